@@ -1,0 +1,51 @@
+/**
+ * @module ledger/schema
+ * Kysely table types for the SQLite ledger. Column names are snake_case in SQL; repositories
+ * translate rows into the domain types of core/types.
+ */
+import type { Generated } from 'kysely';
+
+export interface ExpensesTable {
+  id: Generated<number>;
+  owner: string;
+  amount_minor: number;
+  currency: string;
+  category: string;
+  detail: string | null;
+  item: string | null;
+  merchant: string | null;
+  note: string | null;
+  /** Lower-cased "item merchant note" text, for concept and word filters. */
+  search_text: string;
+  /** YYYY-MM-DD in the owner's zone. */
+  date: string;
+  created_at: string;
+  updated_at: string;
+  source: string;
+  /** The inbound message id; with message_part unique, so one message never records twice. */
+  message_id: string | null;
+  message_part: number;
+  understood_by: string;
+  deleted_at: string | null;
+}
+
+export interface CategoryOverridesTable {
+  owner: string;
+  /** Normalized item or merchant text the user corrected. */
+  key: string;
+  category: string;
+  detail: string | null;
+  updated_at: string;
+}
+
+export interface SettingsTable {
+  owner: string;
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  expenses: ExpensesTable;
+  category_overrides: CategoryOverridesTable;
+  settings: SettingsTable;
+}

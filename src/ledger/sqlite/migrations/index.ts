@@ -1,0 +1,12 @@
+/**
+ * @module ledger/sqlite/migrations
+ * Every migration, in order. Migrations live in code (not read from a folder at run time) so the
+ * same list works under tsx, in tests and in a bundled build. Add new ones at the end with the next
+ * number; never edit one that has shipped.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_ledger.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001_ledger': m0001,
+};

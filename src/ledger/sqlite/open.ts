@@ -1,0 +1,47 @@
+/**
+ * @module ledger/sqlite/open
+ * The only place better-sqlite3 is imported. Opens (or creates) the ledger file, sets WAL and
+ * foreign keys, and applies every migration before anything else touches it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import type { Database } from '../schema.js';
+import { migrations } from './migrations/index.js';
+
+export interface OpenedDb {
+  db: Kysely<Database>;
+  /** The file path, or ":memory:". */
+  file: string;
+  close(): Promise<void>;
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Opens the SQLite ledger at `file` (":memory:" for tests) and migrates it to the latest schema. */
+export async function openDatabase(file: string): Promise<OpenedDb> {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const raw = new SQLite(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    await db.destroy();
+    throw new Error(`ledger migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
+  }
+  let closed = false;
+  return {
+    db,
+    file,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * @module vectors/port
+ * Semantic memory: vectors for distinct item and merchant texts. Used only to widen a concept into
+ * a set of texts; the ledger then filters every matching row with SQL.
+ */
+export interface VectorHit {
+  text: string;
+  kind: 'item' | 'merchant';
+  /** Cosine similarity in [-1, 1]. */
+  score: number;
+}
+
+export interface VectorIndex {
+  upsert(entries: { text: string; kind: 'item' | 'merchant'; vector: number[] }[]): Promise<void>;
+  /** Every entry with similarity ≥ minScore, best first (at most `limit`). */
+  search(vector: number[], opts: { minScore: number; limit: number }): Promise<VectorHit[]>;
+  has(text: string, kind: 'item' | 'merchant'): Promise<boolean>;
+  count(): Promise<number>;
+  clear(): Promise<void>;
+  close(): Promise<void>;
+}
