@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_KEYS, DEFAULT_WWEB_VERSION, loadConfig } from './config.js';
+import fs from 'node:fs';
+
+describe('loadConfig', () => {
+  it('works with no environment at all', () => {
+    const c = loadConfig({});
+    expect(c.dataDir).toBe(path.resolve('./data'));
+    expect(c.dbFile).toBe(path.join(path.resolve('./data'), 'munshi.db'));
+    expect(c.defaults).toEqual({ timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 });
+    expect(c.transport).toBe('whatsapp');
+    expect(c.access.mode).toBe('self');
+    expect(c.access.allowlist).toEqual([]);
+    expect(c.whatsapp.chromiumPath).toBe('/usr/bin/chromium');
+    expect(c.whatsapp.webVersion).toBe(DEFAULT_WWEB_VERSION);
+    expect(c.whatsapp.webVersionCache).toBe('remote');
+    expect(c.maxMessageAgeMs).toBe(24 * 3_600_000);
+    expect(c.whatsapp.watchdogMs).toBe(300_000);
+    expect(c.whatsapp.restartMs).toBe(0);
+  });
+
+  it('reads and normalizes values', () => {
+    const c = loadConfig({
+      MUNSHI_DATA_DIR: '/tmp/munshi-x',
+      MUNSHI_TZ: 'Europe/London',
+      MUNSHI_CURRENCY: 'gbp',
+      MUNSHI_LOCALE: 'en-GB',
+      MUNSHI_DAY_FIRST: 'no',
+      MUNSHI_WEEK_START: 'Sunday',
+      MUNSHI_TRANSPORT: 'console',
+      MUNSHI_ACCESS_MODE: 'allowlist',
+      MUNSHI_ALLOWLIST: '+91 98123-45678, 447700900123',
+      MUNSHI_LEDGER_MODE: 'household',
+      MUNSHI_GROUP_PREFIX: 'Munshi',
+      MUNSHI_PAIRING_PHONE: '+91 98123 45678',
+      MUNSHI_WATCHDOG_SECONDS: '60',
+      MUNSHI_RESTART_HOURS: '12',
+    });
+    expect(c.dbFile).toBe('/tmp/munshi-x/munshi.db');
+    expect(c.whatsapp.sessionDir).toBe('/tmp/munshi-x/whatsapp-session');
+    expect(c.whatsapp.qrPngFile).toBe('/tmp/munshi-x/pairing-qr.png');
+    expect(c.defaults).toEqual({ timeZone: 'Europe/London', currency: 'GBP', locale: 'en-GB', dayFirst: false, weekStartsOn: 0 });
+    expect(c.transport).toBe('console');
+    expect(c.access).toEqual({
+      mode: 'allowlist',
+      allowlist: ['919812345678', '447700900123'],
+      ledgerMode: 'household',
+      householdOwner: 'me',
+      groupPrefix: 'munshi',
+    });
+    expect(c.whatsapp.pairingPhone).toBe('919812345678');
+    expect(c.whatsapp.watchdogMs).toBe(60_000);
+    expect(c.whatsapp.restartMs).toBe(12 * 3_600_000);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ MUNSHI_TZ: '', MUNSHI_PAIRING_PHONE: ' ' }).defaults.timeZone).toBe('Asia/Kolkata');
+  });
+
+  it.each([
+    ['MUNSHI_TZ', 'Mars/Olympus'],
+    ['MUNSHI_CURRENCY', 'RUPEES'],
+    ['MUNSHI_TRANSPORT', 'telegram'],
+    ['MUNSHI_ACCESS_MODE', 'everyone'],
+    ['MUNSHI_ALLOWLIST', '12'],
+    ['MUNSHI_DAY_FIRST', 'maybe'],
+    ['MUNSHI_WEEK_START', 'someday'],
+    ['MUNSHI_WATCHDOG_SECONDS', '-5'],
+    ['MUNSHI_WATCHDOG_SECONDS', 'soon'],
+    ['MUNSHI_WWEB_VERSION', 'latest'],
+    ['MUNSHI_WWEB_VERSION_URL', 'https://example.org/no-placeholder.html'],
+    ['MUNSHI_LOG_LEVEL', 'loud'],
+    ['OLLAMA_HOST', 'localhost:11434'],
+  ])('an invalid %s=%s names the variable', (key, value) => {
+    expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`${key}="${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
+  });
+
+  it('is frozen', () => {
+    const c = loadConfig({});
+    expect(Object.isFrozen(c)).toBe(true);
+    expect(Object.isFrozen(c.access.allowlist)).toBe(true);
+    expect(() => {
+      (c as { transport: string }).transport = 'console';
+    }).toThrow();
+  });
+
+  it('.env.example documents every key', () => {
+    const example = fs.readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const missing = CONFIG_KEYS.filter((k) => !new RegExp(`^#?\\s*${k}=`, 'm').test(example));
+    expect(missing).toEqual([]);
+  });
+});
