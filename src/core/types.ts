@@ -58,6 +58,9 @@ export interface InboundMessage {
   senderId: string;
   text: string;
   timestamp: Date;
+  /** Whose ledger this message writes to, decided by the access policy (own ledger or a shared
+   * household ledger). Defaults to senderId. */
+  owner?: string;
   media?: InboundMedia;
 }
 

@@ -1,0 +1,104 @@
+/**
+ * @module bot/replies
+ * Every sentence the bot says, in one place: short WhatsApp bookkeeper replies. Pure.
+ */
+import { formatMoney } from '../core/money.js';
+import { relativeDay } from '../core/dates.js';
+import { categoryLabel, primaryDef } from '../categories/taxonomy.js';
+import type { Expense, ExpenseDraft, OwnerSettings } from '../core/types.js';
+
+type Shown = Pick<ExpenseDraft, 'amountMinor' | 'currency' | 'category' | 'detail' | 'item' | 'merchant' | 'date'>;
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** "₹320 · Food › Coffee · latte · Starbucks · today" — what munshi understood, in one line. */
+export function expenseLine(e: Shown, today: string, settings: Pick<OwnerSettings, 'locale'>): string {
+  const label = categoryLabel(e.category, e.detail);
+  const parts = [formatMoney(e.amountMinor, e.currency, settings.locale), label];
+  const labelWords = norm(label);
+  if (e.item && !labelWords.includes(norm(e.item)) && (!e.merchant || norm(e.item) !== norm(e.merchant))) parts.push(e.item);
+  if (e.merchant) parts.push(e.merchant);
+  parts.push(relativeDay(e.date, today));
+  return parts.join(' · ');
+}
+
+export function recorded(expenses: Shown[], today: string, settings: OwnerSettings): string {
+  return expenses.map((e) => `✅ ${expenseLine(e, today, settings)}`).join('\n');
+}
+
+export function removed(expenses: Shown[], today: string, settings: OwnerSettings): string {
+  if (expenses.length === 1) return `🗑️ Removed ${expenseLine(expenses[0]!, today, settings)}`;
+  return ['🗑️ Removed:', ...expenses.map((e) => `• ${expenseLine(e, today, settings)}`)].join('\n');
+}
+
+export function changed(e: Shown, today: string, settings: OwnerSettings): string {
+  return `✏️ Updated: ${expenseLine(e, today, settings)}`;
+}
+
+export function recentList(expenses: Expense[], today: string, settings: OwnerSettings): string {
+  if (!expenses.length) return 'No expenses yet. Tell me one, like "chai 20".';
+  return [`Your last ${expenses.length}:`, ...expenses.map((e) => `• ${expenseLine(e, today, settings)}`)].join('\n');
+}
+
+/** The question back when the amount is missing: "How much was the petrol?" */
+export function askAmount(what: string | null): string {
+  return what ? `How much was the ${what}?` : 'How much was it?';
+}
+
+export function askItem(amountMinor: number, currency: string, settings: OwnerSettings): string {
+  return `What was the ${formatMoney(amountMinor, currency, settings.locale)} for?`;
+}
+
+export function askFuture(expenses: Shown[], today: string, settings: OwnerSettings): string {
+  return [
+    `That date is in the future: ${expenses.map((e) => expenseLine(e, today, settings)).join('; ')}.`,
+    'Record it anyway? Reply "ok" to record or "cancel".',
+  ].join('\n');
+}
+
+export const HELP = [
+  'I keep your expenses. Just tell me what you spent:',
+  '• chai 20 · petrol 500 yesterday · swiggy biryani 350',
+  '• coffee 50 and sandwich 120 · $12 ebook · kal auto 80',
+  'Ask me anything:',
+  '• how much on food this month? · biggest expenses this week',
+  '• list my Swiggy orders in January · what soft drinks did I have?',
+  'Fix things: "undo", "no, 60", "that was yesterday", "that was transport", "recent".',
+];
+
+export function help(extraLines: string[]): string {
+  return [...HELP, ...extraLines.map((l) => `• ${l}`)].join('\n');
+}
+
+export const OTHER_REPLIES: Record<string, string> = {
+  greeting: 'Hi! 👋 Tell me what you spent, like "chai 20", or ask "how much this week?"',
+  thanks: 'Anytime 🙏',
+  income: "Nice! 🎉 I only track spending, so I haven't recorded that.",
+  refund: "I don't record refunds yet. If it cancels an expense, say \"undo\" right after it or remove it from \"recent\".",
+  plan: "Sounds like a plan, not a spend yet. Tell me once you've paid and I'll note it.",
+  noise: 'Sorry, I didn\'t get that. Try "chai 20" or "how much on food this month?"',
+  unknown: 'Sorry, I didn\'t get that. Try "chai 20" or "how much on food this month?"',
+};
+
+export const NOTHING_TO_UNDO = 'Nothing to undo yet.';
+export const NOTHING_PENDING = 'Nothing is waiting for confirmation.';
+export const CANCELLED = 'Okay, dropped it. Nothing recorded.';
+export const TOO_LONG = 'That message is too long for me. Send one expense or question at a time, like "chai 20".';
+export const EMPTY = 'Send me an expense like "chai 20" or a question like "how much this week?"';
+export const FAILED = 'Sorry, something went wrong on my side. Nothing new was recorded; please try again.';
+export const IMAGE_NOT_READY = 'Receipt photos aren\'t set up yet. Type the total instead, e.g. "dmart 1,250".';
+export const VOICE_NOT_READY = 'Voice notes aren\'t set up on this munshi yet. Type it instead, e.g. "petrol 500".';
+
+export function voiceNotReady(enableCommand: string | null): string {
+  return enableCommand ? `🎙️ Voice notes need a speech model. On the munshi box run:\n${enableCommand}\nUntil then, type it, e.g. "petrol 500".` : VOICE_NOT_READY;
+}
+
+export function settingsText(s: OwnerSettings): string {
+  return `Currency ${s.currency} · time zone ${s.timeZone} · locale ${s.locale} · dates ${s.dayFirst ? 'day/month' : 'month/day'}`;
+}
+
+export function categoryEmoji(e: Pick<ExpenseDraft, 'category'>): string {
+  return primaryDef(e.category).emoji;
+}

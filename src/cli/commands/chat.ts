@@ -1,0 +1,61 @@
+/**
+ * @module cli/commands/chat
+ * `chat --db FILE [--now ISO] [--tz IANA] [--currency ISO] [--jsonl]`: the whole bot in the terminal.
+ * With --jsonl, one JSON object per input line {"text","replies":[...]} for scripted end-to-end
+ * tests; --now fixes the clock (local wall time in --tz unless it carries an offset).
+ */
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { parseArgs, out, str } from '../args.js';
+import { openDatabase } from '../../ledger/sqlite/open.js';
+import { createBot } from '../../bot/bot.js';
+import { systemClock, type Clock } from '../../clock/clock.js';
+import { parseNowFlag, settingsFromFlags } from '../flags.js';
+
+export const summary = 'talk to munshi in the terminal: [--db FILE] [--now ISO] [--tz IANA] [--currency ISO] [--jsonl]';
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['jsonl']);
+  const settings = settingsFromFlags(args);
+  if (typeof settings === 'string') {
+    process.stderr.write(settings + '\n');
+    return 2;
+  }
+  const fixed = parseNowFlag(str(args, 'now'), settings.timeZone);
+  if (fixed === 'invalid') {
+    process.stderr.write('--now must be an ISO date-time like 2026-01-15T19:30:00\n');
+    return 2;
+  }
+  const clock: Clock = fixed ? { now: () => fixed } : systemClock;
+  const jsonl = args.flags.jsonl === true;
+  const { db, close } = await openDatabase(str(args, 'db') ?? 'data/munshi.db');
+  const bot = createBot({ db, clock, defaults: settings });
+  const run = randomUUID().slice(0, 8);
+  let n = 0;
+  const interactive = !jsonl && process.stdin.isTTY;
+  const rl = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
+  if (interactive) {
+    process.stdout.write('munshi · type an expense ("chai 20") or a question ("how much this week?"); Ctrl-D to quit\n');
+    rl.setPrompt('you › ');
+    rl.prompt();
+  }
+  try {
+    for await (const line of rl) {
+      const replies = await bot.handle({
+        id: `console:${run}:${++n}`,
+        chatId: 'console',
+        senderId: str(args, 'owner') ?? 'me',
+        text: line,
+        timestamp: clock.now(),
+      });
+      if (jsonl) await out(JSON.stringify({ text: line, replies: replies.map((r) => r.text) }));
+      else {
+        for (const r of replies) await out(r.text.split('\n').map((l, i) => (i ? '         ' : 'munshi › ') + l).join('\n'));
+        if (interactive) rl.prompt();
+      }
+    }
+  } finally {
+    await close();
+  }
+  return 0;
+}
