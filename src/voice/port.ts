@@ -7,6 +7,8 @@ export interface Transcript {
   /** 0..1 when the recognizer reports it; null when unknown. */
   confidence: number | null;
   language: string | null;
+  /** Seconds of audio heard, when the adapter measured it (for real-time-factor figures). */
+  durationSec?: number;
 }
 
 export interface Transcriber {
