@@ -1,0 +1,82 @@
+/**
+ * @module query/lexicon
+ * The words the question planner knows, as data: which words ask for which operation, which name
+ * a whole category, and which are only the glue of a question ("how much did I", "kitna gaya").
+ * English and Hinglish side by side.
+ */
+import type { Primary } from '../categories/taxonomy.js';
+
+/** Words that name a whole primary category. Details ("coffee", "rent") go through concepts instead. */
+export const CATEGORY_WORDS: Record<string, Primary> = {
+  food: 'food', foods: 'food', khana: 'food', khane: 'food', khaana: 'food', khaane: 'food', 'food and drink': 'food',
+  'food and drinks': 'food', 'food & drink': 'food', eating: 'food', 'eating out and groceries': 'food',
+  transport: 'transport', transportation: 'transport', 'getting around': 'transport', conveyance: 'transport',
+  shopping: 'shopping', kharidari: 'shopping',
+  housing: 'housing', house: 'housing', home: 'housing', ghar: 'housing',
+  utilities: 'utilities', utility: 'utilities', bills: 'utilities', 'utility bills': 'utilities',
+  health: 'health', medical: 'health', healthcare: 'health', 'health care': 'health', 'medical stuff': 'health',
+  entertainment: 'entertainment', fun: 'entertainment', 'fun stuff': 'entertainment', manoranjan: 'entertainment',
+  travel: 'travel', travelling: 'travel', traveling: 'travel', trips: 'travel', trip: 'travel', safar: 'travel',
+  education: 'education', studies: 'education', padhai: 'education', school: 'education',
+  'personal care': 'personal_care', 'personal_care': 'personal_care', grooming: 'personal_care', 'self care': 'personal_care',
+  gifts: 'gifts', gift: 'gifts', 'gifts and donations': 'gifts',
+  fees: 'fees', charges: 'fees', 'fees and charges': 'fees',
+  other: 'other', misc: 'other', miscellaneous: 'other', 'other stuff': 'other', others: 'other',
+};
+
+/**
+ * Glue words dropped before what is left is read as the subject ("fizzy drinks", "rapido").
+ * Kept generous: a leftover glue word would otherwise become an "unknown thing" to look for.
+ */
+export const STOPWORDS = new Set(
+  `a an the i me my mine we our us you your did do does done have has had having was were is are am be been being
+  how much many what whats what's which who whom when where why much more most any anything some something all every
+  each total totals sum summary spent spend spends spending spendings expense expenses expenditure expenditures cost costs
+  costed costing paid pay paying payment payments money amount amounts bucks rupees rupee rs inr dollars
+  on in at to for of from by with and or vs versus than then so it its it's that this these those there here
+  please pls plz tell show list give me let know check see find get got can could would will should shall
+  ka ki ke ko pe par mein me main mai se tak wala wali wale waala kitna kitni kitne kya kab kaha kahan hua hui huye hue
+  gaya gayi gaye gya gyi lage laga lagi kharch kharcha kharche kharach karcha kharchi batao bata bolo dikhao dikha
+  mera meri mere apna apni apne hamara humne maine kiya kiye kari kara diya di de total-ka bhi aur ya toh to
+  went go goes gone going go-to spent-on used use bought buy buying buys purchase purchased purchases ordered order
+  had have drank ate eaten consumed got
+  single one ones times time number count counted often frequently
+  ever so far overall till now yet already just only also
+  how's hows whats up ok okay hey hi hello munshi bro yaar ji
+  expensive costly big biggest largest highest largest top most least smallest cheapest lowest rank ranked ranking sort sorted
+  average avg mean daily weekly monthly per days weeks months years
+  compare compared comparison comparing difference breakdown break down split category categories wise
+  item items thing things stuff entries entry records record transactions transaction purchases
+  spent? lately recently recent
+  gaya? hai hain tha thi the`.split(/\s+/).filter(Boolean),
+);
+
+/** Glue that only counts at the edges of a subject ("run" in "ration run", "rides" in "rapido rides"). */
+export const TRAILING_NOUNS = new Set([
+  'run', 'runs', 'ride', 'rides', 'trip', 'trips', 'visit', 'visits', 'purchase', 'purchases', 'order', 'orders',
+  'bill', 'bills', 'session', 'sessions', 'stuff', 'shopping', 'expense', 'expenses', 'spend', 'spending', 'costs',
+  'kharcha', 'wala', 'wali', 'waala',
+]);
+
+/** Operation cues, tried in this order; the first that matches wins. */
+export const OP_CUES: { op: 'compare' | 'breakdown' | 'average' | 'count' | 'top' | 'kinds' | 'list' | 'sum'; re: RegExp }[] = [
+  { op: 'breakdown', re: /\b(what did i spend (the )?most on|where did i spend (the )?most|what (do|did) i spend (the )?most on|which category)\b/ },
+  { op: 'compare', re: /\b(compare|compared|comparison|versus|vs\.?|v\/s|difference between|more than last|less than last|than last)\b/ },
+  { op: 'average', re: /\b(average|avg|averages|mean|per day|per week|per month|a day on average|daily average|on average|roz ka|har din|per din)\b/ },
+  { op: 'breakdown', re: /\b(breakdown|break down|broken down|break-up|breakup|split|by category|per category|category[- ]?wise|categorywise|by merchant|per merchant|merchant[- ]?wise|by day|day[- ]?by[- ]?day|day[- ]?wise|per item|by item|item[- ]?wise|where did (all )?my money go|where (has|did) (all )?(my )?money gone|kahan gaya|kaha gaya)\b/ },
+  { op: 'count', re: /\b(how many times|how many|how often|number of times|no\.? of times|kitni baar|kitni bar|kitne baar|count)\b/ },
+  { op: 'top', re: /\b(biggest|largest|highest|most expensive|costliest|priciest|top \d+|top|rank|ranked|cost the most|costed the most|spent the most|the most|smallest|cheapest|lowest|least expensive|sabse (bada|badi|bade|zyada|jyada|mehenga|mehengi|mehnga|sasta|sasti|kam))\b/ },
+  { op: 'sum', re: /\b(how much|total|totals|kitna|kitni|kitne|sum of|sum|kharch|kharcha|kharche|spend on|spent on|spending on|paid|pay)\b/ },
+  { op: 'kinds', re: /\b(what kinds? of|which kinds? of|what types? of|which types? of|what sorts? of|kaun kaun|kaun se|konsi|kaunsi)\b/ },
+  { op: 'list', re: /\b(list|show|display|which|what did i (buy|get|order|have|eat|drink)|what have i (bought|had|got|ordered)|details|itemi[sz]e|every|each|all (my|the)|have i (bought|had|got|spent|paid|ordered)|did i (buy|get|have|order)|any|anything|dikhao|dikha|batao kya|entries|transactions)\b/ },
+];
+
+/** "top 3", "3 largest", "3 biggest": an explicit N. */
+export const TOP_N = /\b(?:top|first|biggest|largest|highest|smallest|cheapest|lowest)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:largest|biggest|highest|most expensive|costliest|smallest|cheapest|lowest|top)\b/;
+
+/** Words that make a ranking plural ("biggest expenses") and so default to 5 rather than 1. */
+export const PLURAL_RANK = /\b(expenses|purchases|items|spends|things|payments|transactions|ones|entries|kharche)\b/;
+export const SMALLEST = /\b(smallest|cheapest|lowest|least expensive|sabse (sasta|sasti|kam))\b/;
+
+/** Signals that a text is about the owner's spending at all (otherwise munshi cannot plan it). */
+export const SPEND_SIGNAL = /\b(spend|spent|spends|spending|expense|expenses|expenditure|cost|costs|costed|paid|pay|payment|total|how much|how many|kitna|kitni|kitne|kharch|kharcha|kharche|bought|buy|purchase|purchased|had|have i|drank|ate|ordered|list|show|top|biggest|largest|average|avg|compare|breakdown|split|money|went|gaya|gayi|gaye|lage|laga|sum|rank|times|any|anything|cheapest|smallest|highest|dikhao|batao|which|budget|paise|rupees|bucks)\b|[₹$€£]/;

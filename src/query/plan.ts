@@ -1,0 +1,361 @@
+/**
+ * @module query/plan
+ * Question text → QueryPlan, by rules: find the time phrases, the operation, amount bounds and what
+ * is left as the subject ("fizzy drinks", "rapido", "khane"). Pure and fast; follow-ups ("and last
+ * month?", "only Swiggy", "what about food?") reuse the previous plan.
+ */
+import type { IsoDate } from '../core/dates.js';
+import { KNOWN_CURRENCIES, toMinor } from '../core/money.js';
+import type { OwnerSettings } from '../core/types.js';
+import type { Primary } from '../categories/taxonomy.js';
+import { CATEGORY_WORDS, OP_CUES, PLURAL_RANK, SMALLEST, SPEND_SIGNAL, STOPWORDS, TOP_N, TRAILING_NOUNS } from './lexicon.js';
+import { findPeriods } from './time.js';
+import { emptyFilters, type Filters, type Operation, type Period, type QueryPlan } from './types.js';
+
+export interface PlanOptions {
+  /** The owner's local date. */
+  today: IsoDate;
+  settings: Pick<OwnerSettings, 'weekStartsOn' | 'dayFirst' | 'currency'>;
+  /** The plan of the previous question in this chat, for follow-ups. */
+  previous?: QueryPlan | null;
+}
+
+export type PlanOutcome =
+  | { kind: 'plan'; plan: QueryPlan; followUp: boolean }
+  /** "show all" / "show them": the previous plan's rows, all of them. */
+  | { kind: 'show_all'; plan: QueryPlan }
+  | { kind: 'none'; reason: 'not_a_question' | 'no_previous' };
+
+const SHOW_ALL = /^(?:ok(?:ay)?[, ]+)?(?:please\s+)?(?:show|list|see|give|send|display|dikhao|dikha|batao)?\s*(?:me\s+)?(?:all|them|more|the rest|rest|everything|those|these|the list|all of them|them all|all the (?:expenses|entries|items)|sab|sabhi|baaki|baki|the others|the remaining|remaining)?\s*(?:please|pls|plz|dikhao|do|bhi)?$/;
+const SHOW_ALL_WORDS = /\b(all|them|more|rest|everything|those|these|list|sab|sabhi|baaki|baki|others|remaining|which ones|what were they|kaun se the)\b/;
+const FOLLOW_UP_LEAD = /^(?:and|what about|how about|same for|same but|and for|and in|and on|and what about|now|ok|okay|aur|or|for|in|on|but)\b[\s,]*/;
+const NARROW_LEAD = /^(?:and\s+)?(?:only|just|sirf|bas|excluding nothing but)\b\s*/;
+
+/** Text normalized for matching: lower case, plain quotes, no trailing punctuation noise. */
+export function normalizeQuestion(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/(\p{L})-(\p{L})/gu, '$1 $2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Plans a question. e.g. planQuestion('food since monday?', {today:'2026-01-15', settings}) →
+ * sum over food, 12–15 Jan.
+ */
+export function planQuestion(text: string, opts: PlanOptions): PlanOutcome {
+  const q = normalizeQuestion(text).replace(/[?!.]+$/g, '').trim();
+  const prev = opts.previous ?? null;
+  if (!q) return { kind: 'none', reason: 'not_a_question' };
+
+  if (prev && isShowAll(q)) return { kind: 'show_all', plan: { ...prev, op: prev.op === 'top' ? 'top' : 'list' } };
+
+  const narrow = NARROW_LEAD.test(q);
+  const read = readQuestion(q, opts);
+  const names = read.subjects.length + read.categories.length;
+
+  if (prev && read.op === null) {
+    if (narrow && names > 0 && !read.periods.length) {
+      const f = prev.filters;
+      const within = [...f.within, ...read.subjects, ...read.categories];
+      return { kind: 'plan', followUp: true, plan: { ...prev, filters: { ...f, within } } };
+    }
+    if (!read.hasOwnSpendWords && (read.periods.length > 0 || names > 0)) {
+      const changedTime = read.periods.length > 0;
+      const changedWhat = names > 0;
+      const filters: Filters = changedWhat
+        ? { ...emptyFilters(), categories: read.categories.map((p) => ({ primary: p, detail: null })), subjects: read.subjects, minAmount: prev.filters.minAmount, maxAmount: prev.filters.maxAmount, currency: prev.filters.currency }
+        : { ...prev.filters, ...amountPart(read) };
+      let op = prev.op;
+      let periods = changedTime ? read.periods : prev.periods;
+      let periodAssumed = changedTime ? false : prev.periodAssumed;
+      if (op === 'compare' && changedTime && read.periods.length === 1) op = 'sum';
+      // "what about food?" after "food vs transport": a plain sum of the new subject.
+      if (op === 'compare' && changedWhat && prev.versus.length) op = 'sum';
+      if (op === 'compare' && changedWhat && !changedTime) periods = prev.periods;
+      return { kind: 'plan', followUp: true, plan: { ...prev, op, periods, periodAssumed, filters, versus: changedWhat ? [] : prev.versus } };
+    }
+  }
+
+  if (read.op === null && !read.signal) {
+    const bareButClear = read.periods.length > 0 && names > 0 && /\?$/.test(normalizeQuestion(text));
+    if (!bareButClear) return { kind: 'none', reason: prev || !FOLLOW_UP_LEAD.test(q) ? 'not_a_question' : 'no_previous' };
+  }
+  return { kind: 'plan', followUp: false, plan: buildPlan(read, opts) };
+}
+
+function isShowAll(q: string): boolean {
+  if (q.length > 40) return false;
+  if (/^(show|list|see|give|send|dikhao|sab|which ones|what were they)\b/.test(q) && SHOW_ALL_WORDS.test(q) && !SPEND_SIGNAL.test(q.replace(/\b(show|list|which)\b/g, ''))) {
+    return q.split(' ').length <= 5;
+  }
+  return SHOW_ALL.test(q) && SHOW_ALL_WORDS.test(q);
+}
+
+interface Read {
+  op: Operation | null;
+  periods: Period[];
+  allTime: boolean;
+  categories: Primary[];
+  subjects: string[];
+  /** Subjects separated by vs / or in a comparison ("food vs transport"). */
+  sides: string[][];
+  minAmount: number | null;
+  maxAmount: number | null;
+  currency: string | null;
+  topN: number | null;
+  smallest: boolean;
+  plural: boolean;
+  averagePer: QueryPlan['averagePer'];
+  breakdownBy: QueryPlan['breakdownBy'];
+  signal: boolean;
+  /** Spend words of its own ("how much", "total"): not a bare follow-up fragment. */
+  hasOwnSpendWords: boolean;
+}
+
+const CURRENCY_WORDS: Record<string, string> = {
+  dollars: 'USD', dollar: 'USD', usd: 'USD', $: 'USD', rupees: 'INR', rupee: 'INR', rs: 'INR', inr: 'INR', '₹': 'INR',
+  euros: 'EUR', euro: 'EUR', eur: 'EUR', '€': 'EUR', pounds: 'GBP', gbp: 'GBP', '£': 'GBP', dirhams: 'AED', aed: 'AED',
+  yen: 'JPY', jpy: 'JPY',
+};
+
+const NUM = String.raw`(?:₹|rs\.?|inr|\$|€|£|usd|eur)?\s*(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|hazaar|hazar|l|lakh|lac)?\s*(?:₹|rs|rupees|inr|dollars|usd|bucks|euros)?`;
+const AMOUNT_RULES: { re: RegExp; set: (r: Read, a: number, b?: number) => void }[] = [
+  { re: new RegExp(String.raw`\bbetween\s+${NUM}\s+(?:and|to|-)\s+${NUM}`, 'g'), set: (r, a, b) => { r.minAmount = a; r.maxAmount = b ?? null; } },
+  { re: new RegExp(String.raw`(?:\bover|\babove|\bmore than|\bgreater than|\bbigger than|\bexceeding|\bat least|\bmin(?:imum)?|>=?|\bse zyada|\bse upar)\s*${NUM}`, 'g'), set: (r, a) => { r.minAmount = a; } },
+  { re: new RegExp(String.raw`(?:\bunder|\bbelow|\bless than|\bcheaper than|\bat most|\bmax(?:imum)?|\bupto|\bup to|<=?|\bse kam)\s*${NUM}`, 'g'), set: (r, a) => { r.maxAmount = a; } },
+  { re: new RegExp(String.raw`${NUM}\s*(?:\+|or more|and above|and up|se zyada|se upar)`, 'g'), set: (r, a) => { r.minAmount = a; } },
+];
+
+function amountOf(num: string, mult: string | undefined): number {
+  let v = Number(num.replace(/,/g, ''));
+  if (mult) v *= /^(k|thousand|hazaar|hazar)$/.test(mult) ? 1000 : 100000;
+  return v;
+}
+
+function readQuestion(q: string, opts: PlanOptions): Read {
+  const r: Read = {
+    op: null, periods: [], allTime: false, categories: [], subjects: [], sides: [], minAmount: null, maxAmount: null,
+    currency: null, topN: null, smallest: false, plural: false, averagePer: null, breakdownBy: null,
+    signal: SPEND_SIGNAL.test(q), hasOwnSpendWords: /\b(how much|how many|total|kitna|kitni|kitne|spent|spend|spending|list|show|top|biggest|average|compare|breakdown)\b/.test(q),
+  };
+  let work = q;
+  // Amount bounds come out first so "over 1.5k" is not read as a date.
+  for (const rule of AMOUNT_RULES) {
+    work = work.replace(rule.re, (...m: string[]) => {
+      const a = amountOf(m[1]!, m[2]);
+      const b = m[4] !== undefined && /^\d/.test(m[4]) ? amountOf(m[4], m[5]) : undefined;
+      if (!Number.isFinite(a) || (/^than$/.test(m[1] ?? '') && !a)) return m[0]!;
+      rule.set(r, a, b);
+      return ' '.repeat(m[0]!.length);
+    });
+  }
+  const tm = TOP_N.exec(work);
+  if (tm) r.topN = Math.max(1, Math.min(100, Number(tm[1] ?? tm[2])));
+
+  const found = findPeriods(work, { today: opts.today, weekStartsOn: opts.settings.weekStartsOn, dayFirst: opts.settings.dayFirst });
+  r.periods = found.periods;
+  r.allTime = found.allTime;
+  work = found.rest;
+
+  for (const cue of OP_CUES) {
+    if (cue.re.test(q)) {
+      r.op = cue.op;
+      break;
+    }
+  }
+  if (r.op === 'count' && /\bhow many (rupees|dollars|bucks)\b/.test(q)) r.op = 'sum';
+  if (r.topN !== null && (r.op === null || r.op === 'list' || r.op === 'sum')) r.op = 'top';
+  r.smallest = SMALLEST.test(q);
+  r.plural = (PLURAL_RANK.test(q) || /\btop\b/.test(q)) && !/\bsingle\b/.test(q);
+  if (r.op === 'average') {
+    r.averagePer = /\b(per week|a week|weekly|each week|every week|har hafte)\b/.test(q) ? 'week'
+      : /\b(per month|a month|monthly|each month|every month|har mahine)\b/.test(q) ? 'month'
+      : /\b(per (?!day\b|week\b|month\b|year\b|din\b)\w+|each time|every time|average (cost|price|bill|ticket|order)|avg (cost|price|bill|order))\b/.test(q) ? 'expense'
+      : 'day';
+  }
+  if (r.op === 'breakdown') {
+    r.breakdownBy = /\b(merchant|merchants|shop|shops|store|stores|where)\b/.test(q) && !/\bwhere did (all )?my money go\b/.test(q) ? 'merchant'
+      : /\b(by day|day by day|day-by-day|day wise|daywise|day-wise|per day|each day|daily)\b/.test(q) ? 'day'
+      : /\b(item|items|by item|item wise|itemwise)\b/.test(q) ? 'item'
+      : 'category';
+  }
+  for (const [w, code] of Object.entries(CURRENCY_WORDS)) {
+    const re = /^[a-z]+$/.test(w) ? new RegExp(`\\b(?:in|of|for)\\s+${w}\\b`) : null;
+    if (re ? re.test(work) : false) {
+      r.currency = code;
+      work = work.replace(re!, ' ');
+    }
+  }
+  const iso = /\b(?:in|of)\s+([a-z]{3})\b/.exec(work);
+  if (iso && KNOWN_CURRENCIES.has(iso[1]!.toUpperCase()) && !/^(the|may|all|any|one)$/.test(iso[1]!)) {
+    r.currency = iso[1]!.toUpperCase();
+    work = work.replace(iso[0], ' ');
+  }
+
+  // Remove the operation phrases that are made of content-looking words.
+  work = work
+    .replace(/\b(what kinds? of|which kinds? of|what types? of|which types? of|what sorts? of|kaun kaun|kaun se|konsi|kaunsi)\b/g, ' ')
+    .replace(/\b(cost the most|costed the most|spent the most|the most|most expensive|least expensive|on average|day by day|break down|broken down|where did (all )?my money go|sabse \w+)\b/g, ' ')
+    .replace(/\b(by|per|a|each|every|har) (category|merchant|day|item|week|month|year|din|hafte|mahine)\b/g, ' ')
+    .replace(/\bper \w+\b/g, ' ')
+    .replace(/\b(did|do|have|has|had) (i|we|you) (drink|eat|have|buy|get|order|take|use|spend|pay)\b/g, ' ')
+    .replace(/\b(category|merchant|item|day)[- ]?wise\b/g, ' ')
+    .replace(/\b(top|first) \d+\b|\b\d+ (largest|biggest|highest|smallest|cheapest)\b/g, ' ')
+    .replace(/\bhow (many|much)\b/g, ' ');
+
+  // Comparison sides: "food vs transport", "food or transport".
+  const sideSplit = /\s(?:vs\.?|versus|v\/s|compared to|compared with|against|or)\s/;
+  const chunksOf = (s: string) => subjectChunks(s);
+  if (r.op === 'compare' && sideSplit.test(work)) {
+    const parts = work.split(sideSplit).map(chunksOf).filter((c) => c.length);
+    if (parts.length >= 2) r.sides = parts;
+  }
+  const chunks = chunksOf(work);
+  for (const c of chunks) {
+    const cat = CATEGORY_WORDS[c];
+    if (cat) {
+      if (!r.categories.includes(cat)) r.categories.push(cat);
+    } else if (!r.subjects.includes(c)) r.subjects.push(c);
+  }
+  return r;
+}
+
+/** Splits what is left of a question into subject phrases, dropping glue words. */
+export function subjectChunks(text: string): string[] {
+  const tokens = text
+    .replace(/[^\p{L}\p{N}'&+ ]+/gu, ' ')
+    .split(/\s+/)
+    .map((t) => t.replace(/^'+|'+$/g, '').replace(/'s$/, ''))
+    .filter(Boolean);
+  const out: string[] = [];
+  let cur: string[] = [];
+  const flush = () => {
+    while (cur.length > 1 && TRAILING_NOUNS.has(cur[cur.length - 1]!)) cur.pop();
+    if (cur.length === 1 && TRAILING_NOUNS.has(cur[0]!) && !CATEGORY_WORDS[cur[0]!]) cur = [];
+    if (cur.length) out.push(cur.join(' '));
+    cur = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const two = i + 1 < tokens.length ? `${t} ${tokens[i + 1]}` : '';
+    if (two && CATEGORY_WORDS[two] && cur.length === 0) {
+      out.push(two);
+      i++;
+      continue;
+    }
+    // "&" and "'n'" join names ("marks & spencer"); a bare number is noise unless part of a name ("7 up").
+    if (STOPWORDS.has(t) || (/^\d+$/.test(t) && cur.length === 0 && !/^(up|eleven)$/.test(tokens[i + 1] ?? ''))) flush();
+    else cur.push(t);
+  }
+  flush();
+  return out;
+}
+
+function amountPart(r: Read): Partial<Filters> {
+  const out: Partial<Filters> = {};
+  if (r.minAmount !== null) out.minAmount = r.minAmount;
+  if (r.maxAmount !== null) out.maxAmount = r.maxAmount;
+  if (r.currency) out.currency = r.currency;
+  return out;
+}
+
+const THIS_MONTH = (today: IsoDate): Period => ({ from: today.slice(0, 8) + '01', to: today, label: 'this month' });
+
+function buildPlan(r: Read, opts: PlanOptions): QueryPlan {
+  const filters: Filters = {
+    ...emptyFilters(),
+    categories: r.categories.map((p) => ({ primary: p, detail: null })),
+    subjects: r.subjects,
+    minAmount: r.minAmount,
+    maxAmount: r.maxAmount,
+    currency: r.currency,
+  };
+  let op: Operation = r.op ?? 'sum';
+  const hasWhat = filters.categories.length + filters.subjects.length > 0;
+  let periods = r.periods;
+  let periodAssumed = false;
+  let versus: Filters[] = [];
+
+  if (op === 'compare') {
+    if (r.sides.length >= 2 && periods.length < 2) {
+      versus = r.sides.map((side) => {
+        const f: Filters = { ...emptyFilters(), minAmount: r.minAmount, maxAmount: r.maxAmount, currency: r.currency };
+        for (const c of side) {
+          const cat = CATEGORY_WORDS[c];
+          if (cat) f.categories.push({ primary: cat, detail: null });
+          else f.subjects.push(c);
+        }
+        return f;
+      });
+      filters.categories = [];
+      filters.subjects = [];
+      if (!periods.length) {
+        periods = [THIS_MONTH(opts.today)];
+        periodAssumed = true;
+      }
+    } else if (periods.length === 1) {
+      // "more than last month" / "compare with December": against the current month.
+      const cur = THIS_MONTH(opts.today);
+      periods = periods[0]!.from === cur.from ? [cur, prevMonth(opts.today)] : [periods[0]!, cur];
+    } else if (periods.length === 0) {
+      periods = [prevMonth(opts.today), THIS_MONTH(opts.today)];
+    }
+  } else if (!periods.length) {
+    if (r.allTime || hasWhat) periods = [];
+    else {
+      periods = [THIS_MONTH(opts.today)];
+      periodAssumed = true;
+    }
+  } else if (periods.length > 1) {
+    // Two separate periods without "compare" ("in December and January"): read as one stretch.
+    const froms = periods.map((p) => p.from).filter((x): x is string => !!x).sort();
+    const tos = periods.map((p) => p.to).filter((x): x is string => !!x).sort();
+    periods = [{ from: froms[0] ?? null, to: tos[tos.length - 1] ?? null, label: periods.map((p) => p.label).join(' and ') }];
+  }
+
+  let limit: number | null = null;
+  if (op === 'top') limit = r.topN ?? (r.plural ? 5 : 1);
+  if (op === 'list' && r.topN !== null) limit = r.topN;
+  return {
+    op,
+    periods,
+    periodAssumed,
+    filters,
+    versus,
+    averagePer: op === 'average' ? r.averagePer ?? 'day' : null,
+    breakdownBy: op === 'breakdown' ? r.breakdownBy ?? 'category' : null,
+    order: r.smallest ? 'smallest' : 'largest',
+    limit,
+  };
+}
+
+function prevMonth(today: IsoDate): Period {
+  const y = Number(today.slice(0, 4)), m = Number(today.slice(5, 7));
+  const py = m === 1 ? y - 1 : y, pm = m === 1 ? 12 : m - 1;
+  const from = `${py}-${String(pm).padStart(2, '0')}-01`;
+  const to = `${py}-${String(pm).padStart(2, '0')}-${String(new Date(Date.UTC(py, pm, 0)).getUTCDate()).padStart(2, '0')}`;
+  return { from, to, label: 'last month' };
+}
+
+/** Cheap check the bot may use before planning: does this read like a question about spending? */
+export function looksLikeQuestion(text: string): boolean {
+  const q = normalizeQuestion(text);
+  if (!q || q.length > 300) return false;
+  const question = /\?\s*$/.test(q);
+  const opener = /^(how|what|what's|whats|which|when|where|did|have|has|do|does|show|list|total|sum|compare|top|biggest|largest|average|avg|breakdown|rank|any|anything|kitna|kitni|kitne|kya|kab|kaha|kahan|mera|meri|mere|is|iss|last|this|aaj|kal|jan|feb|dec|count|tell|give|summary|spend|spent)\b/.test(q);
+  const strong = /\b(how much|how many|kitna|kitni|kitne|total|kharcha|breakdown|average|compare)\b/.test(q);
+  // "chai 20", "spent 500 on a latte": an amount that is not a bound/date/top-N reads as an expense.
+  const bareAmount = /(^|\s)(?:₹|rs\.?\s?)?\d+(?:\.\d+)?(?:k)?(\s|$)/.test(q.replace(/\b(top|last|past|first|over|above|under|below|than|since|on|in)\s+\d+/g, ' '));
+  if (bareAmount && !question && !strong) return false;
+  return (question && SPEND_SIGNAL.test(q)) || (opener && SPEND_SIGNAL.test(q)) || strong;
+}
+
+/** Major-unit bound to minor units for SQL (exposed for execute.ts). */
+export function boundMinor(major: number | null, currency: string): number | null {
+  return major === null ? null : toMinor(major, currency);
+}

@@ -1,0 +1,68 @@
+/**
+ * @module query/types
+ * The shape of a planned question. A QueryPlan is plain data (JSON-safe): the rules produce it from
+ * text, a local LLM may propose one (validated by plan-schema.ts), and execute.ts turns it into SQL.
+ */
+import type { Primary } from '../categories/taxonomy.js';
+import type { IsoDate } from '../core/dates.js';
+
+/** An inclusive range of local calendar dates; from/to null means unbounded (all time). */
+export interface Period {
+  from: IsoDate | null;
+  to: IsoDate | null;
+  /** How the reply names it: "this month", "in December", "on Fri 2 Jan", "since Mon 12 Jan". */
+  label: string;
+}
+
+export interface CategoryRef {
+  primary: Primary;
+  /** null matches every detail of the primary. */
+  detail: string | null;
+}
+
+export interface Filters {
+  /** Whole categories (the user named one: "food", "health", "khane"). */
+  categories: CategoryRef[];
+  /**
+   * Phrases resolved at execution time: a merchant in the ledger, a concept below the category
+   * ("fizzy drinks", "painkillers"), or a literal item word ("tender coconut"). Several = any of them.
+   */
+  subjects: string[];
+  /** Subjects a row must ALSO match, each of them (a follow-up "only Swiggy" narrows "food this month"). */
+  within: string[];
+  /** Minimum / maximum amount in major units, inclusive. */
+  minAmount: number | null;
+  maxAmount: number | null;
+  /** ISO code when the question names one ("in dollars"); null = every currency, kept apart. */
+  currency: string | null;
+}
+
+export type Operation =
+  | 'sum' // how much
+  | 'list' // show / which
+  | 'count' // how many times
+  | 'top' // biggest N (order: largest) or smallest N
+  | 'average' // per day / week / month / expense
+  | 'compare' // two periods, or two subjects in one period
+  | 'breakdown' // grouped by category / merchant / day / item
+  | 'kinds'; // "what kind of soft drinks": items with counts
+
+export interface QueryPlan {
+  op: Operation;
+  /** One period normally; two or more for a comparison of periods. Empty = all time. */
+  periods: Period[];
+  /** True when the question named no period and munshi assumed one (this month); the reply says so. */
+  periodAssumed: boolean;
+  filters: Filters;
+  /** For 'compare' of subjects within one period: each side's filters ("food vs transport"). */
+  versus: Filters[];
+  averagePer: 'day' | 'week' | 'month' | 'expense' | null;
+  breakdownBy: 'category' | 'merchant' | 'day' | 'item' | null;
+  order: 'largest' | 'smallest';
+  /** Top N, or how many rows a list shows before "and 14 more". null = the default. */
+  limit: number | null;
+}
+
+export function emptyFilters(): Filters {
+  return { categories: [], subjects: [], within: [], minAmount: null, maxAmount: null, currency: null };
+}
