@@ -135,6 +135,8 @@ const envSchema = z.object({
   MUNSHI_LLM_MODEL: optional,
   MUNSHI_EMBED_MODEL: optional,
   MUNSHI_WHISPER_MODEL: optional,
+  MUNSHI_WHISPER_LANGUAGE: optional,
+  MUNSHI_MODELS_DIR: optional,
 });
 
 export type EnvInput = z.input<typeof envSchema>;
@@ -183,6 +185,10 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   ollama: { host: string; llmModel: string | undefined; embedModel: string | undefined };
   whisperModel: string | undefined;
+  /** "auto" or an ISO code such as "hi"; validated by voice/config (voiceConfig). */
+  whisperLanguage: string | undefined;
+  /** Where whisper models and the whisper-cli build live; default the repo's models/. */
+  modelsDir: string | undefined;
 }
 
 function toConfig(e: Env): Config {
@@ -224,6 +230,8 @@ function toConfig(e: Env): Config {
     logLevel: e.MUNSHI_LOG_LEVEL,
     ollama: { host: e.OLLAMA_HOST, llmModel: e.MUNSHI_LLM_MODEL, embedModel: e.MUNSHI_EMBED_MODEL },
     whisperModel: e.MUNSHI_WHISPER_MODEL,
+    whisperLanguage: e.MUNSHI_WHISPER_LANGUAGE,
+    modelsDir: e.MUNSHI_MODELS_DIR ? path.resolve(e.MUNSHI_MODELS_DIR) : undefined,
   };
 }
 
