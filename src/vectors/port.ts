@@ -18,4 +18,8 @@ export interface VectorIndex {
   count(): Promise<number>;
   clear(): Promise<void>;
   close(): Promise<void>;
+  /** Which adapter this is, for logs and `status`. */
+  readonly backend?: 'lancedb' | 'sqlite';
+  /** Housekeeping after bulk writes (compaction, building an ANN index); a no-op where not needed. */
+  optimize?(): Promise<void>;
 }
