@@ -1,0 +1,54 @@
+/**
+ * @module inbox/schema
+ * Kysely table types for the inbox and outbox (migration 0002), intersected with the ledger's
+ * Database so the same handle reaches both.
+ */
+import type { Generated, Kysely } from 'kysely';
+import type { Database } from '../ledger/schema.js';
+
+export type InboxStatus = 'pending' | 'processing' | 'done' | 'failed';
+
+export interface InboxTable {
+  id: string;
+  chat_id: string;
+  sender_id: string;
+  owner: string;
+  text: string;
+  media_kind: 'voice' | 'image' | null;
+  media_mime: string | null;
+  message_at: string;
+  received_at: string;
+  status: Generated<InboxStatus>;
+  attempts: Generated<number>;
+  handled_at: string | null;
+  last_error: string | null;
+  updated_at: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  inbox_id: string | null;
+  seq: number;
+  chat_id: string;
+  text: string;
+  image: Buffer | null;
+  caption: string | null;
+  created_at: string;
+  sent_at: string | null;
+  transport_id: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+// A type alias, not an interface: Kysely's withTables needs an index-signature-compatible shape.
+export type InboxTables = {
+  inbox: InboxTable;
+  outbox: OutboxTable;
+};
+
+export type InboxDb = Kysely<Database & InboxTables>;
+
+/** The ledger handle seen with the inbox tables. */
+export function inboxDb(db: Kysely<Database>): InboxDb {
+  return db.withTables<InboxTables>();
+}
