@@ -14,6 +14,7 @@ import { isMunshiError } from '../core/errors.js';
 import type { UnderstandContext, Understanding } from '../understanding/types.js';
 import type { ChatMessage, LlmPort } from './port.js';
 import { amountAppears } from './numbers.js';
+import { jsonSchemaOf } from './json-schema.js';
 
 /** Every "primary" and "primary/detail" path, so the model's grammar can only pick real categories. */
 export const CATEGORY_PATHS: readonly string[] = TAXONOMY.flatMap((p) => [p.slug, ...p.details.map((d) => `${p.slug}/${d.slug}`)]);
@@ -35,12 +36,6 @@ export const LlmExtractionSchema = z.object({
   expenses: z.array(LlmExpense).max(10),
 });
 export type LlmExtraction = z.infer<typeof LlmExtractionSchema>;
-
-/** The JSON schema Ollama's `format` gets (no $schema key: the grammar converter needs none). */
-export function jsonSchemaOf(schema: z.ZodType): object {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
-  return rest;
-}
 
 export const EXTRACTION_FORMAT = jsonSchemaOf(LlmExtractionSchema);
 
