@@ -13,6 +13,7 @@ import type { OwnerSettings } from '../core/types.js';
 import { isValidTimeZone } from '../core/dates.js';
 import { KNOWN_CURRENCIES } from '../core/money.js';
 import { MunshiError } from '../core/errors.js';
+import { llmConfigFromEnv, type LlmConfig } from '../llm/config.js';
 
 /** The WhatsApp Web build munshi is pinned to by default (known-good with whatsapp-web.js 1.34.x). */
 export const DEFAULT_WWEB_VERSION = '2.3000.1017054665';
@@ -134,6 +135,14 @@ const envSchema = z.object({
     .refine((v) => /^https?:\/\//.test(v), { message: 'expected an http(s) URL' }),
   MUNSHI_LLM_MODEL: optional,
   MUNSHI_EMBED_MODEL: optional,
+  // Local AI (ai engineer): validated by llm/config (llmConfigFromEnv), which names the variable.
+  MUNSHI_LLM: optional,
+  MUNSHI_LLM_TIMEOUT_MS: optional,
+  MUNSHI_EMBED_TIMEOUT_MS: optional,
+  MUNSHI_LLM_HEALTH_TIMEOUT_MS: optional,
+  MUNSHI_VECTORS: optional,
+  MUNSHI_VECTOR_DIR: optional,
+  MUNSHI_CONCEPT_MIN_SCORE: optional,
   MUNSHI_WHISPER_MODEL: optional,
   MUNSHI_WHISPER_LANGUAGE: optional,
   MUNSHI_MODELS_DIR: optional,
@@ -184,6 +193,8 @@ export interface Config {
   statusFile: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   ollama: { host: string; llmModel: string | undefined; embedModel: string | undefined };
+  /** Local AI: Ollama host, models, timeouts, vector backend (see llm/config.ts). */
+  llm: LlmConfig;
   whisperModel: string | undefined;
   /** "auto" or an ISO code such as "hi"; validated by voice/config (voiceConfig). */
   whisperLanguage: string | undefined;
@@ -229,6 +240,18 @@ function toConfig(e: Env): Config {
     statusFile: path.join(dataDir, 'status.json'),
     logLevel: e.MUNSHI_LOG_LEVEL,
     ollama: { host: e.OLLAMA_HOST, llmModel: e.MUNSHI_LLM_MODEL, embedModel: e.MUNSHI_EMBED_MODEL },
+    llm: llmConfigFromEnv({
+      OLLAMA_HOST: e.OLLAMA_HOST,
+      MUNSHI_LLM: e.MUNSHI_LLM,
+      MUNSHI_LLM_MODEL: e.MUNSHI_LLM_MODEL,
+      MUNSHI_EMBED_MODEL: e.MUNSHI_EMBED_MODEL,
+      MUNSHI_LLM_TIMEOUT_MS: e.MUNSHI_LLM_TIMEOUT_MS,
+      MUNSHI_EMBED_TIMEOUT_MS: e.MUNSHI_EMBED_TIMEOUT_MS,
+      MUNSHI_LLM_HEALTH_TIMEOUT_MS: e.MUNSHI_LLM_HEALTH_TIMEOUT_MS,
+      MUNSHI_VECTORS: e.MUNSHI_VECTORS,
+      MUNSHI_VECTOR_DIR: e.MUNSHI_VECTOR_DIR ? path.resolve(e.MUNSHI_VECTOR_DIR) : path.join(dataDir, 'vectors'),
+      MUNSHI_CONCEPT_MIN_SCORE: e.MUNSHI_CONCEPT_MIN_SCORE,
+    }),
     whisperModel: e.MUNSHI_WHISPER_MODEL,
     whisperLanguage: e.MUNSHI_WHISPER_LANGUAGE,
     modelsDir: e.MUNSHI_MODELS_DIR ? path.resolve(e.MUNSHI_MODELS_DIR) : undefined,

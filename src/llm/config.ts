@@ -77,7 +77,7 @@ export function llmConfigFromEnv(env: Record<string, string | undefined>): Reado
   return Object.freeze({
     enabled: !['off', 'false', '0'].includes(onOff),
     host,
-    chatModel: env.MUNSHI_CHAT_MODEL?.trim() || DEFAULTS.chatModel,
+    chatModel: env.MUNSHI_LLM_MODEL?.trim() || DEFAULTS.chatModel,
     embedModel: env.MUNSHI_EMBED_MODEL?.trim() || DEFAULTS.embedModel,
     chatTimeoutMs: int(env, 'MUNSHI_LLM_TIMEOUT_MS', 30_000, 500, 600_000),
     embedTimeoutMs: int(env, 'MUNSHI_EMBED_TIMEOUT_MS', 15_000, 500, 600_000),
