@@ -16,6 +16,13 @@ describe('parseWhisperJson (whisper-cli -ojf output)', () => {
     expect(t.confidence).toBeCloseTo(words.reduce((a, b) => a + b) / words.length, 3);
   });
 
+  it('reads a file written by the real whisper-cli 1.9.1 (built here, run with the weightless test model)', () => {
+    const t = parseWhisperJson(fixture('whisper-cli-1.9.1-real.ojf.json'))!;
+    expect(t.text).toBe('petrol five hundred');
+    expect(t.language).toBe('nl'); // the test model has no language knowledge: detection is a coin toss
+    expect(t.confidence!).toBeGreaterThan(0.99);
+  });
+
   it('gives a low confidence for a mumbled note', () => {
     const t = parseWhisperJson(fixture('whisper-cli-doubtful.ojf.json'))!;
     expect(t.text).toBe('Kal... uh, pitrol?');
