@@ -1,0 +1,149 @@
+/**
+ * @module understanding/lexicon
+ * The words the message rules lean on, as data: currency markers, number words (English and
+ * Hindi), quantity units, glue words that never belong in an item, and the vocabulary of
+ * non-expense intents. Item and merchant knowledge lives in src/categories, not here.
+ */
+
+/** Currency symbols; `$` means the owner's dollar when their currency is a dollar. */
+export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
+  '₹': 'INR', '$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '৳': 'BDT', '฿': 'THB',
+};
+
+/** Words naming a currency. "LOCAL_RUPEE" resolves to the owner's rupee (INR, PKR, LKR, NPR). */
+export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
+  rs: 'LOCAL_RUPEE', rupees: 'LOCAL_RUPEE', rupee: 'LOCAL_RUPEE', rupaye: 'LOCAL_RUPEE', rupaiye: 'LOCAL_RUPEE',
+  rupay: 'LOCAL_RUPEE', rupya: 'LOCAL_RUPEE', rupiya: 'LOCAL_RUPEE', rupye: 'LOCAL_RUPEE', rupiye: 'LOCAL_RUPEE',
+  inr: 'INR',
+  dollars: 'LOCAL_DOLLAR', dollar: 'LOCAL_DOLLAR', bucks: 'LOCAL_DOLLAR', buck: 'LOCAL_DOLLAR', usd: 'USD',
+  euro: 'EUR', euros: 'EUR', eur: 'EUR',
+  pounds: 'GBP', quid: 'GBP', gbp: 'GBP',
+  dirham: 'AED', dirhams: 'AED', dhs: 'AED', aed: 'AED',
+  yen: 'JPY', yuan: 'CNY', rmb: 'CNY', baht: 'THB', ringgit: 'MYR', riyal: 'SAR', riyals: 'SAR',
+  taka: 'BDT', francs: 'CHF', franc: 'CHF',
+};
+
+export const RUPEE_CURRENCIES = new Set(['INR', 'PKR', 'LKR', 'NPR']);
+export const DOLLAR_CURRENCIES = new Set(['USD', 'SGD', 'AUD', 'CAD', 'NZD', 'HKD']);
+
+/** Multipliers written after a number: "1.2k", "2 lakh", "do hazaar", "paanch sau". */
+export const MULTIPLIERS: Readonly<Record<string, number>> = {
+  k: 1_000, K: 1_000, thousand: 1_000, thousands: 1_000, grand: 1_000, hazaar: 1_000, hazar: 1_000, hajar: 1_000,
+  hazzar: 1_000, hzr: 1_000, hundred: 100, hundreds: 100, sau: 100,
+  lakh: 100_000, lakhs: 100_000, lac: 100_000, lacs: 100_000, lk: 100_000, l: 100_000,
+  crore: 10_000_000, crores: 10_000_000, cr: 10_000_000, million: 1_000_000, mn: 1_000_000,
+};
+
+/** Magnitude words that can stand alone in a number phrase ("hundred", "sau"). */
+export const MAGNITUDE_WORDS = new Set(['hundred', 'thousand', 'lakh', 'lakhs', 'lac', 'crore', 'million', 'sau', 'hazaar', 'hazar', 'hajar', 'hazzar']);
+
+/** English number words below 100. */
+export const EN_NUMBER_WORDS: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60,
+  seventy: 70, eighty: 80, ninety: 90,
+};
+
+/** Hindi number words: only read as numbers before a magnitude ("do hazaar") or when unambiguous. */
+export const HI_NUMBER_WORDS: Readonly<Record<string, number>> = {
+  ek: 1, do: 2, teen: 3, tin: 3, char: 4, chaar: 4, paanch: 5, panch: 5, panj: 5, chhe: 6, chhah: 6, che: 6,
+  saat: 7, aath: 8, ath: 8, nau: 9, das: 10, gyarah: 11, barah: 12, bara: 12, pandrah: 15, bees: 20, bis: 20,
+  pachees: 25, pachchis: 25, pachis: 25, tees: 30, chalis: 40, chaalis: 40, pachas: 50, pachaas: 50,
+  sattar: 70, assi: 80, nabbe: 90,
+};
+
+/** Hindi fractional prefixes: "dedh sau" = 150, "dhai sau" = 250, "sava sau" = 125. */
+export const HI_FRACTIONS: Readonly<Record<string, number>> = {
+  dedh: 1.5, derh: 1.5, dhai: 2.5, dhaai: 2.5, adhai: 2.5, sava: 1.25, savaa: 1.25, paune: 0.75,
+};
+/** "saade teen sau" = 350: adds a half to the number that follows. */
+export const HI_PLUS_HALF = new Set(['saade', 'sade', 'saadhe', 'sadhe']);
+
+/** Words right after a number that make it a quantity, not an amount ("2 kg", "3 plates"). */
+export const QUANTITY_UNITS = new Set([
+  'kg', 'kgs', 'kilo', 'kilos', 'kilogram', 'kilograms', 'g', 'gm', 'gms', 'gram', 'grams', 'gr',
+  'ltr', 'ltrs', 'litre', 'litres', 'liter', 'liters', 'lt', 'ml', 'pcs', 'pc', 'piece', 'pieces', 'nos', 'no',
+  'x', 'pint', 'pints', 'plate', 'plates', 'packet', 'packets', 'pkt', 'pkts', 'pack', 'packs', 'bottle', 'bottles',
+  'btl', 'cup', 'cups', 'dozen', 'doz', 'dz', 'unit', 'units', 'box', 'boxes', 'glass', 'glasses', 'ticket', 'tickets',
+  'people', 'persons', 'person', 'pax', 'night', 'nights', 'hrs', 'hr', 'hour', 'hours', 'min', 'mins', 'minutes',
+  'km', 'kms', 'kilometers', 'kilometres', 'set', 'sets', 'pair', 'pairs', 'bag', 'bags', 'slice', 'slices', 'scoop',
+  'scoops', 'roll', 'rolls', 'tablet', 'tablets', 'strip', 'strips', 'item', 'items', 'meal', 'meals', 'can', 'cans',
+  'jar', 'jars', 'month', 'months', 'mo', 'week', 'weeks', 'year', 'years', 'yr', 'yrs', 'times', 'sessions', 'session',
+  'classes', 'seats', 'seat', 'tins', 'tin', 'loaves', 'loaf', 'bunch', 'bunches', 'peg', 'pegs', 'shots', 'shot',
+  'mugs', 'mug', 'bowl', 'bowls', 'kilometer', 'visits', 'rides', 'trips', 'nights', 'dabba', 'packets', 'quintal',
+]);
+
+/** Separators between expenses in one message. */
+export const SEPARATOR_WORDS = new Set(['and', 'aur', 'then', 'also', 'plus', 'n', 'phir', 'fir', 'nd', 'tatha']);
+
+/** Prepositions (English) that open a chunk with a role. */
+export const PREPOSITIONS: Readonly<Record<string, 'place' | 'purpose' | 'dest' | 'with' | 'in' | 'via'>> = {
+  at: 'place', from: 'place', '@': 'place', frm: 'place',
+  for: 'purpose', on: 'purpose', of: 'purpose', towards: 'purpose', fr: 'purpose',
+  to: 'dest', till: 'dest', until: 'dest',
+  with: 'with', alongwith: 'with',
+  in: 'in', inside: 'in', near: 'in', outside: 'in',
+  via: 'via', by: 'via', through: 'via', using: 'via', thru: 'via',
+};
+
+/** Hinglish postpositions: the chunk BEFORE them has the role ("dmart se", "mummy ke liye"). */
+export const POSTPOSITIONS: Readonly<Record<string, 'place' | 'purpose' | 'drop'>> = {
+  se: 'place', sey: 'place', say: 'place',
+  liye: 'purpose', liya: 'drop', pe: 'drop', par: 'drop', mein: 'drop', me: 'drop', mai: 'drop', mei: 'drop',
+};
+
+/** Words that never belong in an item name (verbs, articles, Hinglish glue, filler). */
+export const GLUE_WORDS = new Set([
+  // English
+  'spent', 'spend', 'spending', 'paid', 'pay', 'paying', 'bought', 'buy', 'buying', 'purchased', 'purchase',
+  'got', 'get', 'had', 'have', 'took', 'take', 'ordered', 'order', 'gave', 'give', 'given', 'used', 'cost', 'costs',
+  'costed', 'charged', 'was', 'were', 'is', 'are', 'be', 'been', 'it', 'its', 'this', 'that', 'these', 'those',
+  'a', 'an', 'the', 'my', 'our', 'me', 'i', 'we', 'us', 'some', 'just', 'only', 'approx', 'around', 'about',
+  'worth', 'total', 'totally', 'each', 'per', 'also', 'again', 'today', 'today\'s', 'todays', 'yearly', 'annual', 'annually',
+  'monthly', 'weekly', 'daily', 'expense', 'expenses', 'amount', 'rupees', 'money', 'cash', 'ok', 'okay', 'so',
+  'like', 'very', 'too', 'bit', 'quick', 'new', 'add', 'added', 'log', 'logged', 'record', 'note', 'entry', 'put',
+  'spend:', 'towards', 'done', 'did', 'made', 'make', 'went', 'go', 'came', 'ate', 'drank', 'eat', 'drink',
+  // Hinglish
+  'ke', 'ka', 'ki', 'ko', 'pe', 'par', 'mein', 'me', 'mai', 'mei', 'diye', 'diya', 'di', 'de', 'diyaa', 'liya', 'liye', 'li',
+  'le', 'kharcha', 'kharch', 'kharche', 'kharchaa', 'kiya', 'kiye', 'kari', 'kara', 'kiyaa', 'gaya', 'gaye', 'gayi', 'gya',
+  'gye', 'hua', 'hue', 'hui', 'huaa', 'ho', 'hogaya', 'hogya', 'wala', 'wali', 'wale', 'waala', 'waali', 'waale', 'tha',
+  'thi', 'the_', 'hai', 'hain', 'h', 'bhi', 'abhi', 'aaj', 'maine', 'mene', 'mujhe', 'humne', 'apna', 'apni', 'apne',
+  'lagaye', 'lage', 'laga', 'lagi', 'bhara', 'bhare', 'bharwaya', 'karwaya', 'kharida', 'kharidi', 'kharide', 'khareeda',
+  'liyaa', 'piya', 'khaya', 'khaaya', 'kuch', 'bas', 'sirf', 'wo', 'woh', 'ye', 'yeh', 'ek',
+]);
+
+/** Words that mark an expense even when no amount is given ("bought petrol" -> ask how much). */
+export const EXPENSE_VERBS = new Set([
+  'spent', 'paid', 'bought', 'purchased', 'ordered', 'gave', 'kharcha', 'kharch', 'kharida', 'kharidi', 'kharide',
+  'khareeda', 'diye', 'diya', 'liya', 'bharwaya', 'bhara', 'recharged', 'renewed', 'booked', 'subscribed', 'tipped',
+]);
+
+/** Generic places: "at the stall" says where, not who; never a merchant name. */
+export const GENERIC_PLACES = new Set([
+  'stall', 'shop', 'store', 'market', 'mall', 'canteen', 'office', 'station', 'restaurant', 'cafe', 'café', 'home',
+  'work', 'college', 'school', 'corner', 'local', 'nearby', 'roadside', 'street', 'vendor', 'thela', 'dukaan',
+  'dukan', 'kirana', 'bakery', 'theatre', 'theater', 'cinema', 'pump', 'temple', 'hotel', 'dhaba', 'place', 'shack',
+  'counter', 'outlet', 'branch', 'supermarket', 'hospital', 'clinic', 'pharmacy', 'chemist', 'medical', 'salon',
+  'parlour', 'parlor', 'airport', 'mandi', 'bazaar', 'bazar', 'tapri', 'hawker', 'guy', 'uncle', 'bhaiya', 'wala',
+  'gym', 'club', 'pub', 'bar', 'the', 'road', 'building', 'society', 'flat', 'apartment', 'there', 'here',
+  'petrol', 'sabziwala', 'office canteen', 'food', 'court', 'foodcourt', 'petrolpump', 'friend', 'friends',
+]);
+
+/** Payment methods: "via upi", "by card", "in cash" say how, not what or where. */
+export const PAYMENT_METHODS = new Set([
+  'upi', 'gpay', 'googlepay', 'google', 'phonepe', 'paytm', 'cash', 'card', 'credit', 'debit', 'netbanking', 'cred',
+  'bhim', 'wallet', 'amazonpay', 'neft', 'imps', 'cheque', 'check',
+]);
+
+/** Dropped from the edges of an item ("yearly", "for the flat" are handled by chunks). */
+export const ITEM_TRIM = new Set(['and', 'aur', 'of', 'for', 'on', 'at', 'from', 'to', 'with', 'in', 'the', 'a', 'an', 'n', 'then', '&', 'x', 'by', 'via']);
+
+/** Primary slugs and the words people use for them ("that was transport"). */
+export const CATEGORY_WORDS: Readonly<Record<string, string>> = {
+  food: 'food', transport: 'transport', travel: 'travel', shopping: 'shopping', housing: 'housing', rent: 'housing',
+  utilities: 'utilities', utility: 'utilities', bills: 'utilities', health: 'health', medical: 'health',
+  entertainment: 'entertainment', education: 'education', personal: 'personal_care', personal_care: 'personal_care',
+  'personal care': 'personal_care', grooming: 'personal_care', gifts: 'gifts', gift: 'gifts', fees: 'fees', other: 'other',
+  groceries: 'food', grocery: 'food', commute: 'transport',
+};

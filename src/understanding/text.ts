@@ -1,0 +1,107 @@
+/**
+ * @module understanding/text
+ * Turns raw chat text into something the rules can trust: bounded length, no control or
+ * zero-width characters, one case, Devanagari digits as ASCII; then a flat token list with
+ * character offsets (numbers, words, currency symbols, separators) for the later passes.
+ */
+
+/** Longest input the rules look at; a 64 KB paste is cut, not choked on. */
+export const MAX_INPUT_CHARS = 2_000;
+/** Longest item name kept (characters). */
+export const MAX_ITEM_CHARS = 60;
+
+// Control characters except newline (a line break separates expenses); zero-width and bidi marks.
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+const DEVANAGARI_DIGITS = /[०-९]/g;
+const QUOTES = /[‘’`´]/g;
+const SPACES = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
+
+/**
+ * Cleans a message for the rules: cut to MAX_INPUT_CHARS, NFKC, no control characters, lower case.
+ * e.g. sanitize('  Chai\u0000 20 ') === 'chai 20'
+ */
+export function sanitize(text: unknown): string {
+  if (typeof text !== 'string' || text.length === 0) return '';
+  let s = text.length > MAX_INPUT_CHARS ? text.slice(0, MAX_INPUT_CHARS) : text;
+  s = s.normalize('NFKC');
+  s = s.replace(CONTROL, ' ').replace(QUOTES, "'").replace(/\r\n?/g, '\n');
+  s = s.replace(DEVANAGARI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0966));
+  s = s.toLowerCase().replace(SPACES, ' ');
+  return s.replace(/ ?\n[ \n]*/g, '\n').trim();
+}
+
+export type TokenKind = 'num' | 'word' | 'cur' | 'sep' | 'q' | 'dash' | 'pct' | 'slashdash' | 'at' | 'x';
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Numbers keep their separators (1,250 / 1,00,000 / 12.5); words are letters with inner apostrophes.
+const TOKEN = /(\d+(?:[.,]\d+)*)|([₹$€£¥৳฿])|(\/-)|(\p{L}[\p{L}\p{M}']*)|(\n|[,;+&|•]|\s-\s)|(\?)|(-)|(@)|(%)|(×|\*)/gu;
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:,\d{2})*,\d{3}(?:\.\d+)?$/;
+
+/** Splits sanitized text into tokens with offsets. e.g. tokenize('chai 20') -> [word chai, num 20] */
+export function tokenize(s: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(s))) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[1] !== undefined) pushNumber(out, m[1], start);
+    else if (m[2] !== undefined) out.push({ kind: 'cur', text: m[2], start, end });
+    else if (m[3] !== undefined) out.push({ kind: 'slashdash', text: m[3], start, end });
+    else if (m[4] !== undefined) out.push({ kind: 'word', text: m[4].replace(/'+$/, ''), start, end });
+    else if (m[5] !== undefined) out.push({ kind: 'sep', text: m[5].trim() || '\n', start, end });
+    else if (m[6] !== undefined) out.push({ kind: 'q', text: '?', start, end });
+    else if (m[7] !== undefined) out.push({ kind: 'dash', text: '-', start, end });
+    else if (m[8] !== undefined) out.push({ kind: 'at', text: '@', start, end });
+    else if (m[9] !== undefined) out.push({ kind: 'pct', text: '%', start, end });
+    else if (m[10] !== undefined) out.push({ kind: 'x', text: 'x', start, end });
+  }
+  return out;
+}
+
+// "1,250" and "1,00,000" are one number; "50,120" is a list of two.
+function pushNumber(out: Token[], raw: string, start: number): void {
+  if (!raw.includes(',')) {
+    out.push({ kind: 'num', text: splitDecimal(raw), start, end: start + raw.length });
+    return;
+  }
+  if (GROUPED.test(raw)) {
+    out.push({ kind: 'num', text: raw.replace(/,/g, ''), start, end: start + raw.length });
+    return;
+  }
+  let pos = start;
+  const parts = raw.split(',');
+  parts.forEach((p, i) => {
+    if (i > 0) {
+      out.push({ kind: 'sep', text: ',', start: pos, end: pos + 1 });
+      pos += 1;
+    }
+    out.push({ kind: 'num', text: splitDecimal(p), start: pos, end: pos + p.length });
+    pos += p.length;
+  });
+}
+
+// "1.2.3" is not a decimal: keep the first two parts.
+function splitDecimal(raw: string): string {
+  const parts = raw.split('.');
+  return parts.length <= 2 ? raw : `${parts[0]}.${parts[1]}`;
+}
+
+/** Title case for merchant names the lexicon does not know: "blue tokai" -> "Blue Tokai". */
+export function titleCase(s: string): string {
+  return s.replace(/(^|[\s\-/&])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+}
+
+/** Caps an item to MAX_ITEM_CHARS on a word boundary. */
+export function capItem(s: string): string {
+  if (s.length <= MAX_ITEM_CHARS) return s;
+  const cut = s.slice(0, MAX_ITEM_CHARS);
+  const sp = cut.lastIndexOf(' ');
+  return (sp > 20 ? cut.slice(0, sp) : cut).trim();
+}
