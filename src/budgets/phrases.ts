@@ -1,0 +1,116 @@
+/**
+ * @module budgets/phrases
+ * The small vocabulary shared by the budget and recurring chat commands: amounts as people type
+ * them ("8k", "18,000", "₹1.2 lakh") and category names ("food", "coffee", "eating out"). Pure.
+ */
+import { TAXONOMY, isPrimary, type Primary } from '../categories/taxonomy.js';
+import { KNOWN_CURRENCIES, MAX_MAJOR_AMOUNT, toMinor } from '../core/money.js';
+
+export interface Money {
+  amountMinor: number;
+  currency: string;
+}
+
+const SYMBOL_CURRENCY: Record<string, string> = {
+  '₹': 'INR', rs: 'INR', 'rs.': 'INR', inr: 'INR', rupees: 'INR', rupee: 'INR', '$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY',
+};
+const MULTIPLIER: Record<string, number> = { k: 1e3, thousand: 1e3, l: 1e5, lac: 1e5, lakh: 1e5, lakhs: 1e5, lacs: 1e5, cr: 1e7, crore: 1e7, m: 1e6, mn: 1e6 };
+
+/** The amount pattern, for embedding in command regexes (one capture group). */
+export const AMOUNT_RE = String.raw`((?:₹|rs\.?|inr|\$|€|£|¥)?\s*\d[\d,]*(?:\.\d+)?\s*(?:k|thousand|lakhs?|lacs?|l|cr|crore|mn|m)?\b(?:\s*(?:rs\.?|inr|rupees?|usd|eur|gbp|aed|sgd|aud|cad|jpy|chf|npr|lkr)\b)?(?:\/-)?)`;
+
+/**
+ * Parses a typed amount; the currency defaults to the owner's. null when it is not an amount.
+ * e.g. parseMoney('8k', 'INR') → {amountMinor: 800000, currency: 'INR'}
+ */
+export function parseMoney(text: string, defaultCurrency: string): Money | null {
+  const s = text.trim().toLowerCase().replace(/\/-$/, '');
+  const m = /^(₹|rs\.?|inr|\$|€|£|¥)?\s*(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|lakhs?|lacs?|l|cr|crore|mn|m)?(?:\s*(rs\.?|rupees?|[a-z]{3}))?$/.exec(s);
+  if (!m) return null;
+  let currency = defaultCurrency;
+  const sym = m[1] ?? m[4];
+  if (sym) {
+    const c = SYMBOL_CURRENCY[sym] ?? sym.toUpperCase();
+    if (!KNOWN_CURRENCIES.has(c)) return null;
+    currency = c === 'USD' && /^[A-Z]{2}D$/.test(defaultCurrency) && m[1] === '$' ? defaultCurrency : c;
+  }
+  const digits = m[2]!.replace(/,/g, '');
+  const mult = m[3] ? MULTIPLIER[m[3]]! : 1;
+  let minor: number;
+  try {
+    minor = toMinor(digits, currency) * mult;
+  } catch {
+    return null;
+  }
+  minor = Math.round(minor);
+  if (minor <= 0 || minor / 100 > MAX_MAJOR_AMOUNT) return null;
+  return { amountMinor: minor, currency };
+}
+
+export interface Scope {
+  /** null = all spending. */
+  category: Primary | null;
+  detail: string | null;
+}
+
+export function scopeKey(s: Scope): string {
+  return s.category ? (s.detail ? `${s.category}/${s.detail}` : s.category) : '*';
+}
+
+export function scopeFromKey(key: string): Scope {
+  if (key === '*') return { category: null, detail: null };
+  const [p, d] = key.split('/');
+  return { category: p as Primary, detail: d ?? null };
+}
+
+/** Everyday words for categories that the taxonomy labels do not spell out. */
+const ALIASES: Record<string, string> = {
+  'eating out': 'food/restaurant', 'dining': 'food/restaurant', 'dining out': 'food/restaurant', 'restaurants': 'food/restaurant',
+  'petrol': 'transport/fuel', 'diesel': 'transport/fuel', 'cab': 'transport/taxi', 'cabs': 'transport/taxi', 'uber': 'transport/taxi',
+  'ola': 'transport/taxi', 'auto': 'transport/taxi', 'metro': 'transport/commute', 'bus': 'transport/commute',
+  'chai': 'food/tea', 'swiggy': 'food/delivery', 'zomato': 'food/delivery', 'drinks': 'food/alcohol', 'booze': 'food/alcohol',
+  'medicine': 'health/pharmacy', 'medicines': 'health/pharmacy', 'doctor': 'health/doctor', 'gym': 'health/gym',
+  'bills': 'utilities', 'wifi': 'utilities/internet', 'broadband': 'utilities/internet', 'phone': 'utilities/mobile',
+  'recharge': 'utilities/mobile', 'electricity': 'utilities/electricity', 'power': 'utilities/electricity',
+  'netflix': 'entertainment/streaming', 'spotify': 'entertainment/streaming', 'prime': 'entertainment/streaming',
+  'hotstar': 'entertainment/streaming', 'subscriptions': 'entertainment/streaming',
+  'rent': 'housing/rent', 'maid': 'housing/help', 'cook': 'housing/help', 'driver': 'housing/help', 'society': 'housing/maintenance',
+  'clothes': 'shopping/clothes', 'clothing': 'shopping/clothes', 'amazon': 'shopping/online', 'flipkart': 'shopping/online',
+  'school fees': 'education/fees', 'tuition': 'education/courses', 'salon': 'personal_care/salon', 'haircut': 'personal_care/salon',
+  'insurance': 'fees/insurance', 'emi': 'fees/bank', 'loan': 'fees/bank', 'donation': 'gifts/donations', 'charity': 'gifts/donations',
+  'groceries': 'food/groceries', 'grocery': 'food/groceries', 'vegetables': 'food/groceries', 'milk': 'food/groceries',
+  'fun': 'entertainment', 'movies': 'entertainment/movies', 'trips': 'travel', 'holidays': 'travel', 'holiday': 'travel',
+};
+
+const NAMES = new Map<string, string>();
+for (const p of TAXONOMY) {
+  NAMES.set(p.slug, p.slug);
+  NAMES.set(p.label.toLowerCase(), p.slug);
+  NAMES.set(p.slug.replace(/_/g, ' '), p.slug);
+  for (const d of p.details) {
+    const key = `${p.slug}/${d.slug}`;
+    // Detail names never shadow a primary ("fees" is the primary, not education/fees).
+    if (!NAMES.has(d.slug)) NAMES.set(d.slug, key);
+    const label = d.label.toLowerCase();
+    if (!NAMES.has(label)) NAMES.set(label, key);
+    for (const part of label.split(/\s*(?:&|,)\s*/)) if (part && !NAMES.has(part)) NAMES.set(part, key);
+  }
+}
+for (const [k, v] of Object.entries(ALIASES)) if (!NAMES.has(k)) NAMES.set(k, v);
+
+/**
+ * A category named in plain words, or null. "food" → food; "coffee" → food/coffee;
+ * "eating out" → food/restaurant. Trailing plural "s" is forgiven.
+ */
+export function parseScope(text: string): Scope | null {
+  const s = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^(?:the|my|for|on)\s+/, '');
+  const hit = NAMES.get(s) ?? NAMES.get(s.replace(/s$/, '')) ?? NAMES.get(s.replace(/_/g, ' ')) ?? NAMES.get(`${s}s`);
+  if (!hit) return null;
+  const [p, d] = hit.split('/');
+  return isPrimary(p!) ? { category: p, detail: d ?? null } : null;
+}
+
+/** Words that mean "all my spending". */
+export function isTotalScope(text: string): boolean {
+  return /^(?:(?:my|the|a)\s+)?(?:total|overall|all|everything|monthly|weekly|spending|expense|expenses)?$/.test(text.trim().toLowerCase());
+}
