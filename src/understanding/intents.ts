@@ -1,0 +1,175 @@
+/**
+ * @module understanding/intents
+ * Recognizes what is NOT a new expense: commands ("undo", "no, 60", "that was yesterday", "set
+ * currency USD"), small talk (greetings, thanks, "what can you track?"), questions about spending,
+ * income and refunds, and plans. Whole-message patterns on the sanitized text; no I/O.
+ */
+import { KNOWN_CURRENCIES } from '../core/money.js';
+import { isPrimary, type Primary } from '../categories/taxonomy.js';
+import { CATEGORY_WORDS } from './lexicon.js';
+import type { OtherKind } from './types.js';
+
+/** The message without punctuation or emoji: letters, digits, slashes, single spaces. */
+export function bareText(s: string): string {
+  return s.replace(/[^\p{L}\p{N}\s/_+.-]|(?<!\d)[.](?!\d)|(?<![\p{L}\d])[-+]|[-+](?![\p{L}\d])/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const W = (words: string): string => words.trim().split(/\s*\|\s*/).join('|');
+
+const GREETING = new RegExp(`^(?:${W(`hi+|hello+|helo+|hey+|heya|hiya|hii+|hola|yo|sup|wassup|whats up|what's up|namaste|namaskar|namaskaram|
+  vanakkam|gm|gn|good morning|good evening|good afternoon|good night|morning|evening|hey there|hi there|hello there|
+  ram ram|salaam|salam|assalamualaikum|kaise ho|kya haal hai|kya haal|how are you|how r u|how are u|hru|sat sri akal|
+  jai shree krishna|howdy|greetings|hello munshi|hey munshi|hi munshi|good day|gud morning|gud mrng|gd morning|gm bro`)})` +
+  `(?: (?:there|munshi|bro|buddy|bhai|ji|dear|all|sir|mate|friend|yaar|again))*$`);
+
+const THANKS = new RegExp(`^(?:ok |okay |cool |great |awesome |nice |perfect |super )?(?:${W(`thanks+|thank you|thank u|thanku|thankyou|thnx|thnks|
+  thanx|thx|tx|ty|tysm|tyvm|shukriya|shukria|dhanyavad|dhanyawad|dhanyavaad|thanks a lot|many thanks|cheers|great|awesome|
+  cool|nice|perfect|super|gr8|noted|got it|good job|well done|wow|lol|haha|hahaha|lmao|sweet|brilliant|superb|ty bro|
+  thanks bro|thank you so much|thanks a ton|appreciate it|bahut badiya|badiya|mast|sahi|nice one|good one|alright|fine`)})` +
+  `(?: (?:so much|a lot|bro|buddy|bhai|ji|man|dude|munshi|yaar|again|mate))*$`);
+
+const CAPABILITIES = new RegExp(`(?:${W(`what (?:all )?(?:can|do|could) (?:you|u) (?:do|track|record|handle|understand|help with|log|remember)|
+  what (?:all )?(?:things )?(?:can|should) i (?:track|log|add|ask|send|tell you)|what (?:do|does) (?:you|u|munshi|this bot|this) do|
+  who are (?:you|u)|what are (?:you|u)|what is (?:this|munshi)|how (?:do|does) (?:this|it|you|munshi|this bot) work|
+  what can munshi do|features|what are your features|kya kya (?:kar sakte|track kar sakte) ho|tum kya karte ho|
+  can you track|what can i ask|what all do you track|are you a bot|is this a bot|what do you track|how can you help|
+  what can you help with|how to add (?:an )?expense|how do i add(?: an)? expense|how do i log`)})`);
+
+const HELP = /^(?:help|help me|menu|commands|command list|\?+|how to use|how do i use(?: this| it| you)?|what are the commands|madad|start|\/help|\/start|guide|usage|instructions|options|help pls|help please|\/\?)$/;
+const SETTINGS = /^(?:settings|my settings|show settings|show my settings|config|preferences|prefs|setting|current settings)$/;
+const CONFIRM = /^(?:yes|y|yep|yup|yeah|ya|yes please|haan|haan ji|han|ha|ji|ji haan|ok|okay|k|kk|sure|correct|right|confirm|confirmed|save it|record it|theek hai|thik hai|sahi hai|go ahead|do it)$/;
+const CANCEL = /^(?:no|nope|nah|n|nahi|nahin|na|cancel|stop|never ?mind|nvm|forget it|leave it|chhodo|chodo|rehne do|don'?t|dont save|don'?t record|skip)$/;
+const UNDO = new RegExp(`^(?:pls |please |plz )?(?:${W(`undo|delete|remove|scratch|cancel|revert|erase|drop|discard|del|rm|oops|hata do|hatao|hata|mita do|mitao|
+  galat|galti|wrong entry|take (?:that|it) back|that was wrong|wrong|ignore|void`)})` +
+  `(?: (?:that|this|it|the|last|previous|prev|one|entry|expense|item|record|transaction|pls|please|plz|again|kar do|karo|do|entry|hai|ho gaya|gaya|thing|just|added|wala|wali|recent|latest|mistake|my))*$`);
+const RECENT = /^(?:show |list |see |view |give |send )?(?:me )?(?:my )?(?:the )?(?:last|recent|latest|previous)(?: (\d{1,2}))?(?: (?:expenses|expense|entries|entry|transactions|records|items|spends|ones))?$|^(?:recent|history|list|entries|recents|show recent|list recent|my entries|last entries)$/;
+const EDIT_WORDS = new Set(`no nope nahi nahin na actually sorry correction correct make it its it's was that change to amount should be update
+  the not i meant mean wait oops price edit last one fix is hai tha set cost costs paid it was typo make mistake`.split(/\s+/));
+const CURRENCY_SET = /^(?:please |pls )?(?:set|change|switch|update|use|make)?(?: my| the| default)* ?(?:currency|curr)(?: to| =|:| as| is)? ([a-z]{3}|rupees?|dollars?|euros?|pounds?|dirhams?|yen)$|^(?:switch to|use|change to) (usd|eur|gbp|inr|aed|sgd|dollars|euros|pounds|rupees|dirhams)$/;
+const TZ_SET = /^(?:please |pls )?(?:set|change|switch|update|make)?(?: my| the)* ?(?:time ?zone|tz)(?: to| =|:| as| is)? ([a-z_]+(?:\/[a-z_+-]+)*|utc|gmt|ist)$/;
+
+const CURRENCY_NAMES: Record<string, string> = {
+  rupee: 'INR', rupees: 'INR', dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP',
+  dirham: 'AED', dirhams: 'AED', yen: 'JPY',
+};
+const TZ_ALIASES: Record<string, string> = { ist: 'Asia/Kolkata', utc: 'UTC', gmt: 'Etc/GMT' };
+let tzIndex: Map<string, string> | null = null;
+/** Case-insensitive IANA zone lookup ("asia/dubai" -> "Asia/Dubai"). */
+export function canonicalTimeZone(s: string): string | null {
+  const k = s.toLowerCase();
+  if (TZ_ALIASES[k]) return TZ_ALIASES[k]!;
+  if (!tzIndex) {
+    tzIndex = new Map();
+    const names = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+    for (const z of [...names, 'UTC', 'Asia/Calcutta']) tzIndex.set(z.toLowerCase(), z);
+  }
+  return tzIndex.get(k) ?? null;
+}
+
+export type SmallTalk = Extract<OtherKind, 'greeting' | 'thanks' | 'capabilities'>;
+
+/** Greetings, thanks and "what can you do?" e.g. smallTalk('hey there') === 'greeting' */
+export function smallTalk(bare: string): SmallTalk | null {
+  if (GREETING.test(bare)) return 'greeting';
+  if (THANKS.test(bare)) return 'thanks';
+  if (CAPABILITIES.test(bare)) return 'capabilities';
+  return null;
+}
+
+export type SimpleCommand =
+  | { kind: 'undo' } | { kind: 'help' } | { kind: 'confirm' } | { kind: 'cancel' } | { kind: 'show_settings' }
+  | { kind: 'list_recent'; limit: number } | { kind: 'set_currency'; currency: string } | { kind: 'set_timezone'; timeZone: string };
+
+/** Commands recognized from the words alone (edits need amounts and dates; see understand.ts). */
+export function simpleCommand(bare: string): SimpleCommand | null {
+  if (CONFIRM.test(bare)) return { kind: 'confirm' };
+  if (CANCEL.test(bare)) return { kind: 'cancel' };
+  if (HELP.test(bare)) return { kind: 'help' };
+  if (SETTINGS.test(bare)) return { kind: 'show_settings' };
+  if (UNDO.test(bare)) return { kind: 'undo' };
+  const r = RECENT.exec(bare);
+  if (r) return { kind: 'list_recent', limit: Math.min(Math.max(Number(r[1] ?? 5), 1), 50) };
+  const c = CURRENCY_SET.exec(bare);
+  if (c) {
+    const code = CURRENCY_NAMES[c[1] ?? c[2]!] ?? (c[1] ?? c[2]!).toUpperCase();
+    if (KNOWN_CURRENCIES.has(code)) return { kind: 'set_currency', currency: code };
+  }
+  const t = TZ_SET.exec(bare);
+  if (t) {
+    const tz = canonicalTimeZone(t[1]!);
+    if (tz) return { kind: 'set_timezone', timeZone: tz };
+  }
+  return null;
+}
+
+/** True when every word is correction glue ("no", "make it", "actually"): "no, 60" is an edit. */
+export function onlyEditWords(words: string[]): boolean {
+  return words.length > 0 && words.every((w) => EDIT_WORDS.has(w));
+}
+
+const EDIT_PREFIX = /^(?:no,? |nope,? |actually,? |sorry,? |oops,? |wait,? |correction:? )*(?:it was|that was|it's|its|it is|that is|that's|thats|was|make it|change it to|change to|change (?:the )?category to|category|cat|move it to|move to|should be|it should be|put it (?:in|under)|item|change item to|rename to|no it was|no that was|it was actually|that was actually)(?: an?)? (.+)$/;
+
+/** "that was transport" -> category; "it was a latte" -> item text. Words only (no amount, no date). */
+export function editTarget(bare: string): { category: Primary } | { item: string } | null {
+  const m = EDIT_PREFIX.exec(bare);
+  if (!m) return null;
+  const rest = m[1]!.trim();
+  const cat = CATEGORY_WORDS[rest] ?? CATEGORY_WORDS[rest.replace(/ category$/, '')];
+  if (cat && isPrimary(cat)) return { category: cat };
+  if (/\d/.test(rest) || rest.split(' ').length > 4) return null;
+  if (/^(?:wrong|a mistake|mistake|expensive|cheap|good|bad|great|nice|fine|ok|okay|it|that|me|mine|fun|tasty|amazing|awesome|worth it)$/.test(rest)) return null;
+  return { item: rest };
+}
+
+const Q_START = new RegExp(`^(?:${W(`how|what|whats|what's|which|when|where|who|did i|do i|does|have i|has|was|were|is|are|show|list|tell|give|
+  compare|kitna|kitne|kitni|kya|kab|kahan|kaha|kaun|kaunsa|konsa|kis|total|sum|summary|breakdown|report|average|avg|top|
+  biggest|largest|most|highest|lowest|least|spending|spendings|expenses|expense report|my expenses|my spending|hows|how's|
+  can you show|find|search|mera|meri|mere|overall|net|count|any|all|till now|so far|where did|this month|last month|
+  this week|last week|weekly|monthly|daily`)})\\b`);
+const Q_WORDS = new RegExp(`\\b(?:${W(`how much|how many|kitna|kitne|kitni|total|spending|spendings|summary|breakdown|report|average|so far|
+  till now|till date|to date|this month|last month|this week|last week|this year|last year|ka total|ka hisab|ka hisaab|hisab|hisaab|
+  kharcha hua|kharch hua|expenses|compare|versus|vs|trend|most|biggest|top|spent on|spend on|spent in|spent at|spend at|
+  per day|per month|per week|daily average|category wise|categorywise|in total|all time|overall|highest|lowest|month ka|week ka|
+  hafte ka|mahine ka|saal ka`)})\\b`);
+const COMPARATIVE = /\b(?:more than|over|above|under|below|less than|greater than|at least|atleast|upto|up to|se zyada|se kam|exceeding|exceed)\b|[<>]/;
+
+/** Questions about spending. `hasAmount`: the message holds a recordable amount. */
+export function isQuery(bare: string, raw: string, hasAmount: boolean): boolean {
+  if (Q_START.test(bare)) {
+    // "do hazaar", "was 500"? A question opener with an amount is still a question unless it reads as a record.
+    if (!hasAmount) return true;
+    if (/^(?:total|sum|spending|spendings|expenses|this month|last month|this week|last week|daily|weekly|monthly|any|all|net|count)\b/.test(bare)) return COMPARATIVE.test(bare) || raw.includes('?');
+    return true;
+  }
+  if (!hasAmount && (raw.includes('?') || Q_WORDS.test(bare))) return true;
+  if (hasAmount && raw.includes('?') && (Q_WORDS.test(bare) || COMPARATIVE.test(bare))) return true;
+  if (hasAmount && COMPARATIVE.test(bare) && /\b(?:expenses|spends?|spent|transactions|entries|items|purchases)\b/.test(bare) && /^(?:show|list|all|find|which|any)\b/.test(bare)) return true;
+  return false;
+}
+
+const INCOME = new RegExp(`\\b(?:${W(`salary|salry|sallary|credited|received|recieved|recived|got paid|income|earned|earning|earnings|dividend|
+  interest credited|reimbursed|reimbursement|stipend|pocket money|paid me|returned me|gave me|sent me|transferred me|lottery|won|
+  prize money|freelance payment|payment received|mila|mili|bonus|increment|payout|sold|
+  deposit(?:ed)? in|got back|paid back|returned`)})\\b`);
+const REFUND = /\b(?:refund|refunded|refunds|cashback|cash back|chargeback|money back|reversal|reversed)\b/;
+const DEBIT = /\b(?:debited|deducted|charged|spent|bought|kharcha)\b|\bpaid\b(?! me\b)/;
+
+/** Income or a refund: money coming in is never recorded as an expense. */
+export function incomeKind(bare: string): 'income' | 'refund' | null {
+  if (REFUND.test(bare)) return 'refund';
+  if (INCOME.test(bare) && !DEBIT.test(bare)) return 'income';
+  if (/^(?:got|received) (?:rs |inr |₹)?\d/.test(bare) || /\bgot (?:rs |₹)?\d[\d,.k]* (?:from|back)\b/.test(bare)) return 'income';
+  return null;
+}
+
+const PLAN = new RegExp(`\\b(?:${W(`will|i'll|ill pay|we'll|gonna|going to|need to|needs to|have to|has to|got to|gotta|should i|should|must|
+  plan to|planning to|want to|wanna|wish to|intend to|about to|remind me|reminder|next week|next month|next year|
+  tomorrow|tmrw|tomorow|tommorow|karna hai|karni hai|karne hai|lena hai|leni hai|lene hai|dena hai|deni hai|dene hai|bharna hai|
+  karunga|karungi|lunga|lungi|dunga|dungi|jaunga|kharidna hai|kharidunga|kharidungi|budget|budgets|due on|is due|due date|
+  upcoming|wishlist|thinking of|thinking about|might|shall|would like|lets buy|let's buy|yet to|
+  kal dena|kal lena|save up|saving for|if i|estimate|expected|expect`)})\\b`);
+
+/** Plans, wishes and reminders ("will pay rent 15000 tomorrow", "need to buy milk"). */
+export function isPlan(bare: string): boolean {
+  return PLAN.test(bare);
+}
