@@ -1,0 +1,75 @@
+/**
+ * @module cli/commands/ask
+ * `ask --db FILE --now ISO --tz IANA --currency ISO [--owner me]`: one question per stdin line, one
+ * JSON answer per line on stdout ({"question","answer","result"}), as the evaluation expects. The
+ * conversation carries across lines, so a script can ask follow-ups ("and last month?").
+ */
+import { parseArgs, stdinLines, out, str } from '../args.js';
+import { openDatabase } from '../../ledger/sqlite/open.js';
+import { getSettings } from '../../ledger/preferences.js';
+import { isValidTimeZone, zonedInstant } from '../../core/dates.js';
+import { KNOWN_CURRENCIES } from '../../core/money.js';
+import type { OwnerSettings } from '../../core/types.js';
+import { answerQuestion, newConversation } from '../../query/answer.js';
+
+export const summary = 'answer questions (one per stdin line) as JSON lines: --db FILE --now ISO --tz IANA --currency ISO [--owner me]';
+
+/** "2026-01-15T19:30:00" is wall time in the zone; with "Z" or "+05:30" it is an instant. */
+export function parseNow(s: string | undefined, tz: string): Date | null {
+  if (!s) return new Date();
+  if (/(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
+    const d = new Date(s);
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$/.exec(s);
+  if (!m) return null;
+  return zonedInstant(m[1]!, { hour: Number(m[2] ?? 12), minute: Number(m[3] ?? 0) }, tz);
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const dbFile = str(args, 'db') ?? 'data/munshi.db';
+  const owner = str(args, 'owner') ?? 'me';
+  const { db, close } = await openDatabase(dbFile);
+  try {
+    const stored = await getSettings(db, owner);
+    const tz = str(args, 'tz') ?? stored.timeZone ?? 'Asia/Kolkata';
+    const currency = (str(args, 'currency') ?? stored.currency ?? 'INR').toUpperCase();
+    if (!isValidTimeZone(tz)) {
+      process.stderr.write(`--tz: unknown time zone "${tz}"\n`);
+      return 2;
+    }
+    if (!KNOWN_CURRENCIES.has(currency)) {
+      process.stderr.write(`--currency: unknown currency "${currency}"\n`);
+      return 2;
+    }
+    const now = parseNow(str(args, 'now'), tz);
+    if (!now) {
+      process.stderr.write('--now: expected an ISO date-time such as 2026-01-15T19:30:00\n');
+      return 2;
+    }
+    const settings: OwnerSettings = {
+      timeZone: tz,
+      currency,
+      locale: stored.locale ?? (currency === 'INR' ? 'en-IN' : 'en-US'),
+      dayFirst: stored.dayFirst ? stored.dayFirst === 'true' : !/^America\//.test(tz),
+      weekStartsOn: (Number(stored.weekStartsOn ?? 1) as OwnerSettings['weekStartsOn']),
+    };
+    let conversation = newConversation();
+    for await (const line of stdinLines()) {
+      const question = line.trim();
+      if (!question) continue;
+      try {
+        const a = await answerQuestion(db, question, { owner, now, settings }, conversation);
+        conversation = a.conversation;
+        await out(JSON.stringify({ question, answer: a.reply, result: a.result }));
+      } catch (e) {
+        process.stderr.write(`error answering "${question}": ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+        await out(JSON.stringify({ question, answer: 'Something went wrong answering that.', result: { total: null, currency: null, count: 0, expenses: [] } }));
+      }
+    }
+    return 0;
+  } finally {
+    await close();
+  }
+}

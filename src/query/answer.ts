@@ -1,0 +1,249 @@
+/**
+ * @module query/answer
+ * The entry point the bot and the CLI call: plan a question (rules; follow-ups reuse the last plan
+ * of the chat), resolve its subjects, run it over every matching ledger row and write the reply.
+ * Numbers always come from SQL over all matches; a question that cannot be planned gets an honest
+ * "I can't answer that yet", never an invented number.
+ */
+import type { Kysely } from 'kysely';
+import { formatDay, localDate, type IsoDate } from '../core/dates.js';
+import { toMajor } from '../core/money.js';
+import type { OwnerSettings } from '../core/types.js';
+import { categoryLabel, isPrimary } from '../categories/taxonomy.js';
+import type { Database } from '../ledger/schema.js';
+import { averageMinor, averageUnits, Selection, type ExecContext, type GroupKey, type MoneyTotal, type ResolvedFilters, type Row } from './execute.js';
+import { planQuestion } from './plan.js';
+import { parsePlan } from './plan-schema.js';
+import { resolveFilters, type ConceptSource, type ExpandConcept, type ResolvedPlanFilters } from './resolve.js';
+import {
+  averageReply, breakdownReply, cannotAnswerReply, compareReply, DETAIL_LINES, kindsReply, sumReply, topReply, unknownReply,
+} from './reply.js';
+import type { Period, QueryPlan } from './types.js';
+import { defaultConcepts } from './concepts.js';
+
+export { looksLikeQuestion } from './plan.js';
+
+export interface QueryContext {
+  owner: string;
+  now: Date;
+  settings: OwnerSettings;
+  /** Called only for a subject the concept lexicon does not know (the AI engineer plugs vectors in). */
+  expandConcept?: ExpandConcept;
+  /** Overrides the categories module's concepts (tests). */
+  concepts?: ConceptSource | null;
+  /**
+   * Caps result.expenses (the bot needs ten lines, not 30,000 rows). Totals and counts stay exact
+   * over every match. Default: no cap (the CLI/eval contract lists every match).
+   */
+  maxResultRows?: number;
+}
+
+/** What the bot keeps per chat between questions. */
+export interface QueryConversation {
+  lastPlan: QueryPlan | null;
+  /** ISO instant of the last answer; follow-ups older than FOLLOW_UP_MINUTES start afresh. */
+  at: string | null;
+}
+
+export interface QueryResultJson {
+  total: number | null;
+  currency: string | null;
+  count: number;
+  expenses: { date: string; amount: number; currency: string; category: string; item: string | null; merchant: string | null; note: string | null }[];
+}
+
+export interface Answer {
+  reply: string;
+  result: QueryResultJson;
+  plan: QueryPlan | null;
+  conversation: QueryConversation;
+}
+
+export const FOLLOW_UP_MINUTES = 30;
+
+export function newConversation(): QueryConversation {
+  return { lastPlan: null, at: null };
+}
+
+function activePlan(conv: QueryConversation | undefined, now: Date): QueryPlan | null {
+  if (!conv?.lastPlan || !conv.at) return null;
+  return now.getTime() - new Date(conv.at).getTime() <= FOLLOW_UP_MINUTES * 60_000 ? conv.lastPlan : null;
+}
+
+const EMPTY: QueryResultJson = { total: null, currency: null, count: 0, expenses: [] };
+
+/** Answers one question. e.g. answerQuestion(db, 'food since monday?', ctx) → "₹800 on Food since Mon 12 Jan · 6 expenses …" */
+export async function answerQuestion(db: Kysely<Database>, text: string, ctx: QueryContext, conversation?: QueryConversation): Promise<Answer> {
+  const today = localDate(ctx.now, ctx.settings.timeZone);
+  const previous = activePlan(conversation, ctx.now);
+  const outcome = planQuestion(text, { today, settings: ctx.settings, previous });
+  if (outcome.kind === 'none') {
+    return { reply: cannotAnswerReply(), result: { ...EMPTY }, plan: null, conversation: conversation ?? newConversation() };
+  }
+  return run(db, outcome.plan, ctx, today, outcome.kind === 'show_all');
+}
+
+/** Runs a plan proposed elsewhere (the LLM fallback); it is validated first. */
+export async function answerPlan(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, conversation?: QueryConversation): Promise<Answer> {
+  const checked = parsePlan(plan);
+  if (!checked.ok) return { reply: cannotAnswerReply(), result: { ...EMPTY }, plan: null, conversation: conversation ?? newConversation() };
+  return run(db, checked.plan, ctx, localDate(ctx.now, ctx.settings.timeZone), false);
+}
+
+const ALL_TIME: Period = { from: null, to: null, label: 'so far' };
+
+function json(rows: Row[], max: number | undefined): QueryResultJson['expenses'] {
+  return (max !== undefined ? rows.slice(0, max) : rows).map((r) => ({
+    date: r.date,
+    amount: toMajor(r.amountMinor, r.currency),
+    currency: r.currency,
+    category: r.detail ? `${r.category}/${r.detail}` : r.category,
+    item: r.item,
+    merchant: r.merchant,
+    note: r.note,
+  }));
+}
+
+/** The currency a single-number JSON total reports: the owner's, when present, else the most used. */
+function mainTotal(totals: MoneyTotal[], currency: string): MoneyTotal | null {
+  return totals.find((t) => t.currency === currency) ?? totals[0] ?? null;
+}
+
+async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, today: IsoDate, showAll: boolean): Promise<Answer> {
+  const currency = ctx.settings.currency;
+  const conversation: QueryConversation = { lastPlan: plan, at: ctx.now.toISOString() };
+  const exec: ExecContext = { owner: ctx.owner, today, defaultCurrency: currency };
+  const deps = { db, owner: ctx.owner, concepts: ctx.concepts === undefined ? defaultConcepts() : ctx.concepts, expandConcept: ctx.expandConcept };
+
+  const main = await resolveFilters(deps, plan.filters);
+  const sides: ResolvedPlanFilters[] = [];
+  for (const v of plan.versus) sides.push(await resolveFilters(deps, v));
+  const unknown = [...main.unknown, ...sides.flatMap((s) => s.unknown)];
+  if (unknown.length) {
+    return { reply: unknownReply(unknown), result: { ...EMPTY }, plan, conversation };
+  }
+  const period = plan.periods[0] ?? ALL_TIME;
+  const sel = (p: Period, f: ResolvedFilters = main.filters) => new Selection(db, exec, p, f);
+  const max = ctx.maxResultRows;
+  const note = familyNote(main);
+
+  switch (plan.op) {
+    case 'sum':
+    case 'list':
+    case 'count': {
+      const s = sel(period);
+      const totals = await s.totals();
+      const count = totals.reduce((a, t) => a + t.count, 0);
+      const rows = await s.rows(max !== undefined ? { order: 'date', limit: Math.max(max, showAll ? 200 : DETAIL_LINES) } : {});
+      // Detail lines show the newest; a capped fetch takes the newest rows, so read them from the end.
+      const shownRows = max !== undefined && count > rows.length ? await newest(s, count, Math.max(max, showAll ? 200 : DETAIL_LINES)) : rows;
+      const main1 = mainTotal(totals, currency);
+      const reply = sumReply({ op: plan.op, what: main.what, period: plan.periods[0] ?? null, periodAssumed: plan.periodAssumed, totals, rows: shownRows, today, currency, showAll, note });
+      return {
+        reply,
+        result: {
+          total: plan.op === 'sum' ? (main1 ? toMajor(main1.minor, main1.currency) : 0) : null,
+          currency: plan.op === 'sum' ? (main1?.currency ?? currency) : null,
+          count,
+          expenses: json(shownRows, max),
+        },
+        plan,
+        conversation,
+      };
+    }
+    case 'top': {
+      const s = sel(period);
+      const totals = await s.totals();
+      const rankCur = plan.filters.currency ?? (totals.some((t) => t.currency === currency) ? currency : totals[0]?.currency ?? currency);
+      const n = showAll ? Math.max(plan.limit ?? 1, 20) : plan.limit ?? 1;
+      const rows = await s.rows({ order: plan.order, limit: n, currency: rankCur });
+      const reply = topReply({ what: main.what, period: plan.periods[0] ?? null, rows, order: plan.order, n, today, note, otherCurrencies: totals.map((t) => t.currency).filter((c) => c !== rankCur) });
+      return { reply, result: { total: null, currency: null, count: rows.length, expenses: json(rows, max) }, plan, conversation };
+    }
+    case 'average': {
+      const s = sel(period);
+      const totals = await s.totals();
+      const per = plan.averagePer ?? 'day';
+      let from = period.from;
+      const to = period.to && period.to < today ? period.to : today;
+      if (!from) from = await s.firstDate();
+      const averages = totals.map((t) => {
+        const units = per === 'expense' ? t.count : averageUnits(per, from ?? today, to < (from ?? today) ? (from ?? today) : to);
+        return { currency: t.currency, minor: averageMinor(t.minor, units), total: t.minor, units, count: t.count };
+      });
+      const reply = averageReply({ what: main.what, period: plan.periods[0] ?? null, per, averages, today, currency, periodAssumed: plan.periodAssumed });
+      const m = averages.find((a) => a.currency === currency) ?? averages[0];
+      const rows = await s.rows(max !== undefined ? { limit: max } : {});
+      return { reply, result: { total: m ? toMajor(m.minor, m.currency) : null, currency: m?.currency ?? null, count: totals.reduce((a, t) => a + t.count, 0), expenses: json(rows, max) }, plan, conversation };
+    }
+    case 'compare': {
+      const parts = plan.versus.length >= 2 && sides.length >= 2
+        ? sides.map((sd) => ({ label: sd.what ?? 'everything', s: sel(period, sd.filters), sideLabel: `on ${sd.what ?? 'everything'}` }))
+        : plan.periods.map((p) => ({ label: p.label, s: sel(p), sideLabel: p.label }));
+      const out: { label: string; totals: MoneyTotal[] }[] = [];
+      let rows: Row[] = [];
+      for (const part of parts) {
+        out.push({ label: part.sideLabel, totals: await part.s.totals() });
+        rows = rows.concat(await part.s.rows(max !== undefined ? { limit: max } : {}));
+      }
+      const what = plan.versus.length >= 2 ? `${period.label}` : main.what;
+      const reply = compareReply({ what: what ? cap(what) : null, sides: out, currency });
+      return { reply, result: { total: null, currency: null, count: out.reduce((a, o) => a + o.totals.reduce((b, t) => b + t.count, 0), 0), expenses: json(rows, max) }, plan, conversation };
+    }
+    case 'breakdown': {
+      const s = sel(period);
+      const by = plan.breakdownBy ?? 'category';
+      // Within one category, "by category" means its details (or items when details are missing).
+      const key: GroupKey = by === 'category' ? (plan.filters.categories.length === 1 && !plan.filters.subjects.length ? 'detail' : 'category') : by === 'day' ? 'date' : by;
+      const groups = await s.groups(key);
+      const totals = await s.totals();
+      const labelled = groups.map((g) => ({ ...g, label: groupLabel(key, g.key, today) }));
+      const reply = breakdownReply({ what: main.what, period: plan.periods[0] ?? null, by: key === 'detail' ? 'kind' : by, groups: labelled, totals, currency, showAll, periodAssumed: plan.periodAssumed });
+      const rows = await s.rows(max !== undefined ? { limit: max } : {});
+      return { reply, result: { total: null, currency: null, count: totals.reduce((a, t) => a + t.count, 0), expenses: json(rows, max) }, plan, conversation };
+    }
+    case 'kinds': {
+      const s = sel(period);
+      const groups = await s.groups('item');
+      const totals = await s.totals();
+      const kinds = new Map<string, { label: string; count: number; totals: { currency: string; minor: number }[] }>();
+      for (const g of groups) {
+        const k = kinds.get(g.key) ?? { label: cap(g.key || 'unnamed'), count: 0, totals: [] };
+        k.count += g.count;
+        k.totals.push({ currency: g.currency, minor: g.minor });
+        kinds.set(g.key, k);
+      }
+      const list = [...kinds.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+      const reply = kindsReply({ what: main.what ? cap(main.what) : null, period: plan.periods[0] ?? null, kinds: list, totals, currency });
+      const rows = await s.rows(max !== undefined ? { limit: max } : {});
+      return { reply, result: { total: null, currency: null, count: totals.reduce((a, t) => a + t.count, 0), expenses: json(rows, max) }, plan, conversation };
+    }
+  }
+}
+
+async function newest(s: Selection, count: number, n: number): Promise<Row[]> {
+  return s.rows({ order: 'date', offset: Math.max(0, count - n), limit: n });
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function groupLabel(key: string, k: string, today: IsoDate): string {
+  if (key === 'category') return isPrimary(k) ? categoryLabel(k, null) : k || 'Uncategorised';
+  if (key === 'detail') {
+    const [p, d] = k.split('/');
+    if (p && isPrimary(p)) return d ? categoryLabel(p, d) : `${categoryLabel(p, null)} (unsorted)`;
+    return k;
+  }
+  if (key === 'merchant') return k || '(no shop named)';
+  if (key === 'date') return formatDay(k, today);
+  return k ? cap(k) : '(unnamed)';
+}
+
+/** Says so when a member word had no literal hit and its family was counted ("beer" → Alcohol). */
+function familyNote(r: ResolvedPlanFilters): string | null {
+  const fam = r.resolutions.filter((x) => x.how === 'family');
+  if (!fam.length) return null;
+  return fam.map((f) => `(nothing called "${f.phrase}", so I counted ${f.label})`).join(' ');
+}

@@ -1,0 +1,239 @@
+/**
+ * @module query/execute
+ * Runs a resolved plan over the SQLite ledger through kysely: every live row of the asking owner
+ * that matches, never the nearest few. Sums are integer minor units grouped by currency. Filters
+ * that SQL can decide exactly are aggregated in SQL; word-boundary term filters are pre-filtered
+ * with instr() and decided row by row in JS (compileMatcher), then aggregated here.
+ */
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { daysBetween, type IsoDate } from '../core/dates.js';
+import { minorDigits, toMinor } from '../core/money.js';
+import type { Database } from '../ledger/schema.js';
+import { compileMatcher, merchantVariants, normTerm, type CompiledMatcher, type Matcher } from './match.js';
+import type { Period } from './types.js';
+
+export interface ExecContext {
+  owner: string;
+  /** The owner's local date, for "this month" ends and all-time averages. */
+  today: IsoDate;
+  /** Rankings use this currency when the question names none. */
+  defaultCurrency: string;
+}
+
+/** Filters after subjects were resolved: every group must match (AND); a group is one OR-matcher. */
+export interface ResolvedFilters {
+  groups: Matcher[];
+  minAmount: number | null;
+  maxAmount: number | null;
+  currency: string | null;
+}
+
+export interface Row {
+  id: number;
+  date: string;
+  amountMinor: number;
+  currency: string;
+  category: string;
+  detail: string | null;
+  item: string | null;
+  merchant: string | null;
+  note: string | null;
+}
+
+export interface MoneyTotal {
+  currency: string;
+  minor: number;
+  count: number;
+}
+
+export interface Group {
+  key: string;
+  currency: string;
+  minor: number;
+  count: number;
+}
+
+type EB = ExpressionBuilder<Database, 'expenses'>;
+
+const ROW_COLUMNS = ['id', 'date', 'amount_minor', 'currency', 'category', 'detail', 'item', 'merchant', 'note', 'search_text'] as const;
+
+interface RawRow {
+  id: number; date: string; amount_minor: number; currency: string; category: string; detail: string | null;
+  item: string | null; merchant: string | null; note: string | null; search_text: string;
+}
+
+const toRow = (r: RawRow): Row => ({
+  id: r.id, date: r.date, amountMinor: r.amount_minor, currency: r.currency, category: r.category, detail: r.detail,
+  item: r.item, merchant: r.merchant, note: r.note,
+});
+
+export type GroupKey = 'currency' | 'category' | 'merchant' | 'date' | 'item' | 'detail';
+
+/**
+ * The matching rows of one period under one set of filters. Aggregates in SQL when the filters
+ * are exact there; otherwise loads the pre-filtered rows once and decides each in JS.
+ */
+export class Selection {
+  private readonly matchers: CompiledMatcher[];
+  private readonly exact: boolean;
+  private loaded: RawRow[] | null = null;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly ctx: ExecContext,
+    readonly period: Period,
+    private readonly filters: ResolvedFilters,
+  ) {
+    this.matchers = filters.groups.map(compileMatcher);
+    this.exact = this.matchers.every((m) => m.sqlExact);
+  }
+
+  private where(eb: EB): Expression<SqlBool> {
+    const conds: Expression<SqlBool>[] = [eb('owner', '=', this.ctx.owner), eb('deleted_at', 'is', null)];
+    if (this.period.from) conds.push(eb('date', '>=', this.period.from));
+    if (this.period.to) conds.push(eb('date', '<=', this.period.to));
+    const f = this.filters;
+    if (f.currency) conds.push(eb('currency', '=', f.currency));
+    if (f.minAmount !== null) conds.push(amountBound(eb, f.minAmount, '>=', f.currency));
+    if (f.maxAmount !== null) conds.push(amountBound(eb, f.maxAmount, '<=', f.currency));
+    for (const g of f.groups) conds.push(prefilter(eb, g));
+    return eb.and(conds);
+  }
+
+  private async load(): Promise<RawRow[]> {
+    if (!this.loaded) {
+      const rows = (await this.db.selectFrom('expenses').select([...ROW_COLUMNS]).where((eb) => this.where(eb)).orderBy('date').orderBy('id').execute()) as RawRow[];
+      this.loaded = rows.filter((r) => this.matchers.every((m) => m.test(r)));
+    }
+    return this.loaded;
+  }
+
+  /** Sum and count per currency, biggest count first. */
+  async totals(): Promise<MoneyTotal[]> {
+    const g = await this.groups('currency');
+    return g.map((x) => ({ currency: x.currency, minor: x.minor, count: x.count })).sort((a, b) => b.count - a.count || a.currency.localeCompare(b.currency));
+  }
+
+  /** Sums grouped by a key (and currency), biggest first. */
+  async groups(key: GroupKey): Promise<Group[]> {
+    let out: Group[];
+    if (this.exact) {
+      const keyExpr = groupExpr(key);
+      const rows = await this.db
+        .selectFrom('expenses')
+        .select([keyExpr.as('k'), 'currency', sql<number>`sum(amount_minor)`.as('minor'), sql<number>`count(*)`.as('n')])
+        .where((eb) => this.where(eb))
+        .groupBy([sql.ref('k'), 'currency'])
+        .execute();
+      out = rows.map((r) => ({ key: String(r.k ?? ''), currency: r.currency, minor: Number(r.minor), count: Number(r.n) }));
+    } else {
+      const map = new Map<string, Group>();
+      for (const r of await this.load()) {
+        const k = keyOf(r, key);
+        const id = `${k}\u0000${r.currency}`;
+        const g = map.get(id) ?? { key: k, currency: r.currency, minor: 0, count: 0 };
+        g.minor += r.amount_minor;
+        g.count += 1;
+        map.set(id, g);
+      }
+      out = [...map.values()];
+    }
+    return out.sort((a, b) => b.minor - a.minor || b.count - a.count || a.key.localeCompare(b.key));
+  }
+
+  /** Matching rows, oldest first (or by amount), optionally one currency only, with a cap. */
+  async rows(opts: { order?: 'date' | 'largest' | 'smallest'; limit?: number | null; offset?: number; currency?: string | null } = {}): Promise<Row[]> {
+    const order = opts.order ?? 'date';
+    if (this.exact) {
+      let q = this.db.selectFrom('expenses').select([...ROW_COLUMNS]).where((eb) => this.where(eb));
+      if (opts.currency) q = q.where('currency', '=', opts.currency);
+      if (order === 'date') q = q.orderBy('date').orderBy('id');
+      else q = q.orderBy('amount_minor', order === 'largest' ? 'desc' : 'asc').orderBy('date', 'desc').orderBy('id', 'desc');
+      if (opts.limit != null) q = q.limit(opts.limit);
+      if (opts.offset) q = q.offset(opts.offset);
+      return ((await q.execute()) as RawRow[]).map(toRow);
+    }
+    let rows = await this.load();
+    if (opts.currency) rows = rows.filter((r) => r.currency === opts.currency);
+    if (order !== 'date') {
+      const sign = order === 'largest' ? -1 : 1;
+      rows = [...rows].sort((a, b) => sign * (a.amount_minor - b.amount_minor) || b.date.localeCompare(a.date) || b.id - a.id);
+    }
+    const start = opts.offset ?? 0;
+    return rows.slice(start, opts.limit != null ? start + opts.limit : undefined).map(toRow);
+  }
+
+  /** The earliest matching date (for all-time averages). */
+  async firstDate(): Promise<IsoDate | null> {
+    if (this.exact) {
+      const r = await this.db.selectFrom('expenses').select(sql<string | null>`min(date)`.as('d')).where((eb) => this.where(eb)).executeTakeFirst();
+      return r?.d ?? null;
+    }
+    const rows = await this.load();
+    return rows[0]?.date ?? null;
+  }
+}
+
+function groupExpr(key: GroupKey) {
+  switch (key) {
+    case 'currency': return sql<string>`''`;
+    case 'category': return sql<string>`category`;
+    case 'detail': return sql<string>`category || '/' || coalesce(detail, '')`;
+    case 'merchant': return sql<string>`coalesce(merchant, '')`;
+    case 'date': return sql<string>`date`;
+    case 'item': return sql<string>`lower(trim(coalesce(item, merchant, '')))`;
+  }
+}
+
+function keyOf(r: RawRow, key: GroupKey): string {
+  switch (key) {
+    case 'currency': return '';
+    case 'category': return r.category;
+    case 'detail': return `${r.category}/${r.detail ?? ''}`;
+    case 'merchant': return r.merchant ?? '';
+    case 'date': return r.date;
+    case 'item': return (r.item ?? r.merchant ?? '').trim().toLowerCase();
+  }
+}
+
+/** A bound in major units holds per row currency: ₹500 is 50000 paise, ¥500 is 500 yen. */
+function amountBound(eb: EB, major: number, op: '>=' | '<=', currency: string | null): Expression<SqlBool> {
+  if (currency) return eb('amount_minor', op, toMinor(major, currency));
+  const zero = ['JPY', 'KRW', 'VND', 'IDR', 'CLP', 'ISK', 'HUF'];
+  const three = ['KWD', 'BHD', 'OMR', 'JOD', 'TND'];
+  return eb.or([
+    eb.and([eb('currency', 'in', zero), eb('amount_minor', op, toMinor(major, 'JPY'))]),
+    eb.and([eb('currency', 'in', three), eb('amount_minor', op, toMinor(major, 'KWD'))]),
+    eb.and([eb('currency', 'not in', [...zero, ...three]), eb('amount_minor', op, toMinor(major, 'INR'))]),
+  ]);
+}
+
+/** SQL pre-filter for one matcher: a superset of what compileMatcher accepts. */
+function prefilter(eb: EB, m: Matcher): Expression<SqlBool> {
+  const ors: Expression<SqlBool>[] = [];
+  for (const c of m.categories) {
+    ors.push(c.detail === null ? eb('category', '=', c.primary) : eb.and([eb('category', '=', c.primary), eb('detail', '=', c.detail)]));
+  }
+  const merchants = m.merchants.flatMap(merchantVariants);
+  if (merchants.length) ors.push(eb('merchant', 'in', merchants));
+  for (const t of new Set(m.terms.map(normTerm))) if (t) ors.push(sql<SqlBool>`instr(search_text, ${t}) > 0`);
+  // A merchant in unusual casing still shows in search_text, which is lower case.
+  for (const mm of new Set(m.merchants.map(normTerm))) if (mm) ors.push(sql<SqlBool>`instr(search_text, ${mm}) > 0`);
+  return ors.length ? eb.or(ors) : sql<SqlBool>`0`;
+}
+
+/** Units an average divides by: calendar days, weeks (days/7) or months touched, in a period. */
+export function averageUnits(per: 'day' | 'week' | 'month', from: IsoDate, to: IsoDate): number {
+  const days = daysBetween(from, to) + 1;
+  if (per === 'day') return days;
+  if (per === 'week') return days / 7;
+  const months = (Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7))) - (Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7))) + 1;
+  return months;
+}
+
+/** An exact average in minor units, rounded half up to the currency's minor unit. */
+export function averageMinor(totalMinor: number, units: number): number {
+  return Math.round(totalMinor / units);
+}
+
+export { minorDigits };

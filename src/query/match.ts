@@ -1,0 +1,75 @@
+/**
+ * @module query/match
+ * What a subject of a question matches in the ledger, as data plus one exact predicate. A row
+ * matches when its category is one of `categories`, OR its search_text contains one of `terms` on
+ * word boundaries (a plural "s"/"es" allowed), OR its merchant is one of `merchants`. SQL only
+ * pre-filters with instr(); this predicate decides, so "ice" never counts "price".
+ */
+import type { CategoryRef } from './types.js';
+
+export interface Matcher {
+  categories: CategoryRef[];
+  /** Lower-case words or phrases looked for in search_text. */
+  terms: string[];
+  /** Merchant names, compared case-insensitively. */
+  merchants: string[];
+}
+
+export interface MatchableRow {
+  category: string;
+  detail: string | null;
+  merchant: string | null;
+  search_text: string;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Lower-cases and trims a phrase the way search_text is written. */
+export function normTerm(s: string): string {
+  return s.toLowerCase().normalize('NFKC').replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+/** Singular candidates for a plural word or phrase ("painkillers" → "painkiller", "berries" → "berry"). */
+export function singularForms(phrase: string): string[] {
+  const out = new Set([phrase]);
+  const m = /^(.*?)(\p{L}+)$/u.exec(phrase);
+  if (m) {
+    const [, head, last] = m as unknown as [string, string, string];
+    if (/ies$/.test(last) && last.length > 4) out.add(head + last.slice(0, -3) + 'y');
+    if (/(ches|shes|sses|xes|oes)$/.test(last)) out.add(head + last.slice(0, -2));
+    if (/s$/.test(last) && !/ss$/.test(last) && last.length > 3) out.add(head + last.slice(0, -1));
+  }
+  return [...out];
+}
+
+export interface CompiledMatcher {
+  test(row: MatchableRow): boolean;
+  /** True when SQL alone decides (no term needs a word-boundary check). */
+  sqlExact: boolean;
+}
+
+/** Builds the exact JS predicate for a matcher. */
+export function compileMatcher(m: Matcher): CompiledMatcher {
+  const terms = [...new Set(m.terms.map(normTerm).filter((t) => t.length > 0))];
+  const re = terms.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.sort((a, b) => b.length - a.length).map(escapeRe).join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`, 'u')
+    : null;
+  const merchants = new Set(m.merchants.map(normTerm));
+  const cats = m.categories;
+  return {
+    sqlExact: terms.length === 0,
+    test(row) {
+      for (const c of cats) if (row.category === c.primary && (c.detail === null || row.detail === c.detail)) return true;
+      if (row.merchant && merchants.has(normTerm(row.merchant))) return true;
+      return re !== null && re.test(row.search_text);
+    },
+  };
+}
+
+/** Case variants of a merchant name, so an equality lookup can use the (owner, merchant) index. */
+export function merchantVariants(name: string): string[] {
+  const n = normTerm(name);
+  const title = n.replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+  const first = n.charAt(0).toUpperCase() + n.slice(1);
+  return [...new Set([name, n, title, first, n.toUpperCase(), title.replace(/\s+/g, ''), n.replace(/\s+/g, '')])];
+}

@@ -1,0 +1,190 @@
+/**
+ * @module query/resolve
+ * Turns the subjects of a plan ("rapido", "fizzy drinks", "tender coconut") into matchers over the
+ * ledger. Order, most specific first: a merchant the owner has paid; a concept the phrase names
+ * ("soft drinks", "painkillers"); the literal words where the ledger has them ("hotstar"); the
+ * family of a member word with no literal hit ("beer" → alcohol); the optional expandConcept hook;
+ * otherwise unknown, with suggestions, never "everything".
+ */
+import { sql, type Kysely } from 'kysely';
+import { isPrimary, primaryDef, type Primary } from '../categories/taxonomy.js';
+import type { Database } from '../ledger/schema.js';
+import type { ResolvedFilters } from './execute.js';
+import { compileMatcher, merchantVariants, normTerm, singularForms, type Matcher } from './match.js';
+import type { CategoryRef, Filters } from './types.js';
+
+/** A concept below the category, as the categories module describes it. */
+export interface ConceptLike {
+  label: string;
+  categories: CategoryRef[];
+  terms: string[];
+  merchants: string[];
+  via?: string;
+}
+
+/** Where concepts come from (the categories module by default; tests may pass their own). */
+export interface ConceptSource {
+  resolve(phrase: string): ConceptLike | null;
+  /** Close concept names for an unknown phrase, best first. */
+  suggest(phrase: string, limit: number): string[];
+}
+
+export type ExpandConcept = (phrase: string) => Promise<{ terms: string[]; merchants: string[] } | null>;
+
+export type Resolution =
+  | { phrase: string; how: 'category' | 'merchant' | 'concept' | 'literal' | 'family' | 'expanded'; label: string; matcher: Matcher }
+  | { phrase: string; how: 'unknown'; label: string; suggestions: string[] };
+
+export interface ResolvedPlanFilters {
+  filters: ResolvedFilters;
+  resolutions: Resolution[];
+  unknown: Extract<Resolution, { how: 'unknown' }>[];
+  /** How the reply names what was asked about: "Food", "Rapido", "Soft drinks". */
+  what: string | null;
+}
+
+export interface ResolveDeps {
+  db: Kysely<Database>;
+  owner: string;
+  concepts: ConceptSource | null;
+  expandConcept?: ExpandConcept;
+}
+
+/** Resolves every subject of the filters; unknown ones are reported, not dropped. */
+export async function resolveFilters(deps: ResolveDeps, f: Filters): Promise<ResolvedPlanFilters> {
+  const resolutions: Resolution[] = [];
+  const groups: Matcher[] = [];
+  const labels: string[] = [];
+  if (f.categories.length) {
+    groups.push({ categories: f.categories, terms: [], merchants: [] });
+    for (const c of f.categories) labels.push(primaryDef(c.primary).label);
+  }
+  if (f.subjects.length) {
+    const union: Matcher = { categories: [], terms: [], merchants: [] };
+    for (const s of f.subjects) {
+      const r = await resolveSubject(deps, s);
+      resolutions.push(r);
+      if (r.how !== 'unknown') {
+        mergeInto(union, r.matcher);
+        labels.push(r.label);
+      }
+    }
+    groups.push(union);
+  }
+  const within: string[] = [];
+  for (const s of f.within) {
+    const r = isPrimary(s)
+      ? ({ phrase: s, how: 'category', label: primaryDef(s as Primary).label, matcher: { categories: [{ primary: s as Primary, detail: null }], terms: [], merchants: [] } } as Resolution)
+      : await resolveSubject(deps, s);
+    resolutions.push(r);
+    if (r.how !== 'unknown') {
+      groups.push(r.matcher);
+      within.push(r.label);
+    }
+  }
+  const unknown = resolutions.filter((r): r is Extract<Resolution, { how: 'unknown' }> => r.how === 'unknown');
+  let what = labels.length ? joinOr(labels) : null;
+  if (within.length) what = what ? `${what} (only ${within.join(', ')})` : within.join(', ');
+  return {
+    filters: { groups, minAmount: f.minAmount, maxAmount: f.maxAmount, currency: f.currency },
+    resolutions,
+    unknown,
+    what,
+  };
+}
+
+function joinOr(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`;
+}
+
+function mergeInto(a: Matcher, b: Matcher): void {
+  a.categories.push(...b.categories);
+  a.terms.push(...b.terms);
+  a.merchants.push(...b.merchants);
+}
+
+/** Resolves one subject phrase; multi-word phrases fall back to their longest resolvable part. */
+export async function resolveSubject(deps: ResolveDeps, phrase: string): Promise<Resolution> {
+  const p = normTerm(phrase);
+  const whole = await resolveOne(deps, p, true);
+  if (whole.how !== 'unknown') return whole;
+  const words = p.split(' ');
+  for (let len = words.length - 1; len >= 1; len--) {
+    for (let i = 0; i + len <= words.length; i++) {
+      const part = words.slice(i, i + len).join(' ');
+      if (part.length < 3) continue;
+      const r = await resolveOne(deps, part, false);
+      if (r.how !== 'unknown') return r;
+    }
+  }
+  return whole;
+}
+
+async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean): Promise<Resolution> {
+  const forms = singularForms(p);
+  const merchant = await knownMerchant(deps, forms);
+  if (merchant) return { phrase: p, how: 'merchant', label: merchant, matcher: { categories: [], terms: forms, merchants: [merchant] } };
+
+  const concept = deps.concepts?.resolve(p) ?? null;
+  if (concept && namesConcept(forms, concept)) {
+    return { phrase: p, how: 'concept', label: concept.label, matcher: { categories: [...concept.categories], terms: [...concept.terms, ...forms], merchants: [...concept.merchants] } };
+  }
+  if (await literalExists(deps, forms)) return { phrase: p, how: 'literal', label: p, matcher: { categories: [], terms: forms, merchants: [] } };
+  if (concept) {
+    return { phrase: p, how: 'family', label: concept.label, matcher: { categories: [...concept.categories], terms: [...concept.terms, ...forms], merchants: [...concept.merchants] } };
+  }
+  if (allowExpand && deps.expandConcept) {
+    const ex = await deps.expandConcept(p).catch(() => null);
+    if (ex && (ex.terms.length || ex.merchants.length)) {
+      return { phrase: p, how: 'expanded', label: p, matcher: { categories: [], terms: [...ex.terms, ...forms], merchants: ex.merchants } };
+    }
+  }
+  return { phrase: p, how: 'unknown', label: p, suggestions: deps.concepts?.suggest(p, 3) ?? [] };
+}
+
+/**
+ * True when the phrase is the concept's own name or an alias ("soft drinks", "fizzy drinks"),
+ * false when it is one member of it ("coke", "hotstar"): a member is first looked for literally.
+ */
+function namesConcept(forms: string[], c: ConceptLike): boolean {
+  const label = new Set(singularForms(normTerm(c.label)));
+  if (forms.some((f) => label.has(f))) return true;
+  const members = new Set([...c.terms, ...c.merchants].map(normTerm));
+  return !forms.some((f) => members.has(f));
+}
+
+async function knownMerchant(deps: ResolveDeps, forms: string[]): Promise<string | null> {
+  const variants = [...new Set(forms.flatMap(merchantVariants))];
+  const r = await deps.db
+    .selectFrom('expenses')
+    .select('merchant')
+    .where('owner', '=', deps.owner)
+    .where('merchant', 'in', variants)
+    .where('deleted_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  return r?.merchant ?? null;
+}
+
+/** Does any live row of the owner mention the words (on word boundaries)? */
+async function literalExists(deps: ResolveDeps, forms: string[]): Promise<boolean> {
+  const m = compileMatcher({ categories: [], terms: forms, merchants: [] });
+  const shortest = [...forms].sort((a, b) => a.length - b.length)[0]!;
+  // Candidates are checked in pages so a common substring ("tea" in "steam") cannot hide a real hit.
+  let lastId = 0;
+  for (;;) {
+    const rows = await deps.db
+      .selectFrom('expenses')
+      .select(['id', 'category', 'detail', 'merchant', 'search_text'])
+      .where('owner', '=', deps.owner)
+      .where('deleted_at', 'is', null)
+      .where('id', '>', lastId)
+      .where(sql<boolean>`instr(search_text, ${shortest}) > 0`)
+      .orderBy('id')
+      .limit(500)
+      .execute();
+    if (rows.some((r) => m.test(r))) return true;
+    if (rows.length < 500) return false;
+    lastId = rows[rows.length - 1]!.id;
+  }
+}
