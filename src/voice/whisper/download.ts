@@ -101,7 +101,7 @@ export async function downloadModel(model: ModelInfo, opts: DownloadOptions): Pr
       received += chunk.length;
       // Stop early instead of filling the disk when a server sends more than the model's size.
       if (received > model.bytes) throw new MunshiError('bad_input', `${model.file}: server sent more than ${model.bytes} bytes`);
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
       opts.onProgress?.(received, total);
     }
     out.end();
