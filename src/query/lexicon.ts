@@ -30,7 +30,7 @@ export const CATEGORY_WORDS: Record<string, Primary> = {
  */
 export const STOPWORDS = new Set(
   `a an the i me my mine we our us you your did do does done have has had having was were is are am be been being
-  how much many what whats what's which who whom when where why much more most any anything some something all every
+  how much many what whats what's which who whom when where why much more most any anything some something all every everything whatever
   each total totals sum summary spent spend spends spending spendings expense expenses expenditure expenditures cost costs
   costed costing paid pay paying payment payments money amount amounts bucks rupees rupee rs inr dollars
   on in at to for of from by with and or vs versus than then so it its it's that this these those there here
@@ -42,13 +42,13 @@ export const STOPWORDS = new Set(
   had have drank ate eaten consumed got
   single one ones times time number count counted often frequently
   ever so far overall till now yet already just only also
-  how's hows whats up ok okay hey hi hello munshi bro yaar ji
+  how's hows whats ok okay hey hi hello munshi bro yaar ji
   expensive costly big biggest largest highest largest top most least smallest cheapest lowest rank ranked ranking sort sorted
   average avg mean daily weekly monthly per days weeks months years
   compare compared comparison comparing difference breakdown break down split category categories wise
   item items thing things stuff entries entry records record transactions transaction purchases
   spent? lately recently recent
-  gaya? hai hain tha thi the`.split(/\s+/).filter(Boolean),
+  gaya? hai hain tha thi the about same instead sirf bas baar bar dafa pi piya piyi peeya khaya khayi khaye liya li liye kharida kharidi kharide mangaya mangwaya`.split(/\s+/).filter(Boolean),
 );
 
 /** Glue that only counts at the edges of a subject ("run" in "ration run", "rides" in "rapido rides"). */

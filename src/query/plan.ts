@@ -123,12 +123,12 @@ const CURRENCY_WORDS: Record<string, string> = {
   yen: 'JPY', jpy: 'JPY',
 };
 
-const NUM = String.raw`(?:₹|rs\.?|inr|\$|€|£|usd|eur)?\s*(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|hazaar|hazar|l|lakh|lac)?\s*(?:₹|rs|rupees|inr|dollars|usd|bucks|euros)?`;
+const NUM = String.raw`(?:₹|rs\.?|inr|\$|€|£|usd|eur)?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:(k|thousand|hazaar|hazar|l|lakh|lac)(?![\p{L}]))?\s*(?:₹|rs|rupees|inr|dollars|usd|bucks|euros)?`;
 const AMOUNT_RULES: { re: RegExp; set: (r: Read, a: number, b?: number) => void }[] = [
-  { re: new RegExp(String.raw`\bbetween\s+${NUM}\s+(?:and|to|-)\s+${NUM}`, 'g'), set: (r, a, b) => { r.minAmount = a; r.maxAmount = b ?? null; } },
-  { re: new RegExp(String.raw`(?:\bover|\babove|\bmore than|\bgreater than|\bbigger than|\bexceeding|\bat least|\bmin(?:imum)?|>=?|\bse zyada|\bse upar)\s*${NUM}`, 'g'), set: (r, a) => { r.minAmount = a; } },
-  { re: new RegExp(String.raw`(?:\bunder|\bbelow|\bless than|\bcheaper than|\bat most|\bmax(?:imum)?|\bupto|\bup to|<=?|\bse kam)\s*${NUM}`, 'g'), set: (r, a) => { r.maxAmount = a; } },
-  { re: new RegExp(String.raw`${NUM}\s*(?:\+|or more|and above|and up|se zyada|se upar)`, 'g'), set: (r, a) => { r.minAmount = a; } },
+  { re: new RegExp(String.raw`\bbetween\s+${NUM}\s+(?:and|to|-)\s+${NUM}`, 'gu'), set: (r, a, b) => { r.minAmount = a; r.maxAmount = b ?? null; } },
+  { re: new RegExp(String.raw`(?:\bover|\babove|\bmore than|\bgreater than|\bbigger than|\bexceeding|\bat least|\bmin(?:imum)?|>=?|\bse zyada|\bse upar)\s*${NUM}`, 'gu'), set: (r, a) => { r.minAmount = a; } },
+  { re: new RegExp(String.raw`(?:\bunder|\bbelow|\bless than|\bcheaper than|\bat most|\bmax(?:imum)?|\bupto|\bup to|<=?|\bse kam)\s*${NUM}`, 'gu'), set: (r, a) => { r.maxAmount = a; } },
+  { re: new RegExp(String.raw`${NUM}\s*(?:\+|or more|and above|and up|se zyada|se upar)`, 'gu'), set: (r, a) => { r.minAmount = a; } },
 ];
 
 function amountOf(num: string, mult: string | undefined): number {

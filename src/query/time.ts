@@ -120,7 +120,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: rx(`${B}(till|until|before|up to|upto)\\s+(${ANCHOR})${E}`),
+    re: rx(`${B}(?<!day\\s)(till|until|before|up to|upto)\\s+(${ANCHOR})${E}`),
     make: (m, o) => {
       const a = anchor(m[2]!, o, true);
       if (!a?.to) return null;
