@@ -1,0 +1,139 @@
+/**
+ * @module transport/whatsapp/client
+ * The slice of whatsapp-web.js munshi uses, as structural types (`ClientLike`, `WAMessage`), and
+ * the factory that builds the real Client: LocalAuth under the data dir, Debian's Chromium with
+ * low-memory flags, the pinned WhatsApp Web version, optional phone-number pairing. The adapter
+ * takes a factory, so tests inject the fake client (fake-client.ts) into the real adapter.
+ * This folder is the only place that imports whatsapp-web.js.
+ */
+import { createRequire } from 'node:module';
+import type { EventEmitter } from 'node:events';
+import type * as WAWebJS from 'whatsapp-web.js';
+
+/** The fields of a whatsapp-web.js Message munshi reads (real names from its index.d.ts). */
+export interface WAMessage {
+  id: { _serialized: string; fromMe: boolean; remote: string; id: string };
+  from: string;
+  to: string;
+  author?: string;
+  body: string;
+  type: string;
+  hasMedia: boolean;
+  fromMe: boolean;
+  timestamp: number;
+  isStatus?: boolean;
+  broadcast?: boolean;
+  mentionedIds?: string[];
+  /** The raw message model; carries `mimetype` for media. */
+  rawData?: { mimetype?: string } | object;
+  downloadMedia(): Promise<{ mimetype: string; data: string } | undefined>;
+  react?(reaction: string): Promise<void>;
+}
+
+export interface WAChat {
+  sendStateTyping(): Promise<void>;
+  clearState(): Promise<boolean | void>;
+}
+
+/** The events and methods of whatsapp-web.js's Client that munshi uses. */
+export interface ClientLike extends EventEmitter {
+  info?: { wid?: { _serialized: string } } | null;
+  initialize(): Promise<void>;
+  destroy(): Promise<void>;
+  getState(): Promise<string | null>;
+  sendMessage(chatId: string, content: unknown, options?: { caption?: string }): Promise<{ id: { _serialized: string } }>;
+  getChatById(chatId: string): Promise<WAChat>;
+  getMessageById(messageId: string): Promise<WAMessage | null | undefined>;
+  sendReaction?(messageId: string, reaction: string): Promise<void>;
+  getContactLidAndPhone?(userIds: string[]): Promise<{ lid: string; pn: string }[]>;
+}
+
+export interface ClientSettings {
+  sessionDir: string;
+  chromiumPath: string;
+  headless: boolean;
+  webVersion: string;
+  webVersionCache: 'remote' | 'local' | 'none';
+  webVersionUrl: string;
+  webCacheDir: string;
+  pairingPhone: string | undefined;
+}
+
+/** What the adapter needs from the library: a client and a way to wrap media for sending. */
+export interface ClientFactory {
+  create(settings: ClientSettings): ClientLike;
+  /** Wraps bytes for sendMessage (whatsapp-web.js's MessageMedia). */
+  media(mimeType: string, data: Buffer, filename: string): unknown;
+  /** The Chromium process of a client, to make sure none is left behind. */
+  browserPid(client: ClientLike): number | undefined;
+}
+
+/**
+ * Chromium flags for a small always-on box (a Raspberry Pi): one renderer, no GPU, no /dev/shm
+ * (Docker's is 64 MB), nothing running in the background that WhatsApp Web does not need.
+ * The sandbox needs user namespaces that root and most containers do not have.
+ */
+export function chromiumArgs(isRoot: boolean): string[] {
+  const args = [
+    '--disable-dev-shm-usage',
+    '--disable-gpu',
+    '--disable-extensions',
+    '--disable-background-networking',
+    '--disable-default-apps',
+    '--disable-sync',
+    '--disable-component-update',
+    '--disable-features=Translate,MediaRouter,OptimizationHints,site-per-process',
+    '--renderer-process-limit=1',
+    '--mute-audio',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--password-store=basic',
+  ];
+  if (isRoot) args.push('--no-sandbox', '--disable-setuid-sandbox', '--no-zygote');
+  return args;
+}
+
+export function webVersionCacheOption(s: Pick<ClientSettings, 'webVersionCache' | 'webVersionUrl' | 'webCacheDir'>): WAWebJS.WebCacheOptions {
+  if (s.webVersionCache === 'remote') return { type: 'remote', remotePath: s.webVersionUrl, strict: false };
+  if (s.webVersionCache === 'local') return { type: 'local', path: s.webCacheDir, strict: false };
+  return { type: 'none' };
+}
+
+/** The real whatsapp-web.js client. */
+export function realClientFactory(): ClientFactory {
+  // whatsapp-web.js is CommonJS; require keeps its load lazy and out of every other module.
+  const require = createRequire(import.meta.url);
+  const lib = require('whatsapp-web.js') as typeof WAWebJS;
+  return {
+    create(s) {
+      const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+      const client = new lib.Client({
+        authStrategy: new lib.LocalAuth({ dataPath: s.sessionDir }),
+        puppeteer: {
+          executablePath: s.chromiumPath,
+          headless: s.headless,
+          args: chromiumArgs(isRoot),
+          // munshi shuts Chromium down itself; puppeteer's handlers would exit before the ledger closes.
+          handleSIGINT: false,
+          handleSIGTERM: false,
+          handleSIGHUP: false,
+          timeout: 60_000,
+        },
+        webVersion: s.webVersion,
+        webVersionCache: webVersionCacheOption(s),
+        ...(s.pairingPhone ? { pairWithPhoneNumber: { phoneNumber: s.pairingPhone, showNotification: true, intervalMs: 180_000 } } : {}),
+        authTimeoutMs: 60_000,
+        qrMaxRetries: 0,
+        deviceName: 'munshi',
+      });
+      return client as unknown as ClientLike;
+    },
+    media(mimeType, data, filename) {
+      return new lib.MessageMedia(mimeType, data.toString('base64'), filename);
+    },
+    browserPid(client) {
+      const browser = (client as unknown as WAWebJS.Client).pupBrowser as { process?(): { pid?: number } | null } | null | undefined;
+      return browser?.process?.()?.pid ?? undefined;
+    },
+  };
+}
