@@ -1,0 +1,94 @@
+/**
+ * @module categories/data/concepts
+ * What people ask about ("how much on soft drinks / my car / going out?") mapped to categories,
+ * concept tags and extra words. The lexicon supplies the rest: every item and merchant filed
+ * under a listed category or carrying a listed tag becomes part of the concept.
+ */
+
+export interface ConceptDef {
+  /** The normalized label shown back to the user. */
+  label: string;
+  /** Comma-separated phrasings that resolve to this concept (the label is implied). */
+  aliases: string;
+  /** Whole categories covered ("food/soft_drinks", or "food" for a whole primary). */
+  cats: string[];
+  /** Lexicon tags whose items and merchants match (e.g. painkiller). */
+  tags?: string[];
+  /** More words that mean a match though the lexicon files them elsewhere. */
+  terms?: string;
+  /** Words that must never count even if a tag or category pulls them in. */
+  exclude?: string;
+}
+
+export const CONCEPTS: readonly ConceptDef[] = [
+  { label: 'soft drinks', aliases: `soft drink, fizzy drinks, fizzy drink, cold drinks, cold drink, sodas, soda, fizzy, colas,
+    cola, aerated drinks, carbonated drinks, pop, soft drinks and sodas, thanda, energy drinks, soft`, cats: ['food/soft_drinks'],
+    terms: 'coke, pepsi, sprite, soda, cola' },
+  { label: 'coffee', aliases: `coffees, caffeine, cafe, cafes, coffee shops, lattes, kaapi, coffee runs`, cats: ['food/coffee'] },
+  { label: 'tea', aliases: `chai, teas, chai breaks, chai and snacks, cutting chai`, cats: ['food/tea'] },
+  { label: 'alcohol', aliases: `drinks, drinking, booze, daaru, daru, liquor, sharab, alcoholic drinks, alcoholic beverages,
+    spirits, bar tabs, pubs, bars, partying`, cats: ['food/alcohol'], tags: ['alcohol'] },
+  { label: 'beer', aliases: `beers, pints, brews`, cats: [], tags: ['beer'], terms: 'beer, pint, pitcher, lager, ale, stout, ipa' },
+  { label: 'medicine', aliases: `medicines, meds, medication, medications, pharmacy, chemist, dawai, dawa, dava, tablets, pills,
+    drugs, pharmacy bills, medical store`, cats: ['health/pharmacy'] },
+  { label: 'painkillers', aliases: `painkiller, pain killers, pain killer, pain relief, pain medication, pain meds,
+    analgesics, headache pills`, cats: [], tags: ['painkiller'] },
+  { label: 'vehicle', aliases: `car, my car, the car, our car, cars, scooter, my scooter, the scooter, scooty, bike, my bike,
+    the bike, motorbike, motorcycle, vehicles, my vehicle, two wheeler, activa, car expenses, car costs, bike expenses,
+    vehicle expenses, running costs, car running costs`,
+    cats: ['transport/fuel', 'transport/vehicle', 'transport/parking', 'transport/tolls'] },
+  { label: 'fuel', aliases: `petrol, diesel, gas for the car, cng, fuel costs, petrol costs, gasoline, refuelling, refueling`,
+    cats: ['transport/fuel'] },
+  { label: 'going out', aliases: `outings, eating out and movies, nights out, night out, entertainment and dining, fun,
+    fun stuff, socialising, socializing, hanging out, leisure`,
+    cats: ['food/restaurant', 'entertainment/movies', 'entertainment/concerts', 'entertainment/events'], tags: ['bar'] },
+  { label: 'eating out', aliases: `dining out, dine out, restaurants, restaurant, eating outside, outside food, dining`,
+    cats: ['food/restaurant', 'food/meals'] },
+  { label: 'sweets', aliases: `treats, sweet, desserts, dessert, mithai, sweet stuff, sugar, ice cream, ice creams, cakes`,
+    cats: ['food/sweets'] },
+  { label: 'snacks', aliases: `snack, munchies, nashta, chaat, street food, junk food, junk`, cats: ['food/snacks'] },
+  { label: 'groceries', aliases: `grocery, groceries and vegetables, ration, kirana, provisions, supermarket, sabzi,
+    vegetables, veggies, household groceries, grocery shopping, staples`, cats: ['food/groceries'] },
+  { label: 'fruit', aliases: `fruits, juice, juices, fruit juice, fresh juice, fruit and juice`, cats: ['food/fruits'] },
+  { label: 'food delivery', aliases: `delivery, deliveries, takeaway, takeout, swiggy and zomato, ordering in, ordered food,
+    online food`, cats: ['food/delivery'] },
+  { label: 'meals', aliases: `lunches, dinners, breakfasts, tiffin, mess, canteen`, cats: ['food/meals'] },
+  { label: 'taxis', aliases: `taxi, cabs, cab, autos, auto, rickshaw, auto rickshaw, rides, ride hailing, uber and ola, cab rides`,
+    cats: ['transport/taxi'] },
+  { label: 'commute', aliases: `commuting, public transport, bus and metro, metro, local train, buses, bus, trains local,
+    transit, office commute`, cats: ['transport/commute'] },
+  { label: 'subscriptions', aliases: `subscription, streaming, ott, streaming services, apps, memberships`,
+    cats: ['entertainment/streaming'] },
+  { label: 'bills', aliases: `utility bills, utilities bills, monthly bills, house bills`, cats: ['utilities'] },
+  { label: 'home', aliases: `house, household, home expenses, housing costs, flat`, cats: ['housing', 'utilities'] },
+  { label: 'doctor', aliases: `doctors, doctor visits, consultations, clinic, clinics, medical consultations`,
+    cats: ['health/doctor'] },
+  { label: 'kids', aliases: `children, school, schooling, kids education, my kids, the kids`,
+    cats: ['education'], terms: 'toys, toy, diapers, diaper, baby food, cerelac' },
+  { label: 'clothes', aliases: `clothing, apparel, kapde, shoes, footwear, fashion, outfits`, cats: ['shopping/clothes'] },
+  { label: 'gadgets', aliases: `electronics, gadget, tech, devices`, cats: ['shopping/electronics'] },
+  { label: 'online shopping', aliases: `online orders, amazon and flipkart, ecommerce, online purchases`, cats: ['shopping/online'] },
+  { label: 'travel', aliases: `trips, trip, travelling, traveling, vacation, vacations, holidays, holiday, safar, tours`,
+    cats: ['travel'] },
+  { label: 'flights', aliases: `flight, air tickets, air travel, flying, airfare`, cats: ['travel/flights'] },
+  { label: 'hotels', aliases: `hotel, stays, accommodation, lodging`, cats: ['travel/hotels'] },
+  { label: 'charity', aliases: `donations, donation, charities, daan, giving`, cats: ['gifts/donations'] },
+  { label: 'grooming', aliases: `haircuts, haircut, salon, parlour, beauty, self care`, cats: ['personal_care'] },
+];
+
+/** Extra phrasings for a whole primary ("transport", "getting around"). */
+export const PRIMARY_ALIASES: Record<string, string> = {
+  food: 'food and drinks, food and drink, food & drink, eating, khana, f&b, food expenses',
+  transport: 'transportation, getting around, conveyance, transport costs, travel local',
+  shopping: 'shopping, purchases, things i bought, stuff i bought',
+  housing: 'housing, house costs, home costs, rent and maintenance',
+  utilities: 'utility, utilities, utility bills',
+  health: 'health, healthcare, health care, medical, medical expenses, wellness',
+  entertainment: 'entertainment, fun and entertainment, recreation',
+  travel: 'travel, travelling',
+  education: 'education, studies, learning, classes, courses and classes',
+  personal_care: 'personal care, self care, grooming and beauty',
+  gifts: 'gifts, presents, gifting',
+  fees: 'fees, charges, fees and charges, bank fees',
+  other: 'other, misc, miscellaneous, uncategorized, others',
+};

@@ -1,0 +1,410 @@
+/**
+ * @module categories
+ * munshi's categorizer: which category an expense belongs to ("latte at Starbucks" → Food ›
+ * Coffee), which known items and merchants a message mentions, spelling repair for lexicon words,
+ * and what a question's phrase means ("soft drinks", "my car") as categories plus words.
+ * Order of authority: the user's own corrections, then the curated lexicon (data/*), then WordNet
+ * hypernyms, then "other". Everything except the lazily loaded WordNet files is in memory.
+ */
+import type { Primary } from './taxonomy.js';
+import { TAXONOMY } from './taxonomy.js';
+import type { CategoryOverride } from '../ledger/preferences.js';
+import { overrideKey } from '../ledger/preferences.js';
+import { LEXICON, type LexEntry } from './lexicon.js';
+import { correctSpelling } from './spelling.js';
+import { damerau, normToken, singulars, tokenize } from './text.js';
+import { wordnetCategory, wordsBelow } from './hypernyms.js';
+import { preloadWordNet, sensesOf, wordNetStatus, type WordNetStatus } from './wordnet.js';
+import { CONCEPTS, PRIMARY_ALIASES, type ConceptDef } from './data/concepts.js';
+
+export { correctSpelling } from './spelling.js';
+export { wordnetCategory } from './hypernyms.js';
+
+export interface Categorization {
+  primary: Primary;
+  detail: string | null;
+  confidence: number;
+  via: 'override' | 'lexicon' | 'wordnet' | 'fallback';
+}
+
+export interface KnownTerm {
+  kind: 'item' | 'merchant';
+  /** The matched words as they appear in the tokens (lower case), e.g. "cafe coffee day", "ccd", "tender coconut". */
+  text: string;
+  /** Display form: merchants in their brand spelling ("Cafe Coffee Day", "Rapido", "DMart", "OYO", "Vi"); items in plain lower case ("tender coconut"). */
+  canonical: string;
+  primary: Primary;
+  detail: string | null;
+  /** token index range [start, end) in the input tokens. */
+  start: number;
+  end: number;
+}
+
+export interface Concept {
+  /** What the user asked about, normalized ("soft drinks"). */
+  label: string;
+  /** Whole categories the concept covers. */
+  categories: { primary: Primary; detail: string | null }[];
+  /** Lower-case words/phrases whose presence in an expense's item/merchant/note text means it matches. */
+  terms: string[];
+  /** Merchant names that match (canonical, e.g. "Rapido"). */
+  merchants: string[];
+  /** How it was resolved, for honesty in replies. */
+  via: 'category' | 'lexicon' | 'wordnet';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Known terms
+
+const wordCache = new Map<string, string>();
+const WORD_CACHE_LIMIT = 50_000;
+
+/** The lexicon form of one raw token: itself, its singular, or its spelling correction. */
+function lexWord(raw: string): string {
+  const cached = wordCache.get(raw);
+  if (cached !== undefined) return cached;
+  const t = normToken(raw);
+  let out = t;
+  if (t && !LEXICON.words.has(t) && !LEXICON.phrases.has(t) && !LEXICON.glue.has(t)) {
+    const s = singulars(t).find((x) => LEXICON.words.has(x));
+    out = s ?? correctSpelling(t);
+  }
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(raw, out);
+  return out;
+}
+
+function toTerm(e: LexEntry, tokens: readonly string[], start: number, end: number): KnownTerm {
+  return {
+    kind: e.kind,
+    text: tokens.slice(start, end).join(' ').toLowerCase(),
+    canonical: e.canonical,
+    primary: e.primary,
+    detail: e.detail,
+    start,
+    end,
+  };
+}
+
+function scan(tokens: readonly string[]): { entry: LexEntry; start: number; end: number }[] {
+  const norm = tokens.map(lexWord);
+  const out: { entry: LexEntry; start: number; end: number }[] = [];
+  let i = 0;
+  while (i < norm.length) {
+    const max = Math.min(LEXICON.maxWords.get(norm[i]!) ?? 0, norm.length - i);
+    let matched = 0;
+    for (let n = max; n >= 1; n--) {
+      const key = n === 1 ? norm[i]! : norm.slice(i, i + n).join(' ');
+      const e = LEXICON.phrases.get(key);
+      if (e) {
+        out.push({ entry: e, start: i, end: i + n });
+        matched = n;
+        break;
+      }
+    }
+    i += matched || 1;
+  }
+  return out;
+}
+
+/**
+ * Longest-match scan of known items/merchants in lower-cased tokens (typo-tolerant for words of 4+ letters).
+ * e.g. findKnownTerms(['latte','at','cafe','coffee','day']) → latte (item), Cafe Coffee Day (merchant)
+ */
+export function findKnownTerms(tokens: string[]): KnownTerm[] {
+  return scan(tokens).map((m) => toTerm(m.entry, tokens, m.start, m.end));
+}
+
+/** Whether a lower-case word is known to the lexicon as an item or merchant word. e.g. isKnownWord('poha') */
+export function isKnownWord(word: string): boolean {
+  const t = normToken(word);
+  if (!t || LEXICON.glue.has(t)) return false;
+  return LEXICON.words.has(t) || LEXICON.phrases.has(t) || singulars(t).some((s) => LEXICON.words.has(s));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Categorize
+
+const CONF = { override: 1, item: 0.95, merchant: 0.9, context: 0.75, wordnet: 0.6, weak: 0.5, fallback: 0.2 } as const;
+
+function pickHead(found: { entry: LexEntry }[], kind: 'item' | 'merchant'): LexEntry | null {
+  // English compounds put the head last ("coffee mug" is a mug), so the last strong term wins.
+  let best: LexEntry | null = null;
+  for (const f of found) if (f.entry.kind === kind && !f.entry.weak) best = f.entry;
+  return best;
+}
+
+function lastWeak(found: { entry: LexEntry }[]): LexEntry | null {
+  let best: LexEntry | null = null;
+  for (const f of found) if (f.entry.weak) best = f.entry;
+  return best;
+}
+
+const result = (e: { primary: Primary; detail: string | null }, confidence: number, via: Categorization['via']): Categorization =>
+  ({ primary: e.primary, detail: e.detail, confidence, via });
+
+function lookupOverride(overrides: ReadonlyMap<string, CategoryOverride> | undefined, text: string | null | undefined): Categorization | null {
+  if (!overrides || overrides.size === 0 || !text) return null;
+  const o = overrides.get(overrideKey(text));
+  return o ? { primary: o.category, detail: o.detail, confidence: CONF.override, via: 'override' } : null;
+}
+
+function wordnetFor(tokens: readonly string[]): Categorization | null {
+  const words = tokens.filter((t) => t.length >= 3 && !LEXICON.glue.has(t) && /^[a-z]+$/.test(t));
+  // WordNet has compounds ("ice_cream", "hot_dog"); try pairs before single words, heads first.
+  for (let i = words.length - 2; i >= 0; i--) {
+    const r = wordnetCategory(`${words[i]}_${words[i + 1]}`);
+    if (r) return result(r, CONF.wordnet, 'wordnet');
+  }
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (LEXICON.phrases.get(words[i]!)?.weak) continue;
+    const r = wordnetCategory(words[i]!);
+    if (r) return result(r, CONF.wordnet, 'wordnet');
+  }
+  return null;
+}
+
+/**
+ * Category for an expense from its item, merchant and the rest of the message. Order: user
+ * override > lexicon (item words, merchant, context words) > WordNet hypernyms > 'other'.
+ * e.g. categorize({ item: 'latte', merchant: 'Starbucks' }) → food/coffee via lexicon
+ */
+export function categorize(
+  input: { item: string | null; merchant: string | null; context?: string },
+  overrides?: ReadonlyMap<string, CategoryOverride>,
+): Categorization {
+  const own = lookupOverride(overrides, input.item) ?? lookupOverride(overrides, input.merchant);
+  if (own) return own;
+
+  const itemTokens = input.item ? tokenize(input.item) : [];
+  const merchantTokens = input.merchant ? tokenize(input.merchant) : [];
+  const itemFound = itemTokens.length ? scan(itemTokens) : [];
+  const merchantFound = merchantTokens.length ? scan(merchantTokens) : [];
+
+  const item = pickHead(itemFound, 'item');
+  const merchant = pickHead(merchantFound, 'merchant') ?? pickHead(merchantFound, 'item') ?? pickHead(itemFound, 'merchant');
+  // A correction remembered under a brand's other spelling ("ccd" vs "Cafe Coffee Day").
+  if (overrides && overrides.size > 0) {
+    const viaCanonical = lookupOverride(overrides, item?.canonical) ?? lookupOverride(overrides, merchant?.canonical);
+    if (viaCanonical) return viaCanonical;
+  }
+
+  if (item) {
+    // "food from Swiggy": a same-primary merchant can sharpen a detail-less item.
+    if (item.detail === null && merchant && merchant.primary === item.primary && merchant.detail) {
+      return result(merchant, CONF.item, 'lexicon');
+    }
+    return result(item, CONF.item, 'lexicon');
+  }
+  const weak = lastWeak(itemFound) ?? lastWeak(merchantFound);
+  if (merchant) {
+    // "lunch at Taj" stays a meal; "stuff from DMart" becomes groceries.
+    if (weak && weak.primary !== 'other' && weak.primary !== merchant.primary) return result(weak, CONF.weak, 'lexicon');
+    return result(merchant, CONF.merchant, 'lexicon');
+  }
+  const fromWordNet = wordnetFor(itemTokens.length ? itemTokens : merchantTokens);
+  if (fromWordNet && !(weak && weak.primary !== 'other')) return fromWordNet;
+
+  if (input.context) {
+    const ctxFound = scan(tokenize(input.context));
+    const ctx = pickHead(ctxFound, 'item') ?? pickHead(ctxFound, 'merchant');
+    if (ctx && !(weak && weak.primary !== 'other' && weak.primary !== ctx.primary)) return result(ctx, CONF.context, 'lexicon');
+  }
+  if (weak) return result(weak, weak.primary === 'other' ? CONF.fallback : CONF.weak, weak.primary === 'other' ? 'fallback' : 'lexicon');
+  if (fromWordNet) return fromWordNet;
+  return { primary: 'other', detail: null, confidence: CONF.fallback, via: 'fallback' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Concepts for questions
+
+type CatRef = { primary: Primary; detail: string | null };
+type Source = { kind: 'def'; def: ConceptDef } | { kind: 'cat'; label: string; cat: CatRef };
+
+const LEADING = new Set(['my', 'the', 'our', 'on', 'for', 'in', 'at', 'a', 'an', 'all', 'some', 'from', 'of', 'about', 'with', 'mera', 'meri', 'mere', 'spent', 'spend', 'total']);
+const TRAILING = new Set(['expenses', 'expense', 'spending', 'spend', 'costs', 'cost', 'stuff', 'purchases', 'kharcha']);
+
+function parseCats(cats: readonly string[]): CatRef[] {
+  return cats.map((c) => {
+    const [p, d] = c.split('/');
+    return { primary: p as Primary, detail: d ?? null };
+  });
+}
+
+const conceptIndex: Map<string, Source> = (() => {
+  const m = new Map<string, Source>();
+  const add = (phrase: string, s: Source): void => {
+    const key = tokenize(phrase).join(' ');
+    if (key && !m.has(key)) m.set(key, s);
+  };
+  for (const def of CONCEPTS) {
+    add(def.label, { kind: 'def', def });
+    for (const a of def.aliases.split(',')) add(a, { kind: 'def', def });
+  }
+  for (const p of TAXONOMY) {
+    const src: Source = { kind: 'cat', label: p.label.toLowerCase(), cat: { primary: p.slug, detail: null } };
+    add(p.label, src);
+    add(p.slug.replace(/_/g, ' '), src);
+    for (const a of (PRIMARY_ALIASES[p.slug] ?? '').split(',')) add(a, src);
+  }
+  for (const p of TAXONOMY) {
+    for (const d of p.details) {
+      const src: Source = { kind: 'cat', label: d.label.toLowerCase(), cat: { primary: p.slug, detail: d.slug } };
+      add(d.label, src);
+      add(d.slug.replace(/_/g, ' '), src);
+    }
+  }
+  return m;
+})();
+
+function covers(cats: readonly CatRef[], e: LexEntry): boolean {
+  return cats.some((c) => c.detail !== null && c.primary === e.primary && c.detail === e.detail);
+}
+
+const conceptCache = new Map<string, Concept>();
+
+function fromSource(s: Source): Concept {
+  const label = s.kind === 'def' ? s.def.label : s.label;
+  const cacheKey = `${s.kind}:${label}`;
+  const hit = conceptCache.get(cacheKey);
+  if (hit) return structuredClone(hit);
+  const categories = s.kind === 'def' ? parseCats(s.def.cats) : [s.cat];
+  const tags = new Set(s.kind === 'def' ? (s.def.tags ?? []) : []);
+  const exclude = new Set(s.kind === 'def' && s.def.exclude ? s.def.exclude.split(',').map((x) => x.trim()) : []);
+  const terms = new Set<string>();
+  const merchants = new Set<string>();
+  // Whole primaries are matched by category alone; listing every word of "food" helps nobody.
+  for (const e of LEXICON.entries) {
+    if (e.primary === 'other') continue;
+    const inTag = e.tags.some((t) => tags.has(t));
+    if (!inTag && !covers(categories, e)) continue;
+    if (e.kind === 'item') terms.add(e.canonical);
+    else merchants.add(e.canonical);
+  }
+  if (s.kind === 'def' && s.def.terms) for (const t of s.def.terms.split(',')) terms.add(t.trim());
+  for (const x of exclude) terms.delete(x);
+  const concept: Concept = { label, categories, terms: [...terms], merchants: [...merchants], via: 'category' };
+  conceptCache.set(cacheKey, concept);
+  return structuredClone(concept);
+}
+
+function conceptKeys(phrase: string): string[] {
+  const tokens = tokenize(phrase);
+  const keys: string[] = [];
+  const push = (t: string[]): void => {
+    if (t.length > 0) keys.push(t.join(' '));
+  };
+  push(tokens);
+  let s = 0;
+  while (s < tokens.length - 1 && LEADING.has(tokens[s]!)) s++;
+  let e = tokens.length;
+  while (e - 1 > s && TRAILING.has(tokens[e - 1]!)) e--;
+  push(tokens.slice(s, tokens.length));
+  push(tokens.slice(s, e));
+  return [...new Set(keys)];
+}
+
+let vocabulary: string[] | null = null;
+function lexiconVocabulary(): string[] {
+  vocabulary ??= LEXICON.entries.filter((e) => e.kind === 'item' && e.primary !== 'other').map((e) => e.key);
+  return vocabulary;
+}
+
+/**
+ * Resolves a phrase from a question into a Concept, or null when unknown.
+ * e.g. resolveConcept('fizzy drinks') → food/soft_drinks with terms coke, limca, 7up…;
+ *      resolveConcept('rapido') → merchants ['Rapido']
+ */
+export function resolveConcept(phrase: string): Concept | null {
+  const keys = conceptKeys(phrase);
+  if (keys.length === 0) return null;
+  const variants: string[] = [];
+  for (const k of keys) {
+    variants.push(k);
+    const words = k.split(' ');
+    const last = words[words.length - 1]!;
+    for (const s of singulars(last)) variants.push([...words.slice(0, -1), s].join(' '));
+  }
+  for (const k of keys) {
+    const fixed = k.split(' ').map((w) => (LEXICON.words.has(w) || LEXICON.glue.has(w) ? w : correctSpelling(w))).join(' ');
+    if (fixed !== k) variants.push(fixed);
+  }
+  for (const v of variants) {
+    const src = conceptIndex.get(v);
+    if (src) return fromSource(src);
+  }
+  for (const v of variants) {
+    const e = LEXICON.phrases.get(v);
+    if (!e || e.primary === 'other') continue;
+    if (e.kind === 'merchant') {
+      const aliases = LEXICON.merchants.get(e.canonical.toLowerCase())?.aliases ?? [e.key];
+      return { label: e.canonical, categories: [], terms: [...new Set(aliases)], merchants: [e.canonical], via: 'lexicon' };
+    }
+    const below = wordsBelow(v, lexiconVocabulary()).filter((w) => w !== v);
+    return { label: v, categories: [], terms: [v, ...below], merchants: [], via: 'lexicon' };
+  }
+  // Unknown to the lexicon: WordNet can still say which known words sit below it.
+  for (const v of variants) {
+    if (sensesOf(v).length === 0) continue;
+    const below = wordsBelow(v, lexiconVocabulary()).filter((w) => w !== v);
+    if (below.length === 0 && !wordnetCategory(v)) continue;
+    return { label: v, categories: [], terms: [v, ...below], merchants: [], via: 'wordnet' };
+  }
+  return null;
+}
+
+let suggestionPool: { text: string; key: string; rank: number }[] | null = null;
+function pool(): { text: string; key: string; rank: number }[] {
+  if (suggestionPool) return suggestionPool;
+  const out: { text: string; key: string; rank: number }[] = [];
+  const seen = new Set<string>();
+  const add = (text: string, rank: number): void => {
+    const key = tokenize(text).join(' ');
+    if (!key || seen.has(key)) return;
+    seen.add(key);
+    out.push({ text, key, rank });
+  };
+  for (const k of conceptIndex.keys()) add(k, 0);
+  for (const m of LEXICON.merchants.values()) add(m.entry.canonical, 1);
+  for (const e of LEXICON.entries) if (e.kind === 'item' && e.primary !== 'other') add(e.canonical, 2);
+  suggestionPool = out;
+  return out;
+}
+
+/**
+ * Close known concept words for an unknown phrase (for "I don't know 'xyz' — did you mean …?").
+ * e.g. suggestConcepts('cofee') → ['coffee', …]
+ */
+export function suggestConcepts(phrase: string, limit = 3): string[] {
+  const key = conceptKeys(phrase).at(-1);
+  if (!key) return [];
+  const max = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
+  const scored: { text: string; score: number }[] = [];
+  for (const c of pool()) {
+    if (Math.abs(c.key.length - key.length) > max) continue;
+    const d = damerau(key, c.key, max);
+    if (d > max || d === 0) continue;
+    scored.push({ text: c.text, score: d * 10 + c.rank + (c.key[0] === key[0] ? 0 : 5) });
+  }
+  scored.sort((a, b) => a.score - b.score || a.text.localeCompare(b.text));
+  return [...new Set(scored.map((s) => s.text))].slice(0, limit);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Startup and introspection
+
+/** Loads WordNet and the spelling index now, so the first message does not pay for them. */
+export function warmUpCategories(): WordNetStatus {
+  const st = preloadWordNet();
+  correctSpelling('warmup');
+  return st;
+}
+
+export function categoriesStatus(): { phrases: number; items: number; merchants: number; wordnet: WordNetStatus } {
+  return {
+    phrases: LEXICON.phrases.size,
+    items: LEXICON.entries.filter((e) => e.kind === 'item').length,
+    merchants: LEXICON.merchants.size,
+    wordnet: wordNetStatus(),
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * @module categories/spelling
+ * Corrects common misspellings of lexicon words ("cofee" → "coffee", "jiuce" → "juice") with a
+ * symmetric-delete index: built lazily on first use, then each lookup is a handful of map hits
+ * and a few bounded Damerau-Levenshtein checks, so it can run on every unknown word of a message.
+ */
+import { LEXICON, type Lexicon } from './lexicon.js';
+import { damerau } from './text.js';
+import { isDictionaryWord } from './wordnet.js';
+
+export interface SpellingIndex {
+  /** Delete-variant → vocabulary words it came from, in vocabulary order. */
+  deletes: Map<string, string[]>;
+  /** Vocabulary order, used to break ties in favour of earlier (more central) data. */
+  order: Map<string, number>;
+  /** Words of item phrases (the rest only occur in brand names). */
+  itemWords: Set<string>;
+}
+
+function deletesOf(word: string, depth: number, out: Set<string>): void {
+  if (depth === 0 || word.length <= 2) return;
+  for (let i = 0; i < word.length; i++) {
+    const d = word.slice(0, i) + word.slice(i + 1);
+    if (!out.has(d)) {
+      out.add(d);
+      deletesOf(d, depth - 1, out);
+    }
+  }
+}
+
+/**
+ * Builds the index over the lexicon's words of 3+ letters (letters only; "7up" is never a target).
+ * Item words come first in the tie-break order: "lunh" should become "lunch", not a brand.
+ */
+export function buildSpellingIndex(lex: Lexicon): SpellingIndex {
+  const deletes = new Map<string, string[]>();
+  const order = new Map<string, number>();
+  const ordered = new Set<string>();
+  for (const e of lex.entries) if (e.kind === 'item') for (const w of e.key.split(' ')) if (lex.words.has(w)) ordered.add(w);
+  const itemWords = new Set(ordered);
+  for (const w of lex.words) ordered.add(w);
+  for (const w of ordered) {
+    if (w.length < 3 || !/^[a-z]+$/.test(w)) continue;
+    order.set(w, order.size);
+    const vars = new Set<string>([w]);
+    deletesOf(w, w.length >= 5 ? 2 : 1, vars);
+    for (const v of vars) {
+      const list = deletes.get(v);
+      if (list) list.push(w);
+      else deletes.set(v, [w]);
+    }
+  }
+  return { deletes, order, itemWords };
+}
+
+let index: SpellingIndex | null = null;
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
+/**
+ * The closest lexicon word to `token` within the allowed distance, or null. Pure given the index;
+ * `isWord` says whether the token is a real word in its own right (those are never corrected).
+ */
+export function closestWord(token: string, lex: Lexicon, idx: SpellingIndex, isWord: (w: string) => boolean): string | null {
+  const t = token;
+  if (t.length < 4 || !/^[a-z]+$/.test(t) || lex.words.has(t) || lex.glue.has(t)) return null;
+  const max = t.length >= 7 ? 2 : 1;
+  const vars = new Set<string>([t]);
+  deletesOf(t, max, vars);
+  let best: string | null = null;
+  let bestScore = Infinity;
+  for (const v of vars) {
+    const cands = idx.deletes.get(v);
+    if (!cands) continue;
+    for (const w of cands) {
+      const d = damerau(t, w, max);
+      if (d > max) continue;
+      // Distance first; then keep the first letter (people rarely mistype it), then item
+      // words before brand-only words, then the closer length, then earlier data.
+      const score = d * 1e8 + (w[0] === t[0] ? 0 : 1e7) + (idx.itemWords.has(w) ? 0 : 1e6) + Math.abs(w.length - t.length) * 1e5 + (idx.order.get(w) ?? 0);
+      if (score < bestScore) {
+        bestScore = score;
+        best = w;
+      }
+    }
+  }
+  if (best === null) return null;
+  // A real English word that happens to sit near a lexicon word ("pain" ~ "paan") is left alone.
+  if (isWord(t)) return null;
+  return best;
+}
+
+/**
+ * Corrects a common misspelling to a lexicon word, or returns the token unchanged. Only tokens of
+ * 4+ letters, within Damerau-Levenshtein 1 (2 for 7+ letters); known words and numbers stay.
+ * e.g. correctSpelling('grocries') === 'groceries'; correctSpelling('spent') === 'spent'
+ */
+export function correctSpelling(token: string): string {
+  const t = token.toLowerCase();
+  if (t.length < 4) return token;
+  const hit = cache.get(t);
+  if (hit !== undefined) return hit === t ? token : hit;
+  if (!index) index = buildSpellingIndex(LEXICON);
+  const fixed = closestWord(t, LEXICON, index, isDictionaryWord) ?? t;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(t, fixed);
+  return fixed === t ? token : fixed;
+}
