@@ -44,7 +44,7 @@ const UNDO = new RegExp(`^(?:pls |please |plz )?(?:${W(`undo|delete|remove|scrat
   `(?: (?:that|this|it|the|last|previous|prev|one|entry|expense|item|record|transaction|pls|please|plz|again|kar do|karo|do|entry|hai|ho gaya|gaya|thing|just|added|wala|wali|recent|latest|mistake|my))*$`);
 const RECENT = /^(?:show |list |see |view |give |send )?(?:me )?(?:my )?(?:the )?(?:last|recent|latest|previous)(?: (\d{1,2}))?(?: (?:expenses|expense|entries|entry|transactions|records|items|spends|ones))?$|^(?:recent|history|list|entries|recents|show recent|list recent|my entries|last entries)$/;
 const EDIT_WORDS = new Set(`no nope nahi nahin na actually sorry correction correct make it its it's was that change to amount should be update
-  the not i meant mean wait oops price edit last one fix is hai tha set cost costs paid it was typo make mistake`.split(/\s+/));
+  the not i meant mean wait oops price edit last one fix is hai tha set it was typo make mistake`.split(/\s+/));
 const CURRENCY_SET = /^(?:please |pls )?(?:set|change|switch|update|use|make)?(?: my| the| default)* ?(?:currency|curr)(?: to| =|:| as| is)? ([a-z]{3}|rupees?|dollars?|euros?|pounds?|dirhams?|yen)$|^(?:switch to|use|change to) (usd|eur|gbp|inr|aed|sgd|dollars|euros|pounds|rupees|dirhams)$/;
 const TZ_SET = /^(?:please |pls )?(?:set|change|switch|update|make)?(?: my| the)* ?(?:time ?zone|tz)(?: to| =|:| as| is)? ([a-z_]+(?:\/[a-z_+-]+)*|utc|gmt|ist)$/;
 
@@ -152,12 +152,14 @@ const INCOME = new RegExp(`\\b(?:${W(`salary|salry|sallary|credited|received|rec
   prize money|freelance payment|payment received|mila|mili|bonus|increment|payout|sold|
   deposit(?:ed)? in|got back|paid back|returned`)})\\b`);
 const REFUND = /\b(?:refund|refunded|refunds|cashback|cash back|chargeback|money back|reversal|reversed)\b/;
+// "maid salary 3000" is money going out to household staff.
+const PAYEE_SALARY = /\b(?:maid|bai|driver|cook|servant|staff|nanny|watchman|guard|gardener|mali|dhobi|helper|employee|maali|cleaner|ayah|aaya|didi|tutor|teacher|kaamwali|kamwali)(?:'s)? (?:ki |ka |ko )?(?:salary|salry|sallary|payment|bonus|pagaar|pagar|tankhwah)\b/;
 const DEBIT = /\b(?:debited|deducted|charged|spent|bought|kharcha)\b|\bpaid\b(?! me\b)/;
 
 /** Income or a refund: money coming in is never recorded as an expense. */
 export function incomeKind(bare: string): 'income' | 'refund' | null {
   if (REFUND.test(bare)) return 'refund';
-  if (INCOME.test(bare) && !DEBIT.test(bare)) return 'income';
+  if (INCOME.test(bare) && !DEBIT.test(bare) && !PAYEE_SALARY.test(bare)) return 'income';
   if (/^(?:got|received) (?:rs |inr |₹)?\d/.test(bare) || /\bgot (?:rs |₹)?\d[\d,.k]* (?:from|back)\b/.test(bare)) return 'income';
   return null;
 }

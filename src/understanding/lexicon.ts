@@ -80,7 +80,7 @@ export const SEPARATOR_WORDS = new Set(['and', 'aur', 'then', 'also', 'plus', 'n
 /** Prepositions (English) that open a chunk with a role. */
 export const PREPOSITIONS: Readonly<Record<string, 'place' | 'purpose' | 'dest' | 'with' | 'in' | 'via'>> = {
   at: 'place', from: 'place', '@': 'place', frm: 'place',
-  for: 'purpose', on: 'purpose', of: 'purpose', towards: 'purpose', fr: 'purpose',
+  for: 'purpose', on: 'purpose', towards: 'purpose',
   to: 'dest', till: 'dest', until: 'dest',
   with: 'with', alongwith: 'with',
   in: 'in', inside: 'in', near: 'in', outside: 'in',
@@ -103,7 +103,7 @@ export const GLUE_WORDS = new Set([
   'worth', 'total', 'totally', 'each', 'per', 'also', 'again', 'today', 'today\'s', 'todays', 'yearly', 'annual', 'annually',
   'monthly', 'weekly', 'daily', 'expense', 'expenses', 'amount', 'rupees', 'money', 'cash', 'ok', 'okay', 'so',
   'like', 'very', 'too', 'bit', 'quick', 'new', 'add', 'added', 'log', 'logged', 'record', 'note', 'entry', 'put',
-  'spend:', 'towards', 'done', 'did', 'made', 'make', 'went', 'go', 'came', 'ate', 'drank', 'eat', 'drink',
+  'towards', 'done', 'did', 'made', 'make', 'went', 'go', 'came', 'ate', 'drank',
   // Hinglish
   'ke', 'ka', 'ki', 'ko', 'pe', 'par', 'mein', 'me', 'mai', 'mei', 'diye', 'diya', 'di', 'de', 'diyaa', 'liya', 'liye', 'li',
   'le', 'kharcha', 'kharch', 'kharche', 'kharchaa', 'kiya', 'kiye', 'kari', 'kara', 'kiyaa', 'gaya', 'gaye', 'gayi', 'gya',

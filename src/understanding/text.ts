@@ -14,6 +14,8 @@ export const MAX_ITEM_CHARS = 60;
 const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 const DEVANAGARI_DIGITS = /[०-९]/g;
 const QUOTES = /[‘’`´]/g;
+const SCRIPT = /<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+const TAG = /<\/?[a-z][a-z0-9-]*\b[^<>]*>/gi;
 const SPACES = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 /**
@@ -24,6 +26,8 @@ export function sanitize(text: unknown): string {
   if (typeof text !== 'string' || text.length === 0) return '';
   let s = text.length > MAX_INPUT_CHARS ? text.slice(0, MAX_INPUT_CHARS) : text;
   s = s.normalize('NFKC');
+  // Markup is not what anyone bought: drop script/style bodies and the tags themselves.
+  if (s.includes('<')) s = s.replace(SCRIPT, ' ').replace(TAG, ' ');
   s = s.replace(CONTROL, ' ').replace(QUOTES, "'").replace(/\r\n?/g, '\n');
   s = s.replace(DEVANAGARI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0966));
   s = s.toLowerCase().replace(SPACES, ' ');

@@ -1,0 +1,422 @@
+/**
+ * @module understanding/expenses
+ * From the piece stream of one message to expense drafts: tells quantities from amounts ("2 beer
+ * 450"), splits several expenses ("bhel 60 + buttermilk 25", "rapido 55 then auto 110"), and finds
+ * each one's item and merchant ("yoga mat from decathlon", "swiggy biryani", "poha at the stall").
+ * Item and merchant knowledge comes from the categories lexicon, passed in as `CategoryLexicon`.
+ */
+import type { Primary } from '../categories/taxonomy.js';
+import type { CategoryOverride } from '../ledger/preferences.js';
+import type { IsoDate } from '../core/dates.js';
+import type { NumPiece, Piece, WordPiece } from './amounts.js';
+import { UNIT_MARK } from './amounts.js';
+import type { DateMatch } from './dates.js';
+import {
+  EXPENSE_VERBS, GENERIC_PLACES, GLUE_WORDS, ITEM_TRIM, PAYMENT_METHODS, POSTPOSITIONS, PREPOSITIONS, SEPARATOR_WORDS,
+} from './lexicon.js';
+import { capItem, titleCase } from './text.js';
+
+/** A lexicon hit, as src/categories finds it (token indices, end exclusive). */
+export interface KnownTermLike {
+  kind: 'item' | 'merchant';
+  text: string;
+  canonical: string;
+  primary: Primary;
+  detail: string | null;
+  start: number;
+  end: number;
+}
+
+/** The part of src/categories that understanding needs; injected so the rules stay testable. */
+export interface CategoryLexicon {
+  findKnownTerms(tokens: string[]): KnownTermLike[];
+  categorize(
+    input: { item: string | null; merchant: string | null; context?: string },
+    overrides?: ReadonlyMap<string, CategoryOverride>,
+  ): { primary: Primary; detail: string | null; confidence: number };
+  correctSpelling(token: string): string;
+  isKnownWord(word: string): boolean;
+}
+
+export interface FoundExpense {
+  amount: NumPiece;
+  item: string | null;
+  merchant: string | null;
+  primary: Primary;
+  detail: string | null;
+  date: IsoDate;
+  future: boolean;
+  confidence: number;
+}
+
+export interface ExtractResult {
+  expenses: FoundExpense[];
+  /** No recordable amount; `bad` when a number was there but unusable (0, -500, 1e309). */
+  noAmount: boolean;
+  bad: boolean;
+  /** An amount but nothing saying what it was for ("500", "paid 500"). */
+  missingItem: boolean;
+  /** What the message was about when the amount is missing ("bought petrol" -> petrol). */
+  partial: { item: string | null; merchant: string | null; primary: Primary; detail: string | null; known: boolean; verb: boolean } | null;
+}
+
+export interface ExtractOptions {
+  today: IsoDate;
+  context: string;
+  lex: CategoryLexicon;
+  overrides?: ReadonlyMap<string, CategoryOverride>;
+}
+
+const isSep = (p: Piece | undefined): boolean => !!p && (p.kind === 'sep' || (p.kind === 'word' && SEPARATOR_WORDS.has(p.text)));
+const isNum = (p: Piece | undefined): p is NumPiece => !!p && p.kind === 'num';
+const isCountLike = (n: NumPiece): boolean => n.plain && Number.isInteger(n.value) && n.value <= 20 && !n.currency;
+
+/** Marks counts as quantities: "2 beer 450", "bought 3 shirts 1500", "dinner for 2 1200". */
+function markQuantities(pieces: Piece[]): void {
+  let from = 0;
+  for (let i = 0; i <= pieces.length; i++) {
+    if (i < pieces.length && !isSep(pieces[i])) continue;
+    const region = pieces.slice(from, i);
+    const cands = region.filter((p): p is NumPiece => isNum(p) && !p.qty && !p.bad);
+    if (cands.length >= 2) {
+      for (let k = 0; k < region.length; k++) {
+        const p = region[k]!;
+        if (!isNum(p) || p.qty || p.bad || !isCountLike(p)) continue;
+        const next = region[k + 1];
+        const prev = region[k - 1];
+        const prevIsGlue = !prev || (prev.kind === 'word' && (GLUE_WORDS.has(prev.text) || EXPENSE_VERBS.has(prev.text)));
+        if ((next?.kind === 'word' && prevIsGlue) || p.afterFor) p.qty = true;
+      }
+      const left = region.filter((p): p is NumPiece => isNum(p) && !p.qty && !p.bad);
+      // Several numbers and one has a currency marker: the unmarked counts are quantities.
+      if (left.length >= 2 && left.some((p) => p.currency)) for (const p of left) if (!p.currency && isCountLike(p)) p.qty = true;
+    }
+    from = i + 1;
+  }
+}
+
+interface Chunk {
+  role: 'main' | 'place' | 'purpose' | 'dest' | 'with' | 'in' | 'via';
+  /** Indices into the segment's word list. */
+  idx: number[];
+}
+
+function chunkWords(words: string[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  let cur: Chunk = { role: 'main', idx: [] };
+  const flush = (): void => {
+    if (cur.idx.length) chunks.push(cur);
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const pre = PREPOSITIONS[w];
+    if (pre) {
+      flush();
+      cur = { role: pre, idx: [] };
+      continue;
+    }
+    const post = POSTPOSITIONS[w];
+    if (post) {
+      if (post !== 'drop' && cur.role === 'main') cur.role = post;
+      flush();
+      cur = { role: 'main', idx: [] };
+      continue;
+    }
+    cur.idx.push(i);
+  }
+  flush();
+  return chunks;
+}
+
+const ITEM_ORDER: Chunk['role'][] = ['main', 'purpose', 'dest', 'in', 'with', 'place', 'via'];
+
+interface SegmentInfo {
+  item: string | null;
+  merchant: string | null;
+  knownItem: boolean;
+  knownMerchant: boolean;
+  contentWords: number;
+  unknownWords: number;
+  verb: boolean;
+}
+
+/** Finds item and merchant in one expense's words. */
+function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
+  const verb = words.some((w) => EXPENSE_VERBS.has(w));
+  const units = words.filter((w) => w.startsWith(UNIT_MARK)).map((w) => w.slice(1));
+  // Unit words ("pints" in "2 pints") stay in place for the lexicon scan but are never item text.
+  const unitIdx = new Set<number>();
+  const clean = words.map((w, i) => {
+    if (!w.startsWith(UNIT_MARK)) return w;
+    unitIdx.add(i);
+    return w.slice(1);
+  });
+  const chunks = chunkWords(clean);
+  const chunkOf = new Map<number, Chunk>();
+  for (const c of chunks) for (const i of c.idx) chunkOf.set(i, c);
+  const terms = clean.length ? splitBrandedItems(lex.findKnownTerms(clean), clean, lex) : [];
+  const inTerm = new Set<number>();
+  const merchantIdx = new Set<number>();
+  let merchant: string | null = null;
+  let knownMerchant = false;
+  // A merchant named in a place chunk ("from decathlon") beats one in the main chunk.
+  const merchants = terms.filter((t) => t.kind === 'merchant' && !PAYMENT_METHODS.has(t.text));
+  merchants.sort((a, b) => rank(chunkOf.get(a.start)?.role, true) - rank(chunkOf.get(b.start)?.role, true));
+  const m0 = merchants[0];
+  if (m0) {
+    merchant = m0.canonical;
+    knownMerchant = true;
+    for (let i = m0.start; i < m0.end; i++) merchantIdx.add(i);
+  }
+  for (const t of terms) for (let i = t.start; i < t.end; i++) inTerm.add(i);
+  const items = terms.filter((t) => t.kind === 'item');
+  const itemAt = new Map<number, KnownTermLike>();
+  for (const t of items) for (let i = t.start; i < t.end; i++) itemAt.set(i, t);
+
+  const content = (c: Chunk): number[] =>
+    c.idx.filter((i) => {
+      const w = clean[i]!;
+      if (!w || unitIdx.has(i) || merchantIdx.has(i) || GLUE_WORDS.has(w) || EXPENSE_VERBS.has(w)) return false;
+      if (c.role === 'via' && PAYMENT_METHODS.has(w)) return false;
+      if (c.role === 'in' && (PAYMENT_METHODS.has(w) || w === 'total')) return false;
+      return true;
+    });
+
+  // Unknown merchant named by a place chunk: "sandwich at heathrow", "dmart se".
+  if (!merchant) {
+    for (const c of chunks) {
+      if (c.role !== 'place') continue;
+      const ws = content(c).filter((i) => !GENERIC_PLACES.has(clean[i]!) && !PAYMENT_METHODS.has(clean[i]!));
+      if (!ws.length || ws.some((i) => items.some((t) => i >= t.start && i < t.end))) continue;
+      if (ws.length > 4) continue;
+      merchant = titleCase(ws.map((i) => clean[i]).join(' '));
+      for (const i of ws) merchantIdx.add(i);
+      break;
+    }
+  }
+
+  let item: string | null = null;
+  let knownItem = false;
+  const itemChunks = [...chunks].sort((a, b) => ITEM_ORDER.indexOf(a.role) - ITEM_ORDER.indexOf(b.role));
+  const hasKnownItem = (c: Chunk): boolean => items.some((t) => c.idx.includes(t.start) && !merchantIdx.has(t.start));
+  const pick = (c: Chunk): string | null => {
+    let ws = content(c);
+    if (c.role === 'place') ws = ws.filter((i) => !PAYMENT_METHODS.has(clean[i]!));
+    while (ws.length && ITEM_TRIM.has(clean[ws[0]!]!)) ws.shift();
+    while (ws.length && ITEM_TRIM.has(clean[ws[ws.length - 1]!]!)) ws.pop();
+    if (!ws.length) return null;
+    // Words of a known item print as the lexicon spells them ("cofee" -> "coffee").
+    const out: string[] = [];
+    for (const i of ws) {
+      const t = itemAt.get(i);
+      if (t) {
+        if (t.start === i || !ws.includes(t.start)) out.push(t.text === t.canonical || /\d/.test(t.text) ? t.text : t.canonical);
+        continue;
+      }
+      out.push(fixSpelling(clean[i]!, inTerm.has(i), lex));
+    }
+    let text = out.join(' ');
+    if (ws.length > 5) {
+      const t = items.find((x) => c.idx.includes(x.start));
+      if (t) text = t.text;
+      else text = ws.slice(0, 5).map((i) => clean[i]).join(' ');
+    }
+    return capItem(text);
+  };
+  const known = itemChunks.find(hasKnownItem);
+  if (known) {
+    item = pick(known);
+    knownItem = item !== null;
+  }
+  if (!item) {
+    for (const c of itemChunks) {
+      if (c.role === 'place' || c.role === 'via') continue;
+      item = pick(c);
+      if (item) break;
+    }
+  }
+  if (!item && units.length) item = units.join(' ');
+  if (!item) {
+    // "at the pharmacy 300": the generic place is the best hint of what was bought.
+    for (const c of chunks) {
+      if (c.role !== 'place') continue;
+      const ws = content(c).filter((i) => GENERIC_PLACES.has(clean[i]!) && clean[i] !== 'the');
+      if (ws.length) {
+        item = ws.map((i) => clean[i]).join(' ');
+        break;
+      }
+    }
+  }
+  // "chitale bakarwadi": an unknown first word before a known item is most likely the shop.
+  if (!merchant && item && knownItem) {
+    const main = chunks.find((c) => c.role === 'main');
+    const ws = main ? content(main) : [];
+    const first = ws[0];
+    if (first !== undefined && ws.length >= 2 && !inTerm.has(first) && inTerm.has(ws[1]!) && !lex.isKnownWord(clean[first]!) && clean[first]!.length >= 3) {
+      merchant = titleCase(clean[first]!);
+      const rest = ws.slice(1).map((i) => clean[i]).join(' ');
+      item = rest || item;
+    }
+  }
+  let contentWords = 0, unknownWords = 0;
+  for (const c of chunks) {
+    for (const i of content(c)) {
+      contentWords++;
+      if (!inTerm.has(i) && !merchantIdx.has(i) && !lex.isKnownWord(clean[i]!) && !GENERIC_PLACES.has(clean[i]!)) unknownWords++;
+    }
+  }
+  return { item, merchant, knownItem, knownMerchant, contentWords, unknownWords, verb };
+}
+
+/**
+ * "vi recharge" is one item phrase in the lexicon, but "vi" is also a brand: split the brand off
+ * so the merchant is kept ("Vi" + "recharge").
+ */
+function splitBrandedItems(terms: KnownTermLike[], words: string[], lex: CategoryLexicon): KnownTermLike[] {
+  if (!terms.some((t) => t.kind === 'item' && t.end - t.start >= 2)) return terms;
+  const out: KnownTermLike[] = [];
+  for (const t of terms) {
+    if (t.kind !== 'item' || t.end - t.start < 2) {
+      out.push(t);
+      continue;
+    }
+    const head = lex.findKnownTerms([words[t.start]!])[0];
+    if (head?.kind !== 'merchant' || terms.some((x) => x.kind === 'merchant')) {
+      out.push(t);
+      continue;
+    }
+    const rest = words.slice(t.start + 1, t.end);
+    const tail = lex.findKnownTerms(rest)[0];
+    out.push({ ...head, start: t.start, end: t.start + 1 });
+    out.push(tail && tail.start === 0 && tail.end === rest.length && tail.kind === 'item'
+      ? { ...tail, start: t.start + 1, end: t.end }
+      : { ...t, text: rest.join(' '), canonical: rest.join(' '), start: t.start + 1 });
+  }
+  return out;
+}
+
+function rank(role: Chunk['role'] | undefined, forMerchant: boolean): number {
+  const order: Chunk['role'][] = forMerchant ? ['place', 'via', 'in', 'main', 'purpose', 'dest', 'with'] : ITEM_ORDER;
+  const k = role ? order.indexOf(role) : -1;
+  return k < 0 ? 99 : k;
+}
+
+// Typos are fixed only for words the lexicon did not already recognize ("jiuce" -> "juice").
+function fixSpelling(w: string, known: boolean, lex: CategoryLexicon): string {
+  if (known || w.length < 4 || lex.isKnownWord(w)) return w;
+  const c = lex.correctSpelling(w);
+  return c && c !== w ? c : w;
+}
+
+function wordsOf(pieces: Piece[]): string[] {
+  const out: string[] = [];
+  for (const p of pieces) {
+    if (p.kind === 'word') out.push(p.text);
+    else if (p.kind === 'at') out.push('@');
+  }
+  return out;
+}
+
+/** Splits the pieces into one range per amount. */
+function segment(pieces: Piece[], amountIdx: number[]): Array<[number, number]> {
+  if (amountIdx.length === 1) return [[0, pieces.length]];
+  const firstWord = pieces.findIndex((p) => p.kind === 'word' && !GLUE_WORDS.has(p.text) && !EXPENSE_VERBS.has(p.text) && !isSep(p));
+  const itemFirst = firstWord >= 0 && firstWord < amountIdx[0]!;
+  const cuts: number[] = [];
+  for (let k = 0; k + 1 < amountIdx.length; k++) {
+    const a = amountIdx[k]!, b = amountIdx[k + 1]!;
+    const seps: number[] = [];
+    for (let i = a + 1; i < b; i++) if (isSep(pieces[i])) seps.push(i);
+    if (seps.length) cuts.push(itemFirst ? seps[seps.length - 1]! : seps[0]!);
+    else cuts.push(itemFirst ? a + 0.5 : b - 0.5);
+  }
+  const ranges: Array<[number, number]> = [];
+  let start = 0;
+  for (const c of cuts) {
+    if (Number.isInteger(c)) {
+      ranges.push([start, c]);
+      start = c + 1;
+    } else {
+      ranges.push([start, Math.ceil(c)]);
+      start = Math.ceil(c);
+    }
+  }
+  ranges.push([start, pieces.length]);
+  return ranges;
+}
+
+/**
+ * Finds the expenses in a message's pieces (dates already taken out).
+ * e.g. for "bhel 60 + buttermilk 25": two expenses, 60 bhel and 25 buttermilk.
+ */
+export function extractExpenses(pieces: Piece[], dates: DateMatch[], o: ExtractOptions): ExtractResult {
+  markQuantities(pieces);
+  const amountIdx: number[] = [];
+  let bad = false;
+  pieces.forEach((p, i) => {
+    if (!isNum(p) || p.qty) return;
+    if (p.bad) bad = true;
+    else amountIdx.push(i);
+  });
+  const msgDate = dates.find((d) => d.date);
+  const dateFor = (from: number, to: number): { date: IsoDate; future: boolean } => {
+    const own = dates.find((d) => d.date && d.start >= from && d.start < to);
+    const d = own ?? msgDate;
+    return d && d.date ? { date: d.date, future: d.future } : { date: o.today, future: false };
+  };
+
+  if (amountIdx.length === 0) {
+    const words = wordsOf(pieces);
+    const info = analyzeSegment(words, o.lex);
+    const cat = o.lex.categorize({ item: info.item, merchant: info.merchant, context: o.context }, o.overrides);
+    return {
+      expenses: [], noAmount: true, bad, missingItem: false,
+      partial: { item: info.item, merchant: info.merchant, primary: cat.primary, detail: cat.detail, known: info.knownItem || info.knownMerchant, verb: info.verb },
+    };
+  }
+
+  let ranges = segment(pieces, amountIdx);
+  let infos = ranges.map(([a, b]) => analyzeSegment(wordsOf(pieces.slice(a, b)), o.lex));
+  let amounts = amountIdx.map((i) => pieces[i] as NumPiece);
+  let ambiguous = false;
+  const empty = (s: SegmentInfo): boolean => !s.item && !s.merchant;
+  if (amounts.length > 1 && infos.some(empty)) {
+    // "room 302 1450": numbers that cannot each own an expense. Keep the marked one, else the last.
+    const marked = amounts.filter((a) => a.currency);
+    const keep = marked.length === 1 ? marked[0]! : amounts[amounts.length - 1]!;
+    amounts = [keep];
+    ranges = [[0, pieces.length]];
+    infos = [analyzeSegment(wordsOf(pieces), o.lex)];
+    ambiguous = true;
+  }
+  if (infos.every(empty)) {
+    return { expenses: [], noAmount: false, bad, missingItem: true, partial: null };
+  }
+  // One currency marked for the whole message ("$5 coffee and 3 muffin") applies to every amount.
+  const curs = new Set(amounts.map((a) => a.currency).filter((c): c is string => !!c));
+  const shared = curs.size === 1 ? [...curs][0]! : null;
+  const multi = amounts.length > 1;
+  const expenses: FoundExpense[] = amounts.map((amount, k) => {
+    const info = infos[k]!;
+    const [a, b] = ranges[k]!;
+    const from = a === 0 ? 0 : (pieces[a]?.start ?? 0);
+    const to = b < pieces.length ? pieces[b]!.start : Number.MAX_SAFE_INTEGER;
+    const context = multi ? wordsOf(pieces.slice(a, b)).join(' ') : o.context;
+    const cat = o.lex.categorize({ item: info.item, merchant: info.merchant, context }, o.overrides);
+    const d = dateFor(multi ? from : 0, multi ? to : Number.MAX_SAFE_INTEGER);
+    let conf = info.knownItem || info.knownMerchant ? 0.92 : info.unknownWords === 0 ? 0.7 : 0.5;
+    if (cat.primary === 'other') conf = Math.min(conf, 0.45);
+    else conf = Math.min(conf, 0.55 + cat.confidence * 0.45);
+    if (info.unknownWords > 2) conf -= 0.1;
+    if (ambiguous) conf -= 0.2;
+    if (multi) conf -= 0.03;
+    if (!amount.currency && shared) amount = { ...amount, currency: shared };
+    return {
+      amount, item: info.item, merchant: info.merchant, primary: cat.primary, detail: cat.detail,
+      date: d.date, future: d.future, confidence: Math.max(0.05, Math.min(1, conf)),
+    };
+  });
+  return { expenses, noAmount: false, bad, missingItem: false, partial: null };
+}
+
+export type { WordPiece };
