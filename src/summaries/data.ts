@@ -25,16 +25,20 @@ export async function loadSummaryStats(db: Kysely<Database>, owner: string, wind
   return computeStats(window, expenses, mainCurrency, await firstExpenseDate(db, owner));
 }
 
-/** Owners with any live expense in a date range (who a scheduled summary is for). */
-export async function ownersWithExpenses(db: Kysely<Database>, from: IsoDate, to: IsoDate): Promise<string[]> {
-  const rows = await db
+/**
+ * Owners with any live expense in a date range (who a scheduled summary is for). `recordedBy`
+ * keeps only rows that existed at the due time, so a backdated entry typed days later does not
+ * summon a stale summary for a week that has long been summarized for everyone else.
+ */
+export async function ownersWithExpenses(db: Kysely<Database>, from: IsoDate, to: IsoDate, recordedBy?: Date): Promise<string[]> {
+  let q = db
     .selectFrom('expenses')
     .select('owner')
     .distinct()
     .where('deleted_at', 'is', null)
     .where('date', '>=', from)
-    .where('date', '<=', to)
-    .orderBy('owner')
-    .execute();
+    .where('date', '<=', to);
+  if (recordedBy) q = q.where('created_at', '<=', recordedBy.toISOString());
+  const rows = await q.orderBy('owner').execute();
   return rows.map((r) => r.owner);
 }

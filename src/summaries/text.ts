@@ -38,12 +38,13 @@ export interface SummaryTextOptions {
 /** The whole summary message. e.g. "📊 *Weekly summary* · Mon 12 Jan – Sun 18 Jan\nTotal *₹8,450* …" */
 export function summaryText(stats: SummaryStats, opts: SummaryTextOptions = {}): string {
   const w = stats.window;
-  const title = w.kind === 'week' ? 'Weekly summary' : 'Monthly summary';
+  const title = w.partial ? 'Spending so far' : w.kind === 'week' ? 'Weekly summary' : 'Monthly summary';
   const lines = [`📊 *${title}* · ${w.label}`];
   const [main, ...others] = stats.currencies;
   const money = (m: number, c: string) => formatMoney(m, c, opts.locale);
   if (!main || main.total === 0) {
-    lines.push(`No expenses recorded ${w.kind === 'week' ? 'this week' : 'this month'}.`);
+    const when = w.partial ? `so far this ${w.kind}` : w.kind === 'week' ? 'this week' : `in ${w.label}`;
+    lines.push(`No expenses recorded ${when}.`);
     const prev = stats.currencies.filter((c) => c.previousTotal > 0);
     if (prev.length) lines.push(`${capitalize(w.previousLabel)}: ${prev.map((c) => money(c.previousTotal, c.currency)).join(' + ')}.`);
     return lines.join('\n');

@@ -6,7 +6,7 @@
  * summary on the 10th compares 1–10 with 1–10, not with a whole month).
  */
 import {
-  addDays, addMonths, daysInMonth, endOfMonth, formatDay, monthName, parseIsoDate, startOfMonth, ymd,
+  addDays, addMonths, daysBetween, daysInMonth, endOfMonth, formatDay, monthName, parseIsoDate, startOfMonth, startOfWeek, ymd,
   type DateRange, type IsoDate,
 } from '../core/dates.js';
 
@@ -29,19 +29,44 @@ export interface SummaryWindow {
 export const HISTORY_WEEKS = 4;
 export const HISTORY_MONTHS = 3;
 
-/** The week of 7 days ending on `end`. e.g. weekWindow('2026-01-18').current = 12–18 Jan */
-export function weekWindow(end: IsoDate): SummaryWindow {
-  const week = (k: number): DateRange => ({ from: addDays(end, -7 * k - 6), to: addDays(end, -7 * k) });
+/**
+ * The week of 7 days ending on `end`, or its first `days` days (a week so far). Earlier weeks are
+ * compared over the same span. e.g. weekWindow('2026-01-18').current = 12–18 Jan
+ */
+export function weekWindow(end: IsoDate, days = 7): SummaryWindow {
+  const span = Math.min(Math.max(days, 1), 7);
+  const week = (k: number): DateRange => ({ from: addDays(end, -7 * k - (span - 1)), to: addDays(end, -7 * k) });
   const current = week(0);
   return {
     kind: 'week',
     current,
     previous: week(1),
     history: Array.from({ length: HISTORY_WEEKS }, (_, i) => week(i + 1)),
-    label: `${formatDay(current.from, end)} – ${formatDay(current.to, end)}`,
-    previousLabel: 'last week',
-    partial: false,
+    label: span === 1 ? formatDay(current.from, end) : `${formatDay(current.from, end)} – ${formatDay(current.to, end)}`,
+    previousLabel: span === 7 ? 'last week' : 'the same days last week',
+    partial: span < 7,
   };
+}
+
+/** The calendar week holding `today` so far, by the owner's week start. */
+export function weekToDateWindow(today: IsoDate, weekStartsOn: number): SummaryWindow {
+  return weekWindow(today, daysBetween(startOfWeek(today, weekStartsOn), today) + 1);
+}
+
+export type NamedPeriod = 'this week' | 'last week' | 'this month' | 'last month';
+
+/** Windows for "chart this week", "summary last month" and the CLI. */
+export function namedWindow(period: NamedPeriod, today: IsoDate, weekStartsOn: number): SummaryWindow {
+  switch (period) {
+    case 'this week':
+      return weekToDateWindow(today, weekStartsOn);
+    case 'last week':
+      return weekWindow(addDays(startOfWeek(today, weekStartsOn), -1));
+    case 'this month':
+      return monthWindow(today, true);
+    case 'last month':
+      return monthWindow(addDays(startOfMonth(today), -1));
+  }
 }
 
 /**
