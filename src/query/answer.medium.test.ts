@@ -50,7 +50,6 @@ const LEDGER: EvalRecord[] = [
 
 let dir: string;
 let opened: OpenedDb;
-let deletedId: number;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-query-'));
@@ -58,8 +57,8 @@ beforeAll(async () => {
   await loadRecords(opened.db, LEDGER);
   // Someone else in the household, and a row the owner deleted: neither may ever count.
   await loadRecords(opened.db, [R('2026-01-12', 99999, 'food', 'limca'), R('2026-01-07', 5000, 'transport', 'bike taxi', 'Rapido')], 'someone-else');
-  [deletedId] = await loadRecords(opened.db, [R('2026-01-13', 7777, 'food', 'coke')], 'me', 'deleted');
-  await softDelete(opened.db, [deletedId!], '2026-01-14T00:00:00Z');
+  const [deletedId] = await loadRecords(opened.db, [R('2026-01-13', 7777, 'food', 'coke')], 'me', 'deleted');
+  expect(await softDelete(opened.db, [deletedId!], '2026-01-14T00:00:00Z')).toBe(1);
 });
 afterAll(async () => {
   await opened.close();

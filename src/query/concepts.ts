@@ -1,11 +1,17 @@
 /**
  * @module query/concepts
  * The concept source answers use by default: the categories module's concept lexicon
- * (resolveConcept / suggestConcepts), adapted to the ConceptSource shape resolve.ts needs.
+ * (resolveConcept / suggestConcepts), in the ConceptSource shape resolve.ts needs.
  */
+import { resolveConcept, suggestConcepts } from '../categories/index.js';
 import type { ConceptSource } from './resolve.js';
 
-/** The categories module's concepts (none until that module is present). */
-export function defaultConcepts(): ConceptSource | null {
-  return null;
+const source: ConceptSource = {
+  resolve: (phrase) => resolveConcept(phrase),
+  suggest: (phrase, limit) => suggestConcepts(phrase, limit),
+};
+
+/** The categories module's concepts. */
+export function defaultConcepts(): ConceptSource {
+  return source;
 }

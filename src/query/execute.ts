@@ -9,7 +9,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import { daysBetween, type IsoDate } from '../core/dates.js';
 import { minorDigits, toMinor } from '../core/money.js';
 import type { Database } from '../ledger/schema.js';
-import { compileMatcher, merchantVariants, normTerm, type CompiledMatcher, type Matcher } from './match.js';
+import { compileAny, merchantVariants, normTerm, type CompiledMatcher, type Matcher } from './match.js';
 import type { Period } from './types.js';
 
 export interface ExecContext {
@@ -20,9 +20,9 @@ export interface ExecContext {
   defaultCurrency: string;
 }
 
-/** Filters after subjects were resolved: every group must match (AND); a group is one OR-matcher. */
+/** Filters after subjects were resolved: every group must match (AND); a group matches when any of its matchers does. */
 export interface ResolvedFilters {
-  groups: Matcher[];
+  groups: Matcher[][];
   minAmount: number | null;
   maxAmount: number | null;
   currency: string | null;
@@ -84,7 +84,7 @@ export class Selection {
     readonly period: Period,
     private readonly filters: ResolvedFilters,
   ) {
-    this.matchers = filters.groups.map(compileMatcher);
+    this.matchers = filters.groups.map(compileAny);
     this.exact = this.matchers.every((m) => m.sqlExact);
   }
 
@@ -96,7 +96,7 @@ export class Selection {
     if (f.currency) conds.push(eb('currency', '=', f.currency));
     if (f.minAmount !== null) conds.push(amountBound(eb, f.minAmount, '>=', f.currency));
     if (f.maxAmount !== null) conds.push(amountBound(eb, f.maxAmount, '<=', f.currency));
-    for (const g of f.groups) conds.push(prefilter(eb, g));
+    for (const g of f.groups) conds.push(eb.or(g.map((m) => prefilter(eb, m))));
     return eb.and(conds);
   }
 

@@ -4,6 +4,9 @@
  * matches when its category is one of `categories`, OR its search_text contains one of `terms` on
  * word boundaries (a plural "s"/"es" allowed), OR its merchant is one of `merchants`. SQL only
  * pre-filters with instr(); this predicate decides, so "ice" never counts "price".
+ * One exception keeps generic words honest: when a matcher names details of a primary and a row
+ * was filed under another detail of that primary, a word alone does not pull it in ("bike" in
+ * "rapido bike taxi", filed Transport › Taxi, is not a vehicle cost).
  */
 import type { CategoryRef } from './types.js';
 
@@ -48,6 +51,12 @@ export interface CompiledMatcher {
   sqlExact: boolean;
 }
 
+/** Builds the exact JS predicate for any of several matchers (each keeps its own veto). */
+export function compileAny(ms: Matcher[]): CompiledMatcher {
+  const cs = ms.map(compileMatcher);
+  return { sqlExact: cs.every((c) => c.sqlExact), test: (row) => cs.some((c) => c.test(row)) };
+}
+
 /** Builds the exact JS predicate for a matcher. */
 export function compileMatcher(m: Matcher): CompiledMatcher {
   const terms = [...new Set(m.terms.map(normTerm).filter((t) => t.length > 0))];
@@ -61,6 +70,7 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
     test(row) {
       for (const c of cats) if (row.category === c.primary && (c.detail === null || row.detail === c.detail)) return true;
       if (row.merchant && merchants.has(normTerm(row.merchant))) return true;
+      if (row.detail !== null && cats.some((c) => c.primary === row.category)) return false;
       return re !== null && re.test(row.search_text);
     },
   };

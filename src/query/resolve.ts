@@ -53,23 +53,23 @@ export interface ResolveDeps {
 /** Resolves every subject of the filters; unknown ones are reported, not dropped. */
 export async function resolveFilters(deps: ResolveDeps, f: Filters): Promise<ResolvedPlanFilters> {
   const resolutions: Resolution[] = [];
-  const groups: Matcher[] = [];
+  const groups: Matcher[][] = [];
   const labels: string[] = [];
   if (f.categories.length) {
-    groups.push({ categories: f.categories, terms: [], merchants: [] });
+    groups.push([{ categories: f.categories, terms: [], merchants: [] }]);
     for (const c of f.categories) labels.push(primaryDef(c.primary).label);
   }
   if (f.subjects.length) {
-    const union: Matcher = { categories: [], terms: [], merchants: [] };
+    const anyOf: Matcher[] = [];
     for (const s of f.subjects) {
       const r = await resolveSubject(deps, s);
       resolutions.push(r);
       if (r.how !== 'unknown') {
-        mergeInto(union, r.matcher);
+        anyOf.push(r.matcher);
         labels.push(r.label);
       }
     }
-    groups.push(union);
+    groups.push(anyOf);
   }
   const within: string[] = [];
   for (const s of f.within) {
@@ -78,7 +78,7 @@ export async function resolveFilters(deps: ResolveDeps, f: Filters): Promise<Res
       : await resolveSubject(deps, s);
     resolutions.push(r);
     if (r.how !== 'unknown') {
-      groups.push(r.matcher);
+      groups.push([r.matcher]);
       within.push(r.label);
     }
   }
@@ -95,12 +95,6 @@ export async function resolveFilters(deps: ResolveDeps, f: Filters): Promise<Res
 
 function joinOr(xs: string[]): string {
   return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`;
-}
-
-function mergeInto(a: Matcher, b: Matcher): void {
-  a.categories.push(...b.categories);
-  a.terms.push(...b.terms);
-  a.merchants.push(...b.merchants);
 }
 
 /** Resolves one subject phrase; multi-word phrases fall back to their longest resolvable part. */
@@ -147,6 +141,8 @@ async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean): P
  * false when it is one member of it ("coke", "hotstar"): a member is first looked for literally.
  */
 function namesConcept(forms: string[], c: ConceptLike): boolean {
+  // A curated concept ("fizzy drinks" → soft drinks) was asked for by one of its own names.
+  if (c.via === 'category') return true;
   const label = new Set(singularForms(normTerm(c.label)));
   if (forms.some((f) => label.has(f))) return true;
   const members = new Set([...c.terms, ...c.merchants].map(normTerm));

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { compileAny, compileMatcher, merchantVariants, singularForms } from './match.js';
+
+const row = (search_text: string, category = 'food', detail: string | null = null, merchant: string | null = null) => ({ search_text, category, detail, merchant });
+
+describe('compileMatcher', () => {
+  it('matches terms on word boundaries, plurals allowed', () => {
+    const m = compileMatcher({ categories: [], terms: ['ice', 'tender coconut', '7up'], merchants: [] });
+    expect(m.test(row('price of rice'))).toBe(false);
+    expect(m.test(row('ice cream'))).toBe(true);
+    expect(m.test(row('two tender coconuts roadside'))).toBe(true);
+    expect(m.test(row('7up with lunch'))).toBe(true);
+    expect(m.test(row('7upx'))).toBe(false);
+    expect(m.sqlExact).toBe(false);
+  });
+  it('matches categories (a null detail covers the primary)', () => {
+    const m = compileMatcher({ categories: [{ primary: 'health', detail: null }, { primary: 'food', detail: 'coffee' }], terms: [], merchants: [] });
+    expect(m.test(row('x', 'health', 'doctor'))).toBe(true);
+    expect(m.test(row('x', 'food', 'coffee'))).toBe(true);
+    expect(m.test(row('x', 'food', 'tea'))).toBe(false);
+    expect(m.sqlExact).toBe(true);
+  });
+  it('matches merchants case-insensitively', () => {
+    const m = compileMatcher({ categories: [], terms: [], merchants: ['Cafe Coffee Day'] });
+    expect(m.test(row('espresso cafe coffee day', 'food', null, 'CAFE COFFEE DAY'))).toBe(true);
+  });
+  it('does not let a generic word pull in a row filed under a sibling detail', () => {
+    const vehicle = compileMatcher({ categories: [{ primary: 'transport', detail: 'fuel' }, { primary: 'transport', detail: 'vehicle' }], terms: ['bike', 'scooter'], merchants: [] });
+    expect(vehicle.test(row('rapido bike taxi rapido', 'transport', 'taxi', 'Rapido'))).toBe(false);
+    expect(vehicle.test(row('scooter petrol', 'transport', 'fuel'))).toBe(true);
+    // An unfiled row, or one in another primary, still counts by its words.
+    expect(vehicle.test(row('bike helmet', 'shopping', 'sports'))).toBe(true);
+    expect(vehicle.test(row('bike wash', 'transport', null))).toBe(true);
+  });
+  it('keeps each matcher\'s veto to itself when several are OR-ed', () => {
+    const any = compileAny([
+      { categories: [{ primary: 'food', detail: 'coffee' }], terms: ['latte'], merchants: [] },
+      { categories: [], terms: ['beer'], merchants: [] },
+    ]);
+    expect(any.test(row('beer pints', 'food', 'alcohol'))).toBe(true);
+  });
+});
+
+describe('singularForms', () => {
+  it('adds singular candidates', () => {
+    expect(singularForms('painkillers')).toContain('painkiller');
+    expect(singularForms('berries')).toContain('berry');
+    expect(singularForms('sandwiches')).toContain('sandwich');
+    expect(singularForms('glass')).toEqual(['glass']);
+    expect(singularForms('bus')).toEqual(['bus']);
+  });
+});
+
+describe('merchantVariants', () => {
+  it('covers the usual casings', () => {
+    const v = merchantVariants('cafe coffee day');
+    expect(v).toContain('Cafe Coffee Day');
+    expect(v).toContain('CAFE COFFEE DAY');
+    expect(merchantVariants('rapido')).toContain('Rapido');
+  });
+});
