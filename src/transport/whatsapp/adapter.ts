@@ -210,14 +210,14 @@ export class WhatsAppTransport implements Transport {
     client.on('error', () => {}); // a late 'error' after destroy must not crash the process
     const pidBefore = this.o.factory.browserPid(client);
     try {
-      await withTimeout(client.destroy(), 5000);
+      await withTimeout(client.destroy(), 4000);
     } catch (err) {
       this.log.debug({ err: errorText(err) }, 'client.destroy failed');
     }
     // A launch still in flight sets up its browser after destroy(); let it settle, then close that one too.
-    if (init) await withTimeout(init, 3000).catch(() => {});
+    if (init) await withTimeout(init, 2000).catch(() => {});
     const pidAfter = this.o.factory.browserPid(client);
-    if (pidAfter && pidAfter !== pidBefore) await withTimeout(client.destroy(), 3000).catch(() => {});
+    if (pidAfter && pidAfter !== pidBefore) await withTimeout(client.destroy(), 1500).catch(() => {});
     for (const pid of new Set([pidBefore, pidAfter])) {
       if (pid && killIfAlive(pid)) this.log.warn({ pid }, 'Chromium survived destroy(); killed it');
     }

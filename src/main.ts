@@ -1,0 +1,198 @@
+/**
+ * @module main
+ * The composition root and `npm start`: config → logger → ledger → bot → durable pipeline →
+ * transport (WhatsApp by default, the console with MUNSHI_TRANSPORT=console), with start()/stop()
+ * and a clean shutdown on SIGINT/SIGTERM (pipeline drained, WhatsApp client destroyed, no Chromium
+ * left, database closed) well within 10 seconds. Nothing else in munshi wires dependencies.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBot, type BotDeps } from './bot/bot.js';
+import { systemClock, type Clock } from './clock/clock.js';
+import { loadConfig, type Config } from './config/config.js';
+import { createPipeline, type Pipeline } from './inbox/pipeline.js';
+import { openDatabase, type OpenedDb } from './ledger/sqlite/open.js';
+import { createLogger, errorText, type Logger } from './logging/logger.js';
+import { ConsoleTransport } from './transport/console/console.js';
+import type { Transport } from './transport/port.js';
+import { StatusFile } from './transport/status-file.js';
+import { WhatsAppTransport } from './transport/whatsapp/adapter.js';
+import { realClientFactory, type ClientFactory } from './transport/whatsapp/client.js';
+import { qrPresenter, removeQrPng } from './transport/whatsapp/pairing.js';
+
+export interface AppOptions {
+  config: Config;
+  logger?: Logger;
+  clock?: Clock;
+  random?: () => number;
+  /** The whatsapp-web.js client factory; tests and the replay script pass the fake. */
+  clientFactory?: ClientFactory;
+  /** Console transport streams (default stdin/stdout). */
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** Called when the console input ends (Ctrl-D). */
+  onConsoleEnd?(): void;
+}
+
+export interface App {
+  readonly db: OpenedDb;
+  readonly pipeline: Pipeline;
+  readonly transport: Transport;
+  readonly status: StatusFile;
+  start(): Promise<void>;
+  /** Idempotent; resolves when everything is shut down. */
+  stop(reason?: string): Promise<void>;
+}
+
+/**
+ * Optional services: the LLM fallback, semantic memory, voice transcription, skills (budgets,
+ * recurring expenses, summaries). Each is added here by its owner; each must degrade to "not
+ * available" instead of failing start-up, so munshi always records and answers with the rules.
+ */
+async function optionalServices(_config: Config, _db: OpenedDb, _logger: Logger): Promise<Pick<BotDeps, 'skills' | 'fallbacks' | 'transcriber' | 'onRecorded'> & { stop?(): Promise<void> }> {
+  return {};
+}
+
+/** Builds munshi from a config; nothing runs until start(). */
+export async function createApp(o: AppOptions): Promise<App> {
+  const { config } = o;
+  const logger = o.logger ?? createLogger({ level: config.logLevel });
+  const clock = o.clock ?? systemClock;
+  const db = await openDatabase(config.dbFile);
+  const status = new StatusFile(config.statusFile, clock, config.transport);
+  const services = await optionalServices(config, db, logger);
+  const bot = createBot({ db: db.db, clock, defaults: config.defaults, logger: logger.child({ component: 'bot' }), ...services });
+
+  let transport: Transport;
+  // The pipeline sends through whichever transport is built below.
+  const sender = {
+    sendText: (chatId: string, text: string) => transport.sendText(chatId, text),
+    sendImage: (chatId: string, png: Buffer, caption?: string) => transport.sendImage(chatId, png, caption),
+    setTyping: (chatId: string, on: boolean) => transport.setTyping(chatId, on),
+    fetchMedia: (chatId: string, id: string) => transport.fetchMedia?.(chatId, id) ?? Promise.resolve(null),
+  };
+  const pipeline = createPipeline({
+    db: db.db,
+    bot,
+    sender,
+    clock,
+    logger: logger.child({ component: 'pipeline' }),
+    maxAgeMs: config.maxMessageAgeMs,
+    onError: (e) => status.error(e),
+  });
+  const recover = () =>
+    void pipeline.recover().catch((err) => {
+      logger.error({ err }, 'recovering unfinished messages failed');
+      status.error(errorText(err));
+    });
+
+  if (config.transport === 'console') {
+    transport = new ConsoleTransport({
+      input: o.input ?? process.stdin,
+      output: o.output ?? process.stdout,
+      clock,
+      runId: randomUUID().slice(0, 8),
+      imageDir: path.join(config.dataDir, 'charts'),
+      prompt: Boolean((o.input ?? process.stdin) === process.stdin && process.stdin.isTTY),
+      onEnd: o.onConsoleEnd,
+    });
+  } else {
+    const w = config.whatsapp;
+    transport = new WhatsAppTransport({
+      settings: w,
+      access: config.access,
+      factory: o.clientFactory ?? realClientFactory(),
+      clock,
+      random: o.random ?? Math.random,
+      logger: logger.child({ component: 'whatsapp' }),
+      watchdogMs: w.watchdogMs,
+      restartMs: w.restartMs,
+      retryMaxMs: w.retryMaxMs,
+      showQr: qrPresenter(w.qrPngFile),
+      onStatus: (e) => {
+        if (e.state) status.setState(e.state);
+        if (e.event) status.event();
+        if (e.error) status.error(e.error);
+        if (e.account) status.account(e.account);
+        if (e.authenticated) {
+          status.authenticated();
+          removeQrPng(w.qrPngFile);
+        }
+      },
+      onReady: recover,
+    });
+  }
+
+  let stopping: Promise<void> | null = null;
+  return {
+    db,
+    pipeline,
+    transport,
+    status,
+    async start() {
+      logger.info({ transport: config.transport, db: config.dbFile, access: config.access.mode }, 'munshi starting');
+      await transport.start(async (m) => {
+        await pipeline.accept(m);
+        status.event();
+      });
+      if (config.transport === 'console') {
+        status.setState('connected');
+        recover();
+      }
+    },
+    stop(reason = 'stop') {
+      stopping ??= (async () => {
+        logger.info({ reason }, 'munshi stopping');
+        await pipeline.stop(2000);
+        try {
+          await transport.stop();
+        } catch (err) {
+          logger.error({ err }, 'stopping the transport failed');
+        }
+        await services.stop?.().catch((err) => logger.warn({ err }, 'stopping optional services failed'));
+        await db.close();
+        status.setState('stopped');
+        logger.info('munshi stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** `npm start`. */
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    process.stderr.write(`munshi: ${errorText(err)}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger({ level: config.logLevel });
+  // whatsapp-web.js fires async work from page events; one stray rejection must not kill the appliance.
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection (kept running)'));
+  const app = await createApp({ config, logger, onConsoleEnd: () => void shutdown('end of input') });
+  let exiting = false;
+  async function shutdown(reason: string): Promise<void> {
+    if (exiting) return;
+    exiting = true;
+    // The hard deadline: a service manager waits 10 s before SIGKILL; leave on our own terms first.
+    setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 9000).unref();
+    await app.stop(reason);
+    process.exit(0);
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.start();
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    process.stderr.write(`munshi failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });
+}
