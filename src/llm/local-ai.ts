@@ -18,6 +18,7 @@ import type { LlmPort } from './port.js';
 import { createOllamaLlm } from './ollama/adapter.js';
 import { extractWithLlmDetailed } from './extract.js';
 import { answerWithLlm } from './plan.js';
+import { categorize as rulesCategorize } from '../categories/index.js';
 
 export interface LocalAiLogger {
   info(obj: object, msg?: string): void;
@@ -45,7 +46,8 @@ export interface LocalAi {
 export interface LocalAiOptions {
   db: Kysely<Database>;
   logger?: LocalAiLogger;
-  /** The rules' categorizer; beats the model's category for texts it knows. */
+  /** The rules' categorizer; beats the model's category for texts it knows. Default: categories/index
+   * with the owner's corrections, trusted unless it only guessed. */
   categorize?: (item: string | null, merchant: string | null) => { category: Primary; detail: string | null } | null;
   /** Use this port instead of dialing Ollama (tests). */
   llm?: LlmPort;
@@ -96,7 +98,13 @@ export async function createLocalAi(cfg: LlmConfig, o: LocalAiOptions): Promise<
     memory,
     fallbacks: {
       async extract(text, ctx) {
-        const out = await extractWithLlmDetailed(llm, text, ctx, { categorize: o.categorize });
+        const categorize =
+          o.categorize ??
+          ((item: string | null, merchant: string | null) => {
+            const c = rulesCategorize({ item, merchant }, ctx.overrides);
+            return c.via === 'fallback' ? null : { category: c.primary, detail: c.detail };
+          });
+        const out = await extractWithLlmDetailed(llm, text, ctx, { categorize });
         noteOutcome(out.rejected);
         if (out.rejected && out.rejected !== 'unavailable') o.logger?.info({ rejected: out.rejected }, 'LLM extraction corrected or refused');
         return out.understanding;
