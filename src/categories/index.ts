@@ -263,6 +263,29 @@ function covers(cats: readonly CatRef[], e: LexEntry): boolean {
 
 const conceptCache = new Map<string, Concept>();
 
+let insidePhrases: Map<string, Set<string>> | null = null;
+/** Word sequence → categories of the longer lexicon phrases it occurs inside ("bar" → food/snacks via "protein bar"). */
+function categoriesAround(): Map<string, Set<string>> {
+  if (insidePhrases) return insidePhrases;
+  const m = new Map<string, Set<string>>();
+  for (const [key, e] of LEXICON.phrases) {
+    if (e.primary === 'other') continue;
+    const w = key.split(' ');
+    if (w.length < 2) continue;
+    for (let i = 0; i < w.length; i++) {
+      for (let j = i + 1; j <= w.length; j++) {
+        if (j - i === w.length) continue;
+        const sub = w.slice(i, j).join(' ');
+        let set = m.get(sub);
+        if (!set) m.set(sub, (set = new Set()));
+        set.add(`${e.primary}/${e.detail}`);
+      }
+    }
+  }
+  insidePhrases = m;
+  return m;
+}
+
 function fromSource(s: Source): Concept {
   const label = s.kind === 'def' ? s.def.label : s.label;
   const cacheKey = `${s.kind}:${label}`;
@@ -273,15 +296,33 @@ function fromSource(s: Source): Concept {
   const exclude = new Set(s.kind === 'def' && s.def.exclude ? s.def.exclude.split(',').map((x) => x.trim()) : []);
   const terms = new Set<string>();
   const merchants = new Set<string>();
+  const allowed = new Set(categories.map((c) => `${c.primary}/${c.detail}`));
   // Whole primaries are matched by category alone; listing every word of "food" helps nobody.
   for (const e of LEXICON.entries) {
     if (e.primary === 'other') continue;
     const inTag = e.tags.some((t) => tags.has(t));
     if (!inTag && !covers(categories, e)) continue;
+    allowed.add(`${e.primary}/${e.detail}`);
     if (e.kind === 'item') terms.add(e.canonical);
     else merchants.add(e.canonical);
   }
-  if (s.kind === 'def' && s.def.terms) for (const t of s.def.terms.split(',')) terms.add(t.trim());
+  // A word that also lives inside phrases filed under another primary ("service" in "service
+  // charge", "rent" in "locker rent") would pull those rows in by text; the category already
+  // catches its own rows. Within one primary the query matcher vetoes such word-only hits itself.
+  const around = categoriesAround();
+  const primaries = new Set([...allowed].map((c) => c.split('/')[0]));
+  for (const t of [...terms]) {
+    const cats = around.get(t);
+    if (cats && [...cats].some((c) => !primaries.has(c.split('/')[0]!))) terms.delete(t);
+  }
+  if (s.kind === 'cat' && s.cat.detail) {
+    const own = s.cat.detail.replace(/_/g, ' ');
+    if (LEXICON.phrases.get(own)?.kind === 'item') terms.add(own);
+  }
+  if (s.kind === 'def') {
+    terms.add(s.def.label);
+    for (const t of (s.def.terms ?? '').split(',')) if (t.trim()) terms.add(t.trim());
+  }
   for (const x of exclude) terms.delete(x);
   const concept: Concept = { label, categories, terms: [...terms], merchants: [...merchants], via: 'category' };
   conceptCache.set(cacheKey, concept);

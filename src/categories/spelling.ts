@@ -53,6 +53,12 @@ export function buildSpellingIndex(lex: Lexicon): SpellingIndex {
   return { deletes, order, itemWords };
 }
 
+/** A dropped letter is the commonest typo, so "one letter longer" costs no more than "same length". */
+function lengthPenalty(typo: string, word: string): number {
+  const diff = word.length - typo.length;
+  return diff === 1 ? 0 : Math.abs(diff);
+}
+
 let index: SpellingIndex | null = null;
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 50_000;
@@ -76,8 +82,8 @@ export function closestWord(token: string, lex: Lexicon, idx: SpellingIndex, isW
       const d = damerau(t, w, max);
       if (d > max) continue;
       // Distance first; then keep the first letter (people rarely mistype it), then item
-      // words before brand-only words, then the closer length, then earlier data.
-      const score = d * 1e8 + (w[0] === t[0] ? 0 : 1e7) + (idx.itemWords.has(w) ? 0 : 1e6) + Math.abs(w.length - t.length) * 1e5 + (idx.order.get(w) ?? 0);
+      // words before brand-only words, then the likelier length, then earlier data.
+      const score = d * 1e8 + (w[0] === t[0] ? 0 : 1e7) + (idx.itemWords.has(w) ? 0 : 1e6) + lengthPenalty(t, w) * 1e5 + (idx.order.get(w) ?? 0);
       if (score < bestScore) {
         bestScore = score;
         best = w;

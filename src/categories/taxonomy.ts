@@ -31,7 +31,7 @@ export const TAXONOMY: readonly PrimaryDef[] = [
     d('groceries', 'Groceries'), d('restaurant', 'Restaurants'), d('coffee', 'Coffee'), d('tea', 'Tea'),
     d('snacks', 'Snacks'), d('soft_drinks', 'Soft drinks'), d('alcohol', 'Alcohol'),
     d('delivery', 'Food delivery'), d('sweets', 'Sweets & desserts'), d('fruits', 'Fruit & juice'),
-    d('meals', 'Meals'),
+    d('meals', 'Meals'), d('bars', 'Bars & pubs'),
   ] },
   { slug: 'transport', label: 'Transport', emoji: '🚕', details: [
     d('fuel', 'Fuel'), d('taxi', 'Taxi & auto'), d('commute', 'Bus, metro & local train'),

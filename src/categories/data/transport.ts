@@ -27,7 +27,7 @@ export const TRANSPORT: LexGroup[] = [
     inDrive|indrive|indriver, Quick Ride, Sride, Jugnoo, Zoomcar Driver, Wiggles Cab, Yatri Sathi|yatri saathi,
     Kerala Savari, Ryde, Kaapi Cab, Uber Moto|ubermoto` },
   { cat: 'transport/commute', items: `bus, bus fare, bus pass, city bus, local bus, ac bus, bus card, metro, metro card,
-    metro ticket, metro fare, metro recharge, metro pass, metro smart card, local train, train pass, local train pass,
+    metro ticket, metro fare, metro recharge, metro card recharge, metro pass, metro smart card, local train, train pass, local train pass,
     monthly pass, quarterly pass, season ticket, railway pass, first class pass, suburban train, mmts, mrts, tram, subway ride,
     underground, tube ride, oyster, oyster card, mrt, lrt, light rail, ferry, boat ride commute, water taxi, monorail,
     ncmc, ncmc card, mumbai one, bus conductor, share taxi, shared jeep, commute, office commute, travel to office,
