@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { ExpensesTable } from '../src/ledger/schema.js';
 import { openDatabase } from '../src/ledger/sqlite/open.js';
 import { createBot } from '../src/bot/bot.js';
 import { FakeClock } from '../src/clock/clock.js';
@@ -23,7 +24,7 @@ export async function seedExpenses(db: Awaited<ReturnType<typeof openDatabase>>[
   const now = new Date().toISOString();
   const batch = 5000;
   for (let i = 0; i < n; i += batch) {
-    const rows = [];
+    const rows: Insertable<ExpensesTable>[] = [];
     for (let j = i; j < Math.min(n, i + batch); j++) {
       const [item, category, detail] = ITEMS[j % ITEMS.length]!;
       rows.push({

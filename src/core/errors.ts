@@ -15,7 +15,7 @@ export class MunshiError extends Error {
   constructor(
     readonly code: MunshiErrorCode,
     message: string,
-    readonly cause?: unknown,
+    override readonly cause?: unknown,
   ) {
     super(message);
     this.name = 'MunshiError';
