@@ -59,6 +59,7 @@ export class WhatsAppTransport implements Transport {
   private running: Promise<void> | null = null;
   private generation = 0;
   private lastSignAt = 0;
+  private lastPrepareNote: string | null = null;
   private me: SelfIdentity = { ids: [] };
   private readonly echo: EchoGuard;
   private readonly recentIds = new Set<string>();
@@ -111,6 +112,10 @@ export class WhatsAppTransport implements Transport {
       let reason: string;
       let failed = false;
       try {
+        const note = await this.o.factory.prepare?.(this.o.settings);
+        if (note && note !== this.lastPrepareNote) this.log.info(note);
+        this.lastPrepareNote = note ?? null;
+        if (this.stopping) break;
         const client = this.o.factory.create(this.o.settings);
         this.client = client;
         this.ready = false;

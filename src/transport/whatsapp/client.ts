@@ -6,7 +6,9 @@
  * takes a factory, so tests inject the fake client (fake-client.ts) into the real adapter.
  * This folder is the only place that imports whatsapp-web.js.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { EventEmitter } from 'node:events';
 import type * as WAWebJS from 'whatsapp-web.js';
 
@@ -66,6 +68,8 @@ export interface ClientFactory {
   media(mimeType: string, data: Buffer, filename: string): unknown;
   /** The Chromium process of a client, to make sure none is left behind. */
   browserPid(client: ClientLike): number | undefined;
+  /** Work before each client is created (fetching the pinned WhatsApp Web build); returns a note to log, if any. */
+  prepare?(settings: ClientSettings): Promise<string | null>;
 }
 
 /**
@@ -93,10 +97,37 @@ export function chromiumArgs(isRoot: boolean): string[] {
   return args;
 }
 
-export function webVersionCacheOption(s: Pick<ClientSettings, 'webVersionCache' | 'webVersionUrl' | 'webCacheDir'>): WAWebJS.WebCacheOptions {
-  if (s.webVersionCache === 'remote') return { type: 'remote', remotePath: s.webVersionUrl, strict: false };
-  if (s.webVersionCache === 'local') return { type: 'local', path: s.webCacheDir, strict: false };
-  return { type: 'none' };
+/**
+ * 'remote' and 'local' both run from the local cache: for 'remote', munshi itself downloads the
+ * pinned build into the cache first (prepare), so an archive outage later does not matter and the
+ * library's own remote fetch (which prints stack traces when offline) is never used.
+ */
+export function webVersionCacheOption(s: Pick<ClientSettings, 'webVersionCache' | 'webCacheDir'>): WAWebJS.WebCacheOptions {
+  if (s.webVersionCache === 'none') return { type: 'none' };
+  return { type: 'local', path: s.webCacheDir, strict: false };
+}
+
+/** Downloads the pinned WhatsApp Web build into the local cache unless it is there already. */
+export async function fetchPinnedWebVersion(
+  s: Pick<ClientSettings, 'webVersion' | 'webVersionCache' | 'webVersionUrl' | 'webCacheDir'>,
+  fetchFn: typeof fetch = fetch,
+): Promise<string | null> {
+  if (s.webVersionCache !== 'remote') return null;
+  const file = path.join(s.webCacheDir, `${s.webVersion}.html`);
+  if (fs.existsSync(file)) return null;
+  const url = s.webVersionUrl.replace('{version}', s.webVersion);
+  try {
+    const res = await fetchFn(url, { signal: AbortSignal.timeout(15_000) });
+    if (!res.ok) return `pinned WhatsApp Web ${s.webVersion} not in the archive (HTTP ${res.status}); using the live version`;
+    const html = await res.text();
+    fs.mkdirSync(s.webCacheDir, { recursive: true });
+    fs.writeFileSync(`${file}.tmp`, html);
+    fs.renameSync(`${file}.tmp`, file);
+    return `pinned WhatsApp Web ${s.webVersion} cached from ${url}`;
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    return `could not fetch pinned WhatsApp Web ${s.webVersion} (${cause?.code ?? cause?.message ?? (err as Error).message}); using the live version`;
+  }
 }
 
 /** The real whatsapp-web.js client. */
@@ -131,6 +162,7 @@ export function realClientFactory(): ClientFactory {
     media(mimeType, data, filename) {
       return new lib.MessageMedia(mimeType, data.toString('base64'), filename);
     },
+    prepare: (s) => fetchPinnedWebVersion(s),
     browserPid(client) {
       const browser = (client as unknown as WAWebJS.Client).pupBrowser as { process?(): { pid?: number } | null } | null | undefined;
       return browser?.process?.()?.pid ?? undefined;
