@@ -65,7 +65,7 @@ function setup(fake: Partial<FakeClientOptions> | ((n: number) => Partial<FakeCl
     ready: () => readyCount,
     start: async () => {
       await t.start(async (m) => void got.push(m));
-      await until(() => t.currentState === 'connected' || factory.clients.length > 3);
+      await until(() => t.currentState === 'connected');
     },
   };
 }
