@@ -5,6 +5,7 @@
 import { formatMoney } from '../core/money.js';
 import { relativeDay } from '../core/dates.js';
 import { categoryLabel, primaryDef } from '../categories/taxonomy.js';
+import { categorize } from '../categories/index.js';
 import type { Expense, ExpenseDraft, OwnerSettings } from '../core/types.js';
 
 type Shown = Pick<ExpenseDraft, 'amountMinor' | 'currency' | 'category' | 'detail' | 'item' | 'merchant' | 'date'>;
@@ -13,12 +14,33 @@ function norm(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/**
+ * Whether the item says more than its category label: "chai" under Food › Tea does not, so the
+ * line stays "✅ ₹20 · Food › Tea · today"; "bakarwadi" under Food › Snacks, or anything the
+ * lexicon does not know, does.
+ */
+function itemAddsInformation(e: Shown, label: string): boolean {
+  if (!e.item) return false;
+  if (label.toLowerCase().includes(e.item.toLowerCase())) return false;
+  if (e.merchant && norm(e.item) === norm(e.merchant)) return false;
+  if (!e.detail || e.item.split(/\s+/).length > 1) return true;
+  const c = categorize({ item: e.item, merchant: null });
+  return !(c.via === 'lexicon' && c.primary === e.category && c.detail === e.detail && GENERIC_ITEMS.has(e.item.toLowerCase()));
+}
+
+/** Everyday words a detail label already says (Tea says chai; Fuel says petrol). */
+const GENERIC_ITEMS = new Set([
+  'chai', 'tea', 'coffee', 'petrol', 'diesel', 'fuel', 'cng', 'rent', 'groceries', 'grocery', 'ration', 'sabzi', 'vegetables',
+  'auto', 'cab', 'taxi', 'rickshaw', 'parking', 'toll', 'electricity', 'bijli', 'water', 'internet', 'wifi', 'broadband', 'recharge',
+  'medicine', 'medicines', 'dawai', 'doctor', 'gym', 'movie', 'movies', 'haircut', 'salon', 'gift', 'donation', 'maintenance',
+  'lunch', 'dinner', 'breakfast', 'snacks', 'beer', 'alcohol', 'daaru', 'flight', 'hotel', 'books', 'book', 'clothes',
+]);
+
 /** "₹320 · Food › Coffee · latte · Starbucks · today" — what munshi understood, in one line. */
 export function expenseLine(e: Shown, today: string, settings: Pick<OwnerSettings, 'locale'>): string {
   const label = categoryLabel(e.category, e.detail);
   const parts = [formatMoney(e.amountMinor, e.currency, settings.locale), label];
-  const labelWords = norm(label);
-  if (e.item && !labelWords.includes(norm(e.item)) && (!e.merchant || norm(e.item) !== norm(e.merchant))) parts.push(e.item);
+  if (itemAddsInformation(e, label)) parts.push(e.item!);
   if (e.merchant) parts.push(e.merchant);
   parts.push(relativeDay(e.date, today));
   return parts.join(' · ');

@@ -80,7 +80,7 @@ describe('asking back when something is missing', () => {
   });
 
   it('asks before recording a future date', async () => {
-    const r = await chat.say('rent 15000 on 20th');
+    const r = await chat.say('rent 15000 on 20 jan');
     expect(r).toContain('future');
     expect(await chat.ledger()).toHaveLength(0);
     expect(await chat.say('ok')).toContain('✅');
