@@ -68,7 +68,7 @@ function readEnglishNumber(toks: Token[], i: number): { value: number; next: num
       current += EN_NUMBER_WORDS[w]!;
     } else if ((w === 'a' || w === 'an') && !any && toks[j + 1]?.kind === 'word' && isMag(toks[j + 1]!.text)) {
       current = 1;
-    } else if (isMag(w) && (any || current > 0)) {
+    } else if (isMag(w) && (any || current > 0 || (j === i && w !== 'lakhs' && w !== 'thousands'))) {
       const mult = MULTIPLIERS[w] ?? MULTIPLIERS[w.replace(/s$/, '')] ?? 1;
       if (mult === 100) current = (current || 1) * 100;
       else { total += (current || 1) * mult; current = 0; }
@@ -179,7 +179,7 @@ export function readPieces(toks: Token[], ownerCurrency: string): Piece[] {
     } else if (t.kind === 'word') {
       const hi = readHindiNumber(toks, i);
       if (hi) read = { value: hi.value, next: hi.next, words: true, plain: false };
-      else if (isEnNum(t.text) || ((t.text === 'a' || t.text === 'an') && toks[i + 1]?.kind === 'word' && isMag(toks[i + 1]!.text))) {
+      else if (isEnNum(t.text) || (t.text in MULTIPLIERS && t.text.length > 2 && isMag(t.text)) || ((t.text === 'a' || t.text === 'an') && toks[i + 1]?.kind === 'word' && isMag(toks[i + 1]!.text))) {
         const en = readEnglishNumber(toks, i);
         if (en) read = { value: en.value, next: en.next, words: true, plain: en.value < 100 && Number.isInteger(en.value) };
       }

@@ -93,6 +93,18 @@ function markQuantities(pieces: Piece[]): void {
     }
     from = i + 1;
   }
+  // Across separators too: "kal 2 samosa aur chai 50" is one ₹50 expense, because the count opens
+  // a phrase and a real (not count-like) amount follows; "chai 10 biscuit 20" keeps both.
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    if (!isNum(p) || p.qty || p.bad || !isCountLike(p)) continue;
+    const next = pieces[k + 1];
+    const prev = pieces[k - 1];
+    const opens = !prev || isSep(prev) || (prev.kind === 'word' && (GLUE_WORDS.has(prev.text) || EXPENSE_VERBS.has(prev.text)));
+    if (!opens || next?.kind !== 'word' || isSep(next)) continue;
+    const later = pieces.slice(k + 1).find((q): q is NumPiece => isNum(q) && !q.qty && !q.bad);
+    if (later && (!isCountLike(later) || later.currency)) p.qty = true;
+  }
 }
 
 interface Chunk {
@@ -168,8 +180,16 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
     knownMerchant = true;
     for (let i = m0.start; i < m0.end; i++) merchantIdx.add(i);
   }
-  for (const t of terms) for (let i = t.start; i < t.end; i++) inTerm.add(i);
-  const items = terms.filter((t) => t.kind === 'item');
+  // "paid 500 to ravi": after "to"/"at"/"with", a short word that only matches an item through
+  // spelling correction ("ravi" ~ "rava") is far more likely a name.
+  const trusted = terms.filter((t) => {
+    if (t.kind !== 'item' || t.end - t.start !== 1) return true;
+    const role = chunkOf.get(t.start)?.role;
+    if (role !== 'dest' && role !== 'with' && role !== 'place') return true;
+    return t.text === t.canonical || t.text.startsWith(t.canonical) || t.text.length > 5;
+  });
+  for (const t of trusted) for (let i = t.start; i < t.end; i++) inTerm.add(i);
+  const items = trusted.filter((t) => t.kind === 'item');
   const itemAt = new Map<number, KnownTermLike>();
   for (const t of items) for (let i = t.start; i < t.end; i++) itemAt.set(i, t);
 
@@ -213,7 +233,8 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
         if (t.start === i || !ws.includes(t.start)) out.push(t.text === t.canonical || /\d/.test(t.text) ? t.text : t.canonical);
         continue;
       }
-      out.push(fixSpelling(clean[i]!, inTerm.has(i), lex));
+      // Names follow "to"/"with"/"at" ("to ravi"): never "correct" them into lexicon words.
+      out.push(c.role === 'dest' || c.role === 'with' || c.role === 'place' ? clean[i]! : fixSpelling(clean[i]!, inTerm.has(i), lex));
     }
     let text = out.join(' ');
     if (ws.length > 5) {

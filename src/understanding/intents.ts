@@ -44,7 +44,7 @@ const UNDO = new RegExp(`^(?:pls |please |plz )?(?:${W(`undo|delete|remove|scrat
   `(?: (?:that|this|it|the|last|previous|prev|one|entry|expense|item|record|transaction|pls|please|plz|again|kar do|karo|do|entry|hai|ho gaya|gaya|thing|just|added|wala|wali|recent|latest|mistake|my))*$`);
 const RECENT = /^(?:show |list |see |view |give |send )?(?:me )?(?:my )?(?:the )?(?:last|recent|latest|previous)(?: (\d{1,2}))?(?: (?:expenses|expense|entries|entry|transactions|records|items|spends|ones))?$|^(?:recent|history|list|entries|recents|show recent|list recent|my entries|last entries)$/;
 const EDIT_WORDS = new Set(`no nope nahi nahin na actually sorry correction correct make it its it's was that change to amount should be update
-  the not i meant mean wait oops price edit last one fix is hai tha set it was typo make mistake`.split(/\s+/));
+  the not i meant mean wait oops price edit last one fix is hai tha set it was typo make mistake wrong galat sahi karo kar do`.split(/\s+/));
 const CURRENCY_SET = /^(?:please |pls )?(?:set|change|switch|update|use|make)?(?: my| the| default)* ?(?:currency|curr)(?: to| =|:| as| is)? ([a-z]{3}|rupees?|dollars?|euros?|pounds?|dirhams?|yen)$|^(?:switch to|use|change to) (usd|eur|gbp|inr|aed|sgd|dollars|euros|pounds|rupees|dirhams)$/;
 const TZ_SET = /^(?:please |pls )?(?:set|change|switch|update|make)?(?: my| the)* ?(?:time ?zone|tz)(?: to| =|:| as| is)? ([a-z_]+(?:\/[a-z_+-]+)*|utc|gmt|ist)$/;
 
@@ -128,10 +128,32 @@ const Q_START = new RegExp(`^(?:${W(`how|what|whats|what's|which|when|where|who|
   this week|last week|weekly|monthly|daily`)})\\b`);
 const Q_WORDS = new RegExp(`\\b(?:${W(`how much|how many|kitna|kitne|kitni|total|spending|spendings|summary|breakdown|report|average|so far|
   till now|till date|to date|this month|last month|this week|last week|this year|last year|ka total|ka hisab|ka hisaab|hisab|hisaab|
-  kharcha hua|kharch hua|expenses|compare|versus|vs|trend|most|biggest|top|spent on|spend on|spent in|spent at|spend at|
+  kharcha hua|kharch hua|expenses|compare|versus|vs|trend|most|biggest|top|
   per day|per month|per week|daily average|category wise|categorywise|in total|all time|overall|highest|lowest|month ka|week ka|
   hafte ka|mahine ka|saal ka`)})\\b`);
 const COMPARATIVE = /\b(?:more than|over|above|under|below|less than|greater than|at least|atleast|upto|up to|se zyada|se kam|exceeding|exceed)\b|[<>]/;
+
+const SPEND_CUE = new RegExp(`\\b(?:${W(`spend|spent|spending|spends|spendings|expense|expenses|total|cost|costs|money|paid|pay|buy|bought|
+  kharcha|kharch|kharche|kitna|kitne|kitni|much|many|budget|category|categories|most|least|average|avg|biggest|largest|
+  highest|lowest|summary|report|breakdown|list|history|transactions|entries|rupees|rs|amount|bill|bills|order|ordered|
+  orders|hisab|hisaab|gaya|gaye|gayi|diye|lagaya|lage|times|often|recent|since|purchases|purchase|trips|rides|ride|
+  visits|sum|overall|compare|vs|versus|cheapest|costliest|expensive|top`)})\\b`);
+const TIME_CUE = new RegExp(`\\b(?:${W(`yesterday|today|week|weeks|month|months|year|jan|january|feb|february|mar|march|apr|april|may|jun|june|
+  jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|kal|aaj|hafte|hafta|mahine|mahina|saal|daily|
+  weekly|monthly|last|this`)})\\b`);
+
+/**
+ * True when a question is about money ("what did I spend…", "how much…"). A bare follow-up
+ * ("and yesterday?") counts when `allowTime`; an opener like "what's the weather today?" does not.
+ */
+export function hasSpendCue(bare: string, allowTime: boolean): boolean {
+  return SPEND_CUE.test(bare) || (allowTime && TIME_CUE.test(bare));
+}
+
+/** Opens like a question ("how", "what", "kitna", "show"…). */
+export function opensQuestion(bare: string): boolean {
+  return Q_START.test(bare);
+}
 
 /** Questions about spending. `hasAmount`: the message holds a recordable amount. */
 export function isQuery(bare: string, raw: string, hasAmount: boolean): boolean {
@@ -155,6 +177,13 @@ const REFUND = /\b(?:refund|refunded|refunds|cashback|cash back|chargeback|money
 // "maid salary 3000" is money going out to household staff.
 const PAYEE_SALARY = /\b(?:maid|bai|driver|cook|servant|staff|nanny|watchman|guard|gardener|mali|dhobi|helper|employee|maali|cleaner|ayah|aaya|didi|tutor|teacher|kaamwali|kamwali)(?:'s)? (?:ki |ka |ko )?(?:salary|salry|sallary|payment|bonus|pagaar|pagar|tankhwah)\b/;
 const DEBIT = /\b(?:debited|deducted|charged|spent|bought|kharcha)\b|\bpaid\b(?! me\b)/;
+
+const TRANSFER = /\b(?:lent|lend|loaned|loan to|borrowed|borrow|udhaar|udhar|udhari|withdrew|withdrawn|withdrawal|atm|transferred to my|moved to savings|invested|investment in)\b/;
+
+/** Lending, borrowing, ATM withdrawals: money moving, not money spent. */
+export function isTransfer(bare: string): boolean {
+  return TRANSFER.test(bare);
+}
 
 /** Income or a refund: money coming in is never recorded as an expense. */
 export function incomeKind(bare: string): 'income' | 'refund' | null {

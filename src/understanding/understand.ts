@@ -11,7 +11,7 @@ import * as categories from '../categories/index.js';
 import { readPieces, type NumPiece, type Piece } from './amounts.js';
 import { scanDates } from './dates.js';
 import { extractExpenses, type CategoryLexicon } from './expenses.js';
-import { bareText, editTarget, incomeKind, isPlan, isQuery, onlyEditWords, simpleCommand, smallTalk } from './intents.js';
+import { bareText, editTarget, hasSpendCue, incomeKind, isPlan, isQuery, isTransfer, onlyEditWords, opensQuestion, simpleCommand, smallTalk } from './intents.js';
 import { sanitize, tokenize } from './text.js';
 import type { UnderstandContext, Understanding } from './types.js';
 
@@ -49,7 +49,7 @@ function understandUnsafe(text: string, ctx: UnderstandContext, lex: CategoryLex
   if (!s || !HAS_SIGNAL.test(s)) return { intent: 'other', kind: 'noise', confidence: 0.9 };
   const bare = bareText(s);
   const currency = ctx.settings.currency;
-  const today = localDate(ctx.now, ctx.settings.timeZone);
+  const today = todayIn(ctx.now, ctx.settings.timeZone);
 
   if (SQL_LIKE.test(s)) return { intent: 'other', kind: 'noise', confidence: 0.8 };
   const cmd = simpleCommand(bare);
@@ -70,10 +70,18 @@ function understandUnsafe(text: string, ctx: UnderstandContext, lex: CategoryLex
   if (edit) return edit;
 
   const hasAmount = goodNums.length > 0;
-  if (isQuery(bare, s, hasAmount)) return { intent: 'query', confidence: hasAmount ? 0.7 : 0.85 };
+  if (isQuery(bare, s, hasAmount)) {
+    // "what's the weather?" is a question, but not about spending: only a money word or a known
+    // item/merchant ("what about rapido?") makes it one.
+    if (hasAmount || hasSpendCue(bare, !opensQuestion(bare)) || (words.length > 0 && lex.findKnownTerms(words).length > 0)) {
+      return { intent: 'query', confidence: hasAmount ? 0.7 : 0.85 };
+    }
+    return { intent: 'other', kind: 'unknown', confidence: 0.6 };
+  }
   const income = incomeKind(bare);
   if (income) return { intent: 'other', kind: income, confidence: 0.85 };
   if (plan) return { intent: 'other', kind: 'plan', confidence: 0.8 };
+  if (isTransfer(bare)) return { intent: 'other', kind: 'unknown', confidence: 0.7 };
 
   const r = extractExpenses(pieces, dates.matches, { today, context: s, lex, overrides: ctx.overrides });
   const note = noteOf(text);
@@ -132,6 +140,17 @@ function editCommand(
     if (t) return { intent: 'command', command: { kind: 'edit_item', item: t.item }, confidence: 0.75 };
   }
   return null;
+}
+
+// Intl date formatting costs more than the rest of the rules together; a message stream asks for
+// the same zone and minute over and over.
+let lastToday: { key: string; date: string } | null = null;
+function todayIn(now: Date, timeZone: string): string {
+  const key = `${timeZone}|${Math.floor(now.getTime() / 60_000)}`;
+  if (lastToday?.key === key) return lastToday.date;
+  const date = localDate(now, timeZone);
+  lastToday = { key, date };
+  return date;
 }
 
 function safeMinor(value: number, currency: string): number | null {
