@@ -111,10 +111,20 @@ export function createSqliteVectorIndex(db: Kysely<any>): VectorIndex & { readon
       const q = normalize(vector);
       const { data, dim, size } = m;
       const hits: VectorHit[] = [];
+      const tail = dim - (dim % 4);
       for (let i = 0; i < size; i++) {
-        let s = 0;
+        // Four running sums: the JIT keeps them in registers, about twice as fast as one.
+        let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         const off = i * dim;
-        for (let j = 0; j < dim; j++) s += data[off + j]! * q[j]!;
+        let j = 0;
+        for (; j < tail; j += 4) {
+          s0 += data[off + j]! * q[j]!;
+          s1 += data[off + j + 1]! * q[j + 1]!;
+          s2 += data[off + j + 2]! * q[j + 2]!;
+          s3 += data[off + j + 3]! * q[j + 3]!;
+        }
+        for (; j < dim; j++) s0 += data[off + j]! * q[j]!;
+        const s = s0 + s1 + s2 + s3;
         if (s >= minScore) hits.push({ text: m.texts[i]!, kind: m.kinds[i]!, score: s });
       }
       hits.sort((a, b) => b.score - a.score);
