@@ -295,6 +295,7 @@ function fromSource(s: Source): Concept {
   const tags = new Set(s.kind === 'def' ? (s.def.tags ?? []) : []);
   const exclude = new Set(s.kind === 'def' && s.def.exclude ? s.def.exclude.split(',').map((x) => x.trim()) : []);
   const terms = new Set<string>();
+  const generic = new Set<string>();
   const merchants = new Set<string>();
   const allowed = new Set(categories.map((c) => `${c.primary}/${c.detail}`));
   // Whole primaries are matched by category alone; listing every word of "food" helps nobody.
@@ -303,15 +304,17 @@ function fromSource(s: Source): Concept {
     const inTag = e.tags.some((t) => tags.has(t));
     if (!inTag && !covers(categories, e)) continue;
     allowed.add(`${e.primary}/${e.detail}`);
-    if (e.kind === 'item') terms.add(e.canonical);
-    else merchants.add(e.canonical);
+    if (e.kind === 'item') {
+      terms.add(e.canonical);
+      if (e.weak) generic.add(e.canonical);
+    } else merchants.add(e.canonical);
   }
-  // A word that also lives inside phrases filed under another primary ("service" in "service
-  // charge", "rent" in "locker rent") would pull those rows in by text; the category already
-  // catches its own rows. Within one primary the query matcher vetoes such word-only hits itself.
+  // A generic word that also lives inside phrases filed under another primary ("service" in
+  // "service charge", "car" in "car rental") would pull those rows in by text; its category
+  // already catches its own rows. Within one primary the query matcher vetoes word-only hits.
   const around = categoriesAround();
   const primaries = new Set([...allowed].map((c) => c.split('/')[0]));
-  for (const t of [...terms]) {
+  for (const t of generic) {
     const cats = around.get(t);
     if (cats && [...cats].some((c) => !primaries.has(c.split('/')[0]!))) terms.delete(t);
   }

@@ -1,0 +1,195 @@
+/**
+ * @module categories/concepts.test
+ * resolveConcept and suggestConcepts: what a phrase in a question covers, and what it must not.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveConcept, suggestConcepts, type Concept } from './index.js';
+
+const must = (phrase: string): Concept => {
+  const c = resolveConcept(phrase);
+  if (!c) throw new Error(`no concept for "${phrase}"`);
+  return c;
+};
+const cats = (c: Concept) => c.categories.map((x) => (x.detail ? `${x.primary}/${x.detail}` : x.primary)).sort();
+
+describe('resolveConcept: soft drinks', () => {
+  it.each(['soft drinks', 'fizzy drinks', 'cold drinks', 'soft drink', 'sodas', 'how much on soft drinks'.split(' ').slice(-2).join(' ')])(
+    '%s → food/soft_drinks',
+    (phrase) => {
+      const c = must(phrase);
+      expect(c.label).toBe('soft drinks');
+      expect(cats(c)).toEqual(['food/soft_drinks']);
+      expect(c.via).toBe('category');
+    },
+  );
+
+  it('includes the sodas and brands and excludes beer and coffee', () => {
+    const { terms } = must('soft drinks');
+    for (const t of ['coke', 'coca cola', 'pepsi', 'sprite', 'limca', 'thums up', '7up', 'fanta', 'mountain dew', 'maaza', 'cola', 'soft drink']) {
+      expect(terms, t).toContain(t);
+    }
+    for (const t of ['budweiser', 'beer', 'espresso', 'latte', 'chai', 'kingfisher']) expect(terms, t).not.toContain(t);
+  });
+});
+
+describe('resolveConcept: coffee, tea, alcohol', () => {
+  it('coffee covers coffee drinks and coffee chains', () => {
+    const c = must('coffee');
+    expect(cats(c)).toEqual(['food/coffee']);
+    for (const t of ['coffee', 'latte', 'espresso', 'cappuccino', 'cold brew', 'filter coffee']) expect(c.terms, t).toContain(t);
+    for (const m of ['Starbucks', 'Cafe Coffee Day', 'Third Wave Coffee', 'Blue Tokai']) expect(c.merchants, m).toContain(m);
+    expect(c.terms).not.toContain('chai');
+    expect(c.merchants).not.toContain('Chaayos');
+  });
+
+  it.each(['alcohol', 'drinks', 'booze', 'daaru'])('%s → alcohol and bars', (phrase) => {
+    const c = must(phrase);
+    expect(c.label).toBe('alcohol');
+    expect(cats(c)).toEqual(['food/alcohol', 'food/bars']);
+    for (const t of ['beer', 'budweiser', 'kingfisher', 'whisky', 'wine', 'pint']) expect(c.terms, t).toContain(t);
+    expect(c.terms).not.toContain('coke');
+  });
+
+  it('tea', () => {
+    const c = must('chai');
+    expect(cats(c)).toEqual(['food/tea']);
+    expect(c.merchants).toContain('Chaayos');
+  });
+});
+
+describe('resolveConcept: medicine and painkillers', () => {
+  it('medicine covers the pharmacy', () => {
+    const c = must('medicine');
+    expect(cats(c)).toEqual(['health/pharmacy']);
+    expect(c.merchants).toEqual(expect.arrayContaining(['Apollo Pharmacy', 'MedPlus', 'PharmEasy', '1mg']));
+    expect(c.terms).not.toContain('doctor');
+  });
+
+  it.each(['painkillers', 'painkiller', 'pain killers'])('%s lists painkillers only', (phrase) => {
+    const c = must(phrase);
+    expect(c.label).toBe('painkillers');
+    expect(c.categories).toEqual([]);
+    for (const t of ['paracetamol', 'ibuprofen', 'crocin', 'dolo', 'combiflam', 'disprin', 'aspirin']) expect(c.terms, t).toContain(t);
+    for (const t of ['doctor', 'physiotherapy', 'physio', 'vitamin d', 'cough syrup', 'antibiotic']) expect(c.terms, t).not.toContain(t);
+  });
+});
+
+describe('resolveConcept: vehicles', () => {
+  it.each(['my car', 'the scooter', 'bike', 'vehicle', 'car', 'scooty', 'my bike'])('%s → own vehicle costs, not rides', (phrase) => {
+    const c = must(phrase);
+    expect(c.label).toBe('vehicle');
+    expect(cats(c)).toEqual(['transport/fuel', 'transport/parking', 'transport/tolls', 'transport/vehicle']);
+    for (const t of ['petrol', 'diesel', 'service', 'puncture', 'tyre', 'car wash', 'fastag']) expect(c.terms, t).toContain(t);
+    for (const t of ['rapido', 'uber', 'train', 'local train', 'taxi', 'auto']) expect(c.terms, t).not.toContain(t);
+    for (const m of ['Rapido', 'Uber', 'Ola', 'IRCTC']) expect(c.merchants, m).not.toContain(m);
+  });
+
+  it('petrol is the fuel concept', () => {
+    const c = must('petrol');
+    expect(cats(c)).toEqual(['transport/fuel']);
+    expect(c.merchants).toEqual(expect.arrayContaining(['Indian Oil', 'Bharat Petroleum', 'Shell']));
+  });
+});
+
+describe('resolveConcept: going out, treats, groceries', () => {
+  it('going out = restaurants, bars, movies, shows, events', () => {
+    const c = must('going out');
+    expect(cats(c)).toEqual(['entertainment/concerts', 'entertainment/events', 'entertainment/movies', 'food/bars', 'food/restaurant']);
+    expect(c.merchants).toEqual(expect.arrayContaining(['PVR', 'Toit']));
+    expect(c.terms).not.toContain('groceries');
+  });
+
+  it.each(['treats', 'sweets', 'desserts'])('%s → sweets', (phrase) => {
+    const c = must(phrase);
+    expect(cats(c)).toEqual(['food/sweets']);
+    expect(c.terms).toEqual(expect.arrayContaining(['jalebi', 'gulab jamun', 'ice cream']));
+  });
+
+  it('groceries', () => {
+    const c = must('groceries');
+    expect(cats(c)).toEqual(['food/groceries']);
+    expect(c.merchants).toEqual(expect.arrayContaining(['BigBasket', 'DMart', 'Blinkit', 'Zepto']));
+    expect(c.terms).toEqual(expect.arrayContaining(['atta', 'sabzi', 'milk']));
+  });
+});
+
+describe('resolveConcept: primaries and details', () => {
+  it.each([
+    ['food', 'food'], ['transport', 'transport'], ['shopping', 'shopping'], ['housing', 'housing'], ['utilities', 'utilities'],
+    ['health', 'health'], ['entertainment', 'entertainment'], ['travel', 'travel'], ['education', 'education'],
+    ['personal care', 'personal_care'], ['gifts', 'gifts'], ['fees', 'fees'], ['transportation', 'transport'],
+  ])('%s → whole %s', (phrase, primary) => {
+    const c = must(phrase);
+    expect(c.categories).toEqual([{ primary, detail: null }]);
+    expect(c.terms.length).toBeLessThan(5);
+  });
+
+  it.each([
+    ['food delivery', 'food/delivery'], ['rent', 'housing/rent'], ['fuel', 'transport/fuel'], ['electricity', 'utilities/electricity'],
+    ['internet', 'utilities/internet'], ['flights', 'travel/flights'], ['hotels', 'travel/hotels'], ['streaming', 'entertainment/streaming'],
+    ['movies', 'entertainment/movies'], ['taxis', 'transport/taxi'], ['household help', 'housing/help'], ['lab tests', 'health/lab'],
+    ['parking', 'transport/parking'], ['tolls', 'transport/tolls'], ['snacks', 'food/snacks'], ['taxes', 'fees/taxes'],
+  ])('%s → %s', (phrase, cat) => {
+    expect(cats(must(phrase))).toEqual([cat]);
+  });
+
+  it('rent includes its own word', () => {
+    expect(must('rent').terms).toEqual(expect.arrayContaining(['rent', 'kiraya', 'house rent']));
+  });
+});
+
+describe('resolveConcept: merchants and items', () => {
+  it('rapido → merchant Rapido only', () => {
+    const c = must('rapido');
+    expect(c).toMatchObject({ label: 'Rapido', categories: [], merchants: ['Rapido'], via: 'lexicon' });
+    expect(c.terms).toContain('rapido');
+  });
+
+  it.each([['hotstar', 'JioHotstar'], ['ccd', 'Cafe Coffee Day'], ['Swiggy', 'Swiggy'], ['dmart', 'DMart'], ['uber', 'Uber']])(
+    '%s → %s',
+    (phrase, merchant) => {
+      expect(must(phrase).merchants).toEqual([merchant]);
+    },
+  );
+
+  it('a lexicon item is a concept of its own word', () => {
+    const c = must('biryani');
+    expect(c).toMatchObject({ label: 'biryani', categories: [], merchants: [], via: 'lexicon' });
+    expect(c.terms[0]).toBe('biryani');
+  });
+
+  it('repairs typos and strips question words', () => {
+    expect(must('cofee').label).toBe('coffee');
+    expect(must('on my car').label).toBe('vehicle');
+    expect(must('grocery').label).toBe('groceries');
+    expect(must('petrol expenses').label).toBe('fuel');
+  });
+});
+
+describe('resolveConcept: WordNet for words the lexicon lacks', () => {
+  it('beverages widens to known drinks below it', () => {
+    const c = must('beverages');
+    expect(c.via).toBe('wordnet');
+    expect(c.terms).toEqual(expect.arrayContaining(['coffee', 'tea', 'latte']));
+    expect(c.terms).not.toContain('samosa');
+  });
+
+  it('an unknown word with no relation to spending is null', () => {
+    expect(resolveConcept('xyzzyq')).toBeNull();
+    expect(resolveConcept('')).toBeNull();
+  });
+});
+
+describe('suggestConcepts', () => {
+  it('offers close known phrases', () => {
+    expect(suggestConcepts('sofft drinks')).toContain('soft drinks');
+    expect(suggestConcepts('grocerys')[0]).toMatch(/^grocer/);
+    expect(suggestConcepts('petorl')).toContain('petrol');
+    expect(suggestConcepts('rapidoo')).toContain('Rapido');
+  });
+
+  it('respects the limit and returns nothing for far-off words', () => {
+    expect(suggestConcepts('coffe', 2).length).toBeLessThanOrEqual(2);
+    expect(suggestConcepts('qqqqqqqqqqqq')).toEqual([]);
+  });
+});
