@@ -1,0 +1,71 @@
+/**
+ * @module cli/commands/status
+ * `status [--json]`: is WhatsApp paired and connected, how big is the ledger, what went wrong last.
+ * Reads the daemon's status file and the ledger; never talks to WhatsApp itself, so it is safe to
+ * run next to the daemon.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs, out } from '../args.js';
+import { loadConfig } from '../../config/config.js';
+import { openDatabase } from '../../ledger/sqlite/open.js';
+import { countExpenses } from '../../ledger/expenses.js';
+import { inboxStats } from '../../inbox/store.js';
+import { pidAlive, readStatus } from '../../transport/status-file.js';
+
+export const summary = 'is WhatsApp paired and connected, ledger size, last error [--json]';
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['json']);
+  const config = loadConfig();
+  const sessionDir = path.join(config.whatsapp.sessionDir, 'session');
+  const hasSession = fs.existsSync(sessionDir);
+  const st = readStatus(config.statusFile);
+  const running = Boolean(st && st.state !== 'stopped' && pidAlive(st.pid));
+  const connected = running && st!.state === 'connected';
+  let ledger: { expenses: number; inbox: Awaited<ReturnType<typeof inboxStats>> } | null = null;
+  if (fs.existsSync(config.dbFile)) {
+    const { db, close } = await openDatabase(config.dbFile);
+    try {
+      ledger = { expenses: await countExpenses(db), inbox: await inboxStats(db) };
+    } finally {
+      await close();
+    }
+  }
+  const paired = hasSession && Boolean(st?.authenticatedAt);
+  const lastError = [st?.lastError, ledger?.inbox.lastError ? { at: ledger.inbox.lastError.at, message: ledger.inbox.lastError.error } : null]
+    .filter((e): e is { at: string; message: string } => Boolean(e))
+    .sort((a, b) => b.at.localeCompare(a.at))[0] ?? null;
+
+  if (args.flags.json === true) {
+    await out(
+      JSON.stringify({
+        transport: config.transport,
+        paired,
+        sessionDir: hasSession ? sessionDir : null,
+        daemon: st ? { running, pid: st.pid, state: running ? st.state : 'stopped', since: st.since, lastEventAt: st.lastEventAt, account: st.account } : null,
+        connected,
+        ledger,
+        lastError,
+      }),
+    );
+    return 0;
+  }
+  const lines: string[] = [];
+  lines.push(`transport   ${config.transport}${config.transport === 'whatsapp' ? ` (${config.access.mode === 'self' ? 'your "Message yourself" chat' : `allow-list of ${config.access.allowlist.length}`})` : ''}`);
+  if (config.transport === 'whatsapp') {
+    lines.push(`paired      ${paired ? `yes (session in ${sessionDir}${st?.account.length ? `, as ${st.account.join(' / ')}` : ''})` : hasSession ? 'not confirmed yet (a session folder exists; start munshi and scan the QR if asked)' : 'no: run `npm start` and scan the QR (or set MUNSHI_PAIRING_PHONE)'}`);
+  }
+  lines.push(
+    `daemon      ${!st ? 'never started' : running ? `running (pid ${st.pid}), ${st.state} since ${st.since}${st.lastEventAt ? `, last event ${st.lastEventAt}` : ''}` : `not running (last state ${st.state} at ${st.updatedAt})`}`,
+  );
+  lines.push(`connected   ${connected ? 'yes' : 'no'}`);
+  lines.push(
+    ledger
+      ? `ledger      ${ledger.expenses} expenses in ${config.dbFile}; inbox ${ledger.inbox.done} done, ${ledger.inbox.pending + ledger.inbox.processing} waiting, ${ledger.inbox.failed} failed, ${ledger.inbox.unsent} replies unsent`
+      : `ledger      none yet (${config.dbFile})`,
+  );
+  lines.push(`last error  ${lastError ? `${lastError.at} ${lastError.message}` : 'none'}`);
+  for (const l of lines) await out(l);
+  return 0;
+}
