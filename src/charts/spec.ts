@@ -72,7 +72,7 @@ export function chartSpec(input: ChartInput): Record<string, unknown> {
         mark: { type: 'bar', color: DAY_COLOR, cornerRadiusEnd: 2 },
         encoding: {
           x: { field: 'day', type: 'ordinal', sort: null, title: null, axis: { labelAngle: 0, labelFontSize: longPeriod ? 10 : 13 } },
-          y: { field: 'amount', type: 'quantitative', title: null, axis: { format: '~s', tickCount: 4, grid: true, gridColor: '#eee' } },
+          y: { field: 'amount', type: 'quantitative', title: null, axis: { labelExpr: "datum.value >= 1000 ? format(datum.value / 1000, '~r') + 'k' : format(datum.value, '~r')", tickCount: 4, grid: true, gridColor: '#eee' } },
         },
       },
     ],

@@ -6,7 +6,7 @@
  */
 import { isPrimary, primaryDef, type Primary } from '../categories/taxonomy.js';
 import { formatDay } from '../core/dates.js';
-import { formatMoney } from '../core/money.js';
+import { formatMoney, minorDigits } from '../core/money.js';
 import type { CurrencyStats } from './stats.js';
 import type { SummaryKind } from './windows.js';
 
@@ -33,6 +33,8 @@ function averageLabel(kind: SummaryKind, depth: number): string {
 export function pickInsight(s: CurrencyStats, kind: SummaryKind, depth: number, locale?: string): string | null {
   if (s.total === 0) return null;
   const money = (m: number) => formatMoney(m, s.currency, locale);
+  // Averages are shown in whole units: "₹925", not "₹924.75".
+  const whole = (m: number) => formatMoney(Math.round(m / 10 ** minorDigits(s.currency)) * 10 ** minorDigits(s.currency), s.currency, locale);
   const hist = s.keyTotals.history.slice(0, depth);
   if (depth >= 2) {
     // The category whose spend moved most (in money) against its own average, if the move is real.
@@ -42,6 +44,9 @@ export function pickInsight(s: CurrencyStats, kind: SummaryKind, depth: number, 
       const cur = s.keyTotals.current.get(key) ?? 0;
       const avg = Math.round(hist.reduce((a, h) => a + (h.get(key) ?? 0), 0) / depth);
       if (avg <= 0 || cur <= 0) continue;
+      // A monthly bill against a weekly average is not news: only habits (seen in at least half
+      // of the earlier windows) count.
+      if (hist.filter((h) => (h.get(key) ?? 0) > 0).length * 2 < depth) continue;
       const diff = cur - avg;
       if (Math.abs(diff) / avg < MIN_CHANGE || Math.abs(diff) < s.total * 0.03) continue;
       // Prefer the finer key when a detail explains its primary's move (coffee over food).
@@ -50,14 +55,14 @@ export function pickInsight(s: CurrencyStats, kind: SummaryKind, depth: number, 
     }
     if (best) {
       const dir = best.diff > 0 ? 'up' : 'down';
-      return `${keyLabel(best.key)} ${dir} ${pct(best.cur, best.avg)}% on your ${averageLabel(kind, depth)} (${money(best.cur)} vs ${money(best.avg)}).`;
+      return `${keyLabel(best.key)} ${dir} ${pct(best.cur, best.avg)}% on your ${averageLabel(kind, depth)} (${money(best.cur)} vs ${whole(best.avg)}).`;
     }
     const avgTotal = Math.round(s.historyTotals.slice(0, depth).reduce((a, b) => a + b, 0) / depth);
     if (avgTotal > 0 && Math.abs(s.total - avgTotal) / avgTotal >= 0.1) {
       const dir = s.total > avgTotal ? 'more' : 'less';
-      return `You spent ${pct(s.total, avgTotal)}% ${dir} than your ${averageLabel(kind, depth)} (${money(s.total)} vs ${money(avgTotal)}).`;
+      return `You spent ${pct(s.total, avgTotal)}% ${dir} than your ${averageLabel(kind, depth)} (${money(s.total)} vs ${whole(avgTotal)}).`;
     }
-    if (avgTotal > 0) return `Right on your ${averageLabel(kind, depth)} of ${money(avgTotal)}.`;
+    if (avgTotal > 0) return `Right on your ${averageLabel(kind, depth)} of ${whole(avgTotal)}.`;
   }
   const top = s.categories[0];
   if (top && s.categories.length > 1) {

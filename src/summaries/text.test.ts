@@ -69,7 +69,7 @@ describe('summaryText', () => {
     expect(text).toContain('🍽️ Food ₹840 · ▲ 40%');
     expect(text).toContain('₹1,800 · Shoes · Sat 17 Jan');
     expect(text).toContain('Also *$45.99* in USD');
-    expect(text).toContain('💡 Coffee up 40% on your 4-week average (₹840 vs ₹600).');
+    expect(text).toContain('🔎 Coffee up 40% on your 4-week average (₹840 vs ₹600).');
   });
 
   it('skips averages without tracked history, and says so plainly when the week is empty', () => {

@@ -55,7 +55,7 @@ export function summaryText(stats: SummaryStats, opts: SummaryTextOptions = {}):
     lines.push('', `Also *${money(c.total, c.currency)}* in ${c.currency} (${c.count} expense${c.count === 1 ? '' : 's'}, ${changeText(c.total, c.previousTotal)} vs ${w.previousLabel}).`);
   }
   const insight = pickInsight(main, w.kind, stats.historyDepth, opts.locale);
-  if (insight) lines.push('', `💡 ${insight}`);
+  if (insight) lines.push('', `🔎 ${insight}`);
   return lines.join('\n');
 }
 
