@@ -74,6 +74,12 @@ describe('readPieces: amounts', () => {
     expect(nums('2l milk 120').map((n) => n.qty)).toEqual([true, false]);
   });
 
+  it('multiplies a count by a price written with x', () => {
+    expect(money('cappuccino 2x190')).toEqual([[380, null]]);
+    expect(money('190 x 2')).toEqual([[380, null]]);
+    expect(money('3*40')).toEqual([[120, null]]);
+  });
+
   it('flags numbers that must never become an amount', () => {
     expect(nums('-500').map((n) => n.bad)).toEqual([true]);
     expect(nums('1e309').some((n) => n.bad)).toBe(true);

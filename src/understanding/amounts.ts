@@ -200,6 +200,19 @@ export function readPieces(toks: Token[], ownerCurrency: string): Piece[] {
     }
     const first = toks[i]!;
     let j = read.next;
+    // "2x190", "190 x 2", "3*40": a count times a price is one amount.
+    const xt = toks[j];
+    const yt = toks[j + 1];
+    // "2x 80" is a count then a price: the x must sit the same way on both sides ("2x190", "190 x 2").
+    const symmetric = xt && yt && adjacent(toks[j - 1], xt) === adjacent(xt, yt);
+    if (!bad && read.plain && symmetric && xt && (xt.kind === 'x' || (xt.kind === 'word' && xt.text === 'x')) && yt?.kind === 'num' && !toks[j + 2]?.text.match(/^(?:kg|g|gm|ml|l|ltr|pcs)$/)) {
+      const other = Number(yt.text);
+      const small = Math.min(read.value, other);
+      if (Number.isFinite(other) && small >= 1 && small <= 50 && Number.isInteger(small)) {
+        read = { ...read, value: Math.round(read.value * other * 100) / 100, plain: false };
+        j += 2;
+      }
+    }
     const piece: NumPiece = {
       kind: 'num', value: read.value, currency: null, qty: false, plain: read.plain, words: read.words, bad, afterFor: false,
       start: first.start, end: toks[j - 1]!.end,

@@ -12,7 +12,7 @@ import type { NumPiece, Piece, WordPiece } from './amounts.js';
 import { UNIT_MARK } from './amounts.js';
 import type { DateMatch } from './dates.js';
 import {
-  EXPENSE_VERBS, GENERIC_PLACES, GLUE_WORDS, ITEM_TRIM, PAYMENT_METHODS, POSTPOSITIONS, PREPOSITIONS, SEPARATOR_WORDS,
+  DESCRIPTIVE, EXPENSE_VERBS, GENERIC_PLACES, GLUE_WORDS, ITEM_TRIM, PAYMENT_METHODS, POSTPOSITIONS, PREPOSITIONS, SEPARATOR_WORDS,
 } from './lexicon.js';
 import { capItem, titleCase } from './text.js';
 
@@ -100,7 +100,7 @@ function markQuantities(pieces: Piece[]): void {
     if (!isNum(p) || p.qty || p.bad || !isCountLike(p)) continue;
     const next = pieces[k + 1];
     const prev = pieces[k - 1];
-    const opens = !prev || isSep(prev) || (prev.kind === 'word' && (GLUE_WORDS.has(prev.text) || EXPENSE_VERBS.has(prev.text)));
+    const opens = !prev || isSep(prev) || (isNum(prev) && !prev.qty) || (prev.kind === 'word' && (GLUE_WORDS.has(prev.text) || EXPENSE_VERBS.has(prev.text)));
     if (!opens || next?.kind !== 'word' || isSep(next)) continue;
     const later = pieces.slice(k + 1).find((q): q is NumPiece => isNum(q) && !q.qty && !q.bad);
     if (later && (!isCountLike(later) || later.currency)) p.qty = true;
@@ -273,7 +273,8 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
     const main = chunks.find((c) => c.role === 'main');
     const ws = main ? content(main) : [];
     const first = ws[0];
-    if (first !== undefined && ws.length >= 2 && !inTerm.has(first) && inTerm.has(ws[1]!) && !lex.isKnownWord(clean[first]!) && clean[first]!.length >= 3) {
+    const fw = first === undefined ? '' : clean[first]!;
+    if (first !== undefined && ws.length >= 2 && !inTerm.has(first) && inTerm.has(ws[1]!) && !lex.isKnownWord(fw) && fw.length >= 4 && !DESCRIPTIVE.has(fw) && !fw.includes("'")) {
       merchant = titleCase(clean[first]!);
       const rest = ws.slice(1).map((i) => clean[i]).join(' ');
       item = rest || item;
@@ -338,6 +339,12 @@ function wordsOf(pieces: Piece[]): string[] {
   return out;
 }
 
+// The categorizer's context: the words that could name something, not Hinglish glue that a
+// typo-tolerant lookup might misread ("lage" ~ "lager").
+function contextOf(pieces: Piece[]): string {
+  return wordsOf(pieces).filter((w) => !w.startsWith(UNIT_MARK) && !GLUE_WORDS.has(w) && !EXPENSE_VERBS.has(w) && !PREPOSITIONS[w] && !POSTPOSITIONS[w]).join(' ');
+}
+
 /** Splits the pieces into one range per amount. */
 function segment(pieces: Piece[], amountIdx: number[]): Array<[number, number]> {
   if (amountIdx.length === 1) return [[0, pieces.length]];
@@ -389,7 +396,7 @@ export function extractExpenses(pieces: Piece[], dates: DateMatch[], o: ExtractO
   if (amountIdx.length === 0) {
     const words = wordsOf(pieces);
     const info = analyzeSegment(words, o.lex);
-    const cat = o.lex.categorize({ item: info.item, merchant: info.merchant, context: o.context }, o.overrides);
+    const cat = o.lex.categorize({ item: info.item, merchant: info.merchant, context: contextOf(pieces) }, o.overrides);
     return {
       expenses: [], noAmount: true, bad, missingItem: false,
       partial: { item: info.item, merchant: info.merchant, primary: cat.primary, detail: cat.detail, known: info.knownItem || info.knownMerchant, verb: info.verb },
@@ -422,7 +429,7 @@ export function extractExpenses(pieces: Piece[], dates: DateMatch[], o: ExtractO
     const [a, b] = ranges[k]!;
     const from = a === 0 ? 0 : (pieces[a]?.start ?? 0);
     const to = b < pieces.length ? pieces[b]!.start : Number.MAX_SAFE_INTEGER;
-    const context = multi ? wordsOf(pieces.slice(a, b)).join(' ') : o.context;
+    const context = contextOf(multi ? pieces.slice(a, b) : pieces);
     const cat = o.lex.categorize({ item: info.item, merchant: info.merchant, context }, o.overrides);
     const d = dateFor(multi ? from : 0, multi ? to : Number.MAX_SAFE_INTEGER);
     let conf = info.knownItem || info.knownMerchant ? 0.92 : info.unknownWords === 0 ? 0.7 : 0.5;

@@ -71,7 +71,7 @@ export const QUANTITY_UNITS = new Set([
   'scoops', 'roll', 'rolls', 'tablet', 'tablets', 'strip', 'strips', 'item', 'items', 'meal', 'meals', 'can', 'cans',
   'jar', 'jars', 'month', 'months', 'mo', 'week', 'weeks', 'year', 'years', 'yr', 'yrs', 'times', 'sessions', 'session',
   'classes', 'seats', 'seat', 'tins', 'tin', 'loaves', 'loaf', 'bunch', 'bunches', 'peg', 'pegs', 'shots', 'shot',
-  'mugs', 'mug', 'bowl', 'bowls', 'kilometer', 'visits', 'rides', 'trips', 'nights', 'dabba', 'packets', 'quintal',
+  'mugs', 'mug', 'bowl', 'bowls', 'kilometer', 'visits', 'rides', 'trips', 'nights', 'dabba', 'packets', 'quintal', 'baar',
 ]);
 
 /** Separators between expenses in one message. */
@@ -108,7 +108,8 @@ export const GLUE_WORDS = new Set([
   'ke', 'ka', 'ki', 'ko', 'pe', 'par', 'mein', 'me', 'mai', 'mei', 'diye', 'diya', 'di', 'de', 'diyaa', 'liya', 'liye', 'li',
   'le', 'kharcha', 'kharch', 'kharche', 'kharchaa', 'kiya', 'kiye', 'kari', 'kara', 'kiyaa', 'gaya', 'gaye', 'gayi', 'gya',
   'gye', 'hua', 'hue', 'hui', 'huaa', 'ho', 'hogaya', 'hogya', 'wala', 'wali', 'wale', 'waala', 'waali', 'waale', 'tha',
-  'thi', 'the_', 'hai', 'hain', 'h', 'bhi', 'abhi', 'aaj', 'maine', 'mene', 'mujhe', 'humne', 'apna', 'apni', 'apne',
+  'thi', 'hai', 'hain', 'h', 'bhi', 'abhi', 'aaj', 'maine', 'mene', 'mujhe', 'humne', 'apna', 'apni', 'apne', 'mera', 'meri',
+  'mere', 'hamara', 'hamari', 'hamare', 'tera', 'teri',
   'lagaye', 'lage', 'laga', 'lagi', 'bhara', 'bhare', 'bharwaya', 'karwaya', 'kharida', 'kharidi', 'kharide', 'khareeda',
   'liyaa', 'piya', 'khaya', 'khaaya', 'kuch', 'bas', 'sirf', 'wo', 'woh', 'ye', 'yeh', 'ek',
 ]);
@@ -147,3 +148,22 @@ export const CATEGORY_WORDS: Readonly<Record<string, string>> = {
   'personal care': 'personal_care', grooming: 'personal_care', gifts: 'gifts', gift: 'gifts', fees: 'fees', other: 'other',
   groceries: 'food', grocery: 'food', commute: 'transport',
 };
+
+/** Chat shorthand expanded before anything else ("bday cake" must not become "bay cake"). */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  'w/': 'with ', 'w/o': 'without', bday: 'birthday', "b'day": 'birthday', bdy: 'birthday', tkt: 'ticket', tkts: 'tickets',
+  tix: 'tickets', amt: 'amount', grocs: 'groceries', veggies: 'vegetables', veggie: 'vegetable', bfast: 'breakfast',
+  brkfst: 'breakfast', dinr: 'dinner', elec: 'electricity', ppl: 'people', yrly: 'yearly', mthly: 'monthly',
+};
+
+/** Describing words that never name a shop, even when the lexicon does not know them ("fresh juice"). */
+export const DESCRIPTIVE = new Set([
+  'fresh', 'hot', 'cold', 'iced', 'spicy', 'sweet', 'small', 'large', 'big', 'medium', 'extra', 'veg', 'nonveg', 'non',
+  'chicken', 'mutton', 'paneer', 'egg', 'plain', 'masala', 'special', 'mini', 'jumbo', 'double', 'single', 'half', 'full',
+  'birthday', 'wedding', 'party', 'office', 'family', 'kids', 'baby', 'home', 'homemade', 'local', 'street', 'roadside',
+  'morning', 'evening', 'night', 'late', 'early', 'quick', 'cheap', 'expensive', 'good', 'nice', 'best', 'new', 'old',
+  'organic', 'frozen', 'dry', 'wet', 'green', 'red', 'black', 'white', 'brown', 'yellow', 'desi', 'english', 'indian',
+  'chinese', 'italian', 'mexican', 'thai', 'south', 'north', 'punjabi', 'gujarati', 'bengali', 'kerala', 'hyderabadi',
+  'lucknowi', 'bombay', 'mumbai', 'delhi', 'pune', 'kolkata', 'chennai', 'goa', 'monthly', 'weekly', 'daily', 'annual',
+  'my', 'our', 'his', 'her', 'their', 'friends', 'friend', 'team', 'some', 'more', 'another', 'second', 'third', 'first',
+]);

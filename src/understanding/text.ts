@@ -5,6 +5,8 @@
  * character offsets (numbers, words, currency symbols, separators) for the later passes.
  */
 
+import { ABBREVIATIONS } from './lexicon.js';
+
 /** Longest input the rules look at; a 64 KB paste is cut, not choked on. */
 export const MAX_INPUT_CHARS = 2_000;
 /** Longest item name kept (characters). */
@@ -16,6 +18,10 @@ const DEVANAGARI_DIGITS = /[०-९]/g;
 const QUOTES = /[‘’`´]/g;
 const SCRIPT = /<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 const TAG = /<\/?[a-z][a-z0-9-]*\b[^<>]*>/gi;
+const ABBREV = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${Object.keys(ABBREVIATIONS).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
 const SPACES = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 /**
@@ -31,6 +37,7 @@ export function sanitize(text: unknown): string {
   s = s.replace(CONTROL, ' ').replace(QUOTES, "'").replace(/\r\n?/g, '\n');
   s = s.replace(DEVANAGARI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0966));
   s = s.toLowerCase().replace(SPACES, ' ');
+  s = s.replace(ABBREV, (m) => ABBREVIATIONS[m] ?? m);
   return s.replace(/ ?\n[ \n]*/g, '\n').trim();
 }
 
