@@ -235,3 +235,27 @@ describe('categorize: user overrides win', () => {
     expect(categorize({ item: 'coffee', merchant: null }, overrides)).toMatchObject({ primary: 'food', detail: 'coffee', via: 'lexicon' });
   });
 });
+
+describe('categorize: everyday extras', () => {
+  it.each([
+    ['cigarettes', 'other/tobacco'], ['paan', 'food/snacks'], ['crackers', 'entertainment/events'], ['kite', 'entertainment/events'],
+    ['courier', 'other'], ['packers and movers', 'housing/maintenance'], ['cycle repair', 'transport/vehicle'],
+    ['school bus', 'education/fees'], ['water', 'food/soft_drinks'], ['water bill', 'utilities/water'],
+  ])('%s → %s', (item, expected) => {
+    expect(cat(item)).toBe(expected);
+  });
+});
+
+describe('categorize: speed', () => {
+  it('takes well under 0.05 ms per lexicon hit', () => {
+    const inputs = [
+      { item: 'latte', merchant: 'Starbucks' }, { item: 'chai', merchant: null }, { item: 'petrol', merchant: null },
+      { item: 'chicken biryani', merchant: 'Behrouz' }, { item: 'tender coconut', merchant: null }, { item: null, merchant: 'Rapido' },
+    ];
+    for (const i of inputs) categorize(i);
+    const n = 20_000;
+    const t0 = performance.now();
+    for (let k = 0; k < n; k++) categorize(inputs[k % inputs.length]!);
+    expect((performance.now() - t0) / n).toBeLessThan(0.05);
+  });
+});

@@ -193,3 +193,11 @@ describe('suggestConcepts', () => {
     expect(suggestConcepts('qqqqqqqqqqqq')).toEqual([]);
   });
 });
+
+describe('resolveConcept: smoking', () => {
+  it('covers tobacco', () => {
+    const c = must('cigarettes');
+    expect(cats(c)).toEqual(['other/tobacco']);
+    expect(c.terms).toEqual(expect.arrayContaining(['cigarette', 'bidi', 'gutka']));
+  });
+});

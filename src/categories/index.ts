@@ -300,7 +300,7 @@ function fromSource(s: Source): Concept {
   const allowed = new Set(categories.map((c) => `${c.primary}/${c.detail}`));
   // Whole primaries are matched by category alone; listing every word of "food" helps nobody.
   for (const e of LEXICON.entries) {
-    if (e.primary === 'other') continue;
+    if (e.primary === 'other' && e.detail === null) continue;
     const inTag = e.tags.some((t) => tags.has(t));
     if (!inTag && !covers(categories, e)) continue;
     allowed.add(`${e.primary}/${e.detail}`);
@@ -350,7 +350,7 @@ function conceptKeys(phrase: string): string[] {
 
 let vocabulary: string[] | null = null;
 function lexiconVocabulary(): string[] {
-  vocabulary ??= LEXICON.entries.filter((e) => e.kind === 'item' && e.primary !== 'other').map((e) => e.key);
+  vocabulary ??= LEXICON.entries.filter((e) => e.kind === 'item' && !(e.primary === 'other' && e.detail === null)).map((e) => e.key);
   return vocabulary;
 }
 
@@ -379,7 +379,7 @@ export function resolveConcept(phrase: string): Concept | null {
   }
   for (const v of variants) {
     const e = LEXICON.phrases.get(v);
-    if (!e || e.primary === 'other') continue;
+    if (!e || (e.primary === 'other' && e.detail === null)) continue;
     if (e.kind === 'merchant') {
       const aliases = LEXICON.merchants.get(e.canonical.toLowerCase())?.aliases ?? [e.key];
       return { label: e.canonical, categories: [], terms: [...new Set(aliases)], merchants: [e.canonical], via: 'lexicon' };

@@ -71,7 +71,7 @@ export const TAXONOMY: readonly PrimaryDef[] = [
   { slug: 'fees', label: 'Fees', emoji: '🧾', details: [
     d('bank', 'Bank charges'), d('taxes', 'Taxes'), d('fines', 'Fines & penalties'), d('insurance', 'Insurance'),
   ] },
-  { slug: 'other', label: 'Other', emoji: '📦', details: [] },
+  { slug: 'other', label: 'Other', emoji: '📦', details: [d('tobacco', 'Tobacco & smoking')] },
 ];
 
 const BY_SLUG = new Map(TAXONOMY.map((p) => [p.slug, p]));

@@ -76,6 +76,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { label: 'flights', aliases: `flight, air tickets, air travel, flying, airfare`, cats: ['travel/flights'] },
   { label: 'hotels', aliases: `hotel, stays, accommodation, lodging`, cats: ['travel/hotels'] },
   { label: 'charity', aliases: `donations, donation, charities, daan, giving`, cats: ['gifts/donations'] },
+  { label: 'smoking', aliases: `cigarettes, cigarette, tobacco, smokes, sutta, ciggies, bidi, vaping, hookah, paan masala`,
+    cats: ['other/tobacco'] },
   { label: 'grooming', aliases: `haircuts, haircut, salon, parlour, beauty, self care`, cats: ['personal_care'] },
 ];
 

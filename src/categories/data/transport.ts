@@ -58,7 +58,7 @@ export const TRANSPORT: LexGroup[] = [
     windshield, car insurance claim, puc, pollution certificate, pollution check, puc certificate, rto, rto fee,
     driving licence, driving license, dl renewal, rc transfer, number plate, hsrp, registration renewal, car loan emi,
     bike loan emi, car emi, bike emi, vehicle emi, towing, tow truck, roadside assistance, jump start, coolant top up,
-    car ac service, ac gas refill car, car polish, bike polish, silencer, mudguard, side mirror, horn, gear oil,
+    cycle repair, cycle service, cycle puncture, bicycle repair, car ac service, ac gas refill car, car polish, bike polish, silencer, mudguard, side mirror, horn, gear oil,
     car stuff, bike stuff, garage bill, service centre, service center, car wash subscription, mot, smog check`,
     merchants: `GoMechanic|go mechanic, Bosch Car Service|bosch service, Maruti Service|maruti suzuki service|maruti,
     Hyundai Service, Tata Motors Service, Mahindra Service, Honda Service, Hero Service|hero motocorp service,
