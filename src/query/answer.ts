@@ -134,9 +134,10 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
       const s = sel(period);
       const totals = await s.totals();
       const count = totals.reduce((a, t) => a + t.count, 0);
-      const rows = await s.rows(max !== undefined ? { order: 'date', limit: Math.max(max, showAll ? 200 : DETAIL_LINES) } : {});
-      // Detail lines show the newest; a capped fetch takes the newest rows, so read them from the end.
-      const shownRows = max !== undefined && count > rows.length ? await newest(s, count, Math.max(max, showAll ? 200 : DETAIL_LINES)) : rows;
+      // With a cap, read the newest rows (the reply shows the newest); without one, every match in date order.
+      const shownRows = max !== undefined
+        ? (await s.rows({ order: 'newest', limit: Math.max(max, showAll ? 200 : DETAIL_LINES) })).reverse()
+        : await s.rows();
       const main1 = mainTotal(totals, currency);
       const reply = sumReply({ op: plan.op, what: main.what, period: plan.periods[0] ?? null, periodAssumed: plan.periodAssumed, totals, rows: shownRows, today, currency, showAll, note });
       return {
@@ -219,10 +220,6 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
       return { reply, result: { total: null, currency: null, count: totals.reduce((a, t) => a + t.count, 0), expenses: json(rows, max) }, plan, conversation };
     }
   }
-}
-
-async function newest(s: Selection, count: number, n: number): Promise<Row[]> {
-  return s.rows({ order: 'date', offset: Math.max(0, count - n), limit: n });
 }
 
 function cap(s: string): string {
