@@ -89,8 +89,15 @@ export function createOllamaLlm(opts: OllamaLlmOptions): LlmPort & { status(): P
     return { up: false, chatModel: opts.chatModel, chatReady: false, embedModel: opts.embedModel, embedReady: false, error };
   }
 
-  function failFast(): void {
+  /**
+   * Before any real call: a recent failure, or a health probe (cached, short timeout) that says the
+   * server is gone, fails at once. A host that drops packets thus costs one short probe per
+   * health window instead of a full chat timeout per message.
+   */
+  async function failFast(): Promise<void> {
     if (nowMs() < downUntil) throw new MunshiError('unavailable', downReason || 'Ollama is unavailable');
+    const s = await status();
+    if (!s.up) throw new MunshiError('unavailable', s.error ?? 'Ollama is unavailable');
   }
 
   async function probe(): Promise<LlmStatus> {
@@ -133,7 +140,7 @@ export function createOllamaLlm(opts: OllamaLlmOptions): LlmPort & { status(): P
       return (await status()).up;
     },
     async chatJson(messages: ChatMessage[], schema: object, o?: { timeoutMs?: number }) {
-      failFast();
+      await failFast();
       try {
         const res = await client(o?.timeoutMs ?? chatTimeoutMs).chat({
           model: opts.chatModel,
@@ -151,7 +158,7 @@ export function createOllamaLlm(opts: OllamaLlmOptions): LlmPort & { status(): P
       }
     },
     async chat(messages: ChatMessage[], o?: { timeoutMs?: number }) {
-      failFast();
+      await failFast();
       try {
         // Streamed so a long reply keeps the connection visibly alive; the deadline covers the whole stream.
         const stream = await client(o?.timeoutMs ?? chatTimeoutMs).chat({
@@ -175,7 +182,7 @@ export function createOllamaLlm(opts: OllamaLlmOptions): LlmPort & { status(): P
     },
     async embed(texts: string[], o?: { timeoutMs?: number }) {
       if (!texts.length) return [];
-      failFast();
+      await failFast();
       let res;
       try {
         res = await client(o?.timeoutMs ?? embedTimeoutMs).embed({ model: opts.embedModel, input: texts, truncate: true, keep_alive: keepAlive });
