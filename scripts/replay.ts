@@ -1,0 +1,236 @@
+/**
+ * @module scripts/replay
+ * Exactly-once under fire: replays N WhatsApp events through the fake whatsapp-web.js client into
+ * the REAL appliance (adapter, access policy, durable pipeline, bot, SQLite ledger) with random
+ * duplicate deliveries, echoes of munshi's replies (same id and new id), strangers' messages,
+ * the owner's chats with friends, and a kill -9 of the whole process midway; the restarted process
+ * (same data dir) gets the last few hundred events again, as WhatsApp replays history after a
+ * reconnect. Then it checks that every allowed expense was recorded exactly once and prints counts.
+ *
+ *   npx tsx scripts/replay.ts [--messages 10000] [--seed 7] [--kill-at 0.5] [--dir DIR] [--keep]
+ *
+ * Exit code 0 when exactly-once holds, 1 otherwise. (`--child` is the worker it spawns.)
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, str } from '../src/cli/args.js';
+import { loadConfig } from '../src/config/config.js';
+import { inboxStats } from '../src/inbox/store.js';
+import { inboxDb } from '../src/inbox/schema.js';
+import { expensesBetween } from '../src/ledger/expenses.js';
+import { openDatabase } from '../src/ledger/sqlite/open.js';
+import { silentLogger } from '../src/logging/logger.js';
+import { createApp } from '../src/main.js';
+import { fakeClientFactory } from '../src/transport/whatsapp/fake-client.js';
+
+const account = { pn: '919800000001@c.us', lid: '111122223333444@lid' };
+const FRIEND = '919800000002@c.us';
+const STRANGERS = ['919811111111@c.us', '447700900123@c.us', '222233334444@lid'];
+const BATCH = 50;
+
+type Event =
+  | { kind: 'expense'; id: string; text: string; amount: number; viaLid: boolean }
+  | { kind: 'duplicate'; of: number }
+  | { kind: 'stranger'; id: string; from: string; text: string }
+  | { kind: 'friend_chat'; id: string; text: string }
+  | { kind: 'echo'; id: string };
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The same plan for the same seed in every process, so the restarted worker replays identical events. */
+function plan(n: number, seed: number): Event[] {
+  const rand = mulberry32(seed);
+  const events: Event[] = [];
+  const expenses: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = rand();
+    if (r < 0.6 || expenses.length === 0) {
+      // A unique amount per message makes "recorded exactly once" checkable per message.
+      const amount = 100 + i;
+      events.push({ kind: 'expense', id: `EXP${String(i).padStart(6, '0')}`, text: `chai ${amount}`, amount, viaLid: rand() < 0.2 });
+      expenses.push(i);
+    } else if (r < 0.75) {
+      events.push({ kind: 'duplicate', of: expenses[Math.floor(rand() * expenses.length)]! });
+    } else if (r < 0.87) {
+      events.push({ kind: 'stranger', id: `STR${i}`, from: STRANGERS[Math.floor(rand() * STRANGERS.length)]!, text: `chai ${100 + i}` });
+    } else if (r < 0.94) {
+      events.push({ kind: 'friend_chat', id: `FRD${i}`, text: `lunch ${100 + i}` });
+    } else {
+      events.push({ kind: 'echo', id: `ECH${i}` });
+    }
+  }
+  return events;
+}
+
+async function child(args: ReturnType<typeof parseArgs>): Promise<number> {
+  const dir = str(args, 'dir')!;
+  const n = Number(str(args, 'messages'));
+  const from = Number(str(args, 'from') ?? '0');
+  const events = plan(n, Number(str(args, 'seed')));
+  const config = loadConfig({ MUNSHI_DATA_DIR: dir, MUNSHI_WWEB_CACHE: 'none', MUNSHI_MAX_AGE_HOURS: '24' });
+  const factory = fakeClientFactory({ account, echo: 'same_id' });
+  const app = await createApp({ config, logger: silentLogger, clientFactory: factory, random: Math.random });
+  await app.start();
+  while (app.status.current.state !== 'connected') await new Promise((r) => setTimeout(r, 5));
+  await app.pipeline.recover(); // what onReady started; wait for it before feeding
+  const c = factory.current();
+  const now = Math.floor(Date.now() / 1000);
+  const settle = async () => {
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 1));
+    await app.pipeline.drain();
+  };
+  for (let i = from; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.kind === 'expense') c.selfMessage(e.text, { id: e.id, viaLid: e.viaLid, timestamp: now });
+    else if (e.kind === 'duplicate') {
+      const orig = events[e.of] as Extract<Event, { kind: 'expense' }>;
+      c.selfMessage(orig.text, { id: orig.id, viaLid: orig.viaLid, timestamp: now });
+    } else if (e.kind === 'stranger') c.incoming({ from: e.from, body: e.text, id: e.id, timestamp: now });
+    else if (e.kind === 'friend_chat') c.emit('message_create', c.build({ fromMe: true, chatId: FRIEND, author: account.pn, body: e.text, id: e.id, timestamp: now }));
+    else {
+      // An echo of the latest reply under a new id (the same-id echoes come from the fake by itself).
+      const last = c.sent.at(-1);
+      if (last) c.emit('message_create', c.build({ fromMe: true, chatId: last.chatId, author: account.pn, body: last.text, id: e.id, timestamp: now }));
+    }
+    if ((i + 1) % BATCH === 0 || i === events.length - 1) {
+      await settle();
+      process.stdout.write(`fed ${i + 1} sent ${c.sent.length}\n`);
+    }
+  }
+  await settle();
+  process.stdout.write(`done sent ${c.sent.length}\n`);
+  await app.stop('done');
+  return 0;
+}
+
+function runChild(script: string, argv: string[], onLine: (line: string, kill: () => void) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', script, '--child', ...argv], { stdio: ['ignore', 'pipe', 'inherit'] });
+    createInterface({ input: p.stdout }).on('line', (l) => onLine(l, () => p.kill('SIGKILL')));
+    p.on('exit', (code, signal) => resolve({ code, signal }));
+  });
+}
+
+async function parent(args: ReturnType<typeof parseArgs>): Promise<number> {
+  const n = Number(str(args, 'messages') ?? '10000');
+  const seed = Number(str(args, 'seed') ?? '7');
+  const killAt = Number(str(args, 'kill-at') ?? '0.5');
+  const dir = str(args, 'dir') ?? fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-replay-'));
+  const script = fileURLToPath(import.meta.url);
+  const base = ['--dir', dir, '--messages', String(n), '--seed', String(seed)];
+  const t0 = Date.now();
+
+  let fed = 0;
+  let sentFirst = 0;
+  let sentSecond = 0;
+  let killed = false;
+  const first = await runChild(script, base, (line, kill) => {
+    const m = /^fed (\d+) sent (\d+)$/.exec(line);
+    if (m && !killed) {
+      fed = Number(m[1]);
+      sentFirst = Number(m[2]);
+      if (!killed && killAt > 0 && fed >= n * killAt) {
+        killed = true;
+        // Not right at the progress line (the worker is idle there): a moment later, in the middle of the next batch.
+        setTimeout(kill, 2 + Math.floor(Math.random() * 20));
+      }
+    }
+    const d = /^done sent (\d+)$/.exec(line);
+    if (d) sentFirst = Number(d[1]);
+  });
+  if (killAt > 0 && first.signal !== 'SIGKILL') throw new Error(`the first worker was not killed (exit ${first.code})`);
+  // WhatsApp replays recent history after a reconnect: give the restarted worker the last events again.
+  const resumeAt = Math.max(0, fed - 300);
+  const second =
+    killAt > 0
+      ? await runChild(script, [...base, '--from', String(resumeAt)], (line) => {
+          const d = /^(?:done sent|fed \d+ sent) (\d+)$/.exec(line);
+          if (d) sentSecond = Number(d[1]);
+        })
+      : first;
+  // Sends the killed worker made after its last progress line are not seen; they can only make this larger.
+  const sent = sentFirst + sentSecond;
+  if (second.code !== 0) throw new Error(`the restarted worker failed (exit ${second.code}, ${second.signal})`);
+
+  const events = plan(n, seed);
+  const expected = new Map<string, number>();
+  for (const e of events) if (e.kind === 'expense') expected.set(e.id, e.amount);
+  const counts = {
+    events: n,
+    allowedUnique: expected.size,
+    duplicates: events.filter((e) => e.kind === 'duplicate').length,
+    strangers: events.filter((e) => e.kind === 'stranger').length,
+    ownerOtherChats: events.filter((e) => e.kind === 'friend_chat').length,
+    injectedEchoes: events.filter((e) => e.kind === 'echo').length,
+    killedAfterFed: killAt > 0 ? fed : null,
+    restartedFrom: killAt > 0 ? resumeAt : null,
+  };
+
+  const { db, close } = await openDatabase(path.join(dir, 'munshi.db'));
+  const rows = await expensesBetween(db, {});
+  const byMessage = new Map<string, number>();
+  // Serialized ids look like "true_<chat>_<id>"; the plan knows the <id> part.
+  const shortId = (serialized: string | null) => (serialized ?? '?').split('_').pop()!;
+  for (const r of rows) byMessage.set(shortId(r.messageId), (byMessage.get(shortId(r.messageId)) ?? 0) + 1);
+  const missing = [...expected.keys()].filter((id) => !byMessage.has(id));
+  const doubled = [...byMessage.entries()].filter(([, k]) => k > 1).map(([id]) => id);
+  const unexpected = [...byMessage.keys()].filter((id) => !expected.has(id));
+  const wrongAmount = rows.filter((r) => expected.has(shortId(r.messageId)) && r.amountMinor !== expected.get(shortId(r.messageId))! * 100).length;
+  const inbox = await inboxStats(db);
+  const outboxRows = await inboxDb(db).selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  await close();
+
+  const result = {
+    ...counts,
+    recorded: rows.length,
+    missing: missing.length,
+    recordedTwice: doubled.length,
+    notAllowedButRecorded: unexpected.length,
+    wrongAmount,
+    inbox,
+    replies: Number(outboxRows.n),
+    repliesSentAcrossRuns: sent,
+    seconds: Math.round((Date.now() - t0) / 100) / 10,
+    dataDir: dir,
+  };
+  const ok =
+    rows.length === expected.size &&
+    missing.length === 0 &&
+    doubled.length === 0 &&
+    unexpected.length === 0 &&
+    wrongAmount === 0 &&
+    inbox.pending === 0 &&
+    inbox.processing === 0 &&
+    inbox.failed === 0 &&
+    inbox.unsent === 0 &&
+    inbox.done === expected.size;
+  process.stdout.write(JSON.stringify({ ok, ...result }, null, 2) + '\n');
+  process.stderr.write(
+    `${ok ? 'EXACTLY ONCE' : 'FAILED'}: ${n} events (${expected.size} allowed expenses, ${counts.duplicates} duplicates, ${counts.strangers} strangers, ${counts.ownerOtherChats} other chats, ${counts.injectedEchoes} injected echoes), kill -9 after ${fed}: recorded ${rows.length}, missing ${missing.length}, twice ${doubled.length}, not allowed ${unexpected.length}; ${result.replies} replies, ${sent} sends seen (at least ${Math.max(0, sent - result.replies)} re-sent after the kill) in ${result.seconds} s\n`,
+  );
+  if (!args.flags.keep && !str(args, 'dir')) fs.rmSync(dir, { recursive: true, force: true });
+  return ok ? 0 : 1;
+}
+
+const args = parseArgs(process.argv.slice(2), ['child', 'keep']);
+(args.flags.child ? child(args) : parent(args)).then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`replay failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(2);
+  },
+);
