@@ -99,6 +99,17 @@ describe('ollama adapter', () => {
     expect(isMunshiError(await rejection(llm.chatJson([{ role: 'user', content: 'x' }], {})), 'invalid_model_output')).toBe(true);
   });
 
+  it('gives up after the short health probe when the server hangs, not after the chat timeout', async () => {
+    const hung = await startFakeOllama();
+    hung.setFault('slow', { delayMs: 3_000 });
+    const llm = llmFor(hung.url, { healthTimeoutMs: 150, chatTimeoutMs: 10_000 });
+    const t0 = performance.now();
+    expect(isMunshiError(await rejection(llm.chatJson([{ role: 'user', content: 'x' }], {})), 'unavailable')).toBe(true);
+    expect(isMunshiError(await rejection(llm.embed(['x'])), 'unavailable')).toBe(true);
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    await hung.close();
+  });
+
   it('recovers once the server answers again', async () => {
     let t = 0;
     const llm = llmFor(fake.url, { nowMs: () => t, healthTtlMs: 1_000 });
