@@ -33,13 +33,14 @@ export async function specToSvg(spec: Record<string, unknown>): Promise<string> 
 }
 
 export async function svgToPng(svg: string, width: number): Promise<RenderedChart> {
-  const { Resvg } = await import('@resvg/resvg-js');
-  const r = new Resvg(svg, {
+  const { renderAsync } = await import('@resvg/resvg-js');
+  // renderAsync rasterizes on the libuv pool, so a chart never stalls other chats' replies.
+  const r = await renderAsync(svg, {
     fitTo: { mode: 'width', value: width },
     background: 'white',
     // System fonts: DejaVu carries ₹; other scripts fall back to whatever fonts the host has.
     font: { loadSystemFonts: true, defaultFontFamily: FONT },
-  }).render();
+  });
   return { png: r.asPng(), width: r.width, height: r.height };
 }
 

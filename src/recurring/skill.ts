@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Skill, SkillContext } from '../bot/skill.js';
+import { categorize as categorizeText } from '../categories/index.js';
 import type { Primary } from '../categories/taxonomy.js';
 import { localDate, parseIsoDate, weekday } from '../core/dates.js';
 import type { OutboundReply } from '../core/types.js';
@@ -19,7 +20,7 @@ import * as T from './text.js';
 
 export interface RecurringSkillDeps {
   db: Kysely<Database>;
-  /** The bot's categorizer for "rent", "netflix", "maid"; the built-in word list is the fallback. */
+  /** Overrides the categorizer (default: categories/index categorize, then the budget word list). */
   categorize?(text: string): { category: Primary; detail: string | null } | null;
   /** Local time of day recurring expenses are recorded (default 09:00). */
   recordAt?: TimeOfDay;
@@ -28,6 +29,9 @@ export interface RecurringSkillDeps {
 export const DEFAULT_RECORD_AT: TimeOfDay = { hour: 9, minute: 0 };
 
 function guessCategory(what: string): { category: Primary; detail: string | null } {
+  // The shared categorizer first (lexicon, WordNet); the budget word list covers "rent", "maid", "emi".
+  const c = categorizeText({ item: what, merchant: null });
+  if (c.via !== 'fallback' && c.primary !== 'other') return { category: c.primary, detail: c.detail };
   const whole = parseScope(what);
   if (whole?.category) return { category: whole.category, detail: whole.detail };
   for (const w of what.split(/\s+/)) {
