@@ -82,7 +82,7 @@ async function child(args: ReturnType<typeof parseArgs>): Promise<number> {
   const events = plan(n, Number(str(args, 'seed')));
   const config = loadConfig({ MUNSHI_DATA_DIR: dir, MUNSHI_WWEB_CACHE: 'none', MUNSHI_MAX_AGE_HOURS: '24' });
   const factory = fakeClientFactory({ account, echo: 'same_id' });
-  const app = await createApp({ config, logger: silentLogger, clientFactory: factory, random: Math.random });
+  const app = await createApp({ config, logger: silentLogger, clientFactory: factory, random: Math.random, optionalServices: false });
   await app.start();
   while (app.status.current.state !== 'connected') await new Promise((r) => setTimeout(r, 5));
   await app.pipeline.recover(); // what onReady started; wait for it before feeding

@@ -33,6 +33,10 @@ export interface AppOptions {
   output?: NodeJS.WritableStream;
   /** Called when the console input ends (Ctrl-D). */
   onConsoleEnd?(): void;
+  /** The environment the config came from, for optional services that read their own keys. */
+  env?: NodeJS.ProcessEnv;
+  /** false: rules only, no optional services (tests of the pipeline). Default true. */
+  optionalServices?: boolean;
 }
 
 export interface App {
@@ -45,12 +49,24 @@ export interface App {
   stop(reason?: string): Promise<void>;
 }
 
+/** What the optional services hand the bot, plus how to stop them and unprompted-message needs. */
+export type OptionalServices = Pick<BotDeps, 'skills' | 'fallbacks' | 'transcriber' | 'onRecorded'> & {
+  /** Runs after the transport started (e.g. schedules that call pipeline.sendUnprompted). */
+  start?(ctx: { pipeline: Pipeline; clock: Clock }): Promise<void>;
+  stop?(): Promise<void>;
+};
+
 /**
- * Optional services: the LLM fallback, semantic memory, voice transcription, skills (budgets,
- * recurring expenses, summaries). Each is added here by its owner; each must degrade to "not
- * available" instead of failing start-up, so munshi always records and answers with the rules.
+ * OPTIONAL SERVICES: the LLM fallback and semantic memory (src/llm, src/vectors), voice
+ * transcription (src/voice), skills and schedules (src/budgets, src/recurring, src/scheduler,
+ * src/summaries). Their owners wire them here, e.g.
+ *   const ai = await createLocalAi(llmConfigFromEnv(env), { db: db.db, logger });
+ *   return { fallbacks: ai.fallbacks, onRecorded: ai.onRecorded, transcriber, skills, stop: ai.close };
+ * Each must degrade to "not available" instead of failing start-up, so munshi always records and
+ * answers with the rules. Unprompted messages (summaries, alerts) go through
+ * pipeline.sendUnprompted(chatId, reply) so they are durable and never read back as input.
  */
-async function optionalServices(_config: Config, _db: OpenedDb, _logger: Logger): Promise<Pick<BotDeps, 'skills' | 'fallbacks' | 'transcriber' | 'onRecorded'> & { stop?(): Promise<void> }> {
+async function optionalServices(_config: Config, _env: NodeJS.ProcessEnv, _db: OpenedDb, _logger: Logger): Promise<OptionalServices> {
   return {};
 }
 
@@ -61,7 +77,14 @@ export async function createApp(o: AppOptions): Promise<App> {
   const clock = o.clock ?? systemClock;
   const db = await openDatabase(config.dbFile);
   const status = new StatusFile(config.statusFile, clock, config.transport);
-  const services = await optionalServices(config, db, logger);
+  let services: OptionalServices = {};
+  if (o.optionalServices !== false) {
+    try {
+      services = await optionalServices(config, o.env ?? {}, db, logger);
+    } catch (err) {
+      logger.error({ err }, 'optional services failed to start; running with the rules only');
+    }
+  }
   const bot = createBot({ db: db.db, clock, defaults: config.defaults, logger: logger.child({ component: 'bot' }), ...services });
 
   let transport: Transport;
@@ -140,6 +163,7 @@ export async function createApp(o: AppOptions): Promise<App> {
         status.setState('connected');
         recover();
       }
+      await services.start?.({ pipeline, clock })?.catch((err: unknown) => logger.error({ err }, 'optional services failed to start'));
     },
     stop(reason = 'stop') {
       stopping ??= (async () => {
@@ -172,7 +196,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const logger = createLogger({ level: config.logLevel });
   // whatsapp-web.js fires async work from page events; one stray rejection must not kill the appliance.
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection (kept running)'));
-  const app = await createApp({ config, logger, onConsoleEnd: () => void shutdown('end of input') });
+  const app = await createApp({ config, logger, env, onConsoleEnd: () => void shutdown('end of input') });
   let exiting = false;
   async function shutdown(reason: string): Promise<void> {
     if (exiting) return;
