@@ -58,17 +58,21 @@ export async function benchUnderstanding(): Promise<BenchResult> {
   }
   const totalMs = performance.now() - start;
   // Timing each call adds overhead; measure raw throughput separately.
+  // CPU time, not wall time, is the honest "one core" figure on a shared machine.
   const rawStart = performance.now();
+  const cpu0 = process.cpuUsage();
   let m = 0;
   while (m < target) for (const t of texts) { understand(t, ctx); m++; }
+  const cpu = process.cpuUsage(cpu0);
   const rawMs = performance.now() - rawStart;
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   lat.sort((a, b) => a - b);
   const us = (ms: number): string => `${(ms * 1000).toFixed(1)} µs`;
   return {
     name: 'understanding (rules)',
     lines: [
       `corpus: ${texts.length} distinct messages, ${m.toLocaleString('en-US')} understood`,
-      `throughput: ${Math.round(m / (rawMs / 1000)).toLocaleString('en-US')} messages/s on one core (timed loop: ${Math.round(n / (totalMs / 1000)).toLocaleString('en-US')}/s)`,
+      `throughput: ${Math.round(m / (cpuMs / 1000)).toLocaleString('en-US')} messages per CPU-second on one core (wall clock: ${Math.round(m / (rawMs / 1000)).toLocaleString('en-US')}/s; with per-call timing: ${Math.round(n / (totalMs / 1000)).toLocaleString('en-US')}/s)`,
       `latency per message: p50 ${us(percentile(lat, 50))}, p99 ${us(percentile(lat, 99))}, max ${us(lat[lat.length - 1]!)}`,
       `first call (lazy lexicon/spelling build): ${firstMs.toFixed(1)} ms`,
     ],

@@ -41,8 +41,12 @@ export const UNIT_MARK = '\u0000';
 
 const ISO_WORDS = new Set([...KNOWN_CURRENCIES].map((c) => c.toLowerCase()).filter((c) => c !== 'try'));
 
+// Every word that can name a currency, for a one-lookup "no" on ordinary words.
+const CURRENCY_ANY = new Set([...Object.keys(CURRENCY_SYMBOLS), ...Object.keys(CURRENCY_WORDS), ...ISO_WORDS]);
+
 /** The ISO code a currency word or symbol means for this owner, or null. */
 export function currencyOf(word: string, ownerCurrency: string): string | null {
+  if (!CURRENCY_ANY.has(word)) return null;
   const sym = CURRENCY_SYMBOLS[word];
   if (sym) return sym === 'USD' && DOLLAR_CURRENCIES.has(ownerCurrency) ? ownerCurrency : sym;
   const w = CURRENCY_WORDS[word];

@@ -192,21 +192,13 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
   const items = trusted.filter((t) => t.kind === 'item');
   const itemAt = new Map<number, KnownTermLike>();
   for (const t of items) for (let i = t.start; i < t.end; i++) itemAt.set(i, t);
-
-  const content = (c: Chunk): number[] =>
-    c.idx.filter((i) => {
-      const w = clean[i]!;
-      if (!w || unitIdx.has(i) || merchantIdx.has(i) || GLUE_WORDS.has(w) || EXPENSE_VERBS.has(w)) return false;
-      if (c.role === 'via' && PAYMENT_METHODS.has(w)) return false;
-      if (c.role === 'in' && (PAYMENT_METHODS.has(w) || w === 'total')) return false;
-      return true;
-    });
+  const seg: Seg = { clean, unitIdx, merchantIdx, itemAt, inTerm, lex };
 
   // Unknown merchant named by a place chunk: "sandwich at heathrow", "dmart se".
   if (!merchant) {
     for (const c of chunks) {
       if (c.role !== 'place') continue;
-      const ws = content(c).filter((i) => !GENERIC_PLACES.has(clean[i]!) && !PAYMENT_METHODS.has(clean[i]!));
+      const ws = contentOf(seg, c).filter((i) => !GENERIC_PLACES.has(clean[i]!) && !PAYMENT_METHODS.has(clean[i]!));
       if (!ws.length || ws.some((i) => items.some((t) => i >= t.start && i < t.end))) continue;
       if (ws.length > 4) continue;
       merchant = titleCase(ws.map((i) => clean[i]).join(' '));
@@ -218,41 +210,15 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
   let item: string | null = null;
   let knownItem = false;
   const itemChunks = [...chunks].sort((a, b) => ITEM_ORDER.indexOf(a.role) - ITEM_ORDER.indexOf(b.role));
-  const hasKnownItem = (c: Chunk): boolean => items.some((t) => c.idx.includes(t.start) && !merchantIdx.has(t.start));
-  const pick = (c: Chunk): string | null => {
-    let ws = content(c);
-    if (c.role === 'place') ws = ws.filter((i) => !PAYMENT_METHODS.has(clean[i]!));
-    while (ws.length && ITEM_TRIM.has(clean[ws[0]!]!)) ws.shift();
-    while (ws.length && ITEM_TRIM.has(clean[ws[ws.length - 1]!]!)) ws.pop();
-    if (!ws.length) return null;
-    // Words of a known item print as the lexicon spells them ("cofee" -> "coffee").
-    const out: string[] = [];
-    for (const i of ws) {
-      const t = itemAt.get(i);
-      if (t) {
-        if (t.start === i || !ws.includes(t.start)) out.push(t.text === t.canonical || /\d/.test(t.text) ? t.text : t.canonical);
-        continue;
-      }
-      // Names follow "to"/"with"/"at" ("to ravi"): never "correct" them into lexicon words.
-      out.push(c.role === 'dest' || c.role === 'with' || c.role === 'place' ? clean[i]! : fixSpelling(clean[i]!, inTerm.has(i), lex));
-    }
-    let text = out.join(' ');
-    if (ws.length > 5) {
-      const t = items.find((x) => c.idx.includes(x.start));
-      if (t) text = t.text;
-      else text = ws.slice(0, 5).map((i) => clean[i]).join(' ');
-    }
-    return capItem(text);
-  };
-  const known = itemChunks.find(hasKnownItem);
+  const known = itemChunks.find((c) => items.some((t) => c.idx.includes(t.start) && !merchantIdx.has(t.start)));
   if (known) {
-    item = pick(known);
+    item = pickItem(seg, known, items);
     knownItem = item !== null;
   }
   if (!item) {
     for (const c of itemChunks) {
       if (c.role === 'place' || c.role === 'via') continue;
-      item = pick(c);
+      item = pickItem(seg, c, items);
       if (item) break;
     }
   }
@@ -261,7 +227,7 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
     // "at the pharmacy 300": the generic place is the best hint of what was bought.
     for (const c of chunks) {
       if (c.role !== 'place') continue;
-      const ws = content(c).filter((i) => GENERIC_PLACES.has(clean[i]!) && clean[i] !== 'the');
+      const ws = contentOf(seg, c).filter((i) => GENERIC_PLACES.has(clean[i]!) && clean[i] !== 'the');
       if (ws.length) {
         item = ws.map((i) => clean[i]).join(' ');
         break;
@@ -271,7 +237,7 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
   // "chitale bakarwadi": an unknown first word before a known item is most likely the shop.
   if (!merchant && item && knownItem) {
     const main = chunks.find((c) => c.role === 'main');
-    const ws = main ? content(main) : [];
+    const ws = main ? contentOf(seg, main) : [];
     const first = ws[0];
     const fw = first === undefined ? '' : clean[first]!;
     if (first !== undefined && ws.length >= 2 && !inTerm.has(first) && inTerm.has(ws[1]!) && !lex.isKnownWord(fw) && fw.length >= 4 && !DESCRIPTIVE.has(fw) && !fw.includes("'")) {
@@ -282,7 +248,7 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
   }
   let contentWords = 0, unknownWords = 0;
   for (const c of chunks) {
-    for (const i of content(c)) {
+    for (const i of contentOf(seg, c)) {
       contentWords++;
       if (!inTerm.has(i) && !merchantIdx.has(i) && !lex.isKnownWord(clean[i]!) && !GENERIC_PLACES.has(clean[i]!)) unknownWords++;
     }
@@ -315,6 +281,55 @@ function splitBrandedItems(terms: KnownTermLike[], words: string[], lex: Categor
       : { ...t, text: rest.join(' '), canonical: rest.join(' '), start: t.start + 1 });
   }
   return out;
+}
+
+interface Seg {
+  clean: string[];
+  unitIdx: Set<number>;
+  merchantIdx: Set<number>;
+  itemAt: Map<number, KnownTermLike>;
+  inTerm: Set<number>;
+  lex: CategoryLexicon;
+}
+
+/** The words of a chunk that can name something: no glue, units, merchant words or payment methods. */
+function contentOf(seg: Seg, c: Chunk): number[] {
+  const out: number[] = [];
+  for (const i of c.idx) {
+    const w = seg.clean[i]!;
+    if (!w || seg.unitIdx.has(i) || seg.merchantIdx.has(i) || GLUE_WORDS.has(w) || EXPENSE_VERBS.has(w)) continue;
+    if (c.role === 'via' && PAYMENT_METHODS.has(w)) continue;
+    if (c.role === 'in' && (PAYMENT_METHODS.has(w) || w === 'total')) continue;
+    out.push(i);
+  }
+  return out;
+}
+
+/** The item text a chunk gives, trimmed of edge glue, typos fixed, capped. */
+function pickItem(seg: Seg, c: Chunk, items: KnownTermLike[]): string | null {
+  let ws = contentOf(seg, c);
+  if (c.role === 'place') ws = ws.filter((i) => !PAYMENT_METHODS.has(seg.clean[i]!));
+  while (ws.length && ITEM_TRIM.has(seg.clean[ws[0]!]!)) ws.shift();
+  while (ws.length && ITEM_TRIM.has(seg.clean[ws[ws.length - 1]!]!)) ws.pop();
+  if (!ws.length) return null;
+  // Words of a known item print as the lexicon spells them ("cofee" -> "coffee").
+  const out: string[] = [];
+  for (const i of ws) {
+    const t = seg.itemAt.get(i);
+    if (t) {
+      if (t.start === i || !ws.includes(t.start)) out.push(t.text === t.canonical || /\d/.test(t.text) ? t.text : t.canonical);
+      continue;
+    }
+    // Names follow "to"/"with"/"at" ("to ravi"): never "correct" them into lexicon words.
+    out.push(c.role === 'dest' || c.role === 'with' || c.role === 'place' ? seg.clean[i]! : fixSpelling(seg.clean[i]!, seg.inTerm.has(i), seg.lex));
+  }
+  let text = out.join(' ');
+  if (ws.length > 5) {
+    const t = items.find((x) => c.idx.includes(x.start));
+    if (t) text = t.text;
+    else text = ws.slice(0, 5).map((i) => seg.clean[i]).join(' ');
+  }
+  return capItem(text);
 }
 
 function rank(role: Chunk['role'] | undefined, forMerchant: boolean): number {

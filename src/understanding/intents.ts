@@ -48,11 +48,11 @@ const EDIT_WORDS = new Set(`no nope nahi nahin na actually sorry correction corr
 const CURRENCY_SET = /^(?:please |pls )?(?:set|change|switch|update|use|make)?(?: my| the| default)* ?(?:currency|curr)(?: to| =|:| as| is)? ([a-z]{3}|rupees?|dollars?|euros?|pounds?|dirhams?|yen)$|^(?:switch to|use|change to) (usd|eur|gbp|inr|aed|sgd|dollars|euros|pounds|rupees|dirhams)$/;
 const TZ_SET = /^(?:please |pls )?(?:set|change|switch|update|make)?(?: my| the)* ?(?:time ?zone|tz)(?: to| =|:| as| is)? ([a-z_]+(?:\/[a-z_+-]+)*|utc|gmt|ist)$/;
 
-const CURRENCY_NAMES: Record<string, string> = {
+const CURRENCY_NAMES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   rupee: 'INR', rupees: 'INR', dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP',
   dirham: 'AED', dirhams: 'AED', yen: 'JPY',
-};
-const TZ_ALIASES: Record<string, string> = { ist: 'Asia/Kolkata', utc: 'UTC', gmt: 'Etc/GMT' };
+});
+const TZ_ALIASES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { ist: 'Asia/Kolkata', utc: 'UTC', gmt: 'Etc/GMT' });
 let tzIndex: Map<string, string> | null = null;
 /** Case-insensitive IANA zone lookup ("asia/dubai" -> "Asia/Dubai"). */
 export function canonicalTimeZone(s: string): string | null {

@@ -5,13 +5,21 @@
  * non-expense intents. Item and merchant knowledge lives in src/categories, not here.
  */
 
+/**
+ * Lookup tables have no prototype: a message saying "constructor" or "toString" must not find
+ * Object.prototype members in them.
+ */
+function dict<T>(o: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, o));
+}
+
 /** Currency symbols; `$` means the owner's dollar when their currency is a dollar. */
-export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
+export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = dict({
   '₹': 'INR', '$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '৳': 'BDT', '฿': 'THB',
-};
+});
 
 /** Words naming a currency. "LOCAL_RUPEE" resolves to the owner's rupee (INR, PKR, LKR, NPR). */
-export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
+export const CURRENCY_WORDS: Readonly<Record<string, string>> = dict({
   rs: 'LOCAL_RUPEE', rupees: 'LOCAL_RUPEE', rupee: 'LOCAL_RUPEE', rupaye: 'LOCAL_RUPEE', rupaiye: 'LOCAL_RUPEE',
   rupay: 'LOCAL_RUPEE', rupya: 'LOCAL_RUPEE', rupiya: 'LOCAL_RUPEE', rupye: 'LOCAL_RUPEE', rupiye: 'LOCAL_RUPEE',
   inr: 'INR',
@@ -21,42 +29,42 @@ export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   dirham: 'AED', dirhams: 'AED', dhs: 'AED', aed: 'AED',
   yen: 'JPY', yuan: 'CNY', rmb: 'CNY', baht: 'THB', ringgit: 'MYR', riyal: 'SAR', riyals: 'SAR',
   taka: 'BDT', francs: 'CHF', franc: 'CHF',
-};
+});
 
 export const RUPEE_CURRENCIES = new Set(['INR', 'PKR', 'LKR', 'NPR']);
 export const DOLLAR_CURRENCIES = new Set(['USD', 'SGD', 'AUD', 'CAD', 'NZD', 'HKD']);
 
 /** Multipliers written after a number: "1.2k", "2 lakh", "do hazaar", "paanch sau". */
-export const MULTIPLIERS: Readonly<Record<string, number>> = {
+export const MULTIPLIERS: Readonly<Record<string, number>> = dict({
   k: 1_000, K: 1_000, thousand: 1_000, thousands: 1_000, grand: 1_000, hazaar: 1_000, hazar: 1_000, hajar: 1_000,
   hazzar: 1_000, hzr: 1_000, hundred: 100, hundreds: 100, sau: 100,
   lakh: 100_000, lakhs: 100_000, lac: 100_000, lacs: 100_000, lk: 100_000, l: 100_000,
   crore: 10_000_000, crores: 10_000_000, cr: 10_000_000, million: 1_000_000, mn: 1_000_000,
-};
+});
 
 /** Magnitude words that can stand alone in a number phrase ("hundred", "sau"). */
 export const MAGNITUDE_WORDS = new Set(['hundred', 'thousand', 'lakh', 'lakhs', 'lac', 'crore', 'million', 'sau', 'hazaar', 'hazar', 'hajar', 'hazzar']);
 
 /** English number words below 100. */
-export const EN_NUMBER_WORDS: Readonly<Record<string, number>> = {
+export const EN_NUMBER_WORDS: Readonly<Record<string, number>> = dict({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60,
   seventy: 70, eighty: 80, ninety: 90,
-};
+});
 
 /** Hindi number words: only read as numbers before a magnitude ("do hazaar") or when unambiguous. */
-export const HI_NUMBER_WORDS: Readonly<Record<string, number>> = {
+export const HI_NUMBER_WORDS: Readonly<Record<string, number>> = dict({
   ek: 1, do: 2, teen: 3, tin: 3, char: 4, chaar: 4, paanch: 5, panch: 5, panj: 5, chhe: 6, chhah: 6, che: 6,
   saat: 7, aath: 8, ath: 8, nau: 9, das: 10, gyarah: 11, barah: 12, bara: 12, pandrah: 15, bees: 20, bis: 20,
   pachees: 25, pachchis: 25, pachis: 25, tees: 30, chalis: 40, chaalis: 40, pachas: 50, pachaas: 50,
   sattar: 70, assi: 80, nabbe: 90,
-};
+});
 
 /** Hindi fractional prefixes: "dedh sau" = 150, "dhai sau" = 250, "sava sau" = 125. */
-export const HI_FRACTIONS: Readonly<Record<string, number>> = {
+export const HI_FRACTIONS: Readonly<Record<string, number>> = dict({
   dedh: 1.5, derh: 1.5, dhai: 2.5, dhaai: 2.5, adhai: 2.5, sava: 1.25, savaa: 1.25, paune: 0.75,
-};
+});
 /** "saade teen sau" = 350: adds a half to the number that follows. */
 export const HI_PLUS_HALF = new Set(['saade', 'sade', 'saadhe', 'sadhe']);
 
@@ -78,20 +86,20 @@ export const QUANTITY_UNITS = new Set([
 export const SEPARATOR_WORDS = new Set(['and', 'aur', 'then', 'also', 'plus', 'n', 'phir', 'fir', 'nd', 'tatha']);
 
 /** Prepositions (English) that open a chunk with a role. */
-export const PREPOSITIONS: Readonly<Record<string, 'place' | 'purpose' | 'dest' | 'with' | 'in' | 'via'>> = {
+export const PREPOSITIONS: Readonly<Record<string, 'place' | 'purpose' | 'dest' | 'with' | 'in' | 'via'>> = dict({
   at: 'place', from: 'place', '@': 'place', frm: 'place',
   for: 'purpose', on: 'purpose', towards: 'purpose',
   to: 'dest', till: 'dest', until: 'dest',
   with: 'with', alongwith: 'with',
   in: 'in', inside: 'in', near: 'in', outside: 'in',
   via: 'via', by: 'via', through: 'via', using: 'via', thru: 'via',
-};
+});
 
 /** Hinglish postpositions: the chunk BEFORE them has the role ("dmart se", "mummy ke liye"). */
-export const POSTPOSITIONS: Readonly<Record<string, 'place' | 'purpose' | 'drop'>> = {
+export const POSTPOSITIONS: Readonly<Record<string, 'place' | 'purpose' | 'drop'>> = dict({
   se: 'place', sey: 'place', say: 'place',
   liye: 'purpose', liya: 'drop', pe: 'drop', par: 'drop', mein: 'drop', me: 'drop', mai: 'drop', mei: 'drop',
-};
+});
 
 /** Words that never belong in an item name (verbs, articles, Hinglish glue, filler). */
 export const GLUE_WORDS = new Set([
@@ -141,20 +149,20 @@ export const PAYMENT_METHODS = new Set([
 export const ITEM_TRIM = new Set(['and', 'aur', 'of', 'for', 'on', 'at', 'from', 'to', 'with', 'in', 'the', 'a', 'an', 'n', 'then', '&', 'x', 'by', 'via']);
 
 /** Primary slugs and the words people use for them ("that was transport"). */
-export const CATEGORY_WORDS: Readonly<Record<string, string>> = {
+export const CATEGORY_WORDS: Readonly<Record<string, string>> = dict({
   food: 'food', transport: 'transport', travel: 'travel', shopping: 'shopping', housing: 'housing', rent: 'housing',
   utilities: 'utilities', utility: 'utilities', bills: 'utilities', health: 'health', medical: 'health',
   entertainment: 'entertainment', education: 'education', personal: 'personal_care', personal_care: 'personal_care',
   'personal care': 'personal_care', grooming: 'personal_care', gifts: 'gifts', gift: 'gifts', fees: 'fees', other: 'other',
   groceries: 'food', grocery: 'food', commute: 'transport',
-};
+});
 
 /** Chat shorthand expanded before anything else ("bday cake" must not become "bay cake"). */
-export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+export const ABBREVIATIONS: Readonly<Record<string, string>> = dict({
   'w/': 'with ', 'w/o': 'without', bday: 'birthday', "b'day": 'birthday', bdy: 'birthday', tkt: 'ticket', tkts: 'tickets',
   tix: 'tickets', amt: 'amount', grocs: 'groceries', veggies: 'vegetables', veggie: 'vegetable', bfast: 'breakfast',
   brkfst: 'breakfast', dinr: 'dinner', elec: 'electricity', ppl: 'people', yrly: 'yearly', mthly: 'monthly',
-};
+});
 
 /** Describing words that never name a shop, even when the lexicon does not know them ("fresh juice"). */
 export const DESCRIPTIVE = new Set([

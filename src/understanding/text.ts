@@ -22,6 +22,10 @@ const ABBREV = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${Object.keys(ABBREVIATIONS).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`,
   'gu',
 );
+const PLAIN = /^[\x20-\x7e]*$/;
+const MULTI_SPACE = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]{2}|[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/;
+// A cheap gate before the abbreviation regex with its lookbehind.
+const ABBREV_HINT = /w\/|b'?d|bfast|brk|tk|tix|amt|groc|veg|dinr|elec|ppl|yrly|mthly/;
 const SPACES = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 /**
@@ -31,14 +35,19 @@ const SPACES = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 export function sanitize(text: unknown): string {
   if (typeof text !== 'string' || text.length === 0) return '';
   let s = text.length > MAX_INPUT_CHARS ? text.slice(0, MAX_INPUT_CHARS) : text;
-  s = s.normalize('NFKC');
+  // Most chat lines are plain printable ASCII: skip the Unicode work for them.
+  if (!PLAIN.test(s)) {
+    s = s.normalize('NFKC');
+    s = s.replace(CONTROL, ' ').replace(QUOTES, "'").replace(/\r\n?/g, '\n');
+    s = s.replace(DEVANAGARI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0966));
+  }
   // Markup is not what anyone bought: drop script/style bodies and the tags themselves.
   if (s.includes('<')) s = s.replace(SCRIPT, ' ').replace(TAG, ' ');
-  s = s.replace(CONTROL, ' ').replace(QUOTES, "'").replace(/\r\n?/g, '\n');
-  s = s.replace(DEVANAGARI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0966));
-  s = s.toLowerCase().replace(SPACES, ' ');
-  s = s.replace(ABBREV, (m) => ABBREVIATIONS[m] ?? m);
-  return s.replace(/ ?\n[ \n]*/g, '\n').trim();
+  s = s.toLowerCase();
+  if (MULTI_SPACE.test(s)) s = s.replace(SPACES, ' ');
+  if (ABBREV_HINT.test(s)) s = s.replace(ABBREV, (m) => ABBREVIATIONS[m] ?? m);
+  if (s.includes('\n')) s = s.replace(/ ?\n[ \n]*/g, '\n');
+  return s.trim();
 }
 
 export type TokenKind = 'num' | 'word' | 'cur' | 'sep' | 'q' | 'dash' | 'pct' | 'slashdash' | 'at' | 'x';

@@ -169,6 +169,16 @@ describe('understand: bad input never throws', () => {
     const long = u(`${'verylongword '.repeat(40)}500`);
     if (long.intent === 'add_expense') expect(long.expenses[0]!.item!.length).toBeLessThanOrEqual(60);
   });
+  it('does not find Object.prototype members in its word tables', () => {
+    for (const s of ['constructor 50', 'toString 20', '__proto__ 30', 'set timezone constructor', 'set currency constructor', 'hasOwnProperty']) {
+      const r = u(s);
+      if (r.intent === 'add_expense') for (const e of r.expenses) expect(Number.isSafeInteger(e.amountMinor) && typeof e.currency === 'string').toBe(true);
+      if (r.intent === 'command') expect(r.command.kind).not.toMatch(/^set_/);
+    }
+    const r = u('constructor 50');
+    expect(r.intent === 'add_expense' && r.expenses[0]!.amountMinor).toBe(5000);
+  });
+
   it('survives random input', () => {
     let seed = 42;
     const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
