@@ -80,6 +80,13 @@ describe('extractWithLlm', () => {
     expect(old.understanding).toMatchObject({ intent: 'add_expense', confidence: 0.5, expenses: [{ date: '2026-01-15' }] });
   });
 
+  it("uses the rules' reading of a date phrase over the model's arithmetic", async () => {
+    fake.script({ json: { intent: 'expense', expenses: [exp({ amount: 300, item: 'petrol', category: 'transport/fuel', date: '2026-01-03' })] } });
+    expect(await extractWithLlm(llm, 'filled up petrol for 300 last saturday', ctx)).toMatchObject({ expenses: [{ date: '2026-01-10' }] });
+    fake.script({ json: { intent: 'expense', expenses: [exp({ amount: 300, item: 'petrol', date: 'yesterday' })] } });
+    expect(await extractWithLlm(llm, 'petrol wala 300', ctx)).toMatchObject({ expenses: [{ date: '2026-01-15' }] });
+  });
+
   it('takes a foreign currency only when the message names it', async () => {
     fake.script({ json: { intent: 'expense', expenses: [exp({ amount: 5, currency: 'USD', item: 'coffee', category: 'food/coffee' })] } });
     expect(await extractWithLlm(llm, 'coffee 5 at the airport', ctx)).toMatchObject({ expenses: [{ amountMinor: 500, currency: 'INR' }] });

@@ -15,6 +15,7 @@ import type { UnderstandContext, Understanding } from '../understanding/types.js
 import type { ChatMessage, LlmPort } from './port.js';
 import { amountAppears } from './numbers.js';
 import { jsonSchemaOf } from './json-schema.js';
+import { scanDates } from '../understanding/dates.js';
 
 /** Every "primary" and "primary/detail" path, so the model's grammar can only pick real categories. */
 export const CATEGORY_PATHS: readonly string[] = TAXONOMY.flatMap((p) => [p.slug, ...p.details.map((d) => `${p.slug}/${d.slug}`)]);
@@ -128,6 +129,10 @@ export async function extractWithLlmDetailed(llm: LlmPort, text: string, ctx: Un
     return { understanding: { intent: 'other', kind: 'unknown', confidence: 0.6, understoodBy: 'llm' }, raw, rejected: parsed.intent === 'expense' ? 'nothing' : undefined };
   }
 
+  // The rules read date phrases exactly ("kal", "last saturday", "on 9th"); when they find one
+  // date in the message it beats the model's date arithmetic.
+  const ruleDates = [...new Set(scanDates(text.toLowerCase(), { today, dayFirst: ctx.settings.dayFirst, futureTense: false }).matches.flatMap((m) => (m.date ? [m.date] : [])))];
+  const ruleDate = ruleDates.length === 1 ? ruleDates[0]! : null;
   const drafts: ExpenseDraft[] = [];
   let rejected: RejectReason | undefined;
   let futureDate = false;
@@ -143,13 +148,14 @@ export async function extractWithLlmDetailed(llm: LlmPort, text: string, ctx: Un
     const merchant = cleanText(x.merchant);
     const known = opts.categorize?.(item, merchant);
     let date = today;
-    if (x.date && isIsoDate(x.date)) {
-      const back = daysBetween(x.date, today);
+    const proposed = ruleDate ?? (x.date && isIsoDate(x.date) ? x.date : null);
+    if (proposed) {
+      const back = daysBetween(proposed, today);
       if (back < 0) {
-        date = x.date;
+        date = proposed;
         futureDate = true;
       } else if (back > 366) rejected ??= 'old_date';
-      else date = x.date;
+      else date = proposed;
     }
     const partial = {
       currency,
