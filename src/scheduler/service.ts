@@ -154,9 +154,10 @@ export function createScheduleService(deps: ScheduleServiceDeps): ScheduleServic
       const daily = (t: TimeOfDay): Cadence => ({ every: 'day', hour: t.hour, minute: t.minute });
       // Daily wakes at the job's time: the due period is computed from the real cadence, so
       // non-due days are cheap no-ops that also retry a failed send and cover a missed tick.
+      // Recurring first: at a shared minute, expenses are recorded before anything summarizes them.
+      jobs.push(deps.scheduler.schedule({ name: 'recurring', cadence: daily(config.recurringAt), timeZone: tz, run: guarded('recurring', runRecurring) }));
       if (config.weeklySummary) jobs.push(deps.scheduler.schedule({ name: 'weekly-summary', cadence: daily(config.weeklySummary), timeZone: tz, run: guarded('weekly-summary', () => runSummary('week')) }));
       if (config.monthlySummary) jobs.push(deps.scheduler.schedule({ name: 'monthly-summary', cadence: daily(config.monthlySummary), timeZone: tz, run: guarded('monthly-summary', () => runSummary('month')) }));
-      jobs.push(deps.scheduler.schedule({ name: 'recurring', cadence: daily(config.recurringAt), timeZone: tz, run: guarded('recurring', runRecurring) }));
       // Catch up what fell due while munshi was off.
       await guarded('recurring', runRecurring)();
       if (config.weeklySummary) await guarded('weekly-summary', () => runSummary('week'))();
