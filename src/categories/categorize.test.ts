@@ -91,7 +91,7 @@ const ITEMS: [string, string][] = [
   // travel
   ['flight', 'travel/flights'], ['flight tickets', 'travel/flights'], ['hotel', 'travel/hotels'], ['resort', 'travel/hotels'],
   ['room', 'travel/hotels'], ['train ticket', 'travel/trains'], ['railway ticket', 'travel/trains'], ['tatkal', 'travel/trains'],
-  ['bus ticket', 'travel/buses'], ['volvo', 'travel/buses'], ['sightseeing', 'travel/trips'], ['trek', 'travel/trips'],
+  ['bus ticket', 'transport/commute'], ['volvo', 'travel/buses'], ['sleeper bus', 'travel/buses'], ['sightseeing', 'travel/trips'], ['trek', 'travel/trips'],
   // education
   ['school fees', 'education/fees'], ['tuition', 'education/courses'], ['coaching', 'education/courses'],
   ['guitar lessons', 'education/courses'], ['course', 'education/courses'], ['classes', 'education/courses'],
@@ -241,6 +241,8 @@ describe('categorize: everyday extras', () => {
     ['cigarettes', 'other/tobacco'], ['paan', 'food/snacks'], ['crackers', 'entertainment/events'], ['kite', 'entertainment/events'],
     ['courier', 'other'], ['packers and movers', 'housing/maintenance'], ['cycle repair', 'transport/vehicle'],
     ['school bus', 'education/fees'], ['water', 'food/soft_drinks'], ['water bill', 'utilities/water'],
+    ['kiraana', 'food/groceries'], ['dhobi', 'housing/help'], ['tube fare', 'transport/commute'], ['chai sutta', 'food/tea'],
+    ['ravi', 'other'], ['fare', 'transport'],
   ])('%s → %s', (item, expected) => {
     expect(cat(item)).toBe(expected);
   });

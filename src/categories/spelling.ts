@@ -53,10 +53,15 @@ export function buildSpellingIndex(lex: Lexicon): SpellingIndex {
   return { deletes, order, itemWords };
 }
 
-/** A dropped letter is the commonest typo, so "one letter longer" costs no more than "same length". */
+/** A dropped or doubled letter is as common as a wrong one, so lengths within one cost the same. */
 function lengthPenalty(typo: string, word: string): number {
-  const diff = word.length - typo.length;
-  return diff === 1 ? 0 : Math.abs(diff);
+  const diff = Math.abs(word.length - typo.length);
+  return diff <= 1 ? 0 : diff;
+}
+
+function isTransposition(a: string, b: string): boolean {
+  const i = [...a].findIndex((ch, k) => ch !== b[k]);
+  return i >= 0 && i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 let index: SpellingIndex | null = null;
@@ -81,6 +86,10 @@ export function closestWord(token: string, lex: Lexicon, idx: SpellingIndex, isW
     for (const w of cands) {
       const d = damerau(t, w, max);
       if (d > max) continue;
+      // Four-letter names sit one edit away from many words ("ravi" ~ "rava", "rai"; "amit" ~
+      // "Amity"); at that length only a missing letter or a swapped pair in an item word counts
+      // as a typo ("lunh" → "lunch", "chia" stays, "tae" is too short anyway).
+      if (t.length === 4 && (!idx.itemWords.has(w) || (w.length !== 5 && !(w.length === 4 && isTransposition(t, w))))) continue;
       // Distance first; then keep the first letter (people rarely mistype it), then item
       // words before brand-only words, then the likelier length, then earlier data.
       const score = d * 1e8 + (w[0] === t[0] ? 0 : 1e7) + (idx.itemWords.has(w) ? 0 : 1e6) + lengthPenalty(t, w) * 1e5 + (idx.order.get(w) ?? 0);
@@ -98,7 +107,8 @@ export function closestWord(token: string, lex: Lexicon, idx: SpellingIndex, isW
 
 /**
  * Corrects a common misspelling to a lexicon word, or returns the token unchanged. Only tokens of
- * 4+ letters, within Damerau-Levenshtein 1 (2 for 7+ letters); known words and numbers stay.
+ * 4+ letters, within Damerau-Levenshtein 1 (2 for 7+ letters); known words and numbers stay, and
+ * a four-letter word is only completed by a missing letter or a swapped pair (names stay).
  * e.g. correctSpelling('grocries') === 'groceries'; correctSpelling('spent') === 'spent'
  */
 export function correctSpelling(token: string): string {

@@ -77,6 +77,10 @@ describe('correctSpelling', () => {
     expect(correctSpelling(typo)).toBe(fixed);
   });
 
+  it.each(['ravi', 'amit', 'neha', 'rohan', 'priya'])('does not turn the name %s into a lexicon word', (name) => {
+    expect(correctSpelling(name)).toBe(name);
+  });
+
   it.each(['spent', 'paid', 'from', 'with', 'today', 'yesterday', 'chai', 'coffee', 'pain', 'rice', 'kal', 'tea', 'abc', '1200', '12k', '7up', 'xyzqwv'])(
     'leaves %s alone',
     (w) => {

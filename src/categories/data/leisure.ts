@@ -112,7 +112,7 @@ export const LEISURE: LexGroup[] = [
     merchants: `IRCTC|irctc ticket|irctc booking|indian railways, ConfirmTkt|confirm tkt, RailYatri|rail yatri,
     Trainman, Ixigo Trains, Amtrak, Eurostar, Trainline|the trainline, National Rail, Deutsche Bahn, SNCF, Trenitalia,
     Renfe, Via Rail, JR Pass|japan rail pass, Avanti West Coast|avanti, LNER, GWR, Southern Railway UK, Thameslink` },
-  { cat: 'travel/buses', items: `bus ticket, bus tickets, bus booking, sleeper bus, volvo, volvo bus, ac sleeper,
+  { cat: 'travel/buses', items: `bus booking, outstation bus ticket, long distance bus, sleeper bus, volvo, volvo bus, ac sleeper,
     overnight bus, intercity bus, outstation bus, st bus, state transport, msrtc, ksrtc, apsrtc, tsrtc, gsrtc, rsrtc,
     hrtc, upsrtc, travels bus, private bus, shivneri, shivshahi, airavat, coach, coach ticket, national express ticket, flixbus ticket`,
     merchants: `RedBus|red bus, AbhiBus|abhi bus, IntrCity SmartBus|intrcity|intrcity smartbus, Zingbus|zing bus, FlixBus|flix bus,

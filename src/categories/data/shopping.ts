@@ -19,7 +19,7 @@ export const SHOPPING: LexGroup[] = [
     school bag, laptop bag, suitcase, trolley bag, luggage, duffel bag, sunglasses, shades, watch, wrist watch,
     jewellery, jewelry, earrings, necklace, chain, ring, bangles, bracelet, anklet, payal, mangalsutra, nose pin,
     artificial jewellery, imitation jewellery, gold, silver, gold coin, tailor, tailoring, stitching, alteration,
-    alterations, blouse stitching, darzi, dry cleaning, dry clean, laundry, ironing, press, istri, dhobi, washing clothes,
+    alterations, blouse stitching, darzi, dry cleaning, dry clean, laundry, washing clothes,
     laundromat, shoe repair, cobbler, mochi, shoe polish`,
     merchants: `Zara, H&M|h and m|hnm|handm, Uniqlo, Marks & Spencer|marks and spencer|m&s|ms, Westside, Pantaloons,
     Lifestyle, Shoppers Stop|shoppersstop, Max Fashion|max store, Trends|reliance trends, Zudio, Fabindia|fab india, Biba, W for Woman,
