@@ -14,7 +14,7 @@ import type { VectorIndex } from '../vectors/port.js';
 import { openVectorIndex } from '../vectors/open.js';
 import { createSemanticMemory, type ConceptExpansion, type SemanticMemory } from '../vectors/memory.js';
 import type { LlmConfig } from './config.js';
-import type { LlmPort } from './port.js';
+import type { LlmPort, LlmStatus } from './port.js';
 import { createOllamaLlm } from './ollama/adapter.js';
 import { extractWithLlmDetailed } from './extract.js';
 import { answerWithLlm } from './plan.js';
@@ -118,4 +118,14 @@ export async function createLocalAi(cfg: LlmConfig, o: LocalAiOptions): Promise<
       await index?.close();
     },
   };
+}
+
+/**
+ * One look at the local AI for `cli status`: whether Ollama answers and which models are pulled.
+ * e.g. await localAiStatus(config.llm) → { enabled: true, up: false, error: 'cannot reach Ollama at …' }
+ */
+export async function localAiStatus(cfg: LlmConfig): Promise<{ enabled: boolean; host: string } & Partial<LlmStatus>> {
+  if (!cfg.enabled) return { enabled: false, host: cfg.host };
+  const llm = createOllamaLlm({ host: cfg.host, chatModel: cfg.chatModel, embedModel: cfg.embedModel, healthTimeoutMs: cfg.healthTimeoutMs });
+  return { enabled: true, host: cfg.host, ...(await llm.status()) };
 }

@@ -1,0 +1,48 @@
+/** createLocalAi and localAiStatus: off means absent, down means quiet, up means wired. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
+import { llmConfigFromEnv } from './config.js';
+import { createLocalAi, localAiStatus } from './local-ai.js';
+import { closedPort, startFakeOllama, type FakeOllama } from './ollama/fake-server.js';
+
+let fake: FakeOllama;
+let ledger: OpenedDb;
+beforeAll(async () => {
+  fake = await startFakeOllama();
+  ledger = await openDatabase(':memory:');
+});
+afterAll(async () => {
+  await fake.close();
+  await ledger.close();
+});
+
+describe('createLocalAi', () => {
+  it('is entirely absent when switched off, and never dials Ollama', async () => {
+    const before = fake.requests.length;
+    const ai = await createLocalAi(llmConfigFromEnv({ MUNSHI_LLM: 'off', OLLAMA_HOST: fake.url }), { db: ledger.db });
+    expect(ai).toMatchObject({ llm: null, index: null, memory: null, fallbacks: undefined, onRecorded: undefined });
+    expect(fake.requests.length).toBe(before);
+    await ai.close();
+  });
+
+  it('wires every fallback and the memory hook when on, even with Ollama down', async () => {
+    const ai = await createLocalAi(llmConfigFromEnv({ OLLAMA_HOST: `http://127.0.0.1:${await closedPort()}`, MUNSHI_VECTORS: 'sqlite' }), { db: ledger.db });
+    expect(Object.keys(ai.fallbacks!).sort()).toEqual(['answer', 'expandConcept', 'extract']);
+    expect(ai.index?.backend).toBe('sqlite');
+    expect(await ai.fallbacks!.expandConcept!('treats')).toBeNull();
+    ai.onRecorded!([{ item: 'limca', merchant: null } as never]);
+    await ai.memory!.idle();
+    expect(ai.memory!.pending()).toBe(1); // kept for later, not lost
+    await ai.close();
+  });
+});
+
+describe('localAiStatus', () => {
+  it('reports models when up, the reason when down, and off when off', async () => {
+    expect(await localAiStatus(llmConfigFromEnv({ OLLAMA_HOST: fake.url }))).toMatchObject({ enabled: true, up: true, chatReady: true, embedReady: true });
+    const down = await localAiStatus(llmConfigFromEnv({ OLLAMA_HOST: `http://127.0.0.1:${await closedPort()}` }));
+    expect(down).toMatchObject({ enabled: true, up: false });
+    expect(down.error).toContain('ECONNREFUSED');
+    expect(await localAiStatus(llmConfigFromEnv({ MUNSHI_LLM: 'off' }))).toEqual({ enabled: false, host: 'http://127.0.0.1:11434' });
+  });
+});
