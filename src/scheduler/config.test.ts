@@ -19,7 +19,7 @@ describe('buildScheduleConfig', () => {
     expect(c.charts).toBe(false);
   });
   it('names the bad key', () => {
-    expect(() => buildScheduleConfig({ timeZone: 'Mars/Base' })).toThrow(/MUNSHI_TIMEZONE/);
+    expect(() => buildScheduleConfig({ timeZone: 'Mars/Base' })).toThrow(/MUNSHI_TZ/);
     expect(() => buildScheduleConfig({ timeZone: 'UTC', weeklySummary: 'someday' })).toThrow(/MUNSHI_WEEKLY_SUMMARY/);
     expect(() => buildScheduleConfig({ timeZone: 'UTC', recurringAt: '25:00' })).toThrow(/MUNSHI_RECURRING_AT/);
   });

@@ -32,7 +32,7 @@ function timeOfDay(key: string, v: string): TimeOfDay {
 
 /** e.g. buildScheduleConfig({timeZone:'Asia/Kolkata', weeklySummary:'off'}) */
 export function buildScheduleConfig(raw: RawScheduleConfig): Readonly<ScheduleConfig> {
-  if (!isValidTimeZone(raw.timeZone)) fail('MUNSHI_TIMEZONE', raw.timeZone, 'unknown IANA time zone');
+  if (!isValidTimeZone(raw.timeZone)) fail('MUNSHI_TZ', raw.timeZone, 'unknown IANA time zone');
   const c = defaultScheduleConfig(raw.timeZone);
   try {
     if (raw.weeklySummary !== undefined) c.weeklySummary = parseCadence(raw.weeklySummary, 'week');
