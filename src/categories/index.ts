@@ -11,7 +11,7 @@ import { TAXONOMY } from './taxonomy.js';
 import type { CategoryOverride } from '../ledger/preferences.js';
 import { overrideKey } from '../ledger/preferences.js';
 import { LEXICON, type LexEntry } from './lexicon.js';
-import { correctSpelling } from './spelling.js';
+import { correctPhraseWord, correctSpelling } from './spelling.js';
 import { damerau, normToken, singulars, tokenize } from './text.js';
 import { wordnetCategory, wordsBelow } from './hypernyms.js';
 import { preloadWordNet, sensesOf, wordNetStatus, type WordNetStatus } from './wordnet.js';
@@ -67,7 +67,7 @@ function lexWord(raw: string): string {
   let out = t;
   if (t && !LEXICON.words.has(t) && !LEXICON.phrases.has(t) && !LEXICON.glue.has(t)) {
     const s = singulars(t).find((x) => LEXICON.words.has(x));
-    out = s ?? correctSpelling(t);
+    out = s ?? correctPhraseWord(t);
   }
   if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
   wordCache.set(raw, out);

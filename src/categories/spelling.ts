@@ -66,13 +66,41 @@ function isTransposition(a: string, b: string): boolean {
 
 let index: SpellingIndex | null = null;
 const cache = new Map<string, string>();
+const phraseWordCache = new Map<string, string>();
 const CACHE_LIMIT = 50_000;
+
+function cached(memo: Map<string, string>, token: string, standaloneOnly: boolean): string {
+  const t = token.toLowerCase();
+  if (t.length < 4) return token;
+  const hit = memo.get(t);
+  if (hit !== undefined) return hit === t ? token : hit;
+  if (!index) index = buildSpellingIndex(LEXICON);
+  const fixed = closestWord(t, LEXICON, index, isDictionaryWord, standaloneOnly) ?? t;
+  if (memo.size >= CACHE_LIMIT) memo.clear();
+  memo.set(t, fixed);
+  return fixed === t ? token : fixed;
+}
+
+/**
+ * Like correctSpelling, but may also answer with a word that only occurs inside longer lexicon
+ * phrases ("tendr" → "tender" of "tender coconut"): for phrase scans, where a wrong guess simply
+ * matches nothing.
+ */
+export function correctPhraseWord(token: string): string {
+  return cached(phraseWordCache, token, false);
+}
 
 /**
  * The closest lexicon word to `token` within the allowed distance, or null. Pure given the index;
  * `isWord` says whether the token is a real word in its own right (those are never corrected).
  */
-export function closestWord(token: string, lex: Lexicon, idx: SpellingIndex, isWord: (w: string) => boolean): string | null {
+export function closestWord(
+  token: string,
+  lex: Lexicon,
+  idx: SpellingIndex,
+  isWord: (w: string) => boolean,
+  standaloneOnly = false,
+): string | null {
   const t = token;
   if (t.length < 4 || !/^[a-z]+$/.test(t) || lex.words.has(t) || lex.glue.has(t)) return null;
   const max = t.length >= 7 ? 2 : 1;
@@ -84,6 +112,9 @@ export function closestWord(token: string, lex: Lexicon, idx: SpellingIndex, isW
     const cands = idx.deletes.get(v);
     if (!cands) continue;
     for (const w of cands) {
+      // Words that only live inside longer phrases ("rogan" of "rogan josh") are targets only
+      // while scanning for those phrases; on their own they would turn names into nonsense.
+      if (standaloneOnly && !lex.phrases.has(w)) continue;
       const d = damerau(t, w, max);
       if (d > max) continue;
       // Four-letter names sit one edit away from many words ("ravi" ~ "rava", "rai"; "amit" ~
@@ -112,13 +143,5 @@ export function closestWord(token: string, lex: Lexicon, idx: SpellingIndex, isW
  * e.g. correctSpelling('grocries') === 'groceries'; correctSpelling('spent') === 'spent'
  */
 export function correctSpelling(token: string): string {
-  const t = token.toLowerCase();
-  if (t.length < 4) return token;
-  const hit = cache.get(t);
-  if (hit !== undefined) return hit === t ? token : hit;
-  if (!index) index = buildSpellingIndex(LEXICON);
-  const fixed = closestWord(t, LEXICON, index, isDictionaryWord) ?? t;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(t, fixed);
-  return fixed === t ? token : fixed;
+  return cached(cache, token, true);
 }
