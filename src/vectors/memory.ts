@@ -65,6 +65,8 @@ export interface SemanticMemory {
 }
 
 const MAX_PENDING = 50_000;
+/** Texts embedded in the background between two index.optimize() calls. */
+const OPTIMIZE_EVERY = 500;
 
 /** The form a text is remembered under: what search_text holds (lower case, single spaces). */
 export function memoryText(s: string | null | undefined): string | null {
@@ -105,6 +107,7 @@ export function createSemanticMemory(o: SemanticMemoryOptions): SemanticMemory {
   let reindexing = false;
   let closed = false;
   let modelChecked: Promise<void> | null = null;
+  let sinceOptimize = 0;
 
   /** Vectors from another model are meaningless next to new ones: start over when it changes. */
   function checkModel(): Promise<void> {
@@ -154,6 +157,12 @@ export function createSemanticMemory(o: SemanticMemoryOptions): SemanticMemory {
       try {
         const vectors = await llm.embed(batch.map((e) => pre.doc(e.text)));
         await index.upsert(batch.map((e, i) => ({ ...e, vector: vectors[i]! })));
+        sinceOptimize += batch.length;
+        // Each background upsert is a small LanceDB commit; compact now and then so reads stay fast.
+        if (sinceOptimize >= OPTIMIZE_EVERY) {
+          sinceOptimize = 0;
+          await index.optimize?.();
+        }
       } catch (e) {
         for (const b of batch) queue.set(`${b.kind}:${b.text}`, b);
         if (isMunshiError(e, 'unavailable') || isMunshiError(e, 'timeout')) {
