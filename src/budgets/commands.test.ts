@@ -34,6 +34,7 @@ describe('parseBudgetCommand', () => {
     expect(p('set monthly budget 30000')).toMatchObject({ kind: 'set', scope: { category: null }, money: { amountMinor: 3000000 } });
     expect(p('set weekly budget ₹5,000')).toMatchObject({ kind: 'set', scope: { category: null }, period: 'week' });
     expect(p('total budget 40k')).toMatchObject({ kind: 'set', scope: { category: null } });
+    expect(p('budget for groceries 6000')).toMatchObject({ kind: 'set', scope: { category: 'food', detail: 'groceries' }, money: { amountMinor: 600000 } });
   });
   it('lists and removes', () => {
     for (const t of ['budgets?', 'budget', 'my budgets', 'show budgets', 'budget status', 'how are my budgets?']) expect(p(t)).toEqual({ kind: 'list' });

@@ -16,7 +16,7 @@ export type BudgetCommand =
 
 const PERIOD = String.raw`(?:\s*(?:a|per|every|each|\/|in\s+a)?\s*(month|monthly|mo|week|weekly|wk))?`;
 const SET_A = new RegExp(String.raw`^(set\s+|add\s+|make\s+)?(?:a\s+|my\s+|the\s+)?(weekly\s+|monthly\s+)?(.*?)\s*budget\s+(?:(?:of|to|at|is|=|as)\s+)?${AMOUNT_RE}${PERIOD}$`);
-const SET_B = new RegExp(String.raw`^(?:set|add|make)\s+(?:a\s+|my\s+)?(weekly\s+|monthly\s+)?budget\s+(?:for|on|of)\s+(.+?)\s+(?:(?:to|at|of|as|=)\s+)?${AMOUNT_RE}${PERIOD}$`);
+const SET_B = new RegExp(String.raw`^(?:(?:set|add|make)\s+)?(?:a\s+|my\s+)?(weekly\s+|monthly\s+)?budget\s+(?:for|on)\s+(.+?)\s+(?:(?:to|at|of|as|=)\s+)?${AMOUNT_RE}${PERIOD}$`);
 const LIST = /^(?:(?:show|list|see|check|view)\s+)?(?:(?:me\s+)?(?:my|all|the)\s+)?budgets?(?:\s+(?:status|left|summary))?$|^how(?:'s| is| are) my budgets?$/;
 const REMOVE_A = /^(?:remove|delete|clear|cancel|stop|drop|unset)\s+(?:the\s+|my\s+)?(.*?)\s*budget$/;
 const REMOVE_B = /^(?:remove|delete|clear|cancel|stop|drop|unset)\s+(?:the\s+|my\s+)?budget\s+(?:for|on|of)\s+(.+)$/;
