@@ -251,7 +251,8 @@ export function readPieces(toks: Token[], ownerCurrency: string): Piece[] {
     }
     if (unit?.kind === 'x' && !piece.currency) { piece.qty = true; j++; }
     const prevTok = toks[i - 1];
-    if ((prevTok?.kind === 'x' || (prevTok?.kind === 'word' && prevTok.text === 'x')) && adjacent(prevTok, first)) {
+    const xBefore = prevTok?.kind === 'x' || (prevTok?.kind === 'word' && prevTok.text === 'x');
+    if (xBefore && (adjacent(prevTok, first) || (read.plain && read.value <= 50 && !piece.currency))) {
       piece.qty = true;
       const last = out[out.length - 1];
       if (last?.kind === 'word' && last.text === 'x') out.pop();

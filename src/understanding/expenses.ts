@@ -218,6 +218,8 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
   if (!item) {
     for (const c of itemChunks) {
       if (c.role === 'place' || c.role === 'via') continue;
+      // "ola to station": with a known merchant, a destination is not what was bought.
+      if (c.role === 'dest' && knownMerchant) continue;
       item = pickItem(seg, c, items);
       if (item) break;
     }
@@ -283,6 +285,8 @@ function splitBrandedItems(terms: KnownTermLike[], words: string[], lex: Categor
   return out;
 }
 
+const HI_COUNTS = new Set(['ek', 'do', 'teen', 'char', 'chaar', 'paanch', 'panch', 'chhe', 'saat', 'aath', 'nau', 'das']);
+
 interface Seg {
   clean: string[];
   unitIdx: Set<number>;
@@ -300,6 +304,8 @@ function contentOf(seg: Seg, c: Chunk): number[] {
     if (!w || seg.unitIdx.has(i) || seg.merchantIdx.has(i) || GLUE_WORDS.has(w) || EXPENSE_VERBS.has(w)) continue;
     if (c.role === 'via' && PAYMENT_METHODS.has(w)) continue;
     if (c.role === 'in' && (PAYMENT_METHODS.has(w) || w === 'total')) continue;
+    // "do chai", "teen samose": a Hindi count before the thing counted.
+    if (HI_COUNTS.has(w) && c.idx[c.idx.indexOf(i) + 1] !== undefined) continue;
     out.push(i);
   }
   return out;
@@ -316,8 +322,14 @@ function pickItem(seg: Seg, c: Chunk, items: KnownTermLike[]): string | null {
   const out: string[] = [];
   for (const i of ws) {
     const t = seg.itemAt.get(i);
+    // A typo inside a known item prints as the lexicon spells it; phrases that begin with a glue
+    // word ("my car", "new phone") keep only their content words.
+    if (t && t.text !== t.canonical && !/\d/.test(t.text) && ws.includes(t.start)) {
+      if (t.start === i) out.push(t.canonical);
+      continue;
+    }
     if (t) {
-      if (t.start === i || !ws.includes(t.start)) out.push(t.text === t.canonical || /\d/.test(t.text) ? t.text : t.canonical);
+      out.push(seg.clean[i]!);
       continue;
     }
     // Names follow "to"/"with"/"at" ("to ravi"): never "correct" them into lexicon words.
@@ -352,6 +364,18 @@ function wordsOf(pieces: Piece[]): string[] {
     else if (p.kind === 'at') out.push('@');
   }
   return out;
+}
+
+const EACH = new Set(['each', 'apiece', 'ea', 'per']);
+
+/** The count an "each" price applies to, or 1. */
+function eachCount(seg: Piece[], amount: NumPiece): number {
+  const k = seg.indexOf(amount);
+  const near = seg.slice(k + 1, k + 3);
+  const isEach = near.some((p) => p.kind === 'word' && EACH.has(p.text) && (p.text !== 'per' || near.some((q) => q.kind === 'word' && /^(?:piece|pc|plate|cup|unit|item)s?$/.test(q.text))));
+  if (!isEach) return 1;
+  const counts = seg.filter((p): p is NumPiece => isNum(p) && p.qty && p !== amount && isCountLike({ ...p, qty: false }) && Number.isInteger(p.value));
+  return counts.length === 1 ? counts[0]!.value : 1;
 }
 
 // The categorizer's context: the words that could name something, not Hinglish glue that a
@@ -454,6 +478,9 @@ export function extractExpenses(pieces: Piece[], dates: DateMatch[], o: ExtractO
     if (ambiguous) conf -= 0.2;
     if (multi) conf -= 0.03;
     if (!amount.currency && shared) amount = { ...amount, currency: shared };
+    // "3 coffees @ 50 each", "samosa 15 each x 4": a unit price times the count.
+    const count = eachCount(pieces.slice(a, b), amount);
+    if (count > 1) amount = { ...amount, value: Math.round(amount.value * count * 100) / 100 };
     return {
       amount, item: info.item, merchant: info.merchant, primary: cat.primary, detail: cat.detail,
       date: d.date, future: d.future, confidence: Math.max(0.05, Math.min(1, conf)),

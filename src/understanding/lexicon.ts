@@ -111,7 +111,7 @@ export const GLUE_WORDS = new Set([
   'worth', 'total', 'totally', 'each', 'per', 'also', 'again', 'today', 'today\'s', 'todays', 'yearly', 'annual', 'annually',
   'monthly', 'weekly', 'daily', 'expense', 'expenses', 'amount', 'rupees', 'money', 'cash', 'ok', 'okay', 'so',
   'like', 'very', 'too', 'bit', 'quick', 'new', 'add', 'added', 'log', 'logged', 'record', 'note', 'entry', 'put',
-  'towards', 'done', 'did', 'made', 'make', 'went', 'go', 'came', 'ate', 'drank',
+  'towards', 'done', 'did', 'made', 'make', 'went', 'go', 'came', 'ate', 'drank', 'split', 'shared', 'share', 'booked',
   // Hinglish
   'ke', 'ka', 'ki', 'ko', 'pe', 'par', 'mein', 'me', 'mai', 'mei', 'diye', 'diya', 'di', 'de', 'diyaa', 'liya', 'liye', 'li',
   'le', 'kharcha', 'kharch', 'kharche', 'kharchaa', 'kiya', 'kiye', 'kari', 'kara', 'kiyaa', 'gaya', 'gaye', 'gayi', 'gya',
@@ -125,7 +125,7 @@ export const GLUE_WORDS = new Set([
 /** Words that mark an expense even when no amount is given ("bought petrol" -> ask how much). */
 export const EXPENSE_VERBS = new Set([
   'spent', 'paid', 'bought', 'purchased', 'ordered', 'gave', 'kharcha', 'kharch', 'kharida', 'kharidi', 'kharide',
-  'khareeda', 'diye', 'diya', 'liya', 'bharwaya', 'bhara', 'recharged', 'renewed', 'booked', 'subscribed', 'tipped',
+  'khareeda', 'diye', 'diya', 'liya', 'bharwaya', 'bhara', 'booked',
 ]);
 
 /** Generic places: "at the stall" says where, not who; never a merchant name. */
@@ -162,6 +162,9 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = dict({
   'w/': 'with ', 'w/o': 'without', bday: 'birthday', "b'day": 'birthday', bdy: 'birthday', tkt: 'ticket', tkts: 'tickets',
   tix: 'tickets', amt: 'amount', grocs: 'groceries', veggies: 'vegetables', veggie: 'vegetable', bfast: 'breakfast',
   brkfst: 'breakfast', dinr: 'dinner', elec: 'electricity', ppl: 'people', yrly: 'yearly', mthly: 'monthly',
+  // Verbs that name the thing bought: "recharged my phone" is a recharge.
+  recharged: 'recharge', renewed: 'renewal', subscribed: 'subscription', tipped: 'tip', serviced: 'service',
+  washed: 'wash', repaired: 'repair', booked: 'booked',
 });
 
 /** Describing words that never name a shop, even when the lexicon does not know them ("fresh juice"). */
