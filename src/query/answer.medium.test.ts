@@ -16,6 +16,7 @@ const concepts = fixedConcepts([
   // Narrow: no whole category, or every doctor visit would count.
   { names: ['painkillers', 'painkiller'], label: 'Painkillers', terms: ['ibuprofen', 'paracetamol', 'crocin', 'dolo'] },
   { names: ['streaming'], label: 'Streaming', categories: [{ primary: 'entertainment', detail: 'streaming' }], terms: ['netflix', 'hotstar', 'prime video'] },
+  { names: ['treats'], label: 'Treats', terms: ['coke', 'sprite', 'limca', '7up', 'candy', 'cake', 'pastry', 'ice cream', 'chocolate', 'donut'] },
   { names: ['alcohol', 'drinks'], label: 'Alcohol', categories: [{ primary: 'food', detail: 'alcohol' }], terms: ['beer', 'budweiser', 'whisky', 'wine'] },
 ]);
 const ctx = (extra: Partial<QueryContext> = {}): QueryContext => ({ owner: 'me', now, settings, concepts, ...extra });
@@ -105,6 +106,13 @@ describe('concepts', () => {
     expect(a.result.total).toBe(75);
     const all = await ask('which soft drinks have I had?');
     expect(all.result.expenses.map((e) => e.item).sort()).toEqual(['7up', 'coke', 'limca', 'sprite']);
+  });
+  it('long word lists give the same answer in a bounded period (decided in JS) and over all time (FTS)', async () => {
+    const month = await ask('how much on treats this month?');
+    expect(month.result.total).toBe(75.3);
+    expect(month.result.count).toBe(5);
+    const all = await ask('how much on treats?');
+    expect(all.result.total).toBe(115.3);
   });
   it('narrow concepts do not pull in their whole category', async () => {
     const a = await ask('have I bought any painkillers?');

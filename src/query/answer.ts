@@ -11,7 +11,7 @@ import { toMajor } from '../core/money.js';
 import type { OwnerSettings } from '../core/types.js';
 import { categoryLabel, isPrimary } from '../categories/taxonomy.js';
 import type { Database } from '../ledger/schema.js';
-import { averageMinor, averageUnits, Selection, type ExecContext, type GroupKey, type MoneyTotal, type ResolvedFilters, type Row } from './execute.js';
+import { averageMinor, averageUnits, Selection, type ExecContext, type GroupKey, type MoneyTotal, type ResolvedFilters, type Row, totalsOf } from './execute.js';
 import { planQuestion } from './plan.js';
 import { parsePlan } from './plan-schema.js';
 import { resolveFilters, type ConceptSource, type ExpandConcept, type ResolvedPlanFilters } from './resolve.js';
@@ -197,7 +197,7 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
       // Within one category, "by category" means its details (or items when details are missing).
       const key: GroupKey = by === 'category' ? (plan.filters.categories.length === 1 && !plan.filters.subjects.length ? 'detail' : 'category') : by === 'day' ? 'date' : by;
       const groups = await s.groups(key);
-      const totals = await s.totals();
+      const totals = totalsOf(groups);
       const labelled = groups.map((g) => ({ ...g, label: groupLabel(key, g.key, today) }));
       const reply = breakdownReply({ what: main.what, period: plan.periods[0] ?? null, by: key === 'detail' ? 'kind' : by, groups: labelled, totals, currency, showAll, periodAssumed: plan.periodAssumed });
       const rows = await s.rows(max !== undefined ? { limit: max } : {});
@@ -206,7 +206,7 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
     case 'kinds': {
       const s = sel(period);
       const groups = await s.groups('item');
-      const totals = await s.totals();
+      const totals = totalsOf(groups);
       const kinds = new Map<string, { label: string; count: number; totals: { currency: string; minor: number }[] }>();
       for (const g of groups) {
         const k = kinds.get(g.key) ?? { label: cap(g.key || 'unnamed'), count: 0, totals: [] };

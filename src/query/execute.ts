@@ -63,6 +63,8 @@ type EB = ExpressionBuilder<Database, 'expenses'>;
 const LOOSE_MIN_WORDS = 8;
 const LOOSE_MAX_DAYS = 400;
 
+const ftsKnown = new WeakMap<object, boolean>();
+
 const ROW_COLUMNS = ['id', 'date', 'amount_minor', 'currency', 'category', 'detail', 'item', 'merchant', 'note', 'search_text'] as const;
 
 interface RawRow {
@@ -87,6 +89,7 @@ export class Selection {
   /** Word lists too long for instr() pre-filtering: read the period's rows and let one regex decide. */
   private readonly loose: boolean;
   private loaded: RawRow[] | null = null;
+  private fts: boolean | null = null;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -108,11 +111,24 @@ export class Selection {
     if (f.currency) conds.push(eb('currency', '=', f.currency));
     if (f.minAmount !== null) conds.push(amountBound(eb, f.minAmount, '>=', f.currency));
     if (f.maxAmount !== null) conds.push(amountBound(eb, f.maxAmount, '<=', f.currency));
-    if (!this.loose) for (const g of f.groups) conds.push(eb.or(g.map((m) => prefilter(eb, m))));
+    if (!this.loose) for (const g of f.groups) conds.push(eb.or(g.map((m) => prefilter(eb, m, this.fts === true))));
     return eb.and(conds);
   }
 
+  /** Whether the ledger has the FTS index (migration 0006); older files fall back to instr(). */
+  private async init(): Promise<void> {
+    if (this.fts !== null) return;
+    let known = ftsKnown.get(this.db);
+    if (known === undefined) {
+      const r = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE name = 'expenses_fts'`.execute(this.db);
+      known = Number(r.rows[0]?.n ?? 0) > 0;
+      ftsKnown.set(this.db, known);
+    }
+    this.fts = known;
+  }
+
   private async load(): Promise<RawRow[]> {
+    await this.init();
     if (!this.loaded) {
       const rows = (await this.db.selectFrom('expenses').select([...ROW_COLUMNS]).where((eb) => this.where(eb)).orderBy('date').orderBy('id').execute()) as RawRow[];
       this.loaded = rows.filter((r) => this.matchers.every((m) => m.test(r)));
@@ -128,6 +144,7 @@ export class Selection {
 
   /** Sums grouped by a key (and currency), biggest first. */
   async groups(key: GroupKey): Promise<Group[]> {
+    await this.init();
     let out: Group[];
     if (this.exact) {
       const keyExpr = groupExpr(key);
@@ -155,7 +172,20 @@ export class Selection {
 
   /** Matching rows, oldest first (or by amount), optionally one currency only, with a cap. */
   async rows(opts: { order?: 'date' | 'newest' | 'largest' | 'smallest'; limit?: number | null; offset?: number; currency?: string | null } = {}): Promise<Row[]> {
+    await this.init();
     const order = opts.order ?? 'date';
+    if (this.exact && (order === 'largest' || order === 'smallest') && opts.limit != null) {
+      // Rank inside the covering index first, then read only the winning rows.
+      let iq = this.db.selectFrom('expenses').select('id').where((eb) => this.where(eb));
+      if (opts.currency) iq = iq.where('currency', '=', opts.currency);
+      iq = iq.orderBy('amount_minor', order === 'largest' ? 'desc' : 'asc').orderBy('date', 'desc').orderBy('id', 'desc').limit(opts.limit);
+      if (opts.offset) iq = iq.offset(opts.offset);
+      const ids = (await iq.execute()).map((r) => r.id);
+      if (!ids.length) return [];
+      const full = (await this.db.selectFrom('expenses').select([...ROW_COLUMNS]).where('id', 'in', ids).execute()) as RawRow[];
+      const byId = new Map(full.map((r) => [r.id, r]));
+      return ids.map((id) => toRow(byId.get(id)!));
+    }
     if (this.exact) {
       let q = this.db.selectFrom('expenses').select([...ROW_COLUMNS]).where((eb) => this.where(eb));
       if (opts.currency) q = q.where('currency', '=', opts.currency);
@@ -179,6 +209,7 @@ export class Selection {
 
   /** The earliest matching date (for all-time averages). */
   async firstDate(): Promise<IsoDate | null> {
+    await this.init();
     if (this.exact) {
       const r = await this.db.selectFrom('expenses').select(sql<string | null>`min(date)`.as('d')).where((eb) => this.where(eb)).executeTakeFirst();
       return r?.d ?? null;
@@ -222,18 +253,44 @@ function amountBound(eb: EB, major: number, op: '>=' | '<=', currency: string | 
   ]);
 }
 
+/** Per-currency totals from any grouping (saves a second pass over the period). */
+export function totalsOf(groups: Group[]): MoneyTotal[] {
+  const m = new Map<string, MoneyTotal>();
+  for (const g of groups) {
+    const t = m.get(g.currency) ?? { currency: g.currency, minor: 0, count: 0 };
+    t.minor += g.minor;
+    t.count += g.count;
+    m.set(g.currency, t);
+  }
+  return [...m.values()].sort((a, b) => b.count - a.count || a.currency.localeCompare(b.currency));
+}
+
 /** SQL pre-filter for one matcher: a superset of what compileMatcher accepts. */
-function prefilter(eb: EB, m: Matcher): Expression<SqlBool> {
+function prefilter(eb: EB, m: Matcher, fts: boolean): Expression<SqlBool> {
   const ors: Expression<SqlBool>[] = [];
   for (const c of m.categories) {
     ors.push(c.detail === null ? eb('category', '=', c.primary) : eb.and([eb('category', '=', c.primary), eb('detail', '=', c.detail)]));
   }
   const merchants = m.merchants.flatMap(merchantVariants);
   if (merchants.length) ors.push(eb('merchant', 'in', merchants));
-  for (const t of new Set(m.terms.map(normTerm))) if (t) ors.push(sql<SqlBool>`instr(search_text, ${t}) > 0`);
   // A merchant in unusual casing still shows in search_text, which is lower case.
-  for (const mm of new Set(m.merchants.map(normTerm))) if (mm) ors.push(sql<SqlBool>`instr(search_text, ${mm}) > 0`);
+  const words = [...new Set([...m.terms, ...m.merchants].map(normTerm))].filter(Boolean);
+  const match = fts ? ftsQuery(words) : null;
+  if (match) ors.push(sql<SqlBool>`id IN (SELECT rowid FROM expenses_fts WHERE expenses_fts MATCH ${match})`);
+  else for (const t of words) ors.push(sql<SqlBool>`instr(search_text, ${t}) > 0`);
   return ors.length ? eb.or(ors) : sql<SqlBool>`0`;
+}
+
+/**
+ * An FTS5 query that finds every row a word list could match: each word or phrase as a quoted
+ * phrase with its last token as a prefix (so plurals come too). e.g. ['mountain dew'] → '"mountain dew" *'
+ */
+export function ftsQuery(words: string[]): string | null {
+  const phrases = words
+    .map((w) => w.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))
+    .filter((tokens) => tokens.length > 0)
+    .map((tokens) => `"${tokens.join(' ')}" *`);
+  return phrases.length ? [...new Set(phrases)].join(' OR ') : null;
 }
 
 /** Units an average divides by: calendar days, weeks (days/7) or months touched, in a period. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileAny, compileMatcher, merchantVariants, singularForms } from './match.js';
+import { ftsQuery } from './execute.js';
 
 const row = (search_text: string, category = 'food', detail: string | null = null, merchant: string | null = null) => ({ search_text, category, detail, merchant });
 
@@ -57,5 +58,12 @@ describe('merchantVariants', () => {
     expect(v).toContain('Cafe Coffee Day');
     expect(v).toContain('CAFE COFFEE DAY');
     expect(merchantVariants('rapido')).toContain('Rapido');
+  });
+});
+
+describe('ftsQuery', () => {
+  it('quotes each word list entry as a phrase with a prefix last token', () => {
+    expect(ftsQuery(['mountain dew', '7up', 'coca-cola', 'dr. pepper"s'])).toBe('"mountain dew" * OR "7up" * OR "coca cola" * OR "dr pepper s" *');
+    expect(ftsQuery(['', '!!'])).toBe(null);
   });
 });

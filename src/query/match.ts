@@ -66,7 +66,7 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
   const merchants = new Set(m.merchants.map(normTerm));
   const cats = m.categories;
   return {
-    sqlExact: terms.length === 0,
+    sqlExact: terms.length === 0 && merchants.size === 0,
     test(row) {
       for (const c of cats) if (row.category === c.primary && (c.detail === null || row.detail === c.detail)) return true;
       if (row.merchant && merchants.has(normTerm(row.merchant))) return true;
