@@ -128,7 +128,7 @@ const Q_START = new RegExp(`^(?:${W(`how|what|whats|what's|which|when|where|who|
   this week|last week|weekly|monthly|daily`)})\\b`);
 const Q_WORDS = new RegExp(`\\b(?:${W(`how much|how many|kitna|kitne|kitni|total|spending|spendings|summary|breakdown|report|average|so far|
   till now|till date|to date|this month|last month|this week|last week|this year|last year|ka total|ka hisab|ka hisaab|hisab|hisaab|
-  kharcha hua|kharch hua|expenses|compare|versus|vs|trend|most|biggest|top|
+  kharcha hua|kharch hua|kharcha|kharch|kharche|expenses|compare|versus|vs|trend|most|biggest|top|chart|graph|pie|
   per day|per month|per week|daily average|category wise|categorywise|in total|all time|overall|highest|lowest|month ka|week ka|
   hafte ka|mahine ka|saal ka`)})\\b`);
 const COMPARATIVE = /\b(?:more than|over|above|under|below|less than|greater than|at least|atleast|upto|up to|se zyada|se kam|exceeding|exceed)\b|[<>]/;
@@ -137,7 +137,7 @@ const SPEND_CUE = new RegExp(`\\b(?:${W(`spend|spent|spending|spends|spendings|e
   kharcha|kharch|kharche|kitna|kitne|kitni|much|many|budget|category|categories|most|least|average|avg|biggest|largest|
   highest|lowest|summary|report|breakdown|list|history|transactions|entries|rupees|rs|amount|bill|bills|order|ordered|
   orders|hisab|hisaab|gaya|gaye|gayi|diye|lagaya|lage|times|often|recent|since|purchases|purchase|trips|rides|ride|
-  visits|sum|overall|compare|vs|versus|cheapest|costliest|expensive|top`)})\\b`);
+  visits|sum|overall|compare|vs|versus|cheapest|costliest|expensive|top|chart|graph|everything`)})\\b`);
 const TIME_CUE = new RegExp(`\\b(?:${W(`yesterday|today|week|weeks|month|months|year|jan|january|feb|february|mar|march|apr|april|may|jun|june|
   jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|kal|aaj|hafte|hafta|mahine|mahina|saal|daily|
   weekly|monthly|last|this`)})\\b`);
@@ -147,7 +147,23 @@ const TIME_CUE = new RegExp(`\\b(?:${W(`yesterday|today|week|weeks|month|months|
  * ("and yesterday?") counts when `allowTime`; an opener like "what's the weather today?" does not.
  */
 export function hasSpendCue(bare: string, allowTime: boolean): boolean {
-  return SPEND_CUE.test(bare) || (allowTime && TIME_CUE.test(bare));
+  return SPEND_CUE.test(bare) || RANGE_CUE.test(bare) || (allowTime && TIME_CUE.test(bare)) || SHOW_ALL.test(bare);
+}
+
+// A period ("this month", "pichle hafte") makes even an opener like "how am I doing" about money.
+const RANGE_CUE = /\b(?:(?:this|last|previous|past|next) (?:week|month|year|quarter)|so far|till now|till date|to date|is (?:mahine|hafte|saal)|pichle (?:mahine|hafte|saal)|last \d+ (?:days|weeks|months))\b/;
+const SHOW_ALL = /^(?:show|list|give|send|get)(?: me)?(?: my| the)? (?:all|everything|entries|spends|transactions|history|report|summary|breakdown|chart|graph)\b/;
+const TEST_PING = /^(?:test|testing|test message|test test|check|checking|ping|are you there|you there|anyone there|hello there\?|u there|r u there|working|is this working|does this work)$/;
+
+/** "test", "are you there": a ping, not an expense. */
+export function isPing(bare: string): boolean {
+  return TEST_PING.test(bare);
+}
+
+const BUDGET_QUESTION = /\bbudgets?\b.*\b(?:status|left|remaining|over|under|how|kitna|kitni|baki|bacha|used)\b|\b(?:how|am i|kitna).*\bbudgets?\b/;
+/** "budget status", "am I over budget?": a question, while "set food budget 8000" is not. */
+export function isBudgetQuestion(bare: string, raw: string): boolean {
+  return BUDGET_QUESTION.test(bare) || (/\bbudgets?\b/.test(bare) && raw.includes('?'));
 }
 
 /** Opens like a question ("how", "what", "kitna", "show"…). */

@@ -11,7 +11,7 @@ import * as categories from '../categories/index.js';
 import { readPieces, type NumPiece, type Piece } from './amounts.js';
 import { scanDates } from './dates.js';
 import { extractExpenses, type CategoryLexicon } from './expenses.js';
-import { bareText, editTarget, hasSpendCue, incomeKind, isPlan, isQuery, isTransfer, onlyEditWords, opensQuestion, simpleCommand, smallTalk } from './intents.js';
+import { bareText, editTarget, hasSpendCue, incomeKind, isBudgetQuestion, isPing, isPlan, isQuery, isTransfer, onlyEditWords, opensQuestion, simpleCommand, smallTalk } from './intents.js';
 import { sanitize, tokenize } from './text.js';
 import type { UnderstandContext, Understanding } from './types.js';
 
@@ -27,7 +27,7 @@ const MAX_NOTE_CHARS = 200;
 // "'; DROP TABLE expenses; --": an injection attempt is noise, not a question about expenses.
 const SQL_LIKE = /['";]\s*(?:drop|delete|insert|update|select|alter|truncate|union)\b[\s\S]*\b(?:table|from|into|set|select|where)\b|\bunion\s+select\b|--\s*$|\bor\s+1\s*=\s*1\b/;
 const HAS_SIGNAL = /[\p{L}\p{N}]/u;
-const LEADING_GREETING = /^(?:hi+|hello+|hey+|hola|yo|gm|good morning|namaste|ok|okay|so|and|also|oh)\b[ ,!.:-]*(?=.*\d)/;
+const LEADING_GREETING = /^(?:(?:hi+|hello+|hey+|hola|yo|gm|good morning|good evening|namaste|ok|okay|so|and|also|oh|thanks|thank you|thx|thnx|cool|great|nice|btw|and also)\b[ ,!.:-]*)+(?=.*\d)/;
 const DATE_EDIT_WORDS = new Set(['on', 'date', 'from', 'for', 'day', 'change', 'to', 'it', 'was', 'that', 'no', 'actually', 'make', 'the', 'its', 'not', 'today', 'is', 'move', 'should', 'be', 'sorry', 'happened', 'spent', 'paid', 'bought']);
 const DATE_EDIT_PREFIX = /^(?:no,? |actually,? |sorry,? |oops,? )*(?:that was|it was|that's|thats|its|it's|was|change (?:the )?date to|change it to|date|make it|move it to|that happened|should be)\b/;
 
@@ -56,6 +56,7 @@ function understandUnsafe(text: string, ctx: UnderstandContext, lex: CategoryLex
   if (cmd) return { intent: 'command', command: cmd, confidence: 0.95 };
   const talk = smallTalk(bare);
   if (talk) return { intent: 'other', kind: talk, confidence: 0.95 };
+  if (isPing(bare)) return { intent: 'other', kind: 'noise', confidence: 0.9 };
 
   s = s.replace(LEADING_GREETING, '');
   const plan = isPlan(bare);
@@ -78,6 +79,7 @@ function understandUnsafe(text: string, ctx: UnderstandContext, lex: CategoryLex
     }
     return { intent: 'other', kind: 'unknown', confidence: 0.6 };
   }
+  if (isBudgetQuestion(bare, s)) return { intent: 'query', confidence: 0.75 };
   const income = incomeKind(bare);
   if (income) return { intent: 'other', kind: income, confidence: 0.85 };
   if (plan) return { intent: 'other', kind: 'plan', confidence: 0.8 };

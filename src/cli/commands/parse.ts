@@ -74,6 +74,11 @@ export async function run(argv: string[]): Promise<number> {
     weekStartsOn: 1,
   };
   const ctx: UnderstandContext = { now, settings };
+  // A reader that stops early (`| head`) is not an error worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   for await (const line of stdinLines()) {
     let parsed: ParsedLine;
     try {
