@@ -60,6 +60,16 @@ describe('findKnownTerms', () => {
     expect(pick('total 500')).toEqual([]);
     expect(pick('via upi')).toEqual([]);
     expect(pick('paid 300 for it')).toEqual([]);
+    for (const w of ['ram', 'grab', 'bolt', 'chase', 'target', 'hinge', 'notion', 'visa', 'rang', 'til', 'bt', 'ee', 'cry', 'top', 'park', 'zoom', 'bits', 'peru']) {
+      expect(pick(`${w} 100`), w).toEqual([]);
+    }
+  });
+
+  it('still finds those brands by their fuller names', () => {
+    expect(pick('grab taxi')).toEqual([['merchant', 'Grab', 0, 2]]);
+    expect(pick('chase bank')).toEqual([['merchant', 'Chase', 0, 2]]);
+    expect(pick('park plus')).toEqual([['merchant', 'Park+', 0, 2]]);
+    expect(pick('more supermarket')).toEqual([['merchant', 'More', 0, 2]]);
   });
 
   it('handles empty and punctuation-only tokens', () => {

@@ -52,7 +52,7 @@ export const HEALTH: LexGroup[] = [
     health checkup, follow up visit, followup, follow up, prescription renewal, second opinion, hair transplant
     consultation, sexologist, urologist, gastroenterologist, endocrinologist, diabetologist, pulmonologist, oncologist,
     nephrologist, audiologist, podiatrist, mental health, ivf consultation`,
-    merchants: `Practo, Apollo Clinic, Apollo 24x7, MFine|mfine, Tata 1mg Consult, Lybrate, DocsApp, Clove Dental|clove,
+    merchants: `Practo, Apollo Clinic, Apollo 24x7, MFine|mfine, Tata 1mg Consult, Lybrate, DocsApp, Clove Dental|clove dental clinic,
     Sabka Dentist|sabka dentist, Dr Agarwal's Eye Hospital|dr agarwals|agarwal eye, Vasan Eye Care|vasan, Eye Q,
     Cloudnine Clinic, Kaya Clinic|kaya, VLCC Clinic, Oliva, Amaha, MindPeers, Wysa, Talkspace, BetterHelp, Zocdoc,
     One Medical, Teladoc, Babylon, Push Doctor, Ada Health` },
@@ -95,7 +95,7 @@ export const HEALTH: LexGroup[] = [
     spin class, bootcamp, calisthenics, health club, fitness app, strava, fitbod, steps challenge, sports complex`,
     merchants: `Cult.fit|cult fit|cultfit|cult|curefit, Gold's Gym|golds gym|golds, Anytime Fitness, Snap Fitness,
     Talwalkars|talwalkar, Fitness First, Planet Fitness, 24 Hour Fitness, LA Fitness, Equinox, PureGym|pure gym,
-    The Gym Group|gym group, David Lloyd, F45|f45 training, Orangetheory|orange theory, Crunch Fitness|crunch, Multifit,
+    The Gym Group|gym group, David Lloyd, F45|f45 training, Orangetheory|orange theory, Crunch Fitness, Multifit,
     Playo, Hudle, Khelomore, Sarva Yoga|sarva, Fitternity, Fittr, HealthifyMe|healthify, Cure.fit Pro, Peloton, Nike Training,
     ClassPass|class pass, Mindbody, Headspace, Calm App|calm subscription, Gympik, Ultrahuman, Whoop` },
   { cat: 'health/insurance', items: `health insurance, mediclaim, medical insurance, health policy, health premium,
