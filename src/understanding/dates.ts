@@ -119,6 +119,8 @@ const RULES: Rule[] = [
   rule(`(?:on\\s+)?(?:this\\s+)?(?:coming\\s+|next\\s+|agle\\s+)(${WEEKDAY_RE})`, (m, o) => ({ date: nextWeekday(WEEKDAYS[m[1]!]!, o), future: true })),
   rule(`(?:on|this(?:\\s+past)?)\\s+(${WEEKDAY_RE})(?:\\s+(?:ko|morning|evening|night|afternoon))?`, (m, o) => ({ date: lastWeekday(WEEKDAYS[m[1]!]!, o) })),
   rule(`(${WEEKDAY_FULL_RE})(?:\\s+(?:ko|morning|evening|night|afternoon))?`, (m, o) => ({ date: lastWeekday(WEEKDAYS[m[1]!]!, o) })),
+  // "Sat dinner 40": an abbreviation opening the message is a day; elsewhere "sat"/"sun" may be words.
+  { re: /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat)(?=\s+\p{L})/gu, resolve: (m, o) => ({ date: lastWeekday(WEEKDAYS[m[1]!]!, o) }) },
   rule(`last\\s+week|pichle\\s+hafte`, (_m, o) => ({ date: addDays(o.today, -7) })),
   rule(`today(?:'s)?|aaj|aj|tonight|earlier\\s+today|this\\s+(?:morning|afternoon|evening)|aaj\\s+(?:subah|shaam|raat)`, (_m, o) => ({ date: o.today })),
   // Times of day: masked so "9pm" or "10:30" is never an amount.

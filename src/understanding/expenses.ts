@@ -67,7 +67,8 @@ export interface ExtractOptions {
   overrides?: ReadonlyMap<string, CategoryOverride>;
 }
 
-const isSep = (p: Piece | undefined): boolean => !!p && (p.kind === 'sep' || (p.kind === 'word' && SEPARATOR_WORDS.has(p.text)));
+// A dash binds an item to its amount ("milk - 60", "chai-20"); it never separates two expenses.
+const isSep = (p: Piece | undefined): boolean => !!p && ((p.kind === 'sep' && p.text !== '-') || (p.kind === 'word' && SEPARATOR_WORDS.has(p.text)));
 const isNum = (p: Piece | undefined): p is NumPiece => !!p && p.kind === 'num';
 const isCountLike = (n: NumPiece): boolean => n.plain && Number.isInteger(n.value) && n.value <= 20 && !n.currency;
 

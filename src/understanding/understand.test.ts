@@ -67,6 +67,24 @@ describe('understand: expenses', () => {
     expect(each.map((e) => e.date)).toEqual(['2026-01-15', '2026-01-14']);
   });
 
+  it('reads list layouts: dashes bind, commas, semicolons, pipes, numbering and lines separate', () => {
+    const items = (t: string) => expenses(t).map((e) => [e.item, e.amountMinor / 100]);
+    expect(items('groceries - 450 | milk - 60')).toEqual([['groceries', 450], ['milk', 60]]);
+    expect(items('milk-60, curd-40')).toEqual([['milk', 60], ['curd', 40]]);
+    expect(items('chai 10; vada pav 15; cutting 12')).toEqual([['chai', 10], ['vada pav', 15], ['cutting', 12]]);
+    expect(items('1. milk 60 2. bread 40')).toEqual([['milk', 60], ['bread', 40]]);
+    expect(items('breakfast 80 lunch 150 dinner 300')).toEqual([['breakfast', 80], ['lunch', 150], ['dinner', 300]]);
+    expect(items('petrol 500, 200 snacks').map((x) => x[1])).toEqual([500, 200]);
+  });
+
+  it('serves a US owner: dollars, month-first dates', () => {
+    const us = { now: new Date('2026-01-16T00:30:00Z'), settings: { ...settings, timeZone: 'America/New_York', currency: 'USD', locale: 'en-US', dayFirst: false } };
+    const r = u('gas 45 on 1/12', us);
+    expect(r.intent === 'add_expense' && r.expenses[0]).toMatchObject({ amountMinor: 4500, currency: 'USD', date: '2026-01-12' });
+    const s = u('Sat dinner 40', us);
+    expect(s.intent === 'add_expense' && s.expenses[0]!.date).toBe('2026-01-10');
+  });
+
   it('takes counts and units as quantities, not amounts', () => {
     expect(expenses('3 samosa 60').map((e) => e.amountMinor)).toEqual([6000]);
     expect(expenses('2 kg tomatoes 80').map((e) => e.amountMinor)).toEqual([8000]);
