@@ -5,7 +5,7 @@
  * claimant does the work. Waking twice, or late after the appliance was off, is therefore safe.
  */
 import type { Clock } from '../clock/clock.js';
-import { latestDue, type Due } from './due.js';
+import { latestDue, type Cadence, type Due } from './due.js';
 import { claimRun, finishRun } from './runs.js';
 import type { ScheduleDb } from './schema.js';
 
@@ -36,6 +36,6 @@ export async function runOncePerPeriod(
 }
 
 /** The occurrence a wake-up at `now` is about (the latest ≤ now), or null before the first one. */
-export function currentDue(cadence: Parameters<typeof latestDue>[0], clock: Clock, timeZone: string): Due | null {
+export function currentDue(cadence: Cadence, clock: Clock, timeZone: string): Due | null {
   return latestDue(cadence, clock.now(), timeZone);
 }
