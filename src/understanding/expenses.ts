@@ -237,16 +237,20 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
       }
     }
   }
-  // "chitale bakarwadi": an unknown first word before a known item is most likely the shop.
+  // "chitale bakarwadi", "burma burma lunch": unknown words before a known item are most likely the shop.
   if (!merchant && item && knownItem) {
     const main = chunks.find((c) => c.role === 'main');
     const ws = main ? contentOf(seg, main) : [];
-    const first = ws[0];
-    const fw = first === undefined ? '' : clean[first]!;
-    if (first !== undefined && ws.length >= 2 && !inTerm.has(first) && inTerm.has(ws[1]!) && !lex.isKnownWord(fw) && fw.length >= 4 && !DESCRIPTIVE.has(fw) && !fw.includes("'")) {
-      merchant = titleCase(clean[first]!);
-      const rest = ws.slice(1).map((i) => clean[i]).join(' ');
-      item = rest || item;
+    let k = 0;
+    while (k < ws.length && k < 3) {
+      const w = clean[ws[k]!]!;
+      if (inTerm.has(ws[k]!) || lex.isKnownWord(w) || w.length < 3 || DESCRIPTIVE.has(w) || w.includes("'")) break;
+      k++;
+    }
+    if (k > 0 && k < ws.length && inTerm.has(ws[k]!) && clean[ws[0]!]!.length >= 4) {
+      merchant = titleCase(ws.slice(0, k).map((i) => clean[i]).join(' '));
+      for (const i of ws.slice(0, k)) merchantIdx.add(i);
+      item = pickItem(seg, main!, items) ?? item;
     }
   }
   let contentWords = 0, unknownWords = 0;
