@@ -201,3 +201,32 @@ describe('resolveConcept: smoking', () => {
     expect(c.terms).toEqual(expect.arrayContaining(['cigarette', 'bidi', 'gutka']));
   });
 });
+
+describe('resolveConcept: Hinglish and everyday category words', () => {
+  it.each([
+    ['bijli', 'utilities/electricity'], ['kiraya', 'housing/rent'], ['maid', 'housing/help'], ['wifi', 'utilities/internet'],
+    ['recharge', 'utilities/mobile'], ['cylinder', 'utilities/gas'], ['haircut', 'personal_care/salon'], ['cab', 'transport/taxi'],
+    ['electricity bill', 'utilities/electricity'], ['phone bill', 'utilities/mobile'], ['gym fees', 'health/gym'],
+    ['water bill', 'utilities/water'], ['dawai', 'health/pharmacy'], ['safar', 'travel'],
+  ])('%s → %s', (phrase, cat) => {
+    expect(cats(must(phrase))).toEqual([cat]);
+  });
+
+  it('insurance covers both kinds', () => {
+    expect(cats(must('insurance'))).toEqual(['fees/insurance', 'health/insurance']);
+  });
+
+  it('pets, loans and parties', () => {
+    expect(must('my dog')).toMatchObject({ label: 'pets', categories: [] });
+    expect(must('pets').terms).toEqual(expect.arrayContaining(['dog food', 'vet', 'cat litter']));
+    expect(must('pets').terms).not.toContain('doctor');
+    expect(must('emi').terms).toEqual(expect.arrayContaining(['emi', 'loan']));
+    expect(must('parties').label).toBe('party');
+  });
+
+  it('item concepts carry their other names, not WordNet oddities', () => {
+    expect(must('doodh').terms).toEqual(expect.arrayContaining(['doodh', 'milk']));
+    expect(must('milk').terms).toContain('doodh');
+    expect(must('phone').terms).toEqual(['phone']);
+  });
+});

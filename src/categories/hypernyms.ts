@@ -90,8 +90,9 @@ let hyponymIndex: { words: readonly string[]; below: Map<number, string[]> } | n
 
 /**
  * Words of `vocabulary` that WordNet places below `phrase` (within MAX_DEPTH hypernym steps of
- * one of their first two senses), e.g. wordsBelow('beverage', lexiconWords) includes 'coffee',
- * 'latte', 'cola'. The index over the vocabulary is built on first use and kept.
+ * their most frequent sense; rarer senses drag in oddities like the corgi "cardigan" under dog),
+ * e.g. wordsBelow('beverage', lexiconWords) includes 'coffee', 'latte', 'tea'. The index over
+ * the vocabulary is built on first use and kept.
  */
 export function wordsBelow(phrase: string, vocabulary: readonly string[]): string[] {
   const senses = sensesOf(phrase).slice(0, 2);
@@ -100,7 +101,7 @@ export function wordsBelow(phrase: string, vocabulary: readonly string[]): strin
     const below = new Map<number, string[]>();
     for (const w of vocabulary) {
       const seen = new Set<number>();
-      for (const off of sensesOf(w).slice(0, 2)) {
+      for (const off of sensesOf(w).slice(0, 1)) {
         for (const anc of ancestors(off, MAX_DEPTH).keys()) {
           if (seen.has(anc)) continue;
           seen.add(anc);

@@ -15,7 +15,7 @@ import { correctPhraseWord, correctSpelling } from './spelling.js';
 import { damerau, normToken, singulars, tokenize } from './text.js';
 import { wordnetCategory, wordsBelow } from './hypernyms.js';
 import { preloadWordNet, sensesOf, wordNetStatus, type WordNetStatus } from './wordnet.js';
-import { CONCEPTS, PRIMARY_ALIASES, type ConceptDef } from './data/concepts.js';
+import { CONCEPTS, DETAIL_ALIASES, PRIMARY_ALIASES, SYNONYMS, type ConceptDef } from './data/concepts.js';
 
 export { correctSpelling } from './spelling.js';
 export { wordnetCategory } from './hypernyms.js';
@@ -222,7 +222,17 @@ type CatRef = { primary: Primary; detail: string | null };
 type Source = { kind: 'def'; def: ConceptDef } | { kind: 'cat'; label: string; cat: CatRef };
 
 const LEADING = new Set(['my', 'the', 'our', 'on', 'for', 'in', 'at', 'a', 'an', 'all', 'some', 'from', 'of', 'about', 'with', 'mera', 'meri', 'mere', 'spent', 'spend', 'total']);
-const TRAILING = new Set(['expenses', 'expense', 'spending', 'spend', 'costs', 'cost', 'stuff', 'purchases', 'kharcha']);
+const TRAILING = new Set(['expenses', 'expense', 'spending', 'spend', 'costs', 'cost', 'stuff', 'purchases', 'kharcha',
+  'bill', 'bills', 'charges', 'fee', 'fees', 'payment', 'payments']);
+
+const synonymGroups: Map<string, string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const line of SYNONYMS.split('\n')) {
+    const group = line.split(',').map((w) => tokenize(w).join(' ')).filter(Boolean);
+    for (const w of group) m.set(w, group);
+  }
+  return m;
+})();
 
 function parseCats(cats: readonly string[]): CatRef[] {
   return cats.map((c) => {
@@ -252,6 +262,7 @@ const conceptIndex: Map<string, Source> = (() => {
       const src: Source = { kind: 'cat', label: d.label.toLowerCase(), cat: { primary: p.slug, detail: d.slug } };
       add(d.label, src);
       add(d.slug.replace(/_/g, ' '), src);
+      for (const a of (DETAIL_ALIASES[`${p.slug}/${d.slug}`] ?? '').split(',')) add(a, src);
     }
   }
   return m;
@@ -384,8 +395,9 @@ export function resolveConcept(phrase: string): Concept | null {
       const aliases = LEXICON.merchants.get(e.canonical.toLowerCase())?.aliases ?? [e.key];
       return { label: e.canonical, categories: [], terms: [...new Set(aliases)], merchants: [e.canonical], via: 'lexicon' };
     }
-    const below = wordsBelow(v, lexiconVocabulary()).filter((w) => w !== v);
-    return { label: v, categories: [], terms: [v, ...below], merchants: [], via: 'lexicon' };
+    // A known item means that item (and its other names), not everything WordNet puts below it.
+    const same = synonymGroups.get(v) ?? synonymGroups.get(e.key) ?? [];
+    return { label: v, categories: [], terms: [...new Set([v, e.key, ...same])], merchants: [], via: 'lexicon' };
   }
   // Unknown to the lexicon: WordNet can still say which known words sit below it.
   for (const v of variants) {

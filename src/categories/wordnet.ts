@@ -148,9 +148,16 @@ export function nounSenses(lemma: string): number[] {
 export function isDictionaryWord(word: string): boolean {
   const f = load();
   if (!f) return false;
-  const lemma = word.toLowerCase();
-  if (findLine(f.nounIndex, lemma)) return true;
-  return f.otherIndexes.some((t) => t !== '' && findLine(t, lemma) !== null);
+  const w = word.toLowerCase();
+  // The index files hold base forms only (no .exc lists here): try plurals and verb endings too.
+  const forms = new Set([w, ...lemmaCandidates(w)]);
+  if (w.length > 4 && w.endsWith('ing')) forms.add(w.slice(0, -3)).add(w.slice(0, -3) + 'e');
+  if (w.length > 3 && w.endsWith('ed')) forms.add(w.slice(0, -2)).add(w.slice(0, -1));
+  for (const lemma of forms) {
+    if (findLine(f.nounIndex, lemma)) return true;
+    if (f.otherIndexes.some((t) => t !== '' && findLine(t, lemma) !== null)) return true;
+  }
+  return false;
 }
 
 export function synset(offset: number): Synset | null {

@@ -27,7 +27,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { label: 'coffee', aliases: `coffees, caffeine, cafe, cafes, coffee shops, lattes, kaapi, coffee runs`, cats: ['food/coffee'] },
   { label: 'tea', aliases: `chai, teas, chai breaks, chai and snacks, cutting chai`, cats: ['food/tea'] },
   { label: 'alcohol', aliases: `drinks, drinking, booze, daaru, daru, liquor, sharab, alcoholic drinks, alcoholic beverages,
-    spirits, partying`, cats: ['food/alcohol', 'food/bars'], tags: ['alcohol'] },
+    spirits`, cats: ['food/alcohol', 'food/bars'], tags: ['alcohol'] },
   { label: 'bars', aliases: `bar, pubs, pub, bars and pubs, pub crawl, bar tabs, nightlife, clubbing, breweries`,
     cats: ['food/bars'] },
   { label: 'beer', aliases: `beers, pints, brews`, cats: [], tags: ['beer'], terms: 'beer, pint, pitcher, lager, ale, stout, ipa' },
@@ -78,7 +78,15 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { label: 'charity', aliases: `donations, donation, charities, daan, giving`, cats: ['gifts/donations'] },
   { label: 'smoking', aliases: `cigarettes, cigarette, tobacco, smokes, sutta, ciggies, bidi, vaping, hookah, paan masala`,
     cats: ['other/tobacco'] },
-  { label: 'grooming', aliases: `haircuts, haircut, salon, parlour, beauty, self care`, cats: ['personal_care'] },
+  { label: 'grooming', aliases: `beauty, self care, grooming costs`, cats: ['personal_care'] },
+  { label: 'insurance', aliases: `insurance premiums, premiums, policies, insurance policies`,
+    cats: ['fees/insurance', 'health/insurance'] },
+  { label: 'pets', aliases: `pet, pet expenses, my dog, the dog, dog, dogs, cat, cats, my cat, pet care, pet food`,
+    cats: [], tags: ['pet'] },
+  { label: 'loans', aliases: `emi, emis, loan, loan repayment, loan repayments, repayments`, cats: [],
+    terms: 'emi, emis, loan, loan repayment, home loan emi, car emi, bike emi, car loan emi, bike loan emi, education loan emi' },
+  { label: 'party', aliases: `parties, partying out, celebrations`,
+    cats: ['food/restaurant', 'food/bars', 'entertainment/events'] },
 ];
 
 /** Extra phrasings for a whole primary ("transport", "getting around"). */
@@ -97,3 +105,91 @@ export const PRIMARY_ALIASES: Record<string, string> = {
   fees: 'fees, charges, fees and charges, bank fees',
   other: 'other, misc, miscellaneous, uncategorized, others',
 };
+
+/**
+ * More phrasings for single details, mostly Hinglish and everyday words that name the whole
+ * category rather than one item ("bijli" is every electricity bill, "doodh" is only milk).
+ */
+export const DETAIL_ALIASES: Record<string, string> = {
+  'food/groceries': 'kirana, kiraana, ration, provisions, monthly ration, grocery bills',
+  'food/restaurant': 'restaurants, restaurant bills, dining, hotel khana',
+  'food/delivery': 'swiggy zomato, online food orders',
+  'food/meals': 'khana, khaana, meals, lunch and dinner',
+  'food/bars': 'pub, pubs, bar, bars',
+  'transport/taxi': 'cab, cabs, auto, autos, rickshaw, taxi fares, cab fares, uber ola',
+  'transport/commute': 'bus, buses, metro, local train, train pass, bus pass',
+  'transport/vehicle': 'car service, servicing, repairs car, vehicle maintenance, car maintenance, bike maintenance',
+  'transport/tolls': 'toll, fastag',
+  'transport/parking': 'parking fees, parking charges',
+  'housing/rent': 'kiraya, kiraaya, bhada, house rent, flat rent, rents',
+  'housing/maintenance': 'society, society maintenance, society charges, maintenance charges',
+  'housing/help': 'maid, maids, bai, kaamwali, cook, driver, nanny, househelp, house help, domestic help, staff salaries',
+  'housing/repairs': 'repair, plumber, electrician, carpenter, home repairs',
+  'housing/furniture': 'furniture',
+  'utilities/electricity': 'bijli, light bill, light bills, current bill, power bill, electricity bills, power',
+  'utilities/water': 'water bill, water bills, pani bill, water tanker',
+  'utilities/gas': 'gas, cylinder, cylinders, lpg, gas cylinder, cooking gas, gas bill',
+  'utilities/internet': 'wifi, wi fi, broadband, internet bill, net bill',
+  'utilities/mobile': 'recharge, recharges, phone bill, mobile bill, mobile recharge, phone recharge, postpaid',
+  'utilities/dth': 'dth, cable tv, tv recharge, dish',
+  'health/pharmacy': 'chemist, pharmacy',
+  'health/doctor': 'doctor, doctors, consultation fees',
+  'health/hospital': 'hospital, hospitals, hospital bills, surgery',
+  'health/lab': 'tests, blood tests, diagnostics, scans',
+  'health/gym': 'gym, gyms, fitness, workout',
+  'health/insurance': 'health insurance, mediclaim',
+  'entertainment/movies': 'movie, cinema, films, picture, pikchar',
+  'entertainment/streaming': 'netflix and prime, ott subscriptions',
+  'entertainment/games': 'gaming, video games',
+  'travel/trains': 'train, trains, train tickets, railway, irctc tickets',
+  'travel/buses': 'bus tickets long distance, volvo',
+  'education/fees': 'school fees, college fees, fees school',
+  'education/courses': 'tuition, tuitions, classes, coaching, courses',
+  'personal_care/salon': 'haircut, haircuts, salon, parlour, barber',
+  'personal_care/cosmetics': 'toiletries, cosmetics, makeup',
+  'gifts/donations': 'donation, donations, daan, charity',
+  'fees/taxes': 'tax, gst, income tax',
+  'fees/fines': 'fines, penalty, penalties, challan, challans',
+  'fees/bank': 'bank charges, bank fees',
+  'fees/insurance': 'insurance, premiums, insurance premiums',
+};
+
+/**
+ * Words that name the same thing, so a question about one finds rows written with another
+ * ("doodh" ↔ "milk"). Each line is one group.
+ */
+export const SYNONYMS: string = `
+  milk, doodh, dudh
+  egg, eggs, anda, ande
+  onion, onions, pyaz, pyaaz, kanda
+  potato, potatoes, aloo, batata
+  tomato, tomatoes, tamatar
+  rice, chawal
+  tea, chai, chaha
+  coffee, kaapi, kapi
+  vegetables, veggies, sabzi, sabji, subzi, bhaji
+  fruit, fruits, phal
+  banana, bananas, kela, kele
+  mango, mangoes, aam
+  water, paani
+  medicine, medicines, dawai, dawa, dava
+  rent, kiraya, kiraaya, bhada
+  electricity, bijli, light bill, current bill
+  groceries, kirana, ration
+  alcohol, daaru, daru, sharab, booze
+  food, khana, khaana
+  snacks, nashta, naashta
+  sweets, mithai
+  fish, machli
+  chicken, murgi
+  flour, atta, aata
+  sugar, cheeni
+  salt, namak
+  ginger, adrak
+  garlic, lahsun
+  lemon, nimbu, limbu
+  petrol, gasoline
+  tender coconut, nariyal pani, coconut water
+  buttermilk, chaas, chhaas, mattha
+  haircut, hair cut
+`;

@@ -47,7 +47,7 @@ export const HEALTH: LexGroup[] = [
     paediatrician, child specialist, cardiologist, orthopaedic, orthopedic, ortho, neurologist, psychiatrist,
     psychologist, therapist, therapy, therapy session, counselling, counseling, counsellor, physiotherapy, physio,
     physiotherapist, chiropractor, osteopath, ayurvedic doctor, vaidya, homeopath, homeopathy doctor, online consultation,
-    teleconsultation, video consultation, vet, veterinarian, vet visit, pet doctor, dog vaccination, speech therapy,
+    teleconsultation, video consultation, speech therapy,
     occupational therapy, dietician, dietitian, nutritionist, diet plan, acupuncture, hakim, checkup, check up,
     health checkup, follow up visit, followup, follow up, prescription renewal, second opinion, hair transplant
     consultation, sexologist, urologist, gastroenterologist, endocrinologist, diabetologist, pulmonologist, oncologist,
@@ -56,6 +56,8 @@ export const HEALTH: LexGroup[] = [
     Sabka Dentist|sabka dentist, Dr Agarwal's Eye Hospital|dr agarwals|agarwal eye, Vasan Eye Care|vasan, Eye Q,
     Cloudnine Clinic, Kaya Clinic|kaya, VLCC Clinic, Oliva, Amaha, MindPeers, Wysa, Talkspace, BetterHelp, Zocdoc,
     One Medical, Teladoc, Babylon, Push Doctor, Ada Health` },
+  { cat: 'health/doctor', tags: ['pet'], items: `vet, veterinarian, vet visit, vet fees, pet doctor, dog vaccination,
+    pet vaccination, pet clinic, animal hospital, deworming`, merchants: `Cessna Lifeline, Max Vets, Vetic|vetic clinic` },
   { cat: 'health/hospital', items: `hospital, hospital bill, hospitalization, hospitalisation, hospital admission, admitted, icu, ward,
     room charges hospital, surgery, operation, procedure, emergency, casualty, ambulance, ambulance charges,
     maternity, c section, normal delivery, labour room, nursing home, dialysis,
