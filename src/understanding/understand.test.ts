@@ -197,16 +197,42 @@ describe('understand: bad input never throws', () => {
     expect(r.intent === 'add_expense' && r.expenses[0]!.amountMinor).toBe(5000);
   });
 
+  it('survives random word salad built from its own vocabulary', () => {
+    let seed = 7;
+    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const vocab = ['chai', '20', '1.2k', 'lakh', 'do', 'hazaar', 'sau', 'dedh', 'fifty', 'and', 'aur', 'then', ',', '+', '-', 'x', '2', '3kg', 'on',
+      '3rd', 'kal', 'raat', 'yesterday', 'last', 'saturday', 'at', 'from', 'starbucks', 'rapido', 'for', 'the', 'each', '$', '₹', 'rs', '/-',
+      'how', 'much', '?', 'undo', 'no', 'make', 'it', 'that', 'was', 'salary', 'will', 'tomorrow', '12/01', '2026-01-05', 'jan', '5', '0', '-500',
+      '1e309', 'constructor', '__proto__', '999999999999', 'a', 'hundred', 'twenty', 'paanch', 'saade', 'teen', '%', '@', '\n', 'w/', 'bday'];
+    for (let i = 0; i < 5000; i++) {
+      const n = 1 + Math.floor(rnd() * 10);
+      const words: string[] = [];
+      for (let j = 0; j < n; j++) words.push(vocab[Math.floor(rnd() * vocab.length)]!);
+      const s = words.join(rnd() < 0.8 ? ' ' : '');
+      const r = u(s);
+      expect(r.confidence, JSON.stringify(s)).toBeGreaterThan(0);
+      if (r.intent === 'add_expense') {
+        for (const e of r.expenses) {
+          expect(Number.isSafeInteger(e.amountMinor) && e.amountMinor > 0, s).toBe(true);
+          expect(e.amountMinor / 100).toBeLessThanOrEqual(100_000_000);
+          expect(e.date, s).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        }
+      }
+    }
+  });
+
   it('survives random input', () => {
     let seed = 42;
     const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const alphabet = 'ab c1 2,.₹$k-/\n?😀lakhsau\u0000x@';
-    for (let i = 0; i < 2000; i++) {
+    const alphabet = 'ab c1 2,.₹$k-/\n?😀lakhsau\u0000x@<>;:\'"*%=~()[]0fifty do hazaar on 3rd kal jan mon';
+    for (let i = 0; i < 5000; i++) {
       let s = '';
       const n = Math.floor(rnd() * 40);
       for (let j = 0; j < n; j++) s += alphabet[Math.floor(rnd() * alphabet.length)];
       const r = u(s);
       expect(['add_expense', 'incomplete', 'query', 'command', 'other']).toContain(r.intent);
+      // Confidence 0 only comes from the catch-all: no rule may throw.
+      expect(r.confidence, JSON.stringify(s)).toBeGreaterThan(0);
       if (r.intent === 'add_expense') for (const e of r.expenses) expect(Number.isSafeInteger(e.amountMinor) && e.amountMinor > 0).toBe(true);
     }
   });
