@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
 import { softDelete } from '../ledger/expenses.js';
 import type { OwnerSettings } from '../core/types.js';
@@ -276,5 +277,24 @@ describe('maxResultRows', () => {
     expect(a.result.total).toBe(3275.8);
     expect(a.result.count).toBe(15);
     expect(a.result.expenses).toHaveLength(2);
+  });
+});
+
+describe('a ledger without the word index', () => {
+  it('gives the same answers through instr() alone', async () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-query-nofts-'));
+    const o = await openDatabase(path.join(d, 'ledger.db'));
+    try {
+      for (const t of ['expenses_fts_insert', 'expenses_fts_delete', 'expenses_fts_update']) await sql.raw(`DROP TRIGGER ${t}`).execute(o.db);
+      await sql.raw('DROP TABLE expenses_fts').execute(o.db);
+      await loadRecords(o.db, LEDGER);
+      const a = await answerQuestion(o.db, 'how much on treats?', ctx());
+      expect(a.result.total).toBe(115.3);
+      const b = await answerQuestion(o.db, 'Hotstar pe total kitna gaya?', ctx());
+      expect(b.result.total).toBe(1499);
+    } finally {
+      await o.close();
+      fs.rmSync(d, { recursive: true, force: true });
+    }
   });
 });

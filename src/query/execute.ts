@@ -64,6 +64,8 @@ const LOOSE_MIN_WORDS = 8;
 const LOOSE_MAX_DAYS = 400;
 
 const ftsKnown = new WeakMap<object, boolean>();
+/** Row ids per `id IN (…)` query (SQLite allows 32766 parameters). */
+const ID_CHUNK = 20_000;
 
 const ROW_COLUMNS = ['id', 'date', 'amount_minor', 'currency', 'category', 'detail', 'item', 'merchant', 'note', 'search_text'] as const;
 
@@ -103,7 +105,8 @@ export class Selection {
     this.loose = bounded && filters.groups.some((g) => g.reduce((n, m) => n + m.terms.length + m.merchants.length, 0) > LOOSE_MIN_WORDS);
   }
 
-  private where(eb: EB): Expression<SqlBool> {
+  /** Conditions for the period and filters; `skip` leaves one group's pre-filter out (or keeps only its non-word part). */
+  private where(eb: EB, skip: { group: number; keep: 'none' | 'nonword' } | null = null): Expression<SqlBool> {
     const conds: Expression<SqlBool>[] = [eb('owner', '=', this.ctx.owner), eb('deleted_at', 'is', null)];
     if (this.period.from) conds.push(eb('date', '>=', this.period.from));
     if (this.period.to) conds.push(eb('date', '<=', this.period.to));
@@ -111,7 +114,13 @@ export class Selection {
     if (f.currency) conds.push(eb('currency', '=', f.currency));
     if (f.minAmount !== null) conds.push(amountBound(eb, f.minAmount, '>=', f.currency));
     if (f.maxAmount !== null) conds.push(amountBound(eb, f.maxAmount, '<=', f.currency));
-    if (!this.loose) for (const g of f.groups) conds.push(eb.or(g.map((m) => prefilter(eb, m, this.fts === true))));
+    if (!this.loose) {
+      f.groups.forEach((g, i) => {
+        if (skip?.group === i) {
+          if (skip.keep === 'nonword') conds.push(eb.or(g.map((m) => prefilter(eb, m, false))));
+        } else conds.push(eb.or(g.map((m) => prefilter(eb, m, true))));
+      });
+    }
     return eb.and(conds);
   }
 
@@ -130,10 +139,39 @@ export class Selection {
   private async load(): Promise<RawRow[]> {
     await this.init();
     if (!this.loaded) {
-      const rows = (await this.db.selectFrom('expenses').select([...ROW_COLUMNS]).where((eb) => this.where(eb)).orderBy('date').orderBy('id').execute()) as RawRow[];
+      const rows = (await this.viaWordIndex()) ?? ((await this.db.selectFrom('expenses').select([...ROW_COLUMNS]).where((eb) => this.where(eb)).orderBy('date').orderBy('id').execute()) as RawRow[]);
       this.loaded = rows.filter((r) => this.matchers.every((m) => m.test(r)));
     }
     return this.loaded;
+  }
+
+  /**
+   * Over a long or unbounded period, reach the rows a word list names through the FTS index
+   * (plus the group's categories and merchants through the usual indexes) instead of reading
+   * every search text of the owner. null when this does not apply.
+   */
+  private async viaWordIndex(): Promise<RawRow[] | null> {
+    if (!this.fts || this.loose) return null;
+    const long = !this.period.from || !this.period.to || daysBetween(this.period.from, this.period.to) > LOOSE_MAX_DAYS;
+    if (!long) return null;
+    const gi = this.filters.groups.findIndex((g) => g.some((m) => m.terms.length + m.merchants.length > 0));
+    if (gi < 0) return null;
+    const g = this.filters.groups[gi]!;
+    const words = [...new Set(g.flatMap((m) => [...m.terms, ...m.merchants]).map(normTerm))].filter(Boolean);
+    const match = ftsQuery(words);
+    if (!match) return null;
+    const ids = (await sql<{ id: number }>`SELECT rowid AS id FROM expenses_fts WHERE expenses_fts MATCH ${match}`.execute(this.db)).rows.map((r) => r.id);
+    const byId = new Map<number, RawRow>();
+    for (let i = 0; i < ids.length; i += ID_CHUNK) {
+      const chunk = ids.slice(i, i + ID_CHUNK);
+      const rows = (await this.db.selectFrom('expenses').select([...ROW_COLUMNS]).where((eb) => eb.and([eb('id', 'in', chunk), this.where(eb, { group: gi, keep: 'none' })])).execute()) as RawRow[];
+      for (const r of rows) byId.set(r.id, r);
+    }
+    if (g.some((m) => m.categories.length + m.merchants.length > 0)) {
+      const rows = (await this.db.selectFrom('expenses').select([...ROW_COLUMNS]).where((eb) => this.where(eb, { group: gi, keep: 'nonword' })).execute()) as RawRow[];
+      for (const r of rows) byId.set(r.id, r);
+    }
+    return [...byId.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
   }
 
   /** Sum and count per currency, biggest count first. */
@@ -266,7 +304,7 @@ export function totalsOf(groups: Group[]): MoneyTotal[] {
 }
 
 /** SQL pre-filter for one matcher: a superset of what compileMatcher accepts. */
-function prefilter(eb: EB, m: Matcher, fts: boolean): Expression<SqlBool> {
+function prefilter(eb: EB, m: Matcher, withWords: boolean): Expression<SqlBool> {
   const ors: Expression<SqlBool>[] = [];
   for (const c of m.categories) {
     ors.push(c.detail === null ? eb('category', '=', c.primary) : eb.and([eb('category', '=', c.primary), eb('detail', '=', c.detail)]));
@@ -274,10 +312,7 @@ function prefilter(eb: EB, m: Matcher, fts: boolean): Expression<SqlBool> {
   const merchants = m.merchants.flatMap(merchantVariants);
   if (merchants.length) ors.push(eb('merchant', 'in', merchants));
   // A merchant in unusual casing still shows in search_text, which is lower case.
-  const words = [...new Set([...m.terms, ...m.merchants].map(normTerm))].filter(Boolean);
-  const match = fts ? ftsQuery(words) : null;
-  if (match) ors.push(sql<SqlBool>`id IN (SELECT rowid FROM expenses_fts WHERE expenses_fts MATCH ${match})`);
-  else for (const t of words) ors.push(sql<SqlBool>`instr(search_text, ${t}) > 0`);
+  if (withWords) for (const t of new Set([...m.terms, ...m.merchants].map(normTerm))) if (t) ors.push(sql<SqlBool>`instr(search_text, ${t}) > 0`);
   return ors.length ? eb.or(ors) : sql<SqlBool>`0`;
 }
 

@@ -9,7 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 import { isPrimary, primaryDef, type Primary } from '../categories/taxonomy.js';
 import type { Database } from '../ledger/schema.js';
-import type { ResolvedFilters } from './execute.js';
+import { ftsQuery, type ResolvedFilters } from './execute.js';
 import { compileMatcher, merchantVariants, normTerm, singularForms, type Matcher } from './match.js';
 import type { CategoryRef, Filters } from './types.js';
 
@@ -166,6 +166,8 @@ async function knownMerchant(deps: ResolveDeps, forms: string[]): Promise<string
 async function literalExists(deps: ResolveDeps, forms: string[]): Promise<boolean> {
   const m = compileMatcher({ categories: [], terms: forms, merchants: [] });
   const shortest = [...forms].sort((a, b) => a.length - b.length)[0]!;
+  const viaIndex = await literalViaWordIndex(deps, forms, m);
+  if (viaIndex !== null) return viaIndex;
   // Candidates are checked in pages so a common substring ("tea" in "steam") cannot hide a real hit.
   let lastId = 0;
   for (;;) {
@@ -183,4 +185,28 @@ async function literalExists(deps: ResolveDeps, forms: string[]): Promise<boolea
     if (rows.length < 500) return false;
     lastId = rows[rows.length - 1]!.id;
   }
+}
+
+/** The same question through the FTS index (migration 0006); null when the ledger has none. */
+async function literalViaWordIndex(deps: ResolveDeps, forms: string[], m: ReturnType<typeof compileMatcher>): Promise<boolean | null> {
+  const match = ftsQuery(forms);
+  if (!match) return null;
+  let ids: number[];
+  try {
+    ids = (await sql<{ id: number }>`SELECT rowid AS id FROM expenses_fts WHERE expenses_fts MATCH ${match} LIMIT 5000`.execute(deps.db)).rows.map((r) => r.id);
+  } catch {
+    return null;
+  }
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await deps.db
+      .selectFrom('expenses')
+      .select(['id', 'category', 'detail', 'merchant', 'search_text'])
+      .where('id', 'in', ids.slice(i, i + 1000))
+      .where('owner', '=', deps.owner)
+      .where('deleted_at', 'is', null)
+      .execute();
+    if (rows.some((r) => m.test(r))) return true;
+  }
+  // Thousands of near misses (a prefix shared by many words): let the plain scan decide.
+  return ids.length < 5000 ? false : null;
 }
