@@ -65,6 +65,44 @@ const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:,\d{2})*,\d{3}(?:\.\d
 
 /** Splits sanitized text into tokens with offsets. e.g. tokenize('chai 20') -> [word chai, num 20] */
 export function tokenize(s: string): Token[] {
+  return mergeAlnum(rawTokens(s));
+}
+
+// Letters glued to a number that are NOT a unit, multiplier, currency or ordinal: the two are one
+// name ("1mg", "7up", "3m"). Words ending in one digit are names too ("ps5", "zee5", "mp3").
+const NUMBER_SUFFIXES = new Set([
+  'k', 'l', 'lakh', 'lakhs', 'lac', 'lacs', 'lk', 'cr', 'crore', 'mn', 'thousand', 'hundred', 'sau', 'hazaar', 'hazar',
+  'rs', 'inr', 'usd', 'eur', 'gbp', 'aed', 'rupees', 'rupee', 'bucks', 'dollars', 'st', 'nd', 'rd', 'th', 'am', 'pm',
+  'x', 'e', 'kg', 'kgs', 'g', 'gm', 'gms', 'gram', 'grams', 'ml', 'ltr', 'ltrs', 'lt', 'litre', 'litres', 'liter',
+  'pcs', 'pc', 'km', 'kms', 'hrs', 'hr', 'min', 'mins', 'pkt', 'pkts', 'nos', 'dozen', 'doz', 'baje', 'din', 'days',
+  'day', 'months', 'month', 'yrs', 'yr', 'plates', 'plate', 'pints', 'pint', 'cups', 'cup', 'packets', 'packet', 'people', 'pax',
+]);
+function mergeAlnum(t: Token[]): Token[] {
+  let changed = false;
+  const out: Token[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const a = t[i]!;
+    const b = t[i + 1];
+    if (b && a.end === b.start) {
+      if (a.kind === 'num' && b.kind === 'word' && /^\d{1,3}$/.test(a.text) && !NUMBER_SUFFIXES.has(b.text) && !/^e\d*$/.test(b.text)) {
+        out.push({ kind: 'word', text: a.text + b.text, start: a.start, end: b.end });
+        i++;
+        changed = true;
+        continue;
+      }
+      if (a.kind === 'word' && b.kind === 'num' && /^\d$/.test(b.text) && a.text.length >= 2 && !t[i + 2]?.text.startsWith('.') && (t[i + 2] === undefined || t[i + 2]!.start > b.end) && t.some((x, k) => k !== i + 1 && x.kind === 'num')) {
+        out.push({ kind: 'word', text: a.text + b.text, start: a.start, end: b.end });
+        i++;
+        changed = true;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return changed ? out : t;
+}
+
+function rawTokens(s: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
