@@ -44,8 +44,8 @@ export function sanitize(text: unknown): string {
   // Markup is not what anyone bought: drop script/style bodies and the tags themselves.
   if (s.includes('<')) s = s.replace(SCRIPT, ' ').replace(TAG, ' ');
   s = s.toLowerCase();
-  if (MULTI_SPACE.test(s)) s = s.replace(SPACES, ' ');
   if (ABBREV_HINT.test(s)) s = s.replace(ABBREV, (m) => ABBREVIATIONS[m] ?? m);
+  if (MULTI_SPACE.test(s)) s = s.replace(SPACES, ' ');
   if (s.includes('\n')) s = s.replace(/ ?\n[ \n]*/g, '\n');
   return s.trim();
 }
