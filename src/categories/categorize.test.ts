@@ -242,7 +242,8 @@ describe('categorize: everyday extras', () => {
     ['courier', 'other'], ['packers and movers', 'housing/maintenance'], ['cycle repair', 'transport/vehicle'],
     ['school bus', 'education/fees'], ['water', 'food/soft_drinks'], ['water bill', 'utilities/water'],
     ['kiraana', 'food/groceries'], ['dhobi', 'housing/help'], ['tube fare', 'transport/commute'], ['chai sutta', 'food/tea'],
-    ['ravi', 'other'], ['fare', 'transport'],
+    ['ravi', 'other'], ['fare', 'transport'], ['exam fees', 'education/fees'], ['mgl', 'utilities/gas'],
+    ['lenskart', 'health/pharmacy'], ['milkman', 'food/groceries'], ['locksmith', 'housing/repairs'], ['sourdough', 'food/groceries'],
   ])('%s → %s', (item, expected) => {
     expect(cat(item)).toBe(expected);
   });

@@ -87,7 +87,16 @@ function toTerm(e: LexEntry, tokens: readonly string[], start: number, end: numb
 }
 
 function scan(tokens: readonly string[]): { entry: LexEntry; start: number; end: number }[] {
-  const norm = tokens.map(lexWord);
+  // Punctuation-only tokens ("&", "-") are skipped; `pos` maps back to the caller's indices.
+  const norm: string[] = [];
+  const pos: number[] = [];
+  tokens.forEach((t, k) => {
+    const w = lexWord(t);
+    if (w) {
+      norm.push(w);
+      pos.push(k);
+    }
+  });
   const out: { entry: LexEntry; start: number; end: number }[] = [];
   let i = 0;
   while (i < norm.length) {
@@ -95,9 +104,15 @@ function scan(tokens: readonly string[]): { entry: LexEntry; start: number; end:
     let matched = 0;
     for (let n = max; n >= 1; n--) {
       const key = n === 1 ? norm[i]! : norm.slice(i, i + n).join(' ');
-      const e = LEXICON.phrases.get(key);
+      let e = LEXICON.phrases.get(key);
+      // "exam fees": the last word is a known word in its own right ("fees"), so it was not
+      // singularized above, but the phrase is stored as "exam fee".
+      if (!e && n > 1) {
+        const head = norm.slice(i, i + n - 1).join(' ');
+        for (const s of singulars(norm[i + n - 1]!)) if ((e = LEXICON.phrases.get(`${head} ${s}`))) break;
+      }
       if (e) {
-        out.push({ entry: e, start: i, end: i + n });
+        out.push({ entry: e, start: pos[i]!, end: pos[i + n - 1]! + 1 });
         matched = n;
         break;
       }

@@ -69,6 +69,9 @@ export function buildLexicon(groups: readonly LexGroup[], glueText: string): Lex
     if (tokens.length === 1 && glue.has(tokens[0]!)) return;
     const keys = [tokens.join(' ')];
     if (tokens.length > 1) keys.push(tokens.join('')); // "coca-cola" arrives as one token
+    // "hide & seek" loses its "&" in tokenizing, so "hide and seek" is also "hide seek".
+    const noAnd = tokens.filter((t) => t !== 'and');
+    if (noAnd.length > 1 && noAnd.length < tokens.length) keys.push(noAnd.join(' '));
     keys.forEach((key, i) => {
       const prev = phrases.get(key);
       if (prev) {
@@ -79,8 +82,9 @@ export function buildLexicon(groups: readonly LexGroup[], glueText: string): Lex
       }
       phrases.set(key, entry);
       aliasesOut?.push(key);
-      const first = i === 0 ? tokens[0]! : key;
-      const n = i === 0 ? tokens.length : 1;
+      const words = key.split(' ');
+      const first = words[0]!;
+      const n = words.length;
       if ((maxWords.get(first) ?? 0) < n) maxWords.set(first, n);
     });
     for (const t of tokens) if (!glue.has(t)) words.add(t);

@@ -72,6 +72,12 @@ describe('findKnownTerms', () => {
     expect(pick('more supermarket')).toEqual([['merchant', 'More', 0, 2]]);
   });
 
+  it('matches across a dropped "&" and a plural last word, keeping the caller\'s indices', () => {
+    expect(pick('hide & seek 30')).toEqual([['item', 'hide and seek', 0, 3]]);
+    expect(pick('marks & spencer')).toEqual([['merchant', 'Marks & Spencer', 0, 3]]);
+    expect(pick('paid exam fees')).toEqual([['item', 'exam fee', 1, 3]]);
+  });
+
   it('handles empty and punctuation-only tokens', () => {
     expect(findKnownTerms([])).toEqual([]);
     expect(pick('- chai !')).toEqual([['item', 'chai', 1, 2]]);

@@ -16,7 +16,7 @@ export const LEISURE: LexGroup[] = [
     Alamo Drafthouse, Hoyts, Event Cinemas, Village Cinemas, Cineplex, Landmark Cinemas` },
   { cat: 'entertainment/streaming', items: `netflix subscription, subscription, ott, ott subscription, streaming, streaming
     subscription, music subscription, spotify premium, yt premium, prime membership, amazon prime,
-    prime video subscription, hotstar subscription, itunes,
+    prime video subscription, hotstar subscription, prime, itunes,
     play store, in app purchase, game pass, ps plus, icloud,
     icloud storage, google drive storage, chatgpt, midjourney,
     canva pro, photoshop, lightroom, onlyfans,

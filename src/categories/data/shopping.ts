@@ -31,7 +31,7 @@ export const SHOPPING: LexGroup[] = [
     Relaxo, Sparx, Paragon, Clarks, Hush Puppies, Aldo, Charles & Keith|charles and keith, Steve Madden, Baggit,
     Caprese, Lavie, Hidesign, Wildcraft, American Tourister, ~Safari|safari bags|safari suitcase, VIP|vip bags, Skybags, Samsonite,
     Titan, Fastrack, Tanishq, Kalyan Jewellers|kalyan, Malabar Gold|malabar, PN Gadgil|png jewellers|png, CaratLane,
-    BlueStone, Joyalukkas, Senco Gold|senco, Giva, Lenskart, Titan Eye Plus|titan eyeplus, Primark, TK Maxx|tk maxx,
+    BlueStone, Joyalukkas, Senco Gold|senco, Giva, Primark, TK Maxx|tk maxx,
     Old Navy, Banana Republic, J.Crew|jcrew, Nordstrom, Macy's|macys, Kohl's|kohls, Sephora Fashion, Shein, Urbanic,
     Libas, Aurelia, Rangriti, Soch, Kalki Fashion|kalki, Nalli, Pothys, Chennai Silks|the chennai silks, RmKV|rmkv,
     Kalamandir, Meena Bazaar, Cottonworld, Good Earth Clothing, Andamen, Bonkers Corner, Powerlook, Freakins, Tasva,

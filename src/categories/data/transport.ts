@@ -14,7 +14,7 @@ export const TRANSPORT: LexGroup[] = [
     HP Petrol Pump|hpcl|hindustan petroleum|hp pump|hp petrol, Shell|shell petrol|shell petrol pump, Nayara|nayara energy|essar petrol,
     Jio-bp|jio bp|reliance petrol, Tata Power EZ Charge|ez charge, Statiq, ChargeZone|charge zone, Ather Grid|ather grid,
     Tesla Supercharger|supercharger, Chevron, Exxon|exxonmobil, Mobil, BP, Texaco, Esso, Sunoco, Valero, Circle K,
-    Arco, Gulf|gulf petrol, ~Total|totalenergies|total petrol pump, Petro Canada, Mahanagar Gas|mgl, Indraprastha Gas|igl` },
+    Arco, Gulf|gulf petrol, ~Total|totalenergies|total petrol pump, Petro Canada, IGL CNG|igl cng station, MGL CNG|mgl cng station` },
   { cat: 'transport/taxi', items: `taxi, cab, cab fare, taxi fare, uber ride, ola ride, auto, auto rickshaw, autorickshaw,
     rickshaw, riksha, rikshaw, tuk tuk, tuktuk, e rickshaw, erickshaw, toto, shared auto, meter auto, prepaid taxi,
     prepaid auto, kaali peeli, kali peeli, black and yellow, cycle rickshaw, bike taxi, bike ride, airport cab,
