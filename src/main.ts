@@ -20,6 +20,21 @@ import { StatusFile } from './transport/status-file.js';
 import { WhatsAppTransport } from './transport/whatsapp/adapter.js';
 import { realClientFactory, type ClientFactory } from './transport/whatsapp/client.js';
 import { qrPresenter, removeQrPng } from './transport/whatsapp/pairing.js';
+import { ownerSettings } from './bot/settings.js';
+import { preloadWordNet } from './categories/wordnet.js';
+import { createLocalAi, type LocalAi } from './llm/local-ai.js';
+import { llmConfigFromEnv } from './llm/config.js';
+import { createTranscriber, voiceConfig } from './voice/config.js';
+import { createBudgetSkill } from './budgets/skill.js';
+import { createRecurringSkill } from './recurring/skill.js';
+import { createChartSkill } from './charts/skill.js';
+import { renderSpendingChart } from './charts/render.js';
+import { createSummarySkill } from './summaries/skill.js';
+import { buildScheduleConfig } from './scheduler/config.js';
+import { createScheduleService, type ScheduleService } from './scheduler/service.js';
+import { createCronScheduler } from './scheduler/cron/node-cron-scheduler.js';
+import type { Notifier } from './scheduler/notifier.js';
+import { inboxDb } from './inbox/schema.js';
 
 export interface AppOptions {
   config: Config;
@@ -58,16 +73,82 @@ export type OptionalServices = Pick<BotDeps, 'skills' | 'fallbacks' | 'transcrib
 
 /**
  * OPTIONAL SERVICES: the LLM fallback and semantic memory (src/llm, src/vectors), voice
- * transcription (src/voice), skills and schedules (src/budgets, src/recurring, src/scheduler,
- * src/summaries). Their owners wire them here, e.g.
- *   const ai = await createLocalAi(llmConfigFromEnv(env), { db: db.db, logger });
- *   return { fallbacks: ai.fallbacks, onRecorded: ai.onRecorded, transcriber, skills, stop: ai.close };
- * Each must degrade to "not available" instead of failing start-up, so munshi always records and
- * answers with the rules. Unprompted messages (summaries, alerts) go through
- * pipeline.sendUnprompted(chatId, reply) so they are durable and never read back as input.
+ * transcription (src/voice), and the skills and schedules (budgets, recurring, charts, summaries).
+ * Each degrades to "not available" instead of failing start-up, so munshi always records and
+ * answers with the rules. Unprompted messages (summaries, alerts, recurring notices) go through
+ * pipeline.sendUnprompted, so they are durable and never read back as input.
+ * Exported so the `chat` CLI builds the very same bot as the daemon.
  */
-async function optionalServices(_config: Config, _env: NodeJS.ProcessEnv, _db: OpenedDb, _logger: Logger): Promise<OptionalServices> {
-  return {};
+export async function optionalServices(config: Config, env: NodeJS.ProcessEnv, db: OpenedDb, logger: Logger, clock: Clock = systemClock): Promise<OptionalServices> {
+  // WordNet is read lazily on the first unknown word; warm it off the reply path.
+  setTimeout(() => preloadWordNet(), 0).unref();
+
+  let ai: LocalAi | null = null;
+  try {
+    ai = await createLocalAi(llmConfigFromEnv(env), { db: db.db, logger: logger.child({ component: 'local-ai' }) });
+  } catch (err) {
+    logger.warn({ err }, 'local AI unavailable; rules only');
+  }
+
+  const transcriber = createTranscriber(
+    voiceConfig({ whisperModel: config.whisperModel, whisperLanguage: config.whisperLanguage, modelsDir: config.modelsDir }),
+  );
+
+  const skills = [
+    createBudgetSkill({ db: db.db }),
+    createRecurringSkill({ db: db.db }),
+    createChartSkill({ db: db.db, renderChart: renderSpendingChart }),
+    createSummarySkill({ db: db.db, renderChart: renderSpendingChart }),
+  ];
+
+  const scheduleConfig = buildScheduleConfig({
+    timeZone: config.defaults.timeZone,
+    weeklySummary: env.MUNSHI_WEEKLY_SUMMARY,
+    monthlySummary: env.MUNSHI_MONTHLY_SUMMARY,
+    recurringAt: env.MUNSHI_RECURRING_AT,
+    charts: env.MUNSHI_SUMMARY_CHARTS,
+  });
+  let schedule: ScheduleService | null = null;
+
+  return {
+    fallbacks: ai?.fallbacks,
+    onRecorded: ai?.onRecorded,
+    transcriber,
+    skills,
+    async start({ pipeline }) {
+      const idb = inboxDb(db.db);
+      // Scheduled messages go to the chat the owner last wrote from (self chat, or their own chat).
+      const chatOf = async (owner: string): Promise<string | null> => {
+        const r = await idb.selectFrom('inbox').select('chat_id').where('owner', '=', owner).orderBy('received_at', 'desc').limit(1).executeTakeFirst();
+        return r?.chat_id ?? null;
+      };
+      const notifier: Notifier = {
+        async send(to, reply) {
+          const chatId = to.chatId ?? (await chatOf(to.owner));
+          if (!chatId) {
+            logger.warn({ owner: to.owner }, 'no chat known for this owner yet; scheduled message not sent');
+            return;
+          }
+          await pipeline.sendUnprompted(chatId, reply);
+        },
+      };
+      schedule = createScheduleService({
+        db: db.db,
+        scheduler: createCronScheduler(logger.child({ component: 'scheduler' })),
+        clock,
+        notifier,
+        settings: (owner) => ownerSettings(db.db, owner, config.defaults),
+        config: scheduleConfig,
+        renderChart: renderSpendingChart,
+        logger: logger.child({ component: 'schedule' }),
+      });
+      await schedule.start();
+    },
+    async stop() {
+      schedule?.stop();
+      await ai?.close();
+    },
+  };
 }
 
 /** Builds munshi from a config; nothing runs until start(). */
@@ -80,7 +161,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   let services: OptionalServices = {};
   if (o.optionalServices !== false) {
     try {
-      services = await optionalServices(config, o.env ?? {}, db, logger);
+      services = await optionalServices(config, o.env ?? {}, db, logger, clock);
     } catch (err) {
       logger.error({ err }, 'optional services failed to start; running with the rules only');
     }

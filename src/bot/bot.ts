@@ -13,7 +13,8 @@ import { understand } from '../understanding/understand.js';
 import type { Command, UnderstandContext, Understanding } from '../understanding/types.js';
 import { answerQuestion, type Answer, type QueryContext, type QueryConversation } from '../query/answer.js';
 import { recordExpenses, recentExpenses, softDelete, updateExpense, getExpense, type Db } from '../ledger/expenses.js';
-import { getSettings, loadOverrides, setOverride, setSetting } from '../ledger/preferences.js';
+import { loadOverrides, setOverride, setSetting } from '../ledger/preferences.js';
+import { ownerSettings } from './settings.js';
 import type { Transcriber } from '../voice/port.js';
 import type { Skill, SkillContext } from './skill.js';
 import { ChatStates, type ChatState } from './context.js';
@@ -68,19 +69,10 @@ export function createBot(deps: BotDeps): Bot {
   const skills = deps.skills ?? [];
   const log = deps.logger;
 
-  async function settingsFor(owner: string): Promise<OwnerSettings> {
-    const s = await getSettings(deps.db, owner);
-    const out: OwnerSettings = { ...deps.defaults };
-    if (s.currency && KNOWN_CURRENCIES.has(s.currency)) out.currency = s.currency;
-    if (s.timeZone && isValidTimeZone(s.timeZone)) out.timeZone = s.timeZone;
-    if (s.locale) out.locale = s.locale;
-    return out;
-  }
-
   async function handle(msg: InboundMessage, io: BotIO = {}): Promise<OutboundReply[]> {
     const owner = msg.owner ?? msg.senderId;
     try {
-      const settings = await settingsFor(owner);
+      const settings = await ownerSettings(deps.db, owner, deps.defaults);
       const state = chats.get(msg.chatId, deps.clock.now().getTime());
       if (msg.media?.kind === 'image') return text(R.IMAGE_NOT_READY);
       if (msg.media?.kind === 'voice') return await handleVoice(msg, owner, settings, state, io);
