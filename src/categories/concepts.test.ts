@@ -230,3 +230,31 @@ describe('resolveConcept: Hinglish and everyday category words', () => {
     expect(must('phone').terms).toEqual(['phone']);
   });
 });
+
+describe('resolveConcept: group words', () => {
+  it.each([
+    ['dairy', 'paneer'], ['non veg', 'chicken'], ['bakery', 'pav'], ['baby', 'diapers'], ['cleaning supplies', 'harpic'],
+    ['kitchen', 'tawa'], ['fast food', 'burger'], ['music', 'music'], ['supplements', 'whey protein'], ['jewellery', 'earrings'],
+    ['diwali', 'crackers'], ['holi', 'gulal'], ['wedding', 'shagun'], ['birthday', 'birthday cake'], ['cricket', 'cricket bat'],
+  ])('%s includes %s', (phrase, term) => {
+    expect(must(phrase).terms).toContain(term);
+  });
+
+  it('lists the merchants a concept names', () => {
+    expect(must('fast food').merchants).toEqual(expect.arrayContaining(["McDonald's", 'KFC', "Domino's"]));
+    expect(must('music').merchants).toContain('Spotify');
+  });
+
+  it('every merchant a concept names exists in the lexicon with that spelling', async () => {
+    const { CONCEPTS } = await import('./data/concepts.js');
+    const { LEXICON } = await import('./lexicon.js');
+    const known = new Set([...LEXICON.merchants.values()].map((m) => m.entry.canonical));
+    for (const def of CONCEPTS) {
+      for (const m of (def.merchants ?? '').split(',').map((x) => x.trim()).filter(Boolean)) expect(known, `${def.label}: ${m}`).toContain(m);
+    }
+  });
+
+  it('a generic word is not added as a search term of its own concept', () => {
+    expect(must('bills').terms).not.toContain('bills');
+  });
+});

@@ -349,8 +349,10 @@ function fromSource(s: Source): Concept {
     if (LEXICON.phrases.get(own)?.kind === 'item') terms.add(own);
   }
   if (s.kind === 'def') {
-    terms.add(s.def.label);
-    for (const t of (s.def.terms ?? '').split(',')) if (t.trim()) terms.add(t.trim());
+    // The label itself is a search word unless it is one of the generic lexicon words ("bills").
+    if (!LEXICON.phrases.get(s.def.label)?.weak) terms.add(s.def.label);
+    for (const t of (s.def.terms ?? '').split(',')) if (t.trim()) terms.add(t.trim().replace(/\s+/g, ' '));
+    for (const m of (s.def.merchants ?? '').split(',')) if (m.trim()) merchants.add(m.trim());
   }
   for (const x of exclude) terms.delete(x);
   const concept: Concept = { label, categories, terms: [...terms], merchants: [...merchants], via: 'category' };
