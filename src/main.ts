@@ -23,7 +23,6 @@ import { qrPresenter, removeQrPng } from './transport/whatsapp/pairing.js';
 import { ownerSettings } from './bot/settings.js';
 import { preloadWordNet } from './categories/wordnet.js';
 import { createLocalAi, type LocalAi } from './llm/local-ai.js';
-import { llmConfigFromEnv } from './llm/config.js';
 import { createTranscriber, voiceConfig } from './voice/config.js';
 import { createBudgetSkill } from './budgets/skill.js';
 import { createRecurringSkill } from './recurring/skill.js';
@@ -85,7 +84,7 @@ export async function optionalServices(config: Config, env: NodeJS.ProcessEnv, d
 
   let ai: LocalAi | null = null;
   try {
-    ai = await createLocalAi(llmConfigFromEnv(env), { db: db.db, logger: logger.child({ component: 'local-ai' }) });
+    ai = await createLocalAi(config.llm, { db: db.db, logger: logger.child({ component: 'local-ai' }) });
   } catch (err) {
     logger.warn({ err }, 'local AI unavailable; rules only');
   }

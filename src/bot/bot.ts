@@ -148,7 +148,8 @@ export function createBot(deps: BotDeps): Bot {
       await io.typing?.(true);
       try {
         const llm = await deps.fallbacks.extract(body, uctx);
-        if (llm && (llm.intent === 'add_expense' || llm.intent === 'incomplete')) {
+        // The model may also recognise a question the rules took for noise; the ledger answers it.
+        if (llm && (llm.intent === 'add_expense' || llm.intent === 'incomplete' || llm.intent === 'query')) {
           u = llm;
           understoodBy = 'llm';
         }
