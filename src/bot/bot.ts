@@ -233,6 +233,10 @@ export function createBot(deps: BotDeps): Bot {
       if (u.intent === 'incomplete' && u.missing === 'item' && u.partial.amountMinor) {
         return { drafts: [{ ...p.partial, amountMinor: u.partial.amountMinor, currency: u.partial.currency }], source: p.source };
       }
+      // "it was 500" reads as a correction; while we wait for an amount it is the answer.
+      if (u.intent === 'command' && u.command.kind === 'edit_amount') {
+        return { drafts: [{ ...p.partial, amountMinor: u.command.amountMinor, currency: u.command.currency ?? p.partial.currency }], source: p.source };
+      }
       return null;
     }
     if (p.kind === 'item') {

@@ -47,6 +47,9 @@ export interface FoundExpense {
   date: IsoDate;
   future: boolean;
   confidence: number;
+  /** In a message of several expenses, this expense's own words (its note), so a concept search
+   * for "coffee" never matches the sandwich bought in the same message. Null for a single expense. */
+  segment: string | null;
 }
 
 export interface ExtractResult {
@@ -65,6 +68,8 @@ export interface ExtractOptions {
   context: string;
   lex: CategoryLexicon;
   overrides?: ReadonlyMap<string, CategoryOverride>;
+  /** The text the pieces' offsets point into (for each expense's own segment). */
+  source?: string;
 }
 
 // A dash binds an item to its amount ("milk - 60", "chai-20"); it never separates two expenses.
@@ -489,6 +494,7 @@ export function extractExpenses(pieces: Piece[], dates: DateMatch[], o: ExtractO
     return {
       amount, item: info.item, merchant: info.merchant, primary: cat.primary, detail: cat.detail,
       date: d.date, future: d.future, confidence: Math.max(0.05, Math.min(1, conf)),
+      segment: multi && o.source ? o.source.slice(from, Math.min(to, o.source.length)).replace(/\s+/g, ' ').replace(/^[\s,;+&]+|[\s,;+&]+$/g, '').trim() || null : null,
     };
   });
   return { expenses, noAmount: false, bad, missingItem: false, partial: null };

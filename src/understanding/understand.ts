@@ -85,7 +85,7 @@ function understandUnsafe(text: string, ctx: UnderstandContext, lex: CategoryLex
   if (plan) return { intent: 'other', kind: 'plan', confidence: 0.8 };
   if (isTransfer(bare)) return { intent: 'other', kind: 'unknown', confidence: 0.7 };
 
-  const r = extractExpenses(pieces, dates.matches, { today, context: s, lex, overrides: ctx.overrides });
+  const r = extractExpenses(pieces, dates.matches, { today, context: s, lex, overrides: ctx.overrides, source: dates.masked });
   const note = noteOf(text);
   if (r.noAmount) {
     if (r.bad) return { intent: 'other', kind: 'noise', confidence: 0.8 };
@@ -116,7 +116,7 @@ function understandUnsafe(text: string, ctx: UnderstandContext, lex: CategoryLex
     const cur = e.amount.currency ?? currency;
     const minor = safeMinor(e.amount.value, cur);
     if (minor === null) return { intent: 'other', kind: 'noise', confidence: 0.7 };
-    expenses.push({ amountMinor: minor, currency: cur, category: e.primary, detail: e.detail, item: e.item, merchant: e.merchant, note, date: e.date });
+    expenses.push({ amountMinor: minor, currency: cur, category: e.primary, detail: e.detail, item: e.item, merchant: e.merchant, note: e.segment ?? note, date: e.date });
     confidence = Math.min(confidence, e.confidence);
     future ||= e.future || e.date > today;
   }

@@ -79,6 +79,12 @@ describe('asking back when something is missing', () => {
     expect((await chat.ledger())[0]!.amountMinor).toBe(50000);
   });
 
+  it('takes "it was 500" as the answer to the amount question', async () => {
+    expect(await chat.say('paid the plumber')).toMatch(/^How much was the plumber\?/);
+    expect(await chat.say('it was 500')).toMatch(/^✅ ₹500/);
+    expect(await chat.ledger()).toHaveLength(1);
+  });
+
   it('asks before recording a future date', async () => {
     const r = await chat.say('rent 15000 on 20 jan');
     expect(r).toContain('future');
@@ -113,6 +119,24 @@ describe('bad input gets a friendly reply and changes nothing', () => {
     const rows = await chat.ledger();
     for (const e of rows) expect(e.amountMinor).toBeGreaterThan(0);
     expect(await chat.say('chai 20')).toContain('✅');
+  });
+});
+
+describe('questions', () => {
+  it('answers from the ledger, and a concept never picks up a neighbour from the same message', async () => {
+    await chat.say('coffee 50 and sandwich 120');
+    await chat.say('latte 180 at starbucks');
+    const r = await chat.say('how much did I spend on coffee this month?');
+    expect(r).toMatch(/₹230/);
+    expect(r).not.toMatch(/₹350/);
+  });
+
+  it('follow-ups reuse the last question', async () => {
+    await chat.say('petrol 500');
+    chat.clock.set('2026-02-10T10:00:00Z');
+    await chat.say('petrol 700');
+    expect(await chat.say('how much on petrol this month?')).toMatch(/₹700/);
+    expect(await chat.say('and last month?')).toMatch(/₹500/);
   });
 });
 
