@@ -9,8 +9,8 @@ import { damerau } from './text.js';
 import { isDictionaryWord } from './wordnet.js';
 
 export interface SpellingIndex {
-  /** Delete-variant → vocabulary words it came from, in vocabulary order. */
-  deletes: Map<string, string[]>;
+  /** Delete-variant → the vocabulary word(s) it came from, in vocabulary order (most have one). */
+  deletes: Map<string, string | string[]>;
   /** Vocabulary order, used to break ties in favour of earlier (more central) data. */
   order: Map<string, number>;
   /** Words of item phrases (the rest only occur in brand names). */
@@ -33,7 +33,7 @@ function deletesOf(word: string, depth: number, out: Set<string>): void {
  * Item words come first in the tie-break order: "lunh" should become "lunch", not a brand.
  */
 export function buildSpellingIndex(lex: Lexicon): SpellingIndex {
-  const deletes = new Map<string, string[]>();
+  const deletes = new Map<string, string | string[]>();
   const order = new Map<string, number>();
   const ordered = new Set<string>();
   for (const e of lex.entries) if (e.kind === 'item') for (const w of e.key.split(' ')) if (lex.words.has(w)) ordered.add(w);
@@ -43,11 +43,14 @@ export function buildSpellingIndex(lex: Lexicon): SpellingIndex {
     if (w.length < 3 || !/^[a-z]+$/.test(w)) continue;
     order.set(w, order.size);
     const vars = new Set<string>([w]);
-    deletesOf(w, w.length >= 5 ? 2 : 1, vars);
+    // Two edits are only allowed for tokens of 7+ letters; a target of 6 or fewer letters is then
+    // at most one delete away on its side (the token's own deletes cover the rest).
+    deletesOf(w, w.length >= 7 ? 2 : 1, vars);
     for (const v of vars) {
-      const list = deletes.get(v);
-      if (list) list.push(w);
-      else deletes.set(v, [w]);
+      const had = deletes.get(v);
+      if (had === undefined) deletes.set(v, w);
+      else if (typeof had === 'string') deletes.set(v, [had, w]);
+      else had.push(w);
     }
   }
   return { deletes, order, itemWords };
@@ -109,9 +112,9 @@ export function closestWord(
   let best: string | null = null;
   let bestScore = Infinity;
   for (const v of vars) {
-    const cands = idx.deletes.get(v);
-    if (!cands) continue;
-    for (const w of cands) {
+    const hit = idx.deletes.get(v);
+    if (hit === undefined) continue;
+    for (const w of typeof hit === 'string' ? [hit] : hit) {
       // Words that only live inside longer phrases ("rogan" of "rogan josh") are targets only
       // while scanning for those phrases; on their own they would turn names into nonsense.
       if (standaloneOnly && !lex.phrases.has(w)) continue;
