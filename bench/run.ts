@@ -13,6 +13,7 @@ const BENCHES: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   ai: async () => (await import('./ai.js')).benchAi(),
   voice: async () => (await import('./voice.js')).benchVoice(),
   summary: async () => (await import('./summary.js')).benchSummary(),
+  categories: async () => (await import('./categories.js')).benchCategories(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
