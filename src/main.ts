@@ -21,7 +21,7 @@ import { WhatsAppTransport } from './transport/whatsapp/adapter.js';
 import { realClientFactory, type ClientFactory } from './transport/whatsapp/client.js';
 import { qrPresenter, removeQrPng } from './transport/whatsapp/pairing.js';
 import { ownerSettings } from './bot/settings.js';
-import { preloadWordNet } from './categories/wordnet.js';
+import { warmUpCategories } from './categories/index.js';
 import { createLocalAi, type LocalAi } from './llm/local-ai.js';
 import { createTranscriber, voiceConfig } from './voice/config.js';
 import { createBudgetSkill } from './budgets/skill.js';
@@ -79,8 +79,8 @@ export type OptionalServices = Pick<BotDeps, 'skills' | 'fallbacks' | 'transcrib
  * Exported so the `chat` CLI builds the very same bot as the daemon.
  */
 export async function optionalServices(config: Config, env: NodeJS.ProcessEnv, db: OpenedDb, logger: Logger, clock: Clock = systemClock): Promise<OptionalServices> {
-  // WordNet is read lazily on the first unknown word; warm it off the reply path.
-  setTimeout(() => preloadWordNet(), 0).unref();
+  // The lexicon indexes and WordNet build lazily on first use; warm them before the first message.
+  setTimeout(() => warmUpCategories(), 0).unref();
 
   let ai: LocalAi | null = null;
   try {
