@@ -26,7 +26,7 @@ export const HEALTH: LexGroup[] = [
     otrivin, ointment, cream medicine, antifungal cream, candid, soframycin, burnol, boroline, eye ointment,
     contact lens solution, lens solution, contact lenses, spectacles, specs, eyeglasses, frames spectacles, calcium, glasses prescription, reading glasses, chashma,
     chasma, hearing aid, condoms, condom, durex, manforce, pregnancy test, prega news, i pill, ipill, sanitary pads pharmacy,
-    ayurvedic medicine, homeopathy, homeopathic medicine, chyawanprash, dabur, patanjali medicine, himalaya medicine,
+    ayurvedic medicine, homeopathy, homeopathic medicine, chyawanprash, dabur, patanjali medicine, himalaya medicine, himalaya,
     liv 52, triphala, ashwagandha, giloy, kadha, hajmola, isabgol, sat isabgol, mask, masks, face mask, n95, sanitizer,
     hand sanitizer, chemist, medical store, medical shop, pharmacy, drugstore, drug store, prescription, first aid,
     first aid kit, wheelchair, crutches, walker, knee brace, back support, cervical collar, diapers adult, adult diapers,
