@@ -50,6 +50,8 @@ export interface QueryResultJson {
   currency: string | null;
   count: number;
   expenses: { date: string; amount: number; currency: string; category: string; item: string | null; merchant: string | null; note: string | null }[];
+  /** For a sum over several currencies: the ones not in `total` (never converted or added). */
+  otherCurrencies?: { currency: string; total: number; count: number }[];
 }
 
 export interface Answer {
@@ -140,13 +142,19 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
         : await s.rows();
       const main1 = mainTotal(totals, currency);
       const reply = sumReply({ op: plan.op, what: main.what, period: plan.periods[0] ?? null, periodAssumed: plan.periodAssumed, totals, rows: shownRows, today, currency, showAll, note });
+      // A sum's JSON speaks of one currency: its total, the rows in it and their count. Other
+      // currencies are in the reply and in otherCurrencies, never added in.
+      const sumCur = plan.op === 'sum' && main1 ? main1.currency : null;
+      const jsonRows = sumCur ? shownRows.filter((r) => r.currency === sumCur) : shownRows;
+      const others = totals.filter((t) => t.currency !== sumCur);
       return {
         reply,
         result: {
           total: plan.op === 'sum' ? (main1 ? toMajor(main1.minor, main1.currency) : 0) : null,
           currency: plan.op === 'sum' ? (main1?.currency ?? currency) : null,
-          count,
-          expenses: json(shownRows, max),
+          count: sumCur ? main1!.count : count,
+          expenses: json(jsonRows, max),
+          ...(sumCur && others.length ? { otherCurrencies: others.map((t) => ({ currency: t.currency, total: toMajor(t.minor, t.currency), count: t.count })) } : {}),
         },
         plan,
         conversation,

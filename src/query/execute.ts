@@ -321,7 +321,12 @@ function prefilter(eb: EB, m: Matcher, withWords: boolean): Expression<SqlBool> 
  * phrase with its last token as a prefix (so plurals come too). e.g. ['mountain dew'] → '"mountain dew" *'
  */
 export function ftsQuery(words: string[]): string | null {
-  const phrases = words
+  // "7up" is one token but "7 up" two: ask for both spellings.
+  const spellings = words.flatMap((w) => {
+    const split = w.replace(/(\p{N})(\p{L})/gu, '$1 $2').replace(/(\p{L})(\p{N})/gu, '$1 $2');
+    return split === w ? [w] : [w, split];
+  });
+  const phrases = spellings
     .map((w) => w.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))
     .filter((tokens) => tokens.length > 0)
     .map((tokens) => `"${tokens.join(' ')}" *`);

@@ -12,6 +12,8 @@ describe('compileMatcher', () => {
     expect(m.test(row('two tender coconuts roadside'))).toBe(true);
     expect(m.test(row('7up with lunch'))).toBe(true);
     expect(m.test(row('7upx'))).toBe(false);
+    expect(m.test(row('two 7 ups'))).toBe(true);
+    expect(compileMatcher({ categories: [], terms: ['coca cola'], merchants: [] }).test(row('coca-cola can'))).toBe(true);
     expect(m.sqlExact).toBe(false);
   });
   it('matches categories (a null detail covers the primary)', () => {
@@ -63,7 +65,7 @@ describe('merchantVariants', () => {
 
 describe('ftsQuery', () => {
   it('quotes each word list entry as a phrase with a prefix last token', () => {
-    expect(ftsQuery(['mountain dew', '7up', 'coca-cola', 'dr. pepper"s'])).toBe('"mountain dew" * OR "7up" * OR "coca cola" * OR "dr pepper s" *');
+    expect(ftsQuery(['mountain dew', '7up', 'coca-cola', 'dr. pepper"s'])).toBe('"mountain dew" * OR "7up" * OR "7 up" * OR "coca cola" * OR "dr pepper s" *');
     expect(ftsQuery(['', '!!'])).toBe(null);
   });
 });

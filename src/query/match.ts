@@ -45,6 +45,17 @@ export function singularForms(phrase: string): string[] {
   return [...out];
 }
 
+/**
+ * A term as a regex: spaces match any run of spaces or hyphens ("coca cola" = "coca-cola"), and a
+ * digit meeting a letter may be split ("7up" = "7 up").
+ */
+function termPattern(t: string): string {
+  return escapeRe(t)
+    .replace(/[\s-]+/g, '[\\s-]+')
+    .replace(/(\p{N})(\p{L})/gu, '$1[\\s-]?$2')
+    .replace(/(\p{L})(\p{N})/gu, '$1[\\s-]?$2');
+}
+
 export interface CompiledMatcher {
   test(row: MatchableRow): boolean;
   /** True when SQL alone decides (no term needs a word-boundary check). */
@@ -61,7 +72,7 @@ export function compileAny(ms: Matcher[]): CompiledMatcher {
 export function compileMatcher(m: Matcher): CompiledMatcher {
   const terms = [...new Set(m.terms.map(normTerm).filter((t) => t.length > 0))];
   const re = terms.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.sort((a, b) => b.length - a.length).map(escapeRe).join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`, 'u')
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`, 'u')
     : null;
   const merchants = new Set(m.merchants.map(normTerm));
   const cats = m.categories;

@@ -211,6 +211,12 @@ function readQuestion(q: string, opts: PlanOptions): Read {
   // Comparison sides: "food vs transport", "food or transport".
   const sideSplit = /\s(?:vs\.?|versus|v\/s|compared to|compared with|against|or)\s/;
   const chunksOf = (s: string) => subjectChunks(s);
+  // "compare transport and food in december": with one period or none, "and" joins the two sides.
+  const andSides = /\s(?:and|with|aur|to)\s/;
+  if (r.op === 'compare' && r.periods.length < 2 && !sideSplit.test(work) && andSides.test(work)) {
+    const parts = work.split(andSides).map(chunksOf).filter((c) => c.length);
+    if (parts.length >= 2) r.sides = parts;
+  }
   if (r.op === 'compare' && sideSplit.test(work)) {
     const parts = work.split(sideSplit).map(chunksOf).filter((c) => c.length);
     if (parts.length >= 2) r.sides = parts;

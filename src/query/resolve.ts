@@ -100,29 +100,40 @@ function joinOr(xs: string[]): string {
 /** Resolves one subject phrase; multi-word phrases fall back to their longest resolvable part. */
 export async function resolveSubject(deps: ResolveDeps, phrase: string): Promise<Resolution> {
   const p = normTerm(phrase);
-  const whole = await resolveOne(deps, p, true);
+  const whole = await resolveOne(deps, p, true, 'all');
   if (whole.how !== 'unknown') return whole;
+  // Parts, longest first and, at equal length, rightmost first: the head noun carries the meaning
+  // ("pain medicine" → medicine). A merchant or a named concept in any part beats a literal word.
   const words = p.split(' ');
+  const parts: string[] = [];
   for (let len = words.length - 1; len >= 1; len--) {
-    for (let i = 0; i + len <= words.length; i++) {
+    for (let i = words.length - len; i >= 0; i--) {
       const part = words.slice(i, i + len).join(' ');
-      if (part.length < 3) continue;
-      const r = await resolveOne(deps, part, false);
+      if (part.length >= 3) parts.push(part);
+    }
+  }
+  for (const mode of ['strong', 'all'] as const) {
+    for (const part of parts) {
+      const r = await resolveOne(deps, part, false, mode);
       if (r.how !== 'unknown') return r;
     }
   }
   return whole;
 }
 
-async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean): Promise<Resolution> {
+async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean, mode: 'strong' | 'all'): Promise<Resolution> {
   const forms = singularForms(p);
+  const unknown: Resolution = { phrase: p, how: 'unknown', label: p, suggestions: [] };
   const merchant = await knownMerchant(deps, forms);
   if (merchant) return { phrase: p, how: 'merchant', label: merchant, matcher: { categories: [], terms: forms, merchants: [merchant] } };
 
-  const concept = deps.concepts?.resolve(p) ?? null;
+  let concept = deps.concepts?.resolve(p) ?? null;
+  // A "concept" that is only the phrase itself adds nothing; its parts may say more.
+  if (concept && !concept.categories.length && !concept.merchants.length && concept.terms.every((t) => forms.includes(normTerm(t)))) concept = null;
   if (concept && namesConcept(forms, concept)) {
     return { phrase: p, how: 'concept', label: concept.label, matcher: { categories: [...concept.categories], terms: [...concept.terms, ...forms], merchants: [...concept.merchants] } };
   }
+  if (mode === 'strong') return unknown;
   if (await literalExists(deps, forms)) return { phrase: p, how: 'literal', label: p, matcher: { categories: [], terms: forms, merchants: [] } };
   if (concept) {
     return { phrase: p, how: 'family', label: concept.label, matcher: { categories: [...concept.categories], terms: [...concept.terms, ...forms], merchants: [...concept.merchants] } };
@@ -133,7 +144,7 @@ async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean): P
       return { phrase: p, how: 'expanded', label: p, matcher: { categories: [], terms: [...ex.terms, ...forms], merchants: ex.merchants } };
     }
   }
-  return { phrase: p, how: 'unknown', label: p, suggestions: deps.concepts?.suggest(p, 3) ?? [] };
+  return { ...unknown, suggestions: deps.concepts?.suggest(p, 3) ?? [] };
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../ledger/schema.js';
 import { recordExpenses } from '../ledger/expenses.js';
-import { recordToDraft } from '../ledger/io/records.js';
+import { recordToDraft, type Categorizer } from '../ledger/io/records.js';
 import type { ConceptSource } from './resolve.js';
 
 export interface EvalRecord {
@@ -19,11 +19,14 @@ export interface EvalRecord {
   note?: string | null;
 }
 
-/** Records eval-format rows for an owner, one message id per row. Returns the new row ids. */
-export async function loadRecords(db: Kysely<Database>, records: EvalRecord[], owner = 'me', idPrefix = 'rec'): Promise<number[]> {
+/**
+ * Records eval-format rows for an owner, one message id per row. Returns the new row ids. Without a
+ * categorizer rows keep exactly the category given; with one, details are learned as `import` does.
+ */
+export async function loadRecords(db: Kysely<Database>, records: EvalRecord[], owner = 'me', idPrefix = 'rec', categorize?: Categorizer): Promise<number[]> {
   const ids: number[] = [];
   for (const [i, raw] of records.entries()) {
-    const r = recordToDraft(raw, () => ({ primary: 'other', detail: null }));
+    const r = recordToDraft(raw, categorize ?? (() => ({ primary: 'other', detail: null })));
     if (!r.ok) throw new Error(`record ${i}: ${r.error}`);
     const { expenses } = await recordExpenses(db, [r.draft], { owner, source: 'import', messageId: `${idPrefix}:${owner}:${i}`, now: '2026-01-01T00:00:00Z' });
     ids.push(expenses[0]!.id);
