@@ -262,3 +262,14 @@ describe('categorize: speed', () => {
     expect((performance.now() - t0) / n).toBeLessThan(0.05);
   });
 });
+
+describe('categorize: containers and compounds', () => {
+  it.each([
+    ['bottle of water', 'food/soft_drinks'], ['cup of coffee', 'food/coffee'], ['plate of momos', 'food/snacks'],
+    ['can of beer', 'food/alcohol'], ['packet of chips', 'food/snacks'], ['2 plates', 'shopping/household'],
+    ['milk powder', 'food/groceries'], ['espresso machine', 'shopping/electronics'], ['coffee mug', 'shopping/household'],
+    ['phone cover', 'shopping/electronics'], ['phone bill', 'utilities/mobile'], ['pizza slice', 'food/meals'],
+  ])('%s → %s', (item, expected) => {
+    expect(cat(item)).toBe(expected);
+  });
+});

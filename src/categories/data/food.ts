@@ -57,7 +57,7 @@ export const FOOD: LexGroup[] = [
     subzi, bhaji, vegetables, veggies, veg, vegetable, sabzi mandi, mandi, atta, aata, wheat flour, maida, besan, sooji,
     suji, rava, rice, basmati, chawal, dal, daal, toor dal, moong dal, masoor dal, chana dal, urad dal, rajma, chana, chole,
     kabuli chana, lentils, pulses, poha packet, oil, cooking oil, sunflower oil, mustard oil, groundnut oil, coconut oil,
-    olive oil, ghee, butter, cheese, sourdough, baguette, granola, paneer, curd, dahi, yogurt, yoghurt, milk, doodh, amul, amul milk, milk packet, doodhwala, milkman, milk bill, milk monthly, dairy bill,
+    olive oil, ghee, butter, milk powder, cheese, sourdough, baguette, granola, paneer, curd, dahi, yogurt, yoghurt, milk, doodh, amul, amul milk, milk packet, doodhwala, milkman, milk bill, milk monthly, dairy bill,
     toned milk, gokul, mother dairy, nandini, aavin, heritage milk, cream, malai, khoya, eggs, egg, anda, ande, bread,
     brown bread, pav, bun, buns, butter, jam, peanut butter, honey, sugar, cheeni, shakkar, jaggery, gur, salt, namak,
     masala, masale, spices, haldi, turmeric, mirchi, chilli powder, jeera, cumin, dhania, coriander, garam masala,
