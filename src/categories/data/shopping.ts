@@ -64,7 +64,7 @@ export const SHOPPING: LexGroup[] = [
     Realme Store, Vivo, Oppo, Nothing Phone|nothing store, Google Store, Microsoft Store, Steam Deck, Xiaomi Store, Cashify, Yaantra,
     Ezone Digital, Unicorn Store, Imagine Apple Store|imagine store, iPlanet|iplanet, Maple Store, Aptronix` },
   { cat: 'shopping/household', items: `household, household items, household stuff, home essentials, utensils, bartan, vessels,
-    cookware, pots, pans, kadai, tawa, pressure cooker, cooker, cutlery, spoons, tea set, tea cups, dinner set,
+    cookware, pots, pans, kadai, tawa, pressure cooker, cooker, cutlery, spoons, tea set, tea cups, dinner set, coffee mug, coffee mugs, tea mug, beer mug, wine glasses,
     forks, knife, knives, chopping board, containers, tiffin box, water bottle steel, steel bottle, flask, thermos, bucket,
     broom, jhadu, mop, pochha, wiper household, dustbin, garbage bags, trash bags, detergent, surf, surf excel, tide, ariel,
     rin, nirma, washing powder, liquid detergent, fabric softener, comfort, dishwash, vim, vim bar, pril, dish soap,
