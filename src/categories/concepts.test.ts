@@ -258,3 +258,23 @@ describe('resolveConcept: group words', () => {
     expect(must('bills').terms).not.toContain('bills');
   });
 });
+
+describe('resolveConcept: finer families', () => {
+  it('vegetables are the vegetables, not all groceries', () => {
+    const c = must('vegetables');
+    expect(c.categories).toEqual([]);
+    expect(c.terms).toEqual(expect.arrayContaining(['onion', 'tomato', 'aloo', 'sabzi', 'bhindi']));
+    for (const t of ['milk', 'atta', 'rice', 'eggs', 'bread']) expect(c.terms, t).not.toContain(t);
+    expect(must('sabzi').label).toBe('vegetables');
+  });
+
+  it.each([
+    ['antibiotics', 'azithromycin', 'paracetamol'], ['cough and cold', 'cough syrup', 'azithromycin'],
+    ['allergy', 'cetirizine', 'digene'], ['acidity', 'digene', 'cetirizine'], ['first aid', 'band aid', 'crocin'],
+  ])('%s includes %s, not %s', (phrase, inside, outside) => {
+    const c = must(phrase);
+    expect(c.terms).toContain(inside);
+    expect(c.terms).not.toContain(outside);
+    expect(c.categories).toEqual([]);
+  });
+});
