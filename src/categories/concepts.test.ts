@@ -278,3 +278,19 @@ describe('resolveConcept: finer families', () => {
     expect(c.categories).toEqual([]);
   });
 });
+
+describe('resolveConcept: snack and drink families', () => {
+  it.each([
+    ['ice cream', 'kulfi', 'jalebi'], ['chocolates', 'dairy milk', 'ladoo'], ['biscuits', 'parle g', 'lays'],
+    ['chips', 'kurkure', 'oreo'], ['juice', 'sugarcane juice', 'coke'], ['juice', 'orange juice', 'lassi'],
+  ])('%s includes %s, not %s', (phrase, inside, outside) => {
+    const c = must(phrase);
+    expect(c.terms).toContain(inside);
+    expect(c.terms).not.toContain(outside);
+  });
+
+  it('ice cream names the parlours; hot drinks is coffee and tea', () => {
+    expect(must('ice cream').merchants).toEqual(expect.arrayContaining(['Baskin Robbins', 'Naturals Ice Cream']));
+    expect(cats(must('hot drinks'))).toEqual(['food/coffee', 'food/tea']);
+  });
+});

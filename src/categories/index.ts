@@ -352,7 +352,15 @@ function fromSource(s: Source): Concept {
     // The label itself is a search word unless it is one of the generic lexicon words ("bills").
     if (!LEXICON.phrases.get(s.def.label)?.weak) terms.add(s.def.label);
     for (const t of (s.def.terms ?? '').split(',')) if (t.trim()) terms.add(t.trim().replace(/\s+/g, ' '));
-    for (const m of (s.def.merchants ?? '').split(',')) if (m.trim()) merchants.add(m.trim());
+    for (const m of (s.def.merchants ?? '').split(',')) if (m.trim()) merchants.add(m.trim().replace(/\s+/g, ' '));
+    const inside = (s.def.containing ?? '').split(',').map((w) => w.trim()).filter(Boolean);
+    if (inside.length) {
+      for (const e of LEXICON.entries) {
+        if (e.kind !== 'item' || e.weak) continue;
+        const words = ` ${e.key} `;
+        if (inside.some((w) => words.includes(` ${w} `))) terms.add(e.canonical);
+      }
+    }
   }
   for (const x of exclude) terms.delete(x);
   const concept: Concept = { label, categories, terms: [...terms], merchants: [...merchants], via: 'category' };

@@ -20,6 +20,8 @@ export interface ConceptDef {
   exclude?: string;
   /** Merchants (canonical names from the lexicon) that count though filed elsewhere. */
   merchants?: string;
+  /** Every lexicon item whose phrase contains one of these words counts ("juice" → orange juice, abc juice…). */
+  containing?: string;
 }
 
 export const CONCEPTS: readonly ConceptDef[] = [
@@ -49,8 +51,28 @@ export const CONCEPTS: readonly ConceptDef[] = [
     cats: ['food/restaurant', 'food/bars', 'entertainment/movies', 'entertainment/concerts', 'entertainment/events'] },
   { label: 'eating out', aliases: `dining out, dine out, restaurants, restaurant, eating outside, outside food, dining`,
     cats: ['food/restaurant', 'food/meals'] },
-  { label: 'sweets', aliases: `treats, sweet, desserts, dessert, mithai, sweet stuff, sugar, ice cream, ice creams, cakes`,
+  { label: 'sweets', aliases: `treats, sweet, desserts, dessert, mithai, sweet stuff, sugar, cakes`,
     cats: ['food/sweets'] },
+  { label: 'ice cream', aliases: `ice creams, icecream, kulfi, gelato, frozen desserts`, cats: [], containing: 'ice cream',
+    terms: `kulfi, kulfi falooda, gelato, sundae, cone, choco bar, chocobar, kulfi stick, froyo, frozen yogurt, falooda, magnum,
+      cornetto`,
+    merchants: `Baskin Robbins, Naturals Ice Cream, Kwality Walls, Havmor, Amul Ice Cream, Cream Stone, Giani's, Cold Stone,
+      Ben & Jerry's, Haagen-Dazs, Huber & Holly, Corner House, Polar Bear, Hangyo, Keventers Ice Cream, Gelato Italiano` },
+  { label: 'chocolates', aliases: `chocolate, choc, chocs, candy, candies, toffees`, cats: [], containing: 'chocolate',
+    terms: `dairy milk, kitkat, kit kat, munch, five star, 5 star, perk, snickers, bounty, ferrero rocher, ferrero, toblerone,
+      cadbury, silk, gems, candy, toffee, eclairs, hershey, hersheys, amul chocolate, truffle` },
+  { label: 'biscuits', aliases: `biscuit, cookies, cookie`, cats: [], containing: 'biscuit, biscuits, cookies',
+    terms: `parle g, marie, good day, hide and seek, bourbon biscuit, oreo, monaco, krackjack, rusk, khari, nankhatai,
+      parle, britannia, sunfeast, unibic, jim jam, milk bikis, dark fantasy, cookie, cookies` },
+  { label: 'chips', aliases: `crisps, wafers, namkeen, farsan`, cats: [], containing: 'chips',
+    terms: `chips, crisps, lays, kurkure, bingo, uncle chips, namkeen, bhujia, aloo bhujia, mixture, chivda, farsan, pringles,
+      doritos, cheetos, balaji wafers, banana chips, tapioca chips` },
+  { label: 'juice', aliases: `juices, fresh juice, fruit juice, fruit juices, juice bars, shakes, smoothies`, cats: [],
+    containing: 'juice, shake, smoothie',
+    terms: `sugarcane, ganne ka ras, usacha ras, smoothie, milkshake, tropicana, real juice, minute maid, paper boat, juice center`,
+    merchants: 'Raw Pressery, Jamba Juice, Keventers, Joos, Boost Juice, Juice Junction, Naturals Juice' },
+  { label: 'hot drinks', aliases: `hot beverages, tea and coffee, coffee and tea, chai coffee, chai and coffee`,
+    cats: ['food/coffee', 'food/tea'] },
   { label: 'snacks', aliases: `snack, munchies, nashta, chaat, street food, junk food, junk`, cats: ['food/snacks'] },
   { label: 'groceries', aliases: `grocery, groceries and vegetables, ration, kirana, provisions, supermarket,
     household groceries, grocery shopping, staples`, cats: ['food/groceries'] },
@@ -61,7 +83,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { label: 'allergy medicine', aliases: `allergy, allergies, antihistamines, allergy pills`, cats: [], tags: ['allergy'] },
   { label: 'stomach medicine', aliases: `antacids, antacid, acidity, stomach, digestion, acidity medicine`, cats: [], tags: ['stomach'] },
   { label: 'first aid', aliases: `first aid supplies, bandages, band aids, antiseptics`, cats: [], tags: ['first_aid'] },
-  { label: 'fruit', aliases: `fruits, juice, juices, fruit juice, fresh juice, fruit and juice`, cats: ['food/fruits'] },
+  { label: 'fruit', aliases: `fruits, fruit and juice, phal`, cats: ['food/fruits'] },
   { label: 'food delivery', aliases: `delivery, deliveries, takeaway, takeout, swiggy and zomato, ordering in, ordered food,
     online food`, cats: ['food/delivery'] },
   { label: 'meals', aliases: `lunches, dinners, breakfasts, tiffin, mess, canteen`, cats: ['food/meals'] },
