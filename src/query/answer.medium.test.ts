@@ -193,6 +193,26 @@ describe('rankings, lists, counts', () => {
   });
 });
 
+describe('narrowing and leaving out', () => {
+  it('"excluding rent" leaves a category detail out (rows without a detail stay)', async () => {
+    const a = await ask('how much did I spend in december excluding rent?');
+    // 19724 - 14000
+    expect(a.result.total).toBe(5724);
+    const b = await ask('total in december without housing');
+    expect(b.result.total).toBe(5724);
+  });
+  it('leaves out a word-matched subject, decided per row', async () => {
+    const a = await ask('how much on food this month except limca');
+    expect(a.result.total).toBe(2150.8);
+  });
+  it('"X at Y" means both', async () => {
+    const a = await ask('how much on espresso at cafe coffee day this month');
+    expect(a.result.total).toBe(150.5);
+    const b = await ask('how much on taxi rides at rapido this month');
+    expect(b.result.count).toBe(3);
+  });
+});
+
 describe('averages, comparisons, breakdowns', () => {
   it('average per day puts the exact number in the text', async () => {
     const a = await ask('per-day average spending in december?');
@@ -266,7 +286,7 @@ describe('cannot answer', () => {
   it('answerPlan runs a valid plan', async () => {
     const a = await answerPlan(opened.db, {
       op: 'sum', periods: [{ from: '2026-01-01', to: '2026-01-15', label: 'this month' }], periodAssumed: false,
-      filters: { categories: [{ primary: 'transport', detail: null }], subjects: [], within: [], minAmount: null, maxAmount: null, currency: 'INR' },
+      filters: { categories: [{ primary: 'transport', detail: null }], subjects: [], within: [], exclude: [], minAmount: null, maxAmount: null, currency: 'INR' },
       versus: [], averagePer: null, breakdownBy: null, order: 'largest', limit: null,
     }, ctx());
     expect(a.result.total).toBe(350);

@@ -23,6 +23,8 @@ export interface ExecContext {
 /** Filters after subjects were resolved: every group must match (AND); a group matches when any of its matchers does. */
 export interface ResolvedFilters {
   groups: Matcher[][];
+  /** Rows matching any of these are left out. */
+  exclude?: Matcher[];
   minAmount: number | null;
   maxAmount: number | null;
   currency: string | null;
@@ -92,6 +94,7 @@ export class Selection {
   private readonly loose: boolean;
   private loaded: RawRow[] | null = null;
   private fts: boolean | null = null;
+  private readonly excludeExact: boolean;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -100,6 +103,10 @@ export class Selection {
     private readonly filters: ResolvedFilters,
   ) {
     this.matchers = filters.groups.map(compileAny);
+    const ex = compileAny(filters.exclude ?? []);
+    this.excludeExact = ex.sqlExact;
+    // An exclusion SQL cannot decide exactly is decided per row in JS, like a word filter.
+    if ((filters.exclude ?? []).length) this.matchers.push({ sqlExact: ex.sqlExact, test: (r) => !ex.test(r) });
     this.exact = this.matchers.every((m) => m.sqlExact);
     const bounded = !!period.from && !!period.to && daysBetween(period.from, period.to) <= LOOSE_MAX_DAYS;
     this.loose = bounded && filters.groups.some((g) => g.reduce((n, m) => n + m.terms.length + m.merchants.length, 0) > LOOSE_MIN_WORDS);
@@ -114,6 +121,9 @@ export class Selection {
     if (f.currency) conds.push(eb('currency', '=', f.currency));
     if (f.minAmount !== null) conds.push(amountBound(eb, f.minAmount, '>=', f.currency));
     if (f.maxAmount !== null) conds.push(amountBound(eb, f.maxAmount, '<=', f.currency));
+    // Only an exact exclusion may be negated in SQL: negating a pre-filter (a superset) would drop rows.
+    // coalesce: "detail = 'coffee'" is NULL for a row without a detail, and NOT NULL would drop it.
+    if (f.exclude?.length && this.excludeExact) conds.push(sql<SqlBool>`NOT coalesce(${eb.or(f.exclude.map((m) => prefilter(eb, m, false)))}, 0)`);
     if (!this.loose) {
       f.groups.forEach((g, i) => {
         if (skip?.group === i) {

@@ -188,3 +188,32 @@ describe('looksLikeQuestion', () => {
     it(`no: ${q}`, () => expect(looksLikeQuestion(q)).toBe(false));
   }
 });
+
+describe('planQuestion: more phrasings', () => {
+  it('reads "more … than" as a comparison of two periods', () => {
+    const p = plan('How much more did I spend in December than this month?');
+    expect(p.op).toBe('compare');
+    expect(span(p)).toBe('2025-12-01..2025-12-31 | 2026-01-01..2026-01-15');
+  });
+  it('keeps "more than 500" an amount bound', () => {
+    const p = plan('expenses more than 500 this month');
+    expect(p.op).not.toBe('compare');
+    expect(p.filters.minAmount).toBe(500);
+  });
+  it('reads exclusions', () => {
+    expect(plan('total this month excluding rent').filters.exclude).toEqual(['rent']);
+    expect(plan('how much did I spend last month without housing').filters.exclude).toEqual(['housing']);
+    expect(plan('is mahine rent ke alawa kitna kharcha hua').filters.exclude).toEqual(['rent']);
+  });
+  it('reads "X at Y" as both', () => {
+    const p = plan('how much on coffee at ccd this month');
+    expect(p.filters.subjects).toEqual(['coffee']);
+    expect(p.filters.within).toEqual(['ccd']);
+    const q = plan('how much on food and transport');
+    expect(q.filters.within).toEqual([]);
+  });
+  it('compares two subjects joined by "and"', () => {
+    const p = plan('compare transport and food in december');
+    expect(p.versus.map((v) => v.categories.map((c) => c.primary))).toEqual([['transport'], ['food']]);
+  });
+});

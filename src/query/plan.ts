@@ -102,6 +102,9 @@ interface Read {
   allTime: boolean;
   categories: Primary[];
   subjects: string[];
+  /** Subjects every row must also match ("CCD" in "coffee at CCD"). */
+  within: string[];
+  exclude: string[];
   /** Subjects separated by vs / or in a comparison ("food vs transport"). */
   sides: string[][];
   minAmount: number | null;
@@ -116,6 +119,9 @@ interface Read {
   /** Spend words of its own ("how much", "total"): not a bare follow-up fragment. */
   hasOwnSpendWords: boolean;
 }
+
+const EXCLUDE_AFTER = /\b(?:excluding|exclude|except(?: for)?|without|other than|apart from|not counting|not including|leaving out|minus|but not)\s+((?:(?!\s{2})[\p{L}\p{N}'& ])+)/gu;
+const EXCLUDE_BEFORE = /((?:(?!\s{2})[\p{L}\p{N}'& ])+?)\s+(?:ke alawa|ke alava|ke siwa|ke siva|ke bina|chhod ke|chhodke|chod ke|chodke|ko chhodkar|ko chodkar)\b/gu;
 
 const CURRENCY_WORDS: Record<string, string> = {
   dollars: 'USD', dollar: 'USD', usd: 'USD', $: 'USD', rupees: 'INR', rupee: 'INR', rs: 'INR', inr: 'INR', '₹': 'INR',
@@ -139,7 +145,7 @@ function amountOf(num: string, mult: string | undefined): number {
 
 function readQuestion(q: string, opts: PlanOptions): Read {
   const r: Read = {
-    op: null, periods: [], allTime: false, categories: [], subjects: [], sides: [], minAmount: null, maxAmount: null,
+    op: null, periods: [], allTime: false, categories: [], subjects: [], within: [], exclude: [], sides: [], minAmount: null, maxAmount: null,
     currency: null, topN: null, smallest: false, plural: false, averagePer: null, breakdownBy: null,
     signal: SPEND_SIGNAL.test(q), hasOwnSpendWords: /\b(how much|how many|total|kitna|kitni|kitne|spent|spend|spending|list|show|top|biggest|average|compare|breakdown)\b/.test(q),
   };
@@ -169,6 +175,8 @@ function readQuestion(q: string, opts: PlanOptions): Read {
     }
   }
   if (r.op === 'count' && /\bhow many (rupees|dollars|bucks)\b/.test(q)) r.op = 'sum';
+  // "did I spend more in December than this month?" (amount bounds are already blanked out).
+  if ((r.op === null || r.op === 'sum' || r.op === 'list') && /\b(more|less|zyada|jyada|kam)\b.*\bthan\b|\bthan\b.*\b(more|less)\b/.test(work)) r.op = 'compare';
   if (r.topN !== null && (r.op === null || r.op === 'list' || r.op === 'sum')) r.op = 'top';
   r.smallest = SMALLEST.test(q);
   r.plural = (PLURAL_RANK.test(q) || /\btop\b/.test(q)) && !/\bsingle\b/.test(q);
@@ -221,9 +229,25 @@ function readQuestion(q: string, opts: PlanOptions): Read {
     const parts = work.split(sideSplit).map(chunksOf).filter((c) => c.length);
     if (parts.length >= 2) r.sides = parts;
   }
-  const chunks = chunksOf(work);
-  for (const c of chunks) {
+  // "excluding rent", "without housing", "rent ke alawa": what to leave out.
+  work = work.replace(EXCLUDE_AFTER, (_m, what: string) => {
+    for (const c of subjectChunks(what)) r.exclude.push(CATEGORY_WORDS[c] ?? c);
+    return ' ';
+  });
+  work = work.replace(EXCLUDE_BEFORE, (_m, what: string) => {
+    const last = subjectChunks(what).pop();
+    if (last) r.exclude.push(CATEGORY_WORDS[last] ?? last);
+    return ' ';
+  });
+  const parts = subjectParts(work);
+  for (const [i, part] of parts.entries()) {
+    const c = part.text;
     const cat = CATEGORY_WORDS[c];
+    // After the first subject, "X at Y" narrows rather than widens.
+    if (i > 0 && part.join === 'and' && r.op !== 'compare') {
+      r.within.push(cat ?? c);
+      continue;
+    }
     if (cat) {
       if (!r.categories.includes(cat)) r.categories.push(cat);
     } else if (!r.subjects.includes(c)) r.subjects.push(c);
@@ -233,30 +257,51 @@ function readQuestion(q: string, opts: PlanOptions): Read {
 
 /** Splits what is left of a question into subject phrases, dropping glue words. */
 export function subjectChunks(text: string): string[] {
+  return subjectParts(text).map((p) => p.text);
+}
+
+/** Glue between two subjects that means "both" ("coffee at CCD", "train to Nagpur"), not "either". */
+const AND_JOINERS = new Set(['at', 'to', 'from', 'for', 'with', 'in', 'on', 'via', 'through', 'se', 'pe', 'par', 'mein', 'me']);
+const OR_JOINERS = new Set(['and', 'or', 'aur', 'ya', 'plus', ',']);
+
+/**
+ * Subject phrases in order, each marked by how it joins the one before: 'or' (either: "food and
+ * transport") or 'and' (both: "coffee at CCD").
+ */
+export function subjectParts(text: string): { text: string; join: 'or' | 'and' }[] {
   const tokens = text
-    .replace(/[^\p{L}\p{N}'&+ ]+/gu, ' ')
+    .replace(/,/g, ' , ')
+    .replace(/[^\p{L}\p{N}'&+, ]+/gu, ' ')
     .split(/\s+/)
     .map((t) => t.replace(/^'+|'+$/g, '').replace(/'s$/, ''))
     .filter(Boolean);
-  const out: string[] = [];
+  const out: { text: string; join: 'or' | 'and' }[] = [];
   let cur: string[] = [];
+  let glue: string[] = [];
+  const joinOf = (): 'or' | 'and' => (glue.some((g) => OR_JOINERS.has(g)) || !glue.some((g) => AND_JOINERS.has(g)) ? 'or' : 'and');
+  const push = (text: string) => {
+    out.push({ text, join: out.length ? joinOf() : 'or' });
+    glue = [];
+  };
   const flush = () => {
     while (cur.length > 1 && TRAILING_NOUNS.has(cur[cur.length - 1]!)) cur.pop();
     if (cur.length === 1 && TRAILING_NOUNS.has(cur[0]!) && !CATEGORY_WORDS[cur[0]!]) cur = [];
-    if (cur.length) out.push(cur.join(' '));
+    if (cur.length) push(cur.join(' '));
     cur = [];
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const two = i + 1 < tokens.length ? `${t} ${tokens[i + 1]}` : '';
     if (two && CATEGORY_WORDS[two] && cur.length === 0) {
-      out.push(two);
+      push(two);
       i++;
       continue;
     }
     // "&" and "'n'" join names ("marks & spencer"); a bare number is noise unless part of a name ("7 up").
-    if (STOPWORDS.has(t) || (/^\d+$/.test(t) && cur.length === 0 && !/^(up|eleven)$/.test(tokens[i + 1] ?? ''))) flush();
-    else cur.push(t);
+    if (t === ',' || STOPWORDS.has(t) || (/^\d+$/.test(t) && cur.length === 0 && !/^(up|eleven)$/.test(tokens[i + 1] ?? ''))) {
+      flush();
+      glue.push(t);
+    } else cur.push(t);
   }
   flush();
   return out;
@@ -277,6 +322,8 @@ function buildPlan(r: Read, opts: PlanOptions): QueryPlan {
     ...emptyFilters(),
     categories: r.categories.map((p) => ({ primary: p, detail: null })),
     subjects: r.subjects,
+    within: r.within,
+    exclude: r.exclude,
     minAmount: r.minAmount,
     maxAmount: r.maxAmount,
     currency: r.currency,

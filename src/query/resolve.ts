@@ -82,11 +82,24 @@ export async function resolveFilters(deps: ResolveDeps, f: Filters): Promise<Res
       within.push(r.label);
     }
   }
+  const exclude: Matcher[] = [];
+  const excluded: string[] = [];
+  for (const s of f.exclude ?? []) {
+    const r = isPrimary(s)
+      ? ({ phrase: s, how: 'category', label: primaryDef(s as Primary).label, matcher: { categories: [{ primary: s as Primary, detail: null }], terms: [], merchants: [] } } as Resolution)
+      : await resolveSubject(deps, s);
+    resolutions.push(r);
+    if (r.how !== 'unknown') {
+      exclude.push(r.matcher);
+      excluded.push(r.label);
+    }
+  }
   const unknown = resolutions.filter((r): r is Extract<Resolution, { how: 'unknown' }> => r.how === 'unknown');
   let what = labels.length ? joinOr(labels) : null;
   if (within.length) what = what ? `${what} (only ${within.join(', ')})` : within.join(', ');
+  if (excluded.length) what = what ? `${what} (not ${excluded.join(', ')})` : `everything but ${excluded.join(', ')}`;
   return {
-    filters: { groups, minAmount: f.minAmount, maxAmount: f.maxAmount, currency: f.currency },
+    filters: { groups, exclude, minAmount: f.minAmount, maxAmount: f.maxAmount, currency: f.currency },
     resolutions,
     unknown,
     what,

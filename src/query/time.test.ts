@@ -117,3 +117,16 @@ describe('findPeriods', () => {
     expect(findPeriods('total spent so far', o).allTime).toBe(true);
   });
 });
+
+describe('parts of a month', () => {
+  const o2 = { today: '2026-01-15', weekStartsOn: 1, dayFirst: true };
+  const r = (t: string) => findPeriods(t, o2).periods.map((p) => `${p.from}..${p.to}`);
+  it('reads weeks and halves of a month', () => {
+    expect(r('first week of january')).toEqual(['2026-01-01..2026-01-07']);
+    expect(r('second week of jan')).toEqual(['2026-01-08..2026-01-14']);
+    expect(r('last week of december')).toEqual(['2025-12-25..2025-12-31']);
+    expect(r('first half of december')).toEqual(['2025-12-01..2025-12-15']);
+    expect(r('second half of december')).toEqual(['2025-12-16..2025-12-31']);
+    expect(r('first half of this month')).toEqual(['2026-01-01..2026-01-15']);
+  });
+});

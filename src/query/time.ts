@@ -84,6 +84,11 @@ const rx = (s: string) => new RegExp(s, 'giu');
 
 const RULES: Rule[] = [
   {
+    // "first week of January", "last week of december", "second half of jan"
+    re: rx(`${B}(?:the\\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last|final)\\s+(week|half|fortnight)\\s+of\\s+(?:the\\s+)?(${MON_ANY}|this month|last month)${E}`),
+    make: (m, o) => partOfMonth(m[1]!.toLowerCase(), m[2]!.toLowerCase(), m[3]!.toLowerCase(), o),
+  },
+  {
     // between A and B / from A to B
     re: rx(`${B}(?:between|from|bw|btw)\\s+(${ANCHOR})\\s+(?:and|to|till|until|through|upto|up to|-|–)\\s+(${ANCHOR})${E}`),
     make: (m, o) => span(anchor(m[1]!, o), anchor(m[2]!, o, true), o),
@@ -334,6 +339,29 @@ function anchor(raw: string, o: TimeOptions, _asEnd = false): Period | null {
     return clip({ from: ymd(y, 1, 1), to: ymd(y, 12, 31), label: `in ${y}` }, o);
   }
   return null;
+}
+
+const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+
+/** Weeks of a month are days 1–7, 8–14, …; halves are 1–15 and 16–end. */
+function partOfMonth(which: string, unit: string, month: string, o: TimeOptions): Period | null {
+  const m = month === 'this month' ? anchor('this month', o) : month === 'last month' ? anchor('last month', o) : monthRange(MONTHS[month]!, null, o);
+  if (!m?.from) return null;
+  const end = endOfMonth(m.from);
+  const last = which === 'last' || which === 'final';
+  const n = ORDINAL[which] ?? 1;
+  let from: IsoDate, to: IsoDate;
+  if (unit === 'half') {
+    [from, to] = (last ? 2 : n) === 1 ? [m.from, addDays(m.from, 14)] : [addDays(m.from, 15), end];
+  } else {
+    const len = unit === 'fortnight' ? 14 : 7;
+    if (last) [from, to] = [addDays(end, -(len - 1)), end];
+    else [from, to] = [addDays(m.from, (n - 1) * len), addDays(m.from, n * len - 1)];
+    if (to > end) to = end;
+  }
+  if (from > o.today) return null;
+  if (to > o.today) to = o.today;
+  return { from, to, label: `${which} ${unit} of ${monthName(Number(m.from.slice(5, 7)))}` };
 }
 
 function weekend(o: TimeOptions, last: boolean): Period {

@@ -30,6 +30,8 @@ export interface Filters {
   subjects: string[];
   /** Subjects a row must ALSO match, each of them (a follow-up "only Swiggy" narrows "food this month"). */
   within: string[];
+  /** Subjects or categories a row must NOT match ("excluding rent", "without housing"). */
+  exclude: string[];
   /** Minimum / maximum amount in major units, inclusive. */
   minAmount: number | null;
   maxAmount: number | null;
@@ -64,5 +66,5 @@ export interface QueryPlan {
 }
 
 export function emptyFilters(): Filters {
-  return { categories: [], subjects: [], within: [], minAmount: null, maxAmount: null, currency: null };
+  return { categories: [], subjects: [], within: [], exclude: [], minAmount: null, maxAmount: null, currency: null };
 }
