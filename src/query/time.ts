@@ -361,7 +361,7 @@ function partOfMonth(which: string, unit: string, month: string, o: TimeOptions)
   }
   if (from > o.today) return null;
   if (to > o.today) to = o.today;
-  return { from, to, label: `${which} ${unit} of ${monthName(Number(m.from.slice(5, 7)))}` };
+  return { from, to, label: `in the ${which} ${unit} of ${monthName(Number(m.from.slice(5, 7)))}` };
 }
 
 function weekend(o: TimeOptions, last: boolean): Period {
