@@ -123,7 +123,7 @@ const MERCHANTS: [string, string][] = [
   ['DMart', 'food/groceries'], ['D-Mart', 'food/groceries'], ['Reliance Fresh', 'food/groceries'], ['More Supermarket', 'food/groceries'],
   ["Spencer's", 'food/groceries'], ["Nature's Basket", 'food/groceries'], ['Tesco', 'food/groceries'], ['Walmart', 'food/groceries'],
   ['Uber', 'transport/taxi'], ['Ola', 'transport/taxi'], ['Rapido', 'transport/taxi'], ['Namma Yatri', 'transport/taxi'],
-  ['BluSmart', 'transport/taxi'], ['Lyft', 'transport/taxi'], ['IRCTC', 'travel/trains'], ['RedBus', 'travel/buses'],
+  ['BluSmart', 'transport/taxi'], ['Lyft', 'transport/taxi'], ['IRCTC', 'travel/trains'], ['RedBus', 'travel/buses'], ['redbus', 'travel/buses'], ['Yatra', 'travel/trips'], ['yatra.com', 'travel/flights'],
   ['MakeMyTrip', 'travel/trips'], ['Goibibo', 'travel/trips'], ['OYO', 'travel/hotels'], ['Airbnb', 'travel/hotels'],
   ['IndiGo', 'travel/flights'], ['Air India', 'travel/flights'], ['Vistara', 'travel/flights'], ['Akasa Air', 'travel/flights'],
   ['SpiceJet', 'travel/flights'], ['Starbucks', 'food/coffee'], ['CCD', 'food/coffee'], ['Cafe Coffee Day', 'food/coffee'],

@@ -46,7 +46,7 @@ describe('lexicon data', () => {
     expect(canon('1mg')).toBe('1mg');
     // Every merchant canonical starts with a capital or digit (a brand, not a lower-case word),
     // except brands that style themselves lower case.
-    const lowerBrands = new Set(['boAt', 'upGrad', 'goSTOPS', 'inDrive', 'edX', 'eBay', 'd2h', 'iPlanet', 'easyJet']);
+    const lowerBrands = new Set(['boAt', 'upGrad', 'goSTOPS', 'inDrive', 'edX', 'eBay', 'd2h', 'iPlanet', 'easyJet', 'redBus', 'ixigo']);
     for (const { entry } of LEXICON.merchants.values()) {
       if (lowerBrands.has(entry.canonical)) continue;
       expect(entry.canonical, entry.canonical).toMatch(/^[\p{Lu}\d@~]/u);

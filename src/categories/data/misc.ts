@@ -27,7 +27,7 @@ export const MISC: LexGroup[] = [
     webinar, seminar, conference fee, conference ticket, cohort, mentorship, upskilling, summer camp,
     hobby class, crash course, test series, mock test, study material, online classes, ielts coaching, gre coaching,
     cat coaching, jee coaching, neet coaching, upsc coaching, mpsc coaching, ca coaching, kumon`,
-    merchants: `Udemy, Coursera, Byju's|byjus|byju, Unacademy, Vedantu, upGrad|upgrad, Simplilearn|simplilearn, Great Learning,
+    merchants: `Udemy, Coursera, BYJU'S|byjus|byju|byju's, Unacademy, Vedantu, upGrad|upgrad, Simplilearn|simplilearn, Great Learning,
     Scaler|scaler academy, Masai|masai school, Physics Wallah|pw|physicswallah, ~Allen|allen career institute|allen coaching, Aakash|aakash institute,
     FIITJEE, Resonance, Career Launcher, ~TIME|time institute|time coaching, IMS|ims learning, Made Easy, Vision IAS, Drishti IAS|drishti,
     Chegg, Skillshare, LinkedIn Learning, edX|edx, Khan Academy, Duolingo, Babbel, Rosetta Stone, Pluralsight,

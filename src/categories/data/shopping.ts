@@ -104,7 +104,7 @@ export const SHOPPING: LexGroup[] = [
   { cat: 'shopping', items: `shopping, shopping spree, bought stuff, mall, mall shopping, bazaar, retail, department store,
     sale, shop, store, market`, weak: true },
   { cat: 'shopping/online', merchants: `Amazon|amazon in|amazon india|amzn|amazon com, Flipkart|fk|flipkart plus,
-    Myntra, Ajio|ajio com, Meesho, Nykaa Fashion, Tata Cliq|tatacliq|tata cliq luxury, Snapdeal, ShopClues|shopclues,
+    Myntra, AJIO|ajio com, Meesho, Nykaa Fashion, Tata Cliq|tatacliq|tata cliq luxury, Snapdeal, ShopClues|shopclues,
     Paytm Mall, JioMart Fashion, FirstCry Online, Lenskart Online, Pepperfry Online, eBay|ebay, AliExpress|aliexpress,
     Temu, Etsy, Shopee, Lazada, Mercado Libre, Rakuten, Zalando, ASOS, Boohoo, Allegro, Trendyol, Noon.com|noon com,
     Namshi, Jumia, Limeroad, Koovs, Craftsvilla, Shopsy, Purplle Store, Udaan, IndiaMART|indiamart, Tira|tira beauty,
