@@ -66,6 +66,8 @@ describe('wordnetCategory', () => {
     ['sofa', 'housing/furniture'], ['dentist', 'health/doctor'], ['ibuprofen', 'health/pharmacy'], ['taxi', 'transport/taxi'],
     ['hotel', 'travel/hotels'], ['lipstick', 'personal_care/cosmetics'], ['sneakers', 'shopping/clothes'], ['pencils', 'shopping/books'],
     ['kerosene', 'transport/fuel'], ['yogurt', 'food/groceries'], ['mango', 'food/fruits'], ['whisky', 'food/alcohol'],
+    ['ukulele', 'shopping'], ['telescope', 'shopping/electronics'], ['cement', 'housing/repairs'], ['stethoscope', 'health/pharmacy'],
+    ['ladle', 'shopping/household'], ['pillowcase', 'shopping/household'], ['marzipan', 'food/sweets'], ['pilsner', 'food/alcohol'],
   ])('%s → %s', (word, expected) => {
     const r = wordnetCategory(word)!;
     expect(r).not.toBeNull();
