@@ -273,3 +273,19 @@ describe('categorize: containers and compounds', () => {
     expect(cat(item)).toBe(expected);
   });
 });
+
+describe('categorize: generic words beside a merchant or a festival', () => {
+  it.each([
+    ['premium', 'Netflix', 'entertainment/streaming'], ['shopping', 'DMart', 'food/groceries'], ['bottle', 'Decathlon', 'shopping/sports'],
+    ['lunch', 'Taj', 'food/meals'], ['water', 'PVR', 'food/soft_drinks'],
+  ])('%s at %s → %s', (item, merchant, expected) => {
+    expect(cat(item, merchant)).toBe(expected);
+  });
+
+  it.each([
+    ['christmas lunch', 'food/meals'], ['diwali sweets', 'food/sweets'], ['birthday cake', 'food/sweets'], ['holi party', 'entertainment/events'],
+    ['netflix premium', 'entertainment/streaming'], ['scooty rental', 'transport/commute'], ['7 up', 'food/soft_drinks'],
+  ])('%s → %s', (item, expected) => {
+    expect(cat(item)).toBe(expected);
+  });
+});

@@ -213,8 +213,9 @@ export function categorize(
   }
   const weak = lastWeak(itemFound) ?? lastWeak(merchantFound);
   if (merchant) {
-    // "lunch at Taj" stays a meal; "stuff from DMart" becomes groceries.
-    if (weak && weak.primary !== 'other' && weak.primary !== merchant.primary) return result(weak, CONF.weak, 'lexicon');
+    // "lunch at Taj" stays a meal (people eat at hotels, malls, cinemas); otherwise the merchant
+    // says more than a generic word: "premium" at Netflix, "shopping" at DMart, "stuff" anywhere.
+    if (weak && weak.primary === 'food' && merchant.primary !== 'food') return result(weak, CONF.weak, 'lexicon');
     return result(merchant, CONF.merchant, 'lexicon');
   }
   const fromWordNet = wordnetFor(itemTokens.length ? itemTokens : merchantTokens);

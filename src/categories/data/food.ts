@@ -22,7 +22,7 @@ export const FOOD: LexGroup[] = [
     merchants: `Chaayos, Chai Point, Chai Sutta Bar|csb, MBA Chai Wala|mba chaiwala, Tea Villa Cafe|tea villa, Teabox,
     Yewale Amruttulya|yewale, Chai Kings, Tea Trails, Infinitea, Chaiwala, Chai Bisket, Tpot, Cha Bar` },
   { cat: 'food/soft_drinks', items: `soft drink, cold drink, coke, coca cola, diet coke, coke zero, pepsi, pepsi max,
-    diet pepsi, sprite, limca, thums up, thumbs up, maaza, frooti, slice, appy, appy fizz, mountain dew, dew, 7up, seven up,
+    diet pepsi, sprite, limca, thums up, thumbs up, maaza, frooti, slice, appy, appy fizz, mountain dew, dew, 7up, 7 up, seven up,
     fanta, mirinda, red bull, monster, sting, gatorade, powerade, soda, club soda, soda water, cola, tonic water, tonic,
     lemonade, ginger ale, ginger beer, root beer, energy drink, fizzy drink, mazza, campa, campa cola, paper boat, bovonto,
     gold spot, rasna, tang, glucon d, glucose, electral, ors, rooh afza, rose sharbat, sharbat, sherbet, jaljeera,
