@@ -260,7 +260,8 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   async function answer(body: string, owner: string, settings: OwnerSettings, now: Date, state: ChatState, io: BotIO): Promise<string> {
-    const qctx: QueryContext = { owner, now, settings, expandConcept: deps.fallbacks?.expandConcept };
+    // Lists are capped for a phone screen ("and 14 more — say 'show all'"); totals stay exact.
+    const qctx: QueryContext = { owner, now, settings, expandConcept: deps.fallbacks?.expandConcept, maxResultRows: 50 };
     const convo = state.queryConversation as QueryConversation | undefined;
     let a = await answerQuestion(deps.db, body, qctx, convo);
     if (!a.plan && deps.fallbacks?.answer) {
