@@ -294,3 +294,18 @@ describe('resolveConcept: snack and drink families', () => {
     expect(cats(must('hot drinks'))).toEqual(['food/coffee', 'food/tea']);
   });
 });
+
+describe('resolveConcept: longer phrasings', () => {
+  it.each([
+    ['pain medicine', 'painkillers'], ['painkiller tablets', 'painkillers'], ['streaming subscriptions', 'subscriptions'],
+    ['autos and cabs', 'taxis'], ['my petrol bills', 'fuel'], ['rapido rides', 'Rapido'], ['swiggy orders', 'Swiggy'],
+    ['uber trips', 'Uber'],
+  ])('%s → %s', (phrase, label) => {
+    expect(must(phrase).label).toBe(label);
+  });
+
+  it('keeps a known item phrase as itself', () => {
+    expect(must('cold coffee')).toMatchObject({ label: 'cold coffee', categories: [] });
+    expect(must('chicken biryani').label).toBe('chicken biryani');
+  });
+});

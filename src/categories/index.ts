@@ -425,12 +425,48 @@ export function resolveConcept(phrase: string): Concept | null {
     const same = synonymGroups.get(v) ?? synonymGroups.get(e.key) ?? [];
     return { label: v, categories: [], terms: [...new Set([v, e.key, ...same])], merchants: [], via: 'lexicon' };
   }
+  // A longer phrase ("rapido rides", "autos and cabs", "car petrol"): a merchant inside it first,
+  // then a concept phrase inside it, longest first and rightmost (the head) first.
+  const inner = innerConcept(keys[keys.length - 1]!.split(' '));
+  if (inner) return inner;
   // Unknown to the lexicon: WordNet can still say which known words sit below it.
   for (const v of variants) {
     if (sensesOf(v).length === 0) continue;
     const below = wordsBelow(v, lexiconVocabulary()).filter((w) => w !== v);
     if (below.length === 0 && !wordnetCategory(v)) continue;
     return { label: v, categories: [], terms: [v, ...below], merchants: [], via: 'wordnet' };
+  }
+  return null;
+}
+
+function innerConcept(words: string[]): Concept | null {
+  if (words.length < 2) return null;
+  const subs: string[][] = [];
+  for (let n = words.length - 1; n >= 1; n--) {
+    for (let start = words.length - n; start >= 0; start--) {
+      const sub = words.slice(start, start + n);
+      if (!sub.every((w) => LEXICON.glue.has(w))) subs.push(sub);
+    }
+  }
+  const forms = (sub: string[]): string[] => {
+    const k = sub.join(' ');
+    return [k, ...singulars(sub[sub.length - 1]!).map((s) => [...sub.slice(0, -1), s].join(' '))];
+  };
+  for (const sub of subs) {
+    for (const v of forms(sub)) {
+      const e = LEXICON.phrases.get(v);
+      if (e?.kind === 'merchant') {
+        const aliases = LEXICON.merchants.get(e.canonical.toLowerCase())?.aliases ?? [e.key];
+        return { label: e.canonical, categories: [], terms: [...new Set(aliases)], merchants: [e.canonical], via: 'lexicon' };
+      }
+    }
+  }
+  for (const sub of subs) {
+    if (sub.length === 1 && LEXICON.glue.has(sub[0]!)) continue;
+    for (const v of forms(sub)) {
+      const src = conceptIndex.get(v);
+      if (src) return fromSource(src);
+    }
   }
   return null;
 }
