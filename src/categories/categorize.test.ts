@@ -4,7 +4,7 @@
  * merchants, Hinglish words, typos, item/merchant interplay, context words and overrides.
  */
 import { describe, expect, it } from 'vitest';
-import { categorize } from './index.js';
+import { categorize, correctSpelling } from './index.js';
 import type { CategoryOverride } from '../ledger/preferences.js';
 import { overrideKey } from '../ledger/preferences.js';
 
@@ -287,5 +287,20 @@ describe('categorize: generic words beside a merchant or a festival', () => {
     ['netflix premium', 'entertainment/streaming'], ['scooty rental', 'transport/commute'], ['7 up', 'food/soft_drinks'],
   ])('%s → %s', (item, expected) => {
     expect(cat(item)).toBe(expected);
+  });
+});
+
+describe('categorize: Hinglish possessives and longer typos', () => {
+  it.each([
+    ['paani ka bill', 'utilities/water'], ['light ka bill', 'utilities/electricity'], ['phone ka recharge', 'utilities/mobile'],
+    ['ganne ka ras', 'food/fruits'], ['ghar ka kiraya', 'housing/rent'], ['bike ka petrol', 'transport/fuel'],
+    ['restorant', 'food/restaurant'], ['sandwhich', 'food/snacks'], ['brekfast', 'food/meals'], ['chiken biriyani', 'food/meals'],
+  ])('%s → %s', (item, expected) => {
+    expect(cat(item)).toBe(expected);
+  });
+
+  it('does not turn a Hindi word into a short English one two edits away', () => {
+    expect(correctSpelling('bacchon')).toBe('bacchon');
+    expect(cat('bacchon ki fees')).not.toBe('food/groceries');
   });
 });

@@ -10,7 +10,7 @@ import type { Primary } from './taxonomy.js';
 import { TAXONOMY } from './taxonomy.js';
 import type { CategoryOverride } from '../ledger/preferences.js';
 import { overrideKey } from '../ledger/preferences.js';
-import { LEXICON, type LexEntry } from './lexicon.js';
+import { LEXICON, POSSESSIVES, type LexEntry } from './lexicon.js';
 import { correctPhraseWord, correctSpelling } from './spelling.js';
 import { damerau, normToken, singulars, tokenize } from './text.js';
 import { wordnetCategory, wordsBelow } from './hypernyms.js';
@@ -87,12 +87,13 @@ function toTerm(e: LexEntry, tokens: readonly string[], start: number, end: numb
 }
 
 function scan(tokens: readonly string[]): { entry: LexEntry; start: number; end: number }[] {
-  // Punctuation-only tokens ("&", "-") are skipped; `pos` maps back to the caller's indices.
+  // Punctuation-only tokens ("&", "-") and possessives ("ka") are skipped; `pos` maps back to
+  // the caller's indices.
   const norm: string[] = [];
   const pos: number[] = [];
   tokens.forEach((t, k) => {
     const w = lexWord(t);
-    if (w) {
+    if (w && !POSSESSIVES.has(w)) {
       norm.push(w);
       pos.push(k);
     }

@@ -45,6 +45,12 @@ export interface Lexicon {
   conflicts: string[];
 }
 
+/**
+ * Hindi/Punjabi possessive particles ("bijli ka bill", "bacchon ki fees"): scans skip them, so
+ * "paani ka bill" meets "paani bill".
+ */
+export const POSSESSIVES: ReadonlySet<string> = new Set(['ka', 'ki', 'ke', 'da', 'di', 'de']);
+
 export const ALL_GROUPS: readonly LexGroup[] = [...FOOD, ...TRANSPORT, ...SHOPPING, ...HOME, ...HEALTH, ...LEISURE, ...MISC];
 
 function splitList(s: string | undefined): string[] {
@@ -69,9 +75,10 @@ export function buildLexicon(groups: readonly LexGroup[], glueText: string): Lex
     if (tokens.length === 1 && glue.has(tokens[0]!)) return;
     const keys = [tokens.join(' ')];
     if (tokens.length > 1) keys.push(tokens.join('')); // "coca-cola" arrives as one token
-    // "hide & seek" loses its "&" in tokenizing, so "hide and seek" is also "hide seek".
-    const noAnd = tokens.filter((t) => t !== 'and');
-    if (noAnd.length > 1 && noAnd.length < tokens.length) keys.push(noAnd.join(' '));
+    // "hide & seek" loses its "&" in tokenizing, so "hide and seek" is also "hide seek"; and
+    // scans skip Hindi possessives, so "ganne ka ras" is also "ganne ras".
+    const noAnd = tokens.filter((t) => t !== 'and' && !POSSESSIVES.has(t));
+    if (noAnd.length > 0 && noAnd.length < tokens.length) keys.push(noAnd.join(' '));
     keys.forEach((key, i) => {
       const prev = phrases.get(key);
       if (prev) {

@@ -120,6 +120,9 @@ export function closestWord(
       if (standaloneOnly && !lex.phrases.has(w)) continue;
       const d = damerau(t, w, max);
       if (d > max) continue;
+      // Two edits only between long words that start alike ("restorant" → "restaurant"); a short
+      // target two edits away is usually another language's word ("bacchon" is not "bacon").
+      if (d === 2 && (w.length < 7 || w[0] !== t[0])) continue;
       // Four-letter names sit one edit away from many words ("ravi" ~ "rava", "rai"; "amit" ~
       // "Amity"); at that length only a missing letter or a swapped pair in an item word counts
       // as a typo ("lunh" → "lunch", "chia" stays, "tae" is too short anyway).
