@@ -17,6 +17,9 @@ export interface OpenedDb {
   close(): Promise<void>;
 }
 
+/** How often the WAL is folded back into the database file (see openDatabase). */
+const CHECKPOINT_EVERY_MS = 10_000;
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Opens the SQLite ledger at `file` (":memory:" for tests) and migrates it to the latest schema. */
@@ -31,6 +34,18 @@ export async function openDatabase(file: string): Promise<OpenedDb> {
   // an all-time word search went from 271 to 157 ms). Both are ceilings, not allocations.
   raw.pragma('cache_size = -32768');
   raw.pragma('mmap_size = 268435456');
+  // SQLite's automatic WAL checkpoint runs inside whichever commit crosses 1000 pages, so one
+  // unlucky expense waits for it (bench: record p99 6.2 ms with it, 3.4 ms without). Checkpoint
+  // from a timer instead, off the message path, and fully on close.
+  raw.pragma('wal_autocheckpoint = 0');
+  const checkpointer = setInterval(() => {
+    try {
+      raw.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // A busy or closed database simply skips this round.
+    }
+  }, CHECKPOINT_EVERY_MS);
+  checkpointer.unref();
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
@@ -45,6 +60,12 @@ export async function openDatabase(file: string): Promise<OpenedDb> {
     close: async () => {
       if (closed) return;
       closed = true;
+      clearInterval(checkpointer);
+      try {
+        if (raw.open && file !== ':memory:') raw.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // Another connection may hold the WAL; SQLite checkpoints it later.
+      }
       await db.destroy();
     },
   };
