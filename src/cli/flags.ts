@@ -7,14 +7,15 @@ import { KNOWN_CURRENCIES, defaultLocaleFor } from '../core/money.js';
 import { isValidTimeZone, zonedInstant } from '../core/dates.js';
 import { str, type ParsedArgs } from './args.js';
 
-/** Settings from flags (falling back to env, then India defaults); a string is an error message. */
-export function settingsFromFlags(args: ParsedArgs, env: NodeJS.ProcessEnv = process.env): OwnerSettings | string {
-  const timeZone = str(args, 'tz') ?? env.MUNSHI_TZ ?? 'Asia/Kolkata';
-  const currency = (str(args, 'currency') ?? env.MUNSHI_CURRENCY ?? 'INR').toUpperCase();
+/** Owner settings from flags over the configured defaults; a string is an error message. */
+export function settingsFromFlags(args: ParsedArgs, base: OwnerSettings): OwnerSettings | string {
+  const timeZone = str(args, 'tz') ?? base.timeZone;
+  const currency = (str(args, 'currency') ?? base.currency).toUpperCase();
   if (!isValidTimeZone(timeZone)) return `--tz: unknown time zone "${timeZone}" (use an IANA name like Asia/Kolkata)`;
   if (!KNOWN_CURRENCIES.has(currency)) return `--currency: unknown currency "${currency}" (use an ISO 4217 code like INR)`;
-  const dayFirst = (str(args, 'day-first') ?? env.MUNSHI_DAY_FIRST ?? 'true') !== 'false';
-  return { timeZone, currency, locale: str(args, 'locale') ?? env.MUNSHI_LOCALE ?? defaultLocaleFor(currency), dayFirst, weekStartsOn: 1 };
+  const dayFirst = str(args, 'day-first');
+  const locale = str(args, 'locale') ?? (currency === base.currency ? base.locale : defaultLocaleFor(currency));
+  return { ...base, timeZone, currency, locale, dayFirst: dayFirst === undefined ? base.dayFirst : dayFirst !== 'false' };
 }
 
 /**

@@ -19,7 +19,11 @@ export const summary = 'talk to munshi in the terminal: [--db FILE] [--now ISO] 
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['jsonl', 'no-ai']);
-  const settings = settingsFromFlags(args);
+  // The same config, optional services (Ollama, voice, skills) and bot as the daemon; only the
+  // transport differs. --no-ai keeps a scripted run independent of a local Ollama.
+  const env = args.flags['no-ai'] === true ? { ...process.env, MUNSHI_LLM: 'off' } : process.env;
+  const config = loadConfig(env);
+  const settings = settingsFromFlags(args, config.defaults);
   if (typeof settings === 'string') {
     process.stderr.write(settings + '\n');
     return 2;
@@ -31,10 +35,6 @@ export async function run(argv: string[]): Promise<number> {
   }
   const clock: Clock = fixed ? { now: () => fixed } : systemClock;
   const jsonl = args.flags.jsonl === true;
-  // The same config, optional services (Ollama, voice, skills) and bot as the daemon; only the
-  // transport differs. --no-ai keeps a scripted run independent of a local Ollama.
-  const env = args.flags['no-ai'] === true ? { ...process.env, MUNSHI_LLM: 'off' } : process.env;
-  const config = loadConfig(env);
   const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
   const opened = await openDatabase(str(args, 'db') ?? config.dbFile);
   const { db } = opened;

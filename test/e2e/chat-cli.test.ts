@@ -1,0 +1,44 @@
+/** The `chat --jsonl` command as a scripted end-to-end run in a real subprocess on a real ledger file. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function chat(lines: string[], db: string): { text: string; replies: string[] }[] {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'chat', '--db', db, '--now', '2026-01-15T19:30:00', '--tz', 'Asia/Kolkata', '--jsonl', '--no-ai'], {
+    cwd: root,
+    input: lines.join('\n') + '\n',
+    encoding: 'utf8',
+    env: { ...process.env, MUNSHI_DATA_DIR: path.dirname(db), MUNSHI_LOG_LEVEL: 'error' },
+    timeout: 60_000,
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+}
+
+describe('chat --jsonl', () => {
+  it('records, corrects, undoes, asks back and answers, one JSON line per input line', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-chat-cli-'));
+    try {
+      const db = path.join(dir, 'munshi.db');
+      const out = chat(['chai 20', 'kal petrol 1.2k', 'no, 1100', 'petrol', '300', 'undo', 'how much on petrol this week?', '', 'thanks'], db);
+      expect(out.map((o) => o.text)).toEqual(['chai 20', 'kal petrol 1.2k', 'no, 1100', 'petrol', '300', 'undo', 'how much on petrol this week?', '', 'thanks']);
+      expect(out[0]!.replies).toEqual(['✅ ₹20 · Food › Tea · today']);
+      expect(out[1]!.replies[0]).toBe('✅ ₹1,200 · Transport › Fuel · yesterday');
+      expect(out[2]!.replies[0]).toContain('₹1,100');
+      expect(out[3]!.replies[0]).toBe('How much was the petrol?');
+      expect(out[4]!.replies[0]).toMatch(/^✅ ₹300 · Transport › Fuel/);
+      expect(out[5]!.replies[0]).toMatch(/^🗑️ Removed ₹300/);
+      expect(out[6]!.replies[0]).toMatch(/₹1,100/);
+      expect(out[7]!.replies[0].length).toBeGreaterThan(0);
+      // A second run on the same file sees the same ledger and records nothing twice.
+      const again = chat(['how much on petrol this week?'], db);
+      expect(again[0]!.replies[0]).toMatch(/₹1,100/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
