@@ -182,7 +182,9 @@ function wordnetFor(tokens: readonly string[]): Categorization | null {
 
 /**
  * Category for an expense from its item, merchant and the rest of the message. Order: user
- * override > lexicon (item words, merchant, context words) > WordNet hypernyms > 'other'.
+ * override > lexicon item words > lexicon merchant > WordNet hypernyms of the item's own words >
+ * lexicon words elsewhere in the message > generic (weak) words > 'other'. The item's own meaning
+ * goes before the rest of the message, which often describes something else ("for my son").
  * e.g. categorize({ item: 'latte', merchant: 'Starbucks' }) → food/coffee via lexicon
  */
 export function categorize(
