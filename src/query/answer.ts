@@ -14,7 +14,7 @@ import type { Database } from '../ledger/schema.js';
 import { averageMinor, averageUnits, Selection, type ExecContext, type GroupKey, type MoneyTotal, type ResolvedFilters, type Row, totalsOf } from './execute.js';
 import { planQuestion } from './plan.js';
 import { parsePlan } from './plan-schema.js';
-import { resolveFilters, type ConceptSource, type ExpandConcept, type ResolvedPlanFilters } from './resolve.js';
+import { isStrayWord, resolveFilters, type ConceptSource, type ExpandConcept, type ResolvedPlanFilters } from './resolve.js';
 import {
   averageReply, breakdownReply, cannotAnswerReply, compareReply, DETAIL_LINES, kindsReply, sumReply, topReply, unknownReply,
 } from './reply.js';
@@ -249,6 +249,9 @@ function groupLabel(key: string, k: string, today: IsoDate): string {
 /** Says so when a member word had no literal hit and its family was counted ("beer" → Alcohol). */
 function familyNote(r: ResolvedPlanFilters): string | null {
   const fam = r.resolutions.filter((x) => x.how === 'family');
-  if (!fam.length) return null;
-  return fam.map((f) => `(nothing called "${f.phrase}", so I counted ${f.label})`).join(' ');
+  const notes = fam.map((f) => `(nothing called "${f.phrase}", so I counted ${f.label})`);
+  // A lone unknown name beside the real subject is left out, and said so; glue words are not worth a line.
+  const names = r.ignored.filter((w) => !isStrayWord(w, false));
+  if (names.length) notes.push(`(I don't know ${names.map((w) => `"${w}"`).join(', ')}, so I left it out)`);
+  return notes.length ? notes.join(' ') : null;
 }

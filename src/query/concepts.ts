@@ -1,17 +1,72 @@
 /**
  * @module query/concepts
  * The concept source answers use by default: the categories module's concept lexicon
- * (resolveConcept / suggestConcepts), in the ConceptSource shape resolve.ts needs.
+ * (resolveConcept / suggestConcepts), in the ConceptSource shape resolve.ts needs, plus a few
+ * narrower concepts where that lexicon files a word under a wider family than the owner means
+ * ("auto" under taxis would count Uber cabs; "seafood" under meat would count chicken).
  */
 import { resolveConcept, suggestConcepts } from '../categories/index.js';
-import type { ConceptSource } from './resolve.js';
+import { normTerm, singularForms } from './match.js';
+import type { ConceptLike, ConceptSource } from './resolve.js';
+
+const list = (s: string): string[] => s.split(',').map((x) => x.trim().replace(/\s+/g, ' ')).filter(Boolean);
+
+/**
+ * Narrower than the categories concept the same words reach. Names are matched whole, after
+ * dropping words that only say "an occasion of it" (rides, fares, trips…). No categories: a row
+ * counts by its words, so a cab filed under Taxi is not an auto.
+ */
+const NARROWER: { names: string[]; concept: ConceptLike }[] = [
+  {
+    names: list('seafood, sea food, seafoods, fish and seafood, fish and prawns, fish or prawns, shellfish'),
+    concept: {
+      label: 'seafood',
+      categories: [],
+      terms: list(`fish, fish fry, fish curry, fish thali, fish finger, fish and chips, prawn, prawns, shrimp, shrimps, crab, crabs, lobster,
+        squid, calamari, octopus, mussels, clams, oysters, scallops, pomfret, surmai, kingfish, king fish, seer fish, rohu, katla, hilsa,
+        ilish, bangda, mackerel, bombil, bombay duck, sardine, sardines, tuna, salmon, basa, tilapia, anchovy, anchovies, machli, machhi,
+        macchi, jhinga, chingri, kolambi, meen, karimeen, sushi, sashimi, seafood, sea food`),
+      merchants: [],
+      via: 'category',
+    },
+  },
+  {
+    names: list('auto, autos, auto rickshaw, auto rickshaws, autorickshaw, rickshaw, rickshaws, riksha, rikshaw, tuk tuk, tuktuk, e rickshaw'),
+    concept: {
+      label: 'autos',
+      categories: [],
+      terms: list(`auto, autos, auto rickshaw, autorickshaw, rickshaw, riksha, rikshaw, tuk tuk, tuktuk, e rickshaw, toto, shared auto,
+        meter auto, prepaid auto, uber auto, ola auto, rapido auto, auto fare, auto ride`),
+      merchants: [],
+      via: 'category',
+    },
+  },
+];
+
+/** Words that name one occasion of the thing, not the thing ("auto rides", "seafood dinners"). */
+const OCCASION = new Set(['ride', 'rides', 'fare', 'fares', 'trip', 'trips', 'run', 'runs', 'bill', 'bills', 'charges', 'expenses', 'expense',
+  'spend', 'spending', 'costs', 'cost', 'order', 'orders', 'meal', 'meals', 'dinner', 'dinners', 'lunch', 'lunches', 'purchases', 'kharcha']);
+
+const narrowerIndex = new Map<string, ConceptLike>();
+for (const n of NARROWER) for (const name of n.names) narrowerIndex.set(name, n.concept);
+
+/** The narrower concept a phrase names, if any. */
+export function narrowerConcept(phrase: string): ConceptLike | null {
+  const words = normTerm(phrase).split(' ');
+  while (words.length > 1 && OCCASION.has(words[words.length - 1]!)) words.pop();
+  for (const f of singularForms(words.join(' '))) {
+    const c = narrowerIndex.get(f);
+    if (c) return structuredClone(c);
+  }
+  return null;
+}
 
 const source: ConceptSource = {
-  resolve: (phrase) => resolveConcept(phrase),
+  resolve: (phrase) => narrowerConcept(phrase) ?? resolveConcept(phrase),
   suggest: (phrase, limit) => suggestConcepts(phrase, limit),
 };
 
-/** The categories module's concepts. */
+/** The categories module's concepts, with the query side's narrower ones first. */
 export function defaultConcepts(): ConceptSource {
   return source;
 }

@@ -48,7 +48,14 @@ export const STOPWORDS = new Set(
   compare compared comparison comparing difference breakdown break down split category categories wise
   item items thing things stuff entries entry records record transactions transaction purchases
   spent? lately recently recent
-  gaya? hai hain tha thi the about same instead sirf bas baar bar dafa pi piya piyi peeya khaya khayi khaye liya li liye kharida kharidi kharide mangaya mangwaya`.split(/\s+/).filter(Boolean),
+  gaya? hai hain tha thi the about same instead sirf bas baar bar dafa pi piya piyi peeya khaya khayi khaye liya li liye kharida kharidi kharide mangaya mangwaya
+  logged log logging recorded record noted note entered enter added add adds tracked track saved put putting made make making
+  altogether overall whole entire full far now till until date ever all come came comes coming amounted amount add-up
+  really actually exactly roughly approximately approx around like kind sort
+  blow blew blown wasted waste splurged splurge shelled forked took take taken taking visited
+  i've ive i'd i'm im we've you've doing done
+  kul milake milaake sab saare sare saara sara kuch koi ab abhi wagairah etc karwaya karwayi karvaya karaya karna kar
+  lagaya lagaye lagayi chukaya chukaye chukayi bhara bhare bhari diye dena dene uda udaya udaye udaaye`.split(/\s+/).filter(Boolean),
 );
 
 /** Glue that only counts at the edges of a subject ("run" in "ration run", "rides" in "rapido rides"). */
@@ -64,7 +71,7 @@ export const OP_CUES: { op: 'compare' | 'breakdown' | 'average' | 'count' | 'top
   { op: 'compare', re: /\b(compare|compared|comparison|versus|vs\.?|v\/s|difference between|more than last|less than last|than last)\b/ },
   { op: 'average', re: /\b(average|avg|averages|mean|per day|per week|per month|a day on average|daily average|on average|roz ka|har din|per din)\b/ },
   { op: 'breakdown', re: /\b(breakdown|break down|broken down|break-up|breakup|split|by category|per category|category[- ]?wise|categorywise|by merchant|per merchant|merchant[- ]?wise|by day|day[- ]?by[- ]?day|day[- ]?wise|per item|by item|item[- ]?wise|where did (all )?my money go|where (has|did) (all )?(my )?money gone|kahan gaya|kaha gaya)\b/ },
-  { op: 'count', re: /\b(how many times|how many|how often|number of times|no\.? of times|kitni baar|kitni bar|kitne baar|count)\b/ },
+  { op: 'count', re: /\b(how many times|how many|how often|number of times|no\.? of times|number of|no\.? of|count of|kitni baar|kitni bar|kitne baar|kitni dafa|count)\b/ },
   { op: 'top', re: /\b(biggest|largest|highest|most expensive|costliest|priciest|top \d+|top|rank|ranked|cost the most|costed the most|spent the most|the most|smallest|cheapest|lowest|least expensive|sabse (bada|badi|bade|zyada|jyada|mehenga|mehengi|mehnga|sasta|sasti|kam))\b/ },
   { op: 'sum', re: /\b(how much|total|totals|kitna|kitni|kitne|sum of|sum|kharch|kharcha|kharche|spend on|spent on|spending on|paid|pay)\b/ },
   { op: 'kinds', re: /\b(what kinds? of|which kinds? of|what types? of|which types? of|what sorts? of|kaun kaun|kaun se|konsi|kaunsi)\b/ },
@@ -79,4 +86,4 @@ export const PLURAL_RANK = /\b(expenses|purchases|items|spends|things|payments|t
 export const SMALLEST = /\b(smallest|cheapest|lowest|least expensive|sabse (sasta|sasti|kam))\b/;
 
 /** Signals that a text is about the owner's spending at all (otherwise munshi cannot plan it). */
-export const SPEND_SIGNAL = /\b(spend|spent|spends|spending|expense|expenses|expenditure|cost|costs|costed|paid|pay|payment|total|how much|how many|kitna|kitni|kitne|kharch|kharcha|kharche|bought|buy|purchase|purchased|had|have i|drank|ate|ordered|list|show|top|biggest|largest|average|avg|compare|breakdown|split|money|went|gaya|gayi|gaye|lage|laga|sum|rank|times|any|anything|cheapest|smallest|highest|dikhao|batao|which|budget|paise|rupees|bucks)\b|[₹$€£]/;
+export const SPEND_SIGNAL = /\b(spend|spent|spends|spending|expense|expenses|expenditure|cost|costs|costed|paid|pay|payment|total|how much|how many|kitna|kitni|kitne|kharch|kharcha|kharche|bought|buy|purchase|purchased|had|have i|drank|ate|ordered|list|show|top|biggest|largest|average|avg|compare|breakdown|split|money|went|gaya|gayi|gaye|lage|laga|sum|rank|times|any|anything|cheapest|smallest|highest|dikhao|batao|which|budget|paise|rupees|bucks|number of|no\.? of|count|logged|recorded|altogether|overall|dollars|euros|pounds|dirhams)\b|[₹$€£]/;

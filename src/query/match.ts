@@ -4,9 +4,12 @@
  * matches when its category is one of `categories`, OR its search_text contains one of `terms` on
  * word boundaries (a plural "s"/"es" allowed), OR its merchant is one of `merchants`. SQL only
  * pre-filters with instr(); this predicate decides, so "ice" never counts "price".
- * One exception keeps generic words honest: when a matcher names details of a primary and a row
+ * Two exceptions keep generic words honest. When a matcher names details of a primary and a row
  * was filed under another detail of that primary, a word alone does not pull it in ("bike" in
- * "rapido bike taxi", filed Transport › Taxi, is not a vehicle cost).
+ * "rapido bike taxi", filed Transport › Taxi, is not a vehicle cost). And a concept tied to
+ * categories pulls in rows filed elsewhere (with a detail of their own) only by the words the
+ * owner used (`names`), not by its wide family of member words ("oil" in a bike service is not
+ * groceries).
  */
 import type { CategoryRef } from './types.js';
 
@@ -16,6 +19,11 @@ export interface Matcher {
   terms: string[];
   /** Merchant names, compared case-insensitively. */
   merchants: string[];
+  /**
+   * The subset of `terms` that are the owner's own words (and the concept's name): these may match
+   * rows filed under other categories; the rest of `terms` only rows without a detail.
+   */
+  names?: string[];
 }
 
 export interface MatchableRow {
@@ -71,20 +79,29 @@ export function compileAny(ms: Matcher[]): CompiledMatcher {
 /** Builds the exact JS predicate for a matcher. */
 export function compileMatcher(m: Matcher): CompiledMatcher {
   const terms = [...new Set(m.terms.map(normTerm).filter((t) => t.length > 0))];
-  const re = terms.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`, 'u')
-    : null;
+  const re = wordsRegex(terms);
+  const names = m.names ? wordsRegex([...new Set(m.names.map(normTerm).filter((t) => t.length > 0))]) : re;
   const merchants = new Set(m.merchants.map(normTerm));
   const cats = m.categories;
+  // Only a matcher tied to details has a family to keep in bounds; a whole primary has no words.
+  const familyBound = m.names !== undefined && cats.some((c) => c.detail !== null);
   return {
     sqlExact: terms.length === 0 && merchants.size === 0,
     test(row) {
       for (const c of cats) if (row.category === c.primary && (c.detail === null || row.detail === c.detail)) return true;
       if (row.merchant && merchants.has(normTerm(row.merchant))) return true;
       if (row.detail !== null && cats.some((c) => c.primary === row.category)) return false;
+      if (names !== null && names.test(row.search_text)) return true;
+      if (familyBound && row.detail !== null) return false;
       return re !== null && re.test(row.search_text);
     },
   };
+}
+
+function wordsRegex(terms: string[]): RegExp | null {
+  return terms.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...terms].sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`, 'u')
+    : null;
 }
 
 /** Case variants of a merchant name, so an equality lookup can use the (owner, merchant) index. */

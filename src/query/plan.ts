@@ -137,6 +137,56 @@ const AMOUNT_RULES: { re: RegExp; set: (r: Read, a: number, b?: number) => void 
   { re: new RegExp(String.raw`${NUM}\s*(?:\+|or more|and above|and up|se zyada|se upar)`, 'gu'), set: (r, a) => { r.minAmount = a; } },
 ];
 
+/** Currency names that cannot be anything else in a question ("dollars", "USD", "in euros"). */
+const FOREIGN_CURRENCY = /(?<![\p{L}\p{N}])(?:in |of |for |the )?(dollars?|usd|us\$|euros?|eur|pounds?|gbp|quid|dirhams?|aed|yen|jpy|sgd|singapore dollars?|aud|australian dollars?|cad|canadian dollars?)(?![\p{L}\p{N}])/u;
+const MORE_CURRENCY: Record<string, string> = {
+  pound: 'GBP', quid: 'GBP', dirham: 'AED', 'us$': 'USD', sgd: 'SGD', aud: 'AUD', cad: 'CAD',
+  'singapore dollar': 'SGD', 'singapore dollars': 'SGD', 'australian dollar': 'AUD', 'australian dollars': 'AUD',
+  'canadian dollar': 'CAD', 'canadian dollars': 'CAD',
+};
+
+/**
+ * The currency a question restricts itself to, and the text without it. Amount bounds ("over $50")
+ * are already blanked out, so a symbol or name left here names the currency: "how many dollars",
+ * "USD spend", "in euros", "in $", "rupees mein". Rupee words only count after in/of/for or
+ * "mein", since "rs"/"rupees" are also just how people say amounts.
+ */
+export function findCurrency(text: string): { code: string; rest: string } | null {
+  const f = FOREIGN_CURRENCY.exec(text);
+  if (f) {
+    const w = f[1]!;
+    const code = CURRENCY_WORDS[w] ?? MORE_CURRENCY[w] ?? (KNOWN_CURRENCIES.has(w.toUpperCase()) ? w.toUpperCase() : null);
+    if (code) return { code, rest: text.replace(f[0], ' ') };
+  }
+  const sym = /(?:^|\s)(?:in |of |for )?([$€£¥]|₹)(?=\s|$)/u.exec(text);
+  if (sym) return { code: sym[1] === '¥' ? 'JPY' : CURRENCY_WORDS[sym[1]!]!, rest: text.replace(sym[0], ' ') };
+  const rupee = /(?<![\p{L}\p{N}])(?:(?:in|of|for|only)\s+(rupees?|rs|inr)|\(\s*(?:rupees?|rs|inr)\s*\)|(rupees?|rs|inr)\s+(?:mein|me|main))(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])inr(?![\p{L}\p{N}])/u.exec(text);
+  if (rupee) return { code: 'INR', rest: text.replace(rupee[0], ' ') };
+  const iso = /\b(?:in|of)\s+([a-z]{3})\b/.exec(text);
+  if (iso && KNOWN_CURRENCIES.has(iso[1]!.toUpperCase()) && !/^(the|may|all|any|one)$/.test(iso[1]!)) {
+    return { code: iso[1]!.toUpperCase(), rest: text.replace(iso[0], ' ') };
+  }
+  return null;
+}
+
+const PER_DAY = /\b(per day|a day|each day|every day|daily|per din|har din|roz|rozana|roz ka|day wise|\/day)\b/;
+const PER_WEEK = /\b(per week|a week|weekly|each week|every week|har hafte|per hafta)\b/;
+const PER_MONTH = /\b(per month|a month|monthly|each month|every month|har mahine|per mahina)\b/;
+/**
+ * One occasion of spending: "average swiggy order", "average grocery bill", "average auto fare".
+ * An average of these divides by the number of expenses, not by days.
+ */
+const PER_OCCASION = /\b(orders?|bills?|rides?|visits?|fares?|tickets?|trips?|purchases?|meals?|runs?|transactions?|payments?|sessions?|bookings?|deliver(?:y|ies)|recharges?|refills?|haircuts?|cups?|plates?|servings?|rounds?|shops?|shopping trips?|checkouts?|baskets?|receipts?|invoices?|expense|entry|item|each time|every time|per (?!day\b|week\b|month\b|year\b|din\b|hafta\b|mahina\b)\w+|a pop|each|har baar|har bar|ek baar|typically|typical|usually|normally)\b/;
+
+/** What an average divides by: days unless the question says weeks, months or occasions. */
+export function averagePerOf(q: string): NonNullable<QueryPlan['averagePer']> {
+  if (PER_DAY.test(q)) return 'day';
+  if (PER_WEEK.test(q)) return 'week';
+  if (PER_MONTH.test(q)) return 'month';
+  if (PER_OCCASION.test(q)) return 'expense';
+  return 'day';
+}
+
 function amountOf(num: string, mult: string | undefined): number {
   let v = Number(num.replace(/,/g, ''));
   if (mult) v *= /^(k|thousand|hazaar|hazar)$/.test(mult) ? 1000 : 100000;
@@ -180,29 +230,17 @@ function readQuestion(q: string, opts: PlanOptions): Read {
   if (r.topN !== null && (r.op === null || r.op === 'list' || r.op === 'sum')) r.op = 'top';
   r.smallest = SMALLEST.test(q);
   r.plural = (PLURAL_RANK.test(q) || /\btop\b/.test(q)) && !/\bsingle\b/.test(q);
-  if (r.op === 'average') {
-    r.averagePer = /\b(per week|a week|weekly|each week|every week|har hafte)\b/.test(q) ? 'week'
-      : /\b(per month|a month|monthly|each month|every month|har mahine)\b/.test(q) ? 'month'
-      : /\b(per (?!day\b|week\b|month\b|year\b|din\b)\w+|each time|every time|average (cost|price|bill|ticket|order)|avg (cost|price|bill|order))\b/.test(q) ? 'expense'
-      : 'day';
-  }
+  if (r.op === 'average') r.averagePer = averagePerOf(q);
   if (r.op === 'breakdown') {
     r.breakdownBy = /\b(merchant|merchants|shop|shops|store|stores|where)\b/.test(q) && !/\bwhere did (all )?my money go\b/.test(q) ? 'merchant'
       : /\b(by day|day by day|day-by-day|day wise|daywise|day-wise|per day|each day|daily)\b/.test(q) ? 'day'
       : /\b(item|items|by item|item wise|itemwise)\b/.test(q) ? 'item'
       : 'category';
   }
-  for (const [w, code] of Object.entries(CURRENCY_WORDS)) {
-    const re = /^[a-z]+$/.test(w) ? new RegExp(`\\b(?:in|of|for)\\s+${w}\\b`) : null;
-    if (re ? re.test(work) : false) {
-      r.currency = code;
-      work = work.replace(re!, ' ');
-    }
-  }
-  const iso = /\b(?:in|of)\s+([a-z]{3})\b/.exec(work);
-  if (iso && KNOWN_CURRENCIES.has(iso[1]!.toUpperCase()) && !/^(the|may|all|any|one)$/.test(iso[1]!)) {
-    r.currency = iso[1]!.toUpperCase();
-    work = work.replace(iso[0], ' ');
+  const cur = findCurrency(work);
+  if (cur) {
+    r.currency = cur.code;
+    work = cur.rest;
   }
 
   // Remove the operation phrases that are made of content-looking words.
@@ -329,7 +367,9 @@ function buildPlan(r: Read, opts: PlanOptions): QueryPlan {
     currency: r.currency,
   };
   let op: Operation = r.op ?? 'sum';
-  const hasWhat = filters.categories.length + filters.subjects.length > 0;
+  // A foreign currency names what is asked about as much as a subject does ("how many dollars?").
+  const foreign = !!filters.currency && filters.currency !== opts.settings.currency;
+  const hasWhat = filters.categories.length + filters.subjects.length + filters.within.length > 0 || foreign;
   let periods = r.periods;
   let periodAssumed = false;
   let versus: Filters[] = [];
@@ -347,10 +387,8 @@ function buildPlan(r: Read, opts: PlanOptions): QueryPlan {
       });
       filters.categories = [];
       filters.subjects = [];
-      if (!periods.length) {
-        periods = [THIS_MONTH(opts.today)];
-        periodAssumed = true;
-      }
+      // "Uber vs Namma Yatri?" names its subjects and no period: over all time, like a plain subject.
+      if (!periods.length) periods = [];
     } else if (periods.length === 1) {
       // "more than last month" / "compare with December": against the current month.
       const cur = THIS_MONTH(opts.today);

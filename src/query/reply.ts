@@ -117,7 +117,8 @@ export function averageReply(a: { what: string | null; period: Period | null; pe
   const unitWord = { day: 'day', week: 'week', month: 'month', expense: 'expense' }[a.per];
   const parts = a.averages.map((x) => {
     const over = a.per === 'expense' ? `over ${plural(x.count, 'expense')}` : `over ${plural(Number(x.units.toFixed(2)), unitWord)}`;
-    return `${formatMoney(x.minor, x.currency)} a ${unitWord}${on} ${over} ${when} (total ${formatMoney(x.total, x.currency)})`;
+    const per = a.per === 'expense' ? 'per expense' : `a ${unitWord}`;
+    return `${formatMoney(x.minor, x.currency)} ${per}${on} ${over} ${when} (total ${formatMoney(x.total, x.currency)})`;
   });
   const lines = [parts.join('\n')];
   if (a.periodAssumed) lines.push(`(this month so far; say "last month" or "in December" for another period)`);

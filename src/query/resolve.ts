@@ -41,6 +41,8 @@ export interface ResolvedPlanFilters {
   unknown: Extract<Resolution, { how: 'unknown' }>[];
   /** How the reply names what was asked about: "Food", "Rapido", "Soft drinks". */
   what: string | null;
+  /** Stray words left out of the filters ("altogether"); the reply may mention them. */
+  ignored: string[];
 }
 
 export interface ResolveDeps {
@@ -59,23 +61,36 @@ export async function resolveFilters(deps: ResolveDeps, f: Filters): Promise<Res
     groups.push([{ categories: f.categories, terms: [], merchants: [] }]);
     for (const c of f.categories) labels.push(primaryDef(c.primary).label);
   }
+  const ignored: string[] = [];
   if (f.subjects.length) {
     const anyOf: Matcher[] = [];
-    for (const s of f.subjects) {
-      const r = await resolveSubject(deps, s);
+    const rs: Resolution[] = [];
+    for (const s of f.subjects) rs.push(await resolveSubject(deps, s));
+    // A stray word ("altogether", "logged") beside a subject that resolved, or one that reads as a
+    // verb or adverb, is glue the planner did not know, not a thing to look for.
+    const someKnown = f.categories.length > 0 || rs.some((r) => r.how !== 'unknown');
+    for (const r of rs) {
+      if (r.how === 'unknown' && isStrayWord(r.phrase, someKnown)) {
+        ignored.push(r.phrase);
+        continue;
+      }
       resolutions.push(r);
       if (r.how !== 'unknown') {
         anyOf.push(r.matcher);
         labels.push(r.label);
       }
     }
-    groups.push(anyOf);
+    if (anyOf.length || resolutions.some((r) => r.how === 'unknown')) groups.push(anyOf);
   }
   const within: string[] = [];
   for (const s of f.within) {
     const r = isPrimary(s)
       ? ({ phrase: s, how: 'category', label: primaryDef(s as Primary).label, matcher: { categories: [{ primary: s as Primary, detail: null }], terms: [], merchants: [] } } as Resolution)
       : await resolveSubject(deps, s);
+    if (r.how === 'unknown' && isStrayWord(r.phrase, false)) {
+      ignored.push(r.phrase);
+      continue;
+    }
     resolutions.push(r);
     if (r.how !== 'unknown') {
       groups.push([r.matcher]);
@@ -103,7 +118,24 @@ export async function resolveFilters(deps: ResolveDeps, f: Filters): Promise<Res
     resolutions,
     unknown,
     what,
+    ignored,
   };
+}
+
+/**
+ * An unknown single word that is not worth an "I don't know X": one shaped like a verb or an
+ * adverb ("logged", "tallied", "roughly"), or any lone word when the question has a subject that
+ * resolved already. Multi-word phrases ("blue tokai") stay unknown: they are names.
+ */
+export function isStrayWord(phrase: string, besideKnown: boolean): boolean {
+  const w = phrase.trim();
+  if (!w || w.includes(' ')) return false;
+  if (besideKnown) return true;
+  return verbShaped(w);
+}
+
+function verbShaped(w: string): boolean {
+  return (/^\p{L}{3,}(?:ed|ly)$/u.test(w) && !/eed$/.test(w)) || (/^\p{L}{4,}ing$/u.test(w) && !/(?:thing|ring)$/.test(w));
 }
 
 function joinOr(xs: string[]): string {
@@ -144,12 +176,12 @@ async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean, mo
   // A "concept" that is only the phrase itself adds nothing; its parts may say more.
   if (concept && !concept.categories.length && !concept.merchants.length && concept.terms.every((t) => forms.includes(normTerm(t)))) concept = null;
   if (concept && namesConcept(forms, concept)) {
-    return { phrase: p, how: 'concept', label: concept.label, matcher: { categories: [...concept.categories], terms: [...concept.terms, ...forms], merchants: [...concept.merchants] } };
+    return { phrase: p, how: 'concept', label: concept.label, matcher: conceptMatcher(concept, forms) };
   }
   if (mode === 'strong') return unknown;
   if (await literalExists(deps, forms)) return { phrase: p, how: 'literal', label: p, matcher: { categories: [], terms: forms, merchants: [] } };
   if (concept) {
-    return { phrase: p, how: 'family', label: concept.label, matcher: { categories: [...concept.categories], terms: [...concept.terms, ...forms], merchants: [...concept.merchants] } };
+    return { phrase: p, how: 'family', label: concept.label, matcher: conceptMatcher(concept, forms) };
   }
   if (allowExpand && deps.expandConcept) {
     const ex = await deps.expandConcept(p).catch(() => null);
@@ -158,6 +190,12 @@ async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean, mo
     }
   }
   return { ...unknown, suggestions: deps.concepts?.suggest(p, 3) ?? [] };
+}
+
+/** A concept's matcher: its categories and merchants, its member words, and the owner's own words as names. */
+function conceptMatcher(c: ConceptLike, forms: string[]): Matcher {
+  const names = [...new Set([...forms, ...singularForms(normTerm(c.label))])];
+  return { categories: [...c.categories], terms: [...c.terms, ...names], merchants: [...c.merchants], names };
 }
 
 /**

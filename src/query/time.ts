@@ -144,7 +144,7 @@ const RULES: Rule[] = [
   },
 ];
 
-const ALL_TIME = rx(`${B}(?:all[\\s-]?time|ever|overall|so far|till now|till date|to date|until now|in total|total ever|kabhi|ab tak|abhi tak|lifetime|since the (?:start|beginning))${E}`);
+const ALL_TIME = rx(`${B}(?:all[\\s-]?time|ever|overall|so far|till now|till date|to date|until now|in total|total ever|altogether|all together|all in all|till today|uptil now|up till now|kabhi|ab tak|abhi tak|lifetime|since the (?:start|beginning))${E}`);
 
 /** Finds every time phrase, in order of appearance. */
 export function findPeriods(text: string, o: TimeOptions): FoundPeriods {
