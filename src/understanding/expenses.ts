@@ -12,9 +12,10 @@ import type { NumPiece, Piece, WordPiece } from './amounts.js';
 import { UNIT_MARK } from './amounts.js';
 import type { DateMatch } from './dates.js';
 import {
-  DESCRIPTIVE, EXPENSE_VERBS, GENERIC_PLACES, GLUE_WORDS, ITEM_TRIM, PAYMENT_METHODS, POSTPOSITIONS, PREPOSITIONS, SEPARATOR_WORDS,
+  CITIES, DESCRIPTIVE, EXPENSE_VERBS, HEAD_CATEGORIES, INTERCITY_DETAIL, LOCAL_SPOTS, RELATIONS, GENERIC_PLACES, GLUE_WORDS, ITEM_TRIM, PAYMENT_METHODS, POSTPOSITIONS, PREPOSITIONS, SEPARATOR_WORDS,
 } from './lexicon.js';
 import { capItem, titleCase } from './text.js';
+import { damerau } from '../categories/text.js';
 
 /** A lexicon hit, as src/categories finds it (token indices, end exclusive). */
 export interface KnownTermLike {
@@ -117,6 +118,8 @@ interface Chunk {
   role: 'main' | 'place' | 'purpose' | 'dest' | 'with' | 'in' | 'via';
   /** Indices into the segment's word list. */
   idx: number[];
+  /** The preposition that opened the chunk ("on", "for"), when one did. */
+  prep?: string;
 }
 
 function chunkWords(words: string[]): Chunk[] {
@@ -130,7 +133,7 @@ function chunkWords(words: string[]): Chunk[] {
     const pre = PREPOSITIONS[w];
     if (pre) {
       flush();
-      cur = { role: pre, idx: [] };
+      cur = { role: pre, idx: [], prep: w };
       continue;
     }
     const post = POSTPOSITIONS[w];
@@ -156,6 +159,11 @@ interface SegmentInfo {
   contentWords: number;
   unknownWords: number;
   verb: boolean;
+  /** The lexicon's category for the item phrase it recognized ("new year party"), used when the
+   * trimmed item text alone no longer categorizes. */
+  itemCat: { primary: Primary; detail: string | null } | null;
+  /** A destination names a city ("bus to pune"): a long-distance trip, not a commute. */
+  intercity: boolean;
 }
 
 /** Finds item and merchant in one expense's words. */
@@ -189,6 +197,7 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
   // "paid 500 to ravi": after "to"/"at"/"with", a short word that only matches an item through
   // spelling correction ("ravi" ~ "rava") is far more likely a name.
   const trusted = terms.filter((t) => {
+    if (t.end - t.start === 1 && !plausibleTypo(t.text, t.canonical)) return false;
     if (t.kind !== 'item' || t.end - t.start !== 1) return true;
     const role = chunkOf.get(t.start)?.role;
     if (role !== 'dest' && role !== 'with' && role !== 'place') return true;
@@ -215,11 +224,13 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
 
   let item: string | null = null;
   let knownItem = false;
+  let itemChunk: Chunk | null = null;
   const itemChunks = [...chunks].sort((a, b) => ITEM_ORDER.indexOf(a.role) - ITEM_ORDER.indexOf(b.role));
   const known = itemChunks.find((c) => items.some((t) => c.idx.includes(t.start) && !merchantIdx.has(t.start)));
   if (known) {
     item = pickItem(seg, known, items);
     knownItem = item !== null;
+    if (item) itemChunk = known;
   }
   if (!item) {
     for (const c of itemChunks) {
@@ -227,7 +238,25 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
       // "ola to station": with a known merchant, a destination is not what was bought.
       if (c.role === 'dest' && knownMerchant) continue;
       item = pickItem(seg, c, items);
-      if (item) break;
+      if (item) {
+        itemChunk = c;
+        break;
+      }
+    }
+  }
+  const itemTerm = itemChunk ? items.find((t) => itemChunk!.idx.includes(t.start) && !merchantIdx.has(t.start)) ?? null : null;
+  const moving = !!itemTerm && (itemTerm.primary === 'transport' || itemTerm.primary === 'travel');
+  const intercity = moving && chunks.some((c) => c.role === 'dest' && c.idx.some((i) => CITIES.has(clean[i]!)) && !c.idx.some((i) => LOCAL_SPOTS.has(clean[i]!)));
+  // "tea from golden tips", "donation to ramakrishna mission", "a game on steam": a trailing
+  // phrase the lexicon does not fully know, after the thing bought, names who was paid.
+  if (!merchant && item && itemChunk) {
+    const last = chunks[chunks.length - 1]!;
+    if (last !== itemChunk && chunks.indexOf(itemChunk) < chunks.length - 1) {
+      const named = trailingMerchant(seg, last, items, moving);
+      if (named) {
+        merchant = titleCase(named.map((i) => clean[i]).join(' '));
+        for (const i of named) merchantIdx.add(i);
+      }
     }
   }
   if (!item && units.length) item = units.join(' ');
@@ -265,7 +294,34 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
       if (!inTerm.has(i) && !merchantIdx.has(i) && !lex.isKnownWord(clean[i]!) && !GENERIC_PLACES.has(clean[i]!)) unknownWords++;
     }
   }
-  return { item, merchant, knownItem, knownMerchant, contentWords, unknownWords, verb };
+  const itemCat = itemTerm && itemTerm.primary !== 'other' ? { primary: itemTerm.primary, detail: itemTerm.detail } : null;
+  return { item, merchant, knownItem, knownMerchant, contentWords, unknownWords, verb, itemCat, intercity };
+}
+
+/**
+ * The words of a trailing chunk that name a payee: "from golden tips" (a known word inside an
+ * unknown name), "to ramakrishna mission", "on steam". Never a relation ("to mom"), a city or
+ * generic place ("to pune", "to the office"), a payment method, or a phrase the lexicon knows as
+ * an item ("on groceries").
+ */
+function trailingMerchant(seg: Seg, c: Chunk, items: KnownTermLike[], moving: boolean): number[] | null {
+  // "for priya" is who it was for, "by card" how it was paid: neither is the payee.
+  if (!c.prep || !PAYEE_PREPS.has(c.prep)) return null;
+  if (c.role === 'dest' && moving) return null;
+  const ws = contentOf(seg, c).filter((i) => !PAYMENT_METHODS.has(seg.clean[i]!));
+  if (!ws.length || ws.length > 4) return null;
+  const words = ws.map((i) => seg.clean[i]!);
+  if (words.some((w) => w.includes("'") || RELATIONS.has(w) || CITIES.has(w) || GENERIC_PLACES.has(w) || /\d/.test(w) || w.length < 2)) return null;
+  const covered = (i: number): boolean => items.some((t) => i >= t.start && i < t.end);
+  const uncovered = ws.filter((i) => !covered(i) && !DESCRIPTIVE.has(seg.clean[i]!));
+  if (!uncovered.length) return null;
+  if (c.role === 'place') return ws;
+  // After "to"/"on"/"via" a known item word means the thing, not the payee ("on lunch").
+  if (ws.some(covered)) return null;
+  // A one-word dictionary word after "on"/"to" is more often a thing or a person ("on rent",
+  // "to ravi") than a shop; take it only when the lexicon has never seen it as an item.
+  if (c.role === 'purpose' && ws.length === 1 && seg.lex.correctSpelling(words[0]!) !== words[0]) return null;
+  return ws;
 }
 
 /**
@@ -273,9 +329,24 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
  * so the merchant is kept ("Vi" + "recharge").
  */
 function splitBrandedItems(terms: KnownTermLike[], words: string[], lex: CategoryLexicon): KnownTermLike[] {
-  if (!terms.some((t) => t.kind === 'item' && t.end - t.start >= 2)) return terms;
+  if (!terms.some((t) => t.end - t.start >= 2)) return terms;
   const out: KnownTermLike[] = [];
   for (const t of terms) {
+    if (t.kind === 'merchant' && t.end - t.start >= 2) {
+      // "namma yatri auto", "best bus", "uber cab": a brand alias that ends in the thing bought.
+      const own = new Set(t.canonical.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+      let k = t.end;
+      while (k > t.start + 1 && !own.has(words[k - 1]!)) k--;
+      const tail = words.slice(k, t.end);
+      const hit = tail.length ? lex.findKnownTerms(tail)[0] : undefined;
+      if (k < t.end && hit && hit.kind === 'item' && hit.start === 0 && hit.end === tail.length) {
+        out.push({ ...t, text: words.slice(t.start, k).join(' '), end: k });
+        out.push({ ...hit, start: k, end: t.end });
+        continue;
+      }
+      out.push(t);
+      continue;
+    }
     if (t.kind !== 'item' || t.end - t.start < 2) {
       out.push(t);
       continue;
@@ -294,6 +365,8 @@ function splitBrandedItems(terms: KnownTermLike[], words: string[], lex: Categor
   }
   return out;
 }
+
+const PAYEE_PREPS = new Set(['at', 'from', 'frm', '@', 'to', 'on', 'via', 'through', 'thru']);
 
 const HI_COUNTS = new Set(['ek', 'do', 'teen', 'char', 'chaar', 'paanch', 'panch', 'chhe', 'saat', 'aath', 'nau', 'das']);
 
@@ -364,7 +437,19 @@ function rank(role: Chunk['role'] | undefined, forMerchant: boolean): number {
 function fixSpelling(w: string, known: boolean, lex: CategoryLexicon): string {
   if (known || w.length < 4 || lex.isKnownWord(w)) return w;
   const c = lex.correctSpelling(w);
-  return c && c !== w ? c : w;
+  return c && c !== w && plausibleTypo(w, c) ? c : w;
+}
+
+/**
+ * Whether `written` is believably a slip for `meant`: same first letter, one edit (two in long
+ * words). "cofee"/"coffee" yes; "aadhaar"/"udhaar" no: an unfamiliar name is kept as written.
+ */
+export function plausibleTypo(written: string, meant: string): boolean {
+  const a = written.toLowerCase();
+  const b = meant.toLowerCase();
+  if (a === b || a.includes(' ') || b.includes(' ') || a.startsWith(b) || b.startsWith(a)) return true;
+  if (a[0] !== b[0]) return false;
+  return damerau(a, b, 2) <= (a.length >= 7 ? 2 : 1);
 }
 
 function wordsOf(pieces: Piece[]): string[] {
@@ -392,6 +477,29 @@ function eachCount(seg: Piece[], amount: NumPiece): number {
 // typo-tolerant lookup might misread ("lage" ~ "lager").
 function contextOf(pieces: Piece[]): string {
   return wordsOf(pieces).filter((w) => !w.startsWith(UNIT_MARK) && !GLUE_WORDS.has(w) && !EXPENSE_VERBS.has(w) && !PREPOSITIONS[w] && !POSTPOSITIONS[w]).join(' ');
+}
+
+type Cat = { primary: Primary; detail: string | null; confidence: number };
+
+/**
+ * Second looks at the categorizer's answer: a phrase the lexicon recognized keeps its category
+ * after glue is trimmed from the item ("new year party"); a bus or train to a city is travel; an
+ * unknown name still has a telling head word ("DEWA bill" -> utilities, "visa fee" -> fees).
+ */
+function refineCategory(cat: Cat, info: SegmentInfo, context: string): Cat {
+  if (info.intercity && cat.primary === 'transport') {
+    const words = (info.item ?? '').split(' ');
+    const detail = words.map((w) => INTERCITY_DETAIL[w]).find(Boolean) ?? 'trips';
+    return { primary: 'travel', detail, confidence: cat.confidence };
+  }
+  if (cat.primary !== 'other') return cat;
+  if (info.itemCat) return { ...info.itemCat, confidence: 0.7 };
+  const words = `${info.item ?? ''} ${context}`.split(' ');
+  for (let i = words.length - 1; i >= 0; i--) {
+    const h = HEAD_CATEGORIES[words[i]!];
+    if (h) return { primary: h.primary as Primary, detail: h.detail, confidence: 0.55 };
+  }
+  return cat;
 }
 
 /** Splits the pieces into one range per amount. */
@@ -445,7 +553,8 @@ export function extractExpenses(pieces: Piece[], dates: DateMatch[], o: ExtractO
   if (amountIdx.length === 0) {
     const words = wordsOf(pieces);
     const info = analyzeSegment(words, o.lex);
-    const cat = o.lex.categorize({ item: info.item, merchant: info.merchant, context: contextOf(pieces) }, o.overrides);
+    const ctx = contextOf(pieces);
+    const cat = refineCategory(o.lex.categorize({ item: info.item, merchant: info.merchant, context: ctx }, o.overrides), info, ctx);
     return {
       expenses: [], noAmount: true, bad, missingItem: false,
       partial: { item: info.item, merchant: info.merchant, primary: cat.primary, detail: cat.detail, known: info.knownItem || info.knownMerchant, verb: info.verb },
@@ -479,7 +588,7 @@ export function extractExpenses(pieces: Piece[], dates: DateMatch[], o: ExtractO
     const from = a === 0 ? 0 : (pieces[a]?.start ?? 0);
     const to = b < pieces.length ? pieces[b]!.start : Number.MAX_SAFE_INTEGER;
     const context = contextOf(multi ? pieces.slice(a, b) : pieces);
-    const cat = o.lex.categorize({ item: info.item, merchant: info.merchant, context }, o.overrides);
+    const cat = refineCategory(o.lex.categorize({ item: info.item, merchant: info.merchant, context }, o.overrides), info, context);
     const d = dateFor(multi ? from : 0, multi ? to : Number.MAX_SAFE_INTEGER);
     let conf = info.knownItem || info.knownMerchant ? 0.92 : info.unknownWords === 0 ? 0.7 : 0.5;
     if (cat.primary === 'other') conf = Math.min(conf, 0.45);

@@ -43,6 +43,7 @@ const UNDO = new RegExp(`^(?:pls |please |plz )?(?:${W(`undo|delete|remove|scrat
   galat|galti|wrong entry|take (?:that|it) back|that was wrong|wrong|ignore|void`)})` +
   `(?: (?:that|this|it|the|last|previous|prev|one|entry|expense|item|record|transaction|pls|please|plz|again|kar do|karo|do|entry|hai|ho gaya|gaya|thing|just|added|wala|wali|recent|latest|mistake|my))*$`);
 const RECENT = /^(?:show |list |see |view |give |send )?(?:me )?(?:my )?(?:the )?(?:last|recent|latest|previous)(?: (\d{1,2}))?(?: (?:expenses|expense|entries|entry|transactions|records|items|spends|ones))?$|^(?:recent|history|list|entries|recents|show recent|list recent|my entries|last entries)$/;
+const RECENT_NOUN = /\b(?:expenses|expense|entries|entry|transactions|records|items|spends)$/;
 const EDIT_WORDS = new Set(`no nope nahi nahin na actually sorry correction correct make it its it's was that change to amount should be update
   the not i meant mean wait oops price edit last one fix is hai tha set it was typo make mistake wrong galat sahi karo kar do`.split(/\s+/));
 const CURRENCY_SET = /^(?:please |pls )?(?:set|change|switch|update|use|make)?(?: my| the| default)* ?(?:currency|curr)(?: to| =|:| as| is)? ([a-z]{3}|rupees?|dollars?|euros?|pounds?|dirhams?|yen)$|^(?:switch to|use|change to) (usd|eur|gbp|inr|aed|sgd|dollars|euros|pounds|rupees|dirhams)$/;
@@ -88,6 +89,8 @@ export function simpleCommand(bare: string): SimpleCommand | null {
   if (SETTINGS.test(bare)) return { kind: 'show_settings' };
   if (UNDO.test(bare)) return { kind: 'undo' };
   const r = RECENT.exec(bare);
+  // "last 5 transactions" asks to see spending (a question); a bare "last 5" / "recent" is the list command.
+  if (r && RECENT_NOUN.test(bare)) return null;
   if (r) return { kind: 'list_recent', limit: Math.min(Math.max(Number(r[1] ?? 5), 1), 50) };
   const c = CURRENCY_SET.exec(bare);
   if (c) {
@@ -100,6 +103,11 @@ export function simpleCommand(bare: string): SimpleCommand | null {
     if (tz) return { kind: 'set_timezone', timeZone: tz };
   }
   return null;
+}
+
+/** "last 5 transactions", "show my recent expenses": a question the query engine lists. */
+export function isListQuestion(bare: string): boolean {
+  return RECENT.test(bare) && RECENT_NOUN.test(bare);
 }
 
 /** True when every word is correction glue ("no", "make it", "actually"): "no, 60" is an edit. */
@@ -154,10 +162,12 @@ export function hasSpendCue(bare: string, allowTime: boolean): boolean {
 const RANGE_CUE = /\b(?:(?:this|last|previous|past|next) (?:week|month|year|quarter)|so far|till now|till date|to date|is (?:mahine|hafte|saal)|pichle (?:mahine|hafte|saal)|last \d+ (?:days|weeks|months))\b/;
 const SHOW_ALL = /^(?:show|list|give|send|get)(?: me)?(?: my| the)? (?:all|everything|entries|spends|transactions|history|report|summary|breakdown|chart|graph)\b/;
 const TEST_PING = /^(?:test|testing|test message|test test|check|checking|ping|are you there|you there|anyone there|hello there\?|u there|r u there|working|is this working|does this work)$/;
+// "testing 123", "test 1 2 3", "mic check 1 2": a number after a test word is part of the ping.
+const TEST_COUNT = /^(?:test|testing|tester|check|checking|mic check|mic testing|ping|hello|hello hello)(?: (?:test|testing|check|one|two|three|1|2|3|12|123|1234|12345|1 2 3|one two three))+$/;
 
 /** "test", "are you there": a ping, not an expense. */
 export function isPing(bare: string): boolean {
-  return TEST_PING.test(bare);
+  return TEST_PING.test(bare) || TEST_COUNT.test(bare);
 }
 
 const BUDGET_QUESTION = /\bbudgets?\b.*\b(?:status|left|remaining|over|under|how|kitna|kitni|baki|bacha|used)\b|\b(?:how|am i|kitna).*\bbudgets?\b/;
@@ -194,11 +204,14 @@ const REFUND = /\b(?:refund|refunded|refunds|cashback|cash back|chargeback|money
 const PAYEE_SALARY = /\b(?:maid|bai|driver|cook|servant|staff|nanny|watchman|guard|gardener|mali|dhobi|helper|employee|maali|cleaner|ayah|aaya|didi|tutor|teacher|kaamwali|kamwali)(?:'s)? (?:ki |ka |ko )?(?:salary|salry|sallary|payment|bonus|pagaar|pagar|tankhwah)\b/;
 const DEBIT = /\b(?:debited|deducted|charged|spent|bought|kharcha)\b|\bpaid\b(?! me\b)/;
 
-const TRANSFER = /\b(?:lent|lend|loaned|loan to|borrowed|borrow|udhaar|udhar|udhari|withdrew|withdrawn|withdrawal|atm|transferred to my|moved to savings|invested|investment in)\b/;
+const TRANSFER = /\b(?:lent|lend|lending|loaned|loan to|borrowed|borrow|udhaar|udhar|udhari|withdrew|withdrawn|withdrawal|atm|transferred to my|moved to savings|invested|investment in|owes|owe me|owes me|owed|owing|iou|i owe|we owe|you owe|u owe|paid back|pay back|payback|settle up|settled up)\b/;
+// "gave rohit 500 loan", "500 as loan to priya": a loan handed out; "home loan emi" is a payment.
+const LOAN_OUT = /\bloan\b/;
+const LOAN_PAYMENT = /\b(?:emi|emis|installment|instalment|interest|repayment|processing|fee|fees|charges|insurance|prepayment|foreclosure|premium)\b/;
 
-/** Lending, borrowing, ATM withdrawals: money moving, not money spent. */
+/** Lending, borrowing, debts, ATM withdrawals: money moving, not money spent. */
 export function isTransfer(bare: string): boolean {
-  return TRANSFER.test(bare);
+  return TRANSFER.test(bare) || (LOAN_OUT.test(bare) && !LOAN_PAYMENT.test(bare) && /\b(?:gave|give|given|as|to|diya|diye|de)\b/.test(bare));
 }
 
 /** Income or a refund: money coming in is never recorded as an expense. */

@@ -96,9 +96,11 @@ export const PREPOSITIONS: Readonly<Record<string, 'place' | 'purpose' | 'dest' 
 });
 
 /** Hinglish postpositions: the chunk BEFORE them has the role ("dmart se", "mummy ke liye"). */
-export const POSTPOSITIONS: Readonly<Record<string, 'place' | 'purpose' | 'drop'>> = dict({
+export const POSTPOSITIONS: Readonly<Record<string, 'place' | 'purpose' | 'in' | 'drop'>> = dict({
   se: 'place', sey: 'place', say: 'place',
-  liye: 'purpose', liya: 'drop', pe: 'drop', par: 'drop', mein: 'drop', me: 'drop', mai: 'drop', mei: 'drop',
+  liye: 'purpose', liya: 'drop', pe: 'drop', par: 'drop',
+  // "mandir mein daan": the chunk before "mein" is where, so the thing is found elsewhere first.
+  mein: 'in', me: 'in', mai: 'in', mei: 'in',
 });
 
 /** Words that never belong in an item name (verbs, articles, Hinglish glue, filler). */
@@ -178,3 +180,59 @@ export const DESCRIPTIVE = new Set([
   'lucknowi', 'bombay', 'mumbai', 'delhi', 'pune', 'kolkata', 'chennai', 'goa', 'monthly', 'weekly', 'daily', 'annual',
   'my', 'our', 'his', 'her', 'their', 'friends', 'friend', 'team', 'some', 'more', 'another', 'second', 'third', 'first',
 ]);
+
+/** People a payment goes to or is for: "gift to mom" never names a shop. */
+export const RELATIONS = new Set([
+  'mom', 'mum', 'mummy', 'mumma', 'maa', 'ma', 'mother', 'dad', 'daddy', 'papa', 'father', 'pops', 'wife', 'husband', 'hubby',
+  'bhai', 'bhaiya', 'bro', 'brother', 'sis', 'sister', 'didi', 'behen', 'son', 'daughter', 'beta', 'beti', 'kids', 'kid',
+  'baby', 'child', 'children', 'family', 'parents', 'friend', 'friends', 'buddy', 'colleague', 'colleagues', 'boss',
+  'roommate', 'flatmate', 'landlord', 'neighbour', 'neighbor', 'uncle', 'aunty', 'auntie', 'aunt', 'chacha', 'chachi',
+  'mama', 'mami', 'nana', 'nani', 'dada', 'dadi', 'cousin', 'nephew', 'niece', 'gf', 'bf', 'girlfriend', 'boyfriend',
+  'partner', 'fiance', 'fiancee', 'grandma', 'grandpa', 'inlaws', 'saas', 'sasur', 'jiju', 'bhabhi', 'team', 'him', 'her',
+  'them', 'someone', 'everyone', 'self', 'myself', 'wifey', 'sir', 'madam', 'maam',
+]);
+
+/** Cities people travel between: "bus to pune" is a trip, "bus to office" a commute. */
+export const CITIES = new Set(`mumbai bombay pune delhi noida gurgaon gurugram ghaziabad faridabad bangalore bengaluru mysore mysuru
+  chennai madras hyderabad secunderabad kolkata calcutta ahmedabad surat vadodara baroda rajkot jaipur udaipur jodhpur
+  jaisalmer ajmer pushkar lucknow kanpur agra varanasi banaras allahabad prayagraj mathura vrindavan rishikesh haridwar
+  dehradun mussoorie nainital shimla manali dharamshala chandigarh amritsar ludhiana jalandhar jammu srinagar leh ladakh
+  indore bhopal ujjain nagpur nashik aurangabad kolhapur lonavala khandala mahabaleshwar alibaug shirdi goa panaji
+  mangalore mangaluru udupi coorg ooty kodaikanal pondicherry puducherry madurai coimbatore trichy tirupati vijayawada
+  visakhapatnam vizag warangal kochi cochin trivandrum thiruvananthapuram calicut kozhikode munnar alleppey alappuzha
+  bhubaneswar puri cuttack patna ranchi gaya guwahati shillong gangtok darjeeling siliguri raipur bhilai jabalpur gwalior
+  hubli belgaum hampi gokarna kasol dubai abudhabi sharjah muscat doha riyadh jeddah singapore bangkok phuket bali london
+  paris newyork boston chicago seattle austin dallas houston toronto sydney melbourne kathmandu colombo dhaka tokyo`.split(/\s+/));
+
+/** Local spots that keep a ride local even with a city named ("auto to pune station"). */
+export const LOCAL_SPOTS = new Set(['station', 'airport', 'office', 'home', 'mall', 'stand', 'depot', 'metro', 'hospital', 'market']);
+
+/**
+ * Head words that still say what kind of expense an unknown name was ("DEWA bill", "visa fee",
+ * "farewell party"), used only when nothing else categorized it.
+ */
+export const HEAD_CATEGORIES: Readonly<Record<string, { primary: string; detail: string | null }>> = dict({
+  bill: { primary: 'utilities', detail: null }, bills: { primary: 'utilities', detail: null },
+  fee: { primary: 'fees', detail: null }, fees: { primary: 'fees', detail: null }, charge: { primary: 'fees', detail: null },
+  charges: { primary: 'fees', detail: null }, tax: { primary: 'fees', detail: 'taxes' }, taxes: { primary: 'fees', detail: 'taxes' },
+  fine: { primary: 'fees', detail: 'fines' }, penalty: { primary: 'fees', detail: 'fines' }, challan: { primary: 'fees', detail: 'fines' },
+  party: { primary: 'entertainment', detail: 'events' }, celebration: { primary: 'entertainment', detail: 'events' },
+  outing: { primary: 'entertainment', detail: 'events' }, show: { primary: 'entertainment', detail: 'concerts' },
+  gig: { primary: 'entertainment', detail: 'concerts' }, concert: { primary: 'entertainment', detail: 'concerts' },
+  fest: { primary: 'entertainment', detail: 'events' }, festival: { primary: 'entertainment', detail: 'events' },
+  meal: { primary: 'food', detail: null }, thali: { primary: 'food', detail: null }, curry: { primary: 'food', detail: null },
+  fry: { primary: 'food', detail: null }, fish: { primary: 'food', detail: null }, sweets: { primary: 'food', detail: null },
+  class: { primary: 'education', detail: null }, classes: { primary: 'education', detail: null }, course: { primary: 'education', detail: null },
+  tuition: { primary: 'education', detail: null }, coaching: { primary: 'education', detail: null }, workshop: { primary: 'education', detail: null },
+  subscription: { primary: 'entertainment', detail: 'streaming' }, membership: { primary: 'health', detail: null },
+  donation: { primary: 'gifts', detail: 'donations' }, gift: { primary: 'gifts', detail: null }, present: { primary: 'gifts', detail: null },
+  repair: { primary: 'housing', detail: null }, rent: { primary: 'housing', detail: null },
+  ticket: { primary: 'entertainment', detail: null }, tickets: { primary: 'entertainment', detail: null },
+  medicine: { primary: 'health', detail: null }, medicines: { primary: 'health', detail: null }, checkup: { primary: 'health', detail: null },
+  haircut: { primary: 'personal_care', detail: null }, emi: { primary: 'fees', detail: 'bank' },
+});
+
+/** Long-distance details by the vehicle word ("bus to pune" -> travel/buses). */
+export const INTERCITY_DETAIL: Readonly<Record<string, string>> = dict({
+  bus: 'buses', volvo: 'buses', sleeper: 'buses', train: 'trains', rail: 'trains', railway: 'trains', flight: 'flights',
+});

@@ -11,7 +11,7 @@ import * as categories from '../categories/index.js';
 import { readPieces, type NumPiece, type Piece } from './amounts.js';
 import { scanDates } from './dates.js';
 import { extractExpenses, type CategoryLexicon } from './expenses.js';
-import { bareText, editTarget, hasSpendCue, incomeKind, isBudgetQuestion, isPing, isPlan, isQuery, isTransfer, onlyEditWords, opensQuestion, simpleCommand, smallTalk } from './intents.js';
+import { bareText, editTarget, hasSpendCue, incomeKind, isBudgetQuestion, isListQuestion, isPing, isPlan, isQuery, isTransfer, onlyEditWords, opensQuestion, simpleCommand, smallTalk } from './intents.js';
 import { sanitize, tokenize } from './text.js';
 import type { UnderstandContext, Understanding } from './types.js';
 
@@ -57,6 +57,7 @@ function understandUnsafe(text: string, ctx: UnderstandContext, lex: CategoryLex
   const talk = smallTalk(bare);
   if (talk) return { intent: 'other', kind: talk, confidence: 0.95 };
   if (isPing(bare)) return { intent: 'other', kind: 'noise', confidence: 0.9 };
+  if (isListQuestion(bare)) return { intent: 'query', confidence: 0.85 };
 
   s = s.replace(LEADING_GREETING, '');
   const plan = isPlan(bare);
