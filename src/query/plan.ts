@@ -224,7 +224,8 @@ function readQuestion(q: string, opts: PlanOptions): Read {
       break;
     }
   }
-  if (r.op === 'count' && /\bhow many (rupees|dollars|bucks)\b/.test(q)) r.op = 'sum';
+  // "how many dollars / singapore dollars / rupees": an amount, not a count.
+  if (r.op === 'count' && /\b(?:how many|kitne)\s+(?:[a-z]+\s+)?(?:rupees?|rs|dollars?|bucks|euros?|pounds?|quid|dirhams?|yen|usd|inr|eur|gbp|aed|sgd|aud|cad)\b/.test(q)) r.op = 'sum';
   // "did I spend more in December than this month?" (amount bounds are already blanked out).
   if ((r.op === null || r.op === 'sum' || r.op === 'list') && /\b(more|less|zyada|jyada|kam)\b.*\bthan\b|\bthan\b.*\b(more|less)\b/.test(work)) r.op = 'compare';
   if (r.topN !== null && (r.op === null || r.op === 'list' || r.op === 'sum')) r.op = 'top';
