@@ -12,7 +12,7 @@ import type { NumPiece, Piece, WordPiece } from './amounts.js';
 import { UNIT_MARK } from './amounts.js';
 import type { DateMatch } from './dates.js';
 import {
-  CITIES, DESCRIPTIVE, EXPENSE_VERBS, HEAD_CATEGORIES, INTERCITY_DETAIL, LOCAL_SPOTS, RELATIONS, GENERIC_PLACES, GLUE_WORDS, ITEM_TRIM, PAYMENT_METHODS, POSTPOSITIONS, PREPOSITIONS, SEPARATOR_WORDS,
+  CITIES, DECIDING_HEADS, DESCRIPTIVE, EXPENSE_VERBS, HEAD_CATEGORIES, INTERCITY_DETAIL, LOCAL_SPOTS, RELATIONS, GENERIC_PLACES, GLUE_WORDS, ITEM_TRIM, PAYMENT_METHODS, POSTPOSITIONS, PREPOSITIONS, SEPARATOR_WORDS,
 } from './lexicon.js';
 import { capItem, titleCase } from './text.js';
 import { damerau } from '../categories/text.js';
@@ -92,7 +92,9 @@ function markQuantities(pieces: Piece[]): void {
         const next = region[k + 1];
         const prev = region[k - 1];
         const prevIsGlue = !prev || (prev.kind === 'word' && (GLUE_WORDS.has(prev.text) || EXPENSE_VERBS.has(prev.text)));
-        if ((next?.kind === 'word' && prevIsGlue) || p.afterFor) p.qty = true;
+        // "tickets 2 for 700", "samosa 4 for 60": a count priced as a lot.
+        const lot = next?.kind === 'word' && next.text === 'for' && isNum(region[k + 2]) && !isCountLike(region[k + 2] as NumPiece);
+        if ((next?.kind === 'word' && prevIsGlue) || p.afterFor || lot) p.qty = true;
       }
       const left = region.filter((p): p is NumPiece => isNum(p) && !p.qty && !p.bad);
       // Several numbers and one has a currency marker: the unmarked counts are quantities.
@@ -401,6 +403,16 @@ function pickItem(seg: Seg, c: Chunk, items: KnownTermLike[]): string | null {
   while (ws.length && ITEM_TRIM.has(seg.clean[ws[0]!]!)) ws.shift();
   while (ws.length && ITEM_TRIM.has(seg.clean[ws[ws.length - 1]!]!)) ws.pop();
   if (!ws.length) return null;
+  // "double ka meetha", "pani puri wala": glue inside a known phrase is part of its name.
+  if (ws.length >= 2) {
+    const have = new Set(ws);
+    for (const i of ws) {
+      const t = seg.itemAt.get(i);
+      if (!t || t.start !== i || t.end - t.start < 3 || !have.has(t.end - 1)) continue;
+      for (let k = t.start + 1; k < t.end - 1; k++) if (!have.has(k) && !seg.unitIdx.has(k)) have.add(k);
+    }
+    if (have.size !== ws.length) ws = [...have].sort((a, b) => a - b);
+  }
   // Words of a known item print as the lexicon spells them ("cofee" -> "coffee").
   const out: string[] = [];
   for (const i of ws) {
@@ -492,6 +504,8 @@ function refineCategory(cat: Cat, info: SegmentInfo, context: string): Cat {
     const detail = words.map((w) => INTERCITY_DETAIL[w]).find(Boolean) ?? 'trips';
     return { primary: 'travel', detail, confidence: cat.confidence };
   }
+  const head = info.item ? DECIDING_HEADS[info.item.slice(info.item.lastIndexOf(' ') + 1)] : undefined;
+  if (head && !info.knownMerchant) return { primary: head.primary as Primary, detail: head.detail, confidence: Math.max(cat.confidence, 0.7) };
   if (cat.primary !== 'other') return cat;
   if (info.itemCat) return { ...info.itemCat, confidence: 0.7 };
   const words = `${info.item ?? ''} ${context}`.split(' ');

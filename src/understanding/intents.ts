@@ -163,7 +163,7 @@ const RANGE_CUE = /\b(?:(?:this|last|previous|past|next) (?:week|month|year|quar
 const SHOW_ALL = /^(?:show|list|give|send|get)(?: me)?(?: my| the)? (?:all|everything|entries|spends|transactions|history|report|summary|breakdown|chart|graph)\b/;
 const TEST_PING = /^(?:test|testing|test message|test test|check|checking|ping|are you there|you there|anyone there|hello there\?|u there|r u there|working|is this working|does this work)$/;
 // "testing 123", "test 1 2 3", "mic check 1 2": a number after a test word is part of the ping.
-const TEST_COUNT = /^(?:test|testing|tester|check|checking|mic check|mic testing|ping|hello|hello hello)(?: (?:test|testing|check|one|two|three|1|2|3|12|123|1234|12345|1 2 3|one two three))+$/;
+const TEST_COUNT = /^(?:test|testing|tester|check|checking|mic check|mic test|mic testing|sound check|ping|hello|hello hello)(?: (?:test|testing|check|one|two|three|1|2|3|12|123|1234|12345|1 2 3|one two three))+$/;
 
 /** "test", "are you there": a ping, not an expense. */
 export function isPing(bare: string): boolean {
@@ -202,6 +202,8 @@ const INCOME = new RegExp(`\\b(?:${W(`salary|salry|sallary|credited|received|rec
 const REFUND = /\b(?:refund|refunded|refunds|cashback|cash back|chargeback|money back|reversal|reversed)\b/;
 // "maid salary 3000" is money going out to household staff.
 const PAYEE_SALARY = /\b(?:maid|bai|driver|cook|servant|staff|nanny|watchman|guard|gardener|mali|dhobi|helper|employee|maali|cleaner|ayah|aaya|didi|tutor|teacher|kaamwali|kamwali)(?:'s)? (?:ki |ka |ko )?(?:salary|salry|sallary|payment|bonus|pagaar|pagar|tankhwah)\b/;
+// Payments named after income: "income tax 15000", "advance tax on income".
+const INCOME_OUTGO = /\b(?:income tax|tax on (?:my )?(?:income|salary|bonus)|salary advance to|professional tax|tds)\b/;
 const DEBIT = /\b(?:debited|deducted|charged|spent|bought|kharcha)\b|\bpaid\b(?! me\b)/;
 
 const TRANSFER = /\b(?:lent|lend|lending|loaned|loan to|borrowed|borrow|udhaar|udhar|udhari|withdrew|withdrawn|withdrawal|atm|transferred to my|moved to savings|invested|investment in|owes|owe me|owes me|owed|owing|iou|i owe|we owe|you owe|u owe|paid back|pay back|payback|settle up|settled up)\b/;
@@ -217,7 +219,7 @@ export function isTransfer(bare: string): boolean {
 /** Income or a refund: money coming in is never recorded as an expense. */
 export function incomeKind(bare: string): 'income' | 'refund' | null {
   if (REFUND.test(bare)) return 'refund';
-  if (INCOME.test(bare) && !DEBIT.test(bare) && !PAYEE_SALARY.test(bare)) return 'income';
+  if (INCOME.test(bare) && !DEBIT.test(bare) && !PAYEE_SALARY.test(bare) && !INCOME_OUTGO.test(bare)) return 'income';
   if (/^(?:got|received) (?:rs |inr |₹)?\d/.test(bare) || /\bgot (?:rs |₹)?\d[\d,.k]* (?:from|back)\b/.test(bare)) return 'income';
   return null;
 }

@@ -122,6 +122,11 @@ export const GLUE_WORDS = new Set([
   'mere', 'hamara', 'hamari', 'hamare', 'tera', 'teri',
   'lagaye', 'lage', 'laga', 'lagi', 'bhara', 'bhare', 'bharwaya', 'karwaya', 'kharida', 'kharidi', 'kharide', 'khareeda',
   'liyaa', 'piya', 'khaya', 'khaaya', 'kuch', 'bas', 'sirf', 'wo', 'woh', 'ye', 'yeh', 'ek',
+  // Causative verbs ("recharge karaya", "petrol dalwaya", "pizza mangaya"): a slip away from nouns
+  // such as "kiraya" (rent), so they must never reach spelling repair.
+  'karaya', 'karaye', 'karayi', 'karwaya', 'karwaye', 'karwayi', 'karvaya', 'karvaye', 'dalwaya', 'dalvaya', 'dalaya',
+  'dala', 'daala', 'dalwaye', 'mangaya', 'mangaye', 'mangwaya', 'mangvaya', 'mangwaye', 'banwaya', 'lagwaya', 'bharaya',
+  'bharwaye', 'dilaya', 'dilwaya', 'dilaye', 'chukaya', 'bheja', 'bheje', 'bhej', 'mangai', 'manga', 'mangwa', 'karwa', 'karva',
 ]);
 
 /** Words that mark an expense even when no amount is given ("bought petrol" -> ask how much). */
@@ -229,7 +234,14 @@ export const HEAD_CATEGORIES: Readonly<Record<string, { primary: string; detail:
   repair: { primary: 'housing', detail: null }, rent: { primary: 'housing', detail: null },
   ticket: { primary: 'entertainment', detail: null }, tickets: { primary: 'entertainment', detail: null },
   medicine: { primary: 'health', detail: null }, medicines: { primary: 'health', detail: null }, checkup: { primary: 'health', detail: null },
-  haircut: { primary: 'personal_care', detail: null }, emi: { primary: 'fees', detail: 'bank' },
+  haircut: { primary: 'personal_care', detail: null }, duty: { primary: 'fees', detail: 'taxes' }, cess: { primary: 'fees', detail: 'taxes' },
+  emi: { primary: 'fees', detail: 'bank' },
+});
+
+/** Item heads that decide the category whatever the words before them ("property tax", "council tax"). */
+export const DECIDING_HEADS: Readonly<Record<string, { primary: string; detail: string | null }>> = dict({
+  tax: { primary: 'fees', detail: 'taxes' }, taxes: { primary: 'fees', detail: 'taxes' }, cess: { primary: 'fees', detail: 'taxes' },
+  challan: { primary: 'fees', detail: 'fines' }, penalty: { primary: 'fees', detail: 'fines' },
 });
 
 /** Long-distance details by the vehicle word ("bus to pune" -> travel/buses). */
