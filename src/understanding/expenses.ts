@@ -12,7 +12,7 @@ import type { NumPiece, Piece, WordPiece } from './amounts.js';
 import { UNIT_MARK } from './amounts.js';
 import type { DateMatch } from './dates.js';
 import {
-  CITIES, DECIDING_HEADS, DESCRIPTIVE, EXPENSE_VERBS, HEAD_CATEGORIES, INTERCITY_DETAIL, LOCAL_SPOTS, RELATIONS, GENERIC_PLACES, GLUE_WORDS, ITEM_TRIM, PAYMENT_METHODS, POSTPOSITIONS, PREPOSITIONS, SEPARATOR_WORDS,
+  CITIES, DECIDING_HEADS, DESCRIPTIVE, EXPENSE_VERBS, GIFT_WORDS, HEAD_CATEGORIES, INTERCITY_DETAIL, LOCAL_SPOTS, RELATIONS, GENERIC_PLACES, GLUE_WORDS, ITEM_TRIM, PAYMENT_METHODS, POSTPOSITIONS, PREPOSITIONS, SEPARATOR_WORDS,
 } from './lexicon.js';
 import { capItem, titleCase } from './text.js';
 import { damerau } from '../categories/text.js';
@@ -166,6 +166,8 @@ interface SegmentInfo {
   itemCat: { primary: Primary; detail: string | null } | null;
   /** A destination names a city ("bus to pune"): a long-distance trip, not a commute. */
   intercity: boolean;
+  /** Said to be a present ("gifted a watch to dad"). */
+  gift: boolean;
 }
 
 /** Finds item and merchant in one expense's words. */
@@ -297,7 +299,8 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
     }
   }
   const itemCat = itemTerm && itemTerm.primary !== 'other' ? { primary: itemTerm.primary, detail: itemTerm.detail } : null;
-  return { item, merchant, knownItem, knownMerchant, contentWords, unknownWords, verb, itemCat, intercity };
+  const gift = words.some((w) => GIFT_WORDS.has(w));
+  return { item, merchant, knownItem, knownMerchant, contentWords, unknownWords, verb, itemCat, intercity, gift };
 }
 
 /**
@@ -504,6 +507,7 @@ function refineCategory(cat: Cat, info: SegmentInfo, context: string): Cat {
     const detail = words.map((w) => INTERCITY_DETAIL[w]).find(Boolean) ?? 'trips';
     return { primary: 'travel', detail, confidence: cat.confidence };
   }
+  if (info.gift && cat.primary !== 'gifts' && cat.primary !== 'food') return { primary: 'gifts', detail: 'gifts', confidence: cat.confidence };
   const head = info.item ? DECIDING_HEADS[info.item.slice(info.item.lastIndexOf(' ') + 1)] : undefined;
   if (head && !info.knownMerchant) return { primary: head.primary as Primary, detail: head.detail, confidence: Math.max(cat.confidence, 0.7) };
   if (cat.primary !== 'other') return cat;

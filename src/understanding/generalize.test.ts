@@ -132,3 +132,63 @@ describe('what is not a new expense', () => {
     expect(understand(s, ctx).intent).toBe('command');
   });
 });
+
+describe('a count priced as a lot', () => {
+  it.each([
+    ['movie tickets 3 for 900', 900],
+    ['samosa 4 for 60', 60],
+    ['bananas 12 for 70', 70],
+    ['eggs 6 for 48', 48],
+    ['masks 10 for 150 at the chemist', 150],
+  ])('%s -> %d', (s, amount) => {
+    expect(one(s).amountMinor).toBe(amount * 100);
+  });
+});
+
+describe('taxes are fees whatever is taxed', () => {
+  it.each(['property tax 5200', 'road tax 1100', 'municipal tax 3000', 'professional tax 200', 'water tax 600', 'income tax 20000'])('%s -> fees', (s) => {
+    expect(one(s).category).toBe('fees');
+  });
+});
+
+describe('Hindi verbs and glue', () => {
+  it.each([
+    ['phone ka recharge karaya 299', 'utilities'],
+    ['gaadi mein petrol dalwaya 800', 'transport'],
+    ['ghar pe pizza mangaya 450', 'food'],
+    ['bike ki servicing karwayi 1200', 'transport'],
+    ['dawai mangwayi 260', 'health'],
+  ])('%s -> %s', (s, primary) => {
+    const e = one(s);
+    expect(e.category).toBe(primary);
+    expect(e.item ?? '').not.toContain('kiraya');
+  });
+  it.each([
+    ['double ka meetha 90', 'double ka meetha'],
+  ])('%s keeps the glue inside a known dish (%s)', (s, item) => {
+    expect(one(s).item).toBe(item);
+  });
+  it('drops it from phrases the lexicon does not know', () => {
+    expect(one('gajar ka halwa 140').item).toBe('gajar halwa');
+  });
+});
+
+describe('presents are gifts', () => {
+  it.each(['gifted a watch to dad 4500', 'gifted earrings to my sister 1800', 'shoes as a gift for rahul 2500', 'gifted books to nephew 700', 'perfume gift 1500'])('%s -> gifts', (s) => {
+    expect(one(s).category).toBe('gifts');
+  });
+});
+
+describe('money in, money parked, money due', () => {
+  it.each([
+    'mom sent 5000', 'papa ne 2000 bheje', 'income tax refund 3400', 'rent due 18000 on 5th', 'electricity bill due 1400',
+    'sip 3000', 'invested 10000 in mutual funds', 'moved 5000 to fd', 'atm withdrawal 3000', 'can you read bank sms?',
+  ])('%s is not an expense', (s) => {
+    expect(understand(s, ctx).intent).not.toBe('add_expense');
+  });
+  it.each(['income tax 15000', 'atm fee 25', 'maid salary 4000', 'house help salary 6500', 'wages for the gardener 1500', 'paid electricity bill due 1400'])(
+    '%s is an expense', (s) => {
+      expect(understand(s, ctx).intent).toBe('add_expense');
+    },
+  );
+});

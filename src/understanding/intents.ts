@@ -33,7 +33,8 @@ const CAPABILITIES = new RegExp(`(?:${W(`what (?:all )?(?:can|do|could) (?:you|u
   who are (?:you|u)|what are (?:you|u)|what is (?:this|munshi)|how (?:do|does) (?:this|it|you|munshi|this bot) work|
   what can munshi do|features|what are your features|kya kya (?:kar sakte|track kar sakte) ho|tum kya karte ho|
   can you track|what can i ask|what all do you track|are you a bot|is this a bot|what do you track|how can you help|
-  what can you help with|how to add (?:an )?expense|how do i add(?: an)? expense|how do i log`)})`);
+  what can you help with|how to add (?:an )?expense|how do i add(?: an)? expense|how do i log|
+  ^(?:can|could|do|does) (?:you|u|munshi|this bot|it) (?:add|read|import|handle|support|understand|remember|sync|connect|work|set|scan|take|accept|speak|reply|send) (?!my |me |the |all |how |what )`)})`);
 
 const HELP = /^(?:help|help me|menu|commands|command list|\?+|how to use|how do i use(?: this| it| you)?|what are the commands|madad|start|\/help|\/start|guide|usage|instructions|options|help pls|help please|\/\?)$/;
 const SETTINGS = /^(?:settings|my settings|show settings|show my settings|config|preferences|prefs|setting|current settings)$/;
@@ -201,12 +202,13 @@ const INCOME = new RegExp(`\\b(?:${W(`salary|salry|sallary|credited|received|rec
   deposit(?:ed)? in|got back|paid back|returned`)})\\b`);
 const REFUND = /\b(?:refund|refunded|refunds|cashback|cash back|chargeback|money back|reversal|reversed)\b/;
 // "maid salary 3000" is money going out to household staff.
-const PAYEE_SALARY = /\b(?:maid|bai|driver|cook|servant|staff|nanny|watchman|guard|gardener|mali|dhobi|helper|employee|maali|cleaner|ayah|aaya|didi|tutor|teacher|kaamwali|kamwali)(?:'s)? (?:ki |ka |ko )?(?:salary|salry|sallary|payment|bonus|pagaar|pagar|tankhwah)\b/;
+const PAYEE_SALARY = /\b(?:maid|bai|driver|cook|servant|staff|nanny|watchman|guard|gardener|mali|dhobi|helper|help|employee|maali|cleaner|ayah|aaya|didi|tutor|teacher|kaamwali|kamwali|chowkidar|security|sweeper|caretaker|babysitter|attendant|nurse|peon|office boy)(?:'s)? (?:ki |ka |ko )?(?:salary|salry|sallary|payment|bonus|pagaar|pagar|tankhwah|wages|wage)\b|\b(?:salary|wages|pagaar|pagar|bonus|tankhwah) (?:for|to|of) (?:the |my |our )?(?:maid|driver|cook|nanny|watchman|gardener|helper|house help|cleaner|ayah|tutor|staff|kaamwali)\b/;
 // Payments named after income: "income tax 15000", "advance tax on income".
 const INCOME_OUTGO = /\b(?:income tax|tax on (?:my )?(?:income|salary|bonus)|salary advance to|professional tax|tds)\b/;
+const SENT_BY_OTHER = /^(?:my )?(?:mom|mum|mummy|maa|mother|dad|papa|father|bro|brother|bhai|sis|sister|didi|wife|husband|uncle|aunty|nana|nani|dada|dadi|boss|company|office|client|friend|[a-z]+) (?:sent|transferred|gpayed|paid me|ne (?:\S+ ){0,3}(?:bheje|bheja|diye|diya|transfer kiye|bhej diye))\b/;
 const DEBIT = /\b(?:debited|deducted|charged|spent|bought|kharcha)\b|\bpaid\b(?! me\b)/;
 
-const TRANSFER = /\b(?:lent|lend|lending|loaned|loan to|borrowed|borrow|udhaar|udhar|udhari|withdrew|withdrawn|withdrawal|atm|transferred to my|moved to savings|invested|investment in|owes|owe me|owes me|owed|owing|iou|i owe|we owe|you owe|u owe|paid back|pay back|payback|settle up|settled up)\b/;
+const TRANSFER = /\b(?:lent|lend|lending|loaned|loan to|borrowed|borrow|udhaar|udhar|udhari|withdrew|withdrawn|withdrawal|atm(?! (?:fee|fees|charge|charges|penalty|card fee))|transferred to my|moved to savings|to (?:my )?(?:savings|fd|rd|ppf|nps|demat)(?: account)?|invested|investment in|investing|sip|sips|mutual funds?|fixed deposit|shares of|stocks of|owes|owe me|owes me|owed|owing|iou|i owe|we owe|you owe|u owe|paid back|pay back|payback|settle up|settled up)\b/;
 // "gave rohit 500 loan", "500 as loan to priya": a loan handed out; "home loan emi" is a payment.
 const LOAN_OUT = /\bloan\b/;
 const LOAN_PAYMENT = /\b(?:emi|emis|installment|instalment|interest|repayment|processing|fee|fees|charges|insurance|prepayment|foreclosure|premium)\b/;
@@ -220,6 +222,8 @@ export function isTransfer(bare: string): boolean {
 export function incomeKind(bare: string): 'income' | 'refund' | null {
   if (REFUND.test(bare)) return 'refund';
   if (INCOME.test(bare) && !DEBIT.test(bare) && !PAYEE_SALARY.test(bare) && !INCOME_OUTGO.test(bare)) return 'income';
+  // "mom sent 5000", "papa ne 2000 bheje": someone else sent the money.
+  if (SENT_BY_OTHER.test(bare) && !/^(?:i|we|maine|mene|humne|sent)\b/.test(bare)) return 'income';
   if (/^(?:got|received) (?:rs |inr |₹)?\d/.test(bare) || /\bgot (?:rs |₹)?\d[\d,.k]* (?:from|back)\b/.test(bare)) return 'income';
   return null;
 }
@@ -231,7 +235,10 @@ const PLAN = new RegExp(`\\b(?:${W(`will|i'll|ill pay|we'll|gonna|going to|need 
   upcoming|wishlist|thinking of|thinking about|might|shall|would like|lets buy|let's buy|yet to|
   kal dena|kal lena|save up|saving for|if i|estimate|expected|expect`)})\\b`);
 
-/** Plans, wishes and reminders ("will pay rent 15000 tomorrow", "need to buy milk"). */
+const DUE = /\bdue\b/;
+const DONE = /\b(?:paid|spent|cleared|bhara|bhari|diya|diye|kiya|bought)\b/;
+
+/** Plans, wishes and reminders ("will pay rent 15000 tomorrow", "need to buy milk", "rent due 25000"). */
 export function isPlan(bare: string): boolean {
-  return PLAN.test(bare);
+  return PLAN.test(bare) || (DUE.test(bare) && !DONE.test(bare));
 }

@@ -108,7 +108,7 @@ export const GLUE_WORDS = new Set([
   // English
   'spent', 'spend', 'spending', 'paid', 'pay', 'paying', 'bought', 'buy', 'buying', 'purchased', 'purchase',
   'got', 'get', 'had', 'have', 'took', 'take', 'ordered', 'order', 'gave', 'give', 'given', 'used', 'cost', 'costs',
-  'costed', 'charged', 'was', 'were', 'is', 'are', 'be', 'been', 'it', 'its', 'this', 'that', 'these', 'those',
+  'costed', 'charged', 'gifted', 'gifting', 'was', 'were', 'is', 'are', 'be', 'been', 'it', 'its', 'this', 'that', 'these', 'those',
   'a', 'an', 'the', 'my', 'our', 'me', 'i', 'we', 'us', 'some', 'just', 'only', 'approx', 'around', 'about',
   'worth', 'total', 'totally', 'each', 'per', 'also', 'again', 'today', 'today\'s', 'todays', 'yearly', 'annual', 'annually',
   'monthly', 'weekly', 'daily', 'expense', 'expenses', 'amount', 'rupees', 'money', 'cash', 'ok', 'okay', 'so',
@@ -132,8 +132,11 @@ export const GLUE_WORDS = new Set([
 /** Words that mark an expense even when no amount is given ("bought petrol" -> ask how much). */
 export const EXPENSE_VERBS = new Set([
   'spent', 'paid', 'bought', 'purchased', 'ordered', 'gave', 'kharcha', 'kharch', 'kharida', 'kharidi', 'kharide',
-  'khareeda', 'diye', 'diya', 'liya', 'bharwaya', 'bhara', 'booked',
+  'khareeda', 'diye', 'diya', 'liya', 'bharwaya', 'bhara', 'booked', 'gifted',
 ]);
+
+/** Words saying the thing was a present: "gifted a watch to dad" is a gift whatever a watch is. */
+export const GIFT_WORDS = new Set(['gift', 'gifts', 'gifted', 'gifting', 'present', 'tohfa', 'shagun', 'shagan']);
 
 /** Generic places: "at the stall" says where, not who; never a merchant name. */
 export const GENERIC_PLACES = new Set([
@@ -171,7 +174,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = dict({
   brkfst: 'breakfast', dinr: 'dinner', elec: 'electricity', ppl: 'people', yrly: 'yearly', mthly: 'monthly',
   // Verbs that name the thing bought: "recharged my phone" is a recharge.
   recharged: 'recharge', renewed: 'renewal', subscribed: 'subscription', tipped: 'tip', serviced: 'service',
-  washed: 'wash', repaired: 'repair', booked: 'booked',
+  washed: 'wash', repaired: 'repair', booked: 'booked', donated: 'donation',
 });
 
 /** Describing words that never name a shop, even when the lexicon does not know them ("fresh juice"). */

@@ -25,7 +25,7 @@ const ABBREV = new RegExp(
 const PLAIN = /^[\x20-\x7e]*$/;
 const MULTI_SPACE = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]{2}|[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/;
 // A cheap gate before the abbreviation regex with its lookbehind.
-const ABBREV_HINT = /w\/|b'?d|bfast|brk|tk|tix|amt|groc|veg|dinr|elec|ppl|yrly|mthly|ed\b/;
+const ABBREV_HINT = /donated|gifted|w\/|b'?d|bfast|brk|tk|tix|amt|groc|veg|dinr|elec|ppl|yrly|mthly|ed\b/;
 const SPACES = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 /**
