@@ -55,6 +55,10 @@ export const STOPWORDS = new Set(
   blow blew blown wasted waste splurged splurge shelled forked took take taken taking visited
   i've ive i'd i'm im we've you've doing done
   kul milake milaake sab saare sare saara sara kuch koi ab abhi wagairah etc karwaya karwayi karvaya karaya karna kar
+  bharwaya bharwayi bharwaye bharvaya bharaya dalwaya dalwayi dalwaye lagwaya lagwayi mangwayi mangvaya aaya aayi aaye aya ayi aye
+  pada padi pade hui given gave booked book damage summary recap overview
+  khareeda khareedi khareede khareeda kharida kharide kharidi mangaye mangayi mangwaye piye khaye
+  costliest priciest dearest pricey mehenga mehengi mehnga mehnge sasta sasti saste
   tally tallied tallies amounts amounted under into onto towards toward upon across over regarding related together grand net gross whole-lot lot lots
   lagaya lagaye lagayi chukaya chukaye chukayi bhara bhare bhari diye dena dene uda udaya udaye udaaye`.split(/\s+/).filter(Boolean),
 );
@@ -68,15 +72,15 @@ export const TRAILING_NOUNS = new Set([
 
 /** Operation cues, tried in this order; the first that matches wins. */
 export const OP_CUES: { op: 'compare' | 'breakdown' | 'average' | 'count' | 'top' | 'kinds' | 'list' | 'sum'; re: RegExp }[] = [
-  { op: 'breakdown', re: /\b(what did i spend (the )?most on|where did i spend (the )?most|what (do|did) i spend (the )?most on|which category)\b/ },
+  { op: 'breakdown', re: /\b(what did i spend (the )?most on|where (did|do) i spend (the )?most|what (do|did) i spend (the )?most on|which category|which categories|which (shops?|stores?|merchants?|places?|brands?|apps?|restaurants?)\b.*\b(most|top|biggest|highest)|summary|summari[sz]e|recap|overview)\b/ },
   { op: 'compare', re: /\b(compare|compared|comparison|versus|vs\.?|v\/s|difference between|more than last|less than last|than last)\b/ },
   { op: 'average', re: /\b(average|avg|averages|mean|per day|per week|per month|a day on average|daily average|on average|roz ka|har din|per din)\b/ },
   { op: 'breakdown', re: /\b(breakdown|break down|broken down|break-up|breakup|split|by category|per category|category[- ]?wise|categorywise|by merchant|per merchant|merchant[- ]?wise|by day|day[- ]?by[- ]?day|day[- ]?wise|per item|by item|item[- ]?wise|where did (all )?my money go|where (has|did) (all )?(my )?money gone|kahan gaya|kaha gaya)\b/ },
   { op: 'count', re: /\b(how many times|how many|how often|number of times|no\.? of times|number of|no\.? of|count of|kitni baar|kitni bar|kitne baar|kitni dafa|count)\b/ },
   { op: 'top', re: /\b(biggest|largest|highest|most expensive|costliest|priciest|top \d+|top|rank|ranked|cost the most|costed the most|spent the most|the most|smallest|cheapest|lowest|least expensive|sabse (bada|badi|bade|zyada|jyada|mehenga|mehengi|mehnga|sasta|sasti|kam))\b/ },
-  { op: 'sum', re: /\b(how much|total|totals|tally|tallied|add up|added up|adds up|come to|came to|comes to|amount to|amounted to|amounts to|kitna|kitni|kitne|sum of|sum|kharch|kharcha|kharche|spend on|spent on|spending on|paid|pay)\b/ },
+  { op: 'sum', re: /\b(how much|total|totals|the damage|tally|tallied|add up|added up|adds up|come to|came to|comes to|amount to|amounted to|amounts to|kitna|kitni|kitne|sum of|sum|kharch|kharcha|kharche|spend on|spent on|spending on|paid|pay)\b/ },
   { op: 'kinds', re: /\b(what kinds? of|which kinds? of|what types? of|which types? of|what sorts? of|kaun kaun|kaun se|konsi|kaunsi)\b/ },
-  { op: 'list', re: /\b(list|show|display|which|what did i (buy|get|order|have|eat|drink)|what have i (bought|had|got|ordered)|details|itemi[sz]e|every|each|all (my|the)|have i (bought|had|got|spent|paid|ordered)|did i (buy|get|have|order)|any|anything|dikhao|dikha|batao kya|entries|transactions)\b/ },
+  { op: 'list', re: /\b(list|show|display|which|what did i (buy|get|order|have|eat|drink)|what have i (bought|had|got|ordered)|details|itemi[sz]e|every|each|all (my|the)|have i (bought|had|got|spent|paid|ordered)|did i (buy|get|have|order)|any|anything|dikhao|dikha|batao kya|kya kya|kab kab|entries|transactions)\b/ },
 ];
 
 /** "top 3", "3 largest", "3 biggest": an explicit N. */
@@ -87,4 +91,4 @@ export const PLURAL_RANK = /\b(expenses|purchases|items|spends|things|payments|t
 export const SMALLEST = /\b(smallest|cheapest|lowest|least expensive|sabse (sasta|sasti|kam))\b/;
 
 /** Signals that a text is about the owner's spending at all (otherwise munshi cannot plan it). */
-export const SPEND_SIGNAL = /\b(spend|spent|spends|spending|expense|expenses|expenditure|cost|costs|costed|paid|pay|payment|total|how much|how many|kitna|kitni|kitne|kharch|kharcha|kharche|bought|buy|purchase|purchased|had|have i|drank|ate|ordered|list|show|top|biggest|largest|average|avg|compare|breakdown|split|money|went|gaya|gayi|gaye|lage|laga|sum|rank|times|any|anything|cheapest|smallest|highest|dikhao|batao|which|budget|paise|rupees|bucks|number of|no\.? of|count|logged|recorded|tally|tallied|tallies|add up|added up|adds up|come to|came to|comes to|amount to|amounted to|amounts to|altogether|overall|so far|till now|till date|to date|ab tak|abhi tak|in total|dollars|euros|pounds|dirhams)\b|[₹$€£]/;
+export const SPEND_SIGNAL = /\b(spend|spent|spends|spending|expense|expenses|expenditure|cost|costs|costed|paid|pay|payment|total|how much|how many|kitna|kitni|kitne|kharch|kharcha|kharche|bought|buy|purchase|purchased|had|have i|drank|ate|ordered|list|show|top|biggest|largest|average|avg|compare|breakdown|split|money|went|gaya|gayi|gaye|lage|laga|sum|rank|times|any|anything|cheapest|smallest|highest|dikhao|batao|which|budget|paise|rupees|bucks|number of|no\.? of|count|logged|recorded|tally|tallied|tallies|add up|added up|adds up|come to|came to|comes to|amount to|amounted to|amounts to|altogether|overall|damage|kya kya|kab kab|khareeda|khareedi|khareede|kharida|kharide|kharidi|liya|liye|mangaya|mangwaya|khaya|piya|summary|summari[sz]e|recap|overview|so far|till now|till date|to date|ab tak|abhi tak|in total|dollars|euros|pounds|dirhams)\b|[₹$€£]/;

@@ -82,7 +82,9 @@ export function planQuestion(text: string, opts: PlanOptions): PlanOutcome {
   }
 
   if (read.op === null && !read.signal) {
-    const bareButClear = read.periods.length > 0 && names > 0 && /\?$/.test(normalizeQuestion(text));
+    // "uber rides this week", "food in december?": a subject and a period read as "how much".
+    // Without a "?" only when no number is in sight ("uber 250 yesterday" is an expense).
+    const bareButClear = read.periods.length > 0 && names > 0 && (/\?$/.test(normalizeQuestion(text)) || (!/\d/.test(q) && !/^(?:who|whom|why|when|where|what|how|is|are|was|were|can|could|will|would|should|do|does|tell)\b/.test(q)));
     if (!bareButClear) return { kind: 'none', reason: prev || !FOLLOW_UP_LEAD.test(q) ? 'not_a_question' : 'no_previous' };
   }
   return { kind: 'plan', followUp: false, plan: buildPlan(read, opts) };
@@ -244,12 +246,17 @@ function readQuestion(q: string, opts: PlanOptions): Read {
     work = cur.rest;
   }
 
+  // "ate out", "dined out": one thing (eating out), not the verb "eat" plus "out".
+  work = work.replace(/\b(?:eat|eats|ate|eaten|dine|dines|dined)\s+out\b/g, 'eating out');
   // Remove the operation phrases that are made of content-looking words.
   work = work
     .replace(/\b(what kinds? of|which kinds? of|what types? of|which types? of|what sorts? of|kaun kaun|kaun se|konsi|kaunsi)\b/g, ' ')
     .replace(/\b(cost the most|costed the most|spent the most|the most|most expensive|least expensive|on average|day by day|break down|broken down|where did (all )?my money go|sabse \w+)\b/g, ' ')
     .replace(/\b(by|per|a|each|every|har) (category|merchant|day|item|week|month|year|din|hafte|mahine)\b/g, ' ')
-    .replace(/\bper \w+\b/g, ' ')
+    .replace(/\b(?:which|what|kaun si|konsi|kaunsi) (?:shops?|stores?|merchants?|places?|brands?|apps?|categories|category)\b/g, ' ')
+    .replace(/\bper (?:day|week|month|year|din|hafta|mahina|expense|transaction|time)\b/g, ' ')
+    // Two-word glue: "shell out", "sum up", "set me back" (their parts alone may be content: "dining out").
+    .replace(/\b(?:shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|pa(?:y|id) out|la(?:y|id) out|sum(?:med)? up|add(?:ed|s)? up|put together|set (?:me|us) back|spent up|racked up|run up|ran up)\b/g, ' ')
     .replace(/\b(did|do|have|has|had) (i|we|you) (drink|eat|have|buy|get|order|take|use|spend|pay)\b/g, ' ')
     .replace(/\b(category|merchant|item|day)[- ]?wise\b/g, ' ')
     .replace(/\b(top|first) \d+\b|\b\d+ (largest|biggest|highest|smallest|cheapest)\b/g, ' ')
@@ -313,7 +320,8 @@ export function subjectParts(text: string): { text: string; join: 'or' | 'and' }
     .replace(/[^\p{L}\p{N}'&+, ]+/gu, ' ')
     .split(/\s+/)
     .map((t) => t.replace(/^'+|'+$/g, '').replace(/'s$/, ''))
-    .filter(Boolean);
+    // A lone "s" is what is left of "last week's" once the time phrase is taken out.
+    .filter((t) => t && t !== 's');
   const out: { text: string; join: 'or' | 'and' }[] = [];
   let cur: string[] = [];
   let glue: string[] = [];
@@ -330,6 +338,12 @@ export function subjectParts(text: string): { text: string; join: 'or' | 'and' }
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    const three = i + 2 < tokens.length ? `${t} ${tokens[i + 1]} ${tokens[i + 2]}` : '';
+    if (three && CATEGORY_WORDS[three] && cur.length === 0) {
+      push(three);
+      i += 2;
+      continue;
+    }
     const two = i + 1 < tokens.length ? `${t} ${tokens[i + 1]}` : '';
     if (two && CATEGORY_WORDS[two] && cur.length === 0) {
       push(two);

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { planQuestion } from './plan.js';
+import type { QueryPlan } from './types.js';
+
+// Forty questions in many phrasings (English, Hinglish, terse, colloquial), written to probe the
+// planner beyond the sets it was tuned on. Each row: question, op, span, subjects (+within), extra.
+const settings = { weekStartsOn: 1 as const, dayFirst: true, currency: 'INR' };
+const today = '2026-01-15';
+const DEC = '2025-12-01..2025-12-31';
+const JAN = '2026-01-01..2026-01-15';
+
+function plan(text: string): QueryPlan {
+  const r = planQuestion(text, { today, settings });
+  if (r.kind === 'none') throw new Error(`no plan for "${text}"`);
+  return r.plan;
+}
+const span = (p: QueryPlan) => p.periods.map((x) => `${x.from ?? ''}..${x.to ?? ''}`).join(' | ') || 'all';
+const what = (p: QueryPlan) => [...p.filters.categories.map((c) => c.primary), ...p.filters.subjects, ...p.filters.within.map((w) => `+${w}`)].join(',');
+const extra = (p: QueryPlan) => [
+  p.filters.currency ?? '', p.filters.minAmount ?? '', p.versus.map((v) => [...v.categories.map((c) => c.primary), ...v.subjects].join('+')).join(' vs '),
+  p.averagePer ?? '', p.breakdownBy ?? '', p.limit ?? '', p.order === 'smallest' ? 'smallest' : '',
+].filter((x) => x !== '').join(' ');
+
+const cases: [string, QueryPlan['op'], string, string, string][] = [
+  ['how much did chai cost me last week', 'sum', '2026-01-05..2026-01-11', 'chai', ''],
+  ['paani puri pe kitna udaya is mahine', 'sum', JAN, 'paani puri', ''],
+  ['total for amazon orders in december', 'sum', DEC, 'amazon', ''],
+  ['what was my biggest splurge this year', 'top', JAN, '', '1'],
+  ['show me every zomato order since 1 jan', 'list', JAN, 'zomato', ''],
+  ['kitne ka petrol bharwaya last month', 'sum', DEC, 'petrol', ''],
+  ['did I pay the wifi bill this month?', 'sum', JAN, 'wifi', ''],
+  ['how often do I take rapido', 'count', 'all', 'rapido', ''],
+  ["what's the damage for swiggy this week", 'sum', '2026-01-12..2026-01-15', 'swiggy', ''],
+  ['electricity bill kitna aaya december mein', 'sum', DEC, 'electricity', ''],
+  ['how much did I shell out on clothes in nov', 'sum', '2025-11-01..2025-11-30', 'clothes', ''],
+  ['list cab rides over 500', 'list', 'all', 'cab', '500'],
+  ['top 3 food expenses ever', 'top', 'all', 'food', '3'],
+  ['cheapest movie ticket', 'top', 'all', 'movie ticket', '1 smallest'],
+  ['compare uber and ola in december', 'compare', DEC, '', 'uber vs ola'],
+  ['rent vs groceries last month', 'compare', DEC, '', 'rent vs groceries'],
+  ['how much more did I spend on food in december than november', 'compare', `${DEC} | 2025-11-01..2025-11-30`, 'food', ''],
+  ["breakdown of last week's spending by category", 'breakdown', '2026-01-05..2026-01-11', '', 'category'],
+  ['which shops did I spend the most at this month', 'breakdown', JAN, '', 'merchant'],
+  ['give me a summary of yesterday', 'breakdown', '2026-01-14..2026-01-14', '', 'category'],
+  ['spend on dining out in dec', 'sum', DEC, 'dining out', ''],
+  ['what did I buy at dmart', 'list', 'all', 'dmart', ''],
+  ['kitni baar gym gaya is mahine', 'count', JAN, 'gym', ''],
+  ['how many coffees did I have this week', 'count', '2026-01-12..2026-01-15', 'coffees', ''],
+  ['total euro spend on the paris trip', 'sum', 'all', 'paris', 'EUR'],
+  ['monthly average on groceries', 'average', 'all', 'groceries', 'month'],
+  ['avg cost per uber ride last month', 'average', DEC, 'uber', 'expense'],
+  ['mere sabse bade 5 kharche', 'top', JAN, '', '5'],
+  ['what did the dentist cost me', 'sum', 'all', 'dentist', ''],
+  ['any flights booked in december?', 'list', DEC, 'flights', ''],
+  ['how much tip did I pay?', 'sum', 'all', 'tip', ''],
+  ['did I buy anything from ikea', 'list', 'all', 'ikea', ''],
+  ['sum up my travel costs', 'sum', 'all', 'travel', ''],
+  ['how much for the haircut last saturday', 'sum', '2026-01-10..2026-01-10', 'haircut', ''],
+  ['what did I spend on 14th jan', 'sum', '2026-01-14..2026-01-14', '', ''],
+  ['transport kharcha pichhle hafte vs is hafte', 'compare', '2026-01-05..2026-01-11 | 2026-01-12..2026-01-15', 'transport', ''],
+  ['total gifts given so far', 'sum', 'all', 'gifts', ''],
+  ['how much on medicines till today', 'sum', '..2026-01-15', 'medicines', ''],
+  ['food ka average per day last week', 'average', '2026-01-05..2026-01-11', 'food', 'day'],
+  ['how many times did I eat out in december', 'count', DEC, 'eating out', ''],
+  ['costliest cab ride', 'top', 'all', 'cab', '1'],
+  ['how much did I spend on food and drinks this month', 'sum', JAN, 'food', ''],
+  ['uber rides this week', 'sum', '2026-01-12..2026-01-15', 'uber', ''],
+  ['kya kya khareeda amazon se', 'list', 'all', 'amazon', ''],
+  ['kitne dollar kharch kiye', 'sum', 'all', '', 'USD'],
+];
+
+describe('planQuestion: forty varied phrasings', () => {
+  for (const [q, op, when, subj, more] of cases) {
+    it(q, () => {
+      const p = plan(q);
+      expect([p.op, span(p), what(p), extra(p)]).toEqual([op, when, subj, more]);
+    });
+  }
+  it('does not read chat with a period as a question without a "?" or a spend word', () => {
+    expect(planQuestion('who won the match yesterday', { today, settings }).kind).toBe('none');
+    expect(planQuestion('uber 250 yesterday', { today, settings }).kind).toBe('none');
+  });
+});
