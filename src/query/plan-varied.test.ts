@@ -76,6 +76,13 @@ describe('planQuestion: forty varied phrasings', () => {
       expect([p.op, span(p), what(p), extra(p)]).toEqual([op, when, subj, more]);
     });
   }
+  it('keeps comparing the same two sides when a follow-up changes only the period', () => {
+    const first = plan('Ola vs Rapido, which cost more?');
+    expect(span(first)).toBe('all');
+    const r = planQuestion('and in december?', { today, settings, previous: first });
+    if (r.kind !== 'plan') throw new Error('no plan');
+    expect([r.plan.op, span(r.plan), extra(r.plan)]).toEqual(['compare', DEC, 'ola vs rapido']);
+  });
   it('does not read chat with a period as a question without a "?" or a spend word', () => {
     expect(planQuestion('who won the match yesterday', { today, settings }).kind).toBe('none');
     expect(planQuestion('uber 250 yesterday', { today, settings }).kind).toBe('none');

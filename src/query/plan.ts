@@ -73,7 +73,9 @@ export function planQuestion(text: string, opts: PlanOptions): PlanOutcome {
       let op = prev.op;
       let periods = changedTime ? read.periods : prev.periods;
       let periodAssumed = changedTime ? false : prev.periodAssumed;
-      if (op === 'compare' && changedTime && read.periods.length === 1) op = 'sum';
+      // "and last month?" after "December vs January": one period is a plain sum; after "Uber vs Ola"
+      // the same two sides are compared over the new period.
+      if (op === 'compare' && changedTime && read.periods.length === 1 && !(prev.versus.length && !changedWhat)) op = 'sum';
       // "what about food?" after "food vs transport": a plain sum of the new subject.
       if (op === 'compare' && changedWhat && prev.versus.length) op = 'sum';
       if (op === 'compare' && changedWhat && !changedTime) periods = prev.periods;
