@@ -68,7 +68,15 @@ function readEnglishNumber(toks: Token[], i: number): { value: number; next: num
     if (t.kind !== 'word') break;
     const w = t.text;
     if (isEnNum(w)) {
-      if (any && current % 100 !== 0 && EN_NUMBER_WORDS[w]! >= 10 && !lastWasAnd) break;
+      const v = EN_NUMBER_WORDS[w]!;
+      // Spoken prices: "three fifty" is 350, "one twenty five" 125, "twelve ninety" 1,290.
+      if (j === i + 1 && total === 0 && current >= 1 && current <= 19 && v >= (current >= 10 ? 20 : 10) && v % 10 === 0 || (j === i + 1 && current >= 1 && current <= 9 && v >= 11 && v <= 19)) {
+        current = current * 100 + v;
+        any = true;
+        j++;
+        continue;
+      }
+      if (any && current % 100 !== 0 && v >= 10 && !lastWasAnd) break;
       current += EN_NUMBER_WORDS[w]!;
     } else if ((w === 'a' || w === 'an') && !any && toks[j + 1]?.kind === 'word' && isMag(toks[j + 1]!.text)) {
       current = 1;

@@ -603,7 +603,9 @@ export function extractExpenses(pieces: Piece[], dates: DateMatch[], o: ExtractO
   const expenses: FoundExpense[] = amounts.map((amount, k) => {
     const info = infos[k]!;
     const [a, b] = ranges[k]!;
-    const from = a === 0 ? 0 : (pieces[a]?.start ?? 0);
+    // From the end of the previous piece: a date word just after a comma ("…, today metro 40") was
+    // masked out of the pieces but still belongs to this expense.
+    const from = a === 0 ? 0 : (pieces[a - 1]?.end ?? pieces[a]?.start ?? 0);
     const to = b < pieces.length ? pieces[b]!.start : Number.MAX_SAFE_INTEGER;
     const context = contextOf(multi ? pieces.slice(a, b) : pieces);
     const cat = refineCategory(o.lex.categorize({ item: info.item, merchant: info.merchant, context }, o.overrides), info, context);

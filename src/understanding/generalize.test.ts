@@ -192,3 +192,30 @@ describe('money in, money parked, money due', () => {
     },
   );
 });
+
+describe('spoken prices (voice transcripts)', () => {
+  it.each([
+    ['spent three fifty on snacks', 350],
+    ['one fifty for parking', 150],
+    ['two twenty five for lunch', 225],
+    ['nine ninety nine for earphones', 999],
+    ['four fifteen for the cab', 415],
+    ['paid twelve ninety for shoes', 1290],
+    ['twenty five for chai', 25],
+  ])('%s -> %d', (s, amount) => {
+    expect(one(s).amountMinor).toBe(amount * 100);
+  });
+});
+
+describe('a date right after a comma belongs to the next expense', () => {
+  it.each([
+    ['yesterday auto 90, today metro 40', ['2026-01-14', '2026-01-15']],
+    ['auto 90 yesterday, metro 40 today', ['2026-01-14', '2026-01-15']],
+    ['lunch 200 on monday, dinner 500 today', ['2026-01-12', '2026-01-15']],
+    ['cab 300 yesterday, coffee 90 aaj', ['2026-01-14', '2026-01-15']],
+    ['parso movie 400, aaj popcorn 250', ['2026-01-13', '2026-01-15']],
+  ])('%s', (s, dates) => {
+    const r = understand(s, ctx);
+    expect(r.intent === 'add_expense' && r.expenses.map((e) => e.date)).toEqual(dates);
+  });
+});
