@@ -183,6 +183,7 @@ describe('money in, money parked, money due', () => {
   it.each([
     'mom sent 5000', 'papa ne 2000 bheje', 'income tax refund 3400', 'rent due 18000 on 5th', 'electricity bill due 1400',
     'sip 3000', 'invested 10000 in mutual funds', 'moved 5000 to fd', 'atm withdrawal 3000', 'can you read bank sms?',
+    'sent 1500 aed home', 'remittance 800 usd', 'ghar bheje 5000',
   ])('%s is not an expense', (s) => {
     expect(understand(s, ctx).intent).not.toBe('add_expense');
   });
