@@ -220,3 +220,21 @@ describe('a date right after a comma belongs to the next expense', () => {
     expect(r.intent === 'add_expense' && r.expenses.map((e) => e.date)).toEqual(dates);
   });
 });
+
+describe('an emoji that names the thing', () => {
+  it.each([
+    ['🍕 350', 'pizza', 'food'],
+    ['☕ 40', 'coffee', 'food'],
+    ['⛽ 500', 'petrol', 'transport'],
+    ['🚕 230 to office', 'taxi', 'transport'],
+    ['💊 180', 'medicine', 'health'],
+  ])('%s -> %s', (s, item, primary) => {
+    const e = one(s);
+    expect(e.item).toBe(item);
+    expect(e.category).toBe(primary);
+  });
+  it('is decoration after words', () => {
+    expect(one('chai 20 ☕').item).toBe('chai');
+    expect(understand('ok 👍', ctx).intent).toBe('other');
+  });
+});

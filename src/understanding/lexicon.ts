@@ -251,3 +251,16 @@ export const DECIDING_HEADS: Readonly<Record<string, { primary: string; detail: 
 export const INTERCITY_DETAIL: Readonly<Record<string, string>> = dict({
   bus: 'buses', volvo: 'buses', sleeper: 'buses', train: 'trains', rail: 'trains', railway: 'trains', flight: 'flights',
 });
+
+/** Emoji people type instead of the word ("☕ 40", "⛽ 500", "🍕 350"). */
+export const EMOJI_WORDS: Readonly<Record<string, string>> = dict({
+  '☕': 'coffee', '🍵': 'tea', '🫖': 'tea', '🍕': 'pizza', '🍔': 'burger', '🍟': 'fries', '🌭': 'hot dog', '🥪': 'sandwich',
+  '🌮': 'taco', '🍜': 'noodles', '🍝': 'pasta', '🍛': 'curry', '🍚': 'rice', '🍣': 'sushi', '🍰': 'cake', '🎂': 'cake',
+  '🧁': 'cupcake', '🍩': 'donut', '🍪': 'cookie', '🍫': 'chocolate', '🍦': 'ice cream', '🍨': 'ice cream', '🍺': 'beer',
+  '🍻': 'beer', '🍷': 'wine', '🥃': 'whisky', '🍸': 'cocktail', '🍹': 'cocktail', '🥤': 'cold drink', '🧃': 'juice',
+  '🥛': 'milk', '🍞': 'bread', '🥚': 'eggs', '🍎': 'apples', '🍌': 'bananas', '🥭': 'mangoes', '🍇': 'grapes', '🥗': 'salad',
+  '🥘': 'food', '🍱': 'lunch', '⛽': 'petrol', '🚕': 'taxi', '🚖': 'taxi', '🛺': 'auto', '🚌': 'bus', '🚇': 'metro', '🚆': 'train',
+  '🚄': 'train', '✈️': 'flight', '✈': 'flight', '🏨': 'hotel', '🎬': 'movie', '🍿': 'popcorn', '🎟️': 'tickets', '🎟': 'tickets',
+  '💊': 'medicine', '💇': 'haircut', '💇‍♂️': 'haircut', '💇‍♀️': 'haircut', '👕': 'shirt', '👖': 'jeans', '👟': 'shoes', '👗': 'dress',
+  '📱': 'phone', '💡': 'electricity', '🎁': 'gift', '📚': 'books', '📖': 'book', '🛒': 'groceries', '🅿️': 'parking', '🅿': 'parking',
+});

@@ -5,7 +5,7 @@
  * character offsets (numbers, words, currency symbols, separators) for the later passes.
  */
 
-import { ABBREVIATIONS } from './lexicon.js';
+import { ABBREVIATIONS, EMOJI_WORDS } from './lexicon.js';
 
 /** Longest input the rules look at; a 64 KB paste is cut, not choked on. */
 export const MAX_INPUT_CHARS = 2_000;
@@ -23,6 +23,9 @@ const ABBREV = new RegExp(
   'gu',
 );
 const PLAIN = /^[\x20-\x7e]*$/;
+// Emoji that stand for a word; longest first so a ZWJ sequence wins over its parts.
+const EMOJI = new RegExp(Object.keys(EMOJI_WORDS).sort((a, b) => b.length - a.length).map((e) => e.replace(/[*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu');
+const EMOJI_HINT = /\p{Extended_Pictographic}/u;
 const MULTI_SPACE = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]{2}|[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/;
 // A cheap gate before the abbreviation regex with its lookbehind.
 const ABBREV_HINT = /donated|gifted|w\/|b'?d|bfast|brk|tk|tix|amt|groc|veg|dinr|elec|ppl|yrly|mthly|ed\b/;
@@ -40,6 +43,12 @@ export function sanitize(text: unknown): string {
     s = s.normalize('NFKC');
     s = s.replace(CONTROL, ' ').replace(QUOTES, "'").replace(/\r\n?/g, '\n');
     s = s.replace(DEVANAGARI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0966));
+    // An emoji names the thing when it leads ("🍕 350") or nothing else does; after words it is decoration ("chai 20 ☕").
+    if (EMOJI_HINT.test(s)) {
+      const wordy = /\p{L}/u.test(s.replace(EMOJI, ''));
+      s = s.replace(EMOJI, (e, at: number) => (!wordy || /^[\s\p{Extended_Pictographic}\uFE0F\u200D]*$/u.test(s.slice(0, at))
+        ? ` ${EMOJI_WORDS[e] ?? EMOJI_WORDS[e.replace(/\uFE0F/g, '')] ?? e} ` : e));
+    }
   }
   // Markup is not what anyone bought: drop script/style bodies and the tags themselves.
   if (s.includes('<')) s = s.replace(SCRIPT, ' ').replace(TAG, ' ');
