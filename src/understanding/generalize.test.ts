@@ -235,6 +235,6 @@ describe('an emoji that names the thing', () => {
   });
   it('is decoration after words', () => {
     expect(one('chai 20 ☕').item).toBe('chai');
-    expect(understand('ok 👍', ctx).intent).toBe('other');
+    expect(understand('ok 👍', ctx).intent).not.toBe('add_expense');
   });
 });
