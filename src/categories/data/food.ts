@@ -15,7 +15,7 @@ export const FOOD: LexGroup[] = [
     Peet's Coffee|peets, Sleepy Owl, Araku Coffee|araku, Indian Coffee House|ich, Subko, Dutch Bros, Blue Bottle,
     Greenbelt Coffee, Roastery Coffee House|roastery, Tim Hortons India, Mad Over Donuts, Coffee Bean|coffee bean and tea leaf` },
   { cat: 'food/tea', items: `tea, chai, chai sutta, cutting chai, cutting, masala chai, adrak chai, elaichi chai, ginger tea, green tea,
-    black tea, lemon tea, iced tea, ice tea, milk tea, bubble tea, boba, kadak chai, irani chai, sulaimani, kahwa, kehwa,
+    black tea, lemon tea, iced tea, ice tea, milk tea, bubble tea, boba, kadak chai, karak, karak chai, irani chai, sulaimani, kahwa, kehwa,
     tulsi tea, herbal tea, chamomile, matcha, tea bags, tea leaves, chai patti, chaha, noon chai, butter tea, earl grey,
     oolong, darjeeling tea, assam tea, chai latte, tapri, chai tapri, tea stall, tata tea, red label tea, taj mahal tea, wagh bakri,
     brooke bond, society tea, tetley, lipton, twinings, tea premium`,
@@ -70,7 +70,7 @@ export const FOOD: LexGroup[] = [
     brown bread, pav, bun, buns, butter, jam, peanut butter, honey, sugar, cheeni, shakkar, jaggery, gur, salt, namak,
     masala, masale, spices, haldi, turmeric, mirchi, chilli powder, jeera, cumin, dhania, coriander, garam masala,
     hing, methi, ajwain, elaichi, cardamom, cloves, cinnamon, pepper, kali mirch, tamarind, imli,  chicken, murgi, mutton, goat meat, lamb, meat,
-    gosht, keema, mince, fish, machli, prawns, jhinga, shrimp, crab, pomfret, surmai, rohu, bangda, bombil, pork, bacon,
+    gosht, keema, mince, fish, machli, prawns, jhinga, shrimp, crab, pomfret, surmai, rohu, bangda, bombil, hilsa, ilish, rui, rui mach, katla, bhetki, parshe, tilapia, basa, mackerel, sardine, seer fish, kingfish, karimeen, ayala, maach, mach, machh, pork, bacon,
     ham, sausage, sausages, salami, beef, steak, tofu, soya chunks, nutrela, oats, muesli, cornflakes, cereal, kelloggs,
     pasta, spaghetti, noodles, maggi, instant noodles, yippee, top ramen, vermicelli, sevai, semiya, macaroni, ketchup,
     sauce, mayonnaise, mayo, pickle, achar, papad, vinegar, soy sauce, baking soda, baking powder, yeast, cornflour,
@@ -138,7 +138,7 @@ export const FOOD: LexGroup[] = [
     tikki, dahi bhalla, dahi vada, raj kachori, khandvi, dhokla, khaman, fafda, thepla, handvo, momo, momos, dim sum,
     spring roll, spring rolls, popcorn, nachos, fries, french fries, peri peri fries, chips packet, sandwich, grilled
     sandwich, bombay sandwich, veg sandwich, club sandwich, maggi bowl, cup noodles, puff, veg puff, egg puff, khari puff,
-    cutlet, vada, corn chaat, masala corn, bhutta corn, roasted peanuts, chana jor garam, murmura, jhalmuri, makhana
+    cutlet, vada, corn chaat, masala corn, bhutta corn, roasted peanuts, chana jor garam, murmura, jhalmuri, jhal muri, muri, makhana
     snack, protein bar, granola bar, energy bar, yoga bar, ritebite, max protein, max protein bar, trail mix, nuts, cheese balls, popcorn tub, hot dog, pretzel, bagel,
     croissant, paan, meetha paan, sada paan, banarasi paan, paan shop, paanwala, mukhwas, supari, saunf packet, shawarma roll, frankie, kathi roll, egg roll, paneer roll, chicken roll, roll, wrap, burrito, taco, tacos,
     quesadilla, bread pakora, poha plate, upma plate, sheera plate, misal, misal pav, usal, usal pav, pav bhaji, tea snacks,
