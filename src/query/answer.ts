@@ -16,7 +16,7 @@ import { planQuestion } from './plan.js';
 import { parsePlan } from './plan-schema.js';
 import { isStrayWord, resolveFilters, type ConceptSource, type ExpandConcept, type ResolvedPlanFilters } from './resolve.js';
 import {
-  averageReply, breakdownReply, cannotAnswerReply, compareReply, DETAIL_LINES, kindsReply, sumReply, topReply, unknownReply,
+  averageReply, breakdownReply, cannotAnswerReply, compareReply, DETAIL_LINES, kindsReply, newestReply, sumReply, topReply, unknownReply,
 } from './reply.js';
 import type { Period, QueryPlan } from './types.js';
 import { defaultConcepts } from './concepts.js';
@@ -133,6 +133,7 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
     case 'sum':
     case 'list':
     case 'count': {
+      if (plan.op === 'list' && plan.order === 'newest' && plan.limit !== null) return newestList(sel(period), plan, main, today, currency, conversation, max);
       const s = sel(period);
       const totals = await s.totals();
       const count = totals.reduce((a, t) => a + t.count, 0);
@@ -165,8 +166,9 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
       const totals = await s.totals();
       const rankCur = plan.filters.currency ?? (totals.some((t) => t.currency === currency) ? currency : totals[0]?.currency ?? currency);
       const n = showAll ? Math.max(plan.limit ?? 1, 20) : plan.limit ?? 1;
-      const rows = await s.rows({ order: plan.order, limit: n, currency: rankCur });
-      const reply = topReply({ what: main.what, period: plan.periods[0] ?? null, rows, order: plan.order, n, today, note, otherCurrencies: totals.map((t) => t.currency).filter((c) => c !== rankCur) });
+      const order = plan.order === 'smallest' ? 'smallest' : 'largest';
+      const rows = await s.rows({ order, limit: n, currency: rankCur });
+      const reply = topReply({ what: main.what, period: plan.periods[0] ?? null, rows, order, n, today, note, otherCurrencies: totals.map((t) => t.currency).filter((c) => c !== rankCur) });
       return { reply, result: { total: null, currency: null, count: rows.length, expenses: json(rows, max) }, plan, conversation };
     }
     case 'average': {
@@ -228,6 +230,20 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
       return { reply, result: { total: null, currency: null, count: totals.reduce((a, t) => a + t.count, 0), expenses: json(rows, max) }, plan, conversation };
     }
   }
+}
+
+/** "last 5 expenses", "my last swiggy order": the newest N matches, newest first, and what they came to. */
+async function newestList(s: Selection, plan: QueryPlan, main: ResolvedPlanFilters, today: IsoDate, currency: string, conversation: QueryConversation, max: number | undefined): Promise<Answer> {
+  const rows = await s.rows({ order: 'newest', limit: plan.limit ?? 1 });
+  const byCur = new Map<string, MoneyTotal>();
+  for (const r of rows) {
+    const t = byCur.get(r.currency) ?? { currency: r.currency, minor: 0, count: 0 };
+    t.minor += r.amountMinor;
+    t.count += 1;
+    byCur.set(r.currency, t);
+  }
+  const reply = newestReply({ what: main.what, period: plan.periods[0] ?? null, rows, totals: [...byCur.values()], today, currency, note: familyNote(main) });
+  return { reply, result: { total: null, currency: null, count: rows.length, expenses: json(rows, max) }, plan, conversation };
 }
 
 function cap(s: string): string {

@@ -100,3 +100,24 @@ describe('periods', () => {
     expect(a.reply).toContain('₹800');
   });
 });
+
+describe('newest rows, shares and either-or comparisons', () => {
+  it('"the last N" are the newest matches, newest first', async () => {
+    const a = await ask('my last 2 ola rides');
+    expect(a.result.expenses.map((e) => [e.date, e.amount])).toEqual([['2026-01-12', 1300], ['2025-12-11', 420]]);
+    expect(a.result.total).toBeNull();
+    expect(a.reply).toContain('Last 2 expenses on Ola');
+    const b = await ask('when did I last buy groceries?');
+    expect(b.result.expenses.map((e) => e.date)).toEqual(['2026-01-10']);
+  });
+  it('a share is read off a breakdown of everything', async () => {
+    const a = await ask('what percentage of my spending went to transport in december?');
+    expect(a.plan?.op).toBe('breakdown');
+    expect(a.reply).toMatch(/Transport ₹3,150 \(\d+%\)/);
+  });
+  it('"more on X or Y" compares the two', async () => {
+    const a = await ask('did I spend more on ola or zomato?');
+    expect(a.reply).toContain('₹1,720 on Ola');
+    expect(a.reply).toContain('₹800 on Zomato');
+  });
+});

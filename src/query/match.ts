@@ -80,7 +80,7 @@ export function compileAny(ms: Matcher[]): CompiledMatcher {
 export function compileMatcher(m: Matcher): CompiledMatcher {
   const terms = [...new Set(m.terms.map(normTerm).filter((t) => t.length > 0))];
   const re = wordsRegex(terms);
-  const names = m.names ? wordsRegex([...new Set(m.names.map(normTerm).filter((t) => t.length > 0))]) : re;
+  const names = m.names ? wordsRegex([...new Set(m.names.map(normTerm).filter((t) => t.length > 0))]) : null;
   const merchants = new Set(m.merchants.map(normTerm));
   const cats = m.categories;
   // Only a matcher tied to details has a family to keep in bounds; a whole primary has no words.

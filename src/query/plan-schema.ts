@@ -45,7 +45,7 @@ export const queryPlanSchema = z.object({
   versus: z.array(filtersSchema).max(4).describe('for compare of two subjects in one period'),
   averagePer: z.enum(['day', 'week', 'month', 'expense']).nullable(),
   breakdownBy: z.enum(['category', 'merchant', 'day', 'item']).nullable(),
-  order: z.enum(['largest', 'smallest']),
+  order: z.enum(['largest', 'smallest', 'newest']),
   limit: z.number().int().min(1).max(500).nullable(),
 });
 

@@ -28,10 +28,10 @@ const cases: [string, QueryPlan['op'], string, string, string][] = [
   ['what was my biggest splurge this year', 'top', JAN, '', '1'],
   ['show me every zomato order since 1 jan', 'list', JAN, 'zomato', ''],
   ['kitne ka petrol bharwaya last month', 'sum', DEC, 'petrol', ''],
-  ['did I pay the wifi bill this month?', 'sum', JAN, 'wifi', ''],
+  ['did I pay the wifi bill this month?', 'sum', JAN, 'wifi bill', ''],
   ['how often do I take rapido', 'count', 'all', 'rapido', ''],
   ["what's the damage for swiggy this week", 'sum', '2026-01-12..2026-01-15', 'swiggy', ''],
-  ['electricity bill kitna aaya december mein', 'sum', DEC, 'electricity', ''],
+  ['electricity bill kitna aaya december mein', 'sum', DEC, 'electricity bill', ''],
   ['how much did I shell out on clothes in nov', 'sum', '2025-11-01..2025-11-30', 'clothes', ''],
   ['list cab rides over 500', 'list', 'all', 'cab', '500'],
   ['top 3 food expenses ever', 'top', 'all', 'food', '3'],
@@ -67,6 +67,21 @@ const cases: [string, QueryPlan['op'], string, string, string][] = [
   ['uber rides this week', 'sum', '2026-01-12..2026-01-15', 'uber', ''],
   ['kya kya khareeda amazon se', 'list', 'all', 'amazon', ''],
   ['kitne dollar kharch kiye', 'sum', 'all', '', 'USD'],
+  ['what did I blow on booze in december', 'sum', DEC, 'booze', ''],
+  ['last 5 expenses', 'list', 'all', '', '5'],
+  ['my last 3 swiggy orders', 'list', 'all', 'swiggy', '3'],
+  ['when did I last buy petrol', 'list', 'all', 'petrol', '1'],
+  ['pichle 4 kharche dikhao', 'list', 'all', '', '4'],
+  ['did I spend more on food or transport in december?', 'compare', DEC, '', 'food vs transport'],
+  ['which is more, rent or food?', 'compare', 'all', '', 'rent vs food'],
+  ['electricity + water bills in december', 'sum', DEC, 'electricity,water bills', ''],
+  ['how much did I spend on my phone bill', 'sum', 'all', 'phone bill', ''],
+  ['kal ka hisaab', 'sum', '2026-01-14..2026-01-14', '', ''],
+  ['hisaab batao december ka', 'sum', DEC, '', ''],
+  ['where did most of my money go in december', 'breakdown', DEC, '', 'category'],
+  ['what percentage went to food this month', 'breakdown', JAN, '', 'category'],
+  ["uber's share of my spending this month", 'breakdown', JAN, '', 'merchant'],
+  ['expenses of 500 or more last week', 'sum', '2026-01-05..2026-01-11', '', '500'],
 ];
 
 describe('planQuestion: forty varied phrasings', () => {
@@ -82,6 +97,12 @@ describe('planQuestion: forty varied phrasings', () => {
     const r = planQuestion('and in december?', { today, settings, previous: first });
     if (r.kind !== 'plan') throw new Error('no plan');
     expect([r.plan.op, span(r.plan), extra(r.plan)]).toEqual(['compare', DEC, 'ola vs rapido']);
+  });
+  it('orders "the last N" newest first, and keeps "last month" a period', () => {
+    expect(plan('last 5 expenses').order).toBe('newest');
+    expect(plan('my last month spend').order).toBe('largest');
+    expect(span(plan('my last month spend'))).toBe(DEC);
+    expect(span(plan('last 3 days ka kharcha'))).toBe('2026-01-13..2026-01-15');
   });
   it('does not read chat with a period as a question without a "?" or a spend word', () => {
     expect(planQuestion('who won the match yesterday', { today, settings }).kind).toBe('none');

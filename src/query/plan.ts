@@ -115,6 +115,10 @@ interface Read {
   maxAmount: number | null;
   currency: string | null;
   topN: number | null;
+  /** "last 5 expenses": the newest N rows. */
+  newest: number | null;
+  /** "what percentage went to food": the subject's share of everything, not a breakdown of it. */
+  share: boolean;
   smallest: boolean;
   plural: boolean;
   averagePer: QueryPlan['averagePer'];
@@ -173,6 +177,10 @@ export function findCurrency(text: string): { code: string; rest: string } | nul
   return null;
 }
 
+const NEWEST_N = /\b(?:last|latest|most recent|recent|pichle|pichhle|aakhri|akhri)\s+(\d{1,3})\b(?!\s*(?:days?|weeks?|months?|years?|din|dino|dinon|hafte|hafton|mahine|mahino|saal|weekends?)\b)/;
+const NOT_TIME_AFTER = String.raw`(?!(?:\d|week|month|year|day|days|weekend|night|evening|morning|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|hafte|mahine|saal|din|quarter|christmas|diwali|holi)\w*)`;
+const NEWEST_1 = new RegExp(String.raw`\bwhen (?:did|was) (?:i|we|my|the) last\b|\bwhen (?:did|was) (?:i|we) (?:\w+ )?last\b|\b(?:the |my )?last time\b|\b(?:my|the) (?:last|latest|most recent)\b(?=\s+${NOT_TIME_AFTER}\p{L})`, 'u');
+
 const PER_DAY = /\b(per day|a day|each day|every day|daily|per din|har din|roz|rozana|roz ka|day wise|\/day)\b/;
 const PER_WEEK = /\b(per week|a week|weekly|each week|every week|har hafte|per hafta)\b/;
 const PER_MONTH = /\b(per month|a month|monthly|each month|every month|har mahine|per mahina)\b/;
@@ -200,7 +208,7 @@ function amountOf(num: string, mult: string | undefined): number {
 function readQuestion(q: string, opts: PlanOptions): Read {
   const r: Read = {
     op: null, periods: [], allTime: false, categories: [], subjects: [], within: [], exclude: [], sides: [], minAmount: null, maxAmount: null,
-    currency: null, topN: null, smallest: false, plural: false, averagePer: null, breakdownBy: null,
+    currency: null, topN: null, newest: null, share: false, smallest: false, plural: false, averagePer: null, breakdownBy: null,
     signal: SPEND_SIGNAL.test(q), hasOwnSpendWords: /\b(how much|how many|total|kitna|kitni|kitne|spent|spend|spending|list|show|top|biggest|average|compare|breakdown)\b/.test(q),
   };
   let work = q;
@@ -213,6 +221,18 @@ function readQuestion(q: string, opts: PlanOptions): Read {
       rule.set(r, a, b);
       return ' '.repeat(m[0]!.length);
     });
+  }
+  // "last 5 expenses", "my last swiggy order", "when did I last buy petrol": the newest rows.
+  const nn = NEWEST_N.exec(work);
+  if (nn) {
+    r.newest = Math.max(1, Math.min(100, Number(nn[1])));
+    work = work.replace(nn[0], ' '.repeat(nn[0].length));
+  } else {
+    const n1 = NEWEST_1.exec(work);
+    if (n1) {
+      r.newest = 1;
+      work = work.replace(n1[0], ' '.repeat(n1[0].length));
+    }
   }
   const tm = TOP_N.exec(work);
   if (tm) r.topN = Math.max(1, Math.min(100, Number(tm[1] ?? tm[2])));
@@ -232,12 +252,20 @@ function readQuestion(q: string, opts: PlanOptions): Read {
   if (r.op === 'count' && /\b(?:how many|kitne)\s+(?:[a-z]+\s+)?(?:rupees?|rs|dollars?|bucks|euros?|pounds?|quid|dirhams?|yen|usd|inr|eur|gbp|aed|sgd|aud|cad)\b/.test(q)) r.op = 'sum';
   // "did I spend more in December than this month?" (amount bounds are already blanked out).
   if ((r.op === null || r.op === 'sum' || r.op === 'list') && /\b(more|less|zyada|jyada|kam)\b.*\bthan\b|\bthan\b.*\b(more|less)\b/.test(work)) r.op = 'compare';
+  // "did I spend more on food or transport?", "which is more, rent or food?": two sides weighed.
+  if ((r.op === null || r.op === 'sum' || r.op === 'list' || r.op === 'top') && /\b(more|less|zyada|jyada|kam|higher|lower|bigger|costlier|cheaper)\b/.test(work) && /\s(?:or|ya|vs\.?|versus)\s/.test(work) && !/\b(or more|or less)\b/.test(work)) r.op = 'compare';
+  // "what percentage went to food", "food's share of my spending": the breakdown shows each share.
+  if (/\b(percentage|percent|share|proportion|fraction)\b|%/.test(work) && r.op !== 'compare') {
+    r.op = 'breakdown';
+    r.share = true;
+  }
   if (r.topN !== null && (r.op === null || r.op === 'list' || r.op === 'sum')) r.op = 'top';
+  if (r.newest !== null && r.op !== 'compare' && r.op !== 'breakdown' && r.op !== 'average') r.op = 'list';
   r.smallest = SMALLEST.test(q);
   r.plural = (PLURAL_RANK.test(q) || /\btop\b/.test(q)) && !/\bsingle\b/.test(q);
   if (r.op === 'average') r.averagePer = averagePerOf(q);
   if (r.op === 'breakdown') {
-    r.breakdownBy = /\b(merchant|merchants|shop|shops|store|stores|where)\b/.test(q) && !/\bwhere did (all )?my money go\b/.test(q) ? 'merchant'
+    r.breakdownBy = /\b(merchant|merchants|shop|shops|store|stores|where)\b/.test(q) && !/\bwhere did (all |most |the bulk )?(of )?my money go\b/.test(q) ? 'merchant'
       : /\b(by day|day by day|day-by-day|day wise|daywise|day-wise|per day|each day|daily)\b/.test(q) ? 'day'
       : /\b(item|items|by item|item wise|itemwise)\b/.test(q) ? 'item'
       : 'category';
@@ -253,7 +281,7 @@ function readQuestion(q: string, opts: PlanOptions): Read {
   // Remove the operation phrases that are made of content-looking words.
   work = work
     .replace(/\b(what kinds? of|which kinds? of|what types? of|which types? of|what sorts? of|kaun kaun|kaun se|konsi|kaunsi)\b/g, ' ')
-    .replace(/\b(cost the most|costed the most|spent the most|the most|most expensive|least expensive|on average|day by day|break down|broken down|where did (all )?my money go|sabse \w+)\b/g, ' ')
+    .replace(/\b(cost the most|costed the most|spent the most|the most|most expensive|least expensive|on average|day by day|break down|broken down|where did (all |most |the bulk )?(of )?my money go|sabse \w+)\b/g, ' ')
     .replace(/\b(by|per|a|each|every|har) (category|merchant|day|item|week|month|year|din|hafte|mahine)\b/g, ' ')
     .replace(/\b(?:which|what|kaun si|konsi|kaunsi) (?:shops?|stores?|merchants?|places?|brands?|apps?|categories|category)\b/g, ' ')
     .replace(/\bper (?:day|week|month|year|din|hafta|mahina|expense|transaction|time)\b/g, ' ')
@@ -308,6 +336,10 @@ export function subjectChunks(text: string): string[] {
   return subjectParts(text).map((p) => p.text);
 }
 
+/** Words that a following "bill" turns into a utility ("phone bill" is not a phone). */
+const BILL_HEADS = new Set(['phone', 'mobile', 'electric', 'electricity', 'power', 'light', 'bijli', 'current', 'water', 'paani', 'pani', 'gas',
+  'cylinder', 'internet', 'wifi', 'broadband', 'fibre', 'fiber', 'dth', 'cable', 'tv', 'credit', 'card', 'society', 'maintenance', 'postpaid']);
+
 /** Glue between two subjects that means "both" ("coffee at CCD", "train to Nagpur"), not "either". */
 const AND_JOINERS = new Set(['at', 'to', 'from', 'for', 'with', 'in', 'on', 'via', 'through', 'se', 'pe', 'par', 'mein', 'me']);
 const OR_JOINERS = new Set(['and', 'or', 'aur', 'ya', 'plus', ',']);
@@ -318,7 +350,7 @@ const OR_JOINERS = new Set(['and', 'or', 'aur', 'ya', 'plus', ',']);
  */
 export function subjectParts(text: string): { text: string; join: 'or' | 'and' }[] {
   const tokens = text
-    .replace(/,/g, ' , ')
+    .replace(/,|\s\+\s/g, ' , ')
     .replace(/[^\p{L}\p{N}'&+, ]+/gu, ' ')
     .split(/\s+/)
     .map((t) => t.replace(/^'+|'+$/g, '').replace(/'s$/, ''))
@@ -333,7 +365,8 @@ export function subjectParts(text: string): { text: string; join: 'or' | 'and' }
     glue = [];
   };
   const flush = () => {
-    while (cur.length > 1 && TRAILING_NOUNS.has(cur[cur.length - 1]!)) cur.pop();
+    // "phone bill", "water bills": the bill says which phone or water is meant (utilities).
+    while (cur.length > 1 && TRAILING_NOUNS.has(cur[cur.length - 1]!) && !(/^bills?$/.test(cur[cur.length - 1]!) && BILL_HEADS.has(cur[cur.length - 2]!))) cur.pop();
     if (cur.length === 1 && TRAILING_NOUNS.has(cur[0]!) && !CATEGORY_WORDS[cur[0]!]) cur = [];
     if (cur.length) push(cur.join(' '));
     cur = [];
@@ -414,7 +447,7 @@ function buildPlan(r: Read, opts: PlanOptions): QueryPlan {
       periods = [prevMonth(opts.today), THIS_MONTH(opts.today)];
     }
   } else if (!periods.length) {
-    if (r.allTime || hasWhat) periods = [];
+    if (r.allTime || hasWhat || r.newest !== null) periods = [];
     else {
       periods = [THIS_MONTH(opts.today)];
       periodAssumed = true;
@@ -426,9 +459,17 @@ function buildPlan(r: Read, opts: PlanOptions): QueryPlan {
     periods = [{ from: froms[0] ?? null, to: tos[tos.length - 1] ?? null, label: periods.map((p) => p.label).join(' and ') }];
   }
 
+  let breakdownBy = op === 'breakdown' ? r.breakdownBy ?? 'category' : null;
+  if (op === 'breakdown' && r.share && (filters.categories.length || filters.subjects.length)) {
+    // The share of one thing needs the whole: group everything, by category when a category was named.
+    breakdownBy = filters.subjects.length ? 'merchant' : 'category';
+    filters.categories = [];
+    filters.subjects = [];
+  }
   let limit: number | null = null;
   if (op === 'top') limit = r.topN ?? (r.plural ? 5 : 1);
   if (op === 'list' && r.topN !== null) limit = r.topN;
+  if (op === 'list' && r.newest !== null) limit = r.newest;
   return {
     op,
     periods,
@@ -436,8 +477,8 @@ function buildPlan(r: Read, opts: PlanOptions): QueryPlan {
     filters,
     versus,
     averagePer: op === 'average' ? r.averagePer ?? 'day' : null,
-    breakdownBy: op === 'breakdown' ? r.breakdownBy ?? 'category' : null,
-    order: r.smallest ? 'smallest' : 'largest',
+    breakdownBy,
+    order: r.newest !== null && op === 'list' ? 'newest' : r.smallest ? 'smallest' : 'largest',
     limit,
   };
 }

@@ -110,6 +110,23 @@ export function topReply(t: { what: string | null; period: Period | null; rows: 
   return lines.join('\n');
 }
 
+/** "Last 3 expenses on Swiggy: …" newest first; one row reads as a sentence. */
+export function newestReply(n: { what: string | null; period: Period | null; rows: Row[]; totals: MoneyTotal[]; today: IsoDate; currency: string; note?: string | null }): string {
+  const of = n.what ? ` on ${n.what}` : '';
+  const when = n.period && (n.period.from || n.period.to) ? ` ${n.period.label}` : '';
+  if (!n.rows.length) return `No expenses${of}${when}.`;
+  const lines: string[] = [];
+  if (n.rows.length === 1) {
+    const r = n.rows[0]!;
+    lines.push(`Last expense${of}${when}: ${formatMoney(r.amountMinor, r.currency)} · ${r.item ?? r.merchant ?? r.category}${r.merchant && r.item ? ` (${r.merchant})` : ''} · ${formatDay(r.date, n.today)}`);
+  } else {
+    lines.push(`Last ${n.rows.length} expenses${of}${when} · ${moneyText(n.totals, n.currency)}:`);
+    n.rows.forEach((r, i) => lines.push(rowLine(r, n.today, i + 1)));
+  }
+  if (n.note) lines.push(n.note);
+  return lines.join('\n');
+}
+
 export function averageReply(a: { what: string | null; period: Period | null; per: 'day' | 'week' | 'month' | 'expense'; averages: { currency: string; minor: number; total: number; units: number; count: number }[]; today: IsoDate; currency: string; periodAssumed: boolean }): string {
   const when = periodText(a.period);
   const on = a.what ? ` on ${a.what}` : '';

@@ -60,7 +60,8 @@ export interface QueryPlan {
   versus: Filters[];
   averagePer: 'day' | 'week' | 'month' | 'expense' | null;
   breakdownBy: 'category' | 'merchant' | 'day' | 'item' | null;
-  order: 'largest' | 'smallest';
+  /** Ranking order; 'newest' with a list limit means "the last N" ("my last 3 swiggy orders"). */
+  order: 'largest' | 'smallest' | 'newest';
   /** Top N, or how many rows a list shows before "and 14 more". null = the default. */
   limit: number | null;
 }
