@@ -357,7 +357,8 @@ function splitBrandedItems(terms: KnownTermLike[], words: string[], lex: Categor
       continue;
     }
     const head = lex.findKnownTerms([words[t.start]!])[0];
-    if (head?.kind !== 'merchant' || terms.some((x) => x.kind === 'merchant')) {
+    // "vi recharge" splits (a Vi recharge); "subway fare" does not (the phrase is not about the sandwich shop).
+    if (head?.kind !== 'merchant' || head.primary !== t.primary || terms.some((x) => x.kind === 'merchant')) {
       out.push(t);
       continue;
     }

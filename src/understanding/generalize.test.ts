@@ -238,3 +238,28 @@ describe('an emoji that names the thing', () => {
     expect(understand('ok 👍', ctx).intent).not.toBe('add_expense');
   });
 });
+
+describe('brand or phrase', () => {
+  it.each([
+    ['vi recharge 299', 'recharge', 'vi'],
+    ['mother dairy milk 68', 'milk', 'mother dairy'],
+    ['mother dairy paneer 90', 'paneer', 'mother dairy'],
+    ['airtel recharge 199', 'recharge', 'airtel'],
+    ['jio fiber bill 999', 'bill', 'jio'],
+  ])('%s -> item %s, merchant %s', (s, item, merchant) => {
+    const e = one(s);
+    expect(e.item ?? '').toContain(item);
+    expect(e.merchant?.toLowerCase()).toContain(merchant);
+  });
+  it('keeps a phrase whole when the brand inside it is from another trade', () => {
+    const e = one('$2.75 subway fare');
+    expect(e.category).toBe('transport');
+    expect(e.merchant).toBeNull();
+  });
+  it.each(['naye joote 1800', 'garam samose 40', 'taaza sabzi 200', 'purani kitaabein 300', 'thandi lassi 60'])('%s: a Hindi describing word is not a shop', (s) => {
+    expect(one(s).merchant).toBeNull();
+  });
+  it.each(['sent home school fees 3500 aed', 'sent the plumber 600'])('%s is still an expense', (s) => {
+    expect(understand(s, ctx).intent).toBe('add_expense');
+  });
+});

@@ -108,7 +108,7 @@ export const GLUE_WORDS = new Set([
   // English
   'spent', 'spend', 'spending', 'paid', 'pay', 'paying', 'bought', 'buy', 'buying', 'purchased', 'purchase',
   'got', 'get', 'had', 'have', 'took', 'take', 'ordered', 'order', 'gave', 'give', 'given', 'used', 'cost', 'costs',
-  'costed', 'charged', 'gifted', 'gifting', 'was', 'were', 'is', 'are', 'be', 'been', 'it', 'its', 'this', 'that', 'these', 'those',
+  'costed', 'charged', 'gifted', 'gifting', 'sent', 'send', 'was', 'were', 'is', 'are', 'be', 'been', 'it', 'its', 'this', 'that', 'these', 'those',
   'a', 'an', 'the', 'my', 'our', 'me', 'i', 'we', 'us', 'some', 'just', 'only', 'approx', 'around', 'about',
   'worth', 'total', 'totally', 'each', 'per', 'also', 'again', 'today', 'today\'s', 'todays', 'yearly', 'annual', 'annually',
   'monthly', 'weekly', 'daily', 'expense', 'expenses', 'amount', 'rupees', 'money', 'cash', 'ok', 'okay', 'so',
@@ -187,6 +187,10 @@ export const DESCRIPTIVE = new Set([
   'chinese', 'italian', 'mexican', 'thai', 'south', 'north', 'punjabi', 'gujarati', 'bengali', 'kerala', 'hyderabadi',
   'lucknowi', 'bombay', 'mumbai', 'delhi', 'pune', 'kolkata', 'chennai', 'goa', 'monthly', 'weekly', 'daily', 'annual',
   'my', 'our', 'his', 'her', 'their', 'friends', 'friend', 'team', 'some', 'more', 'another', 'second', 'third', 'first',
+  // Hindi describing words ("naye joote", "garam chai", "taaza sabzi").
+  'naya', 'naye', 'nayi', 'nai', 'purana', 'purane', 'purani', 'chhota', 'chhote', 'chhoti', 'bada', 'bade', 'badi', 'garam',
+  'thanda', 'thandi', 'thande', 'taaza', 'taza', 'taazi', 'mehenga', 'mehnga', 'sasta', 'sasti', 'achha', 'accha', 'acchi',
+  'ghar', 'ghar ka', 'desi', 'asli', 'special', 'spl', 'extra', 'ek', 'aur',
 ]);
 
 /** People a payment goes to or is for: "gift to mom" never names a shop. */

@@ -29,7 +29,7 @@ export const TRANSPORT: LexGroup[] = [
   { cat: 'transport', weak: true, items: `fare, fares, travel fare, conveyance` },
   { cat: 'transport/commute', items: `bus, bus fare, bus ticket, bus tickets, city bus ticket, bus pass, city bus, local bus, ac bus, bus card, metro, metro card,
     metro ticket, metro fare, metro recharge, metro card recharge, metro pass, metro smart card, local train, train pass, local train pass,
-    monthly pass, quarterly pass, season ticket, railway pass, first class pass, suburban train, mmts, mrts, tram, subway ride,
+    monthly pass, quarterly pass, season ticket, railway pass, first class pass, suburban train, mmts, mrts, tram, subway fare, subway ticket, subway pass, subway ride,
     underground, tube, tube ride, tube fare, oyster, oyster card, mrt, lrt, light rail, ferry, boat ride commute, water taxi, monorail,
     ncmc, ncmc card, nol, nol card, nol recharge, nol card top up, mumbai one, bus conductor, share taxi, shared jeep, commute, office commute, travel to office,
     daily commute, transit, transit card, tap card, clipper, metrocard, go card, opal, presto, ez link, octopus card,
