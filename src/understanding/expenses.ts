@@ -282,7 +282,7 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
     let k = 0;
     while (k < ws.length && k < 3) {
       const w = clean[ws[k]!]!;
-      if (inTerm.has(ws[k]!) || lex.isKnownWord(w) || w.length < 3 || DESCRIPTIVE.has(w) || w.includes("'")) break;
+      if (inTerm.has(ws[k]!) || lex.isKnownWord(w) || w.length < 3 || DESCRIPTIVE.has(w) || RELATIONS.has(w) || KIN.has(w) || w.includes("'")) break;
       k++;
     }
     if (k > 0 && k < ws.length && inTerm.has(ws[k]!) && clean[ws[0]!]!.length >= 4) {
@@ -372,6 +372,12 @@ function splitBrandedItems(terms: KnownTermLike[], words: string[], lex: Categor
   return out;
 }
 
+// Hindi kin words in their many spellings ("bacche ki school van" is the child's, not a shop's).
+const KIN = new Set(['bacche', 'bachche', 'baccha', 'bachcha', 'bachon', 'bacchon', 'bachchon', 'bachi', 'bacchi', 'beta', 'bete', 'beti',
+  'biwi', 'pati', 'patni', 'mummy', 'papa', 'bhaiya', 'bhaiyya', 'didi', 'dost', 'doston', 'yaar', 'ghar', 'gharwale']);
+
+const LEAD_PARTICLES = new Set(['up', 'out', 'off', 'down']);
+
 const PAYEE_PREPS = new Set(['at', 'from', 'frm', '@', 'to', 'on', 'via', 'through', 'thru']);
 
 const HI_COUNTS = new Set(['ek', 'do', 'teen', 'char', 'chaar', 'paanch', 'panch', 'chhe', 'saat', 'aath', 'nau', 'das']);
@@ -404,7 +410,8 @@ function contentOf(seg: Seg, c: Chunk): number[] {
 function pickItem(seg: Seg, c: Chunk, items: KnownTermLike[]): string | null {
   let ws = contentOf(seg, c);
   if (c.role === 'place') ws = ws.filter((i) => !PAYMENT_METHODS.has(seg.clean[i]!));
-  while (ws.length && ITEM_TRIM.has(seg.clean[ws[0]!]!)) ws.shift();
+  // "picked up medicines", "topped up metro card": the particle of a phrasal verb opens no item.
+  while (ws.length && (ITEM_TRIM.has(seg.clean[ws[0]!]!) || (LEAD_PARTICLES.has(seg.clean[ws[0]!]!) && ws.length > 1 && !seg.itemAt.has(ws[0]!)))) ws.shift();
   while (ws.length && ITEM_TRIM.has(seg.clean[ws[ws.length - 1]!]!)) ws.pop();
   if (!ws.length) return null;
   // "double ka meetha", "pani puri wala": glue inside a known phrase is part of its name.

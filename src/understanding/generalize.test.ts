@@ -263,3 +263,26 @@ describe('brand or phrase', () => {
     expect(understand(s, ctx).intent).toBe('add_expense');
   });
 });
+
+describe('verbs and particles are not part of the item', () => {
+  it.each([
+    ['aaj office ke baad momos khaye 120', 'momos'],
+    ['kal shaam movie dekhi 600 ki', 'movie'],
+    ['grabbed a quick bite 150', 'bite'],
+    ['filled petrol for 700', 'petrol'],
+    ['topped up metro card 200', 'metro card'],
+    ['picked up medicines 340', 'medicines'],
+  ])('%s -> %s', (s, item) => {
+    const e = one(s);
+    expect(e.item).toBe(item);
+    expect(e.merchant).toBeNull();
+  });
+  it('"bacche ki school van" is the child\'s van, not a shop', () => {
+    expect(one('bacche ki school van 1800').merchant).toBeNull();
+  });
+  it('"7 up 40" is the drink and "top up 100" a recharge, not a question', () => {
+    expect(one('7 up 40').category).toBe('food');
+    expect(understand('top up 100', ctx).intent).toBe('add_expense');
+    expect(understand('top 5 expenses', ctx).intent).toBe('query');
+  });
+});

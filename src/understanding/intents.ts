@@ -131,7 +131,7 @@ export function editTarget(bare: string): { category: Primary } | { item: string
 }
 
 const Q_START = new RegExp(`^(?:${W(`how|what|whats|what's|which|when|where|who|did i|do i|does|have i|has|was|were|is|are|show|list|tell|give|
-  compare|kitna|kitne|kitni|kya|kab|kahan|kaha|kaun|kaunsa|konsa|kis|total|sum|summary|breakdown|report|average|avg|top|
+  compare|kitna|kitne|kitni|kya|kab|kahan|kaha|kaun|kaunsa|konsa|kis|total|sum|summary|breakdown|report|average|avg|top(?! ?up)|
   biggest|largest|most|highest|lowest|least|spending|spendings|expenses|expense report|my expenses|my spending|hows|how's|
   can you show|find|search|overall|net|count|any|all|till now|so far|where did|this month|last month|
   this week|last week|weekly|monthly|daily`)})\\b`);

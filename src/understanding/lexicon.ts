@@ -96,7 +96,9 @@ export const PREPOSITIONS: Readonly<Record<string, 'place' | 'purpose' | 'dest' 
 });
 
 /** Hinglish postpositions: the chunk BEFORE them has the role ("dmart se", "mummy ke liye"). */
-export const POSTPOSITIONS: Readonly<Record<string, 'place' | 'purpose' | 'in' | 'drop'>> = dict({
+export const POSTPOSITIONS: Readonly<Record<string, 'place' | 'purpose' | 'in' | 'via' | 'drop'>> = dict({
+  // "office ke baad", "movie se pehle": a time reference, ranked last like "via" when looking for the item.
+  baad: 'via', pehle: 'via', pahle: 'via',
   se: 'place', sey: 'place', say: 'place',
   liye: 'purpose', liya: 'drop', pe: 'drop', par: 'drop',
   // "mandir mein daan": the chunk before "mein" is where, so the thing is found elsewhere first.
@@ -127,6 +129,11 @@ export const GLUE_WORDS = new Set([
   'karaya', 'karaye', 'karayi', 'karwaya', 'karwaye', 'karwayi', 'karvaya', 'karvaye', 'dalwaya', 'dalvaya', 'dalaya',
   'dala', 'daala', 'dalwaye', 'mangaya', 'mangaye', 'mangwaya', 'mangvaya', 'mangwaye', 'banwaya', 'lagwaya', 'bharaya',
   'bharwaye', 'dilaya', 'dilwaya', 'dilaye', 'chukaya', 'bheja', 'bheje', 'bhej', 'mangai', 'manga', 'mangwa', 'karwa', 'karva',
+  // Eating, seeing, going: "momos khaye", "movie dekhi", "baad mein".
+  'khaye', 'khayi', 'khaaye', 'khaai', 'khai', 'piye', 'pee', 'dekhi', 'dekha', 'dekhe', 'dekhne', 'gaye',
+  'liye', 'lene', 'dene',
+  // English verbs of getting: "grabbed a bite", "picked up medicines", "filled petrol", "topped up".
+  'grabbed', 'grab', 'picked', 'pick', 'filled', 'fill', 'topped', 'treated', 'treat', 'enjoyed', 'tried', 'needed', 'collected',
 ]);
 
 /** Words that mark an expense even when no amount is given ("bought petrol" -> ask how much). */
@@ -232,7 +239,7 @@ export const HEAD_CATEGORIES: Readonly<Record<string, { primary: string; detail:
   outing: { primary: 'entertainment', detail: 'events' }, show: { primary: 'entertainment', detail: 'concerts' },
   gig: { primary: 'entertainment', detail: 'concerts' }, concert: { primary: 'entertainment', detail: 'concerts' },
   fest: { primary: 'entertainment', detail: 'events' }, festival: { primary: 'entertainment', detail: 'events' },
-  meal: { primary: 'food', detail: null }, thali: { primary: 'food', detail: null }, curry: { primary: 'food', detail: null },
+  meal: { primary: 'food', detail: null }, bite: { primary: 'food', detail: null }, snack: { primary: 'food', detail: 'snacks' }, thali: { primary: 'food', detail: null }, curry: { primary: 'food', detail: null },
   fry: { primary: 'food', detail: null }, fish: { primary: 'food', detail: null }, sweets: { primary: 'food', detail: null },
   class: { primary: 'education', detail: null }, classes: { primary: 'education', detail: null }, course: { primary: 'education', detail: null },
   tuition: { primary: 'education', detail: null }, coaching: { primary: 'education', detail: null }, workshop: { primary: 'education', detail: null },

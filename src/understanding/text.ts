@@ -92,6 +92,13 @@ function mergeAlnum(t: Token[]): Token[] {
   for (let i = 0; i < t.length; i++) {
     const a = t[i]!;
     const b = t[i + 1];
+    // "7 up 40": the soft drink, written with a space.
+    if (b && a.kind === 'num' && a.text === '7' && b.kind === 'word' && b.text === 'up' && b.start === a.end + 1 && t[i + 2]?.kind === 'num') {
+      out.push({ kind: 'word', text: '7up', start: a.start, end: b.end });
+      i++;
+      changed = true;
+      continue;
+    }
     if (b && a.end === b.start) {
       if (a.kind === 'num' && b.kind === 'word' && /^\d{1,3}$/.test(a.text) && !NUMBER_SUFFIXES.has(b.text) && !/^e\d*$/.test(b.text)) {
         out.push({ kind: 'word', text: a.text + b.text, start: a.start, end: b.end });
