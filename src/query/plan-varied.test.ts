@@ -82,6 +82,19 @@ const cases: [string, QueryPlan['op'], string, string, string][] = [
   ['what percentage went to food this month', 'breakdown', JAN, '', 'category'],
   ["uber's share of my spending this month", 'breakdown', JAN, '', 'merchant'],
   ['expenses of 500 or more last week', 'sum', '2026-01-05..2026-01-11', '', '500'],
+  ['Show me what I spent on Christmas day', 'sum', '2025-12-25..2025-12-25', '', ''],
+  ['how much have I spent on Amazon since Diwali', 'sum', '2025-10-20..2026-01-15', 'amazon', ''],
+  ['holi pe kitna kharcha', 'sum', '2025-03-14..2025-03-14', '', ''],
+  ['kitne paise gaye uber pe', 'sum', 'all', 'uber', ''],
+  ['Ola pe kitne rupaye lage', 'sum', 'all', 'ola', ''],
+  ['top spending category this month', 'breakdown', JAN, '', 'category'],
+  ['is mahine sabse zyada kharcha kis cheez pe hua', 'breakdown', JAN, '', 'category'],
+  ['biggest day of spending in december', 'breakdown', DEC, '', 'day'],
+  ["what's my most frequent expense in december", 'kinds', DEC, '', ''],
+  ['monthly spend on subscriptions', 'average', 'all', 'subscriptions', 'month'],
+  ['average cost of a movie outing', 'average', 'all', 'movie outing', 'expense'],
+  ['how much did I give as gifts in december', 'sum', DEC, 'gifts', ''],
+  ['how much did I lose to late fees', 'sum', 'all', 'late fees', ''],
 ];
 
 describe('planQuestion: forty varied phrasings', () => {

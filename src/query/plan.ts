@@ -188,7 +188,7 @@ const PER_MONTH = /\b(per month|a month|monthly|each month|every month|har mahin
  * One occasion of spending: "average swiggy order", "average grocery bill", "average auto fare".
  * An average of these divides by the number of expenses, not by days.
  */
-const PER_OCCASION = /\b(orders?|bills?|rides?|visits?|fares?|tickets?|trips?|purchases?|meals?|runs?|transactions?|payments?|sessions?|bookings?|deliver(?:y|ies)|recharges?|refills?|haircuts?|cups?|plates?|servings?|rounds?|shops?|shopping trips?|checkouts?|baskets?|receipts?|invoices?|expense|entry|item|each time|every time|per (?!day\b|week\b|month\b|year\b|din\b|hafta\b|mahina\b)\w+|a pop|each|har baar|har bar|ek baar|typically|typical|usually|normally)\b/;
+const PER_OCCASION = /\b(orders?|bills?|rides?|visits?|fares?|tickets?|trips?|purchases?|meals?|runs?|transactions?|payments?|sessions?|bookings?|deliver(?:y|ies)|recharges?|refills?|haircuts?|cups?|plates?|servings?|rounds?|shops?|shopping trips?|checkouts?|baskets?|receipts?|invoices?|expense|entry|item|each time|every time|(?:cost|price) of (?:an?|one|each)|per (?!day\b|week\b|month\b|year\b|din\b|hafta\b|mahina\b)\w+|a pop|each|har baar|har bar|ek baar|typically|typical|usually|normally)\b/;
 
 /** What an average divides by: days unless the question says weeks, months or occasions. */
 export function averagePerOf(q: string): NonNullable<QueryPlan['averagePer']> {
@@ -266,7 +266,7 @@ function readQuestion(q: string, opts: PlanOptions): Read {
   if (r.op === 'average') r.averagePer = averagePerOf(q);
   if (r.op === 'breakdown') {
     r.breakdownBy = /\b(merchant|merchants|shop|shops|store|stores|where)\b/.test(q) && !/\bwhere did (all |most |the bulk )?(of )?my money go\b/.test(q) ? 'merchant'
-      : /\b(by day|day by day|day-by-day|day wise|daywise|day-wise|per day|each day|daily)\b/.test(q) ? 'day'
+      : /\b(by day|day by day|day-by-day|day wise|daywise|day-wise|per day|each day|daily|which day|what day|which date|biggest day|costliest day|most expensive day|priciest day|kis din|kaun sa din|konsa din)\b/.test(q) ? 'day'
       : /\b(item|items|by item|item wise|itemwise)\b/.test(q) ? 'item'
       : 'category';
   }
@@ -284,6 +284,7 @@ function readQuestion(q: string, opts: PlanOptions): Read {
     .replace(/\b(cost the most|costed the most|spent the most|the most|most expensive|least expensive|on average|day by day|break down|broken down|where did (all |most |the bulk )?(of )?my money go|sabse \w+)\b/g, ' ')
     .replace(/\b(by|per|a|each|every|har) (category|merchant|day|item|week|month|year|din|hafte|mahine)\b/g, ' ')
     .replace(/\b(?:which|what|kaun si|konsi|kaunsi) (?:shops?|stores?|merchants?|places?|brands?|apps?|categories|category)\b/g, ' ')
+    .replace(/\b(?:(?:top|biggest|main|largest|highest) (?:spending |expense )?categor(?:y|ies)|spending categor(?:y|ies)|kis (?:cheez|chiz|cheej)|most frequent|most often|most common|(?:which|what|biggest|costliest|most expensive|priciest) (?:day|date)(?: of (?:spending|the month|the week))?|kis din|kaun sa din|konsa din)\b/g, ' ')
     .replace(/\bper (?:day|week|month|year|din|hafta|mahina|expense|transaction|time)\b/g, ' ')
     // Two-word glue: "shell out", "sum up", "set me back" (their parts alone may be content: "dining out").
     .replace(/\b(?:shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|pa(?:y|id) out|la(?:y|id) out|sum(?:med)? up|add(?:ed|s)? up|put together|set (?:me|us) back|spent up|racked up|run up|ran up)\b/g, ' ')

@@ -57,8 +57,15 @@ const DAY_SRC = [
   String.raw`this morning`, String.raw`this evening`, String.raw`yesterday'?s?`, String.raw`yday`, String.raw`kal`,
   String.raw`last night`,
   String.raw`new\s*year'?s?\s*eve`, String.raw`nye`, String.raw`new\s*year'?s?\s*day`, String.raw`christmas\s*eve`,
-  String.raw`christmas`, String.raw`xmas`,
+  String.raw`christmas(?:\s+day)?`, String.raw`xmas(?:\s+day)?`, String.raw`diwali|deepavali|divali`, String.raw`holi`,
 ].join('|');
+
+/** Festivals whose date moves: the days they fell on (Diwali = Lakshmi Puja day). */
+const MOVABLE: Record<string, { label: string; days: IsoDate[] }> = {
+  diwali: { label: 'on Diwali', days: ['2022-10-24', '2023-11-12', '2024-11-01', '2025-10-20', '2026-11-08', '2027-10-29', '2028-10-17', '2029-11-05', '2030-10-26'] },
+  holi: { label: 'on Holi', days: ['2022-03-18', '2023-03-08', '2024-03-25', '2025-03-14', '2026-03-04', '2027-03-22', '2028-03-11', '2029-03-01', '2030-03-20'] },
+};
+const MOVABLE_ALIAS: Record<string, string> = { diwali: 'diwali', deepavali: 'diwali', divali: 'diwali', holi: 'holi' };
 
 /** A stretch: week, month, year, rolling window. */
 const SPAN_SRC = [
@@ -279,8 +286,14 @@ function anchor(raw: string, o: TimeOptions, _asEnd = false): Period | null {
       return single(addDays(t, -2), o);
     case 'nye':
       return single(pastDay(12, 31, null, o)!, o, "on New Year's Eve");
-    case 'christmas': case 'xmas':
+    case 'christmas': case 'xmas': case 'christmas day': case 'xmas day':
       return single(pastDay(12, 25, null, o)!, o, 'on Christmas');
+  }
+  const fest = MOVABLE[MOVABLE_ALIAS[s] ?? ''];
+  if (fest) {
+    // The most recent one not in the future.
+    const day = [...fest.days].reverse().find((d) => d <= t);
+    return day ? single(day, o, fest.label) : null;
   }
   if (/^new ?year'?s? ?eve$/.test(s)) return single(pastDay(12, 31, null, o)!, o, "on New Year's Eve");
   if (/^new ?year'?s? ?day$/.test(s)) return single(pastDay(1, 1, null, o)!, o, "on New Year's Day");
