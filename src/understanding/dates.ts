@@ -92,7 +92,8 @@ const RULES: Rule[] = [
     const a = Number(m[1]), b = Number(m[2]);
     return o.dayFirst ? fromDayMonth(a, b, Number(m[3]), o) : fromDayMonth(b, a, Number(m[3]), o);
   }),
-  rule(`(?:on\\s+)?(\\d{1,2})/(\\d{1,2})`, (m, o) => {
+  // "1/2 kg", "3/4 litre": a fraction of a quantity, not a date.
+  rule(`(?:on\\s+)?(\\d{1,2})/(\\d{1,2})(?!\\s*(?:kg|kgs|kilo|kilos|g|gm|gms|grams?|ltr|ltrs|l|litres?|liters?|ml|dozen|doz|plates?|pcs?|pieces?|packets?|cups?|glass)\\b)`, (m, o) => {
     const a = Number(m[1]), b = Number(m[2]);
     return o.dayFirst ? fromDayMonth(a, b, null, o) : fromDayMonth(b, a, null, o);
   }),

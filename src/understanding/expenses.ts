@@ -357,13 +357,15 @@ function splitBrandedItems(terms: KnownTermLike[], words: string[], lex: Categor
       continue;
     }
     const head = lex.findKnownTerms([words[t.start]!])[0];
-    // "vi recharge" splits (a Vi recharge); "subway fare" does not (the phrase is not about the sandwich shop).
-    if (head?.kind !== 'merchant' || head.primary !== t.primary || terms.some((x) => x.kind === 'merchant')) {
+    const rest = words.slice(t.start + 1, t.end);
+    const tail = head?.kind === 'merchant' ? lex.findKnownTerms(rest)[0] : undefined;
+    // "vi recharge", "amazon prime" split off the brand; "subway fare" does not: its tail is a
+    // generic word of the phrase's own trade and the brand is from another (the sandwich shop).
+    const common = !!tail && tail.kind === 'item' && tail.primary === t.primary && tail.detail === null && head!.primary !== t.primary;
+    if (head?.kind !== 'merchant' || common || terms.some((x) => x.kind === 'merchant')) {
       out.push(t);
       continue;
     }
-    const rest = words.slice(t.start + 1, t.end);
-    const tail = lex.findKnownTerms(rest)[0];
     out.push({ ...head, start: t.start, end: t.start + 1 });
     out.push(tail && tail.start === 0 && tail.end === rest.length && tail.kind === 'item'
       ? { ...tail, start: t.start + 1, end: t.end }

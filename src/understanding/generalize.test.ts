@@ -286,3 +286,20 @@ describe('verbs and particles are not part of the item', () => {
     expect(understand('top 5 expenses', ctx).intent).toBe('query');
   });
 });
+
+describe('fractions of a unit are quantities', () => {
+  it.each([
+    ['apples 1/2 kg 90', 90],
+    ['paneer 1/4 kg 110', 110],
+    ['half kg tomatoes 25', 25],
+    ['aadha kilo paneer 200', 200],
+    ['half dozen bananas 30', 30],
+    ['1/2 litre milk 30', 30],
+  ])('%s -> %d', (s, amount) => {
+    expect(one(s).amountMinor).toBe(amount * 100);
+    expect(one(s).date).toBe('2026-01-15');
+  });
+  it('a day/month is still a date', () => {
+    expect(one('dinner 12/01 800').date).toBe('2026-01-12');
+  });
+});

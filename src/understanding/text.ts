@@ -29,6 +29,9 @@ const EMOJI_HINT = /\p{Extended_Pictographic}/u;
 const MULTI_SPACE = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]{2}|[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/;
 // A cheap gate before the abbreviation regex with its lookbehind.
 const ABBREV_HINT = /donated|gifted|w\/|b'?d|bfast|brk|tk|tix|amt|groc|veg|dinr|elec|ppl|yrly|mthly|ed\b/;
+const UNIT_AFTER = String.raw`(?=\s*(?:kg|kgs|kilo|kilos|g|gm|gms|grams?|ltr|ltrs|l|litres?|liters?|ml|dozen|doz)\b)`;
+const FRACTION_UNIT = new RegExp(String.raw`\b(?:([1-9])\/([2-9])|half|aadha|adha|aadhi|adhi|aadhe)\s*` + UNIT_AFTER, 'g');
+const FRACTION_WORD = /\b(?:half|aadha|adha|aadhi|adhi|aadhe) ?(?:kg|kilo|ltr|l|litre|liter|dozen|doz)\b/;
 const SPACES = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 /**
@@ -54,6 +57,8 @@ export function sanitize(text: unknown): string {
   if (s.includes('<')) s = s.replace(SCRIPT, ' ').replace(TAG, ' ');
   s = s.toLowerCase();
   if (ABBREV_HINT.test(s)) s = s.replace(ABBREV, (m) => ABBREVIATIONS[m] ?? m);
+  // "1/2 kg", "half kg", "aadha kilo": a fraction of a unit is a quantity (0.5 kg), never a date or a price.
+  if (s.includes('/') || FRACTION_WORD.test(s)) s = s.replace(FRACTION_UNIT, (_m, a?: string, b?: string) => (a ? String(Math.round((Number(a) / Number(b)) * 100) / 100) : '0.5') + ' ');
   if (MULTI_SPACE.test(s)) s = s.replace(SPACES, ' ');
   if (s.includes('\n')) s = s.replace(/ ?\n[ \n]*/g, '\n');
   return s.trim();
