@@ -66,8 +66,6 @@ const LOOSE_MIN_WORDS = 8;
 const LOOSE_MAX_DAYS = 400;
 
 const ftsKnown = new WeakMap<object, boolean>();
-/** Row ids per `id IN (…)` query (SQLite allows 32766 parameters). */
-const ID_CHUNK = 20_000;
 
 const ROW_COLUMNS = ['id', 'date', 'amount_minor', 'currency', 'category', 'detail', 'item', 'merchant', 'note', 'search_text'] as const;
 
@@ -170,13 +168,14 @@ export class Selection {
     const words = [...new Set(g.flatMap((m) => [...m.terms, ...m.merchants]).map(normTerm))].filter(Boolean);
     const match = ftsQuery(words);
     if (!match) return null;
-    const ids = (await sql<{ id: number }>`SELECT rowid AS id FROM expenses_fts WHERE expenses_fts MATCH ${match}`.execute(this.db)).rows.map((r) => r.id);
+    // One statement with the index as a subquery: no thousands of bound ids to pass back in.
     const byId = new Map<number, RawRow>();
-    for (let i = 0; i < ids.length; i += ID_CHUNK) {
-      const chunk = ids.slice(i, i + ID_CHUNK);
-      const rows = (await this.db.selectFrom('expenses').select([...ROW_COLUMNS]).where((eb) => eb.and([eb('id', 'in', chunk), this.where(eb, { group: gi, keep: 'none' })])).execute()) as RawRow[];
-      for (const r of rows) byId.set(r.id, r);
-    }
+    const hits = (await this.db
+      .selectFrom('expenses')
+      .select([...ROW_COLUMNS])
+      .where((eb) => eb.and([sql<SqlBool>`id IN (SELECT rowid FROM expenses_fts WHERE expenses_fts MATCH ${match})`, this.where(eb, { group: gi, keep: 'none' })]))
+      .execute()) as RawRow[];
+    for (const r of hits) byId.set(r.id, r);
     if (g.some((m) => m.categories.length + m.merchants.length > 0)) {
       const rows = (await this.db.selectFrom('expenses').select([...ROW_COLUMNS]).where((eb) => this.where(eb, { group: gi, keep: 'nonword' })).execute()) as RawRow[];
       for (const r of rows) byId.set(r.id, r);

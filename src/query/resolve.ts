@@ -253,22 +253,28 @@ async function literalExists(deps: ResolveDeps, forms: string[]): Promise<boolea
 async function literalViaWordIndex(deps: ResolveDeps, forms: string[], m: ReturnType<typeof compileMatcher>): Promise<boolean | null> {
   const match = ftsQuery(forms);
   if (!match) return null;
-  let ids: number[];
-  try {
-    ids = (await sql<{ id: number }>`SELECT rowid AS id FROM expenses_fts WHERE expenses_fts MATCH ${match} LIMIT 5000`.execute(deps.db)).rows.map((r) => r.id);
-  } catch {
-    return null;
-  }
-  for (let i = 0; i < ids.length; i += 1000) {
-    const rows = await deps.db
-      .selectFrom('expenses')
-      .select(['id', 'category', 'detail', 'merchant', 'search_text'])
-      .where('id', 'in', ids.slice(i, i + 1000))
-      .where('owner', '=', deps.owner)
-      .where('deleted_at', 'is', null)
-      .execute();
+  // Small pages through the index: the first real hit ends it, usually in the first page.
+  let lastId = 0;
+  for (let page = 0; page < 50; page++) {
+    let rows: { id: number; category: string; detail: string | null; merchant: string | null; search_text: string }[];
+    try {
+      rows = await deps.db
+        .selectFrom('expenses')
+        .select(['id', 'category', 'detail', 'merchant', 'search_text'])
+        .where(sql<boolean>`id IN (SELECT rowid FROM expenses_fts WHERE expenses_fts MATCH ${match})`)
+        .where('id', '>', lastId)
+        .where('owner', '=', deps.owner)
+        .where('deleted_at', 'is', null)
+        .orderBy('id')
+        .limit(100)
+        .execute();
+    } catch {
+      return null;
+    }
     if (rows.some((r) => m.test(r))) return true;
+    if (rows.length < 100) return false;
+    lastId = rows[rows.length - 1]!.id;
   }
   // Thousands of near misses (a prefix shared by many words): let the plain scan decide.
-  return ids.length < 5000 ? false : null;
+  return null;
 }
