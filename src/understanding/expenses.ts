@@ -80,6 +80,19 @@ const isCountLike = (n: NumPiece): boolean => n.plain && Number.isInteger(n.valu
 
 /** Marks counts as quantities: "2 beer 450", "bought 3 shirts 1500", "dinner for 2 1200". */
 function markQuantities(pieces: Piece[]): void {
+  // "room 302 rent 1450", "platform 3 chai 10", "class 10 tuition 2000": a number naming a room,
+  // platform, size or model is a label, as long as another number is left to be the amount.
+  const nums = pieces.filter((p): p is NumPiece => isNum(p) && !p.bad);
+  if (nums.length >= 2) {
+    for (let k = 1; k < pieces.length; k++) {
+      const p = pieces[k]!, prev = pieces[k - 1]!;
+      if (!isNum(p) || p.currency || !p.plain || prev.kind !== 'word' || !LABEL_WORDS.has(prev.text)) continue;
+      // "bus 15 and auto 40": a number that closes its phrase is that phrase's price.
+      const next = pieces[k + 1];
+      if (!next || next.kind !== 'word' || isSep(next)) continue;
+      if (nums.some((q) => q !== p && !q.qty && pieces.indexOf(q) > k)) p.qty = true;
+    }
+  }
   let from = 0;
   for (let i = 0; i <= pieces.length; i++) {
     if (i < pieces.length && !isSep(pieces[i])) continue;
@@ -282,7 +295,7 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
     let k = 0;
     while (k < ws.length && k < 3) {
       const w = clean[ws[k]!]!;
-      if (inTerm.has(ws[k]!) || lex.isKnownWord(w) || w.length < 3 || DESCRIPTIVE.has(w) || RELATIONS.has(w) || KIN.has(w) || w.includes("'")) break;
+      if (inTerm.has(ws[k]!) || lex.isKnownWord(w) || w.length < 3 || DESCRIPTIVE.has(w) || RELATIONS.has(w) || KIN.has(w) || LABEL_WORDS.has(w) || w.includes("'")) break;
       k++;
     }
     if (k > 0 && k < ws.length && inTerm.has(ws[k]!) && clean[ws[0]!]!.length >= 4) {
@@ -377,6 +390,12 @@ function splitBrandedItems(terms: KnownTermLike[], words: string[], lex: Categor
 // Hindi kin words in their many spellings ("bacche ki school van" is the child's, not a shop's).
 const KIN = new Set(['bacche', 'bachche', 'baccha', 'bachcha', 'bachon', 'bacchon', 'bachchon', 'bachi', 'bacchi', 'beta', 'bete', 'beti',
   'biwi', 'pati', 'patni', 'mummy', 'papa', 'bhaiya', 'bhaiyya', 'didi', 'dost', 'doston', 'yaar', 'ghar', 'gharwale']);
+
+// Only words that are never themselves bought: "bus 15 auto 40" is two fares, "room 302 rent 1450" one rent.
+const LABEL_WORDS = new Set(['room', 'flat', 'platform', 'gate', 'seat', 'size', 'no', 'number', 'num', 'ward', 'sector',
+  'block', 'floor', 'phase', 'bay', 'token', 'invoice', 'pnr', 'iphone', 'galaxy', 'pixel', 'redmi', 'model', 'series',
+  'version', 'gen', 'class', 'std', 'grade', 'standard', 'sem', 'semester', 'route', 'lane', 'plot', 'level', 'chapter',
+  'volume', 'vol', 'season', 'episode', 'ep', 'batch']);
 
 const LEAD_PARTICLES = new Set(['up', 'out', 'off', 'down']);
 

@@ -303,3 +303,22 @@ describe('fractions of a unit are quantities', () => {
     expect(one('dinner 12/01 800').date).toBe('2026-01-12');
   });
 });
+
+describe('a number that labels something is not an amount', () => {
+  it.each([
+    ['room 302 rent 1450', 1450],
+    ['platform 3 chai 10', 10],
+    ['size 9 shoes 2499', 2499],
+    ['class 10 tuition 2000', 2000],
+    ['iphone 15 case 999', 999],
+    ['gate 2 parking 50', 50],
+  ])('%s -> one expense of %d', (s, amount) => {
+    const e = one(s);
+    expect(e.amountMinor).toBe(amount * 100);
+    expect(e.merchant).toBeNull();
+  });
+  it.each(['bus 15 auto 40', 'bus 15 and auto 40', 'bill 500 tip 50'])('%s stays two expenses', (s) => {
+    const r = understand(s, ctx);
+    expect(r.intent === 'add_expense' && r.expenses.length).toBe(2);
+  });
+});

@@ -110,7 +110,7 @@ export const GLUE_WORDS = new Set([
   // English
   'spent', 'spend', 'spending', 'paid', 'pay', 'paying', 'bought', 'buy', 'buying', 'purchased', 'purchase',
   'got', 'get', 'had', 'have', 'took', 'take', 'ordered', 'order', 'gave', 'give', 'given', 'used', 'cost', 'costs',
-  'costed', 'charged', 'gifted', 'gifting', 'sent', 'send', 'was', 'were', 'is', 'are', 'be', 'been', 'it', 'its', 'this', 'that', 'these', 'those',
+  'costed', 'charged', 'gifted', 'gifting', 'sent', 'send', 'incl', 'including', 'inclusive', 'excl', 'excluding', 'was', 'were', 'is', 'are', 'be', 'been', 'it', 'its', 'this', 'that', 'these', 'those',
   'a', 'an', 'the', 'my', 'our', 'me', 'i', 'we', 'us', 'some', 'just', 'only', 'approx', 'around', 'about',
   'worth', 'total', 'totally', 'each', 'per', 'also', 'again', 'today', 'today\'s', 'todays', 'yearly', 'annual', 'annually',
   'monthly', 'weekly', 'daily', 'expense', 'expenses', 'amount', 'rupees', 'money', 'cash', 'ok', 'okay', 'so',
