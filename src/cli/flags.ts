@@ -14,21 +14,28 @@ export function settingsFromFlags(args: ParsedArgs, base: OwnerSettings): OwnerS
   if (!isValidTimeZone(timeZone)) return `--tz: unknown time zone "${timeZone}" (use an IANA name like Asia/Kolkata)`;
   if (!KNOWN_CURRENCIES.has(currency)) return `--currency: unknown currency "${currency}" (use an ISO 4217 code like INR)`;
   const dayFirst = str(args, 'day-first');
-  const locale = str(args, 'locale') ?? (currency === base.currency ? base.locale : defaultLocaleFor(currency));
-  return { ...base, timeZone, currency, locale, dayFirst: dayFirst === undefined ? base.dayFirst : dayFirst !== 'false' };
+  const localeFlag = str(args, 'locale');
+  const locale = localeFlag ?? (currency === base.currency ? base.locale : defaultLocaleFor(currency));
+  // An explicit --locale en-US implies month/day dates unless --day-first says otherwise.
+  const dayFirstDefault = localeFlag === undefined ? base.dayFirst : !/^en-US$/i.test(localeFlag);
+  return { ...base, timeZone, currency, locale, dayFirst: dayFirst === undefined ? dayFirstDefault : dayFirst !== 'false' };
 }
 
 /**
- * --now as an instant: "2026-01-15T19:30:00" is wall time in the zone; with Z or an offset it is
- * absolute. Returns null when absent and 'invalid' when unparseable.
+ * --now as an instant: "2026-01-15T19:30:00" is wall time in the zone (a bare date is noon there);
+ * with Z or an offset it is absolute. Returns null when absent and 'invalid' when unparseable.
+ * e.g. parseNowFlag('2026-01-15T19:30:00', 'Asia/Kolkata') is 2026-01-15T14:00:00Z.
  */
 export function parseNowFlag(v: string | undefined, timeZone: string): Date | null | 'invalid' {
   if (!v) return null;
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(v.trim());
-  if (m) {
-    const d = zonedInstant(m[1]!, { hour: Number(m[2] ?? 12), minute: Number(m[3] ?? 0) }, timeZone);
-    return new Date(d.getTime() + Number(m[4] ?? 0) * 1000);
+  const s = v.trim();
+  // Only an explicit zone goes to Date(): anything else it accepts is read in the process's zone.
+  if (/\d(?:z|[+-]\d{2}:?\d{2})$/i.test(s)) {
+    const d = new Date(s);
+    return Number.isNaN(d.getTime()) ? 'invalid' : d;
   }
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? 'invalid' : d;
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(s);
+  if (!m) return 'invalid';
+  const d = zonedInstant(m[1]!, { hour: Number(m[2] ?? 12), minute: Number(m[3] ?? 0) }, timeZone);
+  return new Date(d.getTime() + Number(m[4] ?? 0) * 1000);
 }

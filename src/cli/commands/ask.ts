@@ -7,24 +7,13 @@
 import { parseArgs, stdinLines, out, str } from '../args.js';
 import { openDatabase } from '../../ledger/sqlite/open.js';
 import { getSettings } from '../../ledger/preferences.js';
-import { isValidTimeZone, zonedInstant } from '../../core/dates.js';
+import { isValidTimeZone } from '../../core/dates.js';
 import { KNOWN_CURRENCIES } from '../../core/money.js';
 import type { OwnerSettings } from '../../core/types.js';
 import { answerQuestion, newConversation } from '../../query/answer.js';
+import { parseNowFlag } from '../flags.js';
 
 export const summary = 'answer questions (one per stdin line) as JSON lines: --db FILE --now ISO --tz IANA --currency ISO [--owner me]';
-
-/** "2026-01-15T19:30:00" is wall time in the zone; with "Z" or "+05:30" it is an instant. */
-export function parseNow(s: string | undefined, tz: string): Date | null {
-  if (!s) return new Date();
-  if (/(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
-    const d = new Date(s);
-    return Number.isNaN(d.getTime()) ? null : d;
-  }
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$/.exec(s);
-  if (!m) return null;
-  return zonedInstant(m[1]!, { hour: Number(m[2] ?? 12), minute: Number(m[3] ?? 0) }, tz);
-}
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -43,11 +32,12 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`--currency: unknown currency "${currency}"\n`);
       return 2;
     }
-    const now = parseNow(str(args, 'now'), tz);
-    if (!now) {
+    const fixed = parseNowFlag(str(args, 'now'), tz);
+    if (fixed === 'invalid') {
       process.stderr.write('--now: expected an ISO date-time such as 2026-01-15T19:30:00\n');
       return 2;
     }
+    const now = fixed ?? new Date();
     const settings: OwnerSettings = {
       timeZone: tz,
       currency,

@@ -2,19 +2,9 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseNow, toParsedLine } from './parse.js';
+import { toParsedLine } from './parse.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
-describe('parseNow', () => {
-  it('reads wall time in the zone, or an instant when an offset is given', () => {
-    expect(parseNow('2026-01-15T19:30:00', 'Asia/Kolkata')!.toISOString()).toBe('2026-01-15T14:00:00.000Z');
-    expect(parseNow('2026-01-15T19:30', 'America/New_York')!.toISOString()).toBe('2026-01-16T00:30:00.000Z');
-    expect(parseNow('2026-01-15T19:30:00Z', 'Asia/Kolkata')!.toISOString()).toBe('2026-01-15T19:30:00.000Z');
-    expect(parseNow('2026-01-15T19:30:00+05:30', 'UTC')!.toISOString()).toBe('2026-01-15T14:00:00.000Z');
-    expect(parseNow('yesterday', 'UTC')).toBeNull();
-  });
-});
 
 describe('toParsedLine', () => {
   const draft = { amountMinor: 12550, currency: 'INR', category: 'food' as const, detail: 'coffee', item: 'coffee', merchant: null, note: null, date: '2026-01-15' };

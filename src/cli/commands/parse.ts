@@ -5,14 +5,17 @@
  * Commands, small talk, income, plans and future-dated expenses print intent "other"; an expense
  * whose amount is missing prints "add_expense" with no expenses (munshi would ask for it).
  */
-import { isValidTimeZone, zonedInstant } from '../../core/dates.js';
-import { KNOWN_CURRENCIES, defaultLocaleFor, toMajor } from '../../core/money.js';
+import { toMajor } from '../../core/money.js';
 import type { OwnerSettings } from '../../core/types.js';
 import { understand } from '../../understanding/understand.js';
 import type { UnderstandContext, Understanding } from '../../understanding/types.js';
 import { out, parseArgs, stdinLines, str } from '../args.js';
+import { parseNowFlag, settingsFromFlags } from '../flags.js';
 
 export const summary = 'understand messages from stdin (one per line) and print JSON lines';
+
+/** Fixed defaults, so parse's output depends on its flags only (not on the environment). */
+const PARSE_DEFAULTS: OwnerSettings = { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 };
 
 export interface ParsedLine {
   text: string;
@@ -38,41 +41,19 @@ export function toParsedLine(text: string, u: Understanding): ParsedLine {
   return { text, intent: 'other', expenses: [] };
 }
 
-/** "2026-01-15T19:30:00" is wall time in the zone; with Z or an offset it is an instant. */
-export function parseNow(s: string | undefined, tz: string): Date | null {
-  if (!s) return new Date();
-  if (/(?:z|[+-]\d{2}:?\d{2})$/i.test(s)) {
-    const d = new Date(s);
-    return Number.isNaN(d.getTime()) ? null : d;
-  }
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$/.exec(s);
-  if (!m) return null;
-  return zonedInstant(m[1]!, { hour: Number(m[2] ?? 12), minute: Number(m[3] ?? 0) }, tz);
-}
-
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  const tz = str(args, 'tz') ?? 'Asia/Kolkata';
-  if (!isValidTimeZone(tz)) {
-    process.stderr.write(`parse: unknown time zone "${tz}"\n`);
+  const settings = settingsFromFlags(args, PARSE_DEFAULTS);
+  if (typeof settings === 'string') {
+    process.stderr.write(`parse: ${settings}\n`);
     return 2;
   }
-  const currency = (str(args, 'currency') ?? 'INR').toUpperCase();
-  if (!KNOWN_CURRENCIES.has(currency)) {
-    process.stderr.write(`parse: unknown currency "${currency}"\n`);
-    return 2;
-  }
-  const now = parseNow(str(args, 'now'), tz);
-  if (!now) {
+  const fixed = parseNowFlag(str(args, 'now'), settings.timeZone);
+  if (fixed === 'invalid') {
     process.stderr.write(`parse: --now must be an ISO date-time such as 2026-01-15T19:30:00\n`);
     return 2;
   }
-  const dayFirstFlag = str(args, 'day-first');
-  const settings: OwnerSettings = {
-    timeZone: tz, currency, locale: str(args, 'locale') ?? defaultLocaleFor(currency),
-    dayFirst: dayFirstFlag === undefined ? !/^en-US$/i.test(str(args, 'locale') ?? '') : dayFirstFlag !== 'false',
-    weekStartsOn: 1,
-  };
+  const now = fixed ?? new Date();
   const ctx: UnderstandContext = { now, settings };
   // A reader that stops early (`| head`) is not an error worth a stack trace.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
