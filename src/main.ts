@@ -23,13 +23,12 @@ import { qrPresenter, removeQrPng } from './transport/whatsapp/pairing.js';
 import { ownerSettings } from './bot/settings.js';
 import { warmUpCategories } from './categories/index.js';
 import { createLocalAi, type LocalAi } from './llm/local-ai.js';
-import { createTranscriber, voiceConfig } from './voice/config.js';
+import { createTranscriber } from './voice/config.js';
 import { createBudgetSkill } from './budgets/skill.js';
 import { createRecurringSkill } from './recurring/skill.js';
 import { createChartSkill } from './charts/skill.js';
 import { renderSpendingChart } from './charts/render.js';
 import { createSummarySkill } from './summaries/skill.js';
-import { buildScheduleConfig } from './scheduler/config.js';
 import { createScheduleService, type ScheduleService } from './scheduler/service.js';
 import { createCronScheduler } from './scheduler/cron/node-cron-scheduler.js';
 import type { Notifier } from './scheduler/notifier.js';
@@ -47,8 +46,6 @@ export interface AppOptions {
   output?: NodeJS.WritableStream;
   /** Called when the console input ends (Ctrl-D). */
   onConsoleEnd?(): void;
-  /** The environment the config came from, for optional services that read their own keys. */
-  env?: NodeJS.ProcessEnv;
   /** false: rules only, no optional services (tests of the pipeline). Default true. */
   optionalServices?: boolean;
 }
@@ -78,7 +75,7 @@ export type OptionalServices = Pick<BotDeps, 'skills' | 'fallbacks' | 'transcrib
  * pipeline.sendUnprompted, so they are durable and never read back as input.
  * Exported so the `chat` CLI builds the very same bot as the daemon.
  */
-export async function optionalServices(config: Config, env: NodeJS.ProcessEnv, db: OpenedDb, logger: Logger, clock: Clock = systemClock): Promise<OptionalServices> {
+export async function optionalServices(config: Config, db: OpenedDb, logger: Logger, clock: Clock = systemClock): Promise<OptionalServices> {
   // The lexicon indexes and WordNet build lazily on first use; warm them before the first message.
   setTimeout(() => warmUpCategories(), 0).unref();
 
@@ -89,9 +86,7 @@ export async function optionalServices(config: Config, env: NodeJS.ProcessEnv, d
     logger.warn({ err }, 'local AI unavailable; rules only');
   }
 
-  const transcriber = createTranscriber(
-    voiceConfig({ whisperModel: config.whisperModel, whisperLanguage: config.whisperLanguage, modelsDir: config.modelsDir }),
-  );
+  const transcriber = createTranscriber(config.voice);
 
   const skills = [
     createBudgetSkill({ db: db.db }),
@@ -100,13 +95,6 @@ export async function optionalServices(config: Config, env: NodeJS.ProcessEnv, d
     createSummarySkill({ db: db.db, renderChart: renderSpendingChart }),
   ];
 
-  const scheduleConfig = buildScheduleConfig({
-    timeZone: config.defaults.timeZone,
-    weeklySummary: env.MUNSHI_WEEKLY_SUMMARY,
-    monthlySummary: env.MUNSHI_MONTHLY_SUMMARY,
-    recurringAt: env.MUNSHI_RECURRING_AT,
-    charts: env.MUNSHI_SUMMARY_CHARTS,
-  });
   let schedule: ScheduleService | null = null;
 
   return {
@@ -137,7 +125,7 @@ export async function optionalServices(config: Config, env: NodeJS.ProcessEnv, d
         clock,
         notifier,
         settings: (owner) => ownerSettings(db.db, owner, config.defaults),
-        config: scheduleConfig,
+        config: config.schedule,
         renderChart: renderSpendingChart,
         logger: logger.child({ component: 'schedule' }),
       });
@@ -160,7 +148,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   let services: OptionalServices = {};
   if (o.optionalServices !== false) {
     try {
-      services = await optionalServices(config, o.env ?? {}, db, logger, clock);
+      services = await optionalServices(config, db, logger, clock);
     } catch (err) {
       logger.error({ err }, 'optional services failed to start; running with the rules only');
     }
@@ -276,7 +264,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const logger = createLogger({ level: config.logLevel });
   // whatsapp-web.js fires async work from page events; one stray rejection must not kill the appliance.
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection (kept running)'));
-  const app = await createApp({ config, logger, env, onConsoleEnd: () => void shutdown('end of input') });
+  const app = await createApp({ config, logger, onConsoleEnd: () => void shutdown('end of input') });
   let exiting = false;
   async function shutdown(reason: string): Promise<void> {
     if (exiting) return;

@@ -72,8 +72,21 @@ describe('loadConfig', () => {
     ['MUNSHI_WWEB_VERSION_URL', 'https://example.org/no-placeholder.html'],
     ['MUNSHI_LOG_LEVEL', 'loud'],
     ['OLLAMA_HOST', 'localhost:11434'],
+    ['MUNSHI_WEEKLY_SUMMARY', 'someday 25:00'],
+    ['MUNSHI_MONTHLY_SUMMARY', 'sun'],
+    ['MUNSHI_RECURRING_AT', '9am'],
+    ['MUNSHI_SUMMARY_CHARTS', 'maybe'],
+    ['MUNSHI_WHISPER_MODEL', 'huge'],
+    ['MUNSHI_WHISPER_LANGUAGE', 'hindi'],
   ])('an invalid %s=%s names the variable', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`${key}="${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
+  });
+
+  it('reads the schedules and voice settings the daemon wires', () => {
+    const c = loadConfig({ MUNSHI_TZ: 'Europe/London', MUNSHI_WEEKLY_SUMMARY: 'off', MUNSHI_MONTHLY_SUMMARY: '2 08:30', MUNSHI_RECURRING_AT: '07:15', MUNSHI_SUMMARY_CHARTS: 'off', MUNSHI_WHISPER_MODEL: 'small', MUNSHI_WHISPER_LANGUAGE: 'hi' });
+    expect(c.schedule).toMatchObject({ timeZone: 'Europe/London', weeklySummary: null, monthlySummary: { every: 'month', day: 2, hour: 8, minute: 30 }, recurringAt: { hour: 7, minute: 15 }, charts: false });
+    expect(c.voice).toMatchObject({ model: 'small', language: 'hi' });
+    expect(loadConfig({}).schedule).toMatchObject({ weeklySummary: { every: 'week', weekday: 0, hour: 20, minute: 0 }, charts: true });
   });
 
   it('is frozen', () => {

@@ -14,6 +14,9 @@ import { isValidTimeZone } from '../core/dates.js';
 import { KNOWN_CURRENCIES } from '../core/money.js';
 import { MunshiError } from '../core/errors.js';
 import { llmConfigFromEnv, type LlmConfig } from '../llm/config.js';
+import { buildScheduleConfig } from '../scheduler/config.js';
+import type { ScheduleConfig } from '../scheduler/service.js';
+import { voiceConfig, type VoiceConfig } from '../voice/config.js';
 
 /** The WhatsApp Web build munshi is pinned to by default (known-good with whatsapp-web.js 1.34.x). */
 export const DEFAULT_WWEB_VERSION = '2.3000.1017054665';
@@ -146,6 +149,10 @@ const envSchema = z.object({
   MUNSHI_WHISPER_MODEL: optional,
   MUNSHI_WHISPER_LANGUAGE: optional,
   MUNSHI_MODELS_DIR: optional,
+  MUNSHI_WEEKLY_SUMMARY: optional,
+  MUNSHI_MONTHLY_SUMMARY: optional,
+  MUNSHI_RECURRING_AT: optional,
+  MUNSHI_SUMMARY_CHARTS: optional,
 });
 
 export type EnvInput = z.input<typeof envSchema>;
@@ -200,6 +207,10 @@ export interface Config {
   whisperLanguage: string | undefined;
   /** Where whisper models and the whisper-cli build live; default the repo's models/. */
   modelsDir: string | undefined;
+  /** The validated voice settings (model, language, models folder) the daemon transcribes with. */
+  voice: VoiceConfig;
+  /** Summary and recurring schedules (MUNSHI_WEEKLY_SUMMARY, MUNSHI_MONTHLY_SUMMARY, MUNSHI_RECURRING_AT, MUNSHI_SUMMARY_CHARTS). */
+  schedule: Readonly<ScheduleConfig>;
 }
 
 function toConfig(e: Env): Config {
@@ -255,6 +266,16 @@ function toConfig(e: Env): Config {
     whisperModel: e.MUNSHI_WHISPER_MODEL,
     whisperLanguage: e.MUNSHI_WHISPER_LANGUAGE,
     modelsDir: e.MUNSHI_MODELS_DIR ? path.resolve(e.MUNSHI_MODELS_DIR) : undefined,
+    // Validated here, not when the daemon wires optional services: there a bad value would only
+    // switch voice, budgets and summaries off with a log line instead of stopping start-up.
+    voice: voiceConfig({ whisperModel: e.MUNSHI_WHISPER_MODEL, whisperLanguage: e.MUNSHI_WHISPER_LANGUAGE, modelsDir: e.MUNSHI_MODELS_DIR }),
+    schedule: buildScheduleConfig({
+      timeZone: e.MUNSHI_TZ,
+      weeklySummary: e.MUNSHI_WEEKLY_SUMMARY,
+      monthlySummary: e.MUNSHI_MONTHLY_SUMMARY,
+      recurringAt: e.MUNSHI_RECURRING_AT,
+      charts: e.MUNSHI_SUMMARY_CHARTS,
+    }),
   };
 }
 

@@ -38,7 +38,7 @@ export async function run(argv: string[]): Promise<number> {
   const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
   const opened = await openDatabase(str(args, 'db') ?? config.dbFile);
   const { db } = opened;
-  const services = await optionalServices(config, env, opened, logger, clock);
+  const services = await optionalServices(config, opened, logger, clock);
   const bot = createBot({ db, clock, defaults: settings, logger, ...services });
   const close = async () => {
     await services.stop?.();
