@@ -388,7 +388,7 @@ export class WhatsAppTransport implements Transport {
       kind,
       mimeType: raw.mimetype ?? MIME_BY_TYPE[m.type] ?? 'application/octet-stream',
       download: async () => {
-        const media = await m.downloadMedia();
+        const media = await bounded(m.downloadMedia(), MEDIA_TIMEOUT_MS, 'downloading the media');
         if (!media?.data) throw new MunshiError('unavailable', 'WhatsApp no longer has this media');
         return Buffer.from(media.data, 'base64');
       },
@@ -405,7 +405,7 @@ export class WhatsAppTransport implements Transport {
   async sendText(chatId: string, text: string): Promise<SentMessage> {
     const c = this.connected();
     this.echo.noteSending(chatId, text);
-    const sent = await c.sendMessage(chatId, text);
+    const sent = await bounded(c.sendMessage(chatId, text), SEND_TIMEOUT_MS, 'sending a message');
     const id = sent?.id?._serialized;
     if (id) this.echo.noteSent(id);
     return { id };
@@ -414,16 +414,15 @@ export class WhatsAppTransport implements Transport {
   async sendImage(chatId: string, png: Buffer, caption?: string): Promise<SentMessage> {
     const c = this.connected();
     if (caption) this.echo.noteSending(chatId, caption);
-    const sent = await c.sendMessage(chatId, this.o.factory.media('image/png', png, 'munshi.png'), caption ? { caption } : {});
+    const sent = await bounded(c.sendMessage(chatId, this.o.factory.media('image/png', png, 'munshi.png'), caption ? { caption } : {}), SEND_TIMEOUT_MS, 'sending an image');
     const id = sent?.id?._serialized;
     if (id) this.echo.noteSent(id);
     return { id };
   }
 
   async setTyping(chatId: string, on: boolean): Promise<void> {
-    const chat = await this.connected().getChatById(chatId);
-    if (on) await chat.sendStateTyping();
-    else await chat.clearState();
+    const chat = await bounded(this.connected().getChatById(chatId), TYPING_TIMEOUT_MS, 'finding the chat');
+    await bounded(on ? chat.sendStateTyping() : chat.clearState(), TYPING_TIMEOUT_MS, 'setting typing');
   }
 
   async react(_chatId: string, messageId: string, emoji: string): Promise<void> {
@@ -441,11 +440,22 @@ export class WhatsAppTransport implements Transport {
   }
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+// A wedged Chromium page leaves whatsapp-web.js calls pending forever, and the pipeline runs a
+// chat's messages one after another: without a bound, one hung send would silence that chat until
+// a restart. A timed-out reply stays in the outbox and is retried.
+const SEND_TIMEOUT_MS = 60_000;
+const MEDIA_TIMEOUT_MS = 120_000;
+const TYPING_TIMEOUT_MS = 10_000;
+
+function bounded<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return withTimeout(p, ms, () => new MunshiError('timeout', `WhatsApp Web did not finish ${what} within ${ms / 1000} s`));
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, error = () => new Error(`timed out after ${ms} ms`)): Promise<T> {
   let t: NodeJS.Timeout;
   return Promise.race([
     p.finally(() => clearTimeout(t)),
-    new Promise<T>((_, reject) => (t = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms))),
+    new Promise<T>((_, reject) => (t = setTimeout(() => reject(error()), ms))),
   ]);
 }
 
