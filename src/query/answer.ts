@@ -167,8 +167,9 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
       const rankCur = plan.filters.currency ?? (totals.some((t) => t.currency === currency) ? currency : totals[0]?.currency ?? currency);
       const n = showAll ? Math.max(plan.limit ?? 1, 20) : plan.limit ?? 1;
       const order = plan.order === 'smallest' ? 'smallest' : 'largest';
-      const rows = await s.rows({ order, limit: n, currency: rankCur });
-      const reply = topReply({ what: main.what, period: plan.periods[0] ?? null, rows, order, n, today, note, otherCurrencies: totals.map((t) => t.currency).filter((c) => c !== rankCur) });
+      const offset = showAll ? 0 : plan.offset ?? 0;
+      const rows = await s.rows({ order, limit: n, offset, currency: rankCur });
+      const reply = topReply({ what: main.what, period: plan.periods[0] ?? null, rows, order, rank: offset + 1, n, today, note, otherCurrencies: totals.map((t) => t.currency).filter((c) => c !== rankCur) });
       return { reply, result: { total: null, currency: null, count: rows.length, expenses: json(rows, max) }, plan, conversation };
     }
     case 'average': {

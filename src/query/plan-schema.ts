@@ -47,6 +47,7 @@ export const queryPlanSchema = z.object({
   breakdownBy: z.enum(['category', 'merchant', 'day', 'item']).nullable(),
   order: z.enum(['largest', 'smallest', 'newest']),
   limit: z.number().int().min(1).max(500).nullable(),
+  offset: z.number().int().min(0).max(500).optional(),
 });
 
 // Both directions must hold, so the schema and the hand-written type cannot drift apart.

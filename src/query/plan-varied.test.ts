@@ -95,6 +95,12 @@ const cases: [string, QueryPlan['op'], string, string, string][] = [
   ['average cost of a movie outing', 'average', 'all', 'movie outing', 'expense'],
   ['how much did I give as gifts in december', 'sum', DEC, 'gifts', ''],
   ['how much did I lose to late fees', 'sum', 'all', 'late fees', ''],
+  ['name my three priciest purchases', 'top', JAN, '', '3'],
+  ['top five swiggy orders', 'top', 'all', 'swiggy', '5'],
+  ['food in the last two weeks', 'sum', '2026-01-02..2026-01-15', 'food', ''],
+  ['kitni baar bahar khana khaya december mein', 'count', DEC, 'eating out', ''],
+  ['what do I spend on food in a typical week', 'average', 'all', 'food', 'week'],
+  ['usual month ka kharcha kitna hai', 'average', 'all', '', 'month'],
 ];
 
 describe('planQuestion: forty varied phrasings', () => {
@@ -116,6 +122,12 @@ describe('planQuestion: forty varied phrasings', () => {
     expect(plan('my last month spend').order).toBe('largest');
     expect(span(plan('my last month spend'))).toBe(DEC);
     expect(span(plan('last 3 days ka kharcha'))).toBe('2026-01-13..2026-01-15');
+  });
+  it('reads "second biggest" as one row at that rank', () => {
+    const p = plan('second biggest expense in december');
+    expect([p.op, p.limit, p.offset, span(p)]).toEqual(['top', 1, 1, DEC]);
+    const c = plan('3rd cheapest uber ride');
+    expect([p.op, c.limit, c.offset, c.order, what(c)]).toEqual(['top', 1, 2, 'smallest', 'uber']);
   });
   it('does not read chat with a period as a question without a "?" or a spend word', () => {
     expect(planQuestion('who won the match yesterday', { today, settings }).kind).toBe('none');

@@ -47,8 +47,22 @@ export function normalizeQuestion(text: string): string {
  * Plans a question. e.g. planQuestion('food since monday?', {today:'2026-01-15', settings}) →
  * sum over food, 12–15 Jan.
  */
+const NUMBER_WORDS: Record<string, string> = {
+  two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twelve: '12', fifteen: '15', twenty: '20',
+  do: '2', teen: '3', char: '4', paanch: '5', panch: '5', das: '10',
+};
+const ORDINALS: Record<string, number> = { second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
+
+/** "three biggest", "top five", "last two weeks": number words as digits where a count or rank is meant. */
+function numbersAsDigits(q: string): string {
+  return q
+    .replace(/\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b/g, (w) => NUMBER_WORDS[w]!)
+    // Hinglish numbers only next to a rank or period word ("do" is also "give", "teen" a teenager).
+    .replace(/\b(do|teen|char|paanch|panch|das)\s+(?=(sabse|bade|badi|kharche|din|hafte|mahine|expenses|top)\b)/g, (_m, w: string) => `${NUMBER_WORDS[w]} `);
+}
+
 export function planQuestion(text: string, opts: PlanOptions): PlanOutcome {
-  const q = normalizeQuestion(text).replace(/[?!.]+$/g, '').trim();
+  const q = numbersAsDigits(normalizeQuestion(text).replace(/[?!.]+$/g, '').trim());
   const prev = opts.previous ?? null;
   if (!q) return { kind: 'none', reason: 'not_a_question' };
 
@@ -86,7 +100,7 @@ export function planQuestion(text: string, opts: PlanOptions): PlanOutcome {
   if (read.op === null && !read.signal) {
     // "uber rides this week", "food in december?": a subject and a period read as "how much".
     // Without a "?" only when no number is in sight ("uber 250 yesterday" is an expense).
-    const bareButClear = read.periods.length > 0 && names > 0 && (/\?$/.test(normalizeQuestion(text)) || (!/\d/.test(q) && !/^(?:who|whom|why|when|where|what|how|is|are|was|were|can|could|will|would|should|do|does|tell)\b/.test(q)));
+    const bareButClear = read.periods.length > 0 && names > 0 && (/\?$/.test(normalizeQuestion(text)) || (!/\d/.test(read.leftover) && !/^(?:who|whom|why|when|where|what|how|is|are|was|were|can|could|will|would|should|do|does|tell)\b/.test(q)));
     if (!bareButClear) return { kind: 'none', reason: prev || !FOLLOW_UP_LEAD.test(q) ? 'not_a_question' : 'no_previous' };
   }
   return { kind: 'plan', followUp: false, plan: buildPlan(read, opts) };
@@ -119,6 +133,10 @@ interface Read {
   newest: number | null;
   /** "what percentage went to food": the subject's share of everything, not a breakdown of it. */
   share: boolean;
+  /** "second biggest": the rank asked for (1-based). */
+  rank: number | null;
+  /** What is left once periods, bounds and op phrases are out (a number here reads as an amount). */
+  leftover: string;
   smallest: boolean;
   plural: boolean;
   averagePer: QueryPlan['averagePer'];
@@ -181,9 +199,9 @@ const NEWEST_N = /\b(?:last|latest|most recent|recent|pichle|pichhle|aakhri|akhr
 const NOT_TIME_AFTER = String.raw`(?!(?:\d|week|month|year|day|days|weekend|night|evening|morning|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|hafte|mahine|saal|din|quarter|christmas|diwali|holi)\w*)`;
 const NEWEST_1 = new RegExp(String.raw`\bwhen (?:did|was) (?:i|we|my|the) last\b|\bwhen (?:did|was) (?:i|we) (?:\w+ )?last\b|\b(?:the |my )?last time\b|\b(?:my|the) (?:last|latest|most recent)\b(?=\s+${NOT_TIME_AFTER}\p{L})`, 'u');
 
-const PER_DAY = /\b(per day|a day|each day|every day|daily|per din|har din|roz|rozana|roz ka|day wise|\/day)\b/;
-const PER_WEEK = /\b(per week|a week|weekly|each week|every week|har hafte|per hafta)\b/;
-const PER_MONTH = /\b(per month|a month|monthly|each month|every month|har mahine|per mahina)\b/;
+const PER_DAY = /\b(per day|a day|(?:typical|usual|normal|average|regular) day|each day|every day|daily|per din|har din|roz|rozana|roz ka|day wise|\/day)\b/;
+const PER_WEEK = /\b(per week|a week|(?:typical|usual|normal|average|regular) week|weekly|each week|every week|har hafte|per hafta)\b/;
+const PER_MONTH = /\b(per month|a month|(?:typical|usual|normal|average|regular) month|monthly|each month|every month|har mahine|per mahina)\b/;
 /**
  * One occasion of spending: "average swiggy order", "average grocery bill", "average auto fare".
  * An average of these divides by the number of expenses, not by days.
@@ -208,7 +226,7 @@ function amountOf(num: string, mult: string | undefined): number {
 function readQuestion(q: string, opts: PlanOptions): Read {
   const r: Read = {
     op: null, periods: [], allTime: false, categories: [], subjects: [], within: [], exclude: [], sides: [], minAmount: null, maxAmount: null,
-    currency: null, topN: null, newest: null, share: false, smallest: false, plural: false, averagePer: null, breakdownBy: null,
+    currency: null, topN: null, newest: null, share: false, rank: null, leftover: '', smallest: false, plural: false, averagePer: null, breakdownBy: null,
     signal: SPEND_SIGNAL.test(q), hasOwnSpendWords: /\b(how much|how many|total|kitna|kitni|kitne|spent|spend|spending|list|show|top|biggest|average|compare|breakdown)\b/.test(q),
   };
   let work = q;
@@ -236,6 +254,12 @@ function readQuestion(q: string, opts: PlanOptions): Read {
   }
   const tm = TOP_N.exec(work);
   if (tm) r.topN = Math.max(1, Math.min(100, Number(tm[1] ?? tm[2])));
+  // "second biggest", "3rd most expensive": one row at that rank.
+  const ord = /\b(second|2nd|third|3rd|fourth|4th|fifth|5th)\s+(?:most expensive|costliest|priciest|biggest|largest|highest|smallest|cheapest|lowest|least expensive)\b/.exec(work);
+  if (ord) {
+    r.rank = ORDINALS[ord[1]!]!;
+    work = work.replace(ord[1]!, ' '.repeat(ord[1]!.length));
+  }
 
   const found = findPeriods(work, { today: opts.today, weekStartsOn: opts.settings.weekStartsOn, dayFirst: opts.settings.dayFirst });
   r.periods = found.periods;
@@ -277,7 +301,12 @@ function readQuestion(q: string, opts: PlanOptions): Read {
   }
 
   // "ate out", "dined out": one thing (eating out), not the verb "eat" plus "out".
-  work = work.replace(/\b(?:eat|eats|ate|eaten|dine|dines|dined)\s+out\b/g, 'eating out');
+  work = work
+    .replace(/\b(?:eat|eats|ate|eaten|dine|dines|dined)\s+out\b/g, 'eating out')
+    .replace(/\bbahar\s+(?:ka\s+|ke\s+)?(?:khana|khaana|khane|khaya|khaaya|khayi|khaye)\b/g, 'eating out')
+    // "in a typical week": the unit of an average, not a thing.
+    .replace(/\b(?:in )?(?:an? (?:typical|usual|normal|average|regular)|typical|usual|normal|regular) (day|week|month)\b/g, ' ');
+  r.leftover = work;
   // Remove the operation phrases that are made of content-looking words.
   work = work
     .replace(/\b(what kinds? of|which kinds? of|what types? of|which types? of|what sorts? of|kaun kaun|kaun se|konsi|kaunsi)\b/g, ' ')
@@ -448,7 +477,9 @@ function buildPlan(r: Read, opts: PlanOptions): QueryPlan {
       periods = [prevMonth(opts.today), THIS_MONTH(opts.today)];
     }
   } else if (!periods.length) {
-    if (r.allTime || hasWhat || r.newest !== null) periods = [];
+    // A weekly or monthly average of this month alone says little: those average over everything.
+    const longAverage = op === 'average' && r.averagePer !== null && r.averagePer !== 'day';
+    if (r.allTime || hasWhat || r.newest !== null || longAverage) periods = [];
     else {
       periods = [THIS_MONTH(opts.today)];
       periodAssumed = true;
@@ -468,7 +499,7 @@ function buildPlan(r: Read, opts: PlanOptions): QueryPlan {
     filters.subjects = [];
   }
   let limit: number | null = null;
-  if (op === 'top') limit = r.topN ?? (r.plural ? 5 : 1);
+  if (op === 'top') limit = r.rank !== null ? 1 : r.topN ?? (r.plural ? 5 : 1);
   if (op === 'list' && r.topN !== null) limit = r.topN;
   if (op === 'list' && r.newest !== null) limit = r.newest;
   return {
@@ -481,6 +512,7 @@ function buildPlan(r: Read, opts: PlanOptions): QueryPlan {
     breakdownBy,
     order: r.newest !== null && op === 'list' ? 'newest' : r.smallest ? 'smallest' : 'largest',
     limit,
+    ...(op === 'top' && r.rank !== null ? { offset: r.rank - 1 } : {}),
   };
 }
 

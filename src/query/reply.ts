@@ -92,11 +92,15 @@ export function sumReply(s: SumReply): string {
   return lines.join('\n');
 }
 
-export function topReply(t: { what: string | null; period: Period | null; rows: Row[]; order: 'largest' | 'smallest'; n: number; today: IsoDate; note?: string | null; otherCurrencies: string[] }): string {
+const ORDINAL_WORDS = ['', '', 'Second', 'Third', 'Fourth', 'Fifth'];
+
+export function topReply(t: { what: string | null; period: Period | null; rows: Row[]; order: 'largest' | 'smallest'; n: number; rank?: number; today: IsoDate; note?: string | null; otherCurrencies: string[] }): string {
   const when = periodText(t.period);
   const of = t.what ? ` on ${t.what}` : '';
   if (!t.rows.length) return `No expenses${of} ${when}.`;
-  const word = t.order === 'largest' ? 'Biggest' : 'Smallest';
+  const rank = t.rank ?? 1;
+  const base = t.order === 'largest' ? 'Biggest' : 'Smallest';
+  const word = rank > 1 ? `${ORDINAL_WORDS[rank] ?? `No. ${rank}`} ${base.toLowerCase()}` : base;
   const lines: string[] = [];
   if (t.n === 1) {
     const r = t.rows[0]!;

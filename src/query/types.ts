@@ -64,6 +64,8 @@ export interface QueryPlan {
   order: 'largest' | 'smallest' | 'newest';
   /** Top N, or how many rows a list shows before "and 14 more". null = the default. */
   limit: number | null;
+  /** Ranks skipped before the top N: "second biggest" is offset 1, limit 1. Absent = 0. */
+  offset?: number;
 }
 
 export function emptyFilters(): Filters {
