@@ -59,6 +59,17 @@ describe('glue words', () => {
   });
 });
 
+describe('unknown things stay unknown', () => {
+  it('never answers an unknown word with every expense', async () => {
+    for (const q of ['how much on zorbing?', 'total spent on paragliding', 'kitna gaya snorkelling pe']) {
+      const a = await ask(q);
+      expect(a.result.total).toBeNull();
+      expect(a.result.count).toBe(0);
+      expect(a.reply).toMatch(/I don't know what/);
+    }
+  });
+});
+
 describe('currencies', () => {
   it('filters the named currency over all time', async () => {
     const a = await ask('how many singapore dollars did I spend?');

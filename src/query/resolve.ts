@@ -135,7 +135,8 @@ export function isStrayWord(phrase: string, besideKnown: boolean): boolean {
 }
 
 function verbShaped(w: string): boolean {
-  return (/^\p{L}{3,}(?:ed|ly)$/u.test(w) && !/eed$/.test(w)) || (/^\p{L}{4,}ing$/u.test(w) && !/(?:thing|ring)$/.test(w));
+  // -ed and -ly only: an -ing word is as often a thing one pays for ("zorbing", "bowling", "parking").
+  return /^\p{L}{3,}(?:ed|ly)$/u.test(w) && !/eed$/.test(w);
 }
 
 function joinOr(xs: string[]): string {
