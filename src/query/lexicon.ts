@@ -70,7 +70,7 @@ export const STOPWORDS = new Set(
 export const TRAILING_NOUNS = new Set([
   'run', 'runs', 'ride', 'rides', 'trip', 'trips', 'visit', 'visits', 'purchase', 'purchases', 'order', 'orders',
   'bill', 'bills', 'session', 'sessions', 'stuff', 'shopping', 'expense', 'expenses', 'spend', 'spending', 'costs',
-  'kharcha', 'wala', 'wali', 'waala',
+  'kharcha', 'wala', 'wali', 'waala', 'booking', 'bookings', 'payment', 'payments',
 ]);
 
 /** Operation cues, tried in this order; the first that matches wins. */

@@ -101,6 +101,10 @@ const cases: [string, QueryPlan['op'], string, string, string][] = [
   ['kitni baar bahar khana khaya december mein', 'count', DEC, 'eating out', ''],
   ['what do I spend on food in a typical week', 'average', 'all', 'food', 'week'],
   ['usual month ka kharcha kitna hai', 'average', 'all', '', 'month'],
+  ['doctor visits', 'sum', 'all', 'doctor', ''],
+  ['travel bookings', 'sum', 'all', 'travel', ''],
+  ['netflix?', 'sum', 'all', 'netflix', ''],
+  ['coffee at blue tokai?', 'sum', 'all', 'coffee,+blue tokai', ''],
 ];
 
 describe('planQuestion: forty varied phrasings', () => {
@@ -132,5 +136,7 @@ describe('planQuestion: forty varied phrasings', () => {
   it('does not read chat with a period as a question without a "?" or a spend word', () => {
     expect(planQuestion('who won the match yesterday', { today, settings }).kind).toBe('none');
     expect(planQuestion('uber 250 yesterday', { today, settings }).kind).toBe('none');
+    expect(planQuestion('hello there', { today, settings }).kind).toBe('none');
+    expect(planQuestion('rohit owes me 500', { today, settings }).kind).toBe('none');
   });
 });

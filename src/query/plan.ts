@@ -100,7 +100,11 @@ export function planQuestion(text: string, opts: PlanOptions): PlanOutcome {
   if (read.op === null && !read.signal) {
     // "uber rides this week", "food in december?": a subject and a period read as "how much".
     // Without a "?" only when no number is in sight ("uber 250 yesterday" is an expense).
-    const bareButClear = read.periods.length > 0 && names > 0 && (/\?$/.test(normalizeQuestion(text)) || (!/\d/.test(read.leftover) && !/^(?:who|whom|why|when|where|what|how|is|are|was|were|can|could|will|would|should|do|does|tell)\b/.test(q)));
+    // "doctor visits?", "travel bookings": a subject asked about as occasions of spending.
+    const asked = /\?$/.test(normalizeQuestion(text));
+    const plainWords = !/\d/.test(read.leftover) && !/^(?:who|whom|why|when|where|what|how|is|are|was|were|can|could|will|would|should|do|does|tell)\b/.test(q);
+    const occasions = /\b(visits|bookings|rides|orders|bills|purchases|trips|payments|spends|expenses|kharche)$/.test(q);
+    const bareButClear = names > 0 && ((read.periods.length > 0 && (asked || plainWords)) || (asked && plainWords) || (occasions && plainWords));
     if (!bareButClear) return { kind: 'none', reason: prev || !FOLLOW_UP_LEAD.test(q) ? 'not_a_question' : 'no_previous' };
   }
   return { kind: 'plan', followUp: false, plan: buildPlan(read, opts) };
