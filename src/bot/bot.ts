@@ -8,7 +8,6 @@ import type { Clock } from '../clock/clock.js';
 import type { InboundMessage, OutboundReply, OwnerSettings, ExpenseDraft, Source, Expense } from '../core/types.js';
 import { isValidTimeZone, localDate } from '../core/dates.js';
 import { KNOWN_CURRENCIES, defaultLocaleFor } from '../core/money.js';
-import { isMunshiError } from '../core/errors.js';
 import { understand } from '../understanding/understand.js';
 import type { Command, UnderstandContext, Understanding } from '../understanding/types.js';
 import { answerQuestion, type Answer, type QueryContext, type QueryConversation } from '../query/answer.js';
@@ -16,6 +15,7 @@ import { recordExpenses, recentExpenses, softDelete, updateExpense, getExpense, 
 import { loadOverrides, setOverride, setSetting } from '../ledger/preferences.js';
 import { ownerSettings } from './settings.js';
 import type { Transcriber } from '../voice/port.js';
+import { EMPTY_REPLY, TRANSCRIBING, heardPrefix, isDoubtful, noModelReply, transcribeVoiceNote } from '../voice/voice-flow.js';
 import type { Skill, SkillContext } from './skill.js';
 import { ChatStates, type ChatState } from './context.js';
 import * as R from './replies.js';
@@ -62,7 +62,6 @@ export interface Bot {
 }
 
 const LOW_CONFIDENCE = 0.6;
-const DOUBTFUL_TRANSCRIPT = 0.5;
 
 export function createBot(deps: BotDeps): Bot {
   const chats = new ChatStates();
@@ -88,30 +87,23 @@ export function createBot(deps: BotDeps): Bot {
     if (!t) return text(R.VOICE_NOT_READY);
     const avail = await t.available();
     if (!avail.ok) {
+      // The enabling command once per chat; after that a short line, so voice notes never go unanswered.
       if (state.voiceHintGiven) return text(R.VOICE_NOT_READY);
       state.voiceHintGiven = true;
-      return text(R.voiceNotReady(avail.enableCommand));
+      return text(noModelReply(avail.enableCommand));
     }
-    await io.send?.({ text: '🎙️ transcribing…' });
+    await io.send?.({ text: TRANSCRIBING });
     await io.typing?.(true);
-    let heard: string;
-    let confidence: number | null;
-    try {
-      const audio = await msg.media!.download();
-      const tr = await t.transcribe(audio, msg.media!.mimeType);
-      heard = cleanText(tr.text);
-      confidence = tr.confidence;
-    } catch (err) {
-      log?.warn({ err: String(err), messageId: msg.id }, 'transcription failed');
-      return text(isMunshiError(err, 'timeout') ? '🎙️ That voice note took too long to transcribe. Could you type it?' : "🎙️ I couldn't transcribe that voice note. Could you type it?");
-    } finally {
-      await io.typing?.(false);
+    const r = await transcribeVoiceNote(t, msg.media!).finally(() => io.typing?.(false));
+    if (r.kind === 'no_model') return text(noModelReply(r.enableCommand));
+    if (r.kind === 'failed') {
+      log?.warn({ reason: r.reason, messageId: msg.id }, 'transcription failed');
+      return text(r.reply);
     }
-    if (!heard) return text("🎙️ I couldn't hear any words in that voice note. Could you type it?");
-    const prefix = `🎙️ “${heard}” → `;
-    const doubtful = confidence !== null && confidence < DOUBTFUL_TRANSCRIPT;
-    const replies = await handleText(msg, heard, owner, settings, state, io, 'voice', doubtful);
-    return replies.map((r, i) => (i === 0 ? { ...r, text: prefix + r.text } : r));
+    if (r.kind === 'empty') return text(EMPTY_REPLY);
+    const heard = cleanText(r.transcript.text);
+    const replies = await handleText(msg, heard, owner, settings, state, io, 'voice', isDoubtful(r.transcript));
+    return replies.map((reply, i) => (i === 0 ? { ...reply, text: heardPrefix(heard) + reply.text } : reply));
   }
 
   async function handleText(

@@ -4,7 +4,7 @@
  */
 import { formatMoney } from '../core/money.js';
 import { relativeDay } from '../core/dates.js';
-import { categoryLabel, primaryDef } from '../categories/taxonomy.js';
+import { categoryLabel } from '../categories/taxonomy.js';
 import { categorize } from '../categories/index.js';
 import type { Expense, ExpenseDraft, OwnerSettings } from '../core/types.js';
 
@@ -113,14 +113,6 @@ export const FAILED = 'Sorry, something went wrong on my side. Nothing new was r
 export const IMAGE_NOT_READY = 'Receipt photos aren\'t set up yet. Type the total instead, e.g. "dmart 1,250".';
 export const VOICE_NOT_READY = 'Voice notes aren\'t set up on this munshi yet. Type it instead, e.g. "petrol 500".';
 
-export function voiceNotReady(enableCommand: string | null): string {
-  return enableCommand ? `🎙️ Voice notes need a speech model. On the munshi box run:\n${enableCommand}\nUntil then, type it, e.g. "petrol 500".` : VOICE_NOT_READY;
-}
-
 export function settingsText(s: OwnerSettings): string {
   return `Currency ${s.currency} · time zone ${s.timeZone} · locale ${s.locale} · dates ${s.dayFirst ? 'day/month' : 'month/day'}`;
-}
-
-export function categoryEmoji(e: Pick<ExpenseDraft, 'category'>): string {
-  return primaryDef(e.category).emoji;
 }
