@@ -101,6 +101,8 @@ const cases: [string, QueryPlan['op'], string, string, string][] = [
   ['kitni baar bahar khana khaya december mein', 'count', DEC, 'eating out', ''],
   ['what do I spend on food in a typical week', 'average', 'all', 'food', 'week'],
   ['usual month ka kharcha kitna hai', 'average', 'all', '', 'month'],
+  ['top 3 december expenses', 'top', DEC, '', '3'],
+  ['biggest 2 jan expenses', 'top', JAN, '', '2'],
   ['doctor visits', 'sum', 'all', 'doctor', ''],
   ['travel bookings', 'sum', 'all', 'travel', ''],
   ['netflix?', 'sum', 'all', 'netflix', ''],

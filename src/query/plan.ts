@@ -257,7 +257,11 @@ function readQuestion(q: string, opts: PlanOptions): Read {
     }
   }
   const tm = TOP_N.exec(work);
-  if (tm) r.topN = Math.max(1, Math.min(100, Number(tm[1] ?? tm[2])));
+  if (tm) {
+    r.topN = Math.max(1, Math.min(100, Number(tm[1] ?? tm[2])));
+    // "top 3 december expenses": the 3 is a count, not the 3rd of December.
+    work = work.replace(tm[0], (m) => m.replace(/\d+/, (d) => ' '.repeat(d.length)));
+  }
   // "second biggest", "3rd most expensive": one row at that rank.
   const ord = /\b(second|2nd|third|3rd|fourth|4th|fifth|5th)\s+(?:most expensive|costliest|priciest|biggest|largest|highest|smallest|cheapest|lowest|least expensive)\b/.exec(work);
   if (ord) {
