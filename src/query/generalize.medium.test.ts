@@ -70,6 +70,15 @@ describe('unknown things stay unknown', () => {
   });
 });
 
+describe('clipped words', () => {
+  it('finds the ledger word a clipped one begins ("scoot" → scooty)', async () => {
+    const a = await ask('how much on scoot?');
+    expect(a.result.total).toBe(2400);
+    const b = await ask('how much on zzzq?');
+    expect(b.result.count).toBe(0);
+  });
+});
+
 describe('currencies', () => {
   it('filters the named currency over all time', async () => {
     const a = await ask('how many singapore dollars did I spend?');

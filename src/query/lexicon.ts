@@ -60,7 +60,7 @@ export const STOPWORDS = new Set(
   khareeda khareedi khareede khareeda kharida kharide kharidi mangaye mangayi mangwaye piye khaye
   hisaab hisab kitaab hisaab-kitaab percentage percent share proportion fraction
   paise paisa rupaye rupaiye rupay rupiya rupiye as lose lost losing
-  name
+  name less fewer increase increased decrease decreased change changed go goes went gone higher lower
   costliest priciest dearest pricey mehenga mehengi mehnga mehnge sasta sasti saste
   tally tallied tallies amounts amounted under into onto towards toward upon across over regarding related together grand net gross whole-lot lot lots
   lagaya lagaye lagayi chukaya chukaye chukayi bhara bhare bhari diye dena dene uda udaya udaye udaaye`.split(/\s+/).filter(Boolean),
@@ -78,7 +78,7 @@ export const OP_CUES: { op: 'compare' | 'breakdown' | 'average' | 'count' | 'top
   { op: 'breakdown', re: /\b(what did i spend (the )?most on|where (did|do) i spend (the )?most|what (do|did) i spend (the )?most on|which category|which categories|(top|biggest|main|largest|highest) (spending |expense )?categor(y|ies)|spending categor(y|ies)|kis cheez|kis chiz|kis cheej|kaun si category|which (shops?|stores?|merchants?|places?|brands?|apps?|restaurants?)\b.*\b(most|top|biggest|highest)|summary|summari[sz]e|recap|overview)\b/ },
   { op: 'breakdown', re: /\b(which day|what day|which date|biggest day|costliest day|most expensive day|priciest day|kis din|kaun sa din|konsa din)\b/ },
   { op: 'kinds', re: /\b(most frequent|most often|most common|usually buy|frequently buy)\b/ },
-  { op: 'compare', re: /\b(compare|compared|comparison|versus|vs\.?|v\/s|difference between|more than last|less than last|than last)\b/ },
+  { op: 'compare', re: /\b(compare|compared|comparison|versus|vs\.?|v\/s|difference between|more than last|less than last|than last|how much (more|less|extra)|(go|goes|went|gone) (up|down)|increased?|decreased?|changed?|up or down|higher or lower)\b/ },
   { op: 'average', re: /\b(average|avg|averages|mean|(typical|usual|normal|regular) (day|week|month)|(daily|weekly|monthly) (spend|spending|spends|cost|costs|bill|kharcha|expenses?)|per day|per week|per month|a day on average|daily average|on average|roz ka|har din|per din)\b/ },
   { op: 'breakdown', re: /\b(breakdown|break down|broken down|break-up|breakup|split|by category|per category|category[- ]?wise|categorywise|by merchant|per merchant|merchant[- ]?wise|by day|day[- ]?by[- ]?day|day[- ]?wise|per item|by item|item[- ]?wise|where did (all |most |the bulk )?(of )?my money go|where (has|did) (all |most )?(of )?(my )?money gone|kahan gaya|kaha gaya|kahan gaye|kaha gaye)\b/ },
   { op: 'count', re: /\b(how many times|how many|how often|number of times|no\.? of times|number of|no\.? of|count of|kitni baar|kitni bar|kitne baar|kitni dafa|count)\b/ },

@@ -61,8 +61,17 @@ function numbersAsDigits(q: string): string {
     .replace(/\b(do|teen|char|paanch|panch|das)\s+(?=(sabse|bade|badi|kharche|din|hafte|mahine|expenses|top)\b)/g, (_m, w: string) => `${NUMBER_WORDS[w]} `);
 }
 
+/** "this month vs last", "last week or this": the bare "last"/"this" borrows the other side's unit. */
+function completeSides(q: string): string {
+  return q
+    // "has food gone up since last month?": last month against this one, not everything since then.
+    .replace(/\b(increased?|decreased?|changed?|(?:gone|went|go) (?:up|down)|grown|dropped)\b(.*)\bsince (last|previous) (week|month|year)\b/g, '$1$2$3 $4')
+    .replace(/\b(this|last|previous|pichle|is) (week|month|year)( (?:vs\.?|versus|or|and|compared to|compared with|against) )(last|previous|this)\b(?! (?:week|month|year|\d))/g, '$1 $2$3$4 $2')
+    .replace(/\b(last|this|previous)( (?:vs\.?|versus|or|and|compared to|compared with|against) )(this|last|previous) (week|month|year)\b/g, '$1 $4$2$3 $4');
+}
+
 export function planQuestion(text: string, opts: PlanOptions): PlanOutcome {
-  const q = numbersAsDigits(normalizeQuestion(text).replace(/[?!.]+$/g, '').trim());
+  const q = completeSides(numbersAsDigits(normalizeQuestion(text).replace(/[?!.]+$/g, '').trim()));
   const prev = opts.previous ?? null;
   if (!q) return { kind: 'none', reason: 'not_a_question' };
 
@@ -291,6 +300,8 @@ function readQuestion(q: string, opts: PlanOptions): Read {
     r.op = 'breakdown';
     r.share = true;
   }
+  // "food last week or this week?": two periods set against each other.
+  if ((r.op === null || r.op === 'sum') && r.periods.length === 2 && /\s(?:or|ya|vs\.?|versus|against)\s/.test(q)) r.op = 'compare';
   if (r.topN !== null && (r.op === null || r.op === 'list' || r.op === 'sum')) r.op = 'top';
   if (r.newest !== null && r.op !== 'compare' && r.op !== 'breakdown' && r.op !== 'average') r.op = 'list';
   r.smallest = SMALLEST.test(q);
@@ -324,7 +335,7 @@ function readQuestion(q: string, opts: PlanOptions): Read {
     .replace(/\b(?:(?:top|biggest|main|largest|highest) (?:spending |expense )?categor(?:y|ies)|spending categor(?:y|ies)|kis (?:cheez|chiz|cheej)|most frequent|most often|most common|(?:which|what|biggest|costliest|most expensive|priciest) (?:day|date)(?: of (?:spending|the month|the week))?|kis din|kaun sa din|konsa din)\b/g, ' ')
     .replace(/\bper (?:day|week|month|year|din|hafta|mahina|expense|transaction|time)\b/g, ' ')
     // Two-word glue: "shell out", "sum up", "set me back" (their parts alone may be content: "dining out").
-    .replace(/\b(?:shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|pa(?:y|id) out|la(?:y|id) out|sum(?:med)? up|add(?:ed|s)? up|put together|set (?:me|us) back|spent up|racked up|run up|ran up)\b/g, ' ')
+    .replace(/\b(?:shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|pa(?:y|id) out|la(?:y|id) out|sum(?:med)? up|add(?:ed|s)? up|put together|set (?:me|us) back|spent up|racked up|run up|ran up|(?:go|goes|went|gone) (?:up|down)|up or down|down or up)\b/g, ' ')
     .replace(/\b(did|do|have|has|had) (i|we|you) (drink|eat|have|buy|get|order|take|use|spend|pay)\b/g, ' ')
     .replace(/\b(category|merchant|item|day)[- ]?wise\b/g, ' ')
     .replace(/\b(top|first) \d+\b|\b\d+ (largest|biggest|highest|smallest|cheapest)\b/g, ' ')

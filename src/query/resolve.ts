@@ -184,6 +184,9 @@ async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean, mo
   if (concept) {
     return { phrase: p, how: 'family', label: concept.label, matcher: conceptMatcher(concept, forms) };
   }
+  // "physio" for "physiotherapy", "pharma" for "pharmacy": words in the ledger that begin with it.
+  const words = await wordsStartingWith(deps, p);
+  if (words.length) return { phrase: p, how: 'literal', label: words.length === 1 ? words[0]! : p, matcher: { categories: [], terms: words, merchants: [] } };
   if (allowExpand && deps.expandConcept) {
     const ex = await deps.expandConcept(p).catch(() => null);
     if (ex && (ex.terms.length || ex.merchants.length)) {
@@ -248,6 +251,31 @@ async function literalExists(deps: ResolveDeps, forms: string[]): Promise<boolea
     if (rows.length < 500) return false;
     lastId = rows[rows.length - 1]!.id;
   }
+}
+
+/**
+ * Whole words of the owner's rows that begin with a single-word phrase of 4+ letters, found through
+ * the FTS index (a prefix query); at most a few, or it is not a clipped word but a common stem.
+ */
+async function wordsStartingWith(deps: ResolveDeps, p: string): Promise<string[]> {
+  if (!/^\p{L}{4,}$/u.test(p)) return [];
+  let rows: { search_text: string }[];
+  try {
+    rows = await deps.db
+      .selectFrom('expenses')
+      .select('search_text')
+      .where(sql<boolean>`id IN (SELECT rowid FROM expenses_fts WHERE expenses_fts MATCH ${`"${p}" *`})`)
+      .where('owner', '=', deps.owner)
+      .where('deleted_at', 'is', null)
+      .limit(200)
+      .execute();
+  } catch {
+    return [];
+  }
+  const found = new Set<string>();
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${p}\\p{L}+`, 'gu');
+  for (const r of rows) for (const m of r.search_text.matchAll(re)) found.add(m[0]);
+  return found.size <= 3 ? [...found] : [];
 }
 
 /** The same question through the FTS index (migration 0006); null when the ledger has none. */
