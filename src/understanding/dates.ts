@@ -43,6 +43,14 @@ const ORD = '(?:st|nd|rd|th)';
 const B = '(?<![\\p{L}\\p{N}])'; // word start
 const E = '(?![\\p{L}\\p{N}])'; // word end
 
+const NOT_DAY_AFTER = [
+  'installments?', 'instalments?', 'instal?ments?', 'kist', 'kisht', 'emis?', 'floor', 'flr', 'class', 'std', 'standard', 'grade', 'sem',
+  'semester', 'year', 'yr', 'time', 'times', 'round', 'attempt', 'try', 'rank', 'prize', 'place', 'position', 'gear', 'edition',
+  'birthday', 'bday', 'anniversary', 'innings', 'inning', 'term', 'quarter', 'qtr', 'payment', 'part', 'phase', 'stage', 'level',
+  'dose', 'session', 'visit', 'sitting', 'consultation', 'lesson', 'month', 'week', 'day', 'ac', 'sleeper', 'tier', 'row', 'seat',
+  'cross', 'main', 'block', 'sector', 'stop', 'hand', 'copy', 'child', 'kid', 'baby', 'installment', 'order', 'refill', 'ticket',
+].join('|');
+
 type Rule = { re: RegExp; resolve: (m: RegExpExecArray, o: DateOptions) => { date: IsoDate | null; future?: boolean } | null };
 
 const rule = (src: string, resolve: Rule['resolve']): Rule => ({ re: new RegExp(`${B}(?:${src})${E}`, 'gu'), resolve });
@@ -103,7 +111,9 @@ const RULES: Rule[] = [
   }),
   rule(`(?:on\\s+)?(${MONTH_RE})\\.?\\s*(\\d{1,2})${ORD}?(?:,?\\s*(\\d{4}))?(?![\\d.,]|\\s*(?:k|rs|inr|/-|lakh|\\d))`, (m, o) =>
     fromDayMonth(Number(m[2]), MONTHS[m[1]!]!, m[3] ? Number(m[3]) : null, o)),
-  rule(`(?:on\\s+)?(?:the\\s+)?(\\d{1,2})${ORD}(?:\\s+of\\s+(?:this|the)\\s+month)?`, (m, o) => fromOrdinal(Number(m[1]), o)),
+  // "2nd installment", "3rd floor", "1st class", "4th round": an ordinal that ranks something is no date.
+  rule(`(?:on\\s+)?(?:the\\s+)?(\\d{1,2})${ORD}(?:\\s+of\\s+(?:this|the)\\s+month)?(?!\\s*(?:${NOT_DAY_AFTER})${E})`, (m, o) => fromOrdinal(Number(m[1]), o)),
+  rule(`(\\d{1,2})${ORD}(?=\\s*(?:${NOT_DAY_AFTER})${E})`, () => ({ date: null })),
   rule(`day\\s+before\\s+(?:yesterday|yday|yest)|parso|parson|parsoon|parsu`, (_m, o) => ({ date: addDays(o.today, -2) })),
   rule(`day\\s+after\\s+tomorrow`, (_m, o) => ({ date: addDays(o.today, 2), future: true })),
   rule(`(?:yesterday|yday|yest|ystrdy|yesterdy|yesturday|yesteday|ysterday|yestarday)(?:'s)?(?:\\s+(?:morning|afternoon|evening|night))?|last\\s+night|late\\s+last\\s+night`, (_m, o) => ({ date: addDays(o.today, -1) })),

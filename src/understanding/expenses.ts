@@ -79,7 +79,7 @@ const isNum = (p: Piece | undefined): p is NumPiece => !!p && p.kind === 'num';
 const isCountLike = (n: NumPiece): boolean => n.plain && Number.isInteger(n.value) && n.value <= 20 && !n.currency;
 
 /** Marks counts as quantities: "2 beer 450", "bought 3 shirts 1500", "dinner for 2 1200". */
-function markQuantities(pieces: Piece[]): void {
+function markQuantities(pieces: Piece[], lex: CategoryLexicon): void {
   // "room 302 rent 1450", "platform 3 chai 10", "class 10 tuition 2000": a number naming a room,
   // platform, size or model is a label, as long as another number is left to be the amount.
   const nums = pieces.filter((p): p is NumPiece => isNum(p) && !p.bad);
@@ -127,6 +127,39 @@ function markQuantities(pieces: Piece[]): void {
     const later = pieces.slice(k + 1).find((q): q is NumPiece => isNum(q) && !q.qty && !q.bad);
     if (later && (!isCountLike(later) || later.currency)) p.qty = true;
   }
+  markInnerCounts(pieces, lex);
+}
+
+/**
+ * A small number between words, before a real price in the same phrase, counts rather than pays
+ * when one side of it could not be an expense of its own: "pyaaz kachori 2 rawat pe 70" (after
+ * the 2 only a shop name), "dominos 2 medium pizza 498" (before the 2 only the brand).
+ */
+function markInnerCounts(pieces: Piece[], lex: CategoryLexicon): void {
+  for (let k = 1; k < pieces.length - 1; k++) {
+    const p = pieces[k]!;
+    if (!isNum(p) || p.qty || p.bad || !isCountLike(p)) continue;
+    const prev = pieces[k - 1]!, next = pieces[k + 1]!;
+    if (prev.kind !== 'word' || isSep(prev) || next.kind !== 'word' || isSep(next)) continue;
+    let j = k + 1;
+    while (j < pieces.length && !isNum(pieces[j]) && !isSep(pieces[j])) j++;
+    const later = pieces[j];
+    if (!isNum(later) || later.qty || later.bad || (isCountLike(later) && !later.currency)) continue;
+    let i = k - 1;
+    while (i >= 0 && !isNum(pieces[i]) && !isSep(pieces[i])) i--;
+    const strip = (w: string): string => (w.startsWith(UNIT_MARK) ? w.slice(1) : w);
+    const before = wordsOf(pieces.slice(i + 1, k)).map(strip);
+    const after = wordsOf(pieces.slice(k + 1, j)).map(strip);
+    const termsAfter = lex.findKnownTerms(after);
+    if (!termsAfter.some((t) => t.kind === 'item' && plausibleTypo(t.text, t.canonical))) {
+      p.qty = true;
+      continue;
+    }
+    const termsBefore = lex.findKnownTerms(before);
+    const onlyBrand = termsBefore.length > 0 && termsBefore.every((t) => t.kind === 'merchant')
+      && before.every((w, x) => GLUE_WORDS.has(w) || EXPENSE_VERBS.has(w) || termsBefore.some((t) => x >= t.start && x < t.end));
+    if (onlyBrand) p.qty = true;
+  }
 }
 
 interface Chunk {
@@ -135,6 +168,8 @@ interface Chunk {
   idx: number[];
   /** The preposition that opened the chunk ("on", "for"), when one did. */
   prep?: string;
+  /** The postposition that closed it ("pe", "se"), when one did. */
+  post?: string;
 }
 
 function chunkWords(words: string[]): Chunk[] {
@@ -154,6 +189,7 @@ function chunkWords(words: string[]): Chunk[] {
     const post = POSTPOSITIONS[w];
     if (post) {
       if (post !== 'drop' && cur.role === 'main') cur.role = post;
+      cur.post = w;
       flush();
       cur = { role: 'main', idx: [] };
       continue;
@@ -181,6 +217,8 @@ interface SegmentInfo {
   intercity: boolean;
   /** Said to be a present ("gifted a watch to dad"). */
   gift: boolean;
+  /** The merchant came from a closing "at X"/"from X" ("… and jeans 1,800 at lifestyle"). */
+  trailingPlace: boolean;
 }
 
 /** Finds item and merchant in one expense's words. */
@@ -243,7 +281,8 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
   let knownItem = false;
   let itemChunk: Chunk | null = null;
   const itemChunks = [...chunks].sort((a, b) => ITEM_ORDER.indexOf(a.role) - ITEM_ORDER.indexOf(b.role));
-  const known = itemChunks.find((c) => items.some((t) => c.idx.includes(t.start) && !merchantIdx.has(t.start)));
+  // "rapido to college": where a ride went is never what was bought, nor its category.
+  const known = itemChunks.find((c) => !(c.role === 'dest' && knownMerchant) && items.some((t) => c.idx.includes(t.start) && !merchantIdx.has(t.start)));
   if (known) {
     item = pickItem(seg, known, items);
     knownItem = item !== null;
@@ -276,7 +315,16 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
       }
     }
   }
-  if (!item && units.length) item = units.join(' ');
+  // "paradise biryani 2 plates": the shop's name holds the dish; a unit ("plates") never names it.
+  if (!item && m0 && m0.end - m0.start >= 2) {
+    const inName = lex.findKnownTerms(clean.slice(m0.start + 1, m0.end)).find((t) => t.kind === 'item' && t.primary === m0.primary);
+    if (inName) item = inName.text;
+  }
+  // "sathyam 2 tickets" names the tickets; "chaayos 2 cups" does not name the cups.
+  const things = units.filter((u) => !MEASURES.test(u));
+  if (!item && (merchant ? things : units).length) item = (merchant ? things : units).join(' ');
+  // "netflix share 149": a subscription or service is itself the thing paid for.
+  if (!item && m0 && (m0.primary === 'entertainment' || m0.primary === 'utilities')) item = m0.text;
   if (!item) {
     // "at the pharmacy 300": the generic place is the best hint of what was bought.
     for (const c of chunks) {
@@ -304,6 +352,17 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
       item = pickItem(seg, main!, items) ?? item;
     }
   }
+  // "pyaaz kachori 2 rawat pe 70": unknown words after a known item, closed by "pe"/"par", are the stall.
+  if (!merchant && item && knownItem && itemChunk && itemChunk.role === 'main' && (itemChunk.post === 'pe' || itemChunk.post === 'par')) {
+    const ws = contentOf(seg, itemChunk);
+    let k = ws.length;
+    while (k > 0 && !inTerm.has(ws[k - 1]!) && !lex.isKnownWord(clean[ws[k - 1]!]!) && !RELATIONS.has(clean[ws[k - 1]!]!) && !KIN.has(clean[ws[k - 1]!]!) && (clean[ws[k - 1]!]!.length >= 3 || clean[ws[k - 1]!] === 'ji')) k--;
+    if (k > 0 && k < ws.length && ws.length - k <= 2 && inTerm.has(ws[k - 1]!)) {
+      merchant = titleCase(ws.slice(k).map((i) => clean[i]).join(' '));
+      for (const i of ws.slice(k)) merchantIdx.add(i);
+      item = pickItem(seg, itemChunk, items) ?? item;
+    }
+  }
   let contentWords = 0, unknownWords = 0;
   for (const c of chunks) {
     for (const i of contentOf(seg, c)) {
@@ -313,7 +372,9 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
   }
   const itemCat = itemTerm && itemTerm.primary !== 'other' ? { primary: itemTerm.primary, detail: itemTerm.detail } : null;
   const gift = words.some((w) => GIFT_WORDS.has(w));
-  return { item, merchant, knownItem, knownMerchant, contentWords, unknownWords, verb, itemCat, intercity, gift };
+  const lastChunk = chunks[chunks.length - 1];
+  const trailingPlace = !!merchant && !!lastChunk && lastChunk.role === 'place' && lastChunk.idx.some((i) => merchantIdx.has(i));
+  return { item, merchant, knownItem, knownMerchant, contentWords, unknownWords, verb, itemCat, intercity, gift, trailingPlace };
 }
 
 /**
@@ -397,6 +458,9 @@ const LABEL_WORDS = new Set(['room', 'flat', 'platform', 'gate', 'seat', 'size',
   'version', 'gen', 'class', 'std', 'grade', 'standard', 'sem', 'semester', 'route', 'lane', 'plot', 'level', 'chapter',
   'volume', 'vol', 'season', 'episode', 'ep', 'batch']);
 
+// Units that measure or hold what was bought; with a shop named they are never the item.
+const MEASURES = /^(?:plates?|packs?|packets?|pkts?|pieces?|pcs?|bottles?|btl|cups?|glass(?:es)?|kgs?|kilos?|g|gms?|grams?|ltrs?|litres?|liters?|lt|ml|dozen|doz|boxe?s?|jars?|cans?|bags?|nos|no|x|units?|items?|pints?|slices?|scoops?|strips?|sets?|pairs?)$/;
+
 const LEAD_PARTICLES = new Set(['up', 'out', 'off', 'down']);
 
 const PAYEE_PREPS = new Set(['at', 'from', 'frm', '@', 'to', 'on', 'via', 'through', 'thru']);
@@ -420,6 +484,8 @@ function contentOf(seg: Seg, c: Chunk): number[] {
     if (!w || seg.unitIdx.has(i) || seg.merchantIdx.has(i) || GLUE_WORDS.has(w) || EXPENSE_VERBS.has(w)) continue;
     if (c.role === 'via' && PAYMENT_METHODS.has(w)) continue;
     if (c.role === 'in' && (PAYMENT_METHODS.has(w) || w === 'total')) continue;
+    // "diya bhai ko", "mom ke liye": the people it was for are never what was bought.
+    if ((RELATIONS.has(w) || KIN.has(w)) && !seg.itemAt.has(i)) continue;
     // "do chai", "teen samose": a Hindi count before the thing counted.
     if (HI_COUNTS.has(w) && c.idx[c.idx.indexOf(i) + 1] !== undefined) continue;
     out.push(i);
@@ -582,7 +648,7 @@ function segment(pieces: Piece[], amountIdx: number[]): Array<[number, number]> 
  * e.g. for "bhel 60 + buttermilk 25": two expenses, 60 bhel and 25 buttermilk.
  */
 export function extractExpenses(pieces: Piece[], dates: DateMatch[], o: ExtractOptions): ExtractResult {
-  markQuantities(pieces);
+  markQuantities(pieces, o.lex);
   const amountIdx: number[] = [];
   let bad = false;
   pieces.forEach((p, i) => {
@@ -613,6 +679,19 @@ export function extractExpenses(pieces: Piece[], dates: DateMatch[], o: ExtractO
   let amounts = amountIdx.map((i) => pieces[i] as NumPiece);
   let ambiguous = false;
   const empty = (s: SegmentInfo): boolean => !s.item && !s.merchant;
+  // "uber 412 yesterday and 198 today": a later part with only an amount and its own date is
+  // another expense of the same thing.
+  if (amounts.length > 1) {
+    for (let k = 1; k < infos.length; k++) {
+      if (!empty(infos[k]!) || empty(infos[k - 1]!)) continue;
+      const [a, b] = ranges[k]!;
+      const from = pieces[a - 1]?.end ?? 0;
+      const to = b < pieces.length ? pieces[b]!.start : Number.MAX_SAFE_INTEGER;
+      const ownDate = dates.some((d) => d.date && d.start >= from && d.start < to);
+      const prevDate = dates.some((d) => d.date && d.start < from);
+      if (ownDate && prevDate) infos[k] = { ...infos[k - 1]!, trailingPlace: false };
+    }
+  }
   if (amounts.length > 1 && infos.some(empty)) {
     // "room 302 1450": numbers that cannot each own an expense. Keep the marked one, else the last.
     const marked = amounts.filter((a) => a.currency);
@@ -624,6 +703,11 @@ export function extractExpenses(pieces: Piece[], dates: DateMatch[], o: ExtractO
   }
   if (infos.every(empty)) {
     return { expenses: [], noAmount: false, bad, missingItem: true, partial: null };
+  }
+  // "shirt 1,200 and jeans 1,800 at lifestyle": a shop named at the very end is everyone's shop.
+  const lastInfo = infos[infos.length - 1]!;
+  if (infos.length > 1 && lastInfo.trailingPlace && infos.slice(0, -1).every((x) => !x.merchant)) {
+    infos = infos.map((x, k) => (k === infos.length - 1 ? x : { ...x, merchant: lastInfo.merchant, knownMerchant: lastInfo.knownMerchant }));
   }
   // One currency marked for the whole message ("$5 coffee and 3 muffin") applies to every amount.
   const curs = new Set(amounts.map((a) => a.currency).filter((c): c is string => !!c));
@@ -655,7 +739,21 @@ export function extractExpenses(pieces: Piece[], dates: DateMatch[], o: ExtractO
       segment: multi && o.source ? o.source.slice(from, Math.min(to, o.source.length)).replace(/\s+/g, ' ').replace(/^[\s,;+&]+|[\s,;+&]+$/g, '').trim() || null : null,
     };
   });
+  // "electricity 2,100 and water 380": among bills, water is the utility, not a bottle of water.
+  if (multi && expenses.some((e) => BILL_PRIMARIES.has(e.primary))) {
+    for (const e of expenses) {
+      const u = e.item && !e.merchant ? BILL_SENSE[e.item] : undefined;
+      if (u && !BILL_PRIMARIES.has(e.primary)) Object.assign(e, { primary: 'utilities' as Primary, detail: u });
+    }
+  }
   return { expenses, noAmount: false, bad, missingItem: false, partial: null };
 }
+
+const BILL_PRIMARIES = new Set<Primary>(['utilities', 'housing']);
+// Words that are a utility when they sit among bills, and something else alone.
+const BILL_SENSE: Readonly<Record<string, string>> = Object.freeze(Object.assign(Object.create(null) as Record<string, string>, {
+  water: 'water', pani: 'water', paani: 'water', tanker: 'water', gas: 'gas', cylinder: 'gas', light: 'electricity', bijli: 'electricity',
+  power: 'electricity', current: 'electricity', cable: 'dth', net: 'internet', wifi: 'internet', phone: 'mobile', mobile: 'mobile',
+}));
 
 export type { WordPiece };

@@ -139,14 +139,16 @@ const Q_WORDS = new RegExp(`\\b(?:${W(`how much|how many|kitna|kitne|kitni|total
   till now|till date|to date|this month|last month|this week|last week|this year|last year|ka total|ka hisab|ka hisaab|hisab|hisaab|
   kharcha hua|kharch hua|kharcha|kharch|kharche|expenses|compare|versus|vs|trend|most|biggest|top|chart|graph|pie|
   per day|per month|per week|daily average|category wise|categorywise|in total|all time|overall|highest|lowest|month ka|week ka|
-  hafte ka|mahine ka|saal ka`)})\\b`);
+  hafte ka|mahine ka|saal ka|entha|enta|yentha|evvalavu|evlo|evalo|yevlo|yevvalavu|ethra|etra|koto|kato|kiti|kitti|ketla|ketlu|
+  kharchu entha|selavu|selavai|khoroch|kharach zhala|kharch zhala|ee nela|ee vaaram|indha maasam|intha maasam|ei mash|ya mahinyat`)})\\b`);
 const COMPARATIVE = /\b(?:more than|over|above|under|below|less than|greater than|at least|atleast|upto|up to|se zyada|se kam|exceeding|exceed)\b|[<>]/;
 
 const SPEND_CUE = new RegExp(`\\b(?:${W(`spend|spent|spending|spends|spendings|expense|expenses|total|cost|costs|money|paid|pay|buy|bought|
   kharcha|kharch|kharche|kitna|kitne|kitni|much|many|budget|category|categories|most|least|average|avg|biggest|largest|
   highest|lowest|summary|report|breakdown|list|history|transactions|entries|rupees|rs|amount|bill|bills|order|ordered|
   orders|hisab|hisaab|gaya|gaye|gayi|diye|lagaya|lage|times|often|recent|since|purchases|purchase|trips|rides|ride|
-  visits|sum|overall|compare|vs|versus|cheapest|costliest|expensive|top|chart|graph|everything`)})\\b`);
+  visits|sum|overall|compare|vs|versus|cheapest|costliest|expensive|top|chart|graph|everything|kharchu|selavu|khoroch|
+  kharach|entha|evvalavu|evlo|koto|kiti`)})\\b`);
 const TIME_CUE = new RegExp(`\\b(?:${W(`yesterday|today|week|weeks|month|months|year|jan|january|feb|february|mar|march|apr|april|may|jun|june|
   jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|kal|aaj|hafte|hafta|mahine|mahina|saal|daily|
   weekly|monthly|last|this`)})\\b`);
@@ -199,7 +201,8 @@ export function isQuery(bare: string, raw: string, hasAmount: boolean): boolean 
 const INCOME = new RegExp(`\\b(?:${W(`salary|salry|sallary|credited|received|recieved|recived|got paid|income|earned|earning|earnings|dividend|
   interest credited|reimbursed|reimbursement|stipend|pocket money|paid me|returned me|gave me|sent me|transferred me|lottery|won|
   prize money|freelance payment|payment received|mila|mili|bonus|increment|payout|sold|
-  deposit(?:ed)? in|got back|paid back|returned`)})\\b`);
+  deposit(?:ed)? in|got back|paid back|returned|bikri|bikree|bikri hui|sales(?! tax)|revenue|turnover|galla|kamai|kamaai|kamayi|
+  kamaya|kamaye|munafa|profit|(?:aaj ki|today'?s|daily|shop ki|dukan ki|dukaan ki|shop|store|counter|cash|day'?s) collection`)})\\b`);
 const REFUND = /\b(?:refund|refunded|refunds|cashback|cash back|chargeback|money back|reversal|reversed)\b/;
 // "maid salary 3000" is money going out to household staff.
 const PAYEE_SALARY = /\b(?:maid|bai|driver|cook|servant|staff|nanny|watchman|guard|gardener|mali|dhobi|helper|help|employee|maali|cleaner|ayah|aaya|didi|tutor|teacher|kaamwali|kamwali|chowkidar|security|sweeper|caretaker|babysitter|attendant|nurse|peon|office boy)(?:'s)? (?:ki |ka |ko )?(?:salary|salry|sallary|payment|bonus|pagaar|pagar|tankhwah|wages|wage)\b|\b(?:salary|wages|pagaar|pagar|bonus|tankhwah) (?:for|to|of) (?:the |my |our )?(?:maid|driver|cook|nanny|watchman|gardener|helper|house help|cleaner|ayah|tutor|staff|kaamwali)\b/;

@@ -82,7 +82,7 @@ export const SHOPPING: LexGroup[] = [
     fertilizer, compost, gardening, garden tools, watering can, home decor, decor, showpiece, photo frame, frame,
     wall clock, clock, mirror, vase, artificial flowers, fairy lights, rangoli, toran, pooja items, puja samagri,
     pooja samagri, puja items, flowers for puja, ganpati, ganpati murti, ganesh murti, ganesh idol, idol, murti,
-    diwali decoration, decorations, lanterns, akash kandil, kandil, christmas tree, diwali shopping, phool, flowers, flower, garland, haar, mala, diapers, diaper, pampers, huggies, mamy poko, baby wipes, wipes, baby food, cerelac, formula milk, baby products,
+    diwali decoration, decorations, lanterns, akash kandil, kandil, christmas tree, diwali shopping, phool, flowers, flower, garland, haar, mala, diapers, diaper, pampers, huggies, mamy poko, baby wipes, wipes, baby products, stroller, strollers, pram, prams, baby stroller, baby pram, baby carrier, baby car seat, baby walker, walker for baby, baby cot, high chair, bassinet, baby monitor, breast pump, bottle sterilizer, sterilizer, baby bathtub, playpen, play mat, baby gear,
     feeding bottle, toys, toy, soft toy, teddy, lego, board game, puzzle, kids toys, gift wrap, wrapping paper, misc items, hardware, hardware store, plastic items, steel items, kitchen items, kitchen stuff,
     storage box, organizer, shoe rack, laundry basket, iron stand, water can, water jar, bisleri can, 20 litre can`,
     merchants: `IKEA, Pepperfry, Home Centre|homecentre, HomeTown|home town, Urban Ladder, Wakefit, Sleepyhead, Durian,
@@ -134,4 +134,6 @@ export const SHOPPING: LexGroup[] = [
     Trek Bikes, Giant Bicycles, Sports Direct, JD Sports|jd, Intersport, Dick's Sporting Goods|dicks, REI, MuscleBlaze|muscle blaze,
     Optimum Nutrition|on whey, MyProtein|my protein, HealthKart|healthkart, Nutrabay, GNC, Wildcraft Store,
     Quechua, Kipsta, Domyos, Kalenji, Forclaz` },
+  { cat: 'shopping', items: `souvenir, souvenirs, duty free, duty free shopping, fridge magnet, fridge magnets, keychain, keychains,
+    postcard, postcards, memento, mementos, handicraft, handicrafts, local handicrafts, curios` },
 ];
