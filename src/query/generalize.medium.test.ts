@@ -79,6 +79,15 @@ describe('clipped words', () => {
   });
 });
 
+describe('exclusions', () => {
+  it('leaving out something nothing mentions changes nothing, and does not stop the answer', async () => {
+    const a = await ask('ola spending excluding zorbing');
+    expect(a.result.total).toBe(1720);
+    const b = await ask('ola and zomato other than zomato');
+    expect(b.result.total).toBe(1720);
+  });
+});
+
 describe('currencies', () => {
   it('filters the named currency over all time', async () => {
     const a = await ask('how many singapore dollars did I spend?');

@@ -55,8 +55,12 @@ const ORDINALS: Record<string, number> = { second: 2, '2nd': 2, third: 3, '3rd':
 
 /** "three biggest", "top five", "last two weeks": number words as digits where a count or rank is meant. */
 function numbersAsDigits(q: string): string {
+  const NUM = String.raw`(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)`;
+  const AFTER = String.raw`(?=\s+(?:(?:most|least|biggest|largest|highest|costliest|priciest|smallest|cheapest|lowest|expensive|recent|latest)\b|(?:\w+\s+)?(?:expenses|purchases|items|things|days|weeks|months|years|din|hafte|mahine|transactions|orders|rides|entries|spends|kharche|payments|bills|trips)\b))`;
   return q
-    .replace(/\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b/g, (w) => NUMBER_WORDS[w]!)
+    // Only where a count is meant: "top three", "three biggest", "last two weeks" — not "two-wheeler".
+    .replace(new RegExp(String.raw`\b(top|last|past|first|next|bottom)\s+${NUM}\b`, 'g'), (_m, a: string, w: string) => `${a} ${NUMBER_WORDS[w]}`)
+    .replace(new RegExp(String.raw`\b${NUM}${AFTER}`, 'g'), (w) => NUMBER_WORDS[w]!)
     // Hinglish numbers only next to a rank or period word ("do" is also "give", "teen" a teenager).
     .replace(/\b(do|teen|char|paanch|panch|das)\s+(?=(sabse|bade|badi|kharche|din|hafte|mahine|expenses|top)\b)/g, (_m, w: string) => `${NUMBER_WORDS[w]} `);
 }
@@ -113,7 +117,7 @@ export function planQuestion(text: string, opts: PlanOptions): PlanOutcome {
     const asked = /\?$/.test(normalizeQuestion(text));
     const plainWords = !/\d/.test(read.leftover) && !/^(?:who|whom|why|when|where|what|how|is|are|was|were|can|could|will|would|should|do|does|tell)\b/.test(q);
     const occasions = /\b(visits|bookings|rides|orders|bills|purchases|trips|payments|spends|expenses|kharche)$/.test(q);
-    const bareButClear = names > 0 && ((read.periods.length > 0 && (asked || plainWords)) || (asked && plainWords) || (occasions && plainWords));
+    const bareButClear = names > 0 && (read.exclude.length > 0 || (read.periods.length > 0 && (asked || plainWords)) || (asked && plainWords) || (occasions && plainWords));
     if (!bareButClear) return { kind: 'none', reason: prev || !FOLLOW_UP_LEAD.test(q) ? 'not_a_question' : 'no_previous' };
   }
   return { kind: 'plan', followUp: false, plan: buildPlan(read, opts) };

@@ -103,11 +103,11 @@ export async function resolveFilters(deps: ResolveDeps, f: Filters): Promise<Res
     const r = isPrimary(s)
       ? ({ phrase: s, how: 'category', label: primaryDef(s as Primary).label, matcher: { categories: [{ primary: s as Primary, detail: null }], terms: [], merchants: [] } } as Resolution)
       : await resolveSubject(deps, s);
+    // Leaving out something no expense mentions leaves everything in: no need to stop and ask.
+    if (r.how === 'unknown') continue;
     resolutions.push(r);
-    if (r.how !== 'unknown') {
-      exclude.push(r.matcher);
-      excluded.push(r.label);
-    }
+    exclude.push(r.matcher);
+    excluded.push(r.label);
   }
   const unknown = resolutions.filter((r): r is Extract<Resolution, { how: 'unknown' }> => r.how === 'unknown');
   let what = labels.length ? joinOr(labels) : null;
