@@ -60,6 +60,7 @@ export const STOPWORDS = new Set(
   khareeda khareedi khareede khareeda kharida kharide kharidi mangaye mangayi mangwaye piye khaye
   hisaab hisab kitaab hisaab-kitaab percentage percent share proportion fraction
   paise paisa rupaye rupaiye rupay rupiya rupiye as lose lost losing
+  lagaa gayaa huaa kiyaa diyaa roz rozana roj mahine mahina hafte hafta din saal
   name less fewer increase increased decrease decreased change changed go goes went gone higher lower
   costliest priciest dearest pricey mehenga mehengi mehnga mehnge sasta sasti saste
   tally tallied tallies amounts amounted under into onto towards toward upon across over regarding related together grand net gross whole-lot lot lots
@@ -81,7 +82,7 @@ export const OP_CUES: { op: 'compare' | 'breakdown' | 'average' | 'count' | 'top
   { op: 'compare', re: /\b(compare|compared|comparison|versus|vs\.?|v\/s|difference between|more than last|less than last|than last|how much (more|less|extra)|(go|goes|went|gone) (up|down)|increased?|decreased?|changed?|up or down|higher or lower)\b/ },
   { op: 'average', re: /\b(average|avg|averages|mean|(typical|usual|normal|regular) (day|week|month)|(daily|weekly|monthly) (spend|spending|spends|cost|costs|bill|kharcha|expenses?)|per day|per week|per month|a day on average|daily average|on average|roz ka|har din|per din)\b/ },
   { op: 'breakdown', re: /\b(breakdown|break down|broken down|break-up|breakup|split|by category|per category|category[- ]?wise|categorywise|by merchant|per merchant|merchant[- ]?wise|by day|day[- ]?by[- ]?day|day[- ]?wise|per item|by item|item[- ]?wise|where did (all |most |the bulk )?(of )?my money go|where (has|did) (all |most )?(of )?(my )?money gone|kahan gaya|kaha gaya|kahan gaye|kaha gaye)\b/ },
-  { op: 'count', re: /\b(how many times|how many|how often|number of times|no\.? of times|number of|no\.? of|count of|kitni baar|kitni bar|kitne baar|kitni dafa|count)\b/ },
+  { op: 'count', re: /\b(kitn[ei] (\w+ )?(rides|orders|trips|visits|times|entries|expenses|transactions|purchases|bills|baar|bar|dafa|cups|glasses|plates)|how many times|how many|how often|number of times|no\.? of times|number of|no\.? of|count of|kitni baar|kitni bar|kitne baar|kitni dafa|count)\b/ },
   { op: 'top', re: /\b(biggest|largest|highest|most expensive|costliest|priciest|top \d+|top|rank|ranked|cost the most|costed the most|spent the most|the most|smallest|cheapest|lowest|least expensive|sabse (bada|badi|bade|zyada|jyada|mehenga|mehengi|mehnga|sasta|sasti|kam))\b/ },
   { op: 'sum', re: /\b(how much|total|totals|the damage|tally|tallied|add up|added up|adds up|come to|came to|comes to|amount to|amounted to|amounts to|kitna|kitni|kitne|sum of|sum|kharch|kharcha|kharche|spend on|spent on|spending on|paid|pay)\b/ },
   { op: 'kinds', re: /\b(what kinds? of|which kinds? of|what types? of|which types? of|what sorts? of|kaun kaun|kaun se|konsi|kaunsi)\b/ },

@@ -68,6 +68,8 @@ function numbersAsDigits(q: string): string {
 /** "this month vs last", "last week or this": the bare "last"/"this" borrows the other side's unit. */
 function completeSides(q: string): string {
   return q
+    // "aaj tak" is "till today", i.e. so far, not "today".
+    .replace(/\b(?:aaj|aj) (?:tak|tk)\b/g, 'so far')
     // "has food gone up since last month?": last month against this one, not everything since then.
     .replace(/\b(increased?|decreased?|changed?|(?:gone|went|go) (?:up|down)|grown|dropped)\b(.*)\bsince (last|previous) (week|month|year)\b/g, '$1$2$3 $4')
     .replace(/\b(this|last|previous|pichle|is) (week|month|year)( (?:vs\.?|versus|or|and|compared to|compared with|against) )(last|previous|this)\b(?! (?:week|month|year|\d))/g, '$1 $2$3$4 $2')
@@ -216,9 +218,9 @@ const NEWEST_N = /\b(?:last|latest|most recent|recent|pichle|pichhle|aakhri|akhr
 const NOT_TIME_AFTER = String.raw`(?!(?:\d|week|month|year|day|days|weekend|night|evening|morning|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|hafte|mahine|saal|din|quarter|christmas|diwali|holi)\w*)`;
 const NEWEST_1 = new RegExp(String.raw`\bwhen (?:did|was) (?:i|we|my|the) last\b|\bwhen (?:did|was) (?:i|we) (?:\w+ )?last\b|\b(?:the |my )?last time\b|\b(?:my|the) (?:last|latest|most recent)\b(?=\s+${NOT_TIME_AFTER}\p{L})`, 'u');
 
-const PER_DAY = /\b(per day|a day|(?:typical|usual|normal|average|regular) day|each day|every day|daily|per din|har din|roz|rozana|roz ka|day wise|\/day)\b/;
-const PER_WEEK = /\b(per week|a week|(?:typical|usual|normal|average|regular) week|weekly|each week|every week|har hafte|per hafta)\b/;
-const PER_MONTH = /\b(per month|a month|(?:typical|usual|normal|average|regular) month|monthly|each month|every month|har mahine|per mahina)\b/;
+const PER_DAY = /\b(per day|a day|din ka|roj|(?:typical|usual|normal|average|regular) day|each day|every day|daily|per din|har din|roz|rozana|roz ka|day wise|\/day)\b/;
+const PER_WEEK = /\b(per week|a week|hafte ka|hafta|(?:typical|usual|normal|average|regular) week|weekly|each week|every week|har hafte|per hafta)\b/;
+const PER_MONTH = /\b(per month|a month|mahine ka|mahina|(?:typical|usual|normal|average|regular) month|monthly|each month|every month|har mahine|per mahina)\b/;
 /**
  * One occasion of spending: "average swiggy order", "average grocery bill", "average auto fare".
  * An average of these divides by the number of expenses, not by days.
