@@ -89,7 +89,7 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
     sqlExact: terms.length === 0 && merchants.size === 0,
     test(row) {
       for (const c of cats) if (row.category === c.primary && (c.detail === null || row.detail === c.detail)) return true;
-      if (row.merchant && merchants.has(normTerm(row.merchant))) return true;
+      if (merchants.size && row.merchant && merchants.has(normTerm(row.merchant))) return true;
       if (row.detail !== null && cats.some((c) => c.primary === row.category)) return false;
       if (names !== null && names.test(row.search_text)) return true;
       if (familyBound && row.detail !== null) return false;
