@@ -112,8 +112,9 @@ const RULES: Rule[] = [
   rule(`(?:on\\s+)?(${MONTH_RE})\\.?\\s*(\\d{1,2})${ORD}?(?:,?\\s*(\\d{4}))?(?![\\d.,]|\\s*(?:k|rs|inr|/-|lakh|\\d))`, (m, o) =>
     fromDayMonth(Number(m[2]), MONTHS[m[1]!]!, m[3] ? Number(m[3]) : null, o)),
   // "2nd installment", "3rd floor", "1st class", "4th round": an ordinal that ranks something is no date.
-  rule(`(?:on\\s+)?(?:the\\s+)?(\\d{1,2})${ORD}(?:\\s+of\\s+(?:this|the)\\s+month)?(?!\\s*(?:${NOT_DAY_AFTER})${E})`, (m, o) => fromOrdinal(Number(m[1]), o)),
-  rule(`(\\d{1,2})${ORD}(?=\\s*(?:${NOT_DAY_AFTER})${E})`, () => ({ date: null })),
+  rule(`(?:on\\s+)?(?:the\\s+)?(\\d{1,2})${ORD}(?:\\s+of\\s+(?:this|the)\\s+month)?(?!\\s*(?:${NOT_DAY_AFTER})${E}|\\s+of\\s+\\d)`, (m, o) => fromOrdinal(Number(m[1]), o)),
+  // The ranked word goes too: "school van 2nd quarter" is the van, not a quarter of rum.
+  rule(`(\\d{1,2})${ORD}\\s*(?:${NOT_DAY_AFTER})|(\\d{1,2})${ORD}\\s+of\\s+\\d{1,3}(?![\\d,.])`, () => ({ date: null })),
   rule(`day\\s+before\\s+(?:yesterday|yday|yest)|parso|parson|parsoon|parsu`, (_m, o) => ({ date: addDays(o.today, -2) })),
   rule(`day\\s+after\\s+tomorrow`, (_m, o) => ({ date: addDays(o.today, 2), future: true })),
   rule(`(?:yesterday|yday|yest|ystrdy|yesterdy|yesturday|yesteday|ysterday|yestarday)(?:'s)?(?:\\s+(?:morning|afternoon|evening|night))?|last\\s+night|late\\s+last\\s+night`, (_m, o) => ({ date: addDays(o.today, -1) })),

@@ -106,8 +106,10 @@ function markQuantities(pieces: Piece[], lex: CategoryLexicon): void {
         const prev = region[k - 1];
         const prevIsGlue = !prev || (prev.kind === 'word' && (GLUE_WORDS.has(prev.text) || EXPENSE_VERBS.has(prev.text)));
         // "tickets 2 for 700", "samosa 4 for 60": a count priced as a lot.
-        const lot = next?.kind === 'word' && next.text === 'for' && isNum(region[k + 2]) && !isCountLike(region[k + 2] as NumPiece);
-        if ((next?.kind === 'word' && prevIsGlue) || p.afterFor || lot) p.qty = true;
+        const lot = next?.kind === 'word' && next.text === 'for' && isNum(region[k + 2]) && (region[k + 2] as NumPiece).value > p.value;
+        // "poi 4 for 20": the 20 after the lot's "for" is its price, not a count.
+        const lotPrice = p.afterFor && isNum(region[k - 2]) && (region[k - 2] as NumPiece).value < p.value;
+        if ((next?.kind === 'word' && prevIsGlue) || (p.afterFor && !lotPrice) || lot) p.qty = true;
       }
       const left = region.filter((p): p is NumPiece => isNum(p) && !p.qty && !p.bad);
       // Several numbers and one has a currency marker: the unmarked counts are quantities.
@@ -128,7 +130,24 @@ function markQuantities(pieces: Piece[], lex: CategoryLexicon): void {
     if (later && (!isCountLike(later) || later.currency)) p.qty = true;
   }
   markInnerCounts(pieces, lex);
+  // "scooty 400 per day for 3 days 1200": a rate is not paid again when the total follows.
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    if (!isNum(p) || p.qty || p.bad) continue;
+    const a = pieces[k + 1], b = pieces[k + 2];
+    const rate = a?.kind === 'word' && (a.text === 'per' || a.text === 'a' || a.text === 'an' || a.text === 'every') && b?.kind === 'word' && RATE_UNITS.test(b.text.replace(UNIT_MARK, ''));
+    if (!rate) continue;
+    for (let j = k + 3; j < pieces.length && !isSep(pieces[j]); j++) {
+      const q = pieces[j]!;
+      if (isNum(q) && !q.qty && !q.bad && q.value > p.value) {
+        p.qty = true;
+        break;
+      }
+    }
+  }
 }
+
+const RATE_UNITS = /^(?:day|night|hour|hr|month|week|person|head|km|kg|piece|plate|visit|session|class)s?$/;
 
 /**
  * A small number between words, before a real price in the same phrase, counts rather than pays
@@ -149,7 +168,10 @@ function markInnerCounts(pieces: Piece[], lex: CategoryLexicon): void {
     while (i >= 0 && !isNum(pieces[i]) && !isSep(pieces[i])) i--;
     const strip = (w: string): string => (w.startsWith(UNIT_MARK) ? w.slice(1) : w);
     const before = wordsOf(pieces.slice(i + 1, k)).map(strip);
-    const after = wordsOf(pieces.slice(k + 1, j)).map(strip);
+    let after = wordsOf(pieces.slice(k + 1, j)).map(strip);
+    // "patiala peg 2 at the dhaba 500": what follows "at"/"from" is where, not another thing bought.
+    const place = after.findIndex((w) => PREPOSITIONS[w] === 'place');
+    if (place >= 0) after = after.slice(0, place);
     const termsAfter = lex.findKnownTerms(after);
     if (!termsAfter.some((t) => t.kind === 'item' && plausibleTypo(t.text, t.canonical))) {
       p.qty = true;
@@ -219,6 +241,8 @@ interface SegmentInfo {
   gift: boolean;
   /** The merchant came from a closing "at X"/"from X" ("… and jeans 1,800 at lifestyle"). */
   trailingPlace: boolean;
+  /** The lexicon's category of the known merchant. */
+  merchantCat: { primary: Primary; detail: string | null } | null;
 }
 
 /** Finds item and merchant in one expense's words. */
@@ -301,7 +325,8 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
     }
   }
   const itemTerm = itemChunk ? items.find((t) => itemChunk!.idx.includes(t.start) && !merchantIdx.has(t.start)) ?? null : null;
-  const moving = !!itemTerm && (itemTerm.primary === 'transport' || itemTerm.primary === 'travel');
+  // "kadamba to panjim": a bus company's name alone says a ride as well as "bus" would.
+  const moving = (!!itemTerm && (itemTerm.primary === 'transport' || itemTerm.primary === 'travel')) || (!itemTerm && m0?.primary === 'transport' && m0.detail === 'commute');
   const intercity = moving && chunks.some((c) => c.role === 'dest' && c.idx.some((i) => CITIES.has(clean[i]!)) && !c.idx.some((i) => LOCAL_SPOTS.has(clean[i]!)));
   // "tea from golden tips", "donation to ramakrishna mission", "a game on steam": a trailing
   // phrase the lexicon does not fully know, after the thing bought, names who was paid.
@@ -374,7 +399,8 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
   const gift = words.some((w) => GIFT_WORDS.has(w));
   const lastChunk = chunks[chunks.length - 1];
   const trailingPlace = !!merchant && !!lastChunk && lastChunk.role === 'place' && lastChunk.idx.some((i) => merchantIdx.has(i));
-  return { item, merchant, knownItem, knownMerchant, contentWords, unknownWords, verb, itemCat, intercity, gift, trailingPlace };
+  const merchantCat = m0 && merchant === m0.canonical ? { primary: m0.primary, detail: m0.detail } : null;
+  return { item, merchant, knownItem, knownMerchant, contentWords, unknownWords, verb, itemCat, intercity, gift, trailingPlace, merchantCat };
 }
 
 /**
@@ -602,6 +628,8 @@ function refineCategory(cat: Cat, info: SegmentInfo, context: string): Cat {
     const detail = words.map((w) => INTERCITY_DETAIL[w]).find(Boolean) ?? 'trips';
     return { primary: 'travel', detail, confidence: cat.confidence };
   }
+  // "prtc bus to patiala": a bus or cab run by an intercity operator is a trip, not a commute.
+  if (cat.primary === 'transport' && info.merchantCat?.primary === 'travel') return { ...info.merchantCat, confidence: cat.confidence };
   if (info.gift && cat.primary !== 'gifts' && cat.primary !== 'food') return { primary: 'gifts', detail: 'gifts', confidence: cat.confidence };
   const head = info.item ? DECIDING_HEADS[info.item.slice(info.item.lastIndexOf(' ') + 1)] : undefined;
   if (head && !info.knownMerchant) return { primary: head.primary as Primary, detail: head.detail, confidence: Math.max(cat.confidence, 0.7) };

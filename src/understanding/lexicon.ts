@@ -77,7 +77,7 @@ export const QUANTITY_UNITS = new Set([
   'people', 'persons', 'person', 'pax', 'night', 'nights', 'hrs', 'hr', 'hour', 'hours', 'min', 'mins', 'minutes',
   'km', 'kms', 'kilometers', 'kilometres', 'set', 'sets', 'pair', 'pairs', 'bag', 'bags', 'slice', 'slices', 'scoop',
   'scoops', 'roll', 'rolls', 'tablet', 'tablets', 'strip', 'strips', 'item', 'items', 'meal', 'meals', 'can', 'cans',
-  'jar', 'jars', 'month', 'months', 'mo', 'week', 'weeks', 'year', 'years', 'yr', 'yrs', 'times', 'sessions', 'session',
+  'jar', 'jars', 'pouch', 'pouches', 'sachet', 'sachets', 'tin', 'tins', 'tray', 'trays', 'carton', 'cartons', 'loaf', 'loaves', 'bunch', 'bunches', 'bundle', 'bundles', 'peg', 'pegs', 'shot', 'shots', 'month', 'months', 'mo', 'week', 'weeks', 'year', 'years', 'yr', 'yrs', 'times', 'sessions', 'session',
   'classes', 'seats', 'seat', 'tins', 'tin', 'loaves', 'loaf', 'bunch', 'bunches', 'peg', 'pegs', 'shots', 'shot',
   'mugs', 'mug', 'bowl', 'bowls', 'kilometer', 'visits', 'rides', 'trips', 'nights', 'dabba', 'packets', 'quintal', 'baar',
 ]);
@@ -93,6 +93,8 @@ export const PREPOSITIONS: Readonly<Record<string, 'place' | 'purpose' | 'dest' 
   with: 'with', alongwith: 'with',
   in: 'in', inside: 'in', near: 'in', outside: 'in',
   via: 'via', by: 'via', through: 'via', using: 'via', thru: 'via',
+  // "shake after workout", "snacks before the movie": a time reference, never the thing bought.
+  after: 'via', before: 'via', during: 'via',
 });
 
 /** Hinglish postpositions: the chunk BEFORE them has the role ("dmart se", "mummy ke liye"). */
@@ -221,7 +223,14 @@ export const CITIES = new Set(`mumbai bombay pune delhi noida gurgaon gurugram g
   visakhapatnam vizag warangal kochi cochin trivandrum thiruvananthapuram calicut kozhikode munnar alleppey alappuzha
   bhubaneswar puri cuttack patna ranchi gaya guwahati shillong gangtok darjeeling siliguri raipur bhilai jabalpur gwalior
   hubli belgaum hampi gokarna kasol dubai abudhabi sharjah muscat doha riyadh jeddah singapore bangkok phuket bali london
-  paris newyork boston chicago seattle austin dallas houston toronto sydney melbourne kathmandu colombo dhaka tokyo`.split(/\s+/));
+  paris newyork boston chicago seattle austin dallas houston toronto sydney melbourne kathmandu colombo dhaka tokyo
+  patiala bathinda pathankot mohali panchkula ambala karnal hisar rohtak sonipat tezpur jorhat dibrugarh silchar sivasagar
+  tinsukia nagaon panjim panaji margao vasco mapusa salem erode tirunelveli thanjavur vellore kanchipuram nagercoil
+  hosur kumbakonam rameswaram kanyakumari thrissur kollam kottayam kannur palakkad guntur nellore kurnool karimnagar
+  nizamabad kakinada rajahmundry tirupur solapur sangli satara ratnagiri jalgaon akola amravati latur nanded dhule
+  belagavi davangere shimoga shivamogga bellary ballari gulbarga kalaburagi bijapur dharwad hassan mandya tumkur
+  bareilly meerut aligarh moradabad gorakhpur jhansi ayodhya bikaner kota alwar bhilwara siliguri asansol durgapur
+  kharagpur bhagalpur muzaffarpur darbhanga dhanbad jamshedpur bokaro sambalpur rourkela berhampur`.split(/\s+/));
 
 /** Local spots that keep a ride local even with a city named ("auto to pune station"). */
 export const LOCAL_SPOTS = new Set(['station', 'airport', 'office', 'home', 'mall', 'stand', 'depot', 'metro', 'hospital', 'market']);

@@ -33,7 +33,7 @@ export const HEALTH: LexGroup[] = [
     supradyn, becosules, zincovit, limcee, omega 3, fish oil, supplements, probiotic, eye drops, ear drops, nasal spray,
     otrivin, ointment, cream medicine, antifungal cream, candid, eye ointment,
     contact lens solution, lens solution, contact lenses, spectacles, specs, eyeglasses, frames spectacles, calcium, glasses prescription, reading glasses, chashma,
-    chasma, hearing aid, condoms, condom, durex, manforce, pregnancy test, prega news, i pill, ipill, sanitary pads pharmacy,
+    chasma, hearing aid, hearing aid battery, hearing aid batteries, condoms, condom, durex, manforce, pregnancy test, prega news, i pill, ipill, sanitary pads pharmacy,
     ayurvedic medicine, homeopathy, homeopathic medicine, chyawanprash, dabur, patanjali medicine, himalaya medicine, himalaya,
     liv 52, triphala, ashwagandha, giloy, kadha, mask, masks, face mask, n95, sanitizer,
     hand sanitizer, chemist, medical store, medical shop, pharmacy, drugstore, drug store, prescription, wheelchair, crutches, walker, knee brace, back support, cervical collar, diapers adult, adult diapers,

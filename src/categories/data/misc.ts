@@ -93,7 +93,7 @@ export const MISC: LexGroup[] = [
     merchants: `Ferns N Petals|ferns and petals|fnp|ferns n petals, IGP|indian gifts portal, Archies|archies gallery, Hallmark,
     Interflora, Bloom & Wild|bloom and wild, Moonpig, 1-800-Flowers|1800flowers, Winni Gifts, OyeGifts|oye gifts,
     Bigsmall, The Gift Studio, Zwende` },
-  { cat: 'gifts/donations', items: `donation, donations, daan, charity, charitable, temple, mandir, temple donation,
+  { cat: 'gifts/donations', items: `donation, donations, daan, charity, seva, langar seva, gurudwara seva, kar seva, gurudwara, golak, hundi, temple hundi, ardas, charitable, temple, mandir, temple donation,
     mandir donation, church, church offering, offering, tithe, mosque, masjid, zakat, sadqa, sadaqah, gurudwara,
     langar, gurudwara donation, dakshina, pooja dakshina, pandit, pandit ji, priest, hundi, chadhava, chadava, prasad,
     prasadam, archana, abhishek, puja, havan, katha, satyanarayan puja, ngo, fundraiser, crowdfunding,

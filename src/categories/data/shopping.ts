@@ -14,7 +14,7 @@ export const SHOPPING: LexGroup[] = [
     baniyan, banian, innerwear, undergarments, underwear, briefs, boxers, bra, lingerie, panties, socks, stockings,
     tie, belt, cap, hat, scarf, stole, muffler, gloves, mittens, beanie, shoes, shoe, sneakers, trainers, running shoes,
     sports shoes, formal shoes, sandals, sandal, slippers, chappal, chappals, flip flops, floaters, heels, boots, loafers,
-    kolhapuri chappal, mojari, juttis, jutti, joote, joota, jootey, juta, jute shoes, footwear, uniform, school uniform, ethnic wear, western wear, kidswear,
+    kolhapuri chappal, gamosa, gamusa, gamcha, mekhela sador, mekhela chador, mekhla, sador, phulkari, phulkari dupatta, kanjeevaram, kanchipuram saree, mojari, juttis, jutti, joote, joota, jootey, juta, jute shoes, footwear, uniform, school uniform, ethnic wear, western wear, kidswear,
     baby clothes, rompers, swimsuit, swimwear, bikini, handbag, purse, wallet, clutch bag, tote, backpack, bag, bags,
     school bag, laptop bag, suitcase, trolley bag, luggage, duffel bag, sunglasses, shades, watch, wrist watch,
     jewellery, jewelry, earrings, necklace, chain, ring, bangles, bracelet, anklet, payal, mangalsutra, nose pin,

@@ -35,7 +35,7 @@ export const TRANSPORT: LexGroup[] = [
     daily commute, transit, transit card, tap card, clipper, metrocard, go card, opal, presto, ez link, octopus card,
     suica, pasmo, rapid metro, rapido metro, namma metro, mumbai metro, delhi metro, hyderabad metro, pune metro,
     chennai metro, kochi metro, lucknow metro, nagpur metro, kolkata metro, bengaluru metro, aqua line, blue line, yellow line,
-    chalo card, chalo pass, cycle rental, bicycle rental, scooter rental, scooty rental, bike rental, activa rental,
+    chalo card, chalo pass, cycle rental, bicycle rental, scooter rental, scooty rent, scooter rent, bike rent, activa rent, cycle rent, bicycle rent, scooty rental, bike rental, activa rental,
     two wheeler rental, e scooter, lime scooter, bike share,
     citi bike, santander cycles, boris bike`,
     merchants: `PMPML, BEST|best bus|best undertaking, DTC, BMTC, MTC, TSRTC city|tsrtc city bus, KMRL, DMRC, MMRDA, BMRCL,
@@ -68,4 +68,12 @@ export const TRANSPORT: LexGroup[] = [
     MyTVS|my tvs, Jiffy Lube, Pep Boys, Halfords, Kwik Fit, Firestone, Bridgestone, MRF, Apollo Tyres,
     CEAT, JK Tyre|jk tyres, Michelin, Goodyear, 3M Car Care|3m car care, Castrol, Servo, Motul, CarDekho|car dekho,
     Spinny, Cars24|cars 24, Droom, Acko Drive` },
+  // State transport corporations run city and village buses as well as intercity ones: a ride is
+  // local unless it goes to another city (understanding's intercity rule makes that travel).
+  { cat: 'transport/commute', merchants: `KSRTC|ksrtc bus|kerala rtc|karnataka rtc|kerala state transport, KSRTC Swift|ksrtc swift|swift bus,
+    MSRTC|msrtc bus|maharashtra state transport|lal pari, TSRTC|tsrtc bus|tgsrtc, APSRTC|apsrtc bus, UPSRTC|upsrtc bus|up roadways,
+    RSRTC|rsrtc bus|rajasthan roadways, GSRTC|gsrtc bus|gujarat st, HRTC|hrtc bus|himachal roadways, Haryana Roadways|haryana roadways bus,
+    PRTC|pepsu bus, Punbus|punjab roadways, PEPSU, TNSTC|tnstc bus, SETC|setc bus, OSRTC|osrtc bus, ASTC|astc bus|assam state transport,
+    Kadamba|kadamba bus|ktcl, BSRTC|bsrtc bus, NBSTC|nbstc bus, SBSTC|sbstc bus, JKSRTC|jksrtc bus, UTC Uttarakhand|uttarakhand roadways,
+    MPSRTC|mp roadways, CTU Chandigarh|ctu bus` },
 ];
