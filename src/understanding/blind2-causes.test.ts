@@ -183,3 +183,30 @@ describe('6. regional questions and takings', () => {
     expect(understand('garbage collection 100', ctx).intent).toBe('add_expense');
   });
 });
+
+describe('more2: lots, rates, times and local buses', () => {
+  it.each([
+    ['pav 6 for 30', 30],
+    ['bananas 12 for 60', 60],
+    ['bike rent 500 per day for 2 days 1000', 1000],
+    ['homestay 1800 per night for 3 nights 5400', 5400],
+    ['old monk 2 at the shack 600', 600],
+    ['felix 12 pouches 420', 420],
+  ])('%s -> one ₹%d', (s, amount) => {
+    expect(one(s).amountMinor).toBe(amount * 100);
+  });
+  it.each([
+    ['protein shake 120 after gym', 'food'],
+    ['popcorn 250 before the movie', 'food'],
+    ['bus pass 2nd quarter 1800', 'transport'],
+  ])('%s -> %s (the time or rank does not decide)', (s, cat) => {
+    expect(one(s).category).toBe(cat);
+  });
+  it.each([
+    ['tsrtc bus 30', 'transport'],
+    ['apsrtc bus to guntur 260', 'travel'],
+    ['ksrtc to mysore 210', 'travel'],
+  ])('%s -> %s', (s, cat) => {
+    expect(one(s).category).toBe(cat);
+  });
+});
