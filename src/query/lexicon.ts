@@ -72,6 +72,8 @@ export const TRAILING_NOUNS = new Set([
   'run', 'runs', 'ride', 'rides', 'trip', 'trips', 'visit', 'visits', 'purchase', 'purchases', 'order', 'orders',
   'bill', 'bills', 'session', 'sessions', 'stuff', 'shopping', 'expense', 'expenses', 'spend', 'spending', 'costs',
   'kharcha', 'wala', 'wali', 'waala', 'booking', 'bookings', 'payment', 'payments',
+  // "petrol fill-up", "fastag top-up": one occasion of filling, not a thing of its own.
+  'up', 'ups', 'fill', 'fills', 'fillup', 'fillups', 'topup', 'topups',
 ]);
 
 /** Operation cues, tried in this order; the first that matches wins. */

@@ -24,6 +24,11 @@ export interface Matcher {
    * rows filed under other categories; the rest of `terms` only rows without a detail.
    */
   names?: string[];
+  /**
+   * Each of these must match too ("baby food": food AND baby): a modifier in front of a
+   * category word narrows it, never falls back to the whole category.
+   */
+  also?: Matcher[];
 }
 
 export interface MatchableRow {
@@ -85,16 +90,19 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
   const cats = m.categories;
   // Only a matcher tied to details has a family to keep in bounds; a whole primary has no words.
   const familyBound = m.names !== undefined && cats.some((c) => c.detail !== null);
+  const also = (m.also ?? []).map(compileMatcher);
+  const base = (row: MatchableRow): boolean => {
+    for (const c of cats) if (row.category === c.primary && (c.detail === null || row.detail === c.detail)) return true;
+    if (merchants.size && row.merchant && merchants.has(normTerm(row.merchant))) return true;
+    if (row.detail !== null && cats.some((c) => c.primary === row.category)) return false;
+    if (names !== null && names.test(row.search_text)) return true;
+    if (familyBound && row.detail !== null) return false;
+    return re !== null && re.test(row.search_text);
+  };
   return {
-    sqlExact: terms.length === 0 && merchants.size === 0,
-    test(row) {
-      for (const c of cats) if (row.category === c.primary && (c.detail === null || row.detail === c.detail)) return true;
-      if (merchants.size && row.merchant && merchants.has(normTerm(row.merchant))) return true;
-      if (row.detail !== null && cats.some((c) => c.primary === row.category)) return false;
-      if (names !== null && names.test(row.search_text)) return true;
-      if (familyBound && row.detail !== null) return false;
-      return re !== null && re.test(row.search_text);
-    },
+    // SQL pre-filters by the base words only; the modifiers are always decided here.
+    sqlExact: terms.length === 0 && merchants.size === 0 && also.length === 0,
+    test: also.length ? (row) => base(row) && also.every((a) => a.test(row)) : base,
   };
 }
 

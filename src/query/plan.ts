@@ -26,7 +26,6 @@ export type PlanOutcome =
   | { kind: 'show_all'; plan: QueryPlan }
   | { kind: 'none'; reason: 'not_a_question' | 'no_previous' };
 
-const SHOW_ALL = /^(?:ok(?:ay)?[, ]+)?(?:please\s+)?(?:show|list|see|give|send|display|dikhao|dikha|batao)?\s*(?:me\s+)?(?:all|them|more|the rest|rest|everything|those|these|the list|all of them|them all|all the (?:expenses|entries|items)|sab|sabhi|baaki|baki|the others|the remaining|remaining)?\s*(?:please|pls|plz|dikhao|do|bhi)?$/;
 const SHOW_ALL_WORDS = /\b(all|them|more|rest|everything|those|these|list|sab|sabhi|baaki|baki|others|remaining|which ones|what were they|kaun se the)\b/;
 const FOLLOW_UP_LEAD = /^(?:and|what about|how about|same for|same but|and for|and in|and on|and what about|now|ok|okay|aur|or|for|in|on|but)\b[\s,]*/;
 const NARROW_LEAD = /^(?:and\s+)?(?:only|just|sirf|bas|excluding nothing but)\b\s*/;
@@ -93,7 +92,10 @@ export function planQuestion(text: string, opts: PlanOptions): PlanOutcome {
       const within = [...f.within, ...read.subjects, ...read.categories];
       return { kind: 'plan', followUp: true, plan: { ...prev, filters: { ...f, within } } };
     }
-    if (!read.hasOwnSpendWords && (read.periods.length > 0 || names > 0)) {
+    // A subject AND a period of its own, with no "and"/"what about" lead, is a whole new question
+    // ("parking in december?" after "top 2 swiggy orders"): it must not inherit the old operation.
+    const wholeQuestion = read.periods.length > 0 && names > 0 && !FOLLOW_UP_LEAD.test(q);
+    if (!read.hasOwnSpendWords && !wholeQuestion && (read.periods.length > 0 || names > 0)) {
       const changedTime = read.periods.length > 0;
       const changedWhat = names > 0;
       const filters: Filters = changedWhat
@@ -125,12 +127,20 @@ export function planQuestion(text: string, opts: PlanOptions): PlanOutcome {
   return { kind: 'plan', followUp: false, plan: buildPlan(read, opts) };
 }
 
+/**
+ * Words a bare "show all" may be made of. Anything else ("list our uber rides", "show all parking
+ * payments", "show all in december") names a new subject or period: a new question, never a
+ * follow-up that would hide it behind the previous answer.
+ */
+const SHOW_ALL_VOCAB = new Set(`ok okay please pls plz show list see give send display dikhao dikha dikhado batao bata do me us all them more
+  the rest everything those these of sab sabhi saare sare baaki baki others other remaining which ones what were they kaun se the full
+  complete whole entire expenses entries items transactions rows lines bhi and now then yes yeah haan ha sure`.split(/\s+/).filter(Boolean));
+
 function isShowAll(q: string): boolean {
   if (q.length > 40) return false;
-  if (/^(show|list|see|give|send|dikhao|sab|which ones|what were they)\b/.test(q) && SHOW_ALL_WORDS.test(q) && !SPEND_SIGNAL.test(q.replace(/\b(show|list|which)\b/g, ''))) {
-    return q.split(' ').length <= 5;
-  }
-  return SHOW_ALL.test(q) && SHOW_ALL_WORDS.test(q);
+  const words = q.replace(/[^\p{L}\p{N}' ]+/gu, ' ').split(/\s+/).filter(Boolean);
+  if (!words.length || !words.every((w) => SHOW_ALL_VOCAB.has(w))) return false;
+  return SHOW_ALL_WORDS.test(q);
 }
 
 interface Read {
@@ -225,7 +235,7 @@ const PER_MONTH = /\b(per month|a month|mahine ka|mahina|(?:typical|usual|normal
  * One occasion of spending: "average swiggy order", "average grocery bill", "average auto fare".
  * An average of these divides by the number of expenses, not by days.
  */
-const PER_OCCASION = /\b(orders?|bills?|rides?|visits?|fares?|tickets?|trips?|purchases?|meals?|runs?|transactions?|payments?|sessions?|bookings?|deliver(?:y|ies)|recharges?|refills?|haircuts?|cups?|plates?|servings?|rounds?|shops?|shopping trips?|checkouts?|baskets?|receipts?|invoices?|expense|entry|item|each time|every time|(?:cost|price) of (?:an?|one|each)|per (?!day\b|week\b|month\b|year\b|din\b|hafta\b|mahina\b)\w+|a pop|each|har baar|har bar|ek baar|typically|typical|usually|normally)\b/;
+const PER_OCCASION = /\b(fill ?ups?|top ?ups?|refuel(?:s|ling)?|refills?|fills?|amount|(?:spend|spent|cost|pay|paid) per|each one|one time|per time|har ek|orders?|bills?|rides?|visits?|fares?|tickets?|trips?|purchases?|meals?|runs?|transactions?|payments?|sessions?|bookings?|deliver(?:y|ies)|recharges?|refills?|haircuts?|cups?|plates?|servings?|rounds?|shops?|shopping trips?|checkouts?|baskets?|receipts?|invoices?|expense|entry|item|each time|every time|(?:cost|price) of (?:an?|one|each)|per (?!day\b|week\b|month\b|year\b|din\b|hafta\b|mahina\b)\w+|a pop|each|har baar|har bar|ek baar|typically|typical|usually|normally)\b/;
 
 /** What an average divides by: days unless the question says weeks, months or occasions. */
 export function averagePerOf(q: string): NonNullable<QueryPlan['averagePer']> {
@@ -421,7 +431,7 @@ export function subjectParts(text: string): { text: string; join: 'or' | 'and' }
   };
   const flush = () => {
     // "phone bill", "water bills": the bill says which phone or water is meant (utilities).
-    while (cur.length > 1 && TRAILING_NOUNS.has(cur[cur.length - 1]!) && !(/^bills?$/.test(cur[cur.length - 1]!) && BILL_HEADS.has(cur[cur.length - 2]!))) cur.pop();
+    while (cur.length > 1 && TRAILING_NOUNS.has(cur[cur.length - 1]!) && !/^\d/.test(cur[cur.length - 2]!) && !(/^bills?$/.test(cur[cur.length - 1]!) && BILL_HEADS.has(cur[cur.length - 2]!))) cur.pop();
     if (cur.length === 1 && TRAILING_NOUNS.has(cur[0]!) && !CATEGORY_WORDS[cur[0]!]) cur = [];
     if (cur.length) push(cur.join(' '));
     cur = [];

@@ -146,25 +146,120 @@ function joinOr(xs: string[]): string {
 /** Resolves one subject phrase; multi-word phrases fall back to their longest resolvable part. */
 export async function resolveSubject(deps: ResolveDeps, phrase: string): Promise<Resolution> {
   const p = normTerm(phrase);
-  const whole = await resolveOne(deps, p, true, 'all');
-  if (whole.how !== 'unknown') return whole;
-  // Parts, longest first and, at equal length, rightmost first: the head noun carries the meaning
-  // ("pain medicine" → medicine). A merchant or a named concept in any part beats a literal word.
   const words = p.split(' ');
-  const parts: string[] = [];
+  const whole = await resolveOne(deps, p, true, 'all');
+  // "car washed" reaches the vehicle concept only through "car": that is a part, not the phrase.
+  const partial = whole.how !== 'unknown' && words.length > 1 && whole.how !== 'merchant' && reachedViaPart(deps, p, whole);
+  if (whole.how !== 'unknown' && whole.how !== 'family' && !partial) return whole;
+  // "car washed", "got the car cleaned": the ledger's own phrase under another verb form.
+  if (words.length > 1) {
+    for (const v of verbStems(p)) if (await literalExists(deps, singularForms(v))) return { phrase: p, how: 'literal', label: v, matcher: { categories: [], terms: singularForms(v), merchants: [] } };
+  }
+  // "HP pump", "Hindustan Petroleum" when the owner's rows say "HP": a shop the owner has paid.
+  const shop = await ownerMerchantLike(deps, p, whole.how === 'family' ? whole.label : null);
+  if (shop.length) return { phrase: p, how: 'merchant', label: shop[0]!, matcher: { categories: [], terms: [], merchants: shop } };
+  if (whole.how !== 'unknown' && !partial) return whole;
+  const parts: { text: string; i: number; len: number }[] = [];
   for (let len = words.length - 1; len >= 1; len--) {
     for (let i = words.length - len; i >= 0; i--) {
       const part = words.slice(i, i + len).join(' ');
-      if (part.length >= 3) parts.push(part);
+      if (part.length >= 3) parts.push({ text: part, i, len });
     }
   }
+  // "zomato dinners": a shop the owner has paid, named inside the phrase, says it all.
+  if (partial) for (const part of parts) if (await knownMerchant(deps, singularForms(part.text))) return whole;
+  // Parts, longest first and, at equal length, rightmost first: the head noun carries the meaning
+  // ("pain medicine" → medicine). A merchant or a named concept in any part beats a literal word.
   for (const mode of ['strong', 'all'] as const) {
     for (const part of parts) {
-      const r = await resolveOne(deps, part, false, mode);
-      if (r.how !== 'unknown') return r;
+      const r = await resolveOne(deps, part.text, false, mode);
+      if (r.how === 'unknown') continue;
+      // "baby food", "dog food": the other words narrow the part whenever they mean something in
+      // the ledger; a part alone would answer with the whole category.
+      const rest = [...words.slice(0, part.i), ...words.slice(part.i + part.len)].filter((w) => w.length >= 3 && !GENERIC_SHOP_WORDS.has(w));
+      if (!rest.length || r.how === 'merchant') return r;
+      const mod = await resolveOne(deps, rest.join(' '), false, 'all');
+      if (mod.how === 'unknown' || mod.how === 'family') return r;
+      return { ...r, phrase: p, label: `${rest.join(' ')} ${r.label}`, matcher: { ...r.matcher, also: [mod.matcher] } };
     }
   }
   return whole;
+}
+
+/**
+ * True when a multi-word phrase resolved to a concept that one of its words alone reaches too
+ * ("car washed" → vehicle, as "car" does): the other words were ignored, not understood.
+ */
+function reachedViaPart(deps: ResolveDeps, p: string, r: Resolution): boolean {
+  if (r.how !== 'concept' && r.how !== 'family') return false;
+  const c = deps.concepts;
+  if (!c) return false;
+  const forms = new Set(singularForms(p));
+  const own = c.resolve(p);
+  // The phrase is the concept's own name or one of its words: understood whole.
+  if (own && (singularForms(normTerm(own.label)).some((f) => forms.has(f)) || own.terms.some((t) => forms.has(normTerm(t))))) return false;
+  const words = p.split(' ');
+  for (let len = words.length - 1; len >= 1; len--) {
+    for (let i = 0; i + len <= words.length; i++) {
+      const part = words.slice(i, i + len).join(' ');
+      if (part.length < 3) continue;
+      const pc = c.resolve(part);
+      if (pc && normTerm(pc.label) === normTerm(r.label)) return true;
+    }
+  }
+  return false;
+}
+
+/** "washed" → "wash", "cleaning" → "clean": the noun form a ledger line would use. */
+function verbStems(p: string): string[] {
+  const words = p.split(' ');
+  const last = words[words.length - 1]!;
+  const out: string[] = [];
+  const m = /^(\p{L}{3,}?)(ed|ing)$/u.exec(last);
+  if (m) {
+    const stem = m[1]!;
+    const head = words.slice(0, -1);
+    out.push([...head, stem].join(' '));
+    if (/([^aeiou])\1$/.test(stem)) out.push([...head, stem.slice(0, -1)].join(' '));
+    out.push([...head, stem + 'e'].join(' '));
+  }
+  return out;
+}
+
+/** Words that say "a shop" rather than which one ("HP pump", "Apollo store", "Zomato app"). */
+const GENERIC_SHOP_WORDS = new Set(['pump', 'petrol', 'station', 'store', 'stores', 'shop', 'shops', 'outlet', 'mart', 'app', 'online',
+  'website', 'site', 'restaurant', 'cafe', 'branch', 'counter', 'the', 'wala', 'wale', 'waala', 'vala', 'dukaan', 'dukan', 'rides', 'ride',
+  'orders', 'order', 'trips', 'trip', 'bills', 'bill', 'purchases', 'payments']);
+
+const tokens = (s: string) => normTerm(s).split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
+
+/**
+ * Merchants the owner has paid that a phrase names by their words: every word of the phrase is
+ * (the start of) a word of the merchant ("hp pump" ~ "HP Petrol Pump"), or the merchant's words
+ * are all in the phrase (or in the name of the concept it reached) and the rest only say "shop"
+ * ("hp pump", "HP Petrol Pump" ~ "HP").
+ */
+async function ownerMerchantLike(deps: ResolveDeps, p: string, conceptLabel: string | null): Promise<string[]> {
+  const want = tokens(p);
+  if (want.length < 2 && !conceptLabel) return [];
+  const rows = await deps.db
+    .selectFrom('expenses')
+    .select('merchant')
+    .distinct()
+    .where('owner', '=', deps.owner)
+    .where('merchant', 'is not', null)
+    .execute();
+  const within = (have: string[], from: string[]) => have.every((h) => from.some((f) => f === h || (h.length >= 3 && f.startsWith(h))));
+  const restGeneric = (m: string[], from: string[]) => from.every((f) => m.includes(f) || GENERIC_SHOP_WORDS.has(f));
+  const names = [want, ...(conceptLabel ? [tokens(conceptLabel)] : [])];
+  const out: string[] = [];
+  for (const { merchant } of rows) {
+    if (!merchant) continue;
+    const m = tokens(merchant);
+    if (!m.length) continue;
+    if ((want.length >= 2 && within(want, m)) || names.some((n) => m.every((w) => n.includes(w)) && restGeneric(m, n) && m.some((w) => !GENERIC_SHOP_WORDS.has(w)))) out.push(merchant);
+  }
+  return out;
 }
 
 async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean, mode: 'strong' | 'all'): Promise<Resolution> {
