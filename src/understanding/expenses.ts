@@ -135,7 +135,8 @@ function markQuantities(pieces: Piece[], lex: CategoryLexicon): void {
     const p = pieces[k]!;
     if (!isNum(p) || p.qty || p.bad) continue;
     const a = pieces[k + 1], b = pieces[k + 2];
-    const rate = a?.kind === 'word' && (a.text === 'per' || a.text === 'a' || a.text === 'an' || a.text === 'every') && b?.kind === 'word' && RATE_UNITS.test(b.text.replace(UNIT_MARK, ''));
+    // "per night": the date scan has already blanked "night", so "per" alone is enough.
+    const rate = a?.kind === 'word' && (a.text === 'per' || ((a.text === 'a' || a.text === 'an' || a.text === 'every') && b?.kind === 'word' && RATE_UNITS.test(b.text.replace(UNIT_MARK, ''))));
     if (!rate) continue;
     for (let j = k + 3; j < pieces.length && !isSep(pieces[j]); j++) {
       const q = pieces[j]!;
