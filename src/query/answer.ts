@@ -13,6 +13,7 @@ import { categoryLabel, isPrimary } from '../categories/taxonomy.js';
 import type { Database } from '../ledger/schema.js';
 import { averageMinor, averageUnits, Selection, type ExecContext, type GroupKey, type MoneyTotal, type ResolvedFilters, type Row, totalsOf } from './execute.js';
 import { planQuestion } from './plan.js';
+import { normTerm } from './match.js';
 import { parsePlan } from './plan-schema.js';
 import { isStrayWord, resolveFilters, type ConceptSource, type ExpandConcept, type ResolvedPlanFilters } from './resolve.js';
 import {
@@ -117,7 +118,9 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
   const exec: ExecContext = { owner: ctx.owner, today, defaultCurrency: currency };
   const deps = { db, owner: ctx.owner, concepts: ctx.concepts === undefined ? defaultConcepts() : ctx.concepts, expandConcept: ctx.expandConcept };
 
-  const main = await resolveFilters(deps, plan.filters);
+  let main = await resolveFilters(deps, plan.filters);
+  const relaxed = await relaxPlaceWords(db, exec, plan, main, (f) => resolveFilters(deps, f));
+  if (relaxed) main = relaxed.filters;
   const sides: ResolvedPlanFilters[] = [];
   for (const v of plan.versus) sides.push(await resolveFilters(deps, v));
   const unknown = [...main.unknown, ...sides.flatMap((s) => s.unknown)];
@@ -127,7 +130,7 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
   const period = plan.periods[0] ?? ALL_TIME;
   const sel = (p: Period, f: ResolvedFilters = main.filters) => new Selection(db, exec, p, f);
   const max = ctx.maxResultRows;
-  const note = familyNote(main);
+  const note = [familyNote(main), relaxed ? `(no expense of ${main.what ?? 'it'} mentions ${relaxed.dropped.map((w) => `"${w}"`).join(', ')}, so these are all of them)` : null].filter(Boolean).join(' ') || null;
 
   switch (plan.op) {
     case 'sum':
@@ -264,6 +267,27 @@ function groupLabel(key: string, k: string, today: IsoDate): string {
 }
 
 /** Says so when a member word had no literal hit and its family was counted ("beer" → Alcohol). */
+/**
+ * "seafood I had in goa": a word that must ALSO match ("goa") but that no row of the subject
+ * mentions is where it happened, not what was bought; the subject alone answers, and says so.
+ * Only a literal word is let go this way, never a shop, category or concept the owner named.
+ */
+async function relaxPlaceWords(
+  db: Kysely<Database>, exec: ExecContext, plan: QueryPlan, main: ResolvedPlanFilters,
+  resolve: (f: QueryPlan['filters']) => Promise<ResolvedPlanFilters>,
+): Promise<{ filters: ResolvedPlanFilters; dropped: string[] } | null> {
+  const f = plan.filters;
+  if (!f.within.length || plan.versus.length || main.unknown.length) return null;
+  const loose = main.resolutions.filter((r) => r.how === 'literal' && f.within.some((w) => normTerm(w) === r.phrase)).map((r) => r.phrase);
+  if (!loose.length || loose.length === f.within.length + f.subjects.length + f.categories.length) return null;
+  const period = plan.periods[0] ?? ALL_TIME;
+  const count = async (r: ResolvedPlanFilters) => (await new Selection(db, exec, period, r.filters).totals()).reduce((a, t) => a + t.count, 0);
+  if ((await count(main)) > 0) return null;
+  const without = await resolve({ ...f, within: f.within.filter((w) => !loose.includes(normTerm(w))) });
+  if (without.unknown.length || !without.what || (await count(without)) === 0) return null;
+  return { filters: without, dropped: loose };
+}
+
 function familyNote(r: ResolvedPlanFilters): string | null {
   const fam = r.resolutions.filter((x) => x.how === 'family');
   const notes = fam.map((f) => `(nothing called "${f.phrase}", so I counted ${f.label})`);

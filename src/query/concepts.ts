@@ -41,6 +41,29 @@ const NARROWER: { names: string[]; concept: ConceptLike }[] = [
       via: 'category',
     },
   },
+  {
+    names: list('formula, formula milk, infant formula, baby formula, formula powder'),
+    concept: {
+      label: 'formula milk',
+      categories: [],
+      terms: list('formula, formula milk, infant formula, baby formula, lactogen, nan pro, nanpro, similac, enfamil, aptamil, dexolac, infant milk'),
+      merchants: [],
+      via: 'category',
+    },
+  },
+  {
+    // The lexicon knows "baby food" only as its own words; the owner logs it by brand or kind.
+    names: list('baby food, baby foods, infant food, baby cereal, baby milk, weaning food'),
+    concept: {
+      label: 'baby food',
+      categories: [],
+      terms: list(`baby food, infant food, infant formula, baby formula, formula, formula milk, cerelac, lactogen, nan pro, nanpro, similac,
+        enfamil, aptamil, dexolac, farex, nestum, baby cereal, baby puree, puree, weaning food, ragi porridge, sprouted ragi, slurp farm,
+        timios, early foods, happa, baby milk, infant milk`),
+      merchants: [],
+      via: 'category',
+    },
+  },
 ];
 
 /** Words that name one occasion of the thing, not the thing ("auto rides", "seafood dinners"). */

@@ -74,15 +74,17 @@ export const TRAILING_NOUNS = new Set([
   'kharcha', 'wala', 'wali', 'waala', 'booking', 'bookings', 'payment', 'payments',
   // "petrol fill-up", "fastag top-up": one occasion of filling, not a thing of its own.
   'up', 'ups', 'fill', 'fills', 'fillup', 'fillups', 'topup', 'topups',
+  // "pediatrician fees", "pampers packs": what was paid for is the word before.
+  'fee', 'fees', 'charge', 'charges', 'pack', 'packs', 'packet', 'packets',
 ]);
 
 /** Operation cues, tried in this order; the first that matches wins. */
 export const OP_CUES: { op: 'compare' | 'breakdown' | 'average' | 'count' | 'top' | 'kinds' | 'list' | 'sum'; re: RegExp }[] = [
   { op: 'breakdown', re: /\b(what did i spend (the )?most on|where (did|do) i spend (the )?most|what (do|did) i spend (the )?most on|which category|which categories|(top|biggest|main|largest|highest) (spending |expense )?categor(y|ies)|spending categor(y|ies)|kis cheez|kis chiz|kis cheej|kaun si category|which (shops?|stores?|merchants?|places?|brands?|apps?|restaurants?)\b.*\b(most|top|biggest|highest)|summary|summari[sz]e|recap|overview)\b/ },
   { op: 'breakdown', re: /\b(which day|what day|which date|biggest day|costliest day|most expensive day|priciest day|kis din|kaun sa din|konsa din)\b/ },
-  { op: 'kinds', re: /\b(most frequent|most often|most common|usually buy|frequently buy)\b/ },
+  { op: 'kinds', re: /\b(most frequent|most often|most common|usually buy|frequently buy|typically buy|normally buy)\b/ },
   { op: 'compare', re: /\b(compare|compared|comparison|versus|vs\.?|v\/s|difference between|more than last|less than last|than last|how much (more|less|extra)|(go|goes|went|gone) (up|down)|increased?|decreased?|changed?|up or down|higher or lower)\b/ },
-  { op: 'average', re: /\b(average|avg|averages|mean|(typical|usual|normal|regular) (day|week|month)|(daily|weekly|monthly) (spend|spending|spends|cost|costs|bill|kharcha|expenses?)|per day|per week|per month|a day on average|daily average|on average|roz ka|har din|per din)\b/ },
+  { op: 'average', re: /\b(average|avg|averages|mean|(typical|usual|normal|regular) (day|week|month)|(daily|weekly|monthly) (spend|spending|spends|cost|costs|bill|kharcha|expenses?)|per day|per week|per month|a day on average|daily average|on average|roz ka|har din|per din|typical(?:ly)?|(?:usually|normally) (?:costs?|spend|pay|comes? to))\b/ },
   { op: 'breakdown', re: /\b(breakdown|break down|broken down|break-up|breakup|split|by category|per category|category[- ]?wise|categorywise|by merchant|per merchant|merchant[- ]?wise|by day|day[- ]?by[- ]?day|day[- ]?wise|per item|by item|item[- ]?wise|where did (all |most |the bulk )?(of )?my money go|where (has|did) (all |most )?(of )?(my )?money gone|kahan gaya|kaha gaya|kahan gaye|kaha gaye)\b/ },
   { op: 'count', re: /\b(kitn[ei] (\w+ )?(rides|orders|trips|visits|times|entries|expenses|transactions|purchases|bills|baar|bar|dafa|cups|glasses|plates)|how many times|how many|how often|number of times|no\.? of times|number of|no\.? of|count of|kitni baar|kitni bar|kitne baar|kitni dafa|count)\b/ },
   { op: 'top', re: /\b(biggest|largest|highest|most expensive|costliest|priciest|top \d+|top|rank|ranked|cost the most|costed the most|spent the most|the most|smallest|cheapest|lowest|least expensive|sabse (bada|badi|bade|zyada|jyada|mehenga|mehengi|mehnga|sasta|sasti|kam))\b/ },

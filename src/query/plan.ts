@@ -94,7 +94,9 @@ export function planQuestion(text: string, opts: PlanOptions): PlanOutcome {
     }
     // A subject AND a period of its own, with no "and"/"what about" lead, is a whole new question
     // ("parking in december?" after "top 2 swiggy orders"): it must not inherit the old operation.
-    const wholeQuestion = read.periods.length > 0 && names > 0 && !FOLLOW_UP_LEAD.test(q);
+    // So is a new subject alone ("birthday expenses" after "list all donations"): only a bare new
+    // period ("in december?") or a lead word carries the last operation over.
+    const wholeQuestion = names > 0 && !FOLLOW_UP_LEAD.test(q);
     if (!read.hasOwnSpendWords && !wholeQuestion && (read.periods.length > 0 || names > 0)) {
       const changedTime = read.periods.length > 0;
       const changedWhat = names > 0;
@@ -405,8 +407,14 @@ export function subjectChunks(text: string): string[] {
 const BILL_HEADS = new Set(['phone', 'mobile', 'electric', 'electricity', 'power', 'light', 'bijli', 'current', 'water', 'paani', 'pani', 'gas',
   'cylinder', 'internet', 'wifi', 'broadband', 'fibre', 'fiber', 'dth', 'cable', 'tv', 'credit', 'card', 'society', 'maintenance', 'postpaid']);
 
+/** Words that make "fee"/"charges" a kind of fee ("late fee", "convenience charges"), not an occasion of paying. */
+const FEE_KINDS = new Set(['late', 'convenience', 'delivery', 'service', 'platform', 'processing', 'booking', 'cancellation', 'joining', 'annual',
+  'registration', 'membership', 'entry', 'admission', 'tuition', 'exam', 'bank', 'card', 'overdraft', 'penalty', 'handling', 'packing', 'surge',
+  'transaction', 'withdrawal', 'atm', 'forex', 'markup', 'gst', 'renewal', 'maintenance', 'legal', 'court', 'visa', 'application']);
+
 /** Glue between two subjects that means "both" ("coffee at CCD", "train to Nagpur"), not "either". */
 const AND_JOINERS = new Set(['at', 'to', 'from', 'for', 'with', 'in', 'on', 'via', 'through', 'se', 'pe', 'par', 'mein', 'me']);
+const ARTICLES = new Set(['the', 'a', 'an']);
 const OR_JOINERS = new Set(['and', 'or', 'aur', 'ya', 'plus', ',']);
 
 /**
@@ -424,14 +432,16 @@ export function subjectParts(text: string): { text: string; join: 'or' | 'and' }
   const out: { text: string; join: 'or' | 'and' }[] = [];
   let cur: string[] = [];
   let glue: string[] = [];
-  const joinOf = (): 'or' | 'and' => (glue.some((g) => OR_JOINERS.has(g)) || !glue.some((g) => AND_JOINERS.has(g)) ? 'or' : 'and');
+  // "wash the car", "fix a tyre": words joined by an article alone are one thing, both must match.
+  const joinOf = (): 'or' | 'and' => (glue.length > 0 && glue.every((g) => ARTICLES.has(g)) ? 'and'
+    : glue.some((g) => OR_JOINERS.has(g)) || !glue.some((g) => AND_JOINERS.has(g)) ? 'or' : 'and');
   const push = (text: string) => {
     out.push({ text, join: out.length ? joinOf() : 'or' });
     glue = [];
   };
   const flush = () => {
     // "phone bill", "water bills": the bill says which phone or water is meant (utilities).
-    while (cur.length > 1 && TRAILING_NOUNS.has(cur[cur.length - 1]!) && !/^\d/.test(cur[cur.length - 2]!) && !(/^bills?$/.test(cur[cur.length - 1]!) && BILL_HEADS.has(cur[cur.length - 2]!))) cur.pop();
+    while (cur.length > 1 && TRAILING_NOUNS.has(cur[cur.length - 1]!) && !/^\d/.test(cur[cur.length - 2]!) && !(/^(?:fees?|charges?)$/.test(cur[cur.length - 1]!) && FEE_KINDS.has(cur[cur.length - 2]!)) && !(/^bills?$/.test(cur[cur.length - 1]!) && BILL_HEADS.has(cur[cur.length - 2]!))) cur.pop();
     if (cur.length === 1 && TRAILING_NOUNS.has(cur[0]!) && !CATEGORY_WORDS[cur[0]!]) cur = [];
     if (cur.length) push(cur.join(' '));
     cur = [];

@@ -150,6 +150,11 @@ export async function resolveSubject(deps: ResolveDeps, phrase: string): Promise
   const whole = await resolveOne(deps, p, true, 'all');
   // "car washed" reaches the vehicle concept only through "car": that is a part, not the phrase.
   const partial = whole.how !== 'unknown' && words.length > 1 && whole.how !== 'merchant' && reachedViaPart(deps, p, whole);
+  // A shop the lexicon knows ("HP petrol pump" → HP Petrol Pump) under the name the owner's rows use ("HP").
+  if (whole.how === 'concept' && whole.matcher.merchants.length && !whole.matcher.categories.length) {
+    const same = await ownerMerchantLike(deps, p, whole.label);
+    if (same.length) return { ...whole, label: same[0]!, matcher: { ...whole.matcher, merchants: [...whole.matcher.merchants, ...same] } };
+  }
   if (whole.how !== 'unknown' && whole.how !== 'family' && !partial) return whole;
   // "car washed", "got the car cleaned": the ledger's own phrase under another verb form.
   if (words.length > 1) {
