@@ -1,5 +1,5 @@
 /**
- * Scores munshi's own question set (test/data/queries-own.jsonl over test/data/ledger-own.jsonl,
+ * Scores munshi's own question sets (test/data/queries-own*.jsonl over test/data/ledger-own*.jsonl,
  * eval format, other wording and merchants than the sample) with the evaluation's rules: totals and
  * counts for sums, (date, amount) sets or orders for lists and rankings, numbers in the text for
  * averages and comparisons, item groups for concept questions.
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
 import { categorize } from '../categories/index.js';
 import type { OwnerSettings } from '../core/types.js';
-import { answerQuestion, type Answer } from './answer.js';
+import { answerQuestion, newConversation, type Answer } from './answer.js';
 import { loadRecords, type EvalRecord } from './testing.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -46,25 +46,30 @@ function check(q: Q, a: Answer): string[] {
   return why;
 }
 
-let dir: string;
-let opened: OpenedDb;
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-own-set-'));
-  opened = await openDatabase(path.join(dir, 'ledger.db'));
-  await loadRecords(opened.db, readJsonl<EvalRecord>('ledger-own.jsonl'), 'me', 'own', categorize);
-});
-afterAll(async () => {
-  await opened.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-describe('own question set', () => {
-  const qs = readJsonl<Q>('queries-own.jsonl');
-  it('has questions', () => expect(qs.length).toBeGreaterThanOrEqual(40));
-  for (const q of qs) {
-    it(`[${q.id}] ${q.question}`, async () => {
-      const a = await answerQuestion(opened.db, q.question, { owner: 'me', now, settings });
-      expect(check(q, a), a.reply).toEqual([]);
+// Each set runs as the CLI runs it: one conversation across its lines, so a question that is
+// wrongly taken for a follow-up of the one before fails here too.
+for (const set of ['own', 'own2'] as const) {
+  describe(`${set} question set`, () => {
+    let dir: string;
+    let opened: OpenedDb;
+    let conversation = newConversation();
+    beforeAll(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), `munshi-${set}-set-`));
+      opened = await openDatabase(path.join(dir, 'ledger.db'));
+      await loadRecords(opened.db, readJsonl<EvalRecord>(`ledger-${set}.jsonl`), 'me', set, categorize);
     });
-  }
-});
+    afterAll(async () => {
+      await opened.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    const qs = readJsonl<Q>(`queries-${set}.jsonl`);
+    it('has questions', () => expect(qs.length).toBeGreaterThanOrEqual(40));
+    for (const q of qs) {
+      it(`[${q.id}] ${q.question}`, async () => {
+        const a = await answerQuestion(opened.db, q.question, { owner: 'me', now, settings }, conversation);
+        conversation = a.conversation;
+        expect(check(q, a), a.reply).toEqual([]);
+      });
+    }
+  });
+}

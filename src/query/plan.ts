@@ -414,7 +414,7 @@ const FEE_KINDS = new Set(['late', 'convenience', 'delivery', 'service', 'platfo
 
 /** Glue between two subjects that means "both" ("coffee at CCD", "train to Nagpur"), not "either". */
 const AND_JOINERS = new Set(['at', 'to', 'from', 'for', 'with', 'in', 'on', 'via', 'through', 'se', 'pe', 'par', 'mein', 'me']);
-const ARTICLES = new Set(['the', 'a', 'an']);
+const ARTICLES = new Set(['the', 'a', 'an', 'got', 'get', 'gets', 'getting', 'was', 'were', 'is', 'been', 'being']);
 const OR_JOINERS = new Set(['and', 'or', 'aur', 'ya', 'plus', ',']);
 
 /**
@@ -432,7 +432,8 @@ export function subjectParts(text: string): { text: string; join: 'or' | 'and' }
   const out: { text: string; join: 'or' | 'and' }[] = [];
   let cur: string[] = [];
   let glue: string[] = [];
-  // "wash the car", "fix a tyre": words joined by an article alone are one thing, both must match.
+  // "wash the car", "fix a tyre", "car got washed": words joined only by an article or "got/was"
+  // are one thing; both must match.
   const joinOf = (): 'or' | 'and' => (glue.length > 0 && glue.every((g) => ARTICLES.has(g)) ? 'and'
     : glue.some((g) => OR_JOINERS.has(g)) || !glue.some((g) => AND_JOINERS.has(g)) ? 'or' : 'and');
   const push = (text: string) => {

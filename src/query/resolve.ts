@@ -156,8 +156,8 @@ export async function resolveSubject(deps: ResolveDeps, phrase: string): Promise
     if (same.length) return { ...whole, label: same[0]!, matcher: { ...whole.matcher, merchants: [...whole.matcher.merchants, ...same] } };
   }
   if (whole.how !== 'unknown' && whole.how !== 'family' && !partial) return whole;
-  // "car washed", "got the car cleaned": the ledger's own phrase under another verb form.
-  if (words.length > 1) {
+  // "car washed", "got the car cleaned", "(car got) washed": the ledger's own words under another verb form.
+  if (words.length > 1 || whole.how === 'unknown') {
     for (const v of verbStems(p)) if (await literalExists(deps, singularForms(v))) return { phrase: p, how: 'literal', label: v, matcher: { categories: [], terms: singularForms(v), merchants: [] } };
   }
   // "HP pump", "Hindustan Petroleum" when the owner's rows say "HP": a shop the owner has paid.
