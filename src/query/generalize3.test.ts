@@ -100,3 +100,12 @@ describe('cause 2: modifier + category phrases', () => {
     expect(m.test(row('dog collar', 'shopping'))).toBe(false);
   });
 });
+
+describe('usual / typical / regular ask for an average per occasion', () => {
+  for (const [q, subj] of [["what's the usual electricity bill", 'electricity bill'], ['my regular swiggy order amount', 'swiggy'], ['what does a typical uber ride cost', 'uber'], ['how much is the normal phone recharge', 'phone recharge'], ['what do we usually pay for a haircut', 'haircut']] as const) {
+    it(q, () => {
+      const r = planQuestion(q, { today, settings });
+      expect(r.kind === 'plan' && [r.plan.op, r.plan.averagePer, r.plan.filters.subjects.join(',')]).toEqual(['average', 'expense', subj]);
+    });
+  }
+});

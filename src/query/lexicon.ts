@@ -64,7 +64,8 @@ export const STOPWORDS = new Set(
   name less fewer increase increased decrease decreased change changed go goes went gone higher lower
   costliest priciest dearest pricey mehenga mehengi mehnga mehnge sasta sasti saste
   tally tallied tallies amounts amounted under into onto towards toward upon across over regarding related together grand net gross whole-lot lot lots
-  lagaya lagaye lagayi chukaya chukaye chukayi bhara bhare bhari diye dena dene uda udaya udaye udaaye`.split(/\s+/).filter(Boolean),
+  lagaya lagaye lagayi chukaya chukaye chukayi bhara bhare bhari diye dena dene uda udaya udaye udaaye
+  usual usually typical typically normal normally regular regularly`.split(/\s+/).filter(Boolean),
 );
 
 /** Glue that only counts at the edges of a subject ("run" in "ration run", "rides" in "rapido rides"). */
@@ -84,7 +85,7 @@ export const OP_CUES: { op: 'compare' | 'breakdown' | 'average' | 'count' | 'top
   { op: 'breakdown', re: /\b(which day|what day|which date|biggest day|costliest day|most expensive day|priciest day|kis din|kaun sa din|konsa din)\b/ },
   { op: 'kinds', re: /\b(most frequent|most often|most common|usually buy|frequently buy|typically buy|normally buy)\b/ },
   { op: 'compare', re: /\b(compare|compared|comparison|versus|vs\.?|v\/s|difference between|more than last|less than last|than last|how much (more|less|extra)|(go|goes|went|gone) (up|down)|increased?|decreased?|changed?|up or down|higher or lower)\b/ },
-  { op: 'average', re: /\b(average|avg|averages|mean|(typical|usual|normal|regular) (day|week|month)|(daily|weekly|monthly) (spend|spending|spends|cost|costs|bill|kharcha|expenses?)|per day|per week|per month|a day on average|daily average|on average|roz ka|har din|per din|typical(?:ly)?|(?:usually|normally) (?:costs?|spend|pay|comes? to))\b/ },
+  { op: 'average', re: /\b(average|avg|averages|mean|(typical|usual|normal|regular) (day|week|month)|(daily|weekly|monthly) (spend|spending|spends|cost|costs|bill|kharcha|expenses?)|per day|per week|per month|a day on average|daily average|on average|roz ka|har din|per din|typical(?:ly)?|(?:usually|normally) (?:costs?|spend|pay|comes? to)|(?:usual|normal|regular) (?:[\w']+ ){0,2}(?:bills?|costs?|spends?|price|amount|fares?|orders?|rides?|tickets?|recharges?|fill ?ups?|top ?ups?))\b/ },
   { op: 'breakdown', re: /\b(breakdown|break down|broken down|break-up|breakup|split|by category|per category|category[- ]?wise|categorywise|by merchant|per merchant|merchant[- ]?wise|by day|day[- ]?by[- ]?day|day[- ]?wise|per item|by item|item[- ]?wise|where did (all |most |the bulk )?(of )?my money go|where (has|did) (all |most )?(of )?(my )?money gone|kahan gaya|kaha gaya|kahan gaye|kaha gaye)\b/ },
   { op: 'count', re: /\b(kitn[ei] (\w+ )?(rides|orders|trips|visits|times|entries|expenses|transactions|purchases|bills|baar|bar|dafa|cups|glasses|plates)|how many times|how many|how often|number of times|no\.? of times|number of|no\.? of|count of|kitni baar|kitni bar|kitne baar|kitni dafa|count)\b/ },
   { op: 'top', re: /\b(biggest|largest|highest|most expensive|costliest|priciest|top \d+|top|rank|ranked|cost the most|costed the most|spent the most|the most|smallest|cheapest|lowest|least expensive|sabse (bada|badi|bade|zyada|jyada|mehenga|mehengi|mehnga|sasta|sasti|kam))\b/ },
