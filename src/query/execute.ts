@@ -87,7 +87,9 @@ export type GroupKey = 'currency' | 'category' | 'merchant' | 'date' | 'item' | 
  */
 export class Selection {
   private readonly matchers: CompiledMatcher[];
-  private readonly exact: boolean;
+  private exact: boolean;
+  /** Groups SQL decides alone through the word index (plain single words: see ftsExactQuery). */
+  private ftsGroups = new Map<number, string>();
   /** Word lists too long for instr() pre-filtering: read the period's rows and let one regex decide. */
   private readonly loose: boolean;
   private loaded: RawRow[] | null = null;
@@ -111,10 +113,17 @@ export class Selection {
   }
 
   /** Conditions for the period and filters; `skip` leaves one group's pre-filter out (or keeps only its non-word part). */
-  private where(eb: EB, skip: { group: number; keep: 'none' | 'nonword' } | null = null): Expression<SqlBool> {
-    const conds: Expression<SqlBool>[] = [eb('owner', '=', this.ctx.owner), eb('deleted_at', 'is', null)];
-    if (this.period.from) conds.push(eb('date', '>=', this.period.from));
-    if (this.period.to) conds.push(eb('date', '<=', this.period.to));
+  private where(eb: EB, skip: { group: number; keep: 'none' | 'nonword' } | null = null, aggregate = false): Expression<SqlBool> {
+    // Through the word index, its few rowids are the way in: "+" keeps SQLite from walking the
+    // owner's whole (owner, date) index instead and probing the word list for each row.
+    // Rows in date order may still come cheaper by walking the date index backwards, so only sums do this.
+    const viaWords = aggregate && this.ftsGroups.size > 0 && skip === null;
+    const conds: Expression<SqlBool>[] = [
+      viaWords ? sql<SqlBool>`+owner = ${this.ctx.owner}` : eb('owner', '=', this.ctx.owner),
+      eb('deleted_at', 'is', null),
+    ];
+    if (this.period.from) conds.push(viaWords ? sql<SqlBool>`+date >= ${this.period.from}` : eb('date', '>=', this.period.from));
+    if (this.period.to) conds.push(viaWords ? sql<SqlBool>`+date <= ${this.period.to}` : eb('date', '<=', this.period.to));
     const f = this.filters;
     if (f.currency) conds.push(eb('currency', '=', f.currency));
     if (f.minAmount !== null) conds.push(amountBound(eb, f.minAmount, '>=', f.currency));
@@ -124,7 +133,10 @@ export class Selection {
     if (f.exclude?.length && this.excludeExact) conds.push(sql<SqlBool>`NOT coalesce(${eb.or(f.exclude.map((m) => prefilter(eb, m, false)))}, 0)`);
     if (!this.loose) {
       f.groups.forEach((g, i) => {
-        if (skip?.group === i) {
+        const exactWords = this.ftsGroups.get(i);
+        if (exactWords !== undefined && skip?.group !== i) {
+          conds.push(sql<SqlBool>`id IN (SELECT rowid FROM expenses_fts WHERE expenses_fts MATCH ${exactWords})`);
+        } else if (skip?.group === i) {
           if (skip.keep === 'nonword') conds.push(eb.or(g.map((m) => prefilter(eb, m, false))));
         } else conds.push(eb.or(g.map((m) => prefilter(eb, m, true))));
       });
@@ -142,6 +154,20 @@ export class Selection {
       ftsKnown.set(this.db, known);
     }
     this.fts = known;
+    // "Hotstar pe total kitna gaya?": when every inexact group is plain words, the word index
+    // decides them exactly and SQL sums without reading a single search text.
+    const long = !this.period.from || !this.period.to || daysBetween(this.period.from, this.period.to) > LOOSE_MAX_DAYS;
+    if (known && long && !this.exact && !this.loose && !(this.filters.exclude ?? []).length) {
+      const exact = new Map<number, string>();
+      this.filters.groups.forEach((g, i) => {
+        const q = g.length === 1 ? ftsExactQuery(g[0]!) : null;
+        if (q) exact.set(i, q);
+      });
+      if (exact.size && this.matchers.every((m, i) => m.sqlExact || exact.has(i))) {
+        this.ftsGroups = exact;
+        this.exact = true;
+      }
+    }
   }
 
   private async load(): Promise<RawRow[]> {
@@ -198,7 +224,7 @@ export class Selection {
       const rows = await this.db
         .selectFrom('expenses')
         .select([keyExpr.as('k'), 'currency', sql<number>`sum(amount_minor)`.as('minor'), sql<number>`count(*)`.as('n')])
-        .where((eb) => this.where(eb))
+        .where((eb) => this.where(eb, null, true))
         .groupBy([sql.ref('k'), 'currency'])
         .execute();
       out = rows.map((r) => ({ key: String(r.k ?? ''), currency: r.currency, minor: Number(r.minor), count: Number(r.n) }));
@@ -323,6 +349,21 @@ function prefilter(eb: EB, m: Matcher, withWords: boolean): Expression<SqlBool> 
   // A merchant in unusual casing still shows in search_text, which is lower case.
   if (withWords) for (const t of new Set([...m.terms, ...m.merchants].map(normTerm))) if (t) ors.push(sql<SqlBool>`instr(search_text, ${t}) > 0`);
   return ors.length ? eb.or(ors) : sql<SqlBool>`0`;
+}
+
+/**
+ * An FTS5 query that matches exactly the rows compileMatcher accepts for a matcher of plain words
+ * only (no categories, shops, names or modifiers; each term one run of a–z letters): the index's
+ * tokens are the runs of letters and digits, so a whole token equals a word-boundary match (an
+ * accented spelling folds to the same word, which the index counts too), and
+ * the plural endings compileMatcher allows ("s", "es") are listed. null when the matcher is more.
+ * e.g. {terms:['hotstar']} → '"hotstar" OR "hotstars" OR "hotstares"'
+ */
+export function ftsExactQuery(m: Matcher): string | null {
+  if (m.categories.length || m.merchants.length || m.names?.length || m.also?.length || !m.terms.length) return null;
+  const terms = [...new Set(m.terms.map(normTerm))];
+  if (!terms.every((t) => /^[a-z]{2,}$/.test(t))) return null;
+  return terms.flatMap((t) => [t, `${t}s`, `${t}es`]).map((t) => `"${t}"`).join(' OR ');
 }
 
 /**
