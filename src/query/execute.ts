@@ -211,6 +211,18 @@ export class Selection {
 
   /** Sum and count per currency, biggest count first. */
   async totals(): Promise<MoneyTotal[]> {
+    await this.init();
+    if (this.ftsGroups.size) {
+      // One pass over the word index's rows serves the totals and any capped list after them.
+      const m = new Map<string, MoneyTotal>();
+      for (const r of await this.lightRows()) {
+        const t = m.get(r.currency) ?? { currency: r.currency, minor: 0, count: 0 };
+        t.minor += r.amount_minor;
+        t.count += 1;
+        m.set(r.currency, t);
+      }
+      return [...m.values()].sort((a, b) => b.count - a.count || a.currency.localeCompare(b.currency));
+    }
     const g = await this.groups('currency');
     return g.map((x) => ({ currency: x.currency, minor: x.minor, count: x.count })).sort((a, b) => b.count - a.count || a.currency.localeCompare(b.currency));
   }
@@ -243,10 +255,35 @@ export class Selection {
     return out.sort((a, b) => b.minor - a.minor || b.count - a.count || a.key.localeCompare(b.key));
   }
 
+  private light: { id: number; date: string; amount_minor: number; currency: string }[] | null = null;
+
+  /** The matches through the word index, only what totals and ranking need, in date order. */
+  private async lightRows(): Promise<{ id: number; date: string; amount_minor: number; currency: string }[]> {
+    if (!this.light) {
+      const rows = await this.db.selectFrom('expenses').select(['id', 'date', 'amount_minor', 'currency']).where((eb) => this.where(eb, null, true)).execute();
+      this.light = rows.sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
+    }
+    return this.light;
+  }
+
   /** Matching rows, oldest first (or by amount), optionally one currency only, with a cap. */
   async rows(opts: { order?: 'date' | 'newest' | 'largest' | 'smallest'; limit?: number | null; offset?: number; currency?: string | null } = {}): Promise<Row[]> {
     await this.init();
     const order = opts.order ?? 'date';
+    if (this.ftsGroups.size && opts.limit != null) {
+      let light = await this.lightRows();
+      if (opts.currency) light = light.filter((r) => r.currency === opts.currency);
+      const sign = order === 'largest' ? -1 : 1;
+      const sorted = order === 'date' ? light
+        : order === 'newest' ? [...light].reverse()
+        : [...light].sort((a, b) => sign * (a.amount_minor - b.amount_minor) || b.date.localeCompare(a.date) || b.id - a.id);
+      const start = opts.offset ?? 0;
+      const ids = sorted.slice(start, start + opts.limit).map((r) => r.id);
+      if (!ids.length) return [];
+      const full = (await this.db.selectFrom('expenses').select([...ROW_COLUMNS]).where('id', 'in', ids).execute()) as RawRow[];
+      const byId = new Map(full.map((r) => [r.id, r]));
+      return ids.map((id) => toRow(byId.get(id)!));
+    }
     if (this.exact && (order === 'largest' || order === 'smallest') && opts.limit != null) {
       // Rank inside the covering index first, then read only the winning rows.
       let iq = this.db.selectFrom('expenses').select('id').where((eb) => this.where(eb));
