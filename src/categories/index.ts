@@ -200,7 +200,10 @@ export function categorize(
   const merchantFound = merchantTokens.length ? scan(merchantTokens) : [];
 
   const item = pickHead(itemFound, 'item');
-  const merchant = pickHead(merchantFound, 'merchant') ?? pickHead(merchantFound, 'item') ?? pickHead(itemFound, 'merchant');
+  // A merchant named by its exact brand spelling is that brand, even one whose bare name is an everyday
+  // word ("~Grab"): the caller already decided it is a merchant (e.g. from "grab to changi").
+  const byBrand = input.merchant ? LEXICON.merchants.get(input.merchant.trim().toLowerCase())?.entry ?? null : null;
+  const merchant = pickHead(merchantFound, 'merchant') ?? pickHead(merchantFound, 'item') ?? byBrand ?? pickHead(itemFound, 'merchant');
   // A correction remembered under a brand's other spelling ("ccd" vs "Cafe Coffee Day").
   if (overrides && overrides.size > 0) {
     const viaCanonical = lookupOverride(overrides, item?.canonical) ?? lookupOverride(overrides, merchant?.canonical);

@@ -148,7 +148,7 @@ const SPEND_CUE = new RegExp(`\\b(?:${W(`spend|spent|spending|spends|spendings|e
   highest|lowest|summary|report|breakdown|list|history|transactions|entries|rupees|rs|amount|bill|bills|order|ordered|
   orders|hisab|hisaab|gaya|gaye|gayi|diye|lagaya|lage|times|often|recent|since|purchases|purchase|trips|rides|ride|
   visits|sum|overall|compare|vs|versus|cheapest|costliest|expensive|top|chart|graph|everything|kharchu|selavu|khoroch|
-  kharach|entha|evvalavu|evlo|koto|kiti`)})\\b`);
+  kharach|entha|evvalavu|evlo|koto|kiti|damage|blown|blew|burnt|burned|splurged|splurge|outflow|outgoings|forked|shelled`)})\\b`);
 const TIME_CUE = new RegExp(`\\b(?:${W(`yesterday|today|week|weeks|month|months|year|jan|january|feb|february|mar|march|apr|april|may|jun|june|
   jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|kal|aaj|hafte|hafta|mahine|mahina|saal|daily|
   weekly|monthly|last|this`)})\\b`);

@@ -34,6 +34,12 @@ const FRACTION_UNIT = new RegExp(String.raw`\b(?:([1-9])\/([2-9])|half|aadha|adh
 const FRACTION_WORD = /\b(?:half|aadha|adha|aadhi|adhi|aadhe) ?(?:kg|kilo|ltr|l|litre|liter|dozen|doz)\b/;
 const SPACES = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
+// Which dollar a one- or two-letter prefix names; "s$" is Singapore, "r$" Brazil's real.
+const PREFIXED_DOLLAR_CODES: Readonly<Record<string, string>> = {
+  us: 'usd', s: 'sgd', sg: 'sgd', c: 'cad', ca: 'cad', a: 'aud', au: 'aud', nz: 'nzd', hk: 'hkd', r: 'brl', mx: 'mxn',
+};
+const PREFIXED_DOLLAR = /(^|[^\p{L}])(us|sg|s|ca|c|au|a|nz|hk|r|mx)\$/gu;
+
 /**
  * Cleans a message for the rules: cut to MAX_INPUT_CHARS, NFKC, no control characters, lower case.
  * e.g. sanitize('  Chai\u0000 20 ') === 'chai 20'
@@ -56,6 +62,8 @@ export function sanitize(text: unknown): string {
   // Markup is not what anyone bought: drop script/style bodies and the tags themselves.
   if (s.includes('<')) s = s.replace(SCRIPT, ' ').replace(TAG, ' ');
   s = s.toLowerCase();
+  // "S$5", "C$18", "A$6", "US$20": a letter before "$" names which dollar; spell it as the ISO code the amount reader knows.
+  if (s.includes('$')) s = s.replace(PREFIXED_DOLLAR, (_m, pre: string, c: string) => `${pre}${PREFIXED_DOLLAR_CODES[c] ?? 'usd'} `);
   if (ABBREV_HINT.test(s)) s = s.replace(ABBREV, (m) => ABBREVIATIONS[m] ?? m);
   // "1/2 kg", "half kg", "aadha kilo": a fraction of a unit is a quantity (0.5 kg), never a date or a price.
   if (s.includes('/') || FRACTION_WORD.test(s)) s = s.replace(FRACTION_UNIT, (_m, a?: string, b?: string) => (a ? String(Math.round((Number(a) / Number(b)) * 100) / 100) : '0.5') + ' ');

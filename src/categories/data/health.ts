@@ -61,7 +61,7 @@ export const HEALTH: LexGroup[] = [
     nephrologist, audiologist, podiatrist, mental health, ivf consultation`,
     merchants: `Practo, Apollo Clinic, Apollo 24x7, MFine|mfine, Tata 1mg Consult, Lybrate, DocsApp, Clove Dental|clove dental clinic,
     Sabka Dentist|sabka dentist, Dr Agarwal's Eye Hospital|dr agarwals|agarwal eye, Vasan Eye Care|vasan, Eye Q,
-    Cloudnine Clinic, Kaya Clinic|kaya, VLCC Clinic, Oliva, Amaha, MindPeers, Wysa, Talkspace, BetterHelp, Zocdoc,
+    Cloudnine Clinic, ~Kaya Clinic|kaya clinic|kaya skin clinic|kaya skin, VLCC Clinic, Oliva, Amaha, MindPeers, Wysa, Talkspace, BetterHelp, Zocdoc,
     One Medical, Teladoc, Babylon, Push Doctor, Ada Health` },
   { cat: 'health/doctor', tags: ['pet'], items: `vet, veterinarian, vet visit, vet fees, pet doctor, dog vaccination,
     pet vaccination, pet clinic, animal hospital, deworming`, merchants: `Cessna Lifeline, Max Vets, Vetic|vetic clinic` },

@@ -59,7 +59,7 @@ export const LEISURE: LexGroup[] = [
   { cat: 'entertainment/events', items: `outing, outings, going out, night out, day out, hangout, picnic, amusement park,
     theme park, water park, waterpark, adventure park, park entry, park ticket, zoo, zoo ticket, museum, museum ticket,
     aquarium ticket, planetarium, science centre, exhibition, expo, art gallery, gallery, mela, carnival ride,
-    giant wheel, joy ride, boating, boat ride, pedal boat, horse ride, camel ride, toy train, snow world, trampoline park,
+    giant wheel, joy ride, boating, boat ride, shikara, shikara ride, pedal boat, horse ride, camel ride, toy train, snow world, trampoline park,
     trampoline, kids play area, play area, play zone, softplay, birthday party venue, party hall, club night,
     event, events, event entry, entry fee, entry ticket, entry, cover charge event, workshop fee, pottery class one day,
     pottery workshop, art workshop, cooking class, wine tasting, food festival, flea market, stand up event, sports match,

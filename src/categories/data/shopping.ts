@@ -114,7 +114,7 @@ export const SHOPPING: LexGroup[] = [
     compass box, highlighter, marker, markers, sketch pens, crayons, colour pencils, color pencils, art supplies,
     canvas, sketchbook, glue stick, stapler, staples, pins, paper clips, sticky notes, post it, folder, file, files,
     envelope, envelopes, a4 paper, printing paper, paper ream, printer ink, ink cartridge, printer toner, cartridge, printout,
-    printouts, print out, xerox, photocopy, photocopies, printing, lamination, spiral binding, binding, bookmark,
+    printouts, print out, visiting cards, business cards, xerox, photocopy, photocopies, printing, lamination, spiral binding, binding, bookmark,
     gift card book, library fee, library membership, kindle unlimited, scribd, book fair, second hand books,
     textbook`,
     merchants: `Crossword, Sapna Book House|sapna, Higginbothams, Landmark, Oxford Bookstore, Bahrisons, Kitab Khana,
