@@ -124,6 +124,8 @@ export class Selection {
     ];
     if (this.period.from) conds.push(viaWords ? sql<SqlBool>`+date >= ${this.period.from}` : eb('date', '>=', this.period.from));
     if (this.period.to) conds.push(viaWords ? sql<SqlBool>`+date <= ${this.period.to}` : eb('date', '<=', this.period.to));
+    const wd = this.period.weekdays;
+    if (wd?.length) conds.push(sql<SqlBool>`cast(strftime('%w', date) as integer) in (${sql.join(wd.map((d) => sql.lit(Math.trunc(d))))})`);
     const f = this.filters;
     if (f.currency) conds.push(eb('currency', '=', f.currency));
     if (f.minAmount !== null) conds.push(amountBound(eb, f.minAmount, '>=', f.currency));

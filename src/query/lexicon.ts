@@ -65,7 +65,9 @@ export const STOPWORDS = new Set(
   costliest priciest dearest pricey mehenga mehengi mehnga mehnge sasta sasti saste
   tally tallied tallies amounts amounted under into onto towards toward upon across over regarding related together grand net gross whole-lot lot lots
   lagaya lagaye lagayi chukaya chukaye chukayi bhara bhare bhari diye dena dene uda udaya udaye udaaye
-  usual usually typical typically normal normally regular regularly`.split(/\s+/).filter(Boolean),
+  usual usually typical typically normal normally regular regularly
+  thanks thank thx ty cheers quick quickly wondering wonder curious feeling feel felt broke broken bit little ended end ending
+  question questions query lol haha hehe hmm umm pls plz blowing burning burnt burned splurging wasting kaunsa konsa kaunsi konsi kaun kon konse kaunse`.split(/\s+/).filter(Boolean),
 );
 
 /** Glue that only counts at the edges of a subject ("run" in "ration run", "rides" in "rapido rides"). */

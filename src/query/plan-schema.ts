@@ -17,6 +17,7 @@ export const periodSchema = z
     from: isoDate.nullable().describe('first day, inclusive; null = from the beginning'),
     to: isoDate.nullable().describe('last day, inclusive; null = up to today'),
     label: z.string().min(1).max(60).describe('how to name it in the reply: "this month", "in December"'),
+    weekdays: z.array(z.number().int().min(0).max(6)).max(7).optional().describe('only these days of the week, 0 = Sunday: [0,6] for weekends'),
   })
   .refine((p) => !p.from || !p.to || p.from <= p.to, 'from must not be after to');
 

@@ -9,7 +9,7 @@ import { KNOWN_CURRENCIES, toMinor } from '../core/money.js';
 import type { OwnerSettings } from '../core/types.js';
 import type { Primary } from '../categories/taxonomy.js';
 import { CATEGORY_WORDS, OP_CUES, PLURAL_RANK, SMALLEST, SPEND_SIGNAL, STOPWORDS, TOP_N, TRAILING_NOUNS } from './lexicon.js';
-import { findPeriods } from './time.js';
+import { findPeriods, findWeekdaySet, type WeekdaySet } from './time.js';
 import { emptyFilters, type Filters, type Operation, type Period, type QueryPlan } from './types.js';
 
 export interface PlanOptions {
@@ -39,8 +39,31 @@ export function normalizeQuestion(text: string): string {
     .replace(/[“”]/g, '"')
     .replace(/(\p{L})-(\p{L})/gu, '$1 $2')
     .replace(/\s+/g, ' ')
+    .trim()
+    .replace(REGIONAL_THIS_MONTH, 'this month')
+    .replace(REGIONAL_LAST_MONTH, 'last month')
+    .replace(REGIONAL_THIS_WEEK, 'this week')
+    .replace(REGIONAL_LAST_WEEK, 'last week')
+    .replace(REGIONAL_HOW_MANY, 'how many times')
+    .replace(REGIONAL_HOW_MUCH, 'how much')
+    .replace(REGIONAL_FILLER, ' ')
+    // "how many times did I fill petrol", "filled up diesel": the fuel is the subject, not the filling.
+    .replace(/\b(?:fill|filled|filling)(?:\s+up)?\s+(?=(?:petrol|diesel|fuel|gas|cng|the tank|tank)\b)/g, '')
+    .replace(/\s+/g, ' ')
     .trim();
 }
+
+// Tamil-English and Bengali-English beside the Hinglish the rest of planning knows: "intha maasam
+// petrol evlo aachu?", "ei mashe coffee te koto khoroch holo?". Read as the English they mean.
+const R_MONTH = '(?:maasam|masam|maasa|mashe|mase|maase|maash|mash)';
+const R_WEEK = '(?:vaaram|varam|saptaho|saptahe|shoptaho|shoptahe|hapta|hoptay)';
+const REGIONAL_THIS_MONTH = new RegExp(String.raw`\b(?:intha|indha|inda|inta|ei|eai|ee)\s+${R_MONTH}\b`, 'g');
+const REGIONAL_LAST_MONTH = new RegExp(String.raw`\b(?:pona|ponna|pona|kadantha|kadandha|gata|gato|goto|ager|aager)\s+${R_MONTH}\b`, 'g');
+const REGIONAL_THIS_WEEK = new RegExp(String.raw`\b(?:intha|indha|inda|ei|eai)\s+${R_WEEK}\b`, 'g');
+const REGIONAL_LAST_WEEK = new RegExp(String.raw`\b(?:pona|ponna|kadantha|gata|gato|goto|ager|aager)\s+${R_WEEK}\b`, 'g');
+const REGIONAL_HOW_MANY = /\b(?:ethana|evlo|ethanai)\s+(?:thadava|thadavai|vaati|murai)\b|\b(?:koto|koyto|koi)\s*(?:bar|baar)\b/g;
+const REGIONAL_HOW_MUCH = /\b(?:evlo|evalo|evvalavu|yevlo|ethana|koto|kato|kotto)\b(?:\s+(?:taka|rupees|rubai|roobai))?/g;
+const REGIONAL_FILLER = /\b(?:holo|hoyeche|hoyechhe|holo re|aachu|achu|aachi|aagiduchu|aayiduchu|ayiduchu|selavu|selavaachu|khoroch|khorcha|korechi|korlam|panninen|pannen|ku|kku|niyechi|nilam|kinechi|kinechhi|kinlam|vanginen|vaanginen|vaangunen|te(?=\s+how much\b))\b/g;
 
 /**
  * Plans a question. e.g. planQuestion('food since monday?', {today:'2026-01-15', settings}) →
@@ -123,8 +146,10 @@ export function planQuestion(text: string, opts: PlanOptions): PlanOutcome {
     const asked = /\?$/.test(normalizeQuestion(text));
     const plainWords = !/\d/.test(read.leftover) && !/^(?:who|whom|why|when|where|what|how|is|are|was|were|can|could|will|would|should|do|does|tell)\b/.test(q);
     const occasions = /\b(visits|bookings|rides|orders|bills|purchases|trips|payments|spends|expenses|kharche)$/.test(q);
-    const bareButClear = names > 0 && (read.exclude.length > 0 || (read.periods.length > 0 && (asked || plainWords)) || (asked && plainWords) || (occasions && plainWords));
-    if (!bareButClear) return { kind: 'none', reason: prev || !FOLLOW_UP_LEAD.test(q) ? 'not_a_question' : 'no_previous' };
+    const bareButClear = names > 0 && (read.exclude.length > 0 || ((read.periods.length > 0 || read.weekdays !== null) && (asked || plainWords)) || (asked && plainWords) || (occasions && plainWords));
+    // "purchases last week", "wednesday expenses this month": everything spent over a stretch.
+    const everythingOver = (read.periods.length > 0 || read.weekdays !== null) && /\b(expenses|purchases|spends|spendings|kharche|transactions)\b/.test(q);
+    if (!bareButClear && !everythingOver) return { kind: 'none', reason: prev || !FOLLOW_UP_LEAD.test(q) ? 'not_a_question' : 'no_previous' };
   }
   return { kind: 'plan', followUp: false, plan: buildPlan(read, opts) };
 }
@@ -148,6 +173,8 @@ function isShowAll(q: string): boolean {
 interface Read {
   op: Operation | null;
   periods: Period[];
+  /** "on weekends", "Saturdays": days of the week every period is narrowed to. */
+  weekdays: WeekdaySet | null;
   allTime: boolean;
   categories: Primary[];
   subjects: string[];
@@ -256,9 +283,9 @@ function amountOf(num: string, mult: string | undefined): number {
 
 function readQuestion(q: string, opts: PlanOptions): Read {
   const r: Read = {
-    op: null, periods: [], allTime: false, categories: [], subjects: [], within: [], exclude: [], sides: [], minAmount: null, maxAmount: null,
+    op: null, periods: [], weekdays: null, allTime: false, categories: [], subjects: [], within: [], exclude: [], sides: [], minAmount: null, maxAmount: null,
     currency: null, topN: null, newest: null, share: false, rank: null, leftover: '', smallest: false, plural: false, averagePer: null, breakdownBy: null,
-    signal: SPEND_SIGNAL.test(q), hasOwnSpendWords: /\b(how much|how many|total|kitna|kitni|kitne|spent|spend|spending|list|show|top|biggest|average|compare|breakdown)\b/.test(q),
+    signal: SPEND_SIGNAL.test(q), hasOwnSpendWords: /\b(how much|how many|total|kitna|kitni|kitne|spent|spend|spending|spends|expenses|purchases|kharche|list|show|top|biggest|average|compare|breakdown)\b/.test(q),
   };
   let work = q;
   // Amount bounds come out first so "over 1.5k" is not read as a date.
@@ -296,6 +323,9 @@ function readQuestion(q: string, opts: PlanOptions): Read {
     work = work.replace(ord[1]!, ' '.repeat(ord[1]!.length));
   }
 
+  const timeOpts = { today: opts.today, weekStartsOn: opts.settings.weekStartsOn, dayFirst: opts.settings.dayFirst };
+  r.weekdays = findWeekdaySet(work, timeOpts);
+  if (r.weekdays) work = r.weekdays.rest;
   const found = findPeriods(work, { today: opts.today, weekStartsOn: opts.settings.weekStartsOn, dayFirst: opts.settings.dayFirst });
   r.periods = found.periods;
   r.allTime = found.allTime;
@@ -543,6 +573,10 @@ function buildPlan(r: Read, opts: PlanOptions): QueryPlan {
     breakdownBy = filters.subjects.length ? 'merchant' : 'category';
     filters.categories = [];
     filters.subjects = [];
+  }
+  if (r.weekdays) {
+    const wd = r.weekdays;
+    periods = (periods.length ? periods : [{ from: null, to: null, label: 'so far' }]).map((p) => ({ ...p, weekdays: wd.weekdays, label: `${wd.label} ${p.label}`.slice(0, 60) }));
   }
   let limit: number | null = null;
   if (op === 'top') limit = r.rank !== null ? 1 : r.topN ?? (r.plural ? 5 : 1);

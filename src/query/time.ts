@@ -115,6 +115,15 @@ const RULES: Rule[] = [
     make: (m, o) => span(anchor(m[1]!, o), anchor(m[2]!, o, true), o),
   },
   {
+    // "since new year", "from new year's": the first of January (the eve has a rule of its own).
+    re: rx(`${B}(?:since|from|after)\\s+(?:the\\s+)?new\\s*year(?!'?s?\\s*eve)'?s?(?:\\s+day)?${E}`),
+    make: (m, o) => {
+      const jan1 = pastDay(1, 1, null, o);
+      const from = jan1 && /^after/i.test(m[0]!) ? addDays(jan1, 1) : jan1;
+      return from ? { from, to: o.today, label: `since ${formatDay(from, o.today)}` } : null;
+    },
+  },
+  {
     // since A / from A / after A / A se
     re: rx(`${B}(since|after|starting|beginning|starting from)\\s+(${ANCHOR})${E}`),
     make: (m, o) => {
@@ -384,4 +393,58 @@ function weekend(o: TimeOptions, last: boolean): Period {
   if (last && (wd === 6 || wd === 0)) sat = addDays(sat, -7);
   const sun = addDays(sat, 1);
   return { from: sat, to: sun > o.today ? o.today : sun, label: last ? 'last weekend' : 'at the weekend' };
+}
+
+export interface WeekdaySet {
+  weekdays: number[];
+  /** "on weekends", "on Saturdays". */
+  label: string;
+  /** The text with the phrase blanked out (same length). */
+  rest: string;
+}
+
+const WD_PLURAL: Record<string, number[]> = {
+  weekends: [0, 6], weekdays: [1, 2, 3, 4, 5], sundays: [0], mondays: [1], tuesdays: [2], wednesdays: [3],
+  thursdays: [4], fridays: [5], saturdays: [6],
+};
+const WD_SINGLE: Record<string, number[]> = {
+  weekend: [0, 6], weekday: [1, 2, 3, 4, 5], sunday: [0], monday: [1], tuesday: [2], wednesday: [3],
+  thursday: [4], friday: [5], saturday: [6], ravivar: [0], somvar: [1], mangalvar: [2], budhvar: [3],
+  guruvar: [4], shukravar: [5], shanivar: [6],
+};
+const WD_LABEL = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
+
+function weekdayLabel(days: number[]): string {
+  if (days.length === 2 && days.includes(0) && days.includes(6)) return 'on weekends';
+  if (days.length === 5 && !days.includes(0) && !days.includes(6)) return 'on weekdays';
+  return `on ${days.map((d) => WD_LABEL[d]).join(' and ')}`;
+}
+
+/**
+ * Days of the week that recur over a stretch: "on weekends", "Saturdays in January", "weekend
+ * food spends in january", "wednesday expenses this month". A plural always recurs; a singular
+ * ("weekend", "wednesday") only beside a longer stretch and without this/last before it, so
+ * "last Sunday" and "on Tuesday" stay one day.
+ */
+export function findWeekdaySet(text: string, o: TimeOptions): WeekdaySet | null {
+  const lower = text.toLowerCase();
+  const blank = (m: RegExpExecArray) => lower.slice(0, m.index) + ' '.repeat(m[0].length) + lower.slice(m.index + m[0].length);
+  const plural = new RegExp(`${B}(?:(?:on|during|over|at)\\s+)?(?:the\\s+|all\\s+)?(${Object.keys(WD_PLURAL).join('|')})${E}`, 'iu').exec(lower);
+  if (plural) {
+    const days = WD_PLURAL[plural[1]!]!;
+    return { weekdays: days, label: weekdayLabel(days), rest: blank(plural) };
+  }
+  const single = new RegExp(`${B}(?<!(?:${LAST}|${THIS}|next|coming)\\s+)(?:(?:on|during|over|at|every)\\s+)?(?:the\\s+|a\\s+)?(${Object.keys(WD_SINGLE).join('|')})${E}`, 'iu').exec(lower);
+  if (!single) return null;
+  const rest = blank(single);
+  const others = findPeriods(rest, o).periods;
+  const long = others.some((p) => !p.from || !p.to || daysBetweenIso(p.from, p.to) > 6);
+  const every = new RegExp(`${B}every\\s+(?:${Object.keys(WD_SINGLE).join('|')})${E}`, 'iu').test(lower);
+  if (!long && !every) return null;
+  const days = WD_SINGLE[single[1]!]!;
+  return { weekdays: days, label: weekdayLabel(days), rest };
+}
+
+function daysBetweenIso(a: IsoDate, b: IsoDate): number {
+  return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86_400_000);
 }

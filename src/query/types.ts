@@ -12,6 +12,8 @@ export interface Period {
   to: IsoDate | null;
   /** How the reply names it: "this month", "in December", "on Fri 2 Jan", "since Mon 12 Jan". */
   label: string;
+  /** Only these days of the week (0 = Sunday … 6 = Saturday): "on weekends in December", "Saturdays". */
+  weekdays?: number[];
 }
 
 export interface CategoryRef {
