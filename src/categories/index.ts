@@ -86,6 +86,13 @@ function toTerm(e: LexEntry, tokens: readonly string[], start: number, end: numb
   };
 }
 
+/** Whether a known phrase of 2+ words starts at norm[at] and ends after `end`. */
+function reachesFurther(norm: readonly string[], at: number, end: number): boolean {
+  const max = Math.min(LEXICON.maxWords.get(norm[at]!) ?? 0, norm.length - at);
+  for (let n = max; n >= 2 && at + n > end; n--) if (LEXICON.phrases.has(norm.slice(at, at + n).join(' '))) return true;
+  return false;
+}
+
 function scan(tokens: readonly string[]): { entry: LexEntry; start: number; end: number }[] {
   // Punctuation-only tokens ("&", "-") and possessives ("ka") are skipped; `pos` maps back to
   // the caller's indices.
@@ -112,6 +119,9 @@ function scan(tokens: readonly string[]): { entry: LexEntry; start: number; end:
         const head = norm.slice(i, i + n - 1).join(' ');
         for (const s of singulars(norm[i + n - 1]!)) if ((e = LEXICON.phrases.get(`${head} ${s}`))) break;
       }
+      // "new phone cover": a phrase that opens with a glue word ("new phone", "my car") yields to
+      // one that starts on its last word and reaches further, the English head being last.
+      if (e && e.kind === 'item' && n > 1 && LEXICON.glue.has(norm[i]!) && reachesFurther(norm, i + n - 1, i + n)) e = undefined;
       if (e) {
         out.push({ entry: e, start: pos[i]!, end: pos[i + n - 1]! + 1 });
         matched = n;

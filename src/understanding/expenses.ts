@@ -488,6 +488,8 @@ const LABEL_WORDS = new Set(['room', 'flat', 'platform', 'gate', 'seat', 'size',
 // Units that measure or hold what was bought; with a shop named they are never the item.
 const MEASURES = /^(?:plates?|packs?|packets?|pkts?|pieces?|pcs?|bottles?|btl|cups?|glass(?:es)?|kgs?|kilos?|g|gms?|grams?|ltrs?|litres?|liters?|lt|ml|dozen|doz|boxe?s?|jars?|cans?|bags?|nos|no|x|units?|items?|pints?|slices?|scoops?|strips?|sets?|pairs?)$/;
 
+const CLAUSE_BREAK = new Set(['because', 'coz', 'cuz', 'cause', 'bcoz', 'bcz', 'bc', 'since', 'kyunki', 'kyuki', 'as', 'otherwise', 'warna']);
+
 const LEAD_PARTICLES = new Set(['up', 'out', 'off', 'down']);
 
 const PAYEE_PREPS = new Set(['at', 'from', 'frm', '@', 'to', 'on', 'via', 'through', 'thru']);
@@ -523,6 +525,13 @@ function contentOf(seg: Seg, c: Chunk): number[] {
 /** The item text a chunk gives, trimmed of edge glue, typos fixed, capped. */
 function pickItem(seg: Seg, c: Chunk, items: KnownTermLike[]): string | null {
   let ws = contentOf(seg, c);
+  // "a new phone case since the old one broke": a reason clause tells why, not what was bought.
+  const cut = c.idx.findIndex((i) => CLAUSE_BREAK.has(seg.clean[i]!));
+  if (cut > 0) {
+    const stop = c.idx[cut]!;
+    const before = ws.filter((i) => i < stop);
+    if (before.length) ws = before;
+  }
   if (c.role === 'place') ws = ws.filter((i) => !PAYMENT_METHODS.has(seg.clean[i]!));
   // "picked up medicines", "topped up metro card": the particle of a phrasal verb opens no item.
   while (ws.length && (ITEM_TRIM.has(seg.clean[ws[0]!]!) || (LEAD_PARTICLES.has(seg.clean[ws[0]!]!) && ws.length > 1 && !seg.itemAt.has(ws[0]!)))) ws.shift();

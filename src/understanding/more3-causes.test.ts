@@ -83,3 +83,14 @@ describe('slang for a total is a question', () => {
     },
   );
 });
+
+describe('a phrase opening with a glue word yields to the overlapping head phrase', () => {
+  it.each([
+    ['bought a new phone cover, 349', 'phone cover'],
+    ['got a new phone case since the old one broke 250', 'phone case'],
+    ['my car wash 300', 'car wash'],
+  ])('%s → %s', (text, item) => {
+    const [e] = all(text);
+    expect(e!.item).toBe(item);
+  });
+});
