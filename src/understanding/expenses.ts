@@ -325,6 +325,16 @@ function analyzeSegment(words: string[], lex: CategoryLexicon): SegmentInfo {
       }
     }
   }
+  // "gave the car for servicing", "laptop for repair": the work done on a thing is what was paid for.
+  if (item && itemChunk?.role === 'main') {
+    const next = chunks[chunks.indexOf(itemChunk) + 1];
+    const work = next?.role === 'purpose' && next.prep === 'for' ? contentOf(seg, next) : [];
+    if (work.length >= 1 && work.length <= 4 && SERVICE_WORK.has(clean[work[0]!]!)) {
+      const said = [clean[work[0]!]!];
+      if (work[1] === work[0]! + 1 && SERVICE_WORK.has(clean[work[1]!]!)) said.push(clean[work[1]!]!);
+      item = capItem(`${item} ${said.join(' ')}`);
+    }
+  }
   const itemTerm = itemChunk ? items.find((t) => itemChunk!.idx.includes(t.start) && !merchantIdx.has(t.start)) ?? null : null;
   // "kadamba to panjim": a bus company's name alone says a ride as well as "bus" would.
   const moving = (!!itemTerm && (itemTerm.primary === 'transport' || itemTerm.primary === 'travel')) || (!itemTerm && m0?.primary === 'transport' && m0.detail === 'commute');
@@ -487,6 +497,9 @@ const LABEL_WORDS = new Set(['room', 'flat', 'platform', 'gate', 'seat', 'size',
 
 // Units that measure or hold what was bought; with a shop named they are never the item.
 const MEASURES = /^(?:plates?|packs?|packets?|pkts?|pieces?|pcs?|bottles?|btl|cups?|glass(?:es)?|kgs?|kilos?|g|gms?|grams?|ltrs?|litres?|liters?|lt|ml|dozen|doz|boxe?s?|jars?|cans?|bags?|nos|no|x|units?|items?|pints?|slices?|scoops?|strips?|sets?|pairs?)$/;
+
+const SERVICE_WORK = new Set(['servicing', 'service', 'repair', 'repairs', 'repairing', 'wash', 'washing', 'cleaning', 'polish', 'polishing',
+  'alteration', 'alterations', 'stitching', 'tuning', 'checkup', 'fixing', 'maintenance', 'dry', 'drycleaning', 'ironing', 'press']);
 
 const CLAUSE_BREAK = new Set(['because', 'coz', 'cuz', 'cause', 'bcoz', 'bcz', 'bc', 'since', 'kyunki', 'kyuki', 'as', 'otherwise', 'warna']);
 

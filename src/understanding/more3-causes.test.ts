@@ -94,3 +94,16 @@ describe('a phrase opening with a glue word yields to the overlapping head phras
     expect(e!.item).toBe(item);
   });
 });
+
+describe('the work done on a thing is part of what was paid for', () => {
+  it.each([
+    ['gave the bike for servicing and the bill was 950', 'bike servicing', 'transport'],
+    ['laptop for repair 2200', 'laptop repair', 'shopping'],
+    ['sent the scooty for service, 800', 'scooty service', 'transport'],
+    ['coffee for the team 300', 'coffee', 'food'],
+  ])('%s → %s', (text, item, primary) => {
+    const [e] = all(text);
+    expect(e!.item).toBe(item);
+    expect(e!.category).toBe(primary);
+  });
+});
