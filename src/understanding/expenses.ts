@@ -577,7 +577,8 @@ function pickItem(seg: Seg, c: Chunk, items: KnownTermLike[]): string | null {
     // Names follow "to"/"with"/"at" ("to ravi"): never "correct" them into lexicon words.
     out.push(c.role === 'dest' || c.role === 'with' || c.role === 'place' ? seg.clean[i]! : fixSpelling(seg.clean[i]!, seg.inTerm.has(i), seg.lex));
   }
-  let text = out.join(' ');
+  // "🎂 cake 850" reads "cake cake": a word said twice in a row is one thing.
+  let text = out.filter((w, k) => w !== out[k - 1]).join(' ');
   if (ws.length > 5) {
     const t = items.find((x) => c.idx.includes(x.start));
     if (t) text = t.text;

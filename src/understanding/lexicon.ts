@@ -116,7 +116,7 @@ export const GLUE_WORDS = new Set([
   'a', 'an', 'the', 'my', 'our', 'me', 'i', 'we', 'us', 'some', 'just', 'only', 'approx', 'around', 'about',
   'worth', 'total', 'totally', 'each', 'per', 'also', 'again', 'today', 'today\'s', 'todays', 'yearly', 'annual', 'annually',
   'monthly', 'weekly', 'daily', 'expense', 'expenses', 'amount', 'rupees', 'money', 'cash', 'ok', 'okay', 'so',
-  'like', 'very', 'too', 'bit', 'quick', 'new', 'add', 'added', 'log', 'logged', 'record', 'note', 'entry', 'put',
+  'pd', 'basically', 'bal', 'like', 'very', 'too', 'bit', 'quick', 'new', 'add', 'added', 'log', 'logged', 'record', 'note', 'entry', 'put',
   'towards', 'done', 'did', 'made', 'make', 'went', 'go', 'came', 'ate', 'drank', 'split', 'shared', 'share', 'booked',
   // Hinglish
   'ke', 'ka', 'ki', 'ko', 'pe', 'par', 'mein', 'me', 'mai', 'mei', 'diye', 'diya', 'di', 'de', 'diyaa', 'liya', 'liye', 'li',
@@ -165,7 +165,7 @@ export const PAYMENT_METHODS = new Set([
 ]);
 
 /** Dropped from the edges of an item ("yearly", "for the flat" are handled by chunks). */
-export const ITEM_TRIM = new Set(['and', 'aur', 'of', 'for', 'on', 'at', 'from', 'to', 'with', 'in', 'the', 'a', 'an', 'n', 'then', '&', 'x', 'by', 'via']);
+export const ITEM_TRIM = new Set(['and', 'aur', 'of', 'for', 'on', 'at', 'from', 'to', 'with', 'in', 'the', 'a', 'an', 'n', 'then', '&', 'x', 'by', 'via', 'run']);
 
 /** Primary slugs and the words people use for them ("that was transport"). */
 export const CATEGORY_WORDS: Readonly<Record<string, string>> = dict({

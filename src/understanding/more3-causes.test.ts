@@ -107,3 +107,28 @@ describe('the work done on a thing is part of what was paid for', () => {
     expect(e!.category).toBe(primary);
   });
 });
+
+describe('voice fillers, chat abbreviations and shop-run words are not the item', () => {
+  it.each([
+    ['ummm the plumber took like eight hundred', 'plumber', 80000],
+    ['uhh paid 250 for the dhobi', 'dhobi', 25000],
+    ['hmmm sabzi 140', 'sabzi', 14000],
+    ['amt pd for gas cylinder 950', 'gas cylinder', 95000],
+    ['🎂 cake for the party 900', 'cake', 90000],
+    ['grocery run 1200', 'grocery', 120000],
+  ])('%s → %s', (text, item, minor) => {
+    const [e] = all(text);
+    expect(e!.item).toBe(item);
+    expect(e!.amountMinor).toBe(minor);
+  });
+
+  it('a shop run names only the shop ("walmart run $40")', () => {
+    const [e] = all('walmart run $40');
+    expect(e!.item).toBeNull();
+    expect(e!.merchant).toBe('Walmart');
+  });
+
+  it.each(['hmm', 'umm'])('a bare filler "%s" is not an expense', (text) => {
+    expect(understand(text, ctx).intent).toBe('other');
+  });
+});

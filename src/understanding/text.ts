@@ -22,6 +22,8 @@ const ABBREV = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${Object.keys(ABBREVIATIONS).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`,
   'gu',
 );
+const FILLER = /(?<![\p{L}\p{N}])(?:u+h*m+|u+h+|h+m{2,}|e+r+m+|a+h+m+)(?![\p{L}\p{N}])/gu;
+const FILLER_HINT = new RegExp(FILLER.source, 'u');
 const PLAIN = /^[\x20-\x7e]*$/;
 // Emoji that stand for a word; longest first so a ZWJ sequence wins over its parts.
 const EMOJI = new RegExp(Object.keys(EMOJI_WORDS).sort((a, b) => b.length - a.length).map((e) => e.replace(/[*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu');
@@ -64,6 +66,8 @@ export function sanitize(text: unknown): string {
   s = s.toLowerCase();
   // "S$5", "C$18", "A$6", "US$20": a letter before "$" names which dollar; spell it as the ISO code the amount reader knows.
   if (s.includes('$')) s = s.replace(PREFIXED_DOLLAR, (_m, pre: string, c: string) => `${pre}${PREFIXED_DOLLAR_CODES[c] ?? 'usd'} `);
+  // Voice-note fillers ("umm so", "uhh", "hmm") are never part of an item.
+  if (FILLER_HINT.test(s)) s = s.replace(FILLER, ' ');
   if (ABBREV_HINT.test(s)) s = s.replace(ABBREV, (m) => ABBREVIATIONS[m] ?? m);
   // "1/2 kg", "half kg", "aadha kilo": a fraction of a unit is a quantity (0.5 kg), never a date or a price.
   if (s.includes('/') || FRACTION_WORD.test(s)) s = s.replace(FRACTION_UNIT, (_m, a?: string, b?: string) => (a ? String(Math.round((Number(a) / Number(b)) * 100) / 100) : '0.5') + ' ');

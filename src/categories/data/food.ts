@@ -166,7 +166,7 @@ export const FOOD: LexGroup[] = [
     bharta, mix veg, tandoori chicken, chicken tikka, kebab, kebabs, kabab, seekh kebab, galouti, tangdi, chicken
     65, fish fry, fish thali, prawn curry, sol kadhi, solkadhi, kolhapuri, tambda rassa, pandhra rassa, mutton thali,
     chicken thali, egg bhurji rice, omelette, omlet, anda curry, nihari, haleem, paya, korma, rogan josh, vindaloo,
-    xacuti, sorpotel, wazwan, gushtaba, rista, yakhni, tabak maaz, modur pulao, jadoh, dohneiiong, doh khlieh, tungrymbai, eromba, singju, chamthong, gundruk, kinema, phagshapa, sha phaley, sel roti, kaya toast, chicken rice, nasi lemak, char kway teow, litti chokha, dal baati, dal bati churma, undhiyu, dal dhokli, thukpa, momos plate, laksa,
+    xacuti, sorpotel, thenthuk, gyathuk, wazwan, gushtaba, rista, yakhni, tabak maaz, modur pulao, jadoh, dohneiiong, doh khlieh, tungrymbai, eromba, singju, chamthong, gundruk, kinema, phagshapa, sha phaley, sel roti, kaya toast, chicken rice, nasi lemak, char kway teow, litti chokha, dal baati, dal bati churma, undhiyu, dal dhokli, thukpa, momos plate, laksa,
     sushi, ramen, pho, bibimbap, pad thai, green curry, pizza, burger, burgers, pasta plate, lasagna, risotto, salad,
     caesar salad, soup, tomato soup, sweet corn soup, manchow soup, hot and sour soup, steak dinner, fish and chips,
     wrap meal, combo meal, happy meal, meal combo, buffet, lunch buffet, dinner buffet, roast, sunday roast,

@@ -129,7 +129,7 @@ export const SHOPPING: LexGroup[] = [
     trekking shoes, trekking pole, tent, sleeping bag, camping gear, hiking boots, skates, skateboard, roller skates,
     golf clubs, golf balls, fishing rod, boxing gloves, punching bag, sports bra, cycling helmet, knee cap, knee guard,
     ankle support, whey protein, whey, protein powder, creatine, bcaa, mass gainer, pre workout, supplements gym`,
-    merchants: `Decathlon, Sports Station, Nike Store, Adidas Store, Puma Store, Cultsport|cult sport, HRX Store, Yonex,
+    merchants: `Decathlon, Canadian Tire, Sports Station, Nike Store, Adidas Store, Puma Store, Cultsport|cult sport, HRX Store, Yonex,
     SG Cricket, SS Cricket, Kookaburra, Nivia, Cosco, Vector X, Hero Cycles|hero cycle, Firefox Bikes|firefox, Btwin,
     Trek Bikes, Giant Bicycles, Sports Direct, JD Sports|jd, Intersport, Dick's Sporting Goods|dicks, REI, MuscleBlaze|muscle blaze,
     Optimum Nutrition|on whey, MyProtein|my protein, HealthKart|healthkart, Nutrabay, GNC, Wildcraft Store,
