@@ -46,7 +46,7 @@ const UNDO = new RegExp(`^(?:pls |please |plz )?(?:${W(`undo|delete|remove|scrat
 const RECENT = /^(?:show |list |see |view |give |send )?(?:me )?(?:my )?(?:the )?(?:last|recent|latest|previous)(?: (\d{1,2}))?(?: (?:expenses|expense|entries|entry|transactions|records|items|spends|ones))?$|^(?:recent|history|list|entries|recents|show recent|list recent|my entries|last entries)$/;
 const RECENT_NOUN = /\b(?:expenses|expense|entries|entry|transactions|records|items|spends)$/;
 const EDIT_WORDS = new Set(`no nope nahi nahin na actually sorry correction correct make it its it's was that change to amount should be update
-  the not i meant mean wait oops price edit last one fix is hai tha set it was typo make mistake wrong galat sahi karo kar do`.split(/\s+/));
+  the not i meant mean wait oops price edit last one fix is hai tha set it was typo make mistake wrong galat sahi karo kar do nah naa`.split(/\s+/));
 const CURRENCY_SET = /^(?:please |pls )?(?:set|change|switch|update|use|make)?(?: my| the| default)* ?(?:currency|curr)(?: to| =|:| as| is)? ([a-z]{3}|rupees?|dollars?|euros?|pounds?|dirhams?|yen)$|^(?:switch to|use|change to) (usd|eur|gbp|inr|aed|sgd|dollars|euros|pounds|rupees|dirhams)$/;
 const TZ_SET = /^(?:please |pls )?(?:set|change|switch|update|make)?(?: my| the)* ?(?:time ?zone|tz)(?: to| =|:| as| is)? ([a-z_]+(?:\/[a-z_+-]+)*|utc|gmt|ist)$/;
 
@@ -116,7 +116,7 @@ export function onlyEditWords(words: string[]): boolean {
   return words.length > 0 && words.every((w) => EDIT_WORDS.has(w));
 }
 
-const EDIT_PREFIX = /^(?:no,? |nope,? |actually,? |sorry,? |oops,? |wait,? |correction:? )*(?:it was|that was|it's|its|it is|that is|that's|thats|was|make it|change it to|change to|change (?:the )?category to|category|cat|move it to|move to|should be|it should be|put it (?:in|under)|item|change item to|rename to|no it was|no that was|it was actually|that was actually)(?: an?)? (.+)$/;
+const EDIT_PREFIX = /^(?:no,? |nope,? |nah,? |naa,? |oh,? |hmm,? |actually,? |sorry,? |oops,? |wait,? |correction:? )*(?:it was|that was|it's|its|it is|that is|that's|thats|was|make it|make that|change it to|change that to|change to|change (?:the )?category to|category|cat|move it to|move to|should be|it should be|put it (?:in|under)|item|change item to|rename to|no it was|no that was|it was actually|that was actually)(?: an?)? (.+)$/;
 
 /** "that was transport" -> category; "it was a latte" -> item text. Words only (no amount, no date). */
 export function editTarget(bare: string): { category: Primary } | { item: string } | null {
@@ -200,7 +200,7 @@ export function isQuery(bare: string, raw: string, hasAmount: boolean): boolean 
 
 const INCOME = new RegExp(`\\b(?:${W(`salary|salry|sallary|credited|received|recieved|recived|got paid|income|earned|earning|earnings|dividend|
   interest credited|reimbursed|reimbursement|stipend|pocket money|paid me|returned me|gave me|sent me|transferred me|lottery|won|
-  prize money|freelance payment|payment received|mila|mili|bonus|increment|payout|sold|
+  prize money|freelance payment|payment received|paycheck|paycheque|pay cheque|payday|wages came|pay came in|hit the account|hit my account|mila|mili|bonus|increment|payout|sold|
   deposit(?:ed)? in|got back|paid back|returned|bikri|bikree|bikri hui|sales(?! tax)|revenue|turnover|galla|kamai|kamaai|kamayi|
   kamaya|kamaye|munafa|profit|(?:aaj ki|today'?s|daily|shop ki|dukan ki|dukaan ki|shop|store|counter|cash|day'?s) collection`)})\\b`);
 const REFUND = /\b(?:refund|refunded|refunds|cashback|cash back|chargeback|money back|reversal|reversed)\b/;

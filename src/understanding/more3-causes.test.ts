@@ -132,3 +132,15 @@ describe('voice fillers, chat abbreviations and shop-run words are not the item'
     expect(understand(text, ctx).intent).toBe('other');
   });
 });
+
+describe('more ways to say income and to correct the last entry', () => {
+  it.each(['paycheck came in 3800 usd', 'paycheque 2900 cad', 'pay came in 62000', 'salary hit my account 90000'])('%s is income', (text) => {
+    const r = understand(text, ctx);
+    expect(r.intent).toBe('other');
+  });
+  it.each(['nah make that 1200', 'naa, 80', 'make that 450'])('%s edits the amount', (text) => {
+    const r = understand(text, ctx);
+    expect(r.intent).toBe('command');
+    if (r.intent === 'command') expect(r.command.kind).toBe('edit_amount');
+  });
+});
