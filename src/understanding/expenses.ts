@@ -16,17 +16,10 @@ import {
 } from './lexicon.js';
 import { capItem, titleCase } from './text.js';
 import { damerau } from '../categories/text.js';
+import type { KnownTerm } from '../categories/index.js';
 
 /** A lexicon hit, as src/categories finds it (token indices, end exclusive). */
-export interface KnownTermLike {
-  kind: 'item' | 'merchant';
-  text: string;
-  canonical: string;
-  primary: Primary;
-  detail: string | null;
-  start: number;
-  end: number;
-}
+export type KnownTermLike = KnownTerm;
 
 /** The part of src/categories that understanding needs; injected so the rules stay testable. */
 export interface CategoryLexicon {
