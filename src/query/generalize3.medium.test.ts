@@ -1,32 +1,21 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
+import type { OpenedDb } from '../ledger/sqlite/open.js';
 import { categorize } from '../categories/index.js';
 import type { OwnerSettings } from '../core/types.js';
 import { answerQuestion, newConversation, type Answer, type QueryContext } from './answer.js';
-import { loadRecords, type EvalRecord } from './testing.js';
+import { openTempLedger, readTestLedger } from './testing.js';
 
 // The general causes behind a second blind set's failures, end to end over a family ledger (the
 // own2 ledger) and the real concept lexicon, in new wording: follow-ups that hid a new question,
 // modifiers that fell back to a category, shops named by part of their name, per-fill averages.
 const settings: OwnerSettings = { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 };
 const ctx: QueryContext = { owner: 'me', now: new Date('2026-01-15T14:00:00Z'), settings };
-const here = path.dirname(new URL(import.meta.url).pathname);
-const ledger = fs.readFileSync(path.join(here, '../../test/data/ledger-own2.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalRecord);
-
-let dir: string;
 let opened: OpenedDb;
+let dispose: () => Promise<void>;
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-gen3-'));
-  opened = await openDatabase(path.join(dir, 'ledger.db'));
-  await loadRecords(opened.db, ledger, 'me', 'g3', categorize);
+  ({ opened, dispose } = await openTempLedger(readTestLedger('ledger-own2.jsonl'), 'g3', categorize));
 });
-afterAll(async () => {
-  await opened.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 /** Asks a script of questions in one conversation, as the bot and the CLI do. */
 async function script(qs: string[]): Promise<Answer[]> {

@@ -1,31 +1,20 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
+import type { OpenedDb } from '../ledger/sqlite/open.js';
 import { categorize } from '../categories/index.js';
 import type { OwnerSettings } from '../core/types.js';
 import { answerQuestion, newConversation, type QueryContext } from './answer.js';
-import { loadRecords, type EvalRecord } from './testing.js';
+import { openTempLedger, readTestLedger } from './testing.js';
 
 // Days of the week and "since new year" end to end over the family ledger (own2), in wording
 // that is not in any question set. Expected figures computed from the ledger file by hand script.
 const settings: OwnerSettings = { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 };
 const ctx: QueryContext = { owner: 'me', now: new Date('2026-01-15T14:00:00Z'), settings };
-const here = path.dirname(new URL(import.meta.url).pathname);
-const ledger = fs.readFileSync(path.join(here, '../../test/data/ledger-own2.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalRecord);
-
-let dir: string;
 let opened: OpenedDb;
+let dispose: () => Promise<void>;
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-gen4-'));
-  opened = await openDatabase(path.join(dir, 'ledger.db'));
-  await loadRecords(opened.db, ledger, 'me', 'g4', categorize);
+  ({ opened, dispose } = await openTempLedger(readTestLedger('ledger-own2.jsonl'), 'g4', categorize));
 });
-afterAll(async () => {
-  await opened.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 const ask = (q: string) => answerQuestion(opened.db, q, ctx, newConversation());
 const dow = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
 

@@ -3,7 +3,12 @@
  * Test and benchmark helpers: load eval-format records ({date, amount, currency, category, item,
  * merchant, note}) straight into a ledger, without the categorizer (rows keep the category given).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
+import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
 import type { Database } from '../ledger/schema.js';
 import { recordExpenses } from '../ledger/expenses.js';
 import { recordToDraft, type Categorizer } from '../ledger/io/records.js';
@@ -32,6 +37,29 @@ export async function loadRecords(db: Kysely<Database>, records: EvalRecord[], o
     ids.push(expenses[0]!.id);
   }
   return ids;
+}
+
+/** Reads an eval-format ledger from test/data (e.g. "ledger-own2.jsonl"). */
+export function readTestLedger(name: string): EvalRecord[] {
+  const file = fileURLToPath(new URL(`../../test/data/${name}`, import.meta.url));
+  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalRecord);
+}
+
+/**
+ * A real SQLite ledger in a fresh temp dir holding `records` for owner "me" (categorized like
+ * `import` when a categorizer is given). `dispose()` closes it and removes the dir.
+ */
+export async function openTempLedger(records: EvalRecord[], idPrefix: string, categorize?: Categorizer): Promise<{ opened: OpenedDb; dispose(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `munshi-${idPrefix}-`));
+  const opened = await openDatabase(path.join(dir, 'ledger.db'));
+  await loadRecords(opened.db, records, 'me', idPrefix, categorize);
+  return {
+    opened,
+    async dispose() {
+      await opened.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A fixed concept source for tests, shaped like the categories module's concepts. */
