@@ -4,7 +4,7 @@
  * them ("8k", "18,000", "₹1.2 lakh") and category names ("food", "coffee", "eating out"). Pure.
  */
 import { TAXONOMY, isPrimary, type Primary } from '../categories/taxonomy.js';
-import { KNOWN_CURRENCIES, MAX_MAJOR_AMOUNT, toMinor } from '../core/money.js';
+import { KNOWN_CURRENCIES, MAX_MAJOR_AMOUNT, toMajor, toMinor } from '../core/money.js';
 
 export interface Money {
   amountMinor: number;
@@ -43,7 +43,8 @@ export function parseMoney(text: string, defaultCurrency: string): Money | null 
     return null;
   }
   minor = Math.round(minor);
-  if (minor <= 0 || minor / 100 > MAX_MAJOR_AMOUNT) return null;
+  // Compare in the currency's own units (0 decimals for JPY, 3 for KWD), not assumed paise.
+  if (minor <= 0 || toMajor(minor, currency) > MAX_MAJOR_AMOUNT) return null;
   return { amountMinor: minor, currency };
 }
 
