@@ -1,0 +1,438 @@
+/**
+ * @module language/grammar
+ * A small weighted grammar over tagged tokens, the way Actual Budget parses its templates with a
+ * PEG grammar, but over tokens the vocabulary has already tagged instead of characters. Rules are
+ * data (`name := pattern`, an action name and a weight); actions are small functions that turn a
+ * match into a value, or reject it. Every reading is kept (ambiguity is the point: "kal" is past or
+ * future, "10 50" is 10.50 or 1,050); callers score the readings and keep the best.
+ *
+ * Pattern syntax:
+ *   weekday  prep=place      a tag of that role (and value); a tag may span several tokens
+ *   "from"  "day before"     a literal folded word or phrase
+ *   #num #word #sym #punct #emoji #newline #any      one token of that kind
+ *   #sym(₹)  #punct(/)       one token of that kind with that exact text
+ *   @name                    one token the named predicate accepts (predicates are code)
+ *   <name>                   another rule (a nonterminal); no left recursion
+ *   ^x                       x must be written glued to the token before it ("1.2k", "3rd")
+ *   !x                       x must NOT be glued to the token before it
+ *   cap:x                    capture what x matched under "cap"
+ *   ( ... )  x?  x*  x+  a | b
+ */
+import type { Tagged, Tag } from './tagger.js';
+import type { Token, TokenKind } from './tokens.js';
+import { isRole, type Role } from './vocab/roles.js';
+
+// ------------------------------------------------------------------------------------ patterns
+
+type Node =
+  | { t: 'role'; role: Role; value: string | null }
+  | { t: 'lit'; words: string[] }
+  | { t: 'kind'; kind: TokenKind | 'any'; text: string | null }
+  | { t: 'pred'; name: string }
+  | { t: 'ref'; name: string }
+  | { t: 'seq'; items: Node[] }
+  | { t: 'alt'; items: Node[] }
+  | { t: 'rep'; node: Node; min: number; max: number }
+  | { t: 'glue'; node: Node; glued: boolean }
+  | { t: 'cap'; name: string; node: Node };
+
+export class GrammarError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GrammarError';
+  }
+}
+
+const KINDS = new Set(['num', 'word', 'sym', 'punct', 'emoji', 'newline', 'any']);
+
+/** Compiles one pattern string. */
+export function compilePattern(src: string): Node {
+  const toks = src.match(/"[^"]*"|#[a-z]+(?:\([^)\s]*\))?|@[a-z_]+|<[a-z_]+>|[a-z_]+:(?=\S)|[a-z_]+(?:=[A-Za-z0-9_:.|-]+)?|[()|?*+^!]|\S/g) ?? [];
+  let k = 0;
+  const fail = (msg: string): never => {
+    throw new GrammarError(`pattern "${src}": ${msg}`);
+  };
+  const parseAlt = (): Node => {
+    const items = [parseSeq()];
+    while (toks[k] === '|') {
+      k++;
+      items.push(parseSeq());
+    }
+    return items.length === 1 ? items[0]! : { t: 'alt', items };
+  };
+  const parseSeq = (): Node => {
+    const items: Node[] = [];
+    while (k < toks.length && toks[k] !== '|' && toks[k] !== ')') items.push(parsePostfix());
+    if (items.length === 0) fail('empty sequence');
+    return items.length === 1 ? items[0]! : { t: 'seq', items };
+  };
+  const parsePostfix = (): Node => {
+    let n = parsePrefix();
+    while (toks[k] === '?' || toks[k] === '*' || toks[k] === '+') {
+      const op = toks[k++];
+      n = { t: 'rep', node: n, min: op === '+' ? 1 : 0, max: op === '?' ? 1 : 16 };
+    }
+    return n;
+  };
+  const parsePrefix = (): Node => {
+    const tk = toks[k];
+    if (tk === '^' || tk === '!') {
+      k++;
+      return { t: 'glue', node: parsePrefix(), glued: tk === '^' };
+    }
+    if (tk && /^[a-z_]+:$/.test(tk)) {
+      k++;
+      return { t: 'cap', name: tk.slice(0, -1), node: parsePostfixAtom() };
+    }
+    return parseAtom();
+  };
+  // A capture applies to one atom with its postfix operators: "n:#num?" captures the optional number.
+  const parsePostfixAtom = (): Node => {
+    let n = parsePrefix();
+    while (toks[k] === '?' || toks[k] === '*' || toks[k] === '+') {
+      const op = toks[k++];
+      n = { t: 'rep', node: n, min: op === '+' ? 1 : 0, max: op === '?' ? 1 : 16 };
+    }
+    return n;
+  };
+  const parseAtom = (): Node => {
+    const tk = toks[k++];
+    if (tk === undefined) return fail('unexpected end');
+    if (tk === '(') {
+      const n = parseAlt();
+      if (toks[k++] !== ')') fail('missing )');
+      return n;
+    }
+    if (tk.startsWith('"')) {
+      const words = tk.slice(1, -1).trim().split(/\s+/).filter(Boolean);
+      if (words.length === 0) fail('empty literal');
+      return { t: 'lit', words };
+    }
+    if (tk.startsWith('#')) {
+      const m = /^#([a-z]+)(?:\((.*)\))?$/.exec(tk)!;
+      if (!KINDS.has(m[1]!)) fail(`unknown token kind ${tk}`);
+      return { t: 'kind', kind: m[1] as TokenKind | 'any', text: m[2] ?? null };
+    }
+    if (tk.startsWith('@')) return { t: 'pred', name: tk.slice(1) };
+    if (tk.startsWith('<')) return { t: 'ref', name: tk.slice(1, -1) };
+    const m = /^([a-z_]+)(?:=(.+))?$/.exec(tk);
+    if (m) {
+      if (!isRole(m[1]!)) fail(`unknown role "${m[1]}"`);
+      return { t: 'role', role: m[1] as Role, value: m[2] ?? null };
+    }
+    return fail(`unexpected "${tk}"`);
+  };
+  const node = parseAlt();
+  if (k !== toks.length) fail(`unexpected "${toks[k]}"`);
+  return node;
+}
+
+// ------------------------------------------------------------------------------------ rules
+
+export interface Capture {
+  start: number;
+  end: number;
+  /** The tag when the captured element was a role. */
+  tag?: Tag;
+  /** The value when the captured element was a rule. */
+  value?: unknown;
+  /** The rule's score when the captured element was a rule. */
+  score?: number;
+}
+
+export interface RuleMatch {
+  rule: string;
+  start: number;
+  end: number;
+  caps: ReadonlyMap<string, readonly Capture[]>;
+}
+
+export interface RuleDef {
+  name: string;
+  pattern: string;
+  /** Action name; when absent the value is the match itself. */
+  action?: string;
+  /** How much this reading is worth when it competes with others (default 1). */
+  weight?: number;
+  note?: string;
+}
+
+export interface Parse<V = unknown> {
+  rule: string;
+  start: number;
+  end: number;
+  value: V;
+  score: number;
+}
+
+export type Action<C> = (m: RuleMatch, input: Tagged, ctx: C) => unknown | null;
+export type Predicate<C> = (tok: Token, input: Tagged, ctx: C) => boolean;
+
+interface CompiledRule {
+  def: RuleDef;
+  node: Node;
+  weight: number;
+}
+
+export interface GrammarParts<C> {
+  rules: readonly RuleDef[];
+  actions?: Readonly<Record<string, Action<C>>>;
+  predicates?: Readonly<Record<string, Predicate<C>>>;
+}
+
+const MAX_RESULTS = 64;
+
+type State = { end: number; caps: Map<string, Capture[]>; score: number };
+
+/** A compiled grammar: rules by name, with their actions and predicates. */
+export class Grammar<C = unknown> {
+  private readonly rules = new Map<string, CompiledRule[]>();
+  private readonly actions: Readonly<Record<string, Action<C>>>;
+  private readonly predicates: Readonly<Record<string, Predicate<C>>>;
+
+  constructor(parts: GrammarParts<C>) {
+    this.actions = parts.actions ?? {};
+    this.predicates = parts.predicates ?? {};
+    for (const def of parts.rules) {
+      const node = compilePattern(def.pattern);
+      if (def.action && !this.actions[def.action]) throw new GrammarError(`rule ${def.name} := ${def.pattern}: unknown action "${def.action}"`);
+      let list = this.rules.get(def.name);
+      if (!list) this.rules.set(def.name, (list = []));
+      list.push({ def, node, weight: def.weight ?? 1 });
+    }
+    // Every reference and predicate must exist: a typo in a data file is a load error, not a silent miss.
+    for (const list of this.rules.values()) for (const r of list) this.check(r.node, r.def);
+  }
+
+  private check(n: Node, def: RuleDef): void {
+    switch (n.t) {
+      case 'ref':
+        if (!this.rules.has(n.name)) throw new GrammarError(`rule ${def.name} := ${def.pattern}: no rule named <${n.name}>`);
+        return;
+      case 'pred':
+        if (!this.predicates[n.name]) throw new GrammarError(`rule ${def.name} := ${def.pattern}: no predicate @${n.name}`);
+        return;
+      case 'seq':
+      case 'alt':
+        n.items.forEach((x) => this.check(x, def));
+        return;
+      case 'rep':
+      case 'glue':
+      case 'cap':
+        this.check(n.node, def);
+        return;
+      default:
+    }
+  }
+
+  has(name: string): boolean {
+    return this.rules.has(name);
+  }
+
+  /** Every parse of rule `name` starting at token `start`. */
+  parseAt<V = unknown>(name: string, input: Tagged, ctx: C, start: number): Parse<V>[] {
+    return new Run(this, input, ctx).rule(name, start) as Parse<V>[];
+  }
+
+  /** Every parse of rule `name` at every position (a chart), in order of start. */
+  parseAll<V = unknown>(name: string, input: Tagged, ctx: C): Parse<V>[] {
+    const run = new Run(this, input, ctx);
+    const out: Parse<V>[] = [];
+    for (let i = 0; i < input.tokens.length; i++) out.push(...(run.rule(name, i) as Parse<V>[]));
+    return out;
+  }
+
+  /** @internal */
+  rulesNamed(name: string): readonly CompiledRule[] {
+    return this.rules.get(name) ?? [];
+  }
+
+  /** @internal */
+  action(name: string): Action<C> | undefined {
+    return this.actions[name];
+  }
+
+  /** @internal */
+  predicate(name: string): Predicate<C> | undefined {
+    return this.predicates[name];
+  }
+}
+
+/** One parse of one input: memoizes rule results per position (packrat, all readings kept). */
+class Run<C> {
+  private readonly memo = new Map<string, Parse[]>();
+  private readonly active = new Set<string>();
+
+  constructor(
+    private readonly g: Grammar<C>,
+    private readonly input: Tagged,
+    private readonly ctx: C,
+  ) {}
+
+  rule(name: string, start: number): Parse[] {
+    const key = `${name}@${start}`;
+    const hit = this.memo.get(key);
+    if (hit) return hit;
+    // A rule that reaches itself at the same position (left recursion) simply fails there.
+    if (this.active.has(key)) return [];
+    this.active.add(key);
+    const out: Parse[] = [];
+    for (const r of this.g.rulesNamed(name)) {
+      for (const st of this.match(r.node, start, { end: start, caps: new Map(), score: 0 })) {
+        if (st.end === start) continue; // a rule must consume something
+        const m: RuleMatch = { rule: name, start, end: st.end, caps: st.caps };
+        let value: unknown = m;
+        if (r.def.action) {
+          value = this.g.action(r.def.action)!(m, this.input, this.ctx);
+          if (value === null || value === undefined) continue;
+        }
+        out.push({ rule: name, start, end: st.end, value, score: r.weight + st.score });
+        if (out.length >= MAX_RESULTS) break;
+      }
+    }
+    this.active.delete(key);
+    this.memo.set(key, out);
+    return out;
+  }
+
+  private match(n: Node, pos: number, st: State): State[] {
+    const toks = this.input.tokens;
+    switch (n.t) {
+      case 'role': {
+        const out: State[] = [];
+        for (const tg of this.input.at[pos] ?? []) {
+          if (tg.role !== n.role) continue;
+          if (n.value !== null && !n.value.split('|').includes(tg.value ?? '')) continue;
+          out.push({ end: tg.end, caps: st.caps, score: st.score, tagged: tg } as State & { tagged: Tag });
+        }
+        return out;
+      }
+      case 'lit': {
+        let j = pos;
+        for (const w of n.words) {
+          const t = toks[j];
+          if (!t || t.kind === 'newline' || (t.norm !== w && t.text !== w)) return [];
+          j++;
+        }
+        return [{ end: j, caps: st.caps, score: st.score }];
+      }
+      case 'kind': {
+        const t = toks[pos];
+        if (!t) return [];
+        if (n.kind === 'any') return t.kind === 'newline' ? [] : [{ end: pos + 1, caps: st.caps, score: st.score }];
+        if (t.kind !== n.kind) return [];
+        if (n.text !== null && t.text !== n.text && t.norm !== n.text) return [];
+        return [{ end: pos + 1, caps: st.caps, score: st.score }];
+      }
+      case 'pred': {
+        const t = toks[pos];
+        if (!t || !this.g.predicate(n.name)!(t, this.input, this.ctx)) return [];
+        return [{ end: pos + 1, caps: st.caps, score: st.score }];
+      }
+      case 'ref':
+        return this.rule(n.name, pos).map((p) => ({ end: p.end, caps: st.caps, score: st.score + p.score, parsed: p } as State & { parsed: Parse }));
+      case 'glue': {
+        // The constraint applies only when the element consumes a token: "^mult?" may match nothing.
+        const t = toks[pos];
+        const ok = !!t && (pos > 0 && t.glued) === n.glued;
+        return this.match(n.node, pos, st).filter((s) => s.end === pos || ok);
+      }
+      case 'cap': {
+        const out: State[] = [];
+        for (const s of this.match(n.node, pos, st)) {
+          const x = s as State & { tagged?: Tag; parsed?: Parse };
+          if (x.end === pos) {
+            out.push(s); // an optional element that matched nothing captures nothing
+            continue;
+          }
+          const caps = new Map(s.caps);
+          const c: Capture = { start: pos, end: s.end };
+          if (x.tagged) c.tag = x.tagged;
+          if (x.parsed) {
+            c.value = x.parsed.value;
+            c.score = x.parsed.score;
+          }
+          caps.set(n.name, [...(caps.get(n.name) ?? []), c]);
+          out.push({ end: s.end, caps, score: s.score });
+        }
+        return out;
+      }
+      case 'seq': {
+        let states: State[] = [st];
+        for (const item of n.items) {
+          const next: State[] = [];
+          for (const s of states) {
+            for (const r of this.match(item, s.end, s)) {
+              next.push(r);
+              if (next.length >= MAX_RESULTS) break;
+            }
+          }
+          if (next.length === 0) return [];
+          states = next;
+        }
+        return states;
+      }
+      case 'alt': {
+        const out: State[] = [];
+        for (const item of n.items) out.push(...this.match(item, pos, st));
+        return out.slice(0, MAX_RESULTS);
+      }
+      case 'rep': {
+        const out: State[] = [];
+        let frontier: State[] = [st];
+        if (n.min === 0) out.push(st);
+        for (let count = 1; count <= n.max && frontier.length > 0; count++) {
+          const next: State[] = [];
+          for (const s of frontier) for (const r of this.match(n.node, s.end, s)) if (r.end > s.end) next.push(r);
+          if (count >= n.min) out.push(...next);
+          frontier = next.slice(0, MAX_RESULTS);
+        }
+        // Longest first: greedy readings usually are the intended ones, and callers often take the first.
+        return out.reverse().slice(0, MAX_RESULTS);
+      }
+    }
+  }
+}
+
+/** The first capture of a name, or undefined. */
+export function cap(m: RuleMatch, name: string): Capture | undefined {
+  return m.caps.get(name)?.[0];
+}
+
+/** Every capture of a name (repeated elements). */
+export function caps(m: RuleMatch, name: string): readonly Capture[] {
+  return m.caps.get(name) ?? [];
+}
+
+/**
+ * The best set of non-overlapping parses: weighted interval scheduling over `score(p)`.
+ * e.g. bestCover([{start:0,end:2,score:2}, {start:1,end:3,score:1}], p => p.score) keeps the first.
+ */
+export function bestCover<P extends { start: number; end: number }>(parses: readonly P[], score: (p: P) => number): P[] {
+  const ps = [...parses].filter((p) => score(p) > 0).sort((a, b) => a.end - b.end || a.start - b.start);
+  const n = ps.length;
+  const best = new Array<number>(n + 1).fill(0);
+  const take = new Array<boolean>(n + 1).fill(false);
+  const prev = new Array<number>(n).fill(0);
+  for (let k = 0; k < n; k++) {
+    // Index (1-based) of the last parse ending at or before this one's start.
+    let lo = 0;
+    for (let j = k - 1; j >= 0; j--) if (ps[j]!.end <= ps[k]!.start) { lo = j + 1; break; }
+    prev[k] = lo;
+  }
+  for (let k = 1; k <= n; k++) {
+    const withIt = score(ps[k - 1]!) + best[prev[k - 1]!]!;
+    if (withIt > best[k - 1]!) {
+      best[k] = withIt;
+      take[k] = true;
+    } else best[k] = best[k - 1]!;
+  }
+  const out: P[] = [];
+  for (let k = n; k > 0;) {
+    if (take[k]) {
+      out.push(ps[k - 1]!);
+      k = prev[k - 1]!;
+    } else k--;
+  }
+  return out.reverse();
+}

@@ -1,0 +1,136 @@
+/**
+ * @module language/vocab/roles
+ * The roles a word can play. Roles are the grammar's terminals: the grammars and the readers
+ * are written against roles, never against words. Words live in the TSV files beside this module,
+ * one row per word (or per set of spellings), each naming its role, an optional value, its
+ * language and, when it only makes sense somewhere, its region.
+ *
+ * Adding a role is a code change (a grammar must read it); adding a word never is.
+ */
+
+/** Every role, with a one-line meaning and the shape of its `value` column. */
+export const ROLES = {
+  // ---- numbers and money
+  number: 'a number word; value = its number ("five" 5, "paanch" 5, "dozen" 12)',
+  magnitude: 'a multiplier after a number; value = factor ("k" 1000, "lakh" 100000, "grand" 1000, "sau" 100)',
+  fraction: 'a number that scales the magnitude after it; value = factor ("dedh" 1.5, "dhai" 2.5, "half" 0.5)',
+  plus_half: 'adds one half to the number after it ("saade teen sau" 350)',
+  vague: 'a vague quantity that is never an amount ("couple", "few", "some")',
+  money_word: 'a word that is itself an amount; value = "AMOUNT CUR" ("fiver" "5 GBP", "tenner" "10 GBP")',
+  currency: 'a word naming a currency; value = ISO code, or LOCAL:RUPEE / LOCAL:DOLLAR / LOCAL:POUND / LOCAL:PESO ... for the owner\'s own',
+  unit: 'a unit after a number that makes it a quantity, not money; value = kind (mass, volume, count, time, distance, serving, ticket, person)',
+  each: 'a rate marker ("each", "per", "apiece", "har ek")',
+  approx: 'an approximation marker before an amount ("around", "about", "~", "lagbhag")',
+  // ---- time
+  weekday: 'a day of the week; value = 0..6, Sunday = 0',
+  month: 'a month; value = 1..12',
+  relative_day: 'a day relative to today; value = offset in days ("yesterday" -1); "kal" is "-1|1" (past or future by tense)',
+  part_of_day: 'a part of the day ("morning", "raat", "tonight"); value = morning|afternoon|evening|night',
+  period_unit: 'a period; value = day|week|weekend|fortnight|month|quarter|year',
+  this: 'the current one of a period ("this", "iss", "current")',
+  last: 'the previous one of a period ("last", "previous", "pichle")',
+  next: 'the next one of a period ("next", "agle", "coming")',
+  ago: 'after a count of periods, back from today ("ago", "pehle", "back")',
+  ordinal: 'an ordinal word; value = n ("first" 1, "second" 2, "last" -1 for "last week of")',
+  half: 'a half of a period; value = first|second ("first half", "latter half")',
+  season: 'a season where the locale defines one; value = winter|spring|summer|autumn|monsoon',
+  holiday: 'a holiday or festival; value = its key in holidays.tsv',
+  time_from: 'opens a range or a starting point ("from", "since", "between", "starting")',
+  time_to: 'closes a range ("to", "till", "until", "through", "thru")',
+  time_since: 'from a point up to now ("since", "se ab tak")',
+  time_until: 'up to a point ("until", "till", "up to", "tak")',
+  time_at: 'a clock-time marker ("at", "baje")',
+  clock: 'am or pm; value = am|pm',
+  so_far: 'up to now ("so far", "till date", "ab tak", "to date")',
+  // ---- expense words
+  spend_verb: 'a verb of paying or buying; value = past|present|future|base when the tense is clear',
+  obtain_verb: 'a verb of getting that implies paying only with an amount ("got", "grabbed", "had", "took")',
+  income: 'money coming in ("salary", "credited", "received", "earned")',
+  refund: 'money coming back ("refund", "cashback", "reversal", "returned")',
+  transfer: 'moving money that is not spending ("transferred", "sent home", "moved to savings")',
+  debt: 'lending, borrowing or owing ("owe", "lent", "borrowed", "udhaar")',
+  balance: 'a balance or remaining amount ("balance", "left", "bacha")',
+  budget: 'a budget or limit ("budget", "limit", "cap")',
+  price_remark: 'talking about a price, not paying it ("costs", "price", "rate", "going for", "is priced")',
+  negation: 'negates the verb ("not", "didn\'t", "never", "nahi", "cancelled")',
+  hypothetical: 'a condition or supposition ("if", "would", "might", "agar", "suppose")',
+  plan: 'the future: intention or obligation ("will", "going to", "need to", "have to", "karna hai")',
+  wish: 'a wish or consideration ("want to", "wanna", "thinking of", "should i", "chahiye")',
+  third_party: 'a person other than the owner as the doer ("he", "she", "they", "someone")',
+  kin: 'a relation or person ("mom", "bhai", "friend", "boss"); value = a coarse group (family, friend, work, help)',
+  self: 'the owner as the doer ("i", "we", "maine", "humne")',
+  tip: 'a tip ("tip", "gratuity", "bakshish")',
+  tax: 'a tax or charge added to a price ("tax", "gst", "vat", "service charge")',
+  share: 'the owner\'s part of a shared bill ("my share", "my half", "split")',
+  gift_word: 'says the thing was a present ("gift", "gifted", "shagun")',
+  payment_method: 'how it was paid ("upi", "card", "cash", "gpay"); never an item',
+  generic_place: 'a generic place that is not a merchant name ("stall", "shop", "canteen")',
+  descriptive: 'a describing word that never names a shop ("fresh", "hot", "naya")',
+  filler: 'a word that carries nothing ("umm", "basically", "like")',
+  // ---- structure
+  glue: 'a function word that is never an item ("the", "a", "ka", "ke")',
+  prep: 'a preposition before its chunk; value = place|purpose|dest|with|in|via|time|benefit',
+  postp: 'a postposition after its chunk (Hindi and friends); value = place|purpose|in|via|drop|time',
+  separator: 'separates expenses or list items ("and", "aur", "then", "plus")',
+  // ---- talking to munshi
+  question_word: 'opens or marks a question ("how", "what", "kitna", "kya"); value = how|what|which|when|who|where|why|whether',
+  op_sum: 'asks for a total ("total", "how much", "sum", "kitna")',
+  op_list: 'asks for a list ("list", "show", "which", "what all")',
+  op_top: 'asks for the largest ("biggest", "top", "most expensive"); value = desc|asc',
+  op_count: 'asks for a count ("how many", "number of", "kitni baar")',
+  op_avg: 'asks for an average ("average", "avg", "typical", "usual"); value = occasion|day|week|month when implied',
+  op_compare: 'asks for a comparison ("vs", "compare", "compared to", "than")',
+  op_breakdown: 'asks for a breakdown ("breakdown", "by category", "split up")',
+  op_last: 'asks for the newest ("last time", "latest", "most recent")',
+  exclude: 'leaves something out of a question ("except", "excluding", "leaving out", "not counting")',
+  include: 'adds something to a question ("including", "counting", "plus", "along with")',
+  command: 'a command word; value = undo|delete|edit|recent|help|settings|set|confirm|cancel|dashboard|summary|chart|budgets|recurring|stop',
+  greeting: 'a greeting ("hi", "gm", "namaste")',
+  thanks: 'thanks ("thanks", "thx", "shukriya")',
+  ack: 'an acknowledgement ("ok", "cool", "great", "done")',
+  // ---- numbers that label things, never amounts
+  label: 'a word after which (or before which) a number labels a thing; value = kind:side, side = after|before|both ("order" "order:after", "steps" "steps:before")',
+} as const;
+
+export type Role = keyof typeof ROLES;
+
+export const ROLE_NAMES = Object.keys(ROLES) as Role[];
+
+export function isRole(s: string): s is Role {
+  return Object.prototype.hasOwnProperty.call(ROLES, s);
+}
+
+/** Languages munshi's vocabulary carries words for. Locale packs switch them on. */
+export const LANGS = {
+  en: 'English (all regions)',
+  hi: 'Hindi and Hinglish, in Latin script',
+  ta: 'Tamil words in Latin script (Tanglish)',
+  kn: 'Kannada words in Latin script',
+  te: 'Telugu words in Latin script',
+  ml: 'Malayalam words in Latin script',
+  mr: 'Marathi words in Latin script',
+  bn: 'Bengali words in Latin script',
+  gu: 'Gujarati words in Latin script',
+  pa: 'Punjabi words in Latin script',
+  ur: 'Urdu words in Latin script',
+  de: 'German words',
+  fr: 'French words',
+  es: 'Spanish words',
+  it: 'Italian words',
+  nl: 'Dutch words',
+  pt: 'Portuguese words',
+} as const;
+
+export type Lang = keyof typeof LANGS;
+
+export function isLang(s: string): s is Lang {
+  return Object.prototype.hasOwnProperty.call(LANGS, s);
+}
+
+/** Regions a row can be limited to (ISO 3166 alpha-2, plus EU for the euro area). */
+export const REGIONS = ['IN', 'US', 'GB', 'IE', 'CA', 'AU', 'NZ', 'SG', 'AE', 'EU', 'DE', 'FR', 'ES', 'IT', 'NL', 'AT', 'BE', 'PT', 'MX'] as const;
+export type Region = (typeof REGIONS)[number];
+
+export function isRegion(s: string): s is Region {
+  return (REGIONS as readonly string[]).includes(s);
+}

@@ -1,0 +1,173 @@
+/**
+ * @module language/vocab/vocabulary
+ * The one vocabulary: every function word munshi knows (number words, currencies, units, date
+ * words, verbs, question words, negations, glue ...), read once from vocab/words/*.tsv, validated,
+ * and indexed for longest-match lookup. A locale pack sees only the rows of its languages and
+ * regions. Items, merchants and concepts live in the lexicon (vocab/lexicon/), in the same form.
+ *
+ * Row format (tab-separated, header `phrase role value lang region note`):
+ *   phrase   one or more spellings separated by "|" ("yesterday|yday|yest"); multi-word allowed
+ *   role     one of ROLES (vocab/roles.ts)
+ *   value    what the word means for its role (a number, an ISO code, a weekday index ...)
+ *   lang     the language of the word (en, hi, ta, de ...); "en" when empty
+ *   region   only for these regions (comma-separated, e.g. "GB" for "quid"); empty = everywhere
+ */
+import { fileURLToPath } from 'node:url';
+import { fold } from '../normalize.js';
+import { isLang, isRegion, isRole, type Lang, type Region, type Role } from './roles.js';
+import { readTsvDir, VocabError, type TsvRow } from './tsv.js';
+import type { LocalePack } from '../locale.js';
+
+export interface VocabEntry {
+  /** Folded phrase, words joined by one space. */
+  phrase: string;
+  words: readonly string[];
+  role: Role;
+  value: string | null;
+  lang: Lang;
+  regions: readonly Region[];
+  /** file:line of the row, for error messages and docs. */
+  source: string;
+}
+
+/** What a role's value must look like; a row that breaks it is reported at load. */
+const VALUE_CHECKS: Partial<Record<Role, (v: string) => boolean>> = {
+  number: (v) => /^\d+(\.\d+)?$/.test(v),
+  magnitude: (v) => /^\d+(\.\d+)?$/.test(v),
+  fraction: (v) => /^\d+(\.\d+)?$/.test(v),
+  money_word: (v) => /^\d+(\.\d+)? [A-Z]{3}$/.test(v),
+  currency: (v) => /^[A-Z]{3}$/.test(v) || /^LOCAL:[A-Z]+$/.test(v),
+  weekday: (v) => /^[0-6]$/.test(v),
+  month: (v) => /^(?:[1-9]|1[0-2])$/.test(v),
+  relative_day: (v) => /^-?\d+(\|-?\d+)?$/.test(v),
+  part_of_day: (v) => ['morning', 'afternoon', 'evening', 'night'].includes(v),
+  period_unit: (v) => ['day', 'week', 'weekend', 'fortnight', 'month', 'quarter', 'year'].includes(v),
+  ordinal: (v) => /^-?\d+$/.test(v),
+  half: (v) => v === 'first' || v === 'second',
+  season: (v) => ['winter', 'spring', 'summer', 'autumn', 'monsoon'].includes(v),
+  clock: (v) => v === 'am' || v === 'pm',
+  prep: (v) => ['place', 'purpose', 'dest', 'with', 'in', 'via', 'time', 'benefit', 'source'].includes(v),
+  postp: (v) => ['place', 'purpose', 'in', 'via', 'drop', 'time', 'dest'].includes(v),
+  label: (v) => /^[a-z_]+:(after|before|both)$/.test(v),
+  command: (v) => /^[a-z_]+$/.test(v),
+};
+
+/** Roles whose rows must carry a value. */
+const NEEDS_VALUE: ReadonlySet<Role> = new Set(['number', 'magnitude', 'fraction', 'money_word', 'currency', 'weekday', 'month', 'relative_day', 'period_unit', 'ordinal', 'label', 'command', 'prep', 'postp', 'holiday', 'half', 'season', 'clock', 'unit', 'part_of_day']);
+
+export const VOCAB_COLUMNS = ['phrase', 'role', 'value', 'lang', 'region'] as const;
+
+/** Validates rows into entries; throws a VocabError naming file:line on the first bad row. */
+export function entriesFromRows(rows: readonly TsvRow[]): VocabEntry[] {
+  const out: VocabEntry[] = [];
+  for (const r of rows) {
+    const c = r.cells;
+    const where = `${r.file}:${r.line}`;
+    const role = c.role ?? '';
+    if (!isRole(role)) throw new VocabError(`${where}: unknown role "${role}"`);
+    const value = c.value ? c.value : null;
+    if (NEEDS_VALUE.has(role) && value === null) throw new VocabError(`${where}: role ${role} needs a value`);
+    const check = VALUE_CHECKS[role];
+    if (value !== null && check && !check(value)) throw new VocabError(`${where}: value "${value}" does not fit role ${role}`);
+    const lang = c.lang || 'en';
+    if (!isLang(lang)) throw new VocabError(`${where}: unknown language "${lang}"`);
+    const regions = (c.region ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    for (const g of regions) if (!isRegion(g)) throw new VocabError(`${where}: unknown region "${g}"`);
+    // Spellings that fold alike ("didn't", "didnt") are one entry.
+    const spellings = [...new Set((c.phrase ?? '').split('|').map((p) => fold(p)).filter(Boolean))];
+    if (spellings.length === 0) throw new VocabError(`${where}: empty phrase`);
+    for (const p of spellings) {
+      out.push({ phrase: p, words: p.split(' '), role, value, lang, regions: regions as Region[], source: where });
+    }
+  }
+  return out;
+}
+
+/** A locale's view of the vocabulary: longest-match lookup by first word. */
+export class Vocabulary {
+  readonly entries: readonly VocabEntry[];
+  private readonly byFirst = new Map<string, VocabEntry[]>();
+  private readonly byRole = new Map<Role, VocabEntry[]>();
+  private readonly byPhrase = new Map<string, VocabEntry[]>();
+  readonly maxWords: number;
+
+  constructor(entries: readonly VocabEntry[]) {
+    this.entries = entries;
+    let max = 1;
+    for (const e of entries) {
+      const first = e.words[0]!;
+      let list = this.byFirst.get(first);
+      if (!list) this.byFirst.set(first, (list = []));
+      list.push(e);
+      let r = this.byRole.get(e.role);
+      if (!r) this.byRole.set(e.role, (r = []));
+      r.push(e);
+      let p = this.byPhrase.get(e.phrase);
+      if (!p) this.byPhrase.set(e.phrase, (p = []));
+      p.push(e);
+      if (e.words.length > max) max = e.words.length;
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+    this.maxWords = max;
+  }
+
+  /** Entries whose phrase starts with this folded word, longest phrases first. */
+  startingWith(word: string): readonly VocabEntry[] {
+    return this.byFirst.get(word) ?? [];
+  }
+
+  /** Entries for exactly this folded phrase. */
+  lookup(phrase: string): readonly VocabEntry[] {
+    return this.byPhrase.get(phrase) ?? [];
+  }
+
+  /** Whether the folded phrase has the role. e.g. vocab.is('yesterday', 'relative_day') */
+  is(phrase: string, role: Role): boolean {
+    return (this.byPhrase.get(phrase) ?? []).some((e) => e.role === role);
+  }
+
+  /** The value of the phrase in that role, or null. */
+  valueOf(phrase: string, role: Role): string | null {
+    return (this.byPhrase.get(phrase) ?? []).find((e) => e.role === role)?.value ?? null;
+  }
+
+  /** Every entry of a role. */
+  ofRole(role: Role): readonly VocabEntry[] {
+    return this.byRole.get(role) ?? [];
+  }
+
+  /** The phrases of a role, as a set. */
+  phrasesOf(role: Role): ReadonlySet<string> {
+    return new Set(this.ofRole(role).map((e) => e.phrase));
+  }
+}
+
+let allEntries: VocabEntry[] | null = null;
+
+/** Every row of vocab/words/*.tsv, validated (read once). */
+export function allVocabEntries(): readonly VocabEntry[] {
+  if (!allEntries) {
+    const dir = fileURLToPath(new URL('./words/', import.meta.url));
+    allEntries = entriesFromRows(readTsvDir(dir, VOCAB_COLUMNS));
+  }
+  return allEntries;
+}
+
+const perPack = new Map<string, Vocabulary>();
+
+/** True when a row applies to the pack: its language is on and its regions (if any) overlap. */
+export function rowApplies(e: { lang: Lang; regions: readonly Region[] }, pack: LocalePack): boolean {
+  if (!pack.langs.includes(e.lang)) return false;
+  return e.regions.length === 0 || e.regions.some((g) => pack.regions.includes(g));
+}
+
+/** The vocabulary a locale pack reads. e.g. vocabularyFor(resolveLocale(...)).is('quid', 'currency') */
+export function vocabularyFor(pack: LocalePack): Vocabulary {
+  const key = `${pack.langs.join(',')}|${pack.regions.join(',')}`;
+  let v = perPack.get(key);
+  if (!v) {
+    v = new Vocabulary(allVocabEntries().filter((e) => rowApplies(e, pack)));
+    perPack.set(key, v);
+  }
+  return v;
+}
