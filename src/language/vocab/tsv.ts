@@ -54,3 +54,30 @@ export function readTsvDir(dir: string, required: readonly string[]): TsvRow[] {
 export function readTsvFile(path: string, required: readonly string[]): TsvRow[] {
   return parseTsv(readFileSync(path, 'utf8'), path.split('/').slice(-2).join('/'), required);
 }
+
+/** A grammar rule row: `name  pattern  action  weight  note` (see language/grammar.ts for patterns). */
+export interface RuleRow {
+  name: string;
+  pattern: string;
+  action?: string;
+  weight?: number;
+  note?: string;
+}
+
+/**
+ * Reads a grammar rule file (vocab/grammar/*.tsv). Rules are data: a new phrasing is a new row that
+ * reuses an existing action; only a new kind of meaning needs a new action in code.
+ */
+export function readRuleFile(path: string): RuleRow[] {
+  return readTsvFile(path, ['name', 'pattern', 'action', 'weight']).map((r) => {
+    const c = r.cells;
+    const weight = c.weight ? Number(c.weight) : undefined;
+    if (weight !== undefined && !Number.isFinite(weight)) throw new VocabError(`${r.file}:${r.line}: weight "${c.weight}" is not a number`);
+    if (!c.name || !c.pattern) throw new VocabError(`${r.file}:${r.line}: a rule needs a name and a pattern`);
+    const row: RuleRow = { name: c.name, pattern: c.pattern };
+    if (c.action) row.action = c.action;
+    if (weight !== undefined) row.weight = weight;
+    if (c.note) row.note = c.note;
+    return row;
+  });
+}
