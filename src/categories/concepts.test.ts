@@ -246,7 +246,7 @@ describe('resolveConcept: group words', () => {
   });
 
   it('every merchant a concept names exists in the lexicon with that spelling', async () => {
-    const { CONCEPTS } = await import('./data/concepts.js');
+    const CONCEPTS = (await import('./data/load.js')).loadConcepts();
     const { LEXICON } = await import('./lexicon.js');
     const known = new Set([...LEXICON.merchants.values()].map((m) => m.entry.canonical));
     for (const def of CONCEPTS) {

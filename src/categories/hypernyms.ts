@@ -5,7 +5,9 @@
  * lexicon words sit below a concept ("beverages" → coffee, tea, cola…). Results are cached.
  */
 import { parseCategoryPath, type Primary } from './taxonomy.js';
-import { ANCHORS } from './data/anchors.js';
+import { loadAnchors } from './data/load.js';
+
+const ANCHORS = loadAnchors();
 import { ancestors, nounSenses, sensesOf, synset, wordNetStatus } from './wordnet.js';
 
 export interface WordNetCategory {

@@ -15,7 +15,12 @@ import { correctPhraseWord, correctSpelling } from './spelling.js';
 import { damerau, normToken, singulars, tokenize } from './text.js';
 import { wordnetCategory, wordsBelow } from './hypernyms.js';
 import { preloadWordNet, sensesOf, wordNetStatus, type WordNetStatus } from './wordnet.js';
-import { CONCEPTS, DETAIL_ALIASES, PRIMARY_ALIASES, SYNONYMS, type ConceptDef } from './data/concepts.js';
+import { loadCategoryWords, loadConcepts, loadSynonyms } from './data/load.js';
+import type { ConceptDef } from './data/concepts-type.js';
+
+const CONCEPTS: readonly ConceptDef[] = loadConcepts();
+const { primaries: PRIMARY_ALIASES, details: DETAIL_ALIASES } = loadCategoryWords();
+const SYNONYMS = loadSynonyms();
 
 export { correctSpelling } from './spelling.js';
 export { wordnetCategory } from './hypernyms.js';

@@ -1,19 +1,13 @@
 /**
  * @module categories/lexicon
- * Builds the in-memory lexicon once, at module load, from the plain data in ./data: a phrase map
+ * Builds the in-memory lexicon once, at module load, from the TSV rows of src/language/vocab/lexicon: a phrase map
  * (normalized words → item or merchant), the longest phrase per first word (for longest-match
  * scans), and the word vocabulary used by spelling correction and isKnownWord.
  */
 import { parseCategoryPath, type Primary } from './taxonomy.js';
 import { normToken, tokenize } from './text.js';
 import type { LexGroup } from './data/types.js';
-import { FOOD } from './data/food.js';
-import { TRANSPORT } from './data/transport.js';
-import { SHOPPING } from './data/shopping.js';
-import { HOME } from './data/home.js';
-import { HEALTH } from './data/health.js';
-import { LEISURE } from './data/leisure.js';
-import { MISC } from './data/misc.js';
+import { loadLexiconRows } from './data/load.js';
 import { GLUE_WORDS } from './data/glue.js';
 
 export interface LexEntry {
@@ -51,7 +45,8 @@ export interface Lexicon {
  */
 export const POSSESSIVES: ReadonlySet<string> = new Set(['ka', 'ki', 'ke', 'da', 'di', 'de']);
 
-export const ALL_GROUPS: readonly LexGroup[] = [...FOOD, ...TRANSPORT, ...SHOPPING, ...HOME, ...HEALTH, ...LEISURE, ...MISC];
+/** Every lexicon row (src/language/vocab/lexicon/*.tsv), one group per row, in file order. */
+export const ALL_GROUPS: readonly LexGroup[] = loadLexiconRows();
 
 function splitList(s: string | undefined): string[] {
   if (!s) return [];

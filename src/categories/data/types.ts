@@ -21,4 +21,6 @@ export interface LexGroup {
    * specific (another item word or the merchant) does.
    */
   weak?: boolean;
+  /** Only for these regions (IN, US, GB ...); absent = everywhere. */
+  regions?: string[];
 }
