@@ -4,7 +4,9 @@
 # The scorer reads sets from its own folder, so it is copied with each set into a temp dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scorer="../shared/eval/score.mjs"
+scorer="${MUNSHI_SCORER:-../shared/eval/score.mjs}"
+# A git worktree under ../wt/NAME sits one level deeper than the main checkout.
+[ -f "$scorer" ] || scorer="../../shared/eval/score.mjs"
 [ -f "$scorer" ] || { echo "no shared scorer at $scorer" >&2; exit 2; }
 sets=("$@")
 [ ${#sets[@]} -gt 0 ] || sets=(own hard blind)
