@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { categorize, correctSpelling } from './index.js';
-import type { CategoryOverride } from '../ledger/preferences.js';
-import { overrideKey } from '../ledger/preferences.js';
+import type { CategoryOverride } from './overrides.js';
+import { overrideKey } from './overrides.js';
 
 const cat = (item: string | null, merchant: string | null = null, context?: string): string => {
   const r = categorize({ item, merchant, ...(context ? { context } : {}) });

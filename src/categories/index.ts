@@ -8,8 +8,8 @@
  */
 import type { Primary } from './taxonomy.js';
 import { TAXONOMY } from './taxonomy.js';
-import type { CategoryOverride } from '../ledger/preferences.js';
-import { overrideKey } from '../ledger/preferences.js';
+import type { CategoryOverride } from './overrides.js';
+import { overrideKey } from './overrides.js';
 import { LEXICON, POSSESSIVES, type LexEntry } from './lexicon.js';
 import { correctPhraseWord, correctSpelling } from './spelling.js';
 import { damerau, normToken, singulars, tokenize } from './text.js';

@@ -4,12 +4,10 @@
  * use them); details are munshi's own finer level ("food/coffee", "transport/fuel").
  */
 
-export const PRIMARIES = [
-  'food', 'transport', 'shopping', 'housing', 'utilities', 'health', 'entertainment', 'travel',
-  'education', 'personal_care', 'gifts', 'fees', 'other',
-] as const;
+import { PRIMARIES, type Primary } from '../core/primaries.js';
 
-export type Primary = (typeof PRIMARIES)[number];
+// The primary slugs are core domain types (core/primaries); re-exported for the modules that read them here.
+export { PRIMARIES, type Primary };
 
 export interface DetailDef {
   slug: string;

@@ -3,7 +3,7 @@
  * munshi's own domain types. Every adapter translates library types into these; nothing outside
  * an adapter folder sees a whatsapp-web.js Message, an ollama response or a better-sqlite3 row.
  */
-import type { Primary } from '../categories/taxonomy.js';
+import type { Primary } from './primaries.js';
 
 export type Source = 'text' | 'voice' | 'receipt' | 'import' | 'recurring';
 
