@@ -15,8 +15,7 @@ import type { OwnerSettings } from '../src/core/types.js';
 import { zonedInstant } from '../src/core/dates.js';
 import { understand } from '../src/understanding/understand.js';
 import { answerQuestion } from '../src/query/answer.js';
-import { openDatabase } from '../src/ledger/sqlite/open.js';
-import { recordExpenses } from '../src/ledger/expenses.js';
+import { openRepositories } from '../src/app/repositories.js';
 import { recordToDraft } from '../src/ledger/io/records.js';
 import { categorize } from '../src/categories/index.js';
 import { createOllamaLlm } from '../src/llm/ollama/adapter.js';
@@ -57,16 +56,16 @@ async function rulesShare(): Promise<string[]> {
   const messages = [...dataFiles(/^ingest-.*\.jsonl$/), sample('ingest.jsonl')].flatMap((f) => jsonl(f).map((r) => String(r.text ?? '')));
   const fallbackMsgs = messages.filter(needsFallback);
   const questions = [...dataFiles(/^quer.*\.jsonl$/), sample('queries.jsonl')].flatMap((f) => jsonl(f).map((r) => String(r.question ?? '')));
-  const ledger = await openDatabase(':memory:');
+  const ledger = await openRepositories(':memory:');
   const rows = jsonl(sample('ledger.jsonl')).flatMap((r) => {
     const d = recordToDraft(r, categorize);
     return d.ok ? [d.draft] : [];
   });
-  if (rows.length) await recordExpenses(ledger.db, rows, { owner: 'me', source: 'import', messageId: null, now: now.toISOString() });
+  if (rows.length) await ledger.expenses.record(rows, { owner: 'me', source: 'import', messageId: null, now: now.toISOString() });
   let unplanned = 0, viaVectors = 0;
   for (const q of questions) {
     let expanded = false;
-    const a = await answerQuestion(ledger.db, q, { owner: 'me', now, settings, expandConcept: async () => ((expanded = true), null) });
+    const a = await answerQuestion(ledger.queries, q, { owner: 'me', now, settings, expandConcept: async () => ((expanded = true), null) });
     if (!a.plan) unplanned++;
     else if (expanded) viaVectors++;
   }
@@ -102,8 +101,8 @@ async function llmPath(): Promise<string[]> {
   for (let i = 0; i < 20; i++) await extractWithLlm(llm, text, ctx); // warm-up
   const rules = await timeIt(2000, async () => understand(text, ctx));
   const extract = await timeIt(300, () => extractWithLlm(llm, text, ctx));
-  const ledger = await openDatabase(':memory:');
-  const plan = await timeIt(200, () => answerWithLlm(llm, ledger.db, 'what did the kids cost me in food', { owner: 'me', now, settings }));
+  const ledger = await openRepositories(':memory:');
+  const plan = await timeIt(200, () => answerWithLlm(llm, ledger.queries, 'what did the kids cost me in food', { owner: 'me', now, settings }));
   await ledger.close();
 
   const down = createOllamaLlm({ host: `http://127.0.0.1:${await closedPort()}`, chatModel: 'qwen2.5:1.5b', embedModel: 'nomic-embed-text', healthTtlMs: 0 });
@@ -167,8 +166,8 @@ async function vectorBench(): Promise<string[]> {
           lines.push(`${name} ${n.toLocaleString('en-US')} after optimize (IVF_FLAT, nprobes 20): build ${(buildMs / 1000).toFixed(1)} s; search p50 ${ms(ivf.p50)}, p99 ${ms(ivf.p99)}; recall vs exact ${((100 * hits2) / Math.max(1, hits)).toFixed(1)}%`);
         }
       };
-      const db = await openDatabase(path.join(tmp, `sqlite-${n}.db`));
-      const sqliteIndex = createSqliteVectorIndex(db.db);
+      const db = await openRepositories(path.join(tmp, `sqlite-${n}.db`));
+      const sqliteIndex = db.vectorIndex();
       await run('sqlite', sqliteIndex);
       await sqliteIndex.close();
       await db.close();
@@ -192,9 +191,9 @@ async function daemonRss(): Promise<string[]> {
   try {
     // A realistic household memory: a few thousand distinct texts, already embedded.
     const dbFile = path.join(tmp, 'ledger.db');
-    const ledger = await openDatabase(dbFile);
+    const ledger = await openRepositories(dbFile);
     const drafts = Array.from({ length: 3000 }, (_, i) => ({ amountMinor: 1000 + i, currency: 'INR', category: 'food' as const, detail: null, item: i % 3 ? `item ${i}` : 'limca', merchant: `shop ${i % 400}`, note: null, date: '2026-01-10' }));
-    await recordExpenses(ledger.db, drafts, { owner: 'me', source: 'import', messageId: null, now: now.toISOString() });
+    await ledger.expenses.record(drafts, { owner: 'me', source: 'import', messageId: null, now: now.toISOString() });
     await ledger.close();
     const out = await new Promise<string>((resolve, reject) =>
       execFile(process.execPath, ['--import', 'tsx', path.join(here, 'ai-rss.ts'), dbFile, path.join(tmp, 'vectors'), fake.url], { cwd: path.join(here, '..'), timeout: 120_000 }, (err, stdout, stderr) => (err ? reject(new Error(stderr || err.message)) : resolve(stdout))),

@@ -13,8 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
-import { openDatabase } from '../src/ledger/sqlite/open.js';
-import type { Database } from '../src/ledger/schema.js';
+import { openRepositories } from '../src/app/repositories.js';
+import type { ExpenseQueries } from '../src/query/execute.js';
+import type { Database } from '../src/ledger/sqlite/schema.js';
 import type { OwnerSettings } from '../src/core/types.js';
 import { answerQuestion, type QueryContext } from '../src/query/answer.js';
 
@@ -82,7 +83,7 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function timeQuestion(db: Kysely<Database>, text: string, runs: number): Promise<{ p50: number; p99: number; count: number }> {
+async function timeQuestion(db: ExpenseQueries, text: string, runs: number): Promise<{ p50: number; p99: number; count: number }> {
   const ctx: QueryContext = { owner: 'me', now: NOW, settings: SETTINGS, maxResultRows: 50 };
   let count = 0;
   for (let i = 0; i < 3; i++) count = (await answerQuestion(db, text, ctx)).result.count;
@@ -101,7 +102,9 @@ export async function benchQuery(): Promise<{ name: string; lines: string[] }> {
   const lines: string[] = [];
   for (const n of sizes) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-bench-query-'));
-    const { db, close } = await openDatabase(path.join(dir, 'ledger.db'));
+    const repos = await openRepositories(path.join(dir, 'ledger.db'));
+    const db = repos.store.db;
+    const close = () => repos.close();
     try {
       const t0 = performance.now();
       await generate(db, n);
@@ -109,7 +112,7 @@ export async function benchQuery(): Promise<{ name: string; lines: string[] }> {
       const target = n <= 100_000 ? 20 : 200;
       const runs = n <= 100_000 ? 200 : 50;
       for (const [kind, text] of QUESTIONS) {
-        const r = await timeQuestion(db, text, runs);
+        const r = await timeQuestion(repos.queries, text, runs);
         const ok = r.p99 <= target ? 'ok' : `MISSED (target ${target} ms)`;
         lines.push(`  ${kind.padEnd(18)} p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  (${r.count} rows matched) ${ok}  "${text}"`);
       }

@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql, type Insertable } from 'kysely';
-import type { ExpensesTable } from '../src/ledger/schema.js';
-import { openDatabase } from '../src/ledger/sqlite/open.js';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import { openRepositories } from '../src/app/repositories.js';
+import type { Database, ExpensesTable } from '../src/ledger/sqlite/schema.js';
 import { createBot } from '../src/bot/bot.js';
 import { FakeClock } from '../src/clock/clock.js';
 import { addDays } from '../src/core/dates.js';
@@ -19,7 +19,7 @@ const ITEMS = [
   ['latte', 'food', 'coffee'], ['dmart groceries', 'food', 'groceries'], ['netflix', 'entertainment', 'streaming'], ['medicine', 'health', 'pharmacy'],
 ] as const;
 
-export async function seedExpenses(db: Awaited<ReturnType<typeof openDatabase>>['db'], n: number, owner = 'me'): Promise<void> {
+export async function seedExpenses(db: Kysely<Database>, n: number, owner = 'me'): Promise<void> {
   const start = '2023-01-01';
   const now = new Date().toISOString();
   const batch = 5000;
@@ -41,14 +41,16 @@ export async function seedExpenses(db: Awaited<ReturnType<typeof openDatabase>>[
 
 export async function benchRecord(rows = 100_000, samples = 2000): Promise<BenchResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-bench-record-'));
-  const { db, close } = await openDatabase(path.join(dir, 'bench.db'));
+  const repos = await openRepositories(path.join(dir, 'bench.db'));
+  const db = repos.store.db;
+  const close = () => repos.close();
   try {
     const t0 = performance.now();
     await seedExpenses(db, rows);
     const seedMs = performance.now() - t0;
     await sql`analyze`.execute(db);
     const clock = new FakeClock('2026-01-15T14:00:00Z');
-    const bot = createBot({ db, clock, defaults: { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 } });
+    const bot = createBot({ expenses: repos.expenses, preferences: repos.preferences, queries: repos.queries, clock, defaults: { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 } });
     const texts = ['chai 20', 'petrol 500 yesterday', 'swiggy biryani 350', 'spent 500 on a latte at starbucks', 'kal auto 80', 'coffee 50 and sandwich 120'];
     for (let i = 0; i < 200; i++) await bot.handle({ id: `warm:${i}`, chatId: 'c', senderId: 'me', text: texts[i % texts.length]!, timestamp: clock.now() });
     const times: number[] = [];

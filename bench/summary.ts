@@ -12,8 +12,7 @@ import { chartSpec, type ChartInput } from '../src/charts/spec.js';
 import { specToSvg, svgToPng } from '../src/charts/render.js';
 import { addDays } from '../src/core/dates.js';
 import type { ExpenseDraft } from '../src/core/types.js';
-import { recordExpenses } from '../src/ledger/expenses.js';
-import { openDatabase } from '../src/ledger/sqlite/open.js';
+import { openRepositories } from '../src/app/repositories.js';
 import { composeSummary } from '../src/summaries/compose.js';
 import { scheduledWindow } from '../src/summaries/windows.js';
 import { ms, summarize, type BenchResult } from './stats.js';
@@ -24,7 +23,9 @@ const CATS: Array<[ExpenseDraft['category'], string]> = [
 
 export async function benchSummary(samples = 20): Promise<BenchResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-bench-summary-'));
-  const { db, close } = await openDatabase(path.join(dir, 'ledger.db'));
+  const repos = await openRepositories(path.join(dir, 'ledger.db'));
+  const db = repos.expenses;
+  const close = () => repos.close();
   try {
     // A year of 20 expenses a day.
     const drafts: ExpenseDraft[] = [];
@@ -34,7 +35,7 @@ export async function benchSummary(samples = 20): Promise<BenchResult> {
         drafts.push({ amountMinor: 1000 + ((d * 31 + i * 17) % 50000), currency: 'INR', category, detail, item: `thing ${i}`, merchant: null, note: null, date: addDays('2025-01-01', d) });
       }
     }
-    await recordExpenses(db, drafts, { owner: 'me', source: 'import', messageId: null, now: '2026-01-01T00:00:00Z' });
+    await db.record(drafts, { owner: 'me', source: 'import', messageId: null, now: '2026-01-01T00:00:00Z' });
 
     const week = scheduledWindow('week', '2025-12-28');
     const month = scheduledWindow('month', '2026-01-01');

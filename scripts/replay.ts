@@ -19,10 +19,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, str } from '../src/cli/args.js';
 import { loadConfig } from '../src/config/config.js';
-import { inboxStats } from '../src/inbox/store.js';
-import { inboxDb } from '../src/inbox/schema.js';
-import { expensesBetween } from '../src/ledger/expenses.js';
-import { openDatabase } from '../src/ledger/sqlite/open.js';
+import { openRepositories } from '../src/app/repositories.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { createApp } from '../src/main.js';
 import { fakeClientFactory } from '../src/transport/whatsapp/fake-client.js';
@@ -180,8 +177,8 @@ async function parent(args: ReturnType<typeof parseArgs>): Promise<number> {
     restartedFrom: killAt > 0 ? resumeAt : null,
   };
 
-  const { db, close } = await openDatabase(path.join(dir, 'munshi.db'));
-  const rows = await expensesBetween(db, {});
+  const repos = await openRepositories(path.join(dir, 'munshi.db'));
+  const rows = await repos.expenses.between({});
   const byMessage = new Map<string, number>();
   // Serialized ids look like "true_<chat>_<id>"; the plan knows the <id> part.
   const shortId = (serialized: string | null) => (serialized ?? '?').split('_').pop()!;
@@ -190,9 +187,8 @@ async function parent(args: ReturnType<typeof parseArgs>): Promise<number> {
   const doubled = [...byMessage.entries()].filter(([, k]) => k > 1).map(([id]) => id);
   const unexpected = [...byMessage.keys()].filter((id) => !expected.has(id));
   const wrongAmount = rows.filter((r) => expected.has(shortId(r.messageId)) && r.amountMinor !== expected.get(shortId(r.messageId))! * 100).length;
-  const inbox = await inboxStats(db);
-  const outboxRows = await inboxDb(db).selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  await close();
+  const inbox = await repos.inbox.stats();
+  await repos.close();
 
   const result = {
     ...counts,
@@ -202,7 +198,7 @@ async function parent(args: ReturnType<typeof parseArgs>): Promise<number> {
     notAllowedButRecorded: unexpected.length,
     wrongAmount,
     inbox,
-    replies: Number(outboxRows.n),
+    replies: inbox.replies,
     repliesSentAcrossRuns: sent,
     seconds: Math.round((Date.now() - t0) / 100) / 10,
     dataDir: dir,

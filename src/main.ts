@@ -8,31 +8,20 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBot, type BotDeps } from './bot/bot.js';
+import { buildServices, type Services } from './app/services.js';
+import { warmUpCategories } from './categories/index.js';
 import { systemClock, type Clock } from './clock/clock.js';
 import { loadConfig, type Config } from './config/config.js';
 import { createPipeline, type Pipeline } from './inbox/pipeline.js';
-import { openDatabase, type OpenedDb } from './ledger/sqlite/open.js';
 import { createLogger, errorText, type Logger } from './logging/logger.js';
+import type { Notifier } from './scheduler/notifier.js';
+import type { ScheduleService } from './scheduler/service.js';
 import { ConsoleTransport } from './transport/console/console.js';
 import type { Transport } from './transport/port.js';
 import { StatusFile } from './transport/status-file.js';
 import { WhatsAppTransport } from './transport/whatsapp/adapter.js';
 import { realClientFactory, type ClientFactory } from './transport/whatsapp/client.js';
 import { qrPresenter, removeQrPng } from './transport/whatsapp/pairing.js';
-import { ownerSettings } from './bot/settings.js';
-import { warmUpCategories } from './categories/index.js';
-import { createLocalAi, type LocalAi } from './llm/local-ai.js';
-import { createTranscriber } from './voice/config.js';
-import { createBudgetSkill } from './budgets/skill.js';
-import { createRecurringSkill } from './recurring/skill.js';
-import { createChartSkill } from './charts/skill.js';
-import { renderSpendingChart } from './charts/render.js';
-import { createSummarySkill } from './summaries/skill.js';
-import { createScheduleService, type ScheduleService } from './scheduler/service.js';
-import { createCronScheduler } from './scheduler/cron/node-cron-scheduler.js';
-import type { Notifier } from './scheduler/notifier.js';
-import { inboxDb } from './inbox/schema.js';
 
 export interface AppOptions {
   config: Config;
@@ -51,7 +40,7 @@ export interface AppOptions {
 }
 
 export interface App {
-  readonly db: OpenedDb;
+  readonly services: Services;
   readonly pipeline: Pipeline;
   readonly transport: Transport;
   readonly status: StatusFile;
@@ -60,100 +49,17 @@ export interface App {
   stop(reason?: string): Promise<void>;
 }
 
-/** What the optional services hand the bot, plus how to stop them and unprompted-message needs. */
-export type OptionalServices = Pick<BotDeps, 'skills' | 'fallbacks' | 'transcriber' | 'onRecorded'> & {
-  /** Runs after the transport started (e.g. schedules that call pipeline.sendUnprompted). */
-  start?(ctx: { pipeline: Pipeline; clock: Clock }): Promise<void>;
-  stop?(): Promise<void>;
-};
-
-/**
- * OPTIONAL SERVICES: the LLM fallback and semantic memory (src/llm, src/vectors), voice
- * transcription (src/voice), and the skills and schedules (budgets, recurring, charts, summaries).
- * Each degrades to "not available" instead of failing start-up, so munshi always records and
- * answers with the rules. Unprompted messages (summaries, alerts, recurring notices) go through
- * pipeline.sendUnprompted, so they are durable and never read back as input.
- * Exported so the `chat` CLI builds the very same bot as the daemon.
- */
-export async function optionalServices(config: Config, db: OpenedDb, logger: Logger, clock: Clock = systemClock): Promise<OptionalServices> {
-  // The lexicon indexes and WordNet build lazily on first use; warm them before the first message.
-  setTimeout(() => warmUpCategories(), 0).unref();
-
-  let ai: LocalAi | null = null;
-  try {
-    ai = await createLocalAi(config.llm, { db: db.db, logger: logger.child({ component: 'local-ai' }) });
-  } catch (err) {
-    logger.warn({ err }, 'local AI unavailable; rules only');
-  }
-
-  const transcriber = createTranscriber(config.voice);
-
-  const skills = [
-    createBudgetSkill({ db: db.db }),
-    createRecurringSkill({ db: db.db }),
-    createChartSkill({ db: db.db, renderChart: renderSpendingChart }),
-    createSummarySkill({ db: db.db, renderChart: renderSpendingChart }),
-  ];
-
-  let schedule: ScheduleService | null = null;
-
-  return {
-    fallbacks: ai?.fallbacks,
-    onRecorded: ai?.onRecorded,
-    transcriber,
-    skills,
-    async start({ pipeline }) {
-      const idb = inboxDb(db.db);
-      // Scheduled messages go to the chat the owner last wrote from (self chat, or their own chat).
-      const chatOf = async (owner: string): Promise<string | null> => {
-        const r = await idb.selectFrom('inbox').select('chat_id').where('owner', '=', owner).orderBy('received_at', 'desc').limit(1).executeTakeFirst();
-        return r?.chat_id ?? null;
-      };
-      const notifier: Notifier = {
-        async send(to, reply) {
-          const chatId = to.chatId ?? (await chatOf(to.owner));
-          if (!chatId) {
-            logger.warn({ owner: to.owner }, 'no chat known for this owner yet; scheduled message not sent');
-            return;
-          }
-          await pipeline.sendUnprompted(chatId, reply);
-        },
-      };
-      schedule = createScheduleService({
-        db: db.db,
-        scheduler: createCronScheduler(logger.child({ component: 'scheduler' })),
-        clock,
-        notifier,
-        settings: (owner) => ownerSettings(db.db, owner, config.defaults),
-        config: config.schedule,
-        renderChart: renderSpendingChart,
-        logger: logger.child({ component: 'schedule' }),
-      });
-      await schedule.start();
-    },
-    async stop() {
-      schedule?.stop();
-      await ai?.close();
-    },
-  };
-}
-
 /** Builds munshi from a config; nothing runs until start(). */
 export async function createApp(o: AppOptions): Promise<App> {
   const { config } = o;
   const logger = o.logger ?? createLogger({ level: config.logLevel });
   const clock = o.clock ?? systemClock;
-  const db = await openDatabase(config.dbFile);
+  const services = await buildServices(config, { logger, clock, optionalServices: o.optionalServices });
   const status = new StatusFile(config.statusFile, clock, config.transport);
-  let services: OptionalServices = {};
   if (o.optionalServices !== false) {
-    try {
-      services = await optionalServices(config, db, logger, clock);
-    } catch (err) {
-      logger.error({ err }, 'optional services failed to start; running with the rules only');
-    }
+    // The lexicon indexes build lazily on first use; build them before the first message, off the start path.
+    setTimeout(() => warmUpCategories(), 0).unref();
   }
-  const bot = createBot({ db: db.db, clock, defaults: config.defaults, logger: logger.child({ component: 'bot' }), ...services });
 
   let transport: Transport;
   // The pipeline sends through whichever transport is built below.
@@ -164,8 +70,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     fetchMedia: (chatId: string, id: string) => transport.fetchMedia?.(chatId, id) ?? Promise.resolve(null),
   };
   const pipeline = createPipeline({
-    db: db.db,
-    bot,
+    inbox: services.repos.inbox,
+    bot: services.bot,
     sender,
     clock,
     logger: logger.child({ component: 'pipeline' }),
@@ -215,9 +121,23 @@ export async function createApp(o: AppOptions): Promise<App> {
     });
   }
 
+  // Scheduled messages (summaries, recurring notices, alerts) go through the durable outbox, to the
+  // chat the owner last wrote from (their self chat, or their own chat with munshi).
+  const notifier: Notifier = {
+    async send(to, reply) {
+      const chatId = to.chatId ?? (await services.repos.inbox.lastChatOf(to.owner));
+      if (!chatId) {
+        logger.warn({ owner: to.owner }, 'no chat known for this owner yet; scheduled message not sent');
+        return;
+      }
+      await pipeline.sendUnprompted(chatId, reply);
+    },
+  };
+  let schedule: ScheduleService | null = null;
+
   let stopping: Promise<void> | null = null;
   return {
-    db,
+    services,
     pipeline,
     transport,
     status,
@@ -231,7 +151,10 @@ export async function createApp(o: AppOptions): Promise<App> {
         status.setState('connected');
         recover();
       }
-      await services.start?.({ pipeline, clock })?.catch((err: unknown) => logger.error({ err }, 'optional services failed to start'));
+      if (o.optionalServices !== false) {
+        schedule = services.schedules(notifier);
+        await schedule.start().catch((err: unknown) => logger.error({ err }, 'the schedules failed to start'));
+      }
     },
     stop(reason = 'stop') {
       stopping ??= (async () => {
@@ -242,8 +165,8 @@ export async function createApp(o: AppOptions): Promise<App> {
         } catch (err) {
           logger.error({ err }, 'stopping the transport failed');
         }
-        await services.stop?.().catch((err) => logger.warn({ err }, 'stopping optional services failed'));
-        await db.close();
+        await schedule?.stop().catch((err: unknown) => logger.warn({ err }, 'stopping the schedules failed'));
+        await services.close();
         status.setState('stopped');
         logger.info('munshi stopped');
       })();
@@ -253,10 +176,10 @@ export async function createApp(o: AppOptions): Promise<App> {
 }
 
 /** `npm start`. */
-export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function main(): Promise<void> {
   let config: Config;
   try {
-    config = loadConfig(env);
+    config = loadConfig();
   } catch (err) {
     process.stderr.write(`munshi: ${errorText(err)}\n`);
     process.exit(1);

@@ -1,6 +1,6 @@
 /**
- * The local AI wired into the whole bot exactly as main.ts wires it (createLocalAi → fallbacks,
- * onRecorded), against the fake Ollama over loopback and a real ledger file: a message only the
+ * The local AI wired into the whole bot exactly as main.ts wires it (buildServices → createLocalAi
+ * → fallbacks, onRecorded), against the fake Ollama over loopback and a real ledger file: a message only the
  * model understands is recorded, an invented amount becomes a question, a concept question is
  * answered through vectors and SQL, and with Ollama down every reply still comes within 1 s.
  */
@@ -9,10 +9,11 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openChat, type ChatHarness } from '../../test/e2e/harness.js';
-import { llmConfigFromEnv } from './config.js';
-import { createLocalAi, type LocalAi } from './local-ai.js';
+import { loadConfig } from '../config/config.js';
+import { closedPort, startFakeOllama, type FakeOllama } from '../llm/ollama/fake-server.js';
 import { memoryText } from '../vectors/memory.js';
-import { closedPort, startFakeOllama, type FakeOllama } from './ollama/fake-server.js';
+import type { LocalAi } from './local-ai.js';
+import { buildServices } from './services.js';
 
 let fake: FakeOllama;
 beforeAll(async () => {
@@ -23,31 +24,27 @@ afterAll(async () => fake.close());
 let chat: ChatHarness | null = null;
 let ai: LocalAi | null = null;
 afterEach(async () => {
-  await ai?.close();
   await chat?.close();
   ai = null;
   chat = null;
 });
 
 async function open(host: string): Promise<{ chat: ChatHarness; ai: LocalAi }> {
-  // The harness builds the bot before the ledger exists and the AI needs the ledger: late-bound hooks.
   let a: LocalAi | null = null;
   const c = await openChat({
-    deps: {
-      fallbacks: {
-        extract: (t, ctx) => a!.fallbacks!.extract(t, ctx),
-        answer: (t, ctx, conv) => a!.fallbacks!.answer(t, ctx, conv),
-        expandConcept: (p) => a!.fallbacks!.expandConcept!(p),
-      },
-      onRecorded: (e) => a!.onRecorded?.(e),
+    compose: async (repositories, clock) => {
+      const config = loadConfig({ OLLAMA_HOST: host, MUNSHI_VECTORS: 'sqlite', MUNSHI_TZ: 'Asia/Kolkata' });
+      const services = await buildServices(config, { repositories, clock });
+      a = services.localAi;
+      // The harness closes the ledger itself; here only the local AI stops.
+      return { bot: services.bot, close: async () => services.localAi?.close() };
     },
   });
-  a = await createLocalAi(llmConfigFromEnv({ OLLAMA_HOST: host, MUNSHI_VECTORS: 'sqlite' }), { db: c.opened.db });
-  return { chat: c, ai: a };
+  return { chat: c, ai: a! };
 }
 
 const understoodBy = async (c: ChatHarness) =>
-  (await sql<{ understood_by: string; amount_minor: number; category: string }>`select understood_by, amount_minor, category from expenses order by id`.execute(c.opened.db)).rows;
+  (await sql<{ understood_by: string; amount_minor: number; category: string }>`select understood_by, amount_minor, category from expenses order by id`.execute(c.repos.store.db)).rows;
 
 describe('bot with the local AI', () => {
   it('records a message only the model understood, marked as understood by the llm, showing typing meanwhile', async () => {
@@ -100,7 +97,7 @@ describe('bot with the local AI', () => {
 });
 
 describe('with Ollama down', () => {
-  const sample = path.resolve(import.meta.dirname, '../../../shared/eval/sample');
+  const sample = [path.resolve(import.meta.dirname, '../../../shared/eval/sample'), path.resolve(import.meta.dirname, '../../../../shared/eval/sample')].find((d) => fs.existsSync(d)) ?? '';
   const own = path.resolve(import.meta.dirname, '../../test/data/ingest-own.jsonl');
   const lines = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text?: string; question?: string }) : []);
   const messages = [

@@ -1,15 +1,23 @@
 /** createLocalAi and localAiStatus: off means absent, down means quiet, up means wired. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
-import { llmConfigFromEnv } from './config.js';
-import { createLocalAi, localAiStatus } from './local-ai.js';
-import { closedPort, startFakeOllama, type FakeOllama } from './ollama/fake-server.js';
+import { llmConfigFromEnv } from '../llm/config.js';
+import { closedPort, startFakeOllama, type FakeOllama } from '../llm/ollama/fake-server.js';
+import { vectorConfigFromEnv } from '../vectors/config.js';
+import { createLocalAi, localAiStatus, type LocalAiOptions } from './local-ai.js';
+import { openRepositories, type Repositories } from './repositories.js';
 
 let fake: FakeOllama;
-let ledger: OpenedDb;
+let ledger: Repositories;
 beforeAll(async () => {
   fake = await startFakeOllama();
-  ledger = await openDatabase(':memory:');
+  ledger = await openRepositories(':memory:');
+});
+const deps = (backend = 'auto'): LocalAiOptions => ({
+  queries: ledger.queries,
+  texts: () => ledger.expenses.distinctTexts(),
+  vectorMeta: ledger.vectorMeta,
+  sqliteVectors: ledger.vectorIndex,
+  vectors: vectorConfigFromEnv({ MUNSHI_VECTORS: backend }, 'unused-lancedb-dir'),
 });
 afterAll(async () => {
   await fake.close();
@@ -19,16 +27,17 @@ afterAll(async () => {
 describe('createLocalAi', () => {
   it('is entirely absent when switched off, and never dials Ollama', async () => {
     const before = fake.requests.length;
-    const ai = await createLocalAi(llmConfigFromEnv({ MUNSHI_LLM: 'off', OLLAMA_HOST: fake.url }), { db: ledger.db });
+    const ai = await createLocalAi(llmConfigFromEnv({ MUNSHI_LLM: 'off', OLLAMA_HOST: fake.url }), deps());
     expect(ai).toMatchObject({ llm: null, index: null, memory: null, fallbacks: undefined, onRecorded: undefined });
     expect(fake.requests.length).toBe(before);
     await ai.close();
   });
 
   it('wires every fallback and the memory hook when on, even with Ollama down', async () => {
-    const ai = await createLocalAi(llmConfigFromEnv({ OLLAMA_HOST: `http://127.0.0.1:${await closedPort()}`, MUNSHI_VECTORS: 'sqlite' }), { db: ledger.db });
+    const ai = await createLocalAi(llmConfigFromEnv({ OLLAMA_HOST: `http://127.0.0.1:${await closedPort()}` }), deps('sqlite'));
     expect(Object.keys(ai.fallbacks!).sort()).toEqual(['answer', 'expandConcept', 'extract']);
-    expect(ai.index?.backend).toBe('sqlite');
+    // Opened on first use, not at start: with Ollama down nothing has used it yet.
+    expect(ai.index?.backend).toBeUndefined();
     expect(await ai.fallbacks!.expandConcept!('treats')).toBeNull();
     ai.onRecorded!([{ item: 'limca', merchant: null } as never]);
     await ai.memory!.idle();

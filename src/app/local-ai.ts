@@ -1,23 +1,24 @@
 /**
- * @module llm/local-ai
- * Wires the optional local AI in one call, for main.ts and the `chat` CLI alike (so both use Ollama
- * the same way): the Ollama LlmPort, the vector index, semantic memory, and the bot's fallbacks.
- * With MUNSHI_LLM=off everything is absent and the bot runs on rules alone.
+ * @module app/local-ai
+ * Wires the optional local AI in one call, for every composition (the daemon, the `chat` CLI):
+ * the Ollama LlmPort, the vector index, semantic memory, and the bot's fallbacks. With
+ * MUNSHI_LLM=off everything is absent and the bot runs on rules alone. The vector index (LanceDB,
+ * a native module with a large footprint) opens on first use, not at start.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../ledger/schema.js';
 import type { Expense } from '../core/types.js';
-import type { Primary } from '../categories/taxonomy.js';
+import type { Primary } from '../core/primaries.js';
 import type { UnderstandContext, Understanding } from '../understanding/types.js';
 import type { Answer, QueryContext, QueryConversation } from '../query/answer.js';
-import type { VectorIndex } from '../vectors/port.js';
-import { openVectorIndex } from '../vectors/open.js';
+import type { ExpenseQueries } from '../query/execute.js';
+import type { VectorConfig } from '../vectors/config.js';
+import type { VectorIndex, VectorMeta } from '../vectors/port.js';
+import { lazyVectorIndex, openVectorIndex } from '../vectors/open.js';
 import { createSemanticMemory, type ConceptExpansion, type SemanticMemory } from '../vectors/memory.js';
-import type { LlmConfig } from './config.js';
-import type { LlmPort, LlmStatus } from './port.js';
-import { createOllamaLlm } from './ollama/adapter.js';
-import { extractWithLlmDetailed } from './extract.js';
-import { answerWithLlm } from './plan.js';
+import type { LlmConfig } from '../llm/config.js';
+import type { LlmPort, LlmStatus } from '../llm/port.js';
+import { createOllamaLlm } from '../llm/ollama/adapter.js';
+import { extractWithLlmDetailed } from '../llm/extract.js';
+import { answerWithLlm } from '../llm/plan.js';
 import { categorize as rulesCategorize } from '../categories/index.js';
 
 export interface LocalAiLogger {
@@ -44,19 +45,28 @@ export interface LocalAi {
 }
 
 export interface LocalAiOptions {
-  db: Kysely<Database>;
+  /** Questions the model planned run here (the ledger computes every number). */
+  queries: ExpenseQueries;
+  /** The ledger's distinct item and merchant texts (what semantic memory embeds). */
+  texts(): Promise<{ items: string[]; merchants: string[] }>;
+  vectorMeta: VectorMeta;
+  /** The SQLite vector index, when LanceDB cannot run or is not wanted. */
+  sqliteVectors: () => VectorIndex;
+  vectors: VectorConfig;
   logger?: LocalAiLogger;
   /** The rules' categorizer; beats the model's category for texts it knows. Default: categories/index
    * with the owner's corrections, trusted unless it only guessed. */
   categorize?: (item: string | null, merchant: string | null) => { category: Primary; detail: string | null } | null;
   /** Use this port instead of dialing Ollama (tests). */
   llm?: LlmPort;
+  /** Semantic-memory knobs (reindex: no catch-up at start, bigger batches). */
+  memory?: { catchUpOnStart?: boolean; batchSize?: number };
 }
 
 /**
  * Builds the local AI from config. Never fails because Ollama or LanceDB is missing: those only
  * make the parts that need them quiet.
- * e.g. const ai = await createLocalAi(config.llm, { db, logger }); createBot({ ..., fallbacks: ai.fallbacks, onRecorded: ai.onRecorded })
+ * e.g. const ai = await createLocalAi(config.llm, { queries, texts, vectorMeta, sqliteVectors, vectors: config.vectors }); createBot({ ..., fallbacks: ai.fallbacks, onRecorded: ai.onRecorded })
  */
 export async function createLocalAi(cfg: LlmConfig, o: LocalAiOptions): Promise<LocalAi> {
   if (!cfg.enabled) {
@@ -74,8 +84,11 @@ export async function createLocalAi(cfg: LlmConfig, o: LocalAiOptions): Promise<
       healthTimeoutMs: cfg.healthTimeoutMs,
       healthTtlMs: cfg.healthTtlMs,
     });
-  const index = await openVectorIndex({ backend: cfg.vectors, dir: cfg.vectorDir, db: o.db, logger: o.logger });
-  const memory = index ? createSemanticMemory({ llm, index, db: o.db, logger: o.logger, minScore: cfg.conceptMinScore ?? undefined }) : null;
+  const v = o.vectors;
+  const index = v.backend === 'off' ? null : lazyVectorIndex(() => openVectorIndex({ backend: v.backend, dir: v.dir, sqlite: o.sqliteVectors, logger: o.logger }));
+  const memory = index
+    ? createSemanticMemory({ llm, index, texts: o.texts, meta: o.vectorMeta, logger: o.logger, minScore: v.conceptMinScore ?? undefined, ...o.memory })
+    : null;
 
   // Said once per outage, not per message: the rules keep answering meanwhile.
   let warnedDown = false;
@@ -109,7 +122,7 @@ export async function createLocalAi(cfg: LlmConfig, o: LocalAiOptions): Promise<
         if (out.rejected && out.rejected !== 'unavailable') o.logger?.info({ rejected: out.rejected }, 'LLM extraction corrected or refused');
         return out.understanding;
       },
-      answer: (text, ctx, conversation) => answerWithLlm(llm, o.db, text, ctx, conversation),
+      answer: (text, ctx, conversation) => answerWithLlm(llm, o.queries, text, ctx, conversation),
       ...(memory ? { expandConcept: (phrase: string) => memory.expandConcept(phrase) } : {}),
     },
     onRecorded: memory ? (expenses) => memory.enqueue(expenses) : undefined,

@@ -1,21 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import type { SkillContext } from '../bot/skill.js';
-import { createChartSkill } from '../charts/skill.js';
+import { createChartSkill } from '../summaries/chart-skill.js';
+import { renderSpendingChart } from '../charts/render.js';
 import { FakeClock } from '../clock/clock.js';
 import type { ExpenseDraft, OwnerSettings } from '../core/types.js';
-import { countExpenses, expensesBetween, recordExpenses } from '../ledger/expenses.js';
-import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
+import { openRepositories, type Repositories } from './repositories.js';
 import { createRecurringSkill } from '../recurring/skill.js';
 import { createSummarySkill } from '../summaries/skill.js';
 import type { ChartRenderer } from '../charts/render.js';
-import { FakeScheduler } from './fake.js';
-import { RecordingNotifier } from './notifier.js';
-import { createScheduleService, defaultScheduleConfig, type ScheduleConfig } from './service.js';
+import { FakeScheduler } from '../scheduler/fake.js';
+import { RecordingNotifier } from '../scheduler/notifier.js';
+import { defaultSummaryConfig, type SummaryConfig } from '../summaries/config.js';
+import { createSchedules } from './schedules.js';
 
-let opened: OpenedDb;
+let opened: Repositories;
 beforeEach(async () => {
-  opened = await openDatabase(':memory:');
+  opened = await openRepositories(':memory:');
 });
 afterEach(() => opened.close());
 
@@ -28,18 +29,18 @@ const tinyChart: ChartRenderer = async () => {
 
 let n = 0;
 async function spend(owner: string, date: string, pounds: number, category: ExpenseDraft['category'] = 'food', createdAt = `${date}T12:00:00Z`) {
-  await recordExpenses(opened.db, [{ amountMinor: pounds * 100, currency: 'GBP', category, detail: null, item: null, merchant: null, note: null, date }], {
+  await opened.expenses.record([{ amountMinor: pounds * 100, currency: 'GBP', category, detail: null, item: null, merchant: null, note: null, date }], {
     owner, source: 'text', messageId: `m${++n}`, now: createdAt,
   });
 }
 
-function setup(start: string, config: Partial<ScheduleConfig> = {}) {
+function setup(start: string, config: Partial<SummaryConfig> = {}) {
   const clock = new FakeClock(start);
   const scheduler = new FakeScheduler(clock);
   const notifier = new RecordingNotifier(() => clock.now());
-  const service = createScheduleService({
-    db: opened.db, scheduler, clock, notifier, settings: () => london,
-    config: { ...defaultScheduleConfig('Europe/London'), ...config }, renderChart: tinyChart,
+  const service = createSchedules({
+    repos: opened, scheduler, clock, notifier, settings: () => london, timeZone: 'Europe/London',
+    summaries: { ...defaultSummaryConfig(), ...config }, recurringAt: { hour: 9, minute: 0 }, renderChart: tinyChart,
   });
   const summaries = () => notifier.sent.filter((m) => m.reply.text.startsWith('📊'));
   return { clock, scheduler, notifier, service, summaries };
@@ -87,8 +88,8 @@ describe('schedule service', () => {
     await spend('me', '2026-01-10', 100);
     await spend('me', '2025-12-10', 80);
     await spend('partner', '2026-01-11', 40);
-    const { scheduler, service, summaries, clock } = setup('2026-01-31T12:00:00Z', { weeklySummary: null });
-    const skill = createSummarySkill({ db: opened.db });
+    const { scheduler, service, summaries, clock } = setup('2026-01-31T12:00:00Z', { weekly: null });
+    const skill = createSummarySkill({ expenses: opened.expenses, preferences: opened.preferences });
     const ctx: SkillContext = { owner: 'partner', chatId: 'p', messageId: 'x', settings: london, now: clock.now() };
     expect((await skill.handle!('monthly summary off', ctx))![0]!.text).toMatch(/^🔕 Monthly summary is off/);
     await service.start();
@@ -111,16 +112,16 @@ describe('schedule service', () => {
   });
 
   it('records a recurring expense once per period, says so, and stops when told', async () => {
-    const { scheduler, service, notifier, clock } = setup('2026-01-15T10:00:00Z', { weeklySummary: null, monthlySummary: null });
-    const skill = createRecurringSkill({ db: opened.db });
+    const { scheduler, service, notifier, clock } = setup('2026-01-15T10:00:00Z', { weekly: null, monthly: null });
+    const skill = createRecurringSkill({ recurring: opened.recurring });
     const ctx = (): SkillContext => ({ owner: 'me', chatId: 'me-chat', messageId: 'x', settings: london, now: clock.now() });
     expect((await skill.handle!('rent 1200 every month on the 1st', ctx()))![0]!.text).toBe(
       '🔁 Rent £1,200 · Housing › Rent · every month on the 1st.\nI\'ll record it each time and tell you. Next: Sun 1 Feb. Stop with "stop rent".',
     );
     await service.start();
     await scheduler.advanceTo('2026-03-15T00:00:00Z');
-    expect(await service.runRecurring()).toBe(0); // waking again records nothing twice
-    const rent = await expensesBetween(opened.db, { owner: 'me' });
+    expect(await service.runNow('recurring')).toBe(0); // waking again records nothing twice
+    const rent = await opened.expenses.between({ owner: 'me' });
     expect(rent.map((e) => [e.date, e.amountMinor, e.source, e.messageId])).toEqual([
       ['2026-02-01', 120000, 'recurring', expect.stringMatching(/^recurring:\d+:2026-02$/)],
       ['2026-03-01', 120000, 'recurring', expect.stringMatching(/^recurring:\d+:2026-03$/)],
@@ -133,18 +134,18 @@ describe('schedule service', () => {
     expect(await skill.handle!('stop it', ctx())).toBeNull(); // not ours
     expect((await skill.handle!('stop rent', ctx()))![0]!.text).toMatch(/^⏹️ Stopped Rent/);
     await scheduler.advanceTo('2026-05-02T00:00:00Z');
-    expect(await countExpenses(opened.db, 'me')).toBe(2);
+    expect(await opened.expenses.count('me')).toBe(2);
     await service.stop();
   });
 
   it('catches up recurring periods missed while off, each once', async () => {
     const { service, notifier, clock } = setup('2026-01-15T10:00:00Z');
-    const skill = createRecurringSkill({ db: opened.db });
+    const skill = createRecurringSkill({ recurring: opened.recurring });
     await skill.handle!('netflix 10.99 every month on the 20th', { owner: 'me', chatId: 'c', messageId: 'x', settings: london, now: clock.now() });
     clock.set('2026-03-25T10:00:00Z'); // off since January
     await service.start();
     await service.start(); // a second start (e.g. a crash loop) changes nothing
-    expect((await expensesBetween(opened.db, { owner: 'me' })).map((e) => e.date)).toEqual(['2026-01-20', '2026-02-20', '2026-03-20']);
+    expect((await opened.expenses.between({ owner: 'me' })).map((e) => e.date)).toEqual(['2026-01-20', '2026-02-20', '2026-03-20']);
     expect(notifier.sent.filter((m) => m.reply.text.startsWith('🔁'))).toHaveLength(1);
     expect(notifier.sent[0]!.reply.text).toBe('🔁 Recorded:\n• Netflix £10.99 · Tue 20 Jan\n• Netflix £10.99 · Fri 20 Feb\n• Netflix £10.99 · Fri 20 Mar');
     await service.stop();
@@ -156,7 +157,7 @@ describe('chart and summary skills', () => {
   it('answers "chart my spending this month" with a PNG, and declines other text', async () => {
     await spend('me', '2026-01-05', 12, 'food');
     await spend('me', '2026-01-09', 30, 'transport');
-    const skill = createChartSkill({ db: opened.db });
+    const skill = createChartSkill({ expenses: opened.expenses, renderChart: renderSpendingChart });
     expect(await skill.handle!('coffee 3', ctx('2026-01-10T12:00:00Z'))).toBeNull();
     expect(await skill.handle!('how much on charts this month?', ctx('2026-01-10T12:00:00Z'))).toBeNull();
     const [r] = (await skill.handle!('chart my spending this month', ctx('2026-01-10T12:00:00Z')))!;
@@ -167,7 +168,7 @@ describe('chart and summary skills', () => {
 
   it('gives a summary on demand', async () => {
     await spend('me', '2026-01-12', 12, 'food');
-    const skill = createSummarySkill({ db: opened.db });
+    const skill = createSummarySkill({ expenses: opened.expenses, preferences: opened.preferences });
     const [r] = (await skill.handle!('summary', ctx('2026-01-14T12:00:00Z')))!;
     expect(r!.text).toContain('📊 *Spending so far* · Mon 12 Jan – Wed 14 Jan');
     expect(r!.text).toContain('Total *£12*');

@@ -13,14 +13,12 @@ import { createBudgetSkill } from '../budgets/skill.js';
 import { renderSpendingChart } from '../charts/render.js';
 import { FakeClock } from '../clock/clock.js';
 import type { ExpenseDraft, OwnerSettings } from '../core/types.js';
-import { expensesBetween, recordExpenses } from '../ledger/expenses.js';
-import { openDatabase } from '../ledger/sqlite/open.js';
+import { openRepositories } from './repositories.js';
 import { createRecurringSkill } from '../recurring/skill.js';
-import { FakeScheduler } from './fake.js';
-import { RecordingNotifier } from './notifier.js';
-import { listRuns } from './runs.js';
-import { scheduleDb } from './schema.js';
-import { createScheduleService, defaultScheduleConfig } from './service.js';
+import { FakeScheduler } from '../scheduler/fake.js';
+import { RecordingNotifier } from '../scheduler/notifier.js';
+import { defaultSummaryConfig } from '../summaries/config.js';
+import { createSchedules } from './schedules.js';
 
 const TZ = 'Asia/Kolkata';
 const settings: OwnerSettings = { timeZone: TZ, currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 };
@@ -42,19 +40,18 @@ const WEEK: Record<string, D[]> = {
 describe('a scripted week', () => {
   it('ends in exactly one weekly summary with correct totals and chart, and exactly one budget alert', async () => {
     const file = path.join(dir, 'ledger.db');
-    const opened = await openDatabase(file);
-    const db = opened.db;
+    const opened = await openRepositories(file);
     const clock = new FakeClock('2026-01-12T04:30:00Z'); // Mon 10:00 IST
     const scheduler = new FakeScheduler(clock);
     const notifier = new RecordingNotifier(() => clock.now());
-    const config = defaultScheduleConfig(TZ);
+    const config = defaultSummaryConfig();
     const logger = { info: () => {}, warn: (o: object, m: string) => console.error(m, o) };
-    const service = createScheduleService({ db, scheduler, clock, notifier, settings: () => settings, config, renderChart: renderSpendingChart, logger });
+    const service = createSchedules({ repos: opened, scheduler, clock, notifier, settings: () => settings, timeZone: TZ, summaries: config, recurringAt: { hour: 9, minute: 0 }, renderChart: renderSpendingChart, afterRecord: (e, c) => budgets.afterRecord!(e, c), logger });
     await service.start();
     expect(notifier.sent).toEqual([]); // nothing to catch up in an empty ledger
 
-    const budgets = createBudgetSkill({ db });
-    const recurring = createRecurringSkill({ db });
+    const budgets = createBudgetSkill({ budgets: opened.budgets, expenses: opened.expenses });
+    const recurring = createRecurringSkill({ recurring: opened.recurring });
     const ctx = (): SkillContext => ({ owner: 'me', chatId: 'me@c.us', messageId: 'x', settings, now: clock.now() });
     expect((await budgets.handle!('set food budget 5000 a month', ctx()))![0]!.text).toContain('Food budget: ₹5,000 a month');
     expect((await recurring.handle!('gym 1500 every week on friday', ctx()))![0]!.text).toContain('Next: Fri 16 Jan');
@@ -64,8 +61,7 @@ describe('a scripted week', () => {
     for (const [date, items] of Object.entries(WEEK)) {
       await scheduler.advanceTo(new Date(`${date}T04:30:00Z`)); // 10:00 IST that day
       for (const [rupees, category, detail, item] of items) {
-        const { expenses } = await recordExpenses(
-          db,
+        const { expenses } = await opened.expenses.record(
           [{ amountMinor: rupees * 100, currency: 'INR', category, detail, item, merchant: null, note: null, date }],
           { owner: 'me', source: 'text', messageId: `wa-${++n}`, now: clock.now().toISOString() },
         );
@@ -87,7 +83,7 @@ describe('a scripted week', () => {
     expect(s.at!.toISOString()).toBe('2026-01-18T14:30:00.000Z'); // Sunday 20:00 IST
     expect(s.to).toEqual({ owner: 'me' });
     // Totals straight from the ledger, recurring gym included.
-    const week = await expensesBetween(db, { owner: 'me', from: '2026-01-12', to: '2026-01-18' });
+    const week = await opened.expenses.between({ owner: 'me', from: '2026-01-12', to: '2026-01-18' });
     const total = week.reduce((a, e) => a + e.amountMinor, 0);
     expect(total).toBe(1020900);
     expect(s.reply.text).toContain('📊 *Weekly summary* · Mon 12 Jan – Sun 18 Jan');
@@ -102,13 +98,13 @@ describe('a scripted week', () => {
     // Restart on Monday: a new scheduler and service over the same file catch up nothing twice.
     await service.stop();
     await opened.close();
-    const reopened = await openDatabase(file);
-    const again = createScheduleService({ db: reopened.db, scheduler: new FakeScheduler(clock), clock, notifier, settings: () => settings, config, renderChart: renderSpendingChart });
+    const reopened = await openRepositories(file);
+    const again = createSchedules({ repos: reopened, scheduler: new FakeScheduler(clock), clock, notifier, settings: () => settings, timeZone: TZ, summaries: config, recurringAt: { hour: 9, minute: 0 }, renderChart: renderSpendingChart });
     await again.start();
     await again.stop();
     expect(notifier.sent.filter((m) => m.reply.text.startsWith('📊'))).toHaveLength(1);
     expect(notifier.sent.filter((m) => m.reply.text.startsWith('🔁'))).toHaveLength(1);
-    const runs = await listRuns(scheduleDb(reopened.db));
+    const runs = await reopened.runs.list();
     expect(runs.map((r) => [r.job, r.period, r.status])).toEqual([['weekly-summary:me', '2026-W03', 'done']]);
     await reopened.close();
   });

@@ -11,8 +11,9 @@ import { KNOWN_CURRENCIES, defaultLocaleFor } from '../core/money.js';
 import { understand } from '../understanding/understand.js';
 import type { Command, UnderstandContext, Understanding } from '../understanding/types.js';
 import { answerQuestion, type Answer, type QueryContext, type QueryConversation } from '../query/answer.js';
-import { recordExpenses, recentExpenses, softDelete, updateExpense, getExpense, type Db } from '../ledger/expenses.js';
-import { loadOverrides, setOverride, setSetting } from '../ledger/preferences.js';
+import type { ExpenseQueries } from '../query/execute.js';
+import type { ExpenseRepository } from '../ledger/expenses.js';
+import type { PreferenceRepository } from '../ledger/preferences.js';
 import { ownerSettings } from './settings.js';
 import type { Transcriber } from '../voice/port.js';
 import { EMPTY_REPLY, TRANSCRIBING, heardPrefix, isDoubtful, noModelReply, transcribeVoiceNote } from '../voice/voice-flow.js';
@@ -39,7 +40,9 @@ export interface BotFallbacks {
 }
 
 export interface BotDeps {
-  db: Db;
+  expenses: ExpenseRepository;
+  preferences: PreferenceRepository;
+  queries: ExpenseQueries;
   clock: Clock;
   /** Settings for owners who have not changed any. */
   defaults: OwnerSettings;
@@ -49,6 +52,8 @@ export interface BotDeps {
   /** Called after expenses are stored, off the reply path (semantic memory indexing). */
   onRecorded?(expenses: Expense[]): void;
   logger?: BotLogger;
+  /** The rules' reading of a message (default understanding/understand; tests script it). */
+  understand?(text: string, ctx: UnderstandContext): Understanding;
 }
 
 /** Lets the bot show progress while it works: typing state, an interim reply ("🎙️ transcribing…"). */
@@ -67,11 +72,12 @@ export function createBot(deps: BotDeps): Bot {
   const chats = new ChatStates();
   const skills = deps.skills ?? [];
   const log = deps.logger;
+  const read = deps.understand ?? ((t: string, c: UnderstandContext) => understand(t, c));
 
   async function handle(msg: InboundMessage, io: BotIO = {}): Promise<OutboundReply[]> {
     const owner = msg.owner ?? msg.senderId;
     try {
-      const settings = await ownerSettings(deps.db, owner, deps.defaults);
+      const settings = await ownerSettings(deps.preferences, owner, deps.defaults);
       const state = chats.get(msg.chatId, deps.clock.now().getTime());
       if (msg.media?.kind === 'image') return text(R.IMAGE_NOT_READY);
       if (msg.media?.kind === 'voice') return await handleVoice(msg, owner, settings, state, io);
@@ -127,9 +133,9 @@ export function createBot(deps: BotDeps): Bot {
       if (r) return r;
     }
 
-    const overrides = await loadOverrides(deps.db, owner);
+    const overrides = await deps.preferences.overrides(owner);
     const uctx: UnderstandContext = { now, settings, overrides };
-    let u = understand(body, uctx);
+    let u = read(body, uctx);
     let understoodBy: 'rules' | 'llm' = 'rules';
 
     // A reply to our question ("How much was the petrol?" → "500") completes the waiting expense.
@@ -189,7 +195,7 @@ export function createBot(deps: BotDeps): Bot {
 
     async function record(drafts: ExpenseDraft[], src: Source, by: 'rules' | 'llm' | 'user'): Promise<OutboundReply[]> {
       state.pending = null;
-      const { expenses, duplicate } = await recordExpenses(deps.db, drafts, {
+      const { expenses, duplicate } = await deps.expenses.record(drafts, {
         owner,
         source: src,
         messageId: msg.id,
@@ -255,7 +261,7 @@ export function createBot(deps: BotDeps): Bot {
     // Lists are capped for a phone screen ("and 14 more — say 'show all'"); totals stay exact.
     const qctx: QueryContext = { owner, now, settings, expandConcept: deps.fallbacks?.expandConcept, maxResultRows: 50 };
     const convo = state.queryConversation as QueryConversation | undefined;
-    let a = await answerQuestion(deps.db, body, qctx, convo);
+    let a = await answerQuestion(deps.queries, body, qctx, convo);
     if (!a.plan && deps.fallbacks?.answer) {
       await io.typing?.(true);
       try {
@@ -274,21 +280,21 @@ export function createBot(deps: BotDeps): Bot {
     const stamp = deps.clock.now().toISOString();
     const lastOne = async (): Promise<Expense | null> => {
       const id = state.lastIds.at(-1);
-      const e = id !== undefined ? await getExpense(deps.db, id) : null;
+      const e = id !== undefined ? await deps.expenses.get(id) : null;
       if (e && !e.deletedAt && e.owner === owner) return e;
-      return (await recentExpenses(deps.db, owner, 1))[0] ?? null;
+      return (await deps.expenses.recent(owner, 1))[0] ?? null;
     };
     switch (c.kind) {
       case 'undo': {
         state.pending = null;
         let targets: Expense[] = [];
         for (const id of state.lastIds) {
-          const e = await getExpense(deps.db, id);
+          const e = await deps.expenses.get(id);
           if (e && !e.deletedAt && e.owner === owner) targets.push(e);
         }
-        if (!targets.length) targets = await recentExpenses(deps.db, owner, 1);
+        if (!targets.length) targets = await deps.expenses.recent(owner, 1);
         if (!targets.length) return text(R.NOTHING_TO_UNDO);
-        await softDelete(deps.db, targets.map((e) => e.id), stamp);
+        await deps.expenses.softDelete(targets.map((e) => e.id), stamp);
         state.lastIds = [];
         return text(R.removed(targets, today, settings));
       }
@@ -318,14 +324,14 @@ export function createBot(deps: BotDeps): Bot {
                 : { category: c.category, detail: c.detail };
         if (c.kind === 'edit_category') {
           // Remember the correction for this item and merchant.
-          for (const key of [e.item, e.merchant]) if (key) await setOverride(deps.db, owner, key, c.category, c.detail, stamp);
+          for (const key of [e.item, e.merchant]) if (key) await deps.preferences.setOverride(owner, key, c.category, c.detail, stamp);
         }
-        const updated = await updateExpense(deps.db, e.id, patch, stamp);
+        const updated = await deps.expenses.update(e.id, patch, stamp);
         state.lastIds = [e.id];
         return text(R.changed(updated!, today, settings));
       }
       case 'list_recent':
-        return text(R.recentList(await recentExpenses(deps.db, owner, Math.min(Math.max(c.limit, 1), 20)), today, settings));
+        return text(R.recentList(await deps.expenses.recent(owner, Math.min(Math.max(c.limit, 1), 20)), today, settings));
       case 'help':
         return text(R.help(skills.flatMap((s) => (s.helpLine ? [s.helpLine] : []))));
       case 'confirm':
@@ -339,13 +345,13 @@ export function createBot(deps: BotDeps): Bot {
         return text(R.settingsText(settings));
       case 'set_currency': {
         if (!KNOWN_CURRENCIES.has(c.currency)) return text(`I don't know the currency "${c.currency}". Try a code like INR, USD or EUR.`);
-        await setSetting(deps.db, owner, 'currency', c.currency);
-        await setSetting(deps.db, owner, 'locale', defaultLocaleFor(c.currency));
+        await deps.preferences.setSetting(owner, 'currency', c.currency);
+        await deps.preferences.setSetting(owner, 'locale', defaultLocaleFor(c.currency));
         return text(`👍 Default currency is now ${c.currency}.`);
       }
       case 'set_timezone': {
         if (!isValidTimeZone(c.timeZone)) return text(`I don't know the time zone "${c.timeZone}". Try one like Asia/Kolkata or Europe/London.`);
-        await setSetting(deps.db, owner, 'timeZone', c.timeZone);
+        await deps.preferences.setSetting(owner, 'timeZone', c.timeZone);
         return text(`👍 Time zone is now ${c.timeZone}. Today there is ${localDate(now, c.timeZone)}.`);
       }
     }

@@ -6,11 +6,10 @@
 import type { OwnerSettings } from '../core/types.js';
 import { isValidTimeZone } from '../core/dates.js';
 import { KNOWN_CURRENCIES } from '../core/money.js';
-import { getSettings } from '../ledger/preferences.js';
-import type { Db } from '../ledger/expenses.js';
+import type { PreferenceRepository } from '../ledger/preferences.js';
 
-export async function ownerSettings(db: Db, owner: string, defaults: OwnerSettings): Promise<OwnerSettings> {
-  const s = await getSettings(db, owner);
+export async function ownerSettings(preferences: Pick<PreferenceRepository, 'settings'>, owner: string, defaults: OwnerSettings): Promise<OwnerSettings> {
+  const s = await preferences.settings(owner);
   const out: OwnerSettings = { ...defaults };
   if (s.currency && KNOWN_CURRENCIES.has(s.currency)) out.currency = s.currency;
   if (s.timeZone && isValidTimeZone(s.timeZone)) out.timeZone = s.timeZone;

@@ -58,12 +58,6 @@ export function scopeKey(s: Scope): string {
   return s.category ? (s.detail ? `${s.category}/${s.detail}` : s.category) : '*';
 }
 
-export function scopeFromKey(key: string): Scope {
-  if (key === '*') return { category: null, detail: null };
-  const [p, d] = key.split('/');
-  return { category: p as Primary, detail: d ?? null };
-}
-
 /** Everyday words for categories that the taxonomy labels do not spell out. */
 const ALIASES: Record<string, string> = {
   'eating out': 'food/restaurant', 'dining': 'food/restaurant', 'dining out': 'food/restaurant', 'restaurants': 'food/restaurant',

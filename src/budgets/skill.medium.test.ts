@@ -1,28 +1,32 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SkillContext } from '../bot/skill.js';
 import type { ExpenseDraft, OwnerSettings } from '../core/types.js';
-import { recordExpenses, softDelete } from '../ledger/expenses.js';
-import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
+import { memoryRepositories, openRepositories, type Repositories } from '../app/repositories.js';
 import { createBudgetSkill } from './skill.js';
 
 const settings: OwnerSettings = { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 };
-let opened: OpenedDb;
-beforeEach(async () => {
-  opened = await openDatabase(':memory:');
-});
-afterEach(() => opened.close());
+// The skill on the in-memory fakes (unit) and on SQLite (medium): the same replies from both.
+const backends: [string, () => Promise<Repositories>][] = [
+  ['sqlite', () => openRepositories(':memory:')],
+  ['memory', async () => memoryRepositories()],
+];
+let opened: Repositories;
 
 const ctx = (now: string, owner = 'me'): SkillContext => ({ owner, chatId: 'chat-1', messageId: 'm', settings, now: new Date(now) });
 const draft = (rupees: number, date: string, category: ExpenseDraft['category'] = 'food', detail: string | null = null): ExpenseDraft => ({
   amountMinor: rupees * 100, currency: 'INR', category, detail, item: null, merchant: null, note: null, date,
 });
 
-describe('budget skill', () => {
+describe.each(backends)('budget skill (%s)', (_name, open) => {
+  beforeEach(async () => {
+    opened = await open();
+  });
+  afterEach(() => opened.close());
   it('sets, lists, alerts once at 80% and once at 100% per month, and removes', async () => {
-    const skill = createBudgetSkill({ db: opened.db });
+    const skill = createBudgetSkill({ budgets: opened.budgets, expenses: opened.expenses });
     let n = 0;
     const record = async (d: ExpenseDraft, now: string, owner = 'me') => {
-      const { expenses } = await recordExpenses(opened.db, [d], { owner, source: 'text', messageId: `m${++n}`, now });
+      const { expenses } = await opened.expenses.record([d], { owner, source: 'text', messageId: `m${++n}`, now });
       return (await skill.afterRecord!(expenses, ctx(now, owner))).map((r) => r.text);
     };
     expect(await skill.handle!('chai 20', ctx('2026-01-10T10:00:00Z'))).toBeNull();
@@ -60,14 +64,14 @@ describe('budget skill', () => {
   });
 
   it('says when an alert belongs to another period, and ignores deleted rows', async () => {
-    const skill = createBudgetSkill({ db: opened.db });
+    const skill = createBudgetSkill({ budgets: opened.budgets, expenses: opened.expenses });
     await skill.handle!('set coffee budget 1000 weekly', ctx('2026-01-14T10:00:00Z'));
-    const { expenses } = await recordExpenses(opened.db, [{ ...draft(900, '2026-01-06', 'food', 'coffee') }], { owner: 'me', source: 'text', messageId: 'late', now: '2026-01-14T10:00:00Z' });
+    const { expenses } = await opened.expenses.record([{ ...draft(900, '2026-01-06', 'food', 'coffee') }], { owner: 'me', source: 'text', messageId: 'late', now: '2026-01-14T10:00:00Z' });
     expect((await skill.afterRecord!(expenses, ctx('2026-01-14T10:00:00Z'))).map((r) => r.text)).toEqual([
       '⚠️ 90% of your Coffee budget used: ₹900 of ₹1,000 in the week of Mon 5 Jan · ₹100 left.',
     ]);
-    const { expenses: more } = await recordExpenses(opened.db, [draft(2000, '2026-01-14', 'food', 'coffee')], { owner: 'me', source: 'text', messageId: 'x', now: '2026-01-14T10:00:00Z' });
-    await softDelete(opened.db, more.map((e) => e.id), '2026-01-14T10:01:00Z');
+    const { expenses: more } = await opened.expenses.record([draft(2000, '2026-01-14', 'food', 'coffee')], { owner: 'me', source: 'text', messageId: 'x', now: '2026-01-14T10:00:00Z' });
+    await opened.expenses.softDelete(more.map((e) => e.id), '2026-01-14T10:01:00Z');
     expect(await skill.afterRecord!(more.map((e) => ({ ...e, deletedAt: '2026-01-14T10:01:00Z' })), ctx('2026-01-14T10:01:00Z'))).toEqual([]);
   });
 });

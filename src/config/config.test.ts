@@ -71,7 +71,11 @@ describe('loadConfig', () => {
     ['MUNSHI_WWEB_VERSION', 'latest'],
     ['MUNSHI_WWEB_VERSION_URL', 'https://example.org/no-placeholder.html'],
     ['MUNSHI_LOG_LEVEL', 'loud'],
-    ['OLLAMA_HOST', 'localhost:11434'],
+    ['OLLAMA_HOST', 'http://'],
+    ['MUNSHI_LLM', 'sometimes'],
+    ['MUNSHI_LLM_TIMEOUT_MS', 'soon'],
+    ['MUNSHI_VECTORS', 'faiss'],
+    ['MUNSHI_CONCEPT_MIN_SCORE', '2'],
     ['MUNSHI_WEEKLY_SUMMARY', 'someday 25:00'],
     ['MUNSHI_MONTHLY_SUMMARY', 'sun'],
     ['MUNSHI_RECURRING_AT', '9am'],
@@ -82,11 +86,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`${key}="${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
   });
 
+  it('accepts the Ollama host forms the ollama CLI accepts, in one field', () => {
+    expect(loadConfig({ OLLAMA_HOST: 'localhost:11434' }).llm.host).toBe('http://localhost:11434');
+    expect(loadConfig({}).llm).toMatchObject({ enabled: true, host: 'http://127.0.0.1:11434' });
+    expect(Object.keys(loadConfig({}))).not.toContain('ollama');
+  });
+
   it('reads the schedules and voice settings the daemon wires', () => {
     const c = loadConfig({ MUNSHI_TZ: 'Europe/London', MUNSHI_WEEKLY_SUMMARY: 'off', MUNSHI_MONTHLY_SUMMARY: '2 08:30', MUNSHI_RECURRING_AT: '07:15', MUNSHI_SUMMARY_CHARTS: 'off', MUNSHI_WHISPER_MODEL: 'small', MUNSHI_WHISPER_LANGUAGE: 'hi' });
-    expect(c.schedule).toMatchObject({ timeZone: 'Europe/London', weeklySummary: null, monthlySummary: { every: 'month', day: 2, hour: 8, minute: 30 }, recurringAt: { hour: 7, minute: 15 }, charts: false });
+    expect(c.summaries).toEqual({ weekly: null, monthly: { every: 'month', day: 2, hour: 8, minute: 30 }, charts: false });
+    expect(c.recurringAt).toEqual({ hour: 7, minute: 15 });
     expect(c.voice).toMatchObject({ model: 'small', language: 'hi' });
-    expect(loadConfig({}).schedule).toMatchObject({ weeklySummary: { every: 'week', weekday: 0, hour: 20, minute: 0 }, charts: true });
+    expect(loadConfig({}).summaries).toMatchObject({ weekly: { every: 'week', weekday: 0, hour: 20, minute: 0 }, charts: true });
+    expect(loadConfig({}).recurringAt).toEqual({ hour: 9, minute: 0 });
   });
 
   it('is frozen', () => {

@@ -14,8 +14,10 @@ import { isValidTimeZone } from '../core/dates.js';
 import { KNOWN_CURRENCIES } from '../core/money.js';
 import { MunshiError } from '../core/errors.js';
 import { llmConfigFromEnv, type LlmConfig } from '../llm/config.js';
-import { buildScheduleConfig } from '../scheduler/config.js';
-import type { ScheduleConfig } from '../scheduler/service.js';
+import { recordAtConfig } from '../recurring/config.js';
+import type { TimeOfDay } from '../scheduler/due.js';
+import { summaryConfig, type SummaryConfig } from '../summaries/config.js';
+import { vectorConfigFromEnv, type VectorConfig } from '../vectors/config.js';
 import { voiceConfig, type VoiceConfig } from '../voice/config.js';
 
 /** The WhatsApp Web build munshi is pinned to by default (known-good with whatsapp-web.js 1.34.x). */
@@ -131,14 +133,10 @@ const envSchema = z.object({
   MUNSHI_MAX_AGE_HOURS: posNumber(24),
   MUNSHI_HEADLESS: bool(true),
   MUNSHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  // Optional services (the ai and voice engineers read these).
-  OLLAMA_HOST: z
-    .string()
-    .default('http://127.0.0.1:11434')
-    .refine((v) => /^https?:\/\//.test(v), { message: 'expected an http(s) URL' }),
+  // Optional services: read here, validated by their feature's config parser (which names the variable).
+  OLLAMA_HOST: optional,
   MUNSHI_LLM_MODEL: optional,
   MUNSHI_EMBED_MODEL: optional,
-  // Local AI (ai engineer): validated by llm/config (llmConfigFromEnv), which names the variable.
   MUNSHI_LLM: optional,
   MUNSHI_LLM_TIMEOUT_MS: optional,
   MUNSHI_EMBED_TIMEOUT_MS: optional,
@@ -199,18 +197,16 @@ export interface Config {
   /** The daemon's small status file read by `cli status`. */
   statusFile: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  ollama: { host: string; llmModel: string | undefined; embedModel: string | undefined };
-  /** Local AI: Ollama host, models, timeouts, vector backend (see llm/config.ts). */
+  /** Local AI: Ollama host, models, timeouts (llm/config.ts). */
   llm: LlmConfig;
-  whisperModel: string | undefined;
-  /** "auto" or an ISO code such as "hi"; validated by voice/config (voiceConfig). */
-  whisperLanguage: string | undefined;
-  /** Where whisper models and the whisper-cli build live; default the repo's models/. */
-  modelsDir: string | undefined;
-  /** The validated voice settings (model, language, models folder) the daemon transcribes with. */
+  /** Semantic memory: vector backend, LanceDB folder, concept threshold (vectors/config.ts). */
+  vectors: VectorConfig;
+  /** Voice notes: whisper model, language, models folder (voice/config.ts). */
   voice: VoiceConfig;
-  /** Summary and recurring schedules (MUNSHI_WEEKLY_SUMMARY, MUNSHI_MONTHLY_SUMMARY, MUNSHI_RECURRING_AT, MUNSHI_SUMMARY_CHARTS). */
-  schedule: Readonly<ScheduleConfig>;
+  /** Weekly and monthly summaries (MUNSHI_WEEKLY_SUMMARY, MUNSHI_MONTHLY_SUMMARY, MUNSHI_SUMMARY_CHARTS). */
+  summaries: SummaryConfig;
+  /** When recurring expenses are recorded on their day (MUNSHI_RECURRING_AT). */
+  recurringAt: TimeOfDay;
 }
 
 function toConfig(e: Env): Config {
@@ -250,7 +246,6 @@ function toConfig(e: Env): Config {
     maxMessageAgeMs: e.MUNSHI_MAX_AGE_HOURS * 3_600_000,
     statusFile: path.join(dataDir, 'status.json'),
     logLevel: e.MUNSHI_LOG_LEVEL,
-    ollama: { host: e.OLLAMA_HOST, llmModel: e.MUNSHI_LLM_MODEL, embedModel: e.MUNSHI_EMBED_MODEL },
     llm: llmConfigFromEnv({
       OLLAMA_HOST: e.OLLAMA_HOST,
       MUNSHI_LLM: e.MUNSHI_LLM,
@@ -259,23 +254,20 @@ function toConfig(e: Env): Config {
       MUNSHI_LLM_TIMEOUT_MS: e.MUNSHI_LLM_TIMEOUT_MS,
       MUNSHI_EMBED_TIMEOUT_MS: e.MUNSHI_EMBED_TIMEOUT_MS,
       MUNSHI_LLM_HEALTH_TIMEOUT_MS: e.MUNSHI_LLM_HEALTH_TIMEOUT_MS,
-      MUNSHI_VECTORS: e.MUNSHI_VECTORS,
-      MUNSHI_VECTOR_DIR: e.MUNSHI_VECTOR_DIR ? path.resolve(e.MUNSHI_VECTOR_DIR) : path.join(dataDir, 'vectors'),
-      MUNSHI_CONCEPT_MIN_SCORE: e.MUNSHI_CONCEPT_MIN_SCORE,
     }),
-    whisperModel: e.MUNSHI_WHISPER_MODEL,
-    whisperLanguage: e.MUNSHI_WHISPER_LANGUAGE,
-    modelsDir: e.MUNSHI_MODELS_DIR ? path.resolve(e.MUNSHI_MODELS_DIR) : undefined,
+    vectors: vectorConfigFromEnv(
+      { MUNSHI_VECTORS: e.MUNSHI_VECTORS, MUNSHI_VECTOR_DIR: e.MUNSHI_VECTOR_DIR ? path.resolve(e.MUNSHI_VECTOR_DIR) : undefined, MUNSHI_CONCEPT_MIN_SCORE: e.MUNSHI_CONCEPT_MIN_SCORE },
+      path.join(dataDir, 'vectors'),
+    ),
     // Validated here, not when the daemon wires optional services: there a bad value would only
     // switch voice, budgets and summaries off with a log line instead of stopping start-up.
-    voice: voiceConfig({ whisperModel: e.MUNSHI_WHISPER_MODEL, whisperLanguage: e.MUNSHI_WHISPER_LANGUAGE, modelsDir: e.MUNSHI_MODELS_DIR }),
-    schedule: buildScheduleConfig({
-      timeZone: e.MUNSHI_TZ,
-      weeklySummary: e.MUNSHI_WEEKLY_SUMMARY,
-      monthlySummary: e.MUNSHI_MONTHLY_SUMMARY,
-      recurringAt: e.MUNSHI_RECURRING_AT,
-      charts: e.MUNSHI_SUMMARY_CHARTS,
+    voice: voiceConfig({
+      whisperModel: e.MUNSHI_WHISPER_MODEL,
+      whisperLanguage: e.MUNSHI_WHISPER_LANGUAGE,
+      modelsDir: e.MUNSHI_MODELS_DIR ? path.resolve(e.MUNSHI_MODELS_DIR) : undefined,
     }),
+    summaries: summaryConfig({ weekly: e.MUNSHI_WEEKLY_SUMMARY, monthly: e.MUNSHI_MONTHLY_SUMMARY, charts: e.MUNSHI_SUMMARY_CHARTS }),
+    recurringAt: recordAtConfig(e.MUNSHI_RECURRING_AT),
   };
 }
 
@@ -311,4 +303,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     throw new MunshiError('config', `invalid configuration: ${lines.join('; ')}`);
   }
   return deepFreeze(toConfig(r.data));
+}
+
+/**
+ * The process environment with some variables set differently (a CLI flag such as --no-ai means
+ * MUNSHI_LLM=off for that run), parsed like loadConfig.
+ */
+export function loadConfigWith(overrides: Partial<Record<(typeof CONFIG_KEYS)[number], string>>): Readonly<Config> {
+  return loadConfig({ ...process.env, ...overrides });
 }

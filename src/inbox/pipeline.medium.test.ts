@@ -4,30 +4,22 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../clock/clock.js';
 import type { InboundMessage, OutboundReply } from '../core/types.js';
-import { countExpenses, recordExpenses } from '../ledger/expenses.js';
-import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
+import { memoryRepositories, openRepositories, type Repositories } from '../app/repositories.js';
 import { memoryLogger } from '../logging/logger.js';
 import { createPipeline, type MessageHandler, type Sender } from './pipeline.js';
-import { inboxStats, insertInbound, saveReplies, unsentOutbound } from './store.js';
-import { inboxDb } from './schema.js';
 
+// The pipeline over the real inbox and ledger in a SQLite file, and over the in-memory fakes: the
+// same behaviour from both is what lets unit tests of services trust the fakes.
 let dir: string;
-let opened: OpenedDb;
+let opened: Repositories;
 let clock: FakeClock;
+const backends: [string, () => Promise<Repositories>][] = [
+  ['sqlite', () => openRepositories(path.join(dir, 'munshi.db'))],
+  ['memory', async () => memoryRepositories()],
+];
 
-beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-inbox-'));
-  opened = await openDatabase(path.join(dir, 'munshi.db'));
-  clock = new FakeClock('2026-01-15T10:00:00Z');
-});
-
-afterEach(async () => {
-  await opened.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A tiny real handler: "<item> <amount>" is recorded through the real ledger; it counts its calls. */
-function ledgerHandler(db = () => opened.db): MessageHandler & { calls: string[] } {
+/** A tiny real handler: "<item> <amount>" is recorded through the ledger; it counts its calls. */
+function ledgerHandler(db = () => opened.expenses): MessageHandler & { calls: string[] } {
   const calls: string[] = [];
   return {
     calls,
@@ -35,8 +27,7 @@ function ledgerHandler(db = () => opened.db): MessageHandler & { calls: string[]
       calls.push(msg.id);
       const m = /^(\w+) (\d+)$/.exec(msg.text);
       if (!m) return [{ text: '🤔' }];
-      const { duplicate } = await recordExpenses(
-        db(),
+      const { duplicate } = await db().record(
         [{ amountMinor: Number(m[2]) * 100, currency: 'INR', category: 'food', detail: null, item: m[1]!, merchant: null, note: null, date: '2026-01-15' }],
         { owner: msg.owner ?? msg.senderId, source: 'text', messageId: msg.id, now: clock.now().toISOString() },
       );
@@ -71,22 +62,32 @@ function msg(id: string, text: string, p: Partial<InboundMessage> = {}): Inbound
   return { id, chatId: 'me@c.us', senderId: 'me', owner: 'me', text, timestamp: clock.now(), ...p };
 }
 
-describe('pipeline', () => {
+describe.each(backends)('pipeline (%s)', (_name, open) => {
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-inbox-'));
+    opened = await open();
+    clock = new FakeClock('2026-01-15T10:00:00Z');
+  });
+  afterEach(async () => {
+    await opened.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('records an accepted message once and sends its reply once', async () => {
     const bot = ledgerHandler();
     const sender = recordingSender();
-    const p = createPipeline({ db: opened.db, bot, sender, clock, logger: memoryLogger(), maxAgeMs: 86_400_000 });
+    const p = createPipeline({ inbox: opened.inbox, bot, sender, clock, logger: memoryLogger(), maxAgeMs: 86_400_000 });
     expect(await p.accept(msg('m1', 'chai 20'))).toBe('accepted');
     await p.drain();
     expect(sender.sent.map((s) => s.text)).toEqual(['✅ ₹20 · chai']);
-    expect(await countExpenses(opened.db)).toBe(1);
-    expect(await inboxStats(opened.db)).toMatchObject({ done: 1, pending: 0, processing: 0, unsent: 0 });
+    expect(await opened.expenses.count()).toBe(1);
+    expect(await opened.inbox.stats()).toMatchObject({ done: 1, pending: 0, processing: 0, unsent: 0 });
   });
 
   it('skips the same message delivered twice', async () => {
     const bot = ledgerHandler();
     const sender = recordingSender();
-    const p = createPipeline({ db: opened.db, bot, sender, clock, logger: memoryLogger(), maxAgeMs: 86_400_000 });
+    const p = createPipeline({ inbox: opened.inbox, bot, sender, clock, logger: memoryLogger(), maxAgeMs: 86_400_000 });
     const results = await Promise.all([p.accept(msg('m1', 'chai 20')), p.accept(msg('m1', 'chai 20'))]);
     await p.drain();
     expect(results.sort()).toEqual(['accepted', 'duplicate']);
@@ -94,22 +95,22 @@ describe('pipeline', () => {
     await p.drain();
     expect(bot.calls).toEqual(['m1']);
     expect(sender.sent).toHaveLength(1);
-    expect(await countExpenses(opened.db)).toBe(1);
+    expect(await opened.expenses.count()).toBe(1);
   });
 
   it('ignores history older than the window, with a log line', async () => {
     const logger = memoryLogger();
-    const p = createPipeline({ db: opened.db, bot: ledgerHandler(), sender: recordingSender(), clock, logger, maxAgeMs: 24 * 3_600_000 });
+    const p = createPipeline({ inbox: opened.inbox, bot: ledgerHandler(), sender: recordingSender(), clock, logger, maxAgeMs: 24 * 3_600_000 });
     expect(await p.accept(msg('old', 'chai 20', { timestamp: new Date('2026-01-14T09:00:00Z') }))).toBe('too_old');
     expect(await p.accept(msg('recent', 'chai 20', { timestamp: new Date('2026-01-14T11:00:00Z') }))).toBe('accepted');
     await p.drain();
-    expect(await countExpenses(opened.db)).toBe(1);
+    expect(await opened.expenses.count()).toBe(1);
     expect(logger.records.some((r) => r.level === 'info' && /old message/.test(r.msg))).toBe(true);
   });
 
   it('recognizes its own reply by id and, within a minute, by text', async () => {
     const sender = recordingSender();
-    const p = createPipeline({ db: opened.db, bot: ledgerHandler(), sender, clock, logger: memoryLogger(), maxAgeMs: 0 });
+    const p = createPipeline({ inbox: opened.inbox, bot: ledgerHandler(), sender, clock, logger: memoryLogger(), maxAgeMs: 0 });
     await p.accept(msg('m1', 'chai 20'));
     await p.drain();
     const reply = sender.sent[0]!;
@@ -125,14 +126,14 @@ describe('pipeline', () => {
 
   it('finishes, after a restart, a message written to the inbox before a crash, exactly once', async () => {
     // The crash: the inbox row was written, nothing else happened.
-    await insertInbound(opened.db, msg('m1', 'chai 20'), clock.now().toISOString());
-    await inboxDb(opened.db).updateTable('inbox').set({ status: 'processing', attempts: 1 }).execute();
+    await opened.inbox.insert(msg('m1', 'chai 20'), clock.now().toISOString());
+    await opened.inbox.claim('m1', clock.now().toISOString()); // crashed mid-way: processing, 1 attempt
     const bot = ledgerHandler();
     const sender = recordingSender();
-    const p = createPipeline({ db: opened.db, bot, sender, clock, logger: memoryLogger(), maxAgeMs: 86_400_000 });
+    const p = createPipeline({ inbox: opened.inbox, bot, sender, clock, logger: memoryLogger(), maxAgeMs: 86_400_000 });
     expect(await p.recover()).toEqual({ messages: 1, replies: 0 });
     expect(sender.sent.map((s) => s.text)).toEqual(['✅ ₹20 · chai']);
-    expect(await countExpenses(opened.db)).toBe(1);
+    expect(await opened.expenses.count()).toBe(1);
     // WhatsApp redelivers it after the reconnect: nothing happens.
     expect(await p.accept(msg('m1', 'chai 20'))).toBe('duplicate');
     expect(await p.recover()).toEqual({ messages: 0, replies: 0 });
@@ -140,11 +141,11 @@ describe('pipeline', () => {
   });
 
   it('after a crash between storing the replies and sending them, sends them without asking the bot again', async () => {
-    await insertInbound(opened.db, msg('m1', 'chai 20'), clock.now().toISOString());
-    await saveReplies(opened.db, 'm1', 'me@c.us', [{ text: 'first' }, { text: 'second' }], clock.now().toISOString());
+    await opened.inbox.insert(msg('m1', 'chai 20'), clock.now().toISOString());
+    await opened.inbox.saveReplies('m1', 'me@c.us', [{ text: 'first' }, { text: 'second' }], clock.now().toISOString());
     const bot = ledgerHandler();
     const sender = recordingSender();
-    const p = createPipeline({ db: opened.db, bot, sender, clock, logger: memoryLogger(), maxAgeMs: 0 });
+    const p = createPipeline({ inbox: opened.inbox, bot, sender, clock, logger: memoryLogger(), maxAgeMs: 0 });
     await p.recover();
     expect(bot.calls).toEqual([]);
     expect(sender.sent.map((s) => s.text)).toEqual(['first', 'second']);
@@ -156,17 +157,17 @@ describe('pipeline', () => {
     const bot = ledgerHandler();
     const sender = recordingSender({ failTimes: 1 });
     const onErrors: string[] = [];
-    const p = createPipeline({ db: opened.db, bot, sender, clock, logger: memoryLogger(), maxAgeMs: 0, onError: (e) => onErrors.push(e) });
+    const p = createPipeline({ inbox: opened.inbox, bot, sender, clock, logger: memoryLogger(), maxAgeMs: 0, onError: (e) => onErrors.push(e) });
     await p.accept(msg('m1', 'chai 20'));
     await p.drain();
     expect(sender.sent).toHaveLength(0);
-    expect(await inboxStats(opened.db)).toMatchObject({ pending: 1, unsent: 1 });
+    expect(await opened.inbox.stats()).toMatchObject({ pending: 1, unsent: 1 });
     expect(onErrors[0]).toMatch(/not connected/);
     await p.recover();
     await p.recover();
     expect(sender.sent.map((s) => s.text)).toEqual(['✅ ₹20 · chai']);
     expect(bot.calls).toEqual(['m1']);
-    expect(await inboxStats(opened.db)).toMatchObject({ done: 1, pending: 0, unsent: 0 });
+    expect(await opened.inbox.stats()).toMatchObject({ done: 1, pending: 0, unsent: 0 });
   });
 
   it('gives up on a message that fails every time', async () => {
@@ -175,14 +176,14 @@ describe('pipeline', () => {
         throw new Error('boom');
       },
     };
-    const p = createPipeline({ db: opened.db, bot, sender: recordingSender(), clock, logger: memoryLogger(), maxAgeMs: 0, maxAttempts: 2 });
+    const p = createPipeline({ inbox: opened.inbox, bot, sender: recordingSender(), clock, logger: memoryLogger(), maxAgeMs: 0, maxAttempts: 2 });
     await p.accept(msg('m1', 'chai 20'));
     await p.drain();
-    expect(await inboxStats(opened.db)).toMatchObject({ pending: 1 });
+    expect(await opened.inbox.stats()).toMatchObject({ pending: 1 });
     await p.recover();
-    expect(await inboxStats(opened.db)).toMatchObject({ pending: 0, failed: 1, lastError: { error: 'boom' } });
+    expect(await opened.inbox.stats()).toMatchObject({ pending: 0, failed: 1, lastError: { error: 'boom' } });
     await p.recover();
-    expect(await inboxStats(opened.db)).toMatchObject({ failed: 1 });
+    expect(await opened.inbox.stats()).toMatchObject({ failed: 1 });
   });
 
   it('keeps order within a chat and lets other chats through while one is slow', async () => {
@@ -196,7 +197,7 @@ describe('pipeline', () => {
         return [];
       },
     };
-    const p = createPipeline({ db: opened.db, bot, sender: recordingSender(), clock, logger: memoryLogger(), maxAgeMs: 0 });
+    const p = createPipeline({ inbox: opened.inbox, bot, sender: recordingSender(), clock, logger: memoryLogger(), maxAgeMs: 0 });
     await p.accept(msg('a1', 'slow', { chatId: 'a@c.us' }));
     await p.accept(msg('a2', 'fast', { chatId: 'a@c.us' }));
     await p.accept(msg('b1', 'fast', { chatId: 'b@c.us' }));
@@ -215,18 +216,18 @@ describe('pipeline', () => {
       },
     };
     const sender = recordingSender();
-    const p = createPipeline({ db: opened.db, bot, sender, clock, logger: memoryLogger(), maxAgeMs: 0 });
+    const p = createPipeline({ inbox: opened.inbox, bot, sender, clock, logger: memoryLogger(), maxAgeMs: 0 });
     await p.accept(msg('v1', ''));
     await p.drain();
     await p.sendUnprompted('me@c.us', { text: 'Weekly summary', image: { png: Buffer.from('png'), caption: 'chart' } } satisfies OutboundReply);
     expect(sender.sent.map((s) => s.text)).toEqual(['🎙️ transcribing…', 'done', 'chart']);
-    expect(await unsentOutbound(opened.db)).toEqual([]);
+    expect(await opened.inbox.unsent()).toEqual([]);
     await p.recover();
     expect(sender.sent).toHaveLength(3);
   });
 
   it('stops accepting after stop()', async () => {
-    const p = createPipeline({ db: opened.db, bot: ledgerHandler(), sender: recordingSender(), clock, logger: memoryLogger(), maxAgeMs: 0 });
+    const p = createPipeline({ inbox: opened.inbox, bot: ledgerHandler(), sender: recordingSender(), clock, logger: memoryLogger(), maxAgeMs: 0 });
     await p.stop(100);
     expect(await p.accept(msg('m1', 'chai 20'))).toBe('stopped');
   });

@@ -15,25 +15,10 @@
 import type { Clock } from '../clock/clock.js';
 import type { InboundMedia, InboundMessage, OutboundReply } from '../core/types.js';
 import { MunshiError } from '../core/errors.js';
-import type { Db } from '../ledger/expenses.js';
 import { errorText, type Logger } from '../logging/logger.js';
 import type { SentMessage } from '../transport/port.js';
 import { ECHO_WINDOW_MS } from '../transport/echo.js';
-import {
-  addOutbound,
-  claimInbound,
-  finishInbound,
-  getInbound,
-  insertInbound,
-  isOwnReply,
-  markSendFailed,
-  markSent,
-  saveReplies,
-  unfinishedInbound,
-  unsentOutbound,
-  type InboxRow,
-  type OutboxRow,
-} from './store.js';
+import type { InboxEntry, InboxRepository, OutboxEntry } from './port.js';
 
 /** The bot as the pipeline sees it (src/bot/bot.ts createBot satisfies it). */
 export interface MessageHandler {
@@ -49,7 +34,7 @@ export interface Sender {
 }
 
 export interface PipelineDeps {
-  db: Db;
+  inbox: InboxRepository;
   bot: MessageHandler;
   sender: Sender;
   clock: Clock;
@@ -107,11 +92,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       log.info({ messageId: msg.id, chatId: msg.chatId, ageHours: Math.round(age / 360_000) / 10 }, 'ignoring an old message (history replayed after a reconnect)');
       return 'too_old';
     }
-    if (await isOwnReply(deps.db, msg, new Date(now.getTime() - ECHO_WINDOW_MS).toISOString())) {
+    if (await deps.inbox.isOwnReply(msg, new Date(now.getTime() - ECHO_WINDOW_MS).toISOString())) {
       log.debug({ messageId: msg.id }, 'ignoring an echo of our own reply');
       return 'echo';
     }
-    if (!(await insertInbound(deps.db, msg, now.toISOString()))) {
+    if (!(await deps.inbox.insert(msg, now.toISOString()))) {
       log.debug({ messageId: msg.id }, 'message already in the inbox; skipping');
       return 'duplicate';
     }
@@ -120,22 +105,22 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     return 'accepted';
   }
 
-  function toInbound(row: InboxRow): InboundMessage {
+  function toInbound(row: InboxEntry): InboundMessage {
     const m: InboundMessage = {
       id: row.id,
-      chatId: row.chat_id,
-      senderId: row.sender_id,
+      chatId: row.chatId,
+      senderId: row.senderId,
       owner: row.owner,
       text: row.text,
-      timestamp: new Date(row.message_at),
+      timestamp: new Date(row.messageAt),
     };
-    if (row.media_kind) {
+    if (row.mediaKind) {
       const live = media.get(row.id);
       m.media = live ?? {
-        kind: row.media_kind,
-        mimeType: row.media_mime ?? 'application/octet-stream',
+        kind: row.mediaKind,
+        mimeType: row.mediaMime ?? 'application/octet-stream',
         download: async () => {
-          const again = await deps.sender.fetchMedia?.(row.chat_id, row.id);
+          const again = await deps.sender.fetchMedia?.(row.chatId, row.id);
           if (!again) throw new MunshiError('unavailable', 'the media of this message is no longer available');
           return again.download();
         },
@@ -145,11 +130,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   async function processOne(id: string): Promise<void> {
-    const row = await claimInbound(deps.db, id, iso());
+    const row = await deps.inbox.claim(id, iso());
     if (!row) return; // finished meanwhile (a recover racing a live accept)
-    const chatId = row.chat_id;
+    const chatId = row.chatId;
     try {
-      if (!row.handled_at) {
+      if (!row.handledAt) {
         const msg = toInbound(row);
         const replies = await deps.bot.handle(msg, {
           typing: async (on) => {
@@ -161,35 +146,35 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
           },
           send: async (reply) => {
             // Interim messages ("🎙️ transcribing…") go through the outbox too, so a restart does not repeat them.
-            const r = await addOutbound(deps.db, id, chatId, reply, iso());
+            const r = await deps.inbox.addOutbound(id, chatId, reply, iso());
             await sendRow(r);
           },
         });
-        await saveReplies(deps.db, id, chatId, replies, iso());
+        await deps.inbox.saveReplies(id, chatId, replies, iso());
       }
       const failures = await sendUnsent(id);
       if (failures) {
-        await finishInbound(deps.db, id, row.attempts >= maxAttempts ? 'failed' : 'pending', iso(), 'could not send the reply');
+        await deps.inbox.finish(id, row.attempts >= maxAttempts ? 'failed' : 'pending', iso(), 'could not send the reply');
         return;
       }
-      await finishInbound(deps.db, id, 'done', iso());
+      await deps.inbox.finish(id, 'done', iso());
       media.delete(id);
     } catch (err) {
       const final = row.attempts >= maxAttempts;
       log.error({ err, messageId: id, attempts: row.attempts }, final ? 'giving up on a message' : 'processing a message failed; will retry');
-      await finishInbound(deps.db, id, final ? 'failed' : 'pending', iso(), errorText(err));
+      await deps.inbox.finish(id, final ? 'failed' : 'pending', iso(), errorText(err));
       deps.onError?.(errorText(err));
     }
   }
 
-  async function sendRow(r: OutboxRow): Promise<boolean> {
+  async function sendRow(r: OutboxEntry): Promise<boolean> {
     try {
-      const sent = r.image ? await deps.sender.sendImage(r.chat_id, r.image, r.caption ?? r.text) : await deps.sender.sendText(r.chat_id, r.text);
-      await markSent(deps.db, r.id, sent ? sent.id : null, iso());
+      const sent = r.image ? await deps.sender.sendImage(r.chatId, r.image, r.caption ?? r.text) : await deps.sender.sendText(r.chatId, r.text);
+      await deps.inbox.markSent(r.id, sent ? sent.id : null, iso());
       return true;
     } catch (err) {
-      log.warn({ err, chatId: r.chat_id, outboxId: r.id }, 'sending a reply failed; it stays in the outbox');
-      await markSendFailed(deps.db, r.id, errorText(err));
+      log.warn({ err, chatId: r.chatId, outboxId: r.id }, 'sending a reply failed; it stays in the outbox');
+      await deps.inbox.markSendFailed(r.id, errorText(err));
       deps.onError?.(`send failed: ${errorText(err)}`);
       return false;
     }
@@ -197,7 +182,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
   /** Sends unsent replies in order; stops at the first failure so replies never arrive out of order. */
   async function sendUnsent(inboxId: string | null): Promise<number> {
-    const rows = await unsentOutbound(deps.db, inboxId);
+    const rows = await deps.inbox.unsent(inboxId);
     for (const [i, r] of rows.entries()) {
       if (!(await sendRow(r))) return rows.length - i;
     }
@@ -206,25 +191,25 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
   async function recover(): Promise<{ messages: number; replies: number }> {
     if (stopped) return { messages: 0, replies: 0 };
-    const rows = await unfinishedInbound(deps.db);
+    const rows = await deps.inbox.unfinished();
     const work: Promise<void>[] = [];
     for (const r of rows) {
       if (r.attempts >= maxAttempts) {
         log.warn({ messageId: r.id, attempts: r.attempts }, 'a message failed too often; marking it failed');
-        await finishInbound(deps.db, r.id, 'failed', iso(), r.last_error ?? 'too many attempts');
+        await deps.inbox.finish(r.id, 'failed', iso(), r.lastError ?? 'too many attempts');
         continue;
       }
-      work.push(enqueue(r.chat_id, () => processOne(r.id)));
+      work.push(enqueue(r.chatId, () => processOne(r.id)));
     }
-    const unprompted = await unsentOutbound(deps.db, null);
-    for (const r of unprompted) work.push(enqueue(r.chat_id, async () => void (await sendRow(r))));
+    const unprompted = await deps.inbox.unsent(null);
+    for (const r of unprompted) work.push(enqueue(r.chatId, async () => void (await sendRow(r))));
     if (rows.length || unprompted.length) log.info({ messages: rows.length, replies: unprompted.length }, 'finishing work left by the last run');
     await Promise.all(work);
     return { messages: work.length - unprompted.length, replies: unprompted.length };
   }
 
   async function sendUnprompted(chatId: string, reply: OutboundReply): Promise<void> {
-    const r = await addOutbound(deps.db, null, chatId, reply, iso());
+    const r = await deps.inbox.addOutbound(null, chatId, reply, iso());
     await enqueue(chatId, async () => void (await sendRow(r)));
   }
 
@@ -241,9 +226,4 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   return { accept, recover, sendUnprompted, drain, stop };
-}
-
-/** For tests and tools: whether a message id is finished. */
-export async function inboxStatusOf(db: Db, id: string): Promise<string | null> {
-  return (await getInbound(db, id))?.status ?? null;
 }

@@ -1,11 +1,13 @@
 /** Env parsing for the local-AI keys: defaults, normalization and errors that name the variable. */
 import { describe, expect, it } from 'vitest';
+import { vectorConfigFromEnv } from '../vectors/config.js';
 import { llmConfigFromEnv } from './config.js';
 
 describe('llmConfigFromEnv', () => {
   it('defaults to a local Ollama with a Pi-sized chat model', () => {
     const c = llmConfigFromEnv({});
-    expect(c).toMatchObject({ enabled: true, host: 'http://127.0.0.1:11434', chatModel: 'qwen2.5:1.5b', embedModel: 'nomic-embed-text', vectors: 'auto', vectorDir: 'data/vectors' });
+    expect(c).toMatchObject({ enabled: true, host: 'http://127.0.0.1:11434', chatModel: 'qwen2.5:1.5b', embedModel: 'nomic-embed-text' });
+    expect(vectorConfigFromEnv({}, 'data/vectors')).toEqual({ backend: 'auto', dir: 'data/vectors', conceptMinScore: null });
     expect(Object.isFrozen(c)).toBe(true);
   });
 
@@ -16,9 +18,9 @@ describe('llmConfigFromEnv', () => {
   });
 
   it('names the variable in errors', () => {
-    expect(() => llmConfigFromEnv({ MUNSHI_VECTORS: 'faiss' })).toThrow(/MUNSHI_VECTORS/);
+    expect(() => vectorConfigFromEnv({ MUNSHI_VECTORS: 'faiss' }, 'v')).toThrow(/MUNSHI_VECTORS/);
     expect(() => llmConfigFromEnv({ MUNSHI_LLM_TIMEOUT_MS: 'soon' })).toThrow(/MUNSHI_LLM_TIMEOUT_MS/);
-    expect(() => llmConfigFromEnv({ MUNSHI_CONCEPT_MIN_SCORE: '2' })).toThrow(/MUNSHI_CONCEPT_MIN_SCORE/);
+    expect(() => vectorConfigFromEnv({ MUNSHI_CONCEPT_MIN_SCORE: '2' }, 'v')).toThrow(/MUNSHI_CONCEPT_MIN_SCORE/);
   });
 
   it('can be switched off', () => {

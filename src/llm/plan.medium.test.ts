@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExpenseDraft, OwnerSettings } from '../core/types.js';
-import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
-import { recordExpenses } from '../ledger/expenses.js';
+import { openRepositories, type Repositories } from '../app/repositories.js';
+import { evalView } from '../../test/support/ledgers.js';
 import type { QueryContext } from '../query/answer.js';
 import { emptyFilters, type QueryPlan } from '../query/types.js';
 import { createOllamaLlm } from './ollama/adapter.js';
@@ -39,13 +39,13 @@ const plan = (o: Partial<QueryPlan> & { subjects?: string[]; minAmount?: number 
 };
 
 let fake: FakeOllama;
-let ledger: OpenedDb;
+let ledger: Repositories;
 let llm: ReturnType<typeof createOllamaLlm>;
 beforeAll(async () => {
   fake = await startFakeOllama();
   llm = createOllamaLlm({ host: fake.url, chatModel: 'qwen2.5:1.5b', embedModel: 'nomic-embed-text' });
-  ledger = await openDatabase(':memory:');
-  await recordExpenses(ledger.db, ROWS, { owner: 'me', source: 'import', messageId: 'seed', now: '2026-01-01T00:00:00.000Z' });
+  ledger = await openRepositories(':memory:');
+  await ledger.expenses.record(ROWS, { owner: 'me', source: 'import', messageId: 'seed', now: '2026-01-01T00:00:00.000Z' });
 });
 afterAll(async () => {
   await fake.close();
@@ -55,8 +55,8 @@ afterAll(async () => {
 describe('answerWithLlm', () => {
   it('runs a valid model plan through the ledger, with the query schema as the format', async () => {
     fake.script({ json: plan({ subjects: ['scooter'], periods: [{ from: '2025-12-01', to: '2025-12-31', label: 'in December' }] }) });
-    const a = await answerWithLlm(llm, ledger.db, 'what did the scooter eat up in december', ctx);
-    expect(a?.result).toMatchObject({ total: 1250, currency: 'INR', count: 2 });
+    const a = await answerWithLlm(llm, ledger.queries, 'what did the scooter eat up in december', ctx);
+    expect(evalView(a!).result).toMatchObject({ total: 1250, currency: 'INR', count: 2 });
     expect(a?.reply).toContain('1,250');
     const req = fake.requests.filter((r) => r.path === '/api/chat').at(-1)!.body;
     expect(req.format).toEqual(planFormat());
@@ -66,14 +66,14 @@ describe('answerWithLlm', () => {
   it("replaces the model's date arithmetic with the rules' reading of the time phrase", async () => {
     // The model got December wrong; the rules read "in december" themselves.
     fake.script({ json: plan({ subjects: ['rapido'], periods: [{ from: '2025-11-01', to: '2025-11-30', label: 'in December' }] }) });
-    const a = await answerWithLlm(llm, ledger.db, 'rapido wala kharcha in december?', ctx);
-    expect(a?.result).toMatchObject({ total: 230, count: 2 });
+    const a = await answerWithLlm(llm, ledger.queries, 'rapido wala kharcha in december?', ctx);
+    expect(evalView(a!).result).toMatchObject({ total: 230, count: 2 });
   });
 
   it('drops an amount bound the question never mentioned', async () => {
     fake.script({ json: plan({ subjects: ['rapido'], minAmount: 125, periods: [] }) });
-    const a = await answerWithLlm(llm, ledger.db, 'rapido ka pura hisaab all time', ctx);
-    expect(a?.result).toMatchObject({ total: 455, count: 4 });
+    const a = await answerWithLlm(llm, ledger.queries, 'rapido ka pura hisaab all time', ctx);
+    expect(evalView(a!).result).toMatchObject({ total: 455, count: 4 });
   });
 
   it('refuses a plan about something the question never named', async () => {
@@ -84,21 +84,21 @@ describe('answerWithLlm', () => {
 
   it('refuses schema violations and future periods, and gives null when the model is down', async () => {
     fake.script({ json: { ...plan({}), op: 'median' } });
-    expect(await answerWithLlm(llm, ledger.db, 'median spend?', ctx)).toBeNull();
+    expect(await answerWithLlm(llm, ledger.queries, 'median spend?', ctx)).toBeNull();
     fake.script({ json: plan({ periods: [{ from: '2026-03-01', to: '2026-03-31', label: 'next quarter' }] }) });
     expect((await planWithLlm(llm, 'spend next quarter?', { today: '2026-01-15', settings })).rejected).toBe('bad_period');
     const down = createOllamaLlm({ host: `http://127.0.0.1:${await closedPort()}`, chatModel: 'qwen2.5:1.5b', embedModel: 'nomic-embed-text' });
     const t0 = performance.now();
-    expect(await answerWithLlm(down, ledger.db, 'anything', ctx)).toBeNull();
+    expect(await answerWithLlm(down, ledger.queries, 'anything', ctx)).toBeNull();
     expect(performance.now() - t0).toBeLessThan(300);
   });
 
   it('defaults a period-less plan to this month, as the rules do', async () => {
     fake.script({ json: plan({ op: 'top', limit: 1, periodAssumed: true }) });
-    const a = await answerWithLlm(llm, ledger.db, 'my most painful purchase', ctx);
+    const a = await answerWithLlm(llm, ledger.queries, 'my most painful purchase', ctx);
     expect(a?.plan?.periods[0]).toMatchObject({ from: '2026-01-01', to: '2026-01-15' });
     expect(a?.plan?.limit).toBeNull(); // "1" was not in the question
-    expect(a?.result.expenses[0]).toMatchObject({ date: '2026-01-10', amount: 1890 });
+    expect(evalView(a!).result.expenses[0]).toMatchObject({ date: '2026-01-10', amount: 1890 });
   });
 });
 

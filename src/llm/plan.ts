@@ -6,8 +6,6 @@
  * bounds and limits it invents are dropped, subjects it invents sink the plan, and time phrases the
  * rules can read override its date arithmetic.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../ledger/schema.js';
 import { addDays, addMonths, endOfMonth, localDate, startOfMonth, startOfWeek, weekday, type IsoDate } from '../core/dates.js';
 import type { OwnerSettings } from '../core/types.js';
 import { isMunshiError } from '../core/errors.js';
@@ -16,6 +14,7 @@ import { parsePlan, queryPlanJsonSchema } from '../query/plan-schema.js';
 import { findPeriods } from '../query/time.js';
 import type { Filters, QueryPlan } from '../query/types.js';
 import { answerPlan, type Answer, type QueryContext, type QueryConversation } from '../query/answer.js';
+import type { ExpenseQueries } from '../query/execute.js';
 import type { ChatMessage, LlmPort } from './port.js';
 import { amountAppears } from './numbers.js';
 
@@ -128,12 +127,12 @@ export async function planWithLlm(
 /**
  * The bot's `fallbacks.answer`: a model-planned, ledger-computed answer, or null when the model is
  * unavailable or its plan did not survive the checks (the bot keeps the rules' reply).
- * e.g. await answerWithLlm(llm, db, 'what did the kids cost me in school stuff', ctx)
+ * e.g. await answerWithLlm(llm, queries, 'what did the kids cost me in school stuff', ctx)
  */
-export async function answerWithLlm(llm: LlmPort, db: Kysely<Database>, question: string, ctx: QueryContext, conversation?: QueryConversation, opts: { timeoutMs?: number } = {}): Promise<Answer | null> {
+export async function answerWithLlm(llm: LlmPort, queries: ExpenseQueries, question: string, ctx: QueryContext, conversation?: QueryConversation, opts: { timeoutMs?: number } = {}): Promise<Answer | null> {
   const today = localDate(ctx.now, ctx.settings.timeZone);
   const { plan } = await planWithLlm(llm, question, { today, settings: ctx.settings, timeoutMs: opts.timeoutMs });
   if (!plan) return null;
-  const a = await answerPlan(db, plan, ctx, conversation);
+  const a = await answerPlan(queries, plan, ctx, conversation);
   return a.plan ? a : null;
 }

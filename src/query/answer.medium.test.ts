@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
-import { softDelete } from '../ledger/expenses.js';
+import { openRepositories, type Repositories } from '../app/repositories.js';
 import type { OwnerSettings } from '../core/types.js';
-import { answerPlan, answerQuestion, newConversation, type QueryContext, type QueryConversation } from './answer.js';
-import { fixedConcepts, loadRecords, type EvalRecord } from './testing.js';
+import type { SqliteStore } from '../ledger/sqlite/open.js';
+import { newConversation, type QueryContext, type QueryConversation } from './answer.js';
+import { askEval, fixedConcepts, loadRecords, planEval, type EvalRecord } from '../../test/support/ledgers.js';
 
 const settings: OwnerSettings = { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 };
 // Thu 15 Jan 2026, 19:30 in Kolkata.
@@ -51,23 +51,23 @@ const LEDGER: EvalRecord[] = [
 ];
 
 let dir: string;
-let opened: OpenedDb;
+let opened: Repositories & { store: SqliteStore };
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-query-'));
-  opened = await openDatabase(path.join(dir, 'ledger.db'));
-  await loadRecords(opened.db, LEDGER);
+  opened = await openRepositories(path.join(dir, 'ledger.db'));
+  await loadRecords(opened.expenses, LEDGER);
   // Someone else in the household, and a row the owner deleted: neither may ever count.
-  await loadRecords(opened.db, [R('2026-01-12', 99999, 'food', 'limca'), R('2026-01-07', 5000, 'transport', 'bike taxi', 'Rapido')], 'someone-else');
-  const [deletedId] = await loadRecords(opened.db, [R('2026-01-13', 7777, 'food', 'coke')], 'me', 'deleted');
-  expect(await softDelete(opened.db, [deletedId!], '2026-01-14T00:00:00Z')).toBe(1);
+  await loadRecords(opened.expenses, [R('2026-01-12', 99999, 'food', 'limca'), R('2026-01-07', 5000, 'transport', 'bike taxi', 'Rapido')], 'someone-else');
+  const [deletedId] = await loadRecords(opened.expenses, [R('2026-01-13', 7777, 'food', 'coke')], 'me', 'deleted');
+  expect(await opened.expenses.softDelete([deletedId!], '2026-01-14T00:00:00Z')).toBe(1);
 });
 afterAll(async () => {
   await opened.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const ask = (q: string, c = ctx(), conv?: QueryConversation) => answerQuestion(opened.db, q, c, conv);
+const ask = (q: string, c = ctx(), conv?: QueryConversation) => askEval(opened.queries, q, c, conv);
 
 describe('sums', () => {
   it('are exact in minor units and kept apart per currency', async () => {
@@ -279,12 +279,12 @@ describe('cannot answer', () => {
     expect(a.reply).toMatch(/how much on food this month/);
   });
   it('answerPlan rejects an invalid plan from an LLM', async () => {
-    const a = await answerPlan(opened.db, { op: 'sum', periods: [{ from: '2026-13-01', to: null, label: 'x' }] } as never, ctx());
+    const a = await planEval(opened.queries, { op: 'sum', periods: [{ from: '2026-13-01', to: null, label: 'x' }] } as never, ctx());
     expect(a.plan).toBe(null);
     expect(a.result.total).toBe(null);
   });
   it('answerPlan runs a valid plan', async () => {
-    const a = await answerPlan(opened.db, {
+    const a = await planEval(opened.queries, {
       op: 'sum', periods: [{ from: '2026-01-01', to: '2026-01-15', label: 'this month' }], periodAssumed: false,
       filters: { categories: [{ primary: 'transport', detail: null }], subjects: [], within: [], exclude: [], minAmount: null, maxAmount: null, currency: 'INR' },
       versus: [], averagePer: null, breakdownBy: null, order: 'largest', limit: null,
@@ -305,14 +305,14 @@ describe('maxResultRows', () => {
 describe('a ledger without the word index', () => {
   it('gives the same answers through instr() alone', async () => {
     const d = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-query-nofts-'));
-    const o = await openDatabase(path.join(d, 'ledger.db'));
+    const o = await openRepositories(path.join(d, 'ledger.db'));
     try {
-      for (const t of ['expenses_fts_insert', 'expenses_fts_delete', 'expenses_fts_update']) await sql.raw(`DROP TRIGGER ${t}`).execute(o.db);
-      await sql.raw('DROP TABLE expenses_fts').execute(o.db);
-      await loadRecords(o.db, LEDGER);
-      const a = await answerQuestion(o.db, 'how much on treats?', ctx());
+      for (const t of ['expenses_fts_insert', 'expenses_fts_delete', 'expenses_fts_update']) await sql.raw(`DROP TRIGGER ${t}`).execute(o.store.db);
+      await sql.raw('DROP TABLE expenses_fts').execute(o.store.db);
+      await loadRecords(o.expenses, LEDGER);
+      const a = await askEval(o.queries, 'how much on treats?', ctx());
       expect(a.result.total).toBe(115.3);
-      const b = await answerQuestion(o.db, 'Hotstar pe total kitna gaya?', ctx());
+      const b = await askEval(o.queries, 'Hotstar pe total kitna gaya?', ctx());
       expect(b.result.total).toBe(1499);
     } finally {
       await o.close();

@@ -5,13 +5,12 @@
  * Numbers always come from SQL over all matches; a question that cannot be planned gets an honest
  * "I can't answer that yet", never an invented number.
  */
-import type { Kysely } from 'kysely';
 import { formatDay, localDate, type IsoDate } from '../core/dates.js';
-import { toMajor } from '../core/money.js';
 import type { OwnerSettings } from '../core/types.js';
 import { categoryLabel, isPrimary } from '../categories/taxonomy.js';
-import type { Database } from '../ledger/schema.js';
-import { averageMinor, averageUnits, Selection, type ExecContext, type GroupKey, type MoneyTotal, type ResolvedFilters, type Row, totalsOf } from './execute.js';
+import {
+  averageMinor, averageUnits, totalsOf, type ExecContext, type ExpenseQueries, type GroupKey, type MoneyTotal, type ResolvedFilters, type Row, type Selection,
+} from './execute.js';
 import { planQuestion } from './plan.js';
 import { normTerm } from './match.js';
 import { parsePlan } from './plan-schema.js';
@@ -21,8 +20,6 @@ import {
 } from './reply.js';
 import type { Period, QueryPlan } from './types.js';
 import { defaultConcepts } from './concepts.js';
-
-export { looksLikeQuestion } from './plan.js';
 
 export interface QueryContext {
   owner: string;
@@ -46,18 +43,22 @@ export interface QueryConversation {
   at: string | null;
 }
 
-export interface QueryResultJson {
-  total: number | null;
-  currency: string | null;
+/**
+ * What an answer is about, in the ledger's own terms (the CLI turns it into the evaluation's JSON).
+ * `total` is the one number asked for (a sum or an average, in one currency), null for lists and
+ * rankings; `rows` are the expenses the answer is about (all matches, or the top N in order), capped
+ * by maxResultRows; `otherCurrencies` are the currencies a sum did not add in (never converted).
+ */
+export interface AnswerResult {
+  total: { minor: number; currency: string } | null;
   count: number;
-  expenses: { date: string; amount: number; currency: string; category: string; item: string | null; merchant: string | null; note: string | null }[];
-  /** For a sum over several currencies: the ones not in `total` (never converted or added). */
-  otherCurrencies?: { currency: string; total: number; count: number }[];
+  rows: Row[];
+  otherCurrencies?: MoneyTotal[];
 }
 
 export interface Answer {
   reply: string;
-  result: QueryResultJson;
+  result: AnswerResult;
   plan: QueryPlan | null;
   conversation: QueryConversation;
 }
@@ -73,53 +74,45 @@ function activePlan(conv: QueryConversation | undefined, now: Date): QueryPlan |
   return now.getTime() - new Date(conv.at).getTime() <= FOLLOW_UP_MINUTES * 60_000 ? conv.lastPlan : null;
 }
 
-const EMPTY: QueryResultJson = { total: null, currency: null, count: 0, expenses: [] };
+const EMPTY: AnswerResult = { total: null, count: 0, rows: [] };
 
-/** Answers one question. e.g. answerQuestion(db, 'food since monday?', ctx) → "₹800 on Food since Mon 12 Jan · 6 expenses …" */
-export async function answerQuestion(db: Kysely<Database>, text: string, ctx: QueryContext, conversation?: QueryConversation): Promise<Answer> {
+/** Answers one question. e.g. answerQuestion(queries, 'food since monday?', ctx) → "₹800 on Food since Mon 12 Jan · 6 expenses …" */
+export async function answerQuestion(queries: ExpenseQueries, text: string, ctx: QueryContext, conversation?: QueryConversation): Promise<Answer> {
   const today = localDate(ctx.now, ctx.settings.timeZone);
   const previous = activePlan(conversation, ctx.now);
   const outcome = planQuestion(text, { today, settings: ctx.settings, previous });
   if (outcome.kind === 'none') {
     return { reply: cannotAnswerReply(), result: { ...EMPTY }, plan: null, conversation: conversation ?? newConversation() };
   }
-  return run(db, outcome.plan, ctx, today, outcome.kind === 'show_all');
+  return run(queries, outcome.plan, ctx, today, outcome.kind === 'show_all');
 }
 
 /** Runs a plan proposed elsewhere (the LLM fallback); it is validated first. */
-export async function answerPlan(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, conversation?: QueryConversation): Promise<Answer> {
+export async function answerPlan(queries: ExpenseQueries, plan: QueryPlan, ctx: QueryContext, conversation?: QueryConversation): Promise<Answer> {
   const checked = parsePlan(plan);
   if (!checked.ok) return { reply: cannotAnswerReply(), result: { ...EMPTY }, plan: null, conversation: conversation ?? newConversation() };
-  return run(db, checked.plan, ctx, localDate(ctx.now, ctx.settings.timeZone), false);
+  return run(queries, checked.plan, ctx, localDate(ctx.now, ctx.settings.timeZone), false);
 }
 
 const ALL_TIME: Period = { from: null, to: null, label: 'so far' };
 
-function json(rows: Row[], max: number | undefined): QueryResultJson['expenses'] {
-  return (max !== undefined ? rows.slice(0, max) : rows).map((r) => ({
-    date: r.date,
-    amount: toMajor(r.amountMinor, r.currency),
-    currency: r.currency,
-    category: r.detail ? `${r.category}/${r.detail}` : r.category,
-    item: r.item,
-    merchant: r.merchant,
-    note: r.note,
-  }));
+function capped(rows: Row[], max: number | undefined): Row[] {
+  return max !== undefined ? rows.slice(0, max) : rows;
 }
 
-/** The currency a single-number JSON total reports: the owner's, when present, else the most used. */
+/** The currency a single-number total reports: the owner's, when present, else the most used. */
 function mainTotal(totals: MoneyTotal[], currency: string): MoneyTotal | null {
   return totals.find((t) => t.currency === currency) ?? totals[0] ?? null;
 }
 
-async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, today: IsoDate, showAll: boolean): Promise<Answer> {
+async function run(queries: ExpenseQueries, plan: QueryPlan, ctx: QueryContext, today: IsoDate, showAll: boolean): Promise<Answer> {
   const currency = ctx.settings.currency;
   const conversation: QueryConversation = { lastPlan: plan, at: ctx.now.toISOString() };
   const exec: ExecContext = { owner: ctx.owner, today, defaultCurrency: currency };
-  const deps = { db, owner: ctx.owner, concepts: ctx.concepts === undefined ? defaultConcepts() : ctx.concepts, expandConcept: ctx.expandConcept };
+  const deps = { queries, owner: ctx.owner, concepts: ctx.concepts === undefined ? defaultConcepts() : ctx.concepts, expandConcept: ctx.expandConcept };
 
   let main = await resolveFilters(deps, plan.filters);
-  const relaxed = await relaxPlaceWords(db, exec, plan, main, (f) => resolveFilters(deps, f));
+  const relaxed = await relaxPlaceWords(queries, exec, plan, main, (f) => resolveFilters(deps, f));
   if (relaxed) main = relaxed.filters;
   const sides: ResolvedPlanFilters[] = [];
   for (const v of plan.versus) sides.push(await resolveFilters(deps, v));
@@ -128,7 +121,7 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
     return { reply: unknownReply(unknown), result: { ...EMPTY }, plan, conversation };
   }
   const period = plan.periods[0] ?? ALL_TIME;
-  const sel = (p: Period, f: ResolvedFilters = main.filters) => new Selection(db, exec, p, f);
+  const sel = (p: Period, f: ResolvedFilters = main.filters) => queries.select(exec, p, f);
   const max = ctx.maxResultRows;
   const note = [familyNote(main), relaxed ? `(no expense of ${main.what ?? 'it'} mentions ${relaxed.dropped.map((w) => `"${w}"`).join(', ')}, so these are all of them)` : null].filter(Boolean).join(' ') || null;
 
@@ -146,7 +139,7 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
         : await s.rows();
       const main1 = mainTotal(totals, currency);
       const reply = sumReply({ op: plan.op, what: main.what, period: plan.periods[0] ?? null, periodAssumed: plan.periodAssumed, totals, rows: shownRows, today, currency, showAll, note });
-      // A sum's JSON speaks of one currency: its total, the rows in it and their count. Other
+      // A sum's result speaks of one currency: its total, the rows in it and their count. Other
       // currencies are in the reply and in otherCurrencies, never added in.
       const sumCur = plan.op === 'sum' && main1 ? main1.currency : null;
       const jsonRows = sumCur ? shownRows.filter((r) => r.currency === sumCur) : shownRows;
@@ -154,11 +147,10 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
       return {
         reply,
         result: {
-          total: plan.op === 'sum' ? (main1 ? toMajor(main1.minor, main1.currency) : 0) : null,
-          currency: plan.op === 'sum' ? (main1?.currency ?? currency) : null,
+          total: plan.op === 'sum' ? (main1 ? { minor: main1.minor, currency: main1.currency } : { minor: 0, currency }) : null,
           count: sumCur ? main1!.count : count,
-          expenses: json(jsonRows, max),
-          ...(sumCur && others.length ? { otherCurrencies: others.map((t) => ({ currency: t.currency, total: toMajor(t.minor, t.currency), count: t.count })) } : {}),
+          rows: capped(jsonRows, max),
+          ...(sumCur && others.length ? { otherCurrencies: others } : {}),
         },
         plan,
         conversation,
@@ -173,7 +165,7 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
       const offset = showAll ? 0 : plan.offset ?? 0;
       const rows = await s.rows({ order, limit: n, offset, currency: rankCur });
       const reply = topReply({ what: main.what, period: plan.periods[0] ?? null, rows, order, rank: offset + 1, n, today, note, otherCurrencies: totals.map((t) => t.currency).filter((c) => c !== rankCur) });
-      return { reply, result: { total: null, currency: null, count: rows.length, expenses: json(rows, max) }, plan, conversation };
+      return { reply, result: { total: null, count: rows.length, rows: capped(rows, max) }, plan, conversation };
     }
     case 'average': {
       const s = sel(period);
@@ -189,7 +181,7 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
       const reply = averageReply({ what: main.what, period: plan.periods[0] ?? null, per, averages, today, currency, periodAssumed: plan.periodAssumed });
       const m = averages.find((a) => a.currency === currency) ?? averages[0];
       const rows = await s.rows(max !== undefined ? { limit: max } : {});
-      return { reply, result: { total: m ? toMajor(m.minor, m.currency) : null, currency: m?.currency ?? null, count: totals.reduce((a, t) => a + t.count, 0), expenses: json(rows, max) }, plan, conversation };
+      return { reply, result: { total: m ? { minor: m.minor, currency: m.currency } : null, count: totals.reduce((a, t) => a + t.count, 0), rows: capped(rows, max) }, plan, conversation };
     }
     case 'compare': {
       const parts = plan.versus.length >= 2 && sides.length >= 2
@@ -203,7 +195,7 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
       }
       const what = plan.versus.length >= 2 ? `${period.label}` : main.what;
       const reply = compareReply({ what: what ? cap(what) : null, sides: out, currency });
-      return { reply, result: { total: null, currency: null, count: out.reduce((a, o) => a + o.totals.reduce((b, t) => b + t.count, 0), 0), expenses: json(rows, max) }, plan, conversation };
+      return { reply, result: { total: null, count: out.reduce((a, o) => a + o.totals.reduce((b, t) => b + t.count, 0), 0), rows: capped(rows, max) }, plan, conversation };
     }
     case 'breakdown': {
       const s = sel(period);
@@ -215,7 +207,7 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
       const labelled = groups.map((g) => ({ ...g, label: groupLabel(key, g.key, today) }));
       const reply = breakdownReply({ what: main.what, period: plan.periods[0] ?? null, by: key === 'detail' ? 'kind' : by, groups: labelled, totals, currency, showAll, periodAssumed: plan.periodAssumed });
       const rows = await s.rows(max !== undefined ? { limit: max } : {});
-      return { reply, result: { total: null, currency: null, count: totals.reduce((a, t) => a + t.count, 0), expenses: json(rows, max) }, plan, conversation };
+      return { reply, result: { total: null, count: totals.reduce((a, t) => a + t.count, 0), rows: capped(rows, max) }, plan, conversation };
     }
     case 'kinds': {
       const s = sel(period);
@@ -231,7 +223,7 @@ async function run(db: Kysely<Database>, plan: QueryPlan, ctx: QueryContext, tod
       const list = [...kinds.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
       const reply = kindsReply({ what: main.what ? cap(main.what) : null, period: plan.periods[0] ?? null, kinds: list, totals, currency });
       const rows = await s.rows(max !== undefined ? { limit: max } : {});
-      return { reply, result: { total: null, currency: null, count: totals.reduce((a, t) => a + t.count, 0), expenses: json(rows, max) }, plan, conversation };
+      return { reply, result: { total: null, count: totals.reduce((a, t) => a + t.count, 0), rows: capped(rows, max) }, plan, conversation };
     }
   }
 }
@@ -247,7 +239,7 @@ async function newestList(s: Selection, plan: QueryPlan, main: ResolvedPlanFilte
     byCur.set(r.currency, t);
   }
   const reply = newestReply({ what: main.what, period: plan.periods[0] ?? null, rows, totals: [...byCur.values()], today, currency, note: familyNote(main) });
-  return { reply, result: { total: null, currency: null, count: rows.length, expenses: json(rows, max) }, plan, conversation };
+  return { reply, result: { total: null, count: rows.length, rows: capped(rows, max) }, plan, conversation };
 }
 
 function cap(s: string): string {
@@ -273,7 +265,7 @@ function groupLabel(key: string, k: string, today: IsoDate): string {
  * Only a literal word is let go this way, never a shop, category or concept the owner named.
  */
 async function relaxPlaceWords(
-  db: Kysely<Database>, exec: ExecContext, plan: QueryPlan, main: ResolvedPlanFilters,
+  queries: ExpenseQueries, exec: ExecContext, plan: QueryPlan, main: ResolvedPlanFilters,
   resolve: (f: QueryPlan['filters']) => Promise<ResolvedPlanFilters>,
 ): Promise<{ filters: ResolvedPlanFilters; dropped: string[] } | null> {
   const f = plan.filters;
@@ -281,7 +273,7 @@ async function relaxPlaceWords(
   const loose = main.resolutions.filter((r) => r.how === 'literal' && f.within.some((w) => normTerm(w) === r.phrase)).map((r) => r.phrase);
   if (!loose.length || loose.length === f.within.length + f.subjects.length + f.categories.length) return null;
   const period = plan.periods[0] ?? ALL_TIME;
-  const count = async (r: ResolvedPlanFilters) => (await new Selection(db, exec, period, r.filters).totals()).reduce((a, t) => a + t.count, 0);
+  const count = async (r: ResolvedPlanFilters) => (await queries.select(exec, period, r.filters).totals()).reduce((a, t) => a + t.count, 0);
   if ((await count(main)) > 0) return null;
   const without = await resolve({ ...f, within: f.within.filter((w) => !loose.includes(normTerm(w))) });
   if (without.unknown.length || !without.what || (await count(without)) === 0) return null;

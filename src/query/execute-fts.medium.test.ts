@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
-import { ftsExactQuery, Selection } from './execute.js';
+import { openRepositories, type Repositories } from '../app/repositories.js';
+import type { SqliteStore } from '../ledger/sqlite/open.js';
+import { ftsExactQuery } from './execute.js';
 import { compileMatcher } from './match.js';
-import { loadRecords, type EvalRecord } from './testing.js';
+import { askEval, loadRecords, type EvalAnswer, type EvalRecord } from '../../test/support/ledgers.js';
 
 // SQL sums plain-word subjects through the word index alone; it must count exactly the rows the
 // word-boundary matcher accepts, no more ("jiohotstar", "hotstarx") and no fewer ("hotstar's").
@@ -16,12 +17,12 @@ const LEDGER = [
   R('jiohotstar', 1000), R('hotstarx', 2000), R('netflix', 4000, 'Hotstar Shop'), R('movie', 8000, null, 'via hotstar'),
 ];
 let dir: string;
-let opened: OpenedDb;
+let opened: Repositories & { store: SqliteStore };
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-fts-'));
-  opened = await openDatabase(path.join(dir, 'ledger.db'));
-  await loadRecords(opened.db, LEDGER);
-  await loadRecords(opened.db, [R('hotstar plan', 16000)], 'someone-else');
+  opened = await openRepositories(path.join(dir, 'ledger.db'));
+  await loadRecords(opened.expenses, LEDGER);
+  await loadRecords(opened.expenses, [R('hotstar plan', 16000)], 'someone-else');
 });
 afterAll(async () => {
   await opened.close();
@@ -39,9 +40,9 @@ describe('plain words summed through the word index', () => {
   it('counts what the word-boundary matcher counts, for this owner only', async () => {
     const m = { categories: [], terms: ['hotstar'], merchants: [] };
     const period = { from: null, to: null, label: 'so far' };
-    const sel = new Selection(opened.db, { owner: 'me', today: '2026-01-15', defaultCurrency: 'INR' }, period, { groups: [[m]], minAmount: null, maxAmount: null, currency: null });
+    const sel = opened.queries.select({ owner: 'me', today: '2026-01-15', defaultCurrency: 'INR' }, period, { groups: [[m]], minAmount: null, maxAmount: null, currency: null });
     const [t] = await sel.totals();
-    const rows = await opened.db.selectFrom('expenses').select(['category', 'detail', 'merchant', 'search_text', 'amount_minor']).where('owner', '=', 'me').execute();
+    const rows = await opened.store.db.selectFrom('expenses').select(['category', 'detail', 'merchant', 'search_text', 'amount_minor']).where('owner', '=', 'me').execute();
     const c = compileMatcher(m);
     const want = rows.filter((r) => c.test(r));
     expect(t!.count).toBe(want.length);

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
+import { openRepositories, type Repositories } from '../app/repositories.js';
 import type { OwnerSettings } from '../core/types.js';
-import { answerQuestion, newConversation, type QueryContext } from './answer.js';
-import { loadRecords, type EvalRecord } from './testing.js';
+import { newConversation, type QueryContext } from './answer.js';
+import { askEval, loadRecords, type EvalAnswer, type EvalRecord } from '../../test/support/ledgers.js';
 
 // The general causes behind a blind set's failures, end to end over a real ledger and the real
 // concept lexicon (no fixed concepts): glue words, currencies, per-expense averages, concept
@@ -36,17 +36,17 @@ const LEDGER: EvalRecord[] = [
 ];
 
 let dir: string;
-let opened: OpenedDb;
+let opened: Repositories;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-query-gen-'));
-  opened = await openDatabase(path.join(dir, 'ledger.db'));
-  await loadRecords(opened.db, LEDGER);
+  opened = await openRepositories(path.join(dir, 'ledger.db'));
+  await loadRecords(opened.expenses, LEDGER);
 });
 afterAll(async () => {
   await opened.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-const ask = (q: string) => answerQuestion(opened.db, q, ctx, newConversation());
+const ask = (q: string) => askEval(opened.queries, q, ctx, newConversation());
 
 describe('glue words', () => {
   it('answers instead of asking what a glue word covers', async () => {

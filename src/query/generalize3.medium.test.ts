@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDb } from '../ledger/sqlite/open.js';
+import type { Repositories } from '../app/repositories.js';
 import { categorize } from '../categories/index.js';
 import type { OwnerSettings } from '../core/types.js';
-import { answerQuestion, newConversation, type Answer, type QueryContext } from './answer.js';
-import { openTempLedger, readTestLedger } from './testing.js';
+import { newConversation, type QueryContext } from './answer.js';
+import { askEval, openTempLedger, readTestLedger, type EvalAnswer } from '../../test/support/ledgers.js';
 
 // The general causes behind a second blind set's failures, end to end over a family ledger (the
 // own2 ledger) and the real concept lexicon, in new wording: follow-ups that hid a new question,
 // modifiers that fell back to a category, shops named by part of their name, per-fill averages.
 const settings: OwnerSettings = { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 };
 const ctx: QueryContext = { owner: 'me', now: new Date('2026-01-15T14:00:00Z'), settings };
-let opened: OpenedDb;
+let opened: Repositories;
 let dispose: () => Promise<void>;
 beforeAll(async () => {
   ({ opened, dispose } = await openTempLedger(readTestLedger('ledger-own2.jsonl'), 'g3', categorize));
@@ -18,18 +18,18 @@ beforeAll(async () => {
 afterAll(() => dispose());
 
 /** Asks a script of questions in one conversation, as the bot and the CLI do. */
-async function script(qs: string[]): Promise<Answer[]> {
+async function script(qs: string[]): Promise<EvalAnswer[]> {
   let conv = newConversation();
-  const out: Answer[] = [];
+  const out: EvalAnswer[] = [];
   for (const q of qs) {
-    const a = await answerQuestion(opened.db, q, ctx, conv);
+    const a = await askEval(opened.queries, q, ctx, conv);
     conv = a.conversation;
     out.push(a);
   }
   return out;
 }
-const dates = (a: Answer) => a.result.expenses.map((e) => `${e.date}|${e.amount}`).sort();
-const items = (a: Answer) => a.result.expenses.map((e) => e.item ?? '');
+const dates = (a: EvalAnswer) => a.result.expenses.map((e) => `${e.date}|${e.amount}`).sort();
+const items = (a: EvalAnswer) => a.result.expenses.map((e) => e.item ?? '');
 
 describe('cause 1: a new list question is never the last answer again', () => {
   it('lists after a list name their own subject', async () => {

@@ -8,11 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
+import { openRepositories, type Repositories } from '../app/repositories.js';
 import { categorize } from '../categories/index.js';
 import type { OwnerSettings } from '../core/types.js';
-import { answerQuestion, newConversation, type Answer } from './answer.js';
-import { loadRecords, type EvalRecord } from './testing.js';
+import { newConversation } from './answer.js';
+import { askEval, loadRecords, type EvalAnswer, type EvalRecord } from '../../test/support/ledgers.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const readJsonl = <T>(f: string): T[] => fs.readFileSync(path.join(here, '../../test/data', f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
@@ -23,7 +23,7 @@ const now = new Date('2026-01-15T14:00:00Z');
 const norm = (s: unknown) => String(s ?? '').toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** The evaluation's pass rule, as score.mjs applies it; returns why an answer fails. */
-function check(q: Q, a: Answer): string[] {
+function check(q: Q, a: EvalAnswer): string[] {
   const why: string[] = [];
   const ex = q.expect, res = a.result;
   if ('total' in ex && !(Math.abs(Number(res.total) - ex.total) <= 0.01)) why.push(`total ${ex.total} ≠ ${res.total}`);
@@ -51,12 +51,12 @@ function check(q: Q, a: Answer): string[] {
 for (const set of ['own', 'own2'] as const) {
   describe(`${set} question set`, () => {
     let dir: string;
-    let opened: OpenedDb;
+    let opened: Repositories;
     let conversation = newConversation();
     beforeAll(async () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), `munshi-${set}-set-`));
-      opened = await openDatabase(path.join(dir, 'ledger.db'));
-      await loadRecords(opened.db, readJsonl<EvalRecord>(`ledger-${set}.jsonl`), 'me', set, categorize);
+      opened = await openRepositories(path.join(dir, 'ledger.db'));
+      await loadRecords(opened.expenses, readJsonl<EvalRecord>(`ledger-${set}.jsonl`), 'me', set, categorize);
     });
     afterAll(async () => {
       await opened.close();
@@ -66,7 +66,7 @@ for (const set of ['own', 'own2'] as const) {
     it('has questions', () => expect(qs.length).toBeGreaterThanOrEqual(40));
     for (const q of qs) {
       it(`[${q.id}] ${q.question}`, async () => {
-        const a = await answerQuestion(opened.db, q.question, { owner: 'me', now, settings }, conversation);
+        const a = await askEval(opened.queries, q.question, { owner: 'me', now, settings }, conversation);
         conversation = a.conversation;
         expect(check(q, a), a.reply).toEqual([]);
       });

@@ -6,11 +6,9 @@
  * family of a member word with no literal hit ("beer" → alcohol); the optional expandConcept hook;
  * otherwise unknown, with suggestions, never "everything".
  */
-import { sql, type Kysely } from 'kysely';
 import { isPrimary, primaryDef, type Primary } from '../categories/taxonomy.js';
-import type { Database } from '../ledger/schema.js';
-import { ftsQuery, type ResolvedFilters } from './execute.js';
-import { compileMatcher, merchantVariants, normTerm, singularForms, type Matcher } from './match.js';
+import type { ExpenseQueries, ResolvedFilters } from './execute.js';
+import { merchantVariants, normTerm, singularForms, type Matcher } from './match.js';
 import type { CategoryRef, Filters } from './types.js';
 
 /** A concept below the category, as the categories module describes it. */
@@ -46,7 +44,7 @@ export interface ResolvedPlanFilters {
 }
 
 export interface ResolveDeps {
-  db: Kysely<Database>;
+  queries: ExpenseQueries;
   owner: string;
   concepts: ConceptSource | null;
   expandConcept?: ExpandConcept;
@@ -247,19 +245,12 @@ const tokens = (s: string) => normTerm(s).split(/[^\p{L}\p{N}&]+/u).filter(Boole
 async function ownerMerchantLike(deps: ResolveDeps, p: string, conceptLabel: string | null): Promise<string[]> {
   const want = tokens(p);
   if (want.length < 2 && !conceptLabel) return [];
-  const rows = await deps.db
-    .selectFrom('expenses')
-    .select('merchant')
-    .distinct()
-    .where('owner', '=', deps.owner)
-    .where('merchant', 'is not', null)
-    .execute();
+  const merchants = await deps.queries.merchants(deps.owner);
   const within = (have: string[], from: string[]) => have.every((h) => from.some((f) => f === h || (h.length >= 3 && f.startsWith(h))));
   const restGeneric = (m: string[], from: string[]) => from.every((f) => m.includes(f) || GENERIC_SHOP_WORDS.has(f));
   const names = [want, ...(conceptLabel ? [tokens(conceptLabel)] : [])];
   const out: string[] = [];
-  for (const { merchant } of rows) {
-    if (!merchant) continue;
+  for (const merchant of merchants) {
     const m = tokens(merchant);
     if (!m.length) continue;
     if ((want.length >= 2 && within(want, m)) || names.some((n) => m.every((w) => n.includes(w)) && restGeneric(m, n) && m.some((w) => !GENERIC_SHOP_WORDS.has(w)))) out.push(merchant);
@@ -316,94 +307,15 @@ function namesConcept(forms: string[], c: ConceptLike): boolean {
 }
 
 async function knownMerchant(deps: ResolveDeps, forms: string[]): Promise<string | null> {
-  const variants = [...new Set(forms.flatMap(merchantVariants))];
-  const r = await deps.db
-    .selectFrom('expenses')
-    .select('merchant')
-    .where('owner', '=', deps.owner)
-    .where('merchant', 'in', variants)
-    .where('deleted_at', 'is', null)
-    .limit(1)
-    .executeTakeFirst();
-  return r?.merchant ?? null;
+  return deps.queries.knownMerchant(deps.owner, [...new Set(forms.flatMap(merchantVariants))]);
 }
 
 /** Does any live row of the owner mention the words (on word boundaries)? */
-async function literalExists(deps: ResolveDeps, forms: string[]): Promise<boolean> {
-  const m = compileMatcher({ categories: [], terms: forms, merchants: [] });
-  const shortest = [...forms].sort((a, b) => a.length - b.length)[0]!;
-  const viaIndex = await literalViaWordIndex(deps, forms, m);
-  if (viaIndex !== null) return viaIndex;
-  // Candidates are checked in pages so a common substring ("tea" in "steam") cannot hide a real hit.
-  let lastId = 0;
-  for (;;) {
-    const rows = await deps.db
-      .selectFrom('expenses')
-      .select(['id', 'category', 'detail', 'merchant', 'search_text'])
-      .where('owner', '=', deps.owner)
-      .where('deleted_at', 'is', null)
-      .where('id', '>', lastId)
-      .where(sql<boolean>`instr(search_text, ${shortest}) > 0`)
-      .orderBy('id')
-      .limit(500)
-      .execute();
-    if (rows.some((r) => m.test(r))) return true;
-    if (rows.length < 500) return false;
-    lastId = rows[rows.length - 1]!.id;
-  }
+function literalExists(deps: ResolveDeps, forms: string[]): Promise<boolean> {
+  return deps.queries.literalExists(deps.owner, forms);
 }
 
-/**
- * Whole words of the owner's rows that begin with a single-word phrase of 4+ letters, found through
- * the FTS index (a prefix query); at most a few, or it is not a clipped word but a common stem.
- */
-async function wordsStartingWith(deps: ResolveDeps, p: string): Promise<string[]> {
-  if (!/^\p{L}{4,}$/u.test(p)) return [];
-  let rows: { search_text: string }[];
-  try {
-    rows = await deps.db
-      .selectFrom('expenses')
-      .select('search_text')
-      .where(sql<boolean>`id IN (SELECT rowid FROM expenses_fts WHERE expenses_fts MATCH ${`"${p}" *`})`)
-      .where('owner', '=', deps.owner)
-      .where('deleted_at', 'is', null)
-      .limit(200)
-      .execute();
-  } catch {
-    return [];
-  }
-  const found = new Set<string>();
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${p}\\p{L}+`, 'gu');
-  for (const r of rows) for (const m of r.search_text.matchAll(re)) found.add(m[0]);
-  return found.size <= 3 ? [...found] : [];
-}
-
-/** The same question through the FTS index (migration 0006); null when the ledger has none. */
-async function literalViaWordIndex(deps: ResolveDeps, forms: string[], m: ReturnType<typeof compileMatcher>): Promise<boolean | null> {
-  const match = ftsQuery(forms);
-  if (!match) return null;
-  // Small pages through the index: the first real hit ends it, usually in the first page.
-  let lastId = 0;
-  for (let page = 0; page < 50; page++) {
-    let rows: { id: number; category: string; detail: string | null; merchant: string | null; search_text: string }[];
-    try {
-      rows = await deps.db
-        .selectFrom('expenses')
-        .select(['id', 'category', 'detail', 'merchant', 'search_text'])
-        .where(sql<boolean>`id IN (SELECT rowid FROM expenses_fts WHERE expenses_fts MATCH ${match})`)
-        .where('id', '>', lastId)
-        .where('owner', '=', deps.owner)
-        .where('deleted_at', 'is', null)
-        .orderBy('id')
-        .limit(100)
-        .execute();
-    } catch {
-      return null;
-    }
-    if (rows.some((r) => m.test(r))) return true;
-    if (rows.length < 100) return false;
-    lastId = rows[rows.length - 1]!.id;
-  }
-  // Thousands of near misses (a prefix shared by many words): let the plain scan decide.
-  return null;
+/** Whole words of the owner's rows that begin with a single-word phrase ("physio" → "physiotherapy"). */
+function wordsStartingWith(deps: ResolveDeps, p: string): Promise<string[]> {
+  return deps.queries.wordsStartingWith(deps.owner, p);
 }

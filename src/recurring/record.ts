@@ -3,10 +3,8 @@
  * Records every recurring expense that has fallen due and is not yet in the ledger. Idempotent by
  * message id (`recurring:<id>:<period>`): running it twice, or after a restart, records nothing new.
  */
-import type { Kysely } from 'kysely';
 import type { Expense } from '../core/types.js';
-import { recordExpenses } from '../ledger/expenses.js';
-import type { Database } from '../ledger/schema.js';
+import type { ExpenseRepository } from '../ledger/expenses.js';
 import type { TimeOfDay } from '../scheduler/due.js';
 import { dueOccurrences, recurringMessageId } from './due.js';
 import type { Recurring } from './repo.js';
@@ -17,7 +15,7 @@ export interface RecordedRecurring {
 }
 
 export async function recordDueRecurring(
-  db: Kysely<Database>,
+  expenses: Pick<ExpenseRepository, 'record'>,
   items: Recurring[],
   now: Date,
   timeZoneOf: (owner: string) => Promise<string> | string,
@@ -28,12 +26,11 @@ export async function recordDueRecurring(
     if (r.stoppedAt) continue;
     const tz = await timeZoneOf(r.owner);
     for (const due of dueOccurrences(r, now, tz, at)) {
-      const { expenses, duplicate } = await recordExpenses(
-        db,
+      const { expenses: stored, duplicate } = await expenses.record(
         [{ amountMinor: r.amountMinor, currency: r.currency, category: r.category, detail: r.detail, item: r.item, merchant: r.merchant, note: r.note, date: due.date }],
         { owner: r.owner, source: 'recurring', messageId: recurringMessageId(r.id, due.period), understoodBy: 'user', now: now.toISOString() },
       );
-      if (!duplicate) for (const expense of expenses) out.push({ recurring: r, expense });
+      if (!duplicate) for (const expense of stored) out.push({ recurring: r, expense });
     }
   }
   return out;

@@ -175,3 +175,10 @@ export function parseCadence(text: string, every: 'week' | 'month'): Cadence | n
   if (!Number.isInteger(day) || day < 1 || day > 31) throw new RangeError(`bad day of month in "${text}"`);
   return { every, day, hour, minute };
 }
+
+/** Parses "HH:MM" (24-hour). e.g. parseTimeOfDay('07:15') → {hour: 7, minute: 15}; throws on anything else. */
+export function parseTimeOfDay(text: string): TimeOfDay {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new RangeError(`expected HH:MM, got "${text}"`);
+  return { hour: Number(m[1]), minute: Number(m[2]) };
+}

@@ -1,25 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../clock/clock.js';
-import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
+import { memoryRepositories, openRepositories, type Repositories } from '../app/repositories.js';
 import type { Cadence } from './due.js';
 import { createCronScheduler } from './cron/node-cron-scheduler.js';
 import { FakeScheduler } from './fake.js';
 import { currentDue, runOncePerPeriod } from './runner.js';
-import { listRuns, MAX_ATTEMPTS } from './runs.js';
-import { scheduleDb, type ScheduleDb } from './schema.js';
+import { MAX_ATTEMPTS, type ScheduleRunRepository } from './runs.js';
 
 const TZ = 'Europe/London';
 const sunday20: Cadence = { every: 'week', weekday: 0, hour: 20, minute: 0 };
 
-let opened: OpenedDb;
-let db: ScheduleDb;
-beforeEach(async () => {
-  opened = await openDatabase(':memory:');
-  db = scheduleDb(opened.db);
-});
-afterEach(() => opened.close());
+// The schedule-runs repository on SQLite and the in-memory fake: the same exactly-once behaviour.
+const backends: [string, () => Promise<Repositories>][] = [
+  ['sqlite', () => openRepositories(':memory:')],
+  ['memory', async () => memoryRepositories()],
+];
+let opened: Repositories;
+let db: ScheduleRunRepository;
 
-describe('runOncePerPeriod', () => {
+describe.each(backends)('runOncePerPeriod (%s)', (_name, open) => {
+  beforeEach(async () => {
+    opened = await open();
+    db = opened.runs;
+  });
+  afterEach(() => opened.close());
+
   it('runs a period once however often it wakes', async () => {
     const clock = new FakeClock('2026-01-18T20:00:00Z');
     const due = currentDue(sunday20, clock, TZ)!;
@@ -28,7 +33,7 @@ describe('runOncePerPeriod', () => {
     expect(await runOncePerPeriod(db, clock, 'weekly', due, work)).toBe('ran');
     expect(await runOncePerPeriod(db, clock, 'weekly', due, work)).toBe('already-ran');
     expect(n).toBe(1);
-    expect((await listRuns(db))[0]).toMatchObject({ job: 'weekly', period: '2026-W03', status: 'done', attempts: 1 });
+    expect((await db.list())[0]).toMatchObject({ job: 'weekly', period: '2026-W03', status: 'done', attempts: 1 });
   });
 
   it('retries a failed run a bounded number of times, then gives up visibly', async () => {
@@ -42,11 +47,17 @@ describe('runOncePerPeriod', () => {
     for (let i = 0; i < MAX_ATTEMPTS; i++) expect(await runOncePerPeriod(db, clock, 'weekly', due, failing)).toBe('failed');
     expect(await runOncePerPeriod(db, clock, 'weekly', due, failing)).toBe('already-ran');
     expect(n).toBe(MAX_ATTEMPTS);
-    expect((await listRuns(db))[0]).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, error: 'transport down' });
+    expect((await db.list())[0]).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, error: 'transport down' });
   });
 });
 
 describe('FakeScheduler + runner', () => {
+  beforeEach(async () => {
+    opened = await openRepositories(':memory:');
+    db = opened.runs;
+  });
+  afterEach(() => opened.close());
+
   it('fires at 20:00 London time across the DST change, once per week, and catches up a missed run once', async () => {
     const clock = new FakeClock('2026-03-20T12:00:00Z');
     const sched = new FakeScheduler(clock);

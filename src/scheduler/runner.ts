@@ -1,13 +1,12 @@
 /**
  * @module scheduler/runner
  * Exactly-once per period on top of the scheduler port: whenever a job wakes (cron or catch-up at
- * start), the most recent occurrence ≤ now is computed and claimed in `schedule_runs`; only the
+ * start), the most recent occurrence ≤ now is computed and claimed in the runs repository; only the
  * claimant does the work. Waking twice, or late after the appliance was off, is therefore safe.
  */
 import type { Clock } from '../clock/clock.js';
 import { latestDue, type Cadence, type Due } from './due.js';
-import { claimRun, finishRun } from './runs.js';
-import type { ScheduleDb } from './schema.js';
+import type { ScheduleRunRepository } from './runs.js';
 
 export type RunOutcome = 'ran' | 'already-ran' | 'failed' | 'nothing-due';
 
@@ -16,21 +15,21 @@ export type RunOutcome = 'ran' | 'already-ran' | 'failed' | 'nothing-due';
  * (retried on a later wake-up, up to MAX_ATTEMPTS) and is returned as 'failed', never rethrown.
  */
 export async function runOncePerPeriod(
-  db: ScheduleDb,
+  runs: ScheduleRunRepository,
   clock: Clock,
   job: string,
   due: Due,
   work: () => Promise<void>,
   onError?: (err: unknown) => void,
 ): Promise<RunOutcome> {
-  if (!(await claimRun(db, job, due.period, due.at, clock.now()))) return 'already-ran';
+  if (!(await runs.claim(job, due.period, due.at, clock.now()))) return 'already-ran';
   try {
     await work();
-    await finishRun(db, job, due.period, clock.now());
+    await runs.finish(job, due.period, clock.now());
     return 'ran';
   } catch (err) {
     onError?.(err);
-    await finishRun(db, job, due.period, clock.now(), err ?? 'error');
+    await runs.finish(job, due.period, clock.now(), err ?? 'error');
     return 'failed';
   }
 }

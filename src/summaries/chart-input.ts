@@ -1,12 +1,12 @@
 /**
- * @module charts/from-stats
+ * @module summaries/chart-input
  * Turns summary stats into chart input for the main currency (one currency per chart: bars of
  * rupees and dollars side by side would mislead). Pure.
  */
 import { primaryDef } from '../categories/taxonomy.js';
-import type { SummaryStats } from '../summaries/stats.js';
-import { captionText } from '../summaries/text.js';
-import type { ChartInput } from './spec.js';
+import type { ChartInput } from '../charts/spec.js';
+import type { SummaryStats } from './stats.js';
+import { captionText } from './text.js';
 
 /** Chart input for the stats' main currency, or null when there was no spending to draw. */
 export function chartInputFromStats(stats: SummaryStats, locale?: string): ChartInput | null {

@@ -3,11 +3,10 @@
  * A summary as one outbound reply: the text, plus the spending chart as a PNG when charts are on
  * and there was spending. A chart that fails to render degrades to text only (never no summary).
  */
-import type { Kysely } from 'kysely';
-import { chartInputFromStats } from '../charts/from-stats.js';
 import type { ChartRenderer } from '../charts/render.js';
 import type { OutboundReply, OwnerSettings } from '../core/types.js';
-import type { Database } from '../ledger/schema.js';
+import type { ExpenseRepository } from '../ledger/expenses.js';
+import { chartInputFromStats } from './chart-input.js';
 import { loadSummaryStats } from './data.js';
 import type { SummaryStats } from './stats.js';
 import { captionText, summaryText } from './text.js';
@@ -25,13 +24,13 @@ export interface ComposedSummary {
 }
 
 export async function composeSummary(
-  db: Kysely<Database>,
+  expenses: Pick<ExpenseRepository, 'between' | 'firstDate'>,
   owner: string,
   window: SummaryWindow,
   settings: Pick<OwnerSettings, 'currency' | 'locale'>,
   opts: ComposeOptions = {},
 ): Promise<ComposedSummary> {
-  const stats = await loadSummaryStats(db, owner, window, settings.currency);
+  const stats = await loadSummaryStats(expenses, owner, window, settings.currency);
   const reply: OutboundReply = { text: summaryText(stats, { locale: settings.locale }) };
   const input = opts.renderChart ? chartInputFromStats(stats, settings.locale) : null;
   if (input && opts.renderChart) {

@@ -3,19 +3,19 @@
  * Summaries on demand ("summary", "summary last week", "monthly summary") and switching the
  * scheduled ones per person ("weekly summary off", "monthly summary on").
  */
-import type { Kysely } from 'kysely';
 import type { Skill } from '../bot/skill.js';
 import type { ChartRenderer } from '../charts/render.js';
 import { localDate } from '../core/dates.js';
-import { setSetting } from '../ledger/preferences.js';
-import type { Database } from '../ledger/schema.js';
-import { SUMMARY_SETTING } from '../scheduler/service.js';
+import type { ExpenseRepository } from '../ledger/expenses.js';
+import type { PreferenceRepository } from '../ledger/preferences.js';
 import { composeSummary } from './compose.js';
+import { SUMMARY_SETTING } from './config.js';
 import { namedPeriodIn } from './period-words.js';
 import { namedWindow } from './windows.js';
 
 export interface SummarySkillDeps {
-  db: Kysely<Database>;
+  expenses: Pick<ExpenseRepository, 'between' | 'firstDate'>;
+  preferences: Pick<PreferenceRepository, 'setSetting'>;
   /** Attach the chart to on-demand summaries too. */
   renderChart?: ChartRenderer;
 }
@@ -34,7 +34,7 @@ export function createSummarySkill(deps: SummarySkillDeps): Skill {
       if (t) {
         const which = (t[3] ?? t[4] ?? t[7])!.toLowerCase() as 'weekly' | 'monthly';
         const on = t[2] ? t[2].toLowerCase() === 'on' : t[5] ? t[5].toLowerCase() === 'on' : /^(start|resume)$/i.test(t[6]!);
-        await setSetting(deps.db, ctx.owner, SUMMARY_SETTING[which === 'weekly' ? 'week' : 'month'], on ? 'on' : 'off');
+        await deps.preferences.setSetting(ctx.owner, SUMMARY_SETTING[which === 'weekly' ? 'week' : 'month'], on ? 'on' : 'off');
         return [{ text: on ? `✅ ${which[0]!.toUpperCase()}${which.slice(1)} summary is on.` : `🔕 ${which[0]!.toUpperCase()}${which.slice(1)} summary is off. Say "${which} summary on" to bring it back.` }];
       }
       const a = ASKS.exec(s);
@@ -42,7 +42,7 @@ export function createSummarySkill(deps: SummarySkillDeps): Skill {
       const fallback = a[1]?.toLowerCase().startsWith('monthly') ? 'this month' : 'this week';
       const today = localDate(ctx.now, ctx.settings.timeZone);
       const window = namedWindow(namedPeriodIn(s, fallback), today, ctx.settings.weekStartsOn);
-      const { reply } = await composeSummary(deps.db, ctx.owner, window, ctx.settings, { renderChart: deps.renderChart });
+      const { reply } = await composeSummary(deps.expenses, ctx.owner, window, ctx.settings, { renderChart: deps.renderChart });
       return [reply];
     },
   };

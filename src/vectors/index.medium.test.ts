@@ -6,12 +6,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
+import { openRepositories, type Repositories } from '../app/repositories.js';
 import { fakeEmbedding } from '../llm/ollama/fake-server.js';
 import type { VectorIndex } from './port.js';
-import { createSqliteVectorIndex } from './sqlite/index.js';
 import { openLanceVectorIndex, probeLanceDb } from './lancedb/index.js';
 import { openVectorIndex } from './open.js';
+import { memoryVectorIndex } from './memory-index.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-vectors-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -77,10 +77,16 @@ function contract(name: string, open: () => Promise<{ index: VectorIndex; reopen
   });
 }
 
-let ledger: OpenedDb;
+let ledger: Repositories;
 contract('sqlite', async () => {
-  ledger = await openDatabase(path.join(tmp, 'ledger.db'));
-  return { index: createSqliteVectorIndex(ledger.db), reopen: async () => createSqliteVectorIndex(ledger.db) };
+  ledger = await openRepositories(path.join(tmp, 'ledger.db'));
+  return { index: ledger.vectorIndex(), reopen: async () => ledger.vectorIndex() };
+});
+
+// The fake the in-memory repositories hand out: it lives as long as the process, so "reopen" is itself.
+contract('memory', async () => {
+  const index = memoryVectorIndex();
+  return { index, reopen: async () => index };
 });
 afterAll(async () => ledger?.close());
 
@@ -91,17 +97,17 @@ contract('lancedb', async () => {
 
 describe('openVectorIndex', () => {
   it('falls back to SQLite when LanceDB is not wanted or cannot load, and is null when off', async () => {
-    const db = await openDatabase(':memory:');
+    const db = await openRepositories(':memory:');
     const warnings: string[] = [];
     const logger = { info: () => {}, warn: (_o: object, m?: string) => void warnings.push(m ?? '') };
-    expect((await openVectorIndex({ backend: 'sqlite', dir: tmp, db: db.db, logger }))?.backend).toBe('sqlite');
-    expect(await openVectorIndex({ backend: 'off', dir: tmp, db: db.db })).toBeNull();
-    const auto = await openVectorIndex({ backend: 'auto', dir: path.join(tmp, 'auto'), db: db.db, logger });
+    expect((await openVectorIndex({ backend: 'sqlite', dir: tmp, sqlite: db.vectorIndex, logger }))?.backend).toBe('sqlite');
+    expect(await openVectorIndex({ backend: 'off', dir: tmp, sqlite: db.vectorIndex })).toBeNull();
+    const auto = await openVectorIndex({ backend: 'auto', dir: path.join(tmp, 'auto'), sqlite: db.vectorIndex, logger });
     expect(auto?.backend).toBe(probe.ok ? 'lancedb' : 'sqlite');
     await auto?.close();
     // A folder LanceDB cannot write into (a file stands where the folder should be).
     fs.writeFileSync(path.join(tmp, 'blocked'), 'x');
-    const blocked = await openVectorIndex({ backend: 'lancedb', dir: path.join(tmp, 'blocked'), db: db.db, logger, skipProbe: true });
+    const blocked = await openVectorIndex({ backend: 'lancedb', dir: path.join(tmp, 'blocked'), sqlite: db.vectorIndex, logger, skipProbe: true });
     expect(blocked?.backend).toBe('sqlite');
     expect(warnings.some((w) => w.includes('SQLite'))).toBe(true);
     await db.close();

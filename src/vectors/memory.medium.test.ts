@@ -7,12 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ExpenseDraft } from '../core/types.js';
-import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
-import { recordExpenses, softDelete } from '../ledger/expenses.js';
+import { openRepositories, type Repositories } from '../app/repositories.js';
 import { createOllamaLlm } from '../llm/ollama/adapter.js';
 import { startFakeOllama, type FakeOllama } from '../llm/ollama/fake-server.js';
 import type { VectorIndex } from './port.js';
-import { createSqliteVectorIndex } from './sqlite/index.js';
 import { openLanceVectorIndex, probeLanceDb } from './lancedb/index.js';
 import { createSemanticMemory, memoryText, type SemanticMemory } from './memory.js';
 
@@ -38,21 +36,21 @@ const draft = (item: string | null, merchant: string | null, amount: number, cat
   amountMinor: amount * 100, currency: 'INR', category, detail: null, item, merchant, note: null, date: '2026-01-10',
 });
 let seq = 0;
-const record = (db: OpenedDb, drafts: ExpenseDraft[]) =>
-  recordExpenses(db.db, drafts, { owner: 'me', source: 'text', messageId: `m${++seq}`, now: '2026-01-10T10:00:00.000Z' });
+const record = (db: Repositories, drafts: ExpenseDraft[]) =>
+  db.expenses.record(drafts, { owner: 'me', source: 'text', messageId: `m${++seq}`, now: '2026-01-10T10:00:00.000Z' });
 
 const llm = () => createOllamaLlm({ host: fake.url, chatModel: 'qwen2.5:1.5b', embedModel: 'all-minilm' });
 
 for (const backend of ['sqlite', 'lancedb'] as const) {
   const skip = backend === 'lancedb' && !probe.ok ? (probe.reason ?? 'LanceDB cannot run here') : false;
   describe.skipIf(skip)(`semantic memory on ${backend}${skip ? ` (skipped: ${skip})` : ''}`, () => {
-    let ledger: OpenedDb;
+    let ledger: Repositories;
     let index: VectorIndex;
     let memory: SemanticMemory;
     beforeAll(async () => {
-      ledger = await openDatabase(path.join(tmp, `${backend}.db`));
-      index = backend === 'sqlite' ? createSqliteVectorIndex(ledger.db) : await openLanceVectorIndex(path.join(tmp, `${backend}-vectors`));
-      memory = createSemanticMemory({ llm: llm(), index, db: ledger.db, retryMs: 50, catchUpOnStart: false });
+      ledger = await openRepositories(path.join(tmp, `${backend}.db`));
+      index = backend === 'sqlite' ? ledger.vectorIndex() : await openLanceVectorIndex(path.join(tmp, `${backend}-vectors`));
+      memory = createSemanticMemory({ llm: llm(), index, texts: () => ledger.expenses.distinctTexts(), meta: ledger.vectorMeta, retryMs: 50, catchUpOnStart: false });
     });
     afterAll(async () => {
       await memory.close();
@@ -94,7 +92,7 @@ for (const backend of ['sqlite', 'lancedb'] as const) {
 
     it('rebuilds from SQLite on reindex, leaving out deleted rows', async () => {
       const { expenses } = await record(ledger, [draft('thums up', null, 20)]);
-      await softDelete(ledger.db, expenses.map((e) => e.id), '2026-01-10T11:00:00.000Z');
+      await ledger.expenses.softDelete(expenses.map((e) => e.id), '2026-01-10T11:00:00.000Z');
       const progress: [number, number][] = [];
       const r = await memory.reindex((d, t) => progress.push([d, t]));
       expect(r.texts).toBe(9);
@@ -113,9 +111,9 @@ for (const backend of ['sqlite', 'lancedb'] as const) {
 
 describe('semantic memory extras', () => {
   it('lets the chat model confirm candidates, falling back to the vectors when it cannot', async () => {
-    const ledger = await openDatabase(':memory:');
-    const index = createSqliteVectorIndex(ledger.db);
-    const memory = createSemanticMemory({ llm: llm(), index, db: ledger.db, confirmWithModel: true, catchUpOnStart: false });
+    const ledger = await openRepositories(':memory:');
+    const index = ledger.vectorIndex();
+    const memory = createSemanticMemory({ llm: llm(), index, texts: () => ledger.expenses.distinctTexts(), meta: ledger.vectorMeta, confirmWithModel: true, catchUpOnStart: false });
     const { expenses } = await record(ledger, [draft('limca', null, 25), draft('mountain dew', null, 40), draft('7up', null, 30)]);
     memory.enqueue(expenses);
     await memory.idle();
@@ -130,19 +128,19 @@ describe('semantic memory extras', () => {
   });
 
   it('catches up on texts recorded while it was not running, and starts over when the model changes', async () => {
-    const ledger = await openDatabase(':memory:');
+    const ledger = await openRepositories(':memory:');
     await record(ledger, [draft('limca', 'Dmart', 25)]);
-    const index = createSqliteVectorIndex(ledger.db);
-    const m1 = createSemanticMemory({ llm: llm(), index, db: ledger.db });
+    const index = ledger.vectorIndex();
+    const m1 = createSemanticMemory({ llm: llm(), index, texts: () => ledger.expenses.distinctTexts(), meta: ledger.vectorMeta });
     await new Promise((r) => setTimeout(r, 20));
     await m1.idle();
     expect(await index.count()).toBe(2);
     await m1.close();
     const other = createOllamaLlm({ host: fake.url, chatModel: 'qwen2.5:1.5b', embedModel: 'qwen2.5:1.5b' });
-    const m2 = createSemanticMemory({ llm: other, index, db: ledger.db, catchUpOnStart: false });
+    const m2 = createSemanticMemory({ llm: other, index, texts: () => ledger.expenses.distinctTexts(), meta: ledger.vectorMeta, catchUpOnStart: false });
     await m2.reindex();
-    const meta = await (ledger.db as any).selectFrom('vector_meta').selectAll().execute();
-    expect(meta).toEqual([{ key: 'embed_model', value: 'qwen2.5:1.5b' }]);
+    const meta = await ledger.vectorMeta.get('embed_model');
+    expect(meta).toBe('qwen2.5:1.5b');
     await m2.close();
     await ledger.close();
   });

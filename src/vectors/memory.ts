@@ -7,16 +7,12 @@
  * the rows themselves, so there is no top-k cut-off on an answer.
  */
 import { z } from 'zod';
-import type { Kysely } from 'kysely';
-import type { Database } from '../ledger/schema.js';
 import { isMunshiError } from '../core/errors.js';
 import type { LlmPort } from '../llm/port.js';
 import { jsonSchemaOf } from '../llm/json-schema.js';
-import type { VectorIndex } from './port.js';
-import type { VectorTables } from './schema.js';
+import type { VectorIndex, VectorMeta } from './port.js';
 
 type Kind = 'item' | 'merchant';
-type Db = Kysely<Database & VectorTables>;
 
 export interface MemoryLogger {
   info(obj: object, msg?: string): void;
@@ -26,8 +22,10 @@ export interface MemoryLogger {
 export interface SemanticMemoryOptions {
   llm: LlmPort;
   index: VectorIndex;
-  /** The ledger (source of truth for reindex; holds vector_meta). */
-  db: Kysely<any>;
+  /** The distinct item and merchant texts of the ledger (the source of truth for reindex and catch-up). */
+  texts(): Promise<{ items: string[]; merchants: string[] }>;
+  /** Where the embedding model of the stored vectors is remembered. */
+  meta: VectorMeta;
   logger?: MemoryLogger;
   /** Cosine a text must reach to belong to a concept; defaults by embedding model. */
   minScore?: number;
@@ -95,7 +93,6 @@ const ConfirmSchema = (candidates: string[]) => z.object({ matches: z.array(z.en
 /** The memory service; see SemanticMemory. */
 export function createSemanticMemory(o: SemanticMemoryOptions): SemanticMemory {
   const { llm, index, logger } = o;
-  const db = o.db as Db;
   const batchSize = o.batchSize ?? 32;
   const retryMs = o.retryMs ?? 60_000;
   const limit = o.limit ?? 200;
@@ -113,13 +110,13 @@ export function createSemanticMemory(o: SemanticMemoryOptions): SemanticMemory {
   function checkModel(): Promise<void> {
     modelChecked ??= (async () => {
       const model = llm.embedModel ?? 'unknown';
-      const row = await db.selectFrom('vector_meta').select('value').where('key', '=', 'embed_model').executeTakeFirst();
-      if (row?.value !== model) {
-        if (row && (await index.count()) > 0) {
-          logger?.info({ from: row.value, to: model }, 'embedding model changed; semantic memory starts over');
+      const stored = await o.meta.get('embed_model');
+      if (stored !== model) {
+        if (stored !== null && (await index.count()) > 0) {
+          logger?.info({ from: stored, to: model }, 'embedding model changed; semantic memory starts over');
           await index.clear();
         }
-        await db.insertInto('vector_meta').values({ key: 'embed_model', value: model }).onConflict((oc) => oc.column('key').doUpdateSet({ value: model })).execute();
+        await o.meta.set('embed_model', model);
       }
     })().catch((e) => {
       modelChecked = null;
@@ -144,7 +141,17 @@ export function createSemanticMemory(o: SemanticMemoryOptions): SemanticMemory {
       });
   }
 
+  function retryLater(): void {
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      kick();
+    }, retryMs);
+    retryTimer.unref?.();
+  }
+
   async function drain(): Promise<void> {
+    // Ollama down: wait without touching the index (opening it loads LanceDB for nothing).
+    if (!(await llm.healthy())) return retryLater();
     await checkModel();
     while (queue.size && !closed && !reindexing) {
       const batch: { kind: Kind; text: string }[] = [];
@@ -167,12 +174,7 @@ export function createSemanticMemory(o: SemanticMemoryOptions): SemanticMemory {
         for (const b of batch) queue.set(`${b.kind}:${b.text}`, b);
         if (isMunshiError(e, 'unavailable') || isMunshiError(e, 'timeout')) {
           // Ollama is down or busy: wait, then try again; nothing is lost, reindex can also catch up.
-          retryTimer = setTimeout(() => {
-            retryTimer = null;
-            kick();
-          }, retryMs);
-          retryTimer.unref?.();
-          return;
+          return retryLater();
         }
         throw e;
       }
@@ -181,20 +183,26 @@ export function createSemanticMemory(o: SemanticMemoryOptions): SemanticMemory {
 
   async function distinctTexts(): Promise<{ kind: Kind; text: string }[]> {
     const out = new Map<string, { kind: Kind; text: string }>();
-    const items = await db.selectFrom('expenses').select('item').distinct().where('deleted_at', 'is', null).where('item', 'is not', null).execute();
-    const merchants = await db.selectFrom('expenses').select('merchant').distinct().where('deleted_at', 'is', null).where('merchant', 'is not', null).execute();
-    for (const r of items) {
-      const t = memoryText(r.item);
+    const { items, merchants } = await o.texts();
+    for (const item of items) {
+      const t = memoryText(item);
       if (t) out.set(`item:${t}`, { kind: 'item', text: t });
     }
-    for (const r of merchants) {
-      const t = memoryText(r.merchant);
+    for (const merchant of merchants) {
+      const t = memoryText(merchant);
       if (t) out.set(`merchant:${t}`, { kind: 'merchant', text: t });
     }
     return [...out.values()];
   }
 
   async function catchUp(): Promise<void> {
+    if (closed) return;
+    // Only once there is an embedder: the texts wait in the ledger, and the index stays closed.
+    if (!(await llm.healthy())) {
+      const t = setTimeout(() => void catchUp().catch((e) => logger?.warn({ err: String(e) }, 'semantic memory catch-up failed')), retryMs);
+      t.unref?.();
+      return;
+    }
     const texts = await distinctTexts();
     if ((await index.count()) >= texts.length) return;
     for (const t of texts) if (queue.size < MAX_PENDING) queue.set(`${t.kind}:${t.text}`, t);

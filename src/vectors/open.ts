@@ -3,10 +3,7 @@
  * Picks the vector index: LanceDB when it is wanted and proves it can run on this CPU, otherwise
  * the SQLite adapter in the ledger file. Semantic memory is optional, so this never fails startup.
  */
-import type { Kysely } from 'kysely';
-import type { VectorBackend } from '../llm/config.js';
-import type { VectorIndex } from './port.js';
-import { createSqliteVectorIndex } from './sqlite/index.js';
+import type { VectorBackend, VectorIndex } from './port.js';
 
 export interface VectorLogger {
   info(obj: object, msg?: string): void;
@@ -17,8 +14,8 @@ export interface OpenVectorOptions {
   backend: VectorBackend;
   /** LanceDB folder (data/vectors). */
   dir: string;
-  /** The ledger database (the SQLite adapter's home). */
-  db: Kysely<any>;
+  /** The SQLite adapter over the ledger file, used when LanceDB cannot run (or is not wanted). */
+  sqlite: () => VectorIndex;
   logger?: VectorLogger;
   /** Skips the child-process probe (tests that already know LanceDB runs). */
   skipProbe?: boolean;
@@ -45,5 +42,37 @@ export async function openVectorIndex(o: OpenVectorOptions): Promise<VectorIndex
     }
   }
   o.logger?.info({ backend: 'sqlite' }, 'semantic memory: SQLite');
-  return createSqliteVectorIndex(o.db);
+  return o.sqlite();
+}
+
+/**
+ * A VectorIndex that opens the real one on first use. LanceDB is a large native module: the daemon
+ * should not pay for it until semantic memory is actually used (Ollama up and something to embed,
+ * or a concept question the lexicon does not know).
+ */
+export function lazyVectorIndex(open: () => Promise<VectorIndex | null>): VectorIndex {
+  let opening: Promise<VectorIndex> | null = null;
+  let opened: VectorIndex | null = null;
+  const get = (): Promise<VectorIndex> =>
+    (opening ??= open().then((i) => {
+      if (!i) throw new Error('semantic memory is off');
+      opened = i;
+      return i;
+    }));
+  return {
+    get backend() {
+      return opened?.backend;
+    },
+    upsert: async (entries) => (await get()).upsert(entries),
+    search: async (vector, opts) => (await get()).search(vector, opts),
+    has: async (text, kind) => (await get()).has(text, kind),
+    count: async () => (await get()).count(),
+    clear: async () => (await get()).clear(),
+    optimize: async () => (await get()).optimize?.(),
+    close: async () => {
+      // Never opened: nothing to close, and no reason to load it now.
+      if (!opening) return;
+      await (await opening.catch(() => null))?.close();
+    },
+  };
 }

@@ -23,3 +23,17 @@ export interface VectorIndex {
   /** Housekeeping after bulk writes (compaction, building an ANN index); a no-op where not needed. */
   optimize?(): Promise<void>;
 }
+
+/** A small key/value memory beside the index (which embedding model made its vectors). */
+export interface VectorMeta {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+}
+
+/** In-memory VectorMeta for tests. */
+export function memoryVectorMeta(): VectorMeta {
+  const m = new Map<string, string>();
+  return { get: async (k) => m.get(k) ?? null, set: async (k, v) => void m.set(k, v) };
+}
+
+export type VectorBackend = 'auto' | 'lancedb' | 'sqlite' | 'off';

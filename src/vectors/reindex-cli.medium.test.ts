@@ -7,10 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../ledger/sqlite/open.js';
-import { recordExpenses } from '../ledger/expenses.js';
+import { openRepositories } from '../app/repositories.js';
 import { closedPort, startFakeOllama, type FakeOllama } from '../llm/ollama/fake-server.js';
-import { createSqliteVectorIndex } from './sqlite/index.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-reindex-'));
@@ -27,9 +25,8 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
 let fake: FakeOllama;
 beforeAll(async () => {
   fake = await startFakeOllama();
-  const db = await openDatabase(dbFile);
-  await recordExpenses(
-    db.db,
+  const db = await openRepositories(dbFile);
+  await db.expenses.record(
     [
       { amountMinor: 2500, currency: 'INR', category: 'food', detail: null, item: 'Limca', merchant: null, note: null, date: '2026-01-10' },
       { amountMinor: 30000, currency: 'INR', category: 'transport', detail: null, item: 'petrol', merchant: 'Indian Oil', note: null, date: '2026-01-11' },
@@ -50,8 +47,8 @@ describe('cli reindex', () => {
     expect(r.stderr).toContain('reindex 5/5');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout.trim())).toMatchObject({ texts: 5, backend: 'sqlite', model: 'nomic-embed-text' });
-    const db = await openDatabase(dbFile);
-    const index = createSqliteVectorIndex(db.db);
+    const db = await openRepositories(dbFile);
+    const index = db.vectorIndex();
     expect(await index.count()).toBe(5);
     expect(await index.has('indian oil', 'merchant')).toBe(true);
     await db.close();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertToWav16kMono, extensionFor, ffmpegToWavArgs, ffmpegVersion, FFMPEG_MISSING, readWavHeader } from './audio.js';
 import { runProcess, type ProcessRunner } from './process.js';
-import { missingTools, speak, toOggOpus } from './testing/tools.js';
+import { missingTools, speak, toOggOpus } from '../../test/support/voice/tools.js';
 import { isMunshiError } from '../core/errors.js';
 
 const skip = missingTools('ffmpeg', 'espeak-ng');

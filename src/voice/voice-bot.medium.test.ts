@@ -12,12 +12,11 @@ import { createBot, type Bot } from '../bot/bot.js';
 import { FakeClock } from '../clock/clock.js';
 import { MunshiError } from '../core/errors.js';
 import type { InboundMessage, OwnerSettings } from '../core/types.js';
-import { expensesBetween } from '../ledger/expenses.js';
-import { openDatabase, type OpenedDb } from '../ledger/sqlite/open.js';
+import { openRepositories, type Repositories } from '../app/repositories.js';
 import { FakeTranscriber } from './fake-transcriber.js';
 import type { Transcriber } from './port.js';
-import { missingTools, speak, toOggOpus } from './testing/tools.js';
-import { writeTestModel } from './testing/test-model.js';
+import { missingTools, speak, toOggOpus } from '../../test/support/voice/tools.js';
+import { writeTestModel } from '../../test/support/voice/test-model.js';
 import { createWhisperTranscriber } from './whisper/transcriber.js';
 import { MODELS, type WhisperModelName } from './whisper/models.js';
 
@@ -25,11 +24,11 @@ const INDIA: OwnerSettings = { timeZone: 'Asia/Kolkata', currency: 'INR', locale
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 let dir: string;
-let opened: OpenedDb;
+let opened: Repositories;
 let n = 0;
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'munshi-voicebot-'));
-  opened = await openDatabase(path.join(dir, 'munshi.db'));
+  opened = await openRepositories(path.join(dir, 'munshi.db'));
 });
 afterEach(async () => {
   await opened.close();
@@ -38,7 +37,7 @@ afterEach(async () => {
 
 function makeBot(transcriber?: Transcriber): { bot: Bot; clock: FakeClock } {
   const clock = new FakeClock('2026-01-15T14:00:00Z');
-  return { bot: createBot({ db: opened.db, clock, defaults: INDIA, transcriber }), clock };
+  return { bot: createBot({ expenses: opened.expenses, preferences: opened.preferences, queries: opened.queries, clock, defaults: INDIA, transcriber }), clock };
 }
 
 /** Sends a voice note (or text) and returns interim replies and final replies separately. */
@@ -56,7 +55,7 @@ async function send(bot: Bot, clock: FakeClock, what: { audio: Buffer } | string
   return { interim, replies: replies.map((r) => r.text).join('\n') };
 }
 
-const ledger = () => expensesBetween(opened.db, { owner: 'me' });
+const ledger = () => opened.expenses.between({ owner: 'me' });
 const note = { audio: Buffer.from('OggS fake voice note') };
 
 describe('voice notes through the bot, with a fake transcriber', () => {

@@ -6,33 +6,42 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type OpenedDb } from '../../src/ledger/sqlite/open.js';
+import { openRepositories, type Repositories } from '../../src/app/repositories.js';
 import { createBot, type Bot, type BotDeps } from '../../src/bot/bot.js';
 import { FakeClock } from '../../src/clock/clock.js';
-import type { OwnerSettings } from '../../src/core/types.js';
-import { expensesBetween } from '../../src/ledger/expenses.js';
+import type { Expense, OwnerSettings } from '../../src/core/types.js';
+import type { SqliteStore } from '../../src/ledger/sqlite/open.js';
 
 export const INDIA: OwnerSettings = { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 };
 
 export interface ChatHarness {
   say(text: string, opts?: { chatId?: string; senderId?: string; id?: string }): Promise<string>;
   bot: Bot;
-  opened: OpenedDb;
+  repos: Repositories & { store: SqliteStore };
   clock: FakeClock;
   /** Live expenses of an owner, oldest first. */
-  ledger(owner?: string): ReturnType<typeof expensesBetween>;
+  ledger(owner?: string): Promise<Expense[]>;
   close(): Promise<void>;
 }
 
-export async function openChat(opts: { now?: string; settings?: OwnerSettings; deps?: Partial<BotDeps> } = {}): Promise<ChatHarness> {
+export interface ChatOptions {
+  now?: string;
+  settings?: OwnerSettings;
+  deps?: Partial<BotDeps>;
+  /** Builds the bot another way over the harness's ledger (e.g. app/services), with its own close. */
+  compose?(repos: Repositories, clock: FakeClock): Promise<{ bot: Bot; close(): Promise<void> }>;
+}
+
+export async function openChat(opts: ChatOptions = {}): Promise<ChatHarness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-e2e-'));
-  const opened = await openDatabase(path.join(dir, 'munshi.db'));
+  const repos = await openRepositories(path.join(dir, 'munshi.db'));
   const clock = new FakeClock(opts.now ?? '2026-01-15T14:00:00Z'); // 19:30 in Asia/Kolkata, a Thursday
-  const bot = createBot({ db: opened.db, clock, defaults: opts.settings ?? INDIA, ...opts.deps });
+  const composed = await opts.compose?.(repos, clock);
+  const bot = composed?.bot ?? createBot({ expenses: repos.expenses, preferences: repos.preferences, queries: repos.queries, clock, defaults: opts.settings ?? INDIA, ...opts.deps });
   let n = 0;
   return {
     bot,
-    opened,
+    repos,
     clock,
     async say(text, o = {}) {
       const replies = await bot.handle({
@@ -44,9 +53,10 @@ export async function openChat(opts: { now?: string; settings?: OwnerSettings; d
       });
       return replies.map((r) => r.text).join('\n');
     },
-    ledger: (owner = 'me') => expensesBetween(opened.db, { owner }),
+    ledger: (owner = 'me') => repos.expenses.between({ owner }),
     async close() {
-      await opened.close();
+      await composed?.close();
+      await repos.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

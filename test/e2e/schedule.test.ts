@@ -4,16 +4,10 @@
  */
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/bot.js';
-import type { Skill } from '../../src/bot/skill.js';
-import { createBudgetSkill } from '../../src/budgets/skill.js';
-import { createChartSkill } from '../../src/charts/skill.js';
-import { renderSpendingChart } from '../../src/charts/render.js';
-import { createRecurringSkill } from '../../src/recurring/skill.js';
+import { buildServices, type Services } from '../../src/app/services.js';
+import { loadConfig } from '../../src/config/config.js';
 import { FakeScheduler } from '../../src/scheduler/fake.js';
 import { RecordingNotifier } from '../../src/scheduler/notifier.js';
-import { createScheduleService, defaultScheduleConfig } from '../../src/scheduler/service.js';
-import { createSummarySkill } from '../../src/summaries/skill.js';
 import { INDIA, openChat, type ChatHarness } from './harness.js';
 
 let chat: ChatHarness | undefined;
@@ -26,9 +20,9 @@ describe('schedule skills in the bot', () => {
   it('sets a budget, warns once, runs rent on schedule, and charts on demand', async () => {
     // Thursday 15 Jan 2026, 19:30 IST.
     chat = await openChat();
-    const db = chat.opened.db;
-    const skills = [createBudgetSkill({ db }), createRecurringSkill({ db }), createChartSkill({ db }), createSummarySkill({ db })];
-    chat = { ...chat, ...withSkills(chat, skills) };
+    // The daemon's own composition over the harness's ledger file: bot, skills and schedules.
+    const services = await buildServices(loadConfig({ MUNSHI_TZ: INDIA.timeZone, MUNSHI_LLM: 'off' }), { repositories: chat.repos, clock: chat.clock, optionalServices: false });
+    chat = { ...chat, ...withServices(chat, services) };
     const c = chat;
 
     expect(await c.say('set food budget 1000 a month')).toBe('✅ Food budget: ₹1,000 a month. Spent this month: ₹0 (0%).');
@@ -49,7 +43,7 @@ describe('schedule skills in the bot', () => {
     // The schedule over the same ledger: rent on 1 Feb at 09:00, summaries on Sundays and the 1st.
     const scheduler = new FakeScheduler(c.clock);
     const notifier = new RecordingNotifier(() => c.clock.now());
-    const service = createScheduleService({ db, scheduler, clock: c.clock, notifier, settings: () => INDIA, config: defaultScheduleConfig('Asia/Kolkata'), renderChart: renderSpendingChart });
+    const service = services.schedules(notifier, scheduler);
     await service.start();
     await scheduler.advanceTo('2026-02-01T15:00:00Z');
     await service.stop();
@@ -67,9 +61,9 @@ describe('schedule skills in the bot', () => {
   });
 });
 
-/** The harness builds its bot at open; skills need its database, so build a second bot over it. */
-function withSkills(c: ChatHarness, skills: Skill[]): Pick<ChatHarness, 'bot' | 'say'> {
-  const bot = createBot({ db: c.opened.db, clock: c.clock, defaults: INDIA, skills });
+/** The harness builds a bare bot at open; talk to the composed one (with skills) instead. */
+function withServices(c: ChatHarness, services: Services): Pick<ChatHarness, 'bot' | 'say'> {
+  const { bot } = services;
   let n = 0;
   return {
     bot,

@@ -7,8 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import { insertInbound, inboxStats } from '../../src/inbox/store.js';
-import { countExpenses, expensesBetween } from '../../src/ledger/expenses.js';
 import { memoryLogger } from '../../src/logging/logger.js';
 import { createApp, type App } from '../../src/main.js';
 import { fakeClientFactory, type FakeClient, type FakeClientOptions } from '../../src/transport/whatsapp/fake-client.js';
@@ -49,7 +47,7 @@ async function boot(env: Record<string, string> = {}, fake: Partial<FakeClientOp
       await app.pipeline.drain();
     }
   };
-  return { app, dataDir, client, settle, db: app.db.db };
+  return { app, dataDir, client, settle, db: app.services.repos };
 }
 
 describe('munshi on WhatsApp (fake client, real everything else)', () => {
@@ -60,10 +58,10 @@ describe('munshi on WhatsApp (fake client, real everything else)', () => {
     expect(client().sent).toHaveLength(1);
     expect(client().sent[0]!.chatId).toBe(account.pn);
     expect(client().sent[0]!.text).toMatch(/✅ ₹20/);
-    const rows = await expensesBetween(db, {});
+    const rows = await db.expenses.between({});
     expect(rows.map((e) => [e.owner, e.amountMinor])).toEqual([['me', 2000]]);
     // The echo of the reply came back through message_create and was dropped, not stored.
-    expect(await inboxStats(db)).toMatchObject({ done: 1, pending: 0, failed: 0, unsent: 0 });
+    expect(await db.inbox.stats()).toMatchObject({ done: 1, pending: 0, failed: 0, unsent: 0 });
   });
 
   it('drops echoes that come back with a new id too', async () => {
@@ -71,8 +69,8 @@ describe('munshi on WhatsApp (fake client, real everything else)', () => {
     client().selfMessage('petrol 500');
     await settle();
     expect(client().sent).toHaveLength(1);
-    expect(await countExpenses(db)).toBe(1);
-    expect((await inboxStats(db)).done).toBe(1);
+    expect(await db.expenses.count()).toBe(1);
+    expect((await db.inbox.stats()).done).toBe(1);
   });
 
   it('answers in the self chat addressed by @lid', async () => {
@@ -80,7 +78,7 @@ describe('munshi on WhatsApp (fake client, real everything else)', () => {
     client().selfMessage('auto 80', { viaLid: true });
     await settle();
     expect(client().sent.map((s) => s.chatId)).toEqual([account.lid]);
-    expect(await countExpenses(db, 'me')).toBe(1);
+    expect(await db.expenses.count('me')).toBe(1);
   });
 
   it('ignores a stranger and the owner’s other chats: nothing stored, nothing sent', async () => {
@@ -90,8 +88,8 @@ describe('munshi on WhatsApp (fake client, real everything else)', () => {
     await settle();
     expect(client().sent).toEqual([]);
     expect(client().typing).toEqual([]);
-    expect(await countExpenses(db)).toBe(0);
-    expect(await inboxStats(db)).toMatchObject({ done: 0, pending: 0 });
+    expect(await db.expenses.count()).toBe(0);
+    expect(await db.inbox.stats()).toMatchObject({ done: 0, pending: 0 });
   });
 
   it('in allow-list mode, answers family members on their own ledgers and groups only when addressed', async () => {
@@ -104,7 +102,7 @@ describe('munshi on WhatsApp (fake client, real everything else)', () => {
     client().incoming({ from: MOM + '@c.us', group: GROUP, body: '@919800000001 dinner 900', mentionedIds: [account.pn] });
     await settle();
     expect(client().sent.map((s) => s.chatId)).toEqual([MOM + '@c.us', GROUP]);
-    expect((await expensesBetween(db, {})).map((e) => [e.owner, e.amountMinor])).toEqual([
+    expect((await db.expenses.between({})).map((e) => [e.owner, e.amountMinor])).toEqual([
       [MOM, 12000],
       [MOM, 90000],
     ]);
@@ -118,7 +116,7 @@ describe('munshi on WhatsApp (fake client, real everything else)', () => {
     client().replay(m);
     await settle();
     expect(client().sent).toHaveLength(1);
-    expect(await countExpenses(db)).toBe(1);
+    expect(await db.expenses.count()).toBe(1);
   });
 
   it('after a crash between the inbox write and the reply, the restart finishes it once', async () => {
@@ -127,7 +125,7 @@ describe('munshi on WhatsApp (fake client, real everything else)', () => {
     // First run: the message is in the inbox, then the process dies before any work.
     const first = await boot({}, {}, dataDir);
     const m = first.client().build({ fromMe: true, chatId: account.pn, author: account.pn, body: 'chai 20' });
-    await insertInbound(first.db, { id: m.id._serialized, chatId: account.pn, senderId: 'me', owner: 'me', text: 'chai 20', timestamp: new Date(m.timestamp * 1000) }, new Date().toISOString());
+    await first.db.inbox.insert({ id: m.id._serialized, chatId: account.pn, senderId: 'me', owner: 'me', text: 'chai 20', timestamp: new Date(m.timestamp * 1000) }, new Date().toISOString());
     await first.app.stop('crash');
     // Second run on the same data dir: on ready it finishes the message…
     const second = await boot({}, {}, dataDir);
@@ -138,8 +136,8 @@ describe('munshi on WhatsApp (fake client, real everything else)', () => {
     await second.settle();
     expect(second.client().sent).toHaveLength(1);
     expect(second.client().sent[0]!.text).toMatch(/✅ ₹20/);
-    expect(await countExpenses(second.db)).toBe(1);
-    expect(await inboxStats(second.db)).toMatchObject({ done: 1, pending: 0, processing: 0, unsent: 0 });
+    expect(await second.db.expenses.count()).toBe(1);
+    expect(await second.db.inbox.stats()).toMatchObject({ done: 1, pending: 0, processing: 0, unsent: 0 });
   });
 
   it('does not record history older than the window that WhatsApp replays after a reconnect', async () => {
@@ -148,7 +146,7 @@ describe('munshi on WhatsApp (fake client, real everything else)', () => {
     client().selfMessage('chai 20', { timestamp: twoDaysAgo });
     await settle();
     expect(client().sent).toEqual([]);
-    expect(await countExpenses(db)).toBe(0);
+    expect(await db.expenses.count()).toBe(0);
   });
 
   it('answers a voice note although no transcriber is set up (the bot says so)', async () => {

@@ -5,8 +5,8 @@
  * conversation carries across lines, so a script can ask follow-ups ("and last month?").
  */
 import { parseArgs, stdinLines, out, str } from '../args.js';
-import { openDatabase } from '../../ledger/sqlite/open.js';
-import { getSettings } from '../../ledger/preferences.js';
+import { answerJson } from '../answer-json.js';
+import { cliConfig, cliServices } from '../services.js';
 import { isValidTimeZone } from '../../core/dates.js';
 import { KNOWN_CURRENCIES } from '../../core/money.js';
 import type { OwnerSettings } from '../../core/types.js';
@@ -17,11 +17,11 @@ export const summary = 'answer questions (one per stdin line) as JSON lines: --d
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  const dbFile = str(args, 'db') ?? 'data/munshi.db';
   const owner = str(args, 'owner') ?? 'me';
-  const { db, close } = await openDatabase(dbFile);
+  const config = cliConfig(args);
+  const services = await cliServices(config, { optionalServices: false });
   try {
-    const stored = await getSettings(db, owner);
+    const stored = await services.repos.preferences.settings(owner);
     const tz = str(args, 'tz') ?? stored.timeZone ?? 'Asia/Kolkata';
     const currency = (str(args, 'currency') ?? stored.currency ?? 'INR').toUpperCase();
     if (!isValidTimeZone(tz)) {
@@ -50,9 +50,9 @@ export async function run(argv: string[]): Promise<number> {
       const question = line.trim();
       if (!question) continue;
       try {
-        const a = await answerQuestion(db, question, { owner, now, settings }, conversation);
+        const a = await answerQuestion(services.repos.queries, question, { owner, now, settings }, conversation);
         conversation = a.conversation;
-        await out(JSON.stringify({ question, answer: a.reply, result: a.result }));
+        await out(JSON.stringify({ question, answer: a.reply, result: answerJson(a.result) }));
       } catch (e) {
         process.stderr.write(`error answering "${question}": ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
         await out(JSON.stringify({ question, answer: 'Something went wrong answering that.', result: { total: null, currency: null, count: 0, expenses: [] } }));
@@ -60,6 +60,6 @@ export async function run(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
-    await close();
+    await services.close();
   }
 }

@@ -7,13 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs, out, str } from '../args.js';
-import { openDatabase } from '../../ledger/sqlite/open.js';
-import { createBot } from '../../bot/bot.js';
 import { systemClock, type Clock } from '../../clock/clock.js';
-import { loadConfig } from '../../config/config.js';
-import { createLogger } from '../../logging/logger.js';
-import { optionalServices } from '../../main.js';
 import { parseNowFlag, settingsFromFlags } from '../flags.js';
+import { cliConfig, cliServices } from '../services.js';
 
 export const summary = 'talk to munshi in the terminal: [--db FILE] [--now ISO] [--tz IANA] [--currency ISO] [--jsonl] [--no-ai]';
 
@@ -21,8 +17,7 @@ export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['jsonl', 'no-ai']);
   // The same config, optional services (Ollama, voice, skills) and bot as the daemon; only the
   // transport differs. --no-ai keeps a scripted run independent of a local Ollama.
-  const env = args.flags['no-ai'] === true ? { ...process.env, MUNSHI_LLM: 'off' } : process.env;
-  const config = loadConfig(env);
+  const config = cliConfig(args, args.flags['no-ai'] === true ? { MUNSHI_LLM: 'off' } : {});
   const settings = settingsFromFlags(args, config.defaults);
   if (typeof settings === 'string') {
     process.stderr.write(settings + '\n');
@@ -35,15 +30,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   const clock: Clock = fixed ? { now: () => fixed } : systemClock;
   const jsonl = args.flags.jsonl === true;
-  const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
-  const opened = await openDatabase(str(args, 'db') ?? config.dbFile);
-  const { db } = opened;
-  const services = await optionalServices(config, opened, logger, clock);
-  const bot = createBot({ db, clock, defaults: settings, logger, ...services });
-  const close = async () => {
-    await services.stop?.();
-    await opened.close();
-  };
+  const services = await cliServices(config, { clock, defaults: settings });
+  const { bot } = services;
   const run = randomUUID().slice(0, 8);
   let n = 0;
   const interactive = !jsonl && process.stdin.isTTY;
@@ -69,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
       }
     }
   } finally {
-    await close();
+    await services.close();
   }
   return 0;
 }

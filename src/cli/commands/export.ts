@@ -3,8 +3,7 @@
  * `export --db FILE --format csv|jsonl [--from DATE] [--to DATE] [--owner me]`: the ledger on stdout.
  */
 import { parseArgs, out, str } from '../args.js';
-import { openDatabase } from '../../ledger/sqlite/open.js';
-import { expensesBetween } from '../../ledger/expenses.js';
+import { cliConfig, cliServices } from '../services.js';
 import { expenseToRecord, RECORD_COLUMNS } from '../../ledger/io/records.js';
 import { csvLine } from '../../ledger/io/csv.js';
 import { isIsoDate } from '../../core/dates.js';
@@ -26,16 +25,16 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const { db, close } = await openDatabase(str(args, 'db') ?? 'data/munshi.db');
+  const services = await cliServices(cliConfig(args), { optionalServices: false });
   try {
-    const rows = await expensesBetween(db, { owner: str(args, 'owner'), from, to });
+    const rows = await services.repos.expenses.between({ owner: str(args, 'owner'), from, to });
     if (format === 'csv') await out(RECORD_COLUMNS.join(','));
     for (const e of rows) {
       const r = expenseToRecord(e);
       await out(format === 'jsonl' ? JSON.stringify(r) : csvLine(RECORD_COLUMNS.map((c) => r[c])));
     }
   } finally {
-    await close();
+    await services.close();
   }
   return 0;
 }

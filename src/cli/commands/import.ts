@@ -7,8 +7,7 @@
 import { createHash } from 'node:crypto';
 import cliProgress from 'cli-progress';
 import { parseArgs, stdinLines, str } from '../args.js';
-import { openDatabase } from '../../ledger/sqlite/open.js';
-import { recordExpenses } from '../../ledger/expenses.js';
+import { cliConfig, cliServices } from '../services.js';
 import { recordToDraft, RECORD_COLUMNS } from '../../ledger/io/records.js';
 import { parseCsv } from '../../ledger/io/csv.js';
 import { categorize } from '../../categories/index.js';
@@ -17,7 +16,6 @@ export const summary = 'import expenses from JSONL or CSV on stdin: --db FILE [-
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  const dbFile = str(args, 'db') ?? 'data/munshi.db';
   const format = str(args, 'format') ?? 'jsonl';
   const owner = str(args, 'owner') ?? 'me';
   if (format !== 'jsonl' && format !== 'csv') {
@@ -28,7 +26,8 @@ export async function run(argv: string[]): Promise<number> {
   for await (const l of stdinLines()) lines.push(l);
   const records = format === 'jsonl' ? jsonlRecords(lines) : csvRecords(lines.join('\n'));
 
-  const { db, close } = await openDatabase(dbFile);
+  const services = await cliServices(cliConfig(args), { optionalServices: false });
+  const { expenses } = services.repos;
   const bar = process.stderr.isTTY && records.length > 500 ? new cliProgress.SingleBar({ stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
   bar?.start(records.length, 0);
   const seen = new Map<string, number>();
@@ -51,13 +50,13 @@ export async function run(argv: string[]): Promise<number> {
       const h = createHash('sha1').update(r.raw).digest('hex').slice(0, 16);
       const k = (seen.get(h) ?? 0) + 1;
       seen.set(h, k);
-      const { duplicate } = await recordExpenses(db, [res.draft], { owner, source: 'import', messageId: `import:${h}:${k}`, now });
+      const { duplicate } = await expenses.record([res.draft], { owner, source: 'import', messageId: `import:${h}:${k}`, now });
       if (duplicate) duplicates++;
       else added++;
     }
   } finally {
     bar?.stop();
-    await close();
+    await services.close();
   }
   process.stderr.write(`imported ${added}, already present ${duplicates}, rejected ${bad}\n`);
   return bad && !added ? 1 : 0;

@@ -7,15 +7,14 @@
  */
 import fs from 'node:fs/promises';
 import { SingleBar, Presets } from 'cli-progress';
-import { loadConfig } from '../../config/config.js';
 import { isMunshiError } from '../../core/errors.js';
-import { voiceConfig } from '../../voice/config.js';
 import { runProcess } from '../../voice/process.js';
 import { buildWhisper, defaultBuildPlan } from '../../voice/whisper/build.js';
 import { downloadModel, listInstalled } from '../../voice/whisper/download.js';
 import { MODEL_NAMES, MODELS, parseModelName } from '../../voice/whisper/models.js';
 import { defaultWhisperBin } from '../../voice/whisper/transcriber.js';
 import { out, parseArgs, str } from '../args.js';
+import { cliConfig } from '../services.js';
 
 export const summary = 'whisper models for voice notes: download whisper <model> | build-whisper | list';
 
@@ -27,8 +26,7 @@ const USAGE = `usage:
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['no-build', 'force']);
   const [sub, kind, name] = args.positional;
-  const cfg = loadConfig();
-  const voice = voiceConfig({ whisperModel: cfg.whisperModel, whisperLanguage: cfg.whisperLanguage, modelsDir: cfg.modelsDir });
+  const voice = cliConfig(args).voice;
   const err = (s: string): void => void process.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
 
   try {

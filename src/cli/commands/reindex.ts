@@ -6,46 +6,44 @@
  */
 import cliProgress from 'cli-progress';
 import { parseArgs, out, str } from '../args.js';
-import { loadConfig } from '../../config/config.js';
-import { openDatabase } from '../../ledger/sqlite/open.js';
-import { createOllamaLlm } from '../../llm/ollama/adapter.js';
-import { openVectorIndex } from '../../vectors/open.js';
-import { createSemanticMemory } from '../../vectors/memory.js';
-import type { VectorBackend } from '../../llm/config.js';
+import type { VectorBackend } from '../../vectors/port.js';
+import { cliConfig, cliServices } from '../services.js';
 
 export const summary = 'rebuild semantic memory (vectors of item/merchant texts) from the ledger: [--db FILE] [--vectors DIR] [--backend auto|lancedb|sqlite]';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  const config = loadConfig();
-  const cfg = config.llm;
-  const backend = (str(args, 'backend') ?? cfg.vectors) as VectorBackend;
+  const base = cliConfig(args);
+  const backend = (str(args, 'backend') ?? base.vectors.backend) as VectorBackend;
   if (!['auto', 'lancedb', 'sqlite'].includes(backend)) {
     process.stderr.write(`--backend must be auto, lancedb or sqlite${backend === 'off' ? ' (MUNSHI_VECTORS=off turns semantic memory off)' : ''}\n`);
     return 2;
   }
+  const cfg = base.llm;
   if (!cfg.enabled) {
     process.stderr.write('the local AI is off (MUNSHI_LLM=off); nothing to reindex\n');
     return 2;
   }
-  const llm = createOllamaLlm({ host: cfg.host, chatModel: cfg.chatModel, embedModel: cfg.embedModel, embedTimeoutMs: cfg.embedTimeoutMs, healthTimeoutMs: cfg.healthTimeoutMs });
-  const status = await llm.status();
+  const config = Object.freeze({ ...base, vectors: { ...base.vectors, backend, dir: str(args, 'vectors') ?? base.vectors.dir } });
+  const services = await cliServices(config, { memory: { catchUpOnStart: false, batchSize: 64 } });
+  const ai = services.localAi;
+  if (!ai?.llm || !ai.memory) {
+    await services.close();
+    process.stderr.write('semantic memory is not available (see the log above)\n');
+    return 1;
+  }
+  const status = (await ai.llm.status?.()) ?? { up: await ai.llm.healthy(), embedReady: true, error: undefined };
   if (!status.up) {
+    await services.close();
     process.stderr.write(`Ollama is not reachable at ${cfg.host} (${status.error ?? 'no answer'}).\nStart it (docker compose up -d ollama, or systemctl start ollama) and try again.\n`);
     return 1;
   }
   if (!status.embedReady) {
+    await services.close();
     process.stderr.write(`The embedding model ${cfg.embedModel} is not pulled. Run: ollama pull ${cfg.embedModel}\n`);
     return 1;
   }
-
-  const ledger = await openDatabase(str(args, 'db') ?? config.dbFile);
-  const index = await openVectorIndex({ backend, dir: str(args, 'vectors') ?? cfg.vectorDir, db: ledger.db });
-  if (!index) {
-    await ledger.close();
-    return 2;
-  }
-  const memory = createSemanticMemory({ llm, index, db: ledger.db, catchUpOnStart: false, batchSize: 64 });
+  const memory = ai.memory;
   const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'reindex [{bar}] {value}/{total} texts · {eta_formatted} left' }, cliProgress.Presets.shades_classic) : null;
   let lastTenth = -1;
   const t0 = performance.now();
@@ -63,15 +61,13 @@ export async function run(argv: string[]): Promise<number> {
       }
     });
     bar?.stop();
-    await out(JSON.stringify({ texts: r.texts, backend: index.backend ?? 'unknown', model: cfg.embedModel, ms: Math.round(performance.now() - t0) }));
+    await out(JSON.stringify({ texts: r.texts, backend: ai.index?.backend ?? 'unknown', model: cfg.embedModel, ms: Math.round(performance.now() - t0) }));
     return 0;
   } catch (e) {
     bar?.stop();
     process.stderr.write(`reindex failed: ${e instanceof Error ? e.message : String(e)} (the previous index is unchanged)\n`);
     return 1;
   } finally {
-    await memory.close();
-    await index.close();
-    await ledger.close();
+    await services.close();
   }
 }

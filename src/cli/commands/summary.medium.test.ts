@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../ledger/sqlite/open.js';
+import { openRepositories } from '../../app/repositories.js';
 import { createBudgetSkill } from '../../budgets/skill.js';
 import { createRecurringSkill } from '../../recurring/skill.js';
 
@@ -58,10 +58,10 @@ describe('summary CLI', () => {
   }, 60_000);
 
   it('lists budgets and recurring expenses', async () => {
-    const opened = await openDatabase(db);
+    const opened = await openRepositories(db);
     const ctx = { owner: 'me', chatId: 'c', messageId: 'x', settings: { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 as const }, now: new Date('2026-01-11T12:00:00Z') };
-    await createBudgetSkill({ db: opened.db }).handle!('set food budget 2000 a month', ctx);
-    await createRecurringSkill({ db: opened.db }).handle!('rent 18000 every month on the 1st', ctx);
+    await createBudgetSkill({ budgets: opened.budgets, expenses: opened.expenses }).handle!('set food budget 2000 a month', ctx);
+    await createRecurringSkill({ recurring: opened.recurring }).handle!('rent 18000 every month on the 1st', ctx);
     await opened.close();
     const b = await cli(['budgets', '--db', db, '--now', '2026-01-11T12:00:00Z', '--tz', 'Asia/Kolkata']);
     expect(b.stdout).toContain('🍽️ Food ₹1,170 of ₹2,000 this month · ₹830 left');

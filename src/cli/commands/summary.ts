@@ -8,9 +8,8 @@ import fs from 'node:fs';
 import { parseArgs, str } from '../args.js';
 import { renderSpendingChart } from '../../charts/render.js';
 import { isValidTimeZone, localDate } from '../../core/dates.js';
-import { getSettings } from '../../ledger/preferences.js';
-import { openDatabase } from '../../ledger/sqlite/open.js';
 import { composeSummary } from '../../summaries/compose.js';
+import { cliConfig, cliServices } from '../services.js';
 import { namedWindow, scheduledWindow, type NamedPeriod, type SummaryWindow } from '../../summaries/windows.js';
 
 export const summary = 'print a weekly/monthly summary and write its chart: --db FILE --period week|month [--now ISO] [--tz IANA] [--png FILE] [--owner me]';
@@ -41,9 +40,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`no ledger at ${dbFile}\n`);
     return 1;
   }
-  const { db, close } = await openDatabase(dbFile);
+  const services = await cliServices(cliConfig(args), { optionalServices: false });
+  const { repos } = services;
   try {
-    const stored = await getSettings(db, owner);
+    const stored = await repos.preferences.settings(owner);
     const tz = str(args, 'tz') ?? stored.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!isValidTimeZone(tz)) {
       process.stderr.write(`unknown time zone: ${tz}\n`);
@@ -53,7 +53,7 @@ export async function run(argv: string[]): Promise<number> {
     const weekStartsOn = Number(stored.weekStartsOn ?? 1);
     const today = localDate(now, tz);
     const window: SummaryWindow = NAMED[period] ? namedWindow(NAMED[period]!, today, weekStartsOn) : scheduledWindow(period as 'week' | 'month', today);
-    const { reply } = await composeSummary(db, owner, window, { currency, locale: stored.locale ?? 'en-IN' }, {
+    const { reply } = await composeSummary(repos.expenses, owner, window, { currency, locale: stored.locale ?? 'en-IN' }, {
       renderChart: pngFile ? renderSpendingChart : undefined,
       onChartError: (err) => process.stderr.write(`chart failed: ${String(err)}\n`),
     });
@@ -68,6 +68,6 @@ export async function run(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
-    await close();
+    await services.close();
   }
 }

@@ -6,11 +6,11 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig } from '../../config/config.js';
 import { isMunshiError } from '../../core/errors.js';
 import { voiceConfig } from '../../voice/config.js';
 import { createWhisperTranscriber } from '../../voice/whisper/transcriber.js';
 import { out, parseArgs, str } from '../args.js';
+import { cliConfig } from '../services.js';
 
 export const summary = 'print the transcript of an audio file (voice note, wav, mp3, …) using whisper.cpp';
 
@@ -25,11 +25,12 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const cfg = loadConfig();
+    const configured = cliConfig(args).voice;
+    // --model / --language override the configured ones, validated the same way.
     const voice = voiceConfig({
-      whisperModel: str(args, 'model') ?? cfg.whisperModel,
-      whisperLanguage: str(args, 'language') ?? cfg.whisperLanguage,
-      modelsDir: cfg.modelsDir,
+      whisperModel: str(args, 'model') ?? configured.model,
+      whisperLanguage: str(args, 'language') ?? configured.language,
+      modelsDir: configured.modelsDir,
     });
     const audio = await fs.readFile(file).catch(() => null);
     if (!audio) {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { missingTools, speak, toOggOpus } from '../../voice/testing/tools.js';
+import { missingTools, speak, toOggOpus } from '../../../test/support/voice/tools.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -70,7 +70,7 @@ describe.skipIf(skip !== null)(`transcribe with the real whisper-cli and the scr
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'munshi-cli-voice-'));
     await fs.mkdir(path.join(dir, 'bin'));
     await fs.symlink(bin, path.join(dir, 'bin', 'whisper-cli'));
-    const { writeTestModel } = await import('../../voice/testing/test-model.js');
+    const { writeTestModel } = await import('../../../test/support/voice/test-model.js');
     await writeTestModel(path.join(dir, 'test-model.bin'));
     await speak('petrol five hundred', path.join(dir, 'spoken.wav'));
     await toOggOpus(path.join(dir, 'spoken.wav'), path.join(dir, 'note.ogg'));

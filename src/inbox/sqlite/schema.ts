@@ -1,12 +1,9 @@
 /**
- * @module inbox/schema
- * Kysely table types for the inbox and outbox (migration 0002), intersected with the ledger's
- * Database so the same handle reaches both.
+ * @module inbox/sqlite/schema
+ * Kysely table types for the inbox and outbox (DDL in ./tables.ts, migration 0002).
  */
-import type { Generated, Kysely } from 'kysely';
-import type { Database } from '../ledger/schema.js';
-
-export type InboxStatus = 'pending' | 'processing' | 'done' | 'failed';
+import type { Generated } from 'kysely';
+import type { InboxStatus } from '../port.js';
 
 export interface InboxTable {
   id: string;
@@ -45,10 +42,3 @@ export type InboxTables = {
   inbox: InboxTable;
   outbox: OutboxTable;
 };
-
-export type InboxDb = Kysely<Database & InboxTables>;
-
-/** The ledger handle seen with the inbox tables. */
-export function inboxDb(db: Kysely<Database>): InboxDb {
-  return db.withTables<InboxTables>();
-}

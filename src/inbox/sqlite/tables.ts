@@ -1,5 +1,6 @@
 /**
- * The durable message pipeline (whatsapp engineer). Every accepted inbound message is written to
+ * @module inbox/sqlite/tables
+ * Migration 0002, the durable message pipeline (whatsapp engineer). Every accepted inbound message is written to
  * `inbox` before any work, so a crash or restart finishes it exactly once; every reply goes through
  * `outbox` first, so a restart re-sends what was not sent and never what was, and munshi can
  * recognize its own replies when WhatsApp echoes or replays them.

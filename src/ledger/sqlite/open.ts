@@ -1,29 +1,36 @@
 /**
  * @module ledger/sqlite/open
- * The only place better-sqlite3 is imported. Opens (or creates) the ledger file, sets WAL and
- * foreign keys, and applies every migration before anything else touches it.
+ * The only place better-sqlite3 is imported. Opens (or creates) the SQLite file every repository
+ * shares, sets WAL and foreign keys, and applies the migrations the composition root hands in
+ * (app/migrations.ts: each feature folder owns the DDL of its tables) before anything touches it.
+ *
+ * Every repository writes through `store.write()`: the one place that decides how munshi takes
+ * SQLite's write lock (today kysely's BEGIN…COMMIT; the place to switch to BEGIN IMMEDIATE with
+ * retries), and `openSqliteStore` is the one place to take a single-instance lock on the file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
-import type { Database } from '../schema.js';
-import { migrations } from './migrations/index.js';
+import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './schema.js';
 
-export interface OpenedDb {
-  db: Kysely<Database>;
+export type SqliteMigration = Migration;
+
+export interface SqliteStore {
+  /** The handle repositories read with (ledger tables; feature repositories add theirs with withTables). */
+  readonly db: Kysely<Database>;
   /** The file path, or ":memory:". */
-  file: string;
+  readonly file: string;
+  /** Runs `fn` in one write transaction; every repository write goes through here. Never nest. */
+  write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-/** How often the WAL is folded back into the database file (see openDatabase). */
+/** How often the WAL is folded back into the database file (see openSqliteStore). */
 const CHECKPOINT_EVERY_MS = 10_000;
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
-
-/** Opens the SQLite ledger at `file` (":memory:" for tests) and migrates it to the latest schema. */
-export async function openDatabase(file: string): Promise<OpenedDb> {
+/** Opens the SQLite file at `file` (":memory:" for tests) and migrates it to the latest schema. */
+export async function openSqliteStore(file: string, migrations: Record<string, SqliteMigration>): Promise<SqliteStore> {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const raw = new SQLite(file);
   raw.pragma('journal_mode = WAL');
@@ -47,9 +54,11 @@ export async function openDatabase(file: string): Promise<OpenedDb> {
   }, CHECKPOINT_EVERY_MS);
   checkpointer.unref();
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const provider: MigrationProvider = { getMigrations: async () => migrations };
   const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
+    clearInterval(checkpointer);
     await db.destroy();
     throw new Error(`ledger migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
   }
@@ -57,6 +66,7 @@ export async function openDatabase(file: string): Promise<OpenedDb> {
   return {
     db,
     file,
+    write: (fn) => db.transaction().execute(fn),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -8,7 +8,10 @@
 import type { Kysely } from 'kysely';
 import { MunshiError } from '../../core/errors.js';
 import type { VectorHit, VectorIndex } from '../port.js';
-import type { VectorTables } from '../schema.js';
+import type { SqliteStore } from '../../ledger/sqlite/open.js';
+import type { Database } from '../../ledger/sqlite/schema.js';
+import type { VectorMeta } from '../port.js';
+import type { VectorTables } from './schema.js';
 
 type Kind = 'item' | 'merchant';
 
@@ -62,8 +65,9 @@ class Matrix {
 }
 
 /** A VectorIndex over the ledger database (migration 0004 creates its table). */
-export function createSqliteVectorIndex(db: Kysely<any>): VectorIndex & { readonly backend: 'sqlite' } {
-  const k = db as Kysely<VectorTables>;
+export function createSqliteVectorIndex(store: SqliteStore): VectorIndex & { readonly backend: 'sqlite' } {
+  const k: Kysely<Database & VectorTables> = store.db.withTables<VectorTables>();
+  const write = <T>(fn: (trx: Kysely<Database & VectorTables>) => Promise<T>) => store.write((trx) => fn(trx.withTables<VectorTables>()));
   let matrix: Matrix | null = null;
   let loading: Promise<Matrix> | null = null;
 
@@ -93,7 +97,7 @@ export function createSqliteVectorIndex(db: Kysely<any>): VectorIndex & { readon
         if (e.vector.length !== dim) throw new MunshiError('config', `vector width ${e.vector.length} does not match the index (${dim}); the embedding model changed: run \`cli reindex\``);
         return normalize(e.vector);
       });
-      await k.transaction().execute(async (trx) => {
+      await write(async (trx) => {
         for (const [i, e] of entries.entries()) {
           await trx
             .insertInto('vector_entries')
@@ -137,11 +141,26 @@ export function createSqliteVectorIndex(db: Kysely<any>): VectorIndex & { readon
       return (await load()).size;
     },
     async clear() {
-      await k.deleteFrom('vector_entries').execute();
+      await write((trx) => trx.deleteFrom('vector_entries').execute());
       matrix = new Matrix();
     },
     async close() {
       matrix = null;
+    },
+  };
+}
+
+/** Which embedding model made the stored vectors, kept in the ledger file's `vector_meta`. */
+export function sqliteVectorMeta(store: SqliteStore): VectorMeta {
+  const k: Kysely<Database & VectorTables> = store.db.withTables<VectorTables>();
+  return {
+    async get(key) {
+      return (await k.selectFrom('vector_meta').select('value').where('key', '=', key).executeTakeFirst())?.value ?? null;
+    },
+    async set(key, value) {
+      await store.write((trx) =>
+        trx.withTables<VectorTables>().insertInto('vector_meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute(),
+      );
     },
   };
 }

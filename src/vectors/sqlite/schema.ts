@@ -1,8 +1,7 @@
 /**
- * @module vectors/schema
- * Kysely types of the semantic-memory tables in the ledger file (migration 0004). Kept here, not in
- * ledger/schema.ts, so the ledger does not grow a dependency on an optional feature; intersect with
- * `Database` where both are needed.
+ * @module vectors/sqlite/schema
+ * Kysely types of the semantic-memory tables in the ledger file (DDL in ./tables.ts, migration
+ * 0004). Kept here, not in ledger/, so the ledger does not depend on an optional feature.
  */
 export interface VectorEntriesTable {
   kind: string;
@@ -16,7 +15,8 @@ export interface VectorMetaTable {
   value: string;
 }
 
-export interface VectorTables {
+// A type alias, not an interface: Kysely's withTables needs an index-signature-compatible shape.
+export type VectorTables = {
   vector_entries: VectorEntriesTable;
   vector_meta: VectorMetaTable;
-}
+};

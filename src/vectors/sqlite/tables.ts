@@ -1,4 +1,6 @@
-/** Semantic memory kept in the ledger file: one vector per distinct item/merchant text (the SQLite
+/**
+ * @module vectors/sqlite/tables
+ * Migration 0004. Semantic memory kept in the ledger file: one vector per distinct item/merchant text (the SQLite
  * vector adapter, used where LanceDB cannot load), and which embedding model made them. */
 import type { Kysely } from 'kysely';
 

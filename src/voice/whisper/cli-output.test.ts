@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cleanText, parseWhisperJson, parseWhisperStdout } from './cli-output.js';
 
-const fixture = (name: string) => fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', name), 'utf8');
+const fixture = (name: string) => fs.readFileSync(fileURLToPath(new URL(`../../../test/fixtures/whisper/${name}`, import.meta.url)), 'utf8');
 
 describe('parseWhisperJson (whisper-cli -ojf output)', () => {
   it('reads the text, the detected language and a confidence from word-token probabilities', () => {

@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMunshiError } from '../../core/errors.js';
 import { runProcess, type ProcessRunner } from '../process.js';
-import { missingTools, speak, toOggOpus } from '../testing/tools.js';
+import { missingTools, speak, toOggOpus } from '../../../test/support/voice/tools.js';
 import { BUILD_COMMAND, createWhisperTranscriber, effectiveLanguage, whisperArgs } from './transcriber.js';
 import { MODELS } from './models.js';
 
-const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const fixtures = fileURLToPath(new URL('../../../test/fixtures/whisper/', import.meta.url));
 
 /**
  * A stand-in for whisper-cli: checks it was given a 16 kHz mono WAV, logs its argv, then writes

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { runProcess } from '../process.js';
+import { runProcess } from '../../../src/voice/process.js';
 
 /** Finds `cmd` on PATH (tests only; called once at collection time). */
 export function which(cmd: string): string | null {

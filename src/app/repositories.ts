@@ -1,0 +1,84 @@
+/**
+ * @module app/repositories
+ * Every repository munshi has, built over one SQLite file (the appliance) or in memory (unit tests
+ * of services). Only the repositories touch storage; services receive the ones they need.
+ */
+import { sqliteBudgets } from '../budgets/sqlite/repository.js';
+import { MemoryBudgets } from '../budgets/memory.js';
+import type { BudgetRepository } from '../budgets/repo.js';
+import { MemoryInbox } from '../inbox/memory.js';
+import type { InboxRepository } from '../inbox/port.js';
+import { sqliteInbox } from '../inbox/sqlite/repository.js';
+import type { ExpenseRepository } from '../ledger/expenses.js';
+import { MemoryLedger } from '../ledger/memory.js';
+import type { PreferenceRepository } from '../ledger/preferences.js';
+import { sqliteExpenses } from '../ledger/sqlite/expenses.js';
+import { openSqliteStore, type SqliteStore } from '../ledger/sqlite/open.js';
+import { sqlitePreferences } from '../ledger/sqlite/preferences.js';
+import type { ExpenseQueries } from '../query/execute.js';
+import { memoryQueries } from '../query/memory.js';
+import { sqliteQueries } from '../query/sqlite/queries.js';
+import { MemoryRecurring } from '../recurring/memory.js';
+import type { RecurringRepository } from '../recurring/repo.js';
+import { sqliteRecurring } from '../recurring/sqlite/repository.js';
+import { MemoryScheduleRuns } from '../scheduler/memory.js';
+import type { ScheduleRunRepository } from '../scheduler/runs.js';
+import { sqliteScheduleRuns } from '../scheduler/sqlite/runs.js';
+import { memoryVectorMeta, type VectorIndex, type VectorMeta } from '../vectors/port.js';
+import { memoryVectorIndex } from '../vectors/memory-index.js';
+import { createSqliteVectorIndex, sqliteVectorMeta } from '../vectors/sqlite/index.js';
+import { migrations } from './migrations.js';
+
+export interface Repositories {
+  expenses: ExpenseRepository;
+  preferences: PreferenceRepository;
+  queries: ExpenseQueries;
+  inbox: InboxRepository;
+  budgets: BudgetRepository;
+  recurring: RecurringRepository;
+  runs: ScheduleRunRepository;
+  vectorMeta: VectorMeta;
+  /** Opens the vector index kept with these repositories (the SQLite one in the ledger file). */
+  vectorIndex: () => VectorIndex;
+  /** Where the data lives, for logs and `status`. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+/** The repositories over the SQLite file at `file` (":memory:" for a throwaway one), migrated. */
+export async function openRepositories(file: string): Promise<Repositories & { store: SqliteStore }> {
+  const store = await openSqliteStore(file, migrations);
+  return {
+    store,
+    expenses: sqliteExpenses(store),
+    preferences: sqlitePreferences(store),
+    queries: sqliteQueries(store),
+    inbox: sqliteInbox(store),
+    budgets: sqliteBudgets(store),
+    recurring: sqliteRecurring(store),
+    runs: sqliteScheduleRuns(store),
+    vectorMeta: sqliteVectorMeta(store),
+    vectorIndex: () => createSqliteVectorIndex(store),
+    location: file,
+    close: () => store.close(),
+  };
+}
+
+/** In-memory fakes of every repository, sharing one in-memory ledger (unit tests). */
+export function memoryRepositories(): Repositories & { ledger: MemoryLedger } {
+  const ledger = new MemoryLedger();
+  return {
+    ledger,
+    expenses: ledger.expenses,
+    preferences: ledger.preferences,
+    queries: memoryQueries(ledger),
+    inbox: new MemoryInbox(),
+    budgets: new MemoryBudgets(),
+    recurring: new MemoryRecurring(),
+    runs: new MemoryScheduleRuns(),
+    vectorMeta: memoryVectorMeta(),
+    vectorIndex: memoryVectorIndex,
+    location: ':memory: (fakes)',
+    close: async () => {},
+  };
+}
