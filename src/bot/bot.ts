@@ -7,6 +7,7 @@
 import type { Clock } from '../clock/clock.js';
 import type { InboundMessage, OutboundReply, OwnerSettings, ExpenseDraft, Source, Expense } from '../core/types.js';
 import { isValidTimeZone, localDate } from '../core/dates.js';
+import { isMunshiError } from '../core/errors.js';
 import { KNOWN_CURRENCIES, defaultLocaleFor } from '../core/money.js';
 import { understand } from '../understanding/understand.js';
 import type { Command, UnderstandContext, Understanding } from '../understanding/types.js';
@@ -83,8 +84,9 @@ export function createBot(deps: BotDeps): Bot {
       if (msg.media?.kind === 'voice') return await handleVoice(msg, owner, settings, state, io);
       return await handleText(msg, cleanText(msg.text), owner, settings, state, io, 'text');
     } catch (err) {
-      log?.error({ err: String(err), stack: err instanceof Error ? err.stack : undefined, messageId: msg.id }, 'bot failed on a message');
-      return text(R.FAILED);
+      const code = isMunshiError(err) ? err.code : undefined;
+      log?.error({ err: String(err), code, stack: err instanceof Error ? err.stack : undefined, messageId: msg.id, chatId: msg.chatId }, 'bot failed on a message');
+      return text(R.errorReply(err));
     }
   }
 

@@ -7,6 +7,7 @@ import { relativeDay } from '../core/dates.js';
 import { categoryLabel } from '../categories/taxonomy.js';
 import { categorize } from '../categories/index.js';
 import type { Expense, ExpenseDraft, OwnerSettings } from '../core/types.js';
+import { isMunshiError, type MunshiErrorCode } from '../core/errors.js';
 
 type Shown = Pick<ExpenseDraft, 'amountMinor' | 'currency' | 'category' | 'detail' | 'item' | 'merchant' | 'date'>;
 
@@ -110,6 +111,24 @@ export const CANCELLED = 'Okay, dropped it. Nothing recorded.';
 export const TOO_LONG = 'That message is too long for me. Send one expense or question at a time, like "chai 20".';
 export const EMPTY = 'Send me an expense like "chai 20" or a question like "how much this week?"';
 export const FAILED = 'Sorry, something went wrong on my side. Nothing new was recorded; please try again.';
+
+/**
+ * One reply per error code (core/errors): what happened, in the owner's terms, and what to do.
+ * The message of the error itself stays in the log; it may name files and hosts.
+ */
+export const ERROR_REPLIES: Readonly<Record<MunshiErrorCode, string>> = {
+  bad_input: 'I couldn\'t use that message as it is. Nothing new was recorded. Try it like "chai 20" or "how much this week?"',
+  not_found: 'I couldn\'t find that one. Nothing was changed. Say "recent" to see your last expenses.',
+  unavailable: 'A part of munshi I needed for that isn\'t available right now. Nothing new was recorded; try again in a little while, or type it like "chai 20".',
+  timeout: 'That took too long on my side, so I stopped. Nothing new was recorded; please send it again.',
+  invalid_model_output: 'My helper model gave me an answer I couldn\'t check, so I didn\'t use it. Nothing new was recorded. Try it like "chai 20".',
+  config: 'munshi isn\'t set up right for that yet (the details are in its log). Nothing new was recorded.',
+};
+
+/** The reply for a failure: its code's, or the generic apology for anything unexpected. */
+export function errorReply(err: unknown): string {
+  return isMunshiError(err) ? ERROR_REPLIES[err.code] : FAILED;
+}
 export const IMAGE_NOT_READY = 'Receipt photos aren\'t set up yet. Type the total instead, e.g. "dmart 1,250".';
 export const VOICE_NOT_READY = 'Voice notes aren\'t set up on this munshi yet. Type it instead, e.g. "petrol 500".';
 

@@ -1,7 +1,7 @@
 /**
  * @module core/errors
- * A small union of error codes. The bot turns each into a helpful reply at one edge; anything
- * else is logged with context and answered politely.
+ * A small union of error codes. The bot turns each into its own helpful reply at one edge
+ * (bot/replies.ts ERROR_REPLIES); anything else is logged with context and answered politely.
  */
 export type MunshiErrorCode =
   | 'bad_input'
