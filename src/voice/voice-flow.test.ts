@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MunshiError } from '../core/errors.js';
 import type { InboundMedia } from '../core/types.js';
 import { FakeTranscriber } from './fake-transcriber.js';
-import { confirmDraftReply, DailyNotice, EMPTY_REPLY, failedReply, heardPrefix, isDoubtful, noModelReply, transcribeVoiceNote } from './voice-flow.js';
+import { EMPTY_REPLY, failedReply, heardPrefix, isDoubtful, noModelReply, transcribeVoiceNote } from './voice-flow.js';
 
 const note = (bytes = Buffer.from('OggS fake opus')): InboundMedia & { downloads: number } => {
   const m = {
@@ -62,11 +62,6 @@ describe('reply helpers', () => {
     expect(p.length).toBeLessThan(95);
     expect(p).toContain('…”');
   });
-  it('asks to confirm a doubtful draft', () => {
-    expect(confirmDraftReply('pitrol pach sau', '₹500 · Transport › Fuel · today')).toBe(
-      '🎙️ “pitrol pach sau” → ₹500 · Transport › Fuel · today\nDid I hear that right? Reply "ok" to record it, or type the correction.',
-    );
-  });
   it('treats low confidence as doubtful and unknown confidence as not', () => {
     expect(isDoubtful({ text: 'x', confidence: 0.31, language: null })).toBe(true);
     expect(isDoubtful({ text: 'x', confidence: 0.8, language: null })).toBe(false);
@@ -76,15 +71,5 @@ describe('reply helpers', () => {
     expect(noModelReply('npm run --silent cli -- models download whisper base')).toContain('\nnpm run --silent cli -- models download whisper base\n');
     expect(failedReply(new MunshiError('unavailable', 'busy: 20 voice notes are already waiting'))).toMatch(/earlier voice notes/);
     expect(failedReply(new Error('?'))).toBe("🎙️ I couldn't transcribe that voice note. Could you type it?");
-  });
-});
-
-describe('DailyNotice', () => {
-  it('tells each chat once per day', () => {
-    const n = new DailyNotice();
-    expect(n.shouldTell('chat-a', '2026-03-01')).toBe(true);
-    expect(n.shouldTell('chat-a', '2026-03-01')).toBe(false);
-    expect(n.shouldTell('chat-b', '2026-03-01')).toBe(true);
-    expect(n.shouldTell('chat-a', '2026-03-02')).toBe(true);
   });
 });

@@ -65,11 +65,6 @@ export function heardPrefix(text: string): string {
   return `🎙️ “${q}” → `;
 }
 
-/** The question under a doubtful transcript's draft line(s). */
-export function confirmDraftReply(heard: string, draftLines: string): string {
-  return `${heardPrefix(heard)}${draftLines}\nDid I hear that right? Reply "ok" to record it, or type the correction.`;
-}
-
 export function noModelReply(enableCommand: string): string {
   return `🎙️ Voice notes need a speech model. On the munshi box run:\n${enableCommand}\nUntil then, type it, e.g. "petrol 500".`;
 }
@@ -81,20 +76,4 @@ export function failedReply(e: unknown): string {
   if (isMunshiError(e, 'bad_input') && /limit is/.test(e.message)) return `🎙️ That voice note is too long for me (${e.message.replace(/^voice note is /, '')}). Could you send a shorter one or type it?`;
   if (isMunshiError(e, 'unavailable') && /^busy/.test(e.message)) return "🎙️ I'm still working through earlier voice notes. Send this one again in a minute, or type it.";
   return "🎙️ I couldn't transcribe that voice note. Could you type it?";
-}
-
-/**
- * Remembers which chats were told "voice is not set up" on which day, so the hint goes out once
- * per chat per day and later notes get the short reply. In memory: a restart may repeat it once.
- */
-export class DailyNotice {
-  private told = new Map<string, string>();
-
-  /** True the first time for (chatId, day); `day` is the chat's local date, YYYY-MM-DD. */
-  shouldTell(chatId: string, day: string): boolean {
-    if (this.told.get(chatId) === day) return false;
-    this.told.set(chatId, day);
-    if (this.told.size > 10_000) this.told.delete(this.told.keys().next().value!);
-    return true;
-  }
 }

@@ -112,13 +112,22 @@ describe('bad input gets a friendly reply and changes nothing', () => {
     expect(await chat.ledger()).toHaveLength(0);
   });
 
-  it('stores SQL or markup in an item name as plain text', async () => {
-    const r = await chat.say("'); DROP TABLE expenses;-- 50");
-    expect(typeof r).toBe('string');
-    await chat.say('<script>alert(1)</script> 30');
-    const rows = await chat.ledger();
-    for (const e of rows) expect(e.amountMinor).toBeGreaterThan(0);
-    expect(await chat.say('chai 20')).toContain('✅');
+  it('survives SQL and markup in messages: what it confirms is exactly what it stores, and the ledger still works', async () => {
+    const hostile = ["'); DROP TABLE expenses;-- 50", '<script>alert(1)</script> 30', "chai'); DELETE FROM expenses;-- 40", 'chai <b>bold</b> 30', '500', 'for petrol'];
+    let confirmed = 0;
+    for (const text of hostile) {
+      const r = await chat.say(text);
+      expect(r.length).toBeGreaterThan(0);
+      confirmed += (r.match(/✅/g) ?? []).length;
+    }
+    const before = await chat.ledger();
+    expect(before).toHaveLength(confirmed);
+    for (const e of before) expect(e.amountMinor).toBeGreaterThan(0);
+    // The table is intact and keeps recording after all that.
+    expect(await chat.say('chai 20')).toContain('✅ ₹20');
+    const after = await chat.ledger();
+    expect(after).toHaveLength(confirmed + 1);
+    expect(after.at(-1)).toMatchObject({ amountMinor: 2000, item: 'chai' });
   });
 });
 
