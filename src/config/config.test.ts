@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_KEYS, DEFAULT_WWEB_VERSION, loadConfig } from './config.js';
+import { CONFIG_KEYS, loadConfig } from './config.js';
 import fs from 'node:fs';
 
 describe('loadConfig', () => {
@@ -13,8 +13,8 @@ describe('loadConfig', () => {
     expect(c.access.mode).toBe('self');
     expect(c.access.allowlist).toEqual([]);
     expect(c.whatsapp.chromiumPath).toBe('/usr/bin/chromium');
-    expect(c.whatsapp.webVersion).toBe(DEFAULT_WWEB_VERSION);
-    expect(c.whatsapp.webVersionCache).toBe('remote');
+    expect(c.whatsapp.webVersion).toBeUndefined();
+    expect(c.whatsapp.webVersionCache).toBe('local');
     expect(c.maxMessageAgeMs).toBe(24 * 3_600_000);
     expect(c.whatsapp.watchdogMs).toBe(300_000);
     expect(c.whatsapp.restartMs).toBe(0);

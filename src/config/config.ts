@@ -20,9 +20,7 @@ import { summaryConfig, type SummaryConfig } from '../summaries/config.js';
 import { vectorConfigFromEnv, type VectorConfig } from '../vectors/config.js';
 import { voiceConfig, type VoiceConfig } from '../voice/config.js';
 
-/** The WhatsApp Web build munshi is pinned to by default (known-good with whatsapp-web.js 1.34.x). */
-export const DEFAULT_WWEB_VERSION = '2.3000.1017054665';
-/** A public archive of WhatsApp Web builds; `{version}` is replaced by the pinned version. */
+/** A public archive of WhatsApp Web builds, used only with MUNSHI_WWEB_CACHE=remote; `{version}` is replaced. */
 export const DEFAULT_WWEB_VERSION_URL = 'https://raw.githubusercontent.com/wppconnect-team/wa-version/main/html/{version}.html';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
@@ -109,11 +107,11 @@ const envSchema = z.object({
   MUNSHI_HOUSEHOLD_OWNER: z.string().min(1).default('me'),
   MUNSHI_GROUP_PREFIX: z.string().min(1).default('munshi'),
   MUNSHI_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
-  MUNSHI_WWEB_VERSION: z
-    .string()
-    .default(DEFAULT_WWEB_VERSION)
-    .refine((v) => /^\d+\.\d+\.\d+(-[\w.]+)?$/.test(v), { message: 'expected a WhatsApp Web version like 2.3000.1017054665' }),
-  MUNSHI_WWEB_CACHE: z.enum(['remote', 'local', 'none']).default('remote'),
+  // Unset: the newest build kept in <data dir>/wweb-cache (what WhatsApp served when munshi linked).
+  MUNSHI_WWEB_VERSION: optional.refine((v) => v === undefined || /^\d+\.\d+\.\d+(-[\w.]+)?$/.test(v), {
+    message: 'expected a WhatsApp Web version like 2.3000.1017054665',
+  }),
+  MUNSHI_WWEB_CACHE: z.enum(['remote', 'local', 'none']).default('local'),
   MUNSHI_WWEB_VERSION_URL: z
     .string()
     .default(DEFAULT_WWEB_VERSION_URL)
@@ -179,10 +177,11 @@ export interface Config {
     qrPngFile: string;
     chromiumPath: string;
     headless: boolean;
-    webVersion: string;
+    /** A pinned WhatsApp Web build; undefined: the newest one kept in webCacheDir. */
+    webVersion: string | undefined;
     webVersionCache: 'remote' | 'local' | 'none';
     webVersionUrl: string;
-    /** Folder for the 'local' WhatsApp Web cache. */
+    /** Where the WhatsApp Web builds WhatsApp served are kept (whatsapp-web.js's 'local' web cache). */
     webCacheDir: string;
     pairingPhone: string | undefined;
     /** Restart a client that reported nothing for this long; 0 disables the watchdog. */

@@ -211,6 +211,27 @@ describe('WhatsAppTransport on the fake client', () => {
     expect(s.got).toEqual([]);
   });
 
+  it('tells the factory how each launch ended, so it can choose the WhatsApp Web build', async () => {
+    const s = setup((n) => ({ init: n === 0 ? 'fail' : 'ready' }));
+    const outcomes: unknown[] = [];
+    s.factory.prepare = async (_settings, previous) => {
+      outcomes.push(previous);
+      return outcomes.length === 1 ? 'no WhatsApp Web build is kept yet' : 'running WhatsApp Web 2.3000.7';
+    };
+    await s.start();
+    s.factory.current().emit('disconnected', 'NAVIGATION');
+    await until(() => s.factory.clients.length === 3 && s.t.currentState === 'connected');
+    expect(outcomes).toEqual([
+      undefined,
+      { linked: false, reason: 'net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/' },
+      // It linked before it disconnected: a build that once came up is not a build that failed.
+      { linked: true, reason: 'disconnected: NAVIGATION' },
+    ]);
+    // The note is logged when it changes, not on every attempt.
+    const notes = s.logger.records.filter((r) => /WhatsApp Web (build is kept|2\.3000\.7)/.test(r.msg)).map((r) => r.msg);
+    expect(notes).toEqual(['no WhatsApp Web build is kept yet', 'running WhatsApp Web 2.3000.7']);
+  });
+
   it('the watchdog restarts a client that hangs while loading or goes silent', async () => {
     const s = setup((n) => ({ init: n === 0 ? 'hang' : 'ready' }), { watchdogMs: 150, heartbeatMs: 30 });
     await s.start();

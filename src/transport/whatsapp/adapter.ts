@@ -21,6 +21,7 @@ import { backoffDelay, humanDuration } from '../backoff.js';
 import { EchoGuard } from '../echo.js';
 import type { SentMessage, Transport, TransportState } from '../port.js';
 import type { ClientFactory, ClientLike, ClientSettings, WAMessage } from './client.js';
+import type { LaunchOutcome } from './web-version.js';
 
 export interface WhatsAppOptions {
   settings: ClientSettings;
@@ -58,6 +59,8 @@ export class WhatsAppTransport implements Transport {
   private stopping = false;
   private running: Promise<void> | null = null;
   private generation = 0;
+  /** The generation that last became ready (a client that linked, even if it disconnected later). */
+  private readyGeneration = 0;
   private lastSignAt = 0;
   private lastPrepareNote: string | null = null;
   private me: SelfIdentity = { ids: [] };
@@ -107,12 +110,15 @@ export class WhatsAppTransport implements Transport {
 
   private async superviseLoop(): Promise<void> {
     let attempt = 0;
+    // How the previous launch ended: the factory picks the WhatsApp Web build by it (web-version.ts).
+    let previous: LaunchOutcome | undefined;
     while (!this.stopping) {
       const gen = ++this.generation;
       let reason: string;
       let failed = false;
+      let linked = false;
       try {
-        const note = await this.o.factory.prepare?.(this.o.settings);
+        const note = await this.o.factory.prepare?.(this.o.settings, previous);
         if (note && note !== this.lastPrepareNote) this.log.info(note);
         this.lastPrepareNote = note ?? null;
         if (this.stopping) break;
@@ -128,12 +134,15 @@ export class WhatsAppTransport implements Transport {
         // initialize() resolves once WhatsApp Web is loaded; keep running until something asks for a restart.
         const first = await Promise.race([this.initPromise.then(() => null), restart]);
         reason = first ?? (await restart);
+        linked = this.readyGeneration === gen;
         if (this.ready) attempt = 0;
         else failed = reason !== 'stop';
       } catch (err) {
         reason = errorText(err);
+        linked = this.readyGeneration === gen;
         failed = true;
       }
+      previous = { linked, reason };
       this.clearTimers();
       this.ready = false;
       await this.destroyClient();
@@ -306,6 +315,7 @@ export class WhatsAppTransport implements Transport {
     if (gen !== this.generation) return;
     this.me = { ids: [...ids] };
     this.ready = true;
+    this.readyGeneration = gen;
     this.setState('connected');
     this.o.onStatus?.({ account: [...ids] });
     this.log.info({ account: this.me.ids, mode: this.o.access.mode }, 'WhatsApp ready');

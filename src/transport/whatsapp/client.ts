@@ -2,15 +2,14 @@
  * @module transport/whatsapp/client
  * The slice of whatsapp-web.js munshi uses, as structural types (`ClientLike`, `WAMessage`), and
  * the factory that builds the real Client: LocalAuth under the data dir, Debian's Chromium with
- * low-memory flags, the pinned WhatsApp Web version, optional phone-number pairing. The adapter
- * takes a factory, so tests inject the fake client (fake-client.ts) into the real adapter.
+ * low-memory flags, the WhatsApp Web build WhatsApp itself served (web-version.ts), optional phone-number pairing. The adapter takes a factory, so tests inject the
+ * fake client (fake-client.ts) into the real adapter.
  * This folder is the only place that imports whatsapp-web.js.
  */
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { EventEmitter } from 'node:events';
 import type * as WAWebJS from 'whatsapp-web.js';
+import { keptBuilds, LIVE, WebBuildPin, type LaunchOutcome, type WebBuildChoice } from './web-version.js';
 
 /** The fields of a whatsapp-web.js Message munshi reads (real names from its index.d.ts). */
 export interface WAMessage {
@@ -54,7 +53,8 @@ export interface ClientSettings {
   sessionDir: string;
   chromiumPath: string;
   headless: boolean;
-  webVersion: string;
+  /** A pinned WhatsApp Web build; undefined: the newest one kept in webCacheDir (web-version.ts). */
+  webVersion?: string | undefined;
   webVersionCache: 'remote' | 'local' | 'none';
   webVersionUrl: string;
   webCacheDir: string;
@@ -68,8 +68,11 @@ export interface ClientFactory {
   media(mimeType: string, data: Buffer, filename: string): unknown;
   /** The Chromium process of a client, to make sure none is left behind. */
   browserPid(client: ClientLike): number | undefined;
-  /** Work before each client is created (fetching the pinned WhatsApp Web build); returns a note to log, if any. */
-  prepare?(settings: ClientSettings): Promise<string | null>;
+  /**
+   * Work before each client is created (choosing the WhatsApp Web build, given how the previous
+   * launch ended); returns a note to log, if any. create() follows the latest prepare().
+   */
+  prepare?(settings: ClientSettings, previous?: LaunchOutcome): Promise<string | null>;
 }
 
 /**
@@ -97,45 +100,19 @@ export function chromiumArgs(isRoot: boolean): string[] {
   return args;
 }
 
-/**
- * 'remote' and 'local' both run from the local cache: for 'remote', munshi itself downloads the
- * pinned build into the cache first (prepare), so an archive outage later does not matter and the
- * library's own remote fetch (which prints stack traces when offline) is never used.
- */
-export function webVersionCacheOption(s: Pick<ClientSettings, 'webVersionCache' | 'webCacheDir'>): WAWebJS.WebCacheOptions {
-  if (s.webVersionCache === 'none') return { type: 'none' };
-  return { type: 'local', path: s.webCacheDir, strict: false };
-}
-
-/** Downloads the pinned WhatsApp Web build into the local cache unless it is there already. */
-export async function fetchPinnedWebVersion(
-  s: Pick<ClientSettings, 'webVersion' | 'webVersionCache' | 'webVersionUrl' | 'webCacheDir'>,
-  fetchFn: typeof fetch = fetch,
-): Promise<string | null> {
-  if (s.webVersionCache !== 'remote') return null;
-  const file = path.join(s.webCacheDir, `${s.webVersion}.html`);
-  if (fs.existsSync(file)) return null;
-  const url = s.webVersionUrl.replace('{version}', s.webVersion);
-  try {
-    const res = await fetchFn(url, { signal: AbortSignal.timeout(15_000) });
-    if (!res.ok) return `pinned WhatsApp Web ${s.webVersion} not in the archive (HTTP ${res.status}); using the live version`;
-    const html = await res.text();
-    fs.mkdirSync(s.webCacheDir, { recursive: true });
-    fs.writeFileSync(`${file}.tmp`, html);
-    fs.renameSync(`${file}.tmp`, file);
-    return `pinned WhatsApp Web ${s.webVersion} cached from ${url}`;
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    return `could not fetch pinned WhatsApp Web ${s.webVersion} (${cause?.code ?? cause?.message ?? (err as Error).message}); using the live version`;
-  }
-}
-
 /** The real whatsapp-web.js client. */
 export function realClientFactory(): ClientFactory {
   // whatsapp-web.js is CommonJS; require keeps its load lazy and out of every other module.
   const require = createRequire(import.meta.url);
   const lib = require('whatsapp-web.js') as typeof WAWebJS;
+  let pin: WebBuildPin | null = null;
+  let build: WebBuildChoice | null = null;
   return {
+    async prepare(s, previous) {
+      pin ??= new WebBuildPin(s);
+      build = await pin.next(previous);
+      return build.note;
+    },
     create(s) {
       const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
       const client = new lib.Client({
@@ -150,8 +127,9 @@ export function realClientFactory(): ClientFactory {
           handleSIGHUP: false,
           timeout: 60_000,
         },
-        webVersion: s.webVersion,
-        webVersionCache: webVersionCacheOption(s),
+        // Without a prepare() (a caller that skips it), the kept build or else the live one, never a download.
+        webVersion: build?.webVersion ?? s.webVersion ?? keptBuilds(s.webCacheDir)[0] ?? LIVE,
+        webVersionCache: build?.webVersionCache ?? (s.webVersionCache === 'none' ? { type: 'none' } : { type: 'local', path: s.webCacheDir, strict: false }),
         ...(s.pairingPhone ? { pairWithPhoneNumber: { phoneNumber: s.pairingPhone, showNotification: true, intervalMs: 180_000 } } : {}),
         authTimeoutMs: 60_000,
         qrMaxRetries: 0,
@@ -162,7 +140,6 @@ export function realClientFactory(): ClientFactory {
     media(mimeType, data, filename) {
       return new lib.MessageMedia(mimeType, data.toString('base64'), filename);
     },
-    prepare: (s) => fetchPinnedWebVersion(s),
     browserPid(client) {
       const browser = (client as unknown as WAWebJS.Client).pupBrowser as { process?(): { pid?: number } | null } | null | undefined;
       return browser?.process?.()?.pid ?? undefined;
