@@ -15,6 +15,7 @@ describe('loadConfig', () => {
     expect(c.whatsapp.chromiumPath).toBe('/usr/bin/chromium');
     expect(c.whatsapp.webVersion).toBeUndefined();
     expect(c.whatsapp.webVersionCache).toBe('local');
+    expect(c.whatsapp.allowedHosts).toEqual(['whatsapp.com', '*.whatsapp.com', 'whatsapp.net', '*.whatsapp.net']);
     expect(c.maxMessageAgeMs).toBe(24 * 3_600_000);
     expect(c.whatsapp.watchdogMs).toBe(300_000);
     expect(c.whatsapp.restartMs).toBe(0);
@@ -70,6 +71,7 @@ describe('loadConfig', () => {
     ['MUNSHI_WATCHDOG_SECONDS', 'soon'],
     ['MUNSHI_WWEB_VERSION', 'latest'],
     ['MUNSHI_WWEB_VERSION_URL', 'https://example.org/no-placeholder.html'],
+    ['MUNSHI_CHROMIUM_ALLOWED_HOSTS', 'web.whatsapp.com, http://evil'],
     ['MUNSHI_LOG_LEVEL', 'loud'],
     ['OLLAMA_HOST', 'http://'],
     ['MUNSHI_LLM', 'sometimes'],

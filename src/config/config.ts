@@ -19,6 +19,7 @@ import type { TimeOfDay } from '../scheduler/due.js';
 import { summaryConfig, type SummaryConfig } from '../summaries/config.js';
 import { vectorConfigFromEnv, type VectorConfig } from '../vectors/config.js';
 import { voiceConfig, type VoiceConfig } from '../voice/config.js';
+import { WHATSAPP_HOSTS } from '../transport/whatsapp/client.js';
 
 /** A public archive of WhatsApp Web builds, used only with MUNSHI_WWEB_CACHE=remote; `{version}` is replaced. */
 export const DEFAULT_WWEB_VERSION_URL = 'https://raw.githubusercontent.com/wppconnect-team/wa-version/main/html/{version}.html';
@@ -116,6 +117,18 @@ const envSchema = z.object({
     .string()
     .default(DEFAULT_WWEB_VERSION_URL)
     .refine((v) => /^https?:\/\//.test(v) && v.includes('{version}'), { message: 'expected an http(s) URL containing {version}' }),
+  MUNSHI_CHROMIUM_ALLOWED_HOSTS: z
+    .string()
+    .default(WHATSAPP_HOSTS.join(','))
+    .transform((v, ctx) => {
+      const hosts = v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+      const bad = hosts.find((h) => !/^(\*|(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*)$/.test(h));
+      if (bad !== undefined || hosts.length === 0) {
+        ctx.addIssue({ code: 'custom', message: `expected host names or *.domain patterns separated by commas (or *)${bad ? `, not "${bad}"` : ''}` });
+        return z.NEVER;
+      }
+      return hosts;
+    }),
   MUNSHI_PAIRING_PHONE: optional.transform((v, ctx) => {
     if (v === undefined) return undefined;
     const d = phoneDigits(v);
@@ -183,6 +196,8 @@ export interface Config {
     webVersionUrl: string;
     /** Where the WhatsApp Web builds WhatsApp served are kept (whatsapp-web.js's 'local' web cache). */
     webCacheDir: string;
+    /** Host patterns Chromium may resolve; ['*'] lifts the restriction. */
+    allowedHosts: readonly string[];
     pairingPhone: string | undefined;
     /** Restart a client that reported nothing for this long; 0 disables the watchdog. */
     watchdogMs: number;
@@ -237,6 +252,7 @@ function toConfig(e: Env): Config {
       webVersionCache: e.MUNSHI_WWEB_CACHE,
       webVersionUrl: e.MUNSHI_WWEB_VERSION_URL,
       webCacheDir: path.join(dataDir, 'wweb-cache'),
+      allowedHosts: e.MUNSHI_CHROMIUM_ALLOWED_HOSTS,
       pairingPhone: e.MUNSHI_PAIRING_PHONE,
       watchdogMs: e.MUNSHI_WATCHDOG_SECONDS * 1000,
       restartMs: e.MUNSHI_RESTART_HOURS * 3_600_000,

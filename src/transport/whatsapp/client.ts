@@ -2,7 +2,8 @@
  * @module transport/whatsapp/client
  * The slice of whatsapp-web.js munshi uses, as structural types (`ClientLike`, `WAMessage`), and
  * the factory that builds the real Client: LocalAuth under the data dir, Debian's Chromium with
- * low-memory flags, the WhatsApp Web build WhatsApp itself served (web-version.ts), optional phone-number pairing. The adapter takes a factory, so tests inject the
+ * low-memory flags and nothing that talks to Google, the WhatsApp Web build WhatsApp itself served
+ * (web-version.ts), optional phone-number pairing. The adapter takes a factory, so tests inject the
  * fake client (fake-client.ts) into the real adapter.
  * This folder is the only place that imports whatsapp-web.js.
  */
@@ -59,6 +60,8 @@ export interface ClientSettings {
   webVersionUrl: string;
   webCacheDir: string;
   pairingPhone: string | undefined;
+  /** Host patterns Chromium may resolve (default WHATSAPP_HOSTS); ['*'] lifts the restriction. */
+  allowedHosts?: readonly string[];
 }
 
 /** What the adapter needs from the library: a client and a way to wrap media for sending. */
@@ -75,12 +78,33 @@ export interface ClientFactory {
   prepare?(settings: ClientSettings, previous?: LaunchOutcome): Promise<string | null>;
 }
 
+/** The hosts WhatsApp Web needs: the page and its websocket (web.whatsapp.com), static files and media (*.whatsapp.net). */
+export const WHATSAPP_HOSTS: readonly string[] = ['whatsapp.com', '*.whatsapp.com', 'whatsapp.net', '*.whatsapp.net'];
+
+/**
+ * Chromium's own resolver answers "not found" for every host outside the list, so nothing in the
+ * browser (a Google service no flag turns off, a component update, a tracker on a page) can even
+ * get an address. null when the list contains '*'.
+ */
+export function hostResolverRules(allowed: readonly string[] = WHATSAPP_HOSTS): string | null {
+  if (allowed.includes('*')) return null;
+  return ['MAP * ~NOTFOUND', ...allowed.map((h) => `EXCLUDE ${h}`)].join(', ');
+}
+
 /**
  * Chromium flags for a small always-on box (a Raspberry Pi): one renderer, no GPU, no /dev/shm
  * (Docker's is 64 MB), nothing running in the background that WhatsApp Web does not need.
  * The sandbox needs user namespaces that root and most containers do not have.
+ *
+ * And nothing that talks to Google (docs/RELIABILITY.md, "Nothing leaves the box", has the
+ * measurements): no background networking, component updates, Domain Reliability uploads, hyperlink
+ * pings, metrics uploads, crash reports, translate, media-router discovery, autofill server queries,
+ * and no network-time queries (clients2.google.com), which --disable-background-networking does
+ * not stop. Chromium 156 still asks update.googleapis.com on demand for its on-device AI model
+ * manifest whatever the flags or policies say; the resolver rules (hostResolverRules) make that
+ * request, and any other, fail inside the browser before a name is looked up.
  */
-export function chromiumArgs(isRoot: boolean): string[] {
+export function chromiumArgs(isRoot: boolean, allowedHosts: readonly string[] = WHATSAPP_HOSTS): string[] {
   const args = [
     '--disable-dev-shm-usage',
     '--disable-gpu',
@@ -89,13 +113,19 @@ export function chromiumArgs(isRoot: boolean): string[] {
     '--disable-default-apps',
     '--disable-sync',
     '--disable-component-update',
-    '--disable-features=Translate,MediaRouter,OptimizationHints,site-per-process',
+    '--disable-domain-reliability',
+    '--no-pings',
+    '--metrics-recording-only',
+    '--disable-breakpad',
+    '--disable-features=Translate,MediaRouter,OptimizationHints,NetworkTimeServiceQuerying,AutofillServerCommunication,site-per-process',
     '--renderer-process-limit=1',
     '--mute-audio',
     '--no-first-run',
     '--no-default-browser-check',
     '--password-store=basic',
   ];
+  const rules = hostResolverRules(allowedHosts);
+  if (rules) args.push(`--host-resolver-rules=${rules}`);
   if (isRoot) args.push('--no-sandbox', '--disable-setuid-sandbox', '--no-zygote');
   return args;
 }
@@ -120,7 +150,7 @@ export function realClientFactory(): ClientFactory {
         puppeteer: {
           executablePath: s.chromiumPath,
           headless: s.headless,
-          args: chromiumArgs(isRoot),
+          args: chromiumArgs(isRoot, s.allowedHosts),
           // munshi shuts Chromium down itself; puppeteer's handlers would exit before the ledger closes.
           handleSIGINT: false,
           handleSIGTERM: false,
