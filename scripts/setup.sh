@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Sets munshi up on a fresh Debian/Ubuntu machine with Node >= 20: the system packages it uses
 # (Chromium for WhatsApp Web, ffmpeg for voice notes, espeak-ng for the voice tests, fonts for
-# chart labels) and the exact npm dependency tree from package-lock.json.
+# chart labels, strace and iproute2 for the network-isolation check, scripts/netcheck.sh) and the
+# exact npm dependency tree from package-lock.json.
 # Safe to run again. Skips apt when it is not available or not permitted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PKGS="chromium ffmpeg espeak-ng fonts-dejavu-core ca-certificates"
+PKGS="chromium ffmpeg espeak-ng fonts-dejavu-core ca-certificates strace iproute2"
 if command -v apt-get >/dev/null 2>&1; then
   missing=""
   for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
