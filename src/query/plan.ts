@@ -5,7 +5,7 @@
  * month?", "only Swiggy", "what about food?") reuse the previous plan.
  */
 import type { IsoDate } from '../core/dates.js';
-import { KNOWN_CURRENCIES, toMinor } from '../core/money.js';
+import { KNOWN_CURRENCIES } from '../core/money.js';
 import type { OwnerSettings } from '../core/types.js';
 import type { Primary } from '../categories/taxonomy.js';
 import { CATEGORY_WORDS, OP_CUES, PLURAL_RANK, SMALLEST, SPEND_SIGNAL, STOPWORDS, TOP_N, TRAILING_NOUNS } from './lexicon.js';
@@ -602,22 +602,4 @@ function prevMonth(today: IsoDate): Period {
   const from = `${py}-${String(pm).padStart(2, '0')}-01`;
   const to = `${py}-${String(pm).padStart(2, '0')}-${String(new Date(Date.UTC(py, pm, 0)).getUTCDate()).padStart(2, '0')}`;
   return { from, to, label: 'last month' };
-}
-
-/** Cheap check the bot may use before planning: does this read like a question about spending? */
-export function looksLikeQuestion(text: string): boolean {
-  const q = normalizeQuestion(text);
-  if (!q || q.length > 300) return false;
-  const question = /\?\s*$/.test(q);
-  const opener = /^(how|what|what's|whats|which|when|where|did|have|has|do|does|show|list|total|sum|compare|top|biggest|largest|average|avg|breakdown|rank|any|anything|kitna|kitni|kitne|kya|kab|kaha|kahan|mera|meri|mere|is|iss|last|this|aaj|kal|jan|feb|dec|count|tell|give|summary|spend|spent)\b/.test(q);
-  const strong = /\b(how much|how many|kitna|kitni|kitne|total|kharcha|breakdown|average|compare)\b/.test(q);
-  // "chai 20", "spent 500 on a latte": an amount that is not a bound/date/top-N reads as an expense.
-  const bareAmount = /(^|\s)(?:₹|rs\.?\s?)?\d+(?:\.\d+)?(?:k)?(\s|$)/.test(q.replace(/\b(top|last|past|first|over|above|under|below|than|since|on|in)\s+\d+/g, ' '));
-  if (bareAmount && !question && !strong) return false;
-  return (question && SPEND_SIGNAL.test(q)) || (opener && SPEND_SIGNAL.test(q)) || strong;
-}
-
-/** Major-unit bound to minor units for SQL (exposed for execute.ts). */
-export function boundMinor(major: number | null, currency: string): number | null {
-  return major === null ? null : toMinor(major, currency);
 }
