@@ -3,14 +3,16 @@
  * The one composition of munshi's services, used by the daemon (main.ts) and every CLI command:
  * repositories over the ledger file, owner settings, the skills (budgets, recurring, charts,
  * summaries), the optional local AI and voice, the bot, and the scheduled jobs. Only transports
- * and the durable pipeline are added by main.ts. Building is cheap: heavy modules (LanceDB, vega
- * and resvg, WordNet, whisper.cpp) load on first use, not here.
+ * and the durable pipeline are added by main.ts. Building is cheap: heavy modules load on first
+ * use, not here (LanceDB, WordNet), or outside this process altogether (charts in a child process
+ * that exits when idle, whisper.cpp per voice note).
  */
 import { createBot, type Bot, type BotDeps } from '../bot/bot.js';
 import { ownerSettings } from '../bot/settings.js';
 import type { Skill } from '../bot/skill.js';
 import { createBudgetSkill } from '../budgets/skill.js';
-import { renderSpendingChart, type ChartRenderer } from '../charts/render.js';
+import { childProcessChartRenderer } from '../charts/child-renderer.js';
+import type { ChartRenderer } from '../charts/render.js';
 import { systemClock, type Clock } from '../clock/clock.js';
 import type { Config } from '../config/config.js';
 import type { OwnerSettings } from '../core/types.js';
@@ -37,7 +39,7 @@ export interface ServiceOptions {
   repositories?: Repositories;
   /** Settings for owners who changed none (default config.defaults; the CLI's --tz/--currency). */
   defaults?: OwnerSettings;
-  /** Draws charts (default vega-lite → resvg, loaded on the first chart). */
+  /** Draws charts (default: vega-lite → resvg in a child process that exits when idle). */
   renderChart?: ChartRenderer;
   /** Semantic-memory knobs for one-off commands (reindex). */
   memory?: LocalAiOptions['memory'];
@@ -67,7 +69,8 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
   const clock = o.clock ?? systemClock;
   const repos = o.repositories ?? (await openRepositories(config.dbFile));
   const defaults = o.defaults ?? config.defaults;
-  const renderChart = o.renderChart ?? renderSpendingChart;
+  const charts = o.renderChart ? null : childProcessChartRenderer();
+  const renderChart = o.renderChart ?? charts!.render;
   const settings = (owner: string) => ownerSettings(repos.preferences, owner, defaults);
 
   let localAi: LocalAi | null = null;
@@ -141,6 +144,7 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
     close() {
       closing ??= (async () => {
         await localAi?.close().catch((err: unknown) => logger.warn({ err }, 'stopping the local AI failed'));
+        await charts?.close();
         await repos.close();
       })();
       return closing;

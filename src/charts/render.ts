@@ -1,8 +1,8 @@
 /**
  * @module charts/render
  * Renders a chart spec to PNG with no browser: vega-lite → vega View (renderer 'none') → SVG →
- * resvg → PNG. The only place vega and resvg are imported, lazily, so the bot does not load them
- * until the first chart.
+ * resvg → PNG. The only place vega and resvg are imported, lazily. The daemon calls this through
+ * charts/child-renderer.ts, in a process of its own, so they never stay in the daemon's memory.
  */
 import { MunshiError } from '../core/errors.js';
 import { chartSpec, FONT, type ChartInput } from './spec.js';
