@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServices, type Services } from './app/services.js';
-import { warmUpCategories } from './categories/index.js';
 import { systemClock, type Clock } from './clock/clock.js';
 import { loadConfig, type Config } from './config/config.js';
 import { createPipeline, type Pipeline } from './inbox/pipeline.js';
@@ -19,9 +18,7 @@ import type { ScheduleService } from './scheduler/service.js';
 import { ConsoleTransport } from './transport/console/console.js';
 import type { Transport } from './transport/port.js';
 import { StatusFile } from './transport/status-file.js';
-import { WhatsAppTransport } from './transport/whatsapp/adapter.js';
-import { realClientFactory, type ClientFactory } from './transport/whatsapp/client.js';
-import { qrPresenter, removeQrPng } from './transport/whatsapp/pairing.js';
+import type { ClientFactory } from './transport/whatsapp/client.js';
 
 export interface AppOptions {
   config: Config;
@@ -56,10 +53,6 @@ export async function createApp(o: AppOptions): Promise<App> {
   const clock = o.clock ?? systemClock;
   const services = await buildServices(config, { logger, clock, optionalServices: o.optionalServices });
   const status = new StatusFile(config.statusFile, clock, config.transport);
-  if (o.optionalServices !== false) {
-    // The lexicon indexes build lazily on first use; build them before the first message, off the start path.
-    setTimeout(() => warmUpCategories(), 0).unref();
-  }
 
   let transport: Transport;
   // The pipeline sends through whichever transport is built below.
@@ -95,6 +88,12 @@ export async function createApp(o: AppOptions): Promise<App> {
       onEnd: o.onConsoleEnd,
     });
   } else {
+    // Loaded only for WhatsApp: the console daemon never pays for the adapter, QR codes or puppeteer.
+    const [{ WhatsAppTransport }, { realClientFactory }, { qrPresenter, removeQrPng }] = await Promise.all([
+      import('./transport/whatsapp/adapter.js'),
+      import('./transport/whatsapp/client.js'),
+      import('./transport/whatsapp/pairing.js'),
+    ]);
     const w = config.whatsapp;
     transport = new WhatsAppTransport({
       settings: w,

@@ -4,8 +4,8 @@
  * JSON lines to stderr (stdout belongs to command output and the console chat), pretty-printed
  * when stderr is a terminal. Tests use `memoryLogger` to assert on what was logged.
  */
+import { createRequire } from 'node:module';
 import pino from 'pino';
-import pinoPretty from 'pino-pretty';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -34,8 +34,9 @@ export interface LoggerOptions {
 /** The daemon's logger: JSON to stderr, pretty in a terminal. */
 export function createLogger(opts: LoggerOptions = {}): Logger {
   const pretty = opts.pretty ?? Boolean(process.stderr.isTTY);
+  // pino-pretty only for a terminal: a service manager's log never loads it.
   const stream = pretty
-    ? pinoPretty({ destination: opts.destination ?? 2, colorize: Boolean(process.stderr.isTTY), translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true })
+    ? (createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty'))({ destination: opts.destination ?? 2, colorize: Boolean(process.stderr.isTTY), translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true })
     : (opts.destination ?? pino.destination({ dest: 2, sync: true }));
   return pino({ level: opts.level ?? 'info', base: { pid: process.pid }, serializers: { err: pino.stdSerializers.err } }, stream) as unknown as Logger;
 }
