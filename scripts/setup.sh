@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sets munshi up on a fresh Debian/Ubuntu machine with Node >= 20: the system packages it uses
 # (Chromium for WhatsApp Web, ffmpeg for voice notes, espeak-ng for the voice tests, fonts for
-# chart labels, strace and iproute2 for the network-isolation check, scripts/netcheck.sh) and the
-# exact npm dependency tree from package-lock.json.
+# chart labels, strace and iproute2 for the network-isolation check, scripts/netcheck.sh), the
+# exact npm dependency tree from package-lock.json, and the compiled build in dist/.
 # Safe to run again. Skips apt when it is not available or not permitted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,3 +30,6 @@ fi
 # puppeteer (inside whatsapp-web.js) must not download its own Chrome: .puppeteerrc.cjs says so too.
 export PUPPETEER_SKIP_DOWNLOAD=true
 npm ci --no-audit --no-fund
+
+# The compiled daemon `npm start` runs (npm's prestart also rebuilds it whenever src/ changed).
+node scripts/build.mjs --if-stale

@@ -72,8 +72,15 @@ describe('Dockerfile', () => {
     expect(df).toMatch(/apt-get install[^\n]*\n[^\n]*chromium ffmpeg/);
     expect(df).toContain('PUPPETEER_SKIP_DOWNLOAD=true');
     expect(df).toMatch(/HEALTHCHECK[\s\S]*deploy\/healthcheck\.mjs/);
-    expect(df).toContain('npm ci --omit=dev');
-    for (const f of ['package-lock.json', '.puppeteerrc.cjs', 'deploy/healthcheck.mjs']) expect(fs.existsSync(path.join(root, f))).toBe(true);
+    for (const f of ['package-lock.json', '.puppeteerrc.cjs', 'deploy/healthcheck.mjs', 'tsconfig.build.json', 'scripts/build.mjs', 'scripts/cli.mjs']) expect(fs.existsSync(path.join(root, f))).toBe(true);
+  });
+  it('compiles in a build stage and runs plain node on dist/ with production dependencies only', () => {
+    expect(df).toMatch(/^FROM node:(22|24)-bookworm-slim AS build$/m);
+    expect(df).toMatch(/RUN node scripts\/build\.mjs && npm prune --omit=dev/);
+    expect(df).toContain('COPY --from=build /app/dist ./dist');
+    expect(df).toMatch(/^CMD \["node", "--optimize-for-size", "dist\/main\.js"\]$/m);
+    const instructions = df.split('\n').filter((l) => !l.trimStart().startsWith('#')).join('\n');
+    expect(instructions).not.toMatch(/tsx|npm start/);
   });
   it('keeps personal data out of the build context', () => {
     const ignore = read('.dockerignore').split('\n');
@@ -101,7 +108,9 @@ describe('deploy/munshi.service', () => {
   const unit = read('deploy/munshi.service');
   it('is a complete systemd unit that runs the daemon and restarts it', () => {
     for (const section of ['[Unit]', '[Service]', '[Install]']) expect(unit).toContain(section);
-    expect(unit).toMatch(/^ExecStart=\/usr\/bin\/node --import tsx src\/main\.ts$/m);
+    expect(unit).toMatch(/^ExecStart=\/usr\/bin\/node --optimize-for-size dist\/main\.js$/m);
+    expect(unit).toMatch(/^ExecStartPre=\/usr\/bin\/node scripts\/build\.mjs --if-stale$/m);
+    expect(unit.split('\n').filter((l) => !l.startsWith('#')).join('\n')).not.toMatch(/tsx|npm/);
     expect(unit).toMatch(/^Restart=on-failure$/m);
     expect(unit).toMatch(/^WantedBy=multi-user\.target$/m);
     // Ollama is optional: never Requires=.
