@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   voice: async () => (await import('./voice.js')).benchVoice(),
   summary: async () => (await import('./summary.js')).benchSummary(),
   categories: async () => (await import('./categories.js')).benchCategories(),
+  footprint: async () => (await import('./footprint.js')).benchFootprint(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
