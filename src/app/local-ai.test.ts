@@ -46,6 +46,21 @@ describe('createLocalAi', () => {
   });
 });
 
+describe('the vector index', () => {
+  it('opens on first use once Ollama answers, not at start', async () => {
+    const ai = await createLocalAi(llmConfigFromEnv({ OLLAMA_HOST: fake.url }), deps('sqlite'));
+    expect(ai.index?.backend).toBeUndefined();
+    await ledger.expenses.record([{ amountMinor: 2500, currency: 'INR', category: 'food', detail: null, item: 'limca', merchant: null, note: null, date: '2026-01-10' }], {
+      owner: 'me', source: 'text', messageId: 'lazy-1', now: '2026-01-10T10:00:00Z',
+    });
+    ai.onRecorded!([{ item: 'limca', merchant: null } as never]);
+    await ai.memory!.idle();
+    expect(ai.index?.backend).toBe('sqlite');
+    expect(await ai.index!.has('limca', 'item')).toBe(true);
+    await ai.close();
+  });
+});
+
 describe('localAiStatus', () => {
   it('reports models when up, the reason when down, and off when off', async () => {
     expect(await localAiStatus(llmConfigFromEnv({ OLLAMA_HOST: fake.url }))).toMatchObject({ enabled: true, up: true, chatReady: true, embedReady: true });
