@@ -351,6 +351,9 @@ export function createBot(deps: BotDeps): Bot {
         await deps.preferences.setSetting(owner, 'locale', defaultLocaleFor(c.currency));
         return text(`👍 Default currency is now ${c.currency}.`);
       }
+      case 'delete_matching':
+      case 'set_date_order':
+        return text(R.NOTHING_PENDING); // TODO(lang): wire delete-by-description and the date-order setting
       case 'set_timezone': {
         if (!isValidTimeZone(c.timeZone)) return text(`I don't know the time zone "${c.timeZone}". Try one like Asia/Kolkata or Europe/London.`);
         await deps.preferences.setSetting(owner, 'timeZone', c.timeZone);

@@ -40,6 +40,8 @@ export interface KnownTerm {
   canonical: string;
   primary: Primary;
   detail: string | null;
+  /** A generic word ("bill", "ticket", "order") that decides only when nothing more specific does. */
+  weak: boolean;
   /** token index range [start, end) in the input tokens. */
   start: number;
   end: number;
@@ -86,6 +88,7 @@ function toTerm(e: LexEntry, tokens: readonly string[], start: number, end: numb
     canonical: e.canonical,
     primary: e.primary,
     detail: e.detail,
+    weak: e.weak,
     start,
     end,
   };
@@ -546,4 +549,28 @@ export function categoriesStatus(): { phrases: number; items: number; merchants:
     merchants: LEXICON.merchants.size,
     wordnet: wordNetStatus(),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Category names
+
+/**
+ * The category a phrase names outright, by the taxonomy's labels and the words people use for a
+ * category (vocab/category-words.tsv), or null. Used by corrections ("that was groceries").
+ * e.g. categoryNamed('groceries') → food/groceries; categoryNamed('transport') → transport; categoryNamed('latte') → null
+ */
+export function categoryNamed(phrase: string): { primary: Primary; detail: string | null } | null {
+  const words = tokenize(phrase).filter((w) => w !== 'category' && w !== 'the' && w !== 'a' && w !== 'an');
+  if (words.length === 0) return null;
+  const key = words.join(' ');
+  const last = words[words.length - 1]!;
+  for (const k of [key, ...singulars(last).map((s) => [...words.slice(0, -1), s].join(' '))]) {
+    const src = conceptIndex.get(k);
+    if (src?.kind === 'cat') return { ...src.cat };
+    if (src?.kind === 'def' && src.def.cats.length === 1) {
+      const [p, d] = src.def.cats[0]!.split('/');
+      return { primary: p as Primary, detail: d ?? null };
+    }
+  }
+  return null;
 }

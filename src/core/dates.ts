@@ -154,3 +154,18 @@ export function monthName(m: number, short = false): string {
   const long = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
   return short ? MONTHS_SHORT[m - 1]! : long[m - 1]!;
 }
+
+let tzIndex: Map<string, string> | null = null;
+const TZ_ALIASES: Readonly<Record<string, string>> = { ist: 'Asia/Kolkata', utc: 'UTC', gmt: 'Etc/GMT' };
+
+/** Case-insensitive IANA zone lookup. e.g. canonicalTimeZone('asia/dubai') === 'Asia/Dubai' */
+export function canonicalTimeZone(s: string): string | null {
+  const k = s.trim().toLowerCase();
+  if (TZ_ALIASES[k]) return TZ_ALIASES[k]!;
+  if (!tzIndex) {
+    tzIndex = new Map();
+    const names = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+    for (const z of [...names, 'UTC', 'Asia/Calcutta']) tzIndex.set(z.toLowerCase(), z);
+  }
+  return tzIndex.get(k) ?? null;
+}

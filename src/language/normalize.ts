@@ -18,6 +18,8 @@ const QUOTES = /[‘’‚‛′`´]/g;
 const DQUOTES = /[“”„‟″]/g;
 const DASHES = /[‐‑‒–—―−]/g;
 const PLAIN = /^[\x20-\x7e\n]*$/;
+const SCRIPT = /<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+const TAG = /<\/?[a-z][a-z0-9-]*\b[^<>]*>/gi;
 // Any decimal digit of any script (Devanagari, Bengali, Arabic-Indic, ...): NFKC leaves them alone.
 const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/gu;
 
@@ -43,6 +45,8 @@ export function normalizeText(raw: unknown): string {
     s = s.replace(SPACES, ' ').replace(QUOTES, "'").replace(DQUOTES, '"').replace(DASHES, '-');
     s = s.replace(NON_ASCII_DIGIT, asciiDigit);
   }
+  // Markup is not what anyone bought: script and style bodies and the tags themselves go.
+  if (s.includes('<')) s = s.replace(SCRIPT, ' ').replace(TAG, ' ');
   if (s.includes('  ') || s.includes('\n')) s = s.replace(/ {2,}/g, ' ').replace(/ *\n[ \n]*/g, '\n');
   return s.trim();
 }

@@ -6,17 +6,23 @@
 import type { ExpenseDraft, OwnerSettings } from '../core/types.js';
 import type { Primary } from '../categories/taxonomy.js';
 import type { CategoryOverride } from '../ledger/preferences.js';
+import type { LanguageContext } from '../language/context.js';
 
 export interface UnderstandContext {
   /** The instant the message was written. */
   now: Date;
   settings: OwnerSettings;
+  /** The owner chose settings.locale (and its date order) themselves; otherwise zone and currency decide. */
+  localeChosen?: boolean;
+  /** A prepared language context (locale pack, vocabulary, today); built from the settings when absent. */
+  language?: LanguageContext;
   /** The owner's remembered category corrections, keyed by overrideKey(item or merchant). */
   overrides?: ReadonlyMap<string, CategoryOverride>;
 }
 
 export type Command =
   | { kind: 'undo' } // "undo", "delete last", "remove that last one"
+  | { kind: 'delete_matching'; text: string } // "delete the chai": find it, then confirm
   | { kind: 'edit_amount'; amountMinor: number; currency: string | null } // "no, 60", "make it 250"
   | { kind: 'edit_date'; date: string } // "that was yesterday"
   | { kind: 'edit_category'; category: Primary; detail: string | null } // "that was transport"
@@ -27,9 +33,33 @@ export type Command =
   | { kind: 'cancel' } // "cancel", "no" (drops a draft)
   | { kind: 'show_settings' }
   | { kind: 'set_currency'; currency: string }
-  | { kind: 'set_timezone'; timeZone: string };
+  | { kind: 'set_timezone'; timeZone: string }
+  | { kind: 'set_date_order'; dayFirst: boolean }; // "use US dates", "dates day first"
 
-export type OtherKind = 'greeting' | 'thanks' | 'income' | 'refund' | 'plan' | 'noise' | 'capabilities' | 'unknown';
+export type OtherKind =
+  | 'greeting' | 'thanks' | 'capabilities' | 'noise' | 'unknown'
+  | 'income' | 'refund' | 'plan'
+  /** Money moved, lent, borrowed or owed; not spent. */
+  | 'transfer'
+  /** Did not happen: "didn't take the cab in the end". */
+  | 'negated'
+  /** Someone else spent it: "my friend spent 2k on shoes". */
+  | 'third_party'
+  /** A price seen or quoted, not paid. */
+  | 'price'
+  | 'budget'
+  | 'balance'
+  /** A note to self: a code, an address, a phone number, a measurement. */
+  | 'note';
+
+/** Why a reading is not sure enough to record without the owner's yes. */
+export type AskReason =
+  | 'unknown_item' // the words carrying the item are unknown to the lexicon
+  | 'two_amounts' // two readings of the amounts are close
+  | 'ambiguous_amount' // one amount reads two ways ("ten fifty", "1.200")
+  | 'maybe_not_spent' // a weak cue says it may not be a purchase
+  | 'implausible' // the amount is implausible for the item ("chai 10 crore")
+  | 'future'; // a date ahead
 
 export type Understanding =
   | {
@@ -39,6 +69,8 @@ export type Understanding =
       confidence: number;
       /** True when a date resolved to the future: munshi asks before recording. */
       futureDate?: boolean;
+      /** Why munshi should show a draft or ask rather than record silently; absent when sure. */
+      ask?: AskReason;
     }
   | {
       /** An expense with something essential missing: munshi asks ("How much was the petrol?"). */

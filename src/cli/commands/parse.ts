@@ -8,6 +8,7 @@
 import { toMajor } from '../../core/money.js';
 import type { OwnerSettings } from '../../core/types.js';
 import { understand } from '../../understanding/understand.js';
+import { understandNext } from '../../understanding/next/understand.js';
 import type { UnderstandContext, Understanding } from '../../understanding/types.js';
 import { out, parseArgs, stdinLines, str } from '../args.js';
 import { parseNowFlag, settingsFromFlags } from '../flags.js';
@@ -21,6 +22,8 @@ export interface ParsedLine {
   text: string;
   intent: 'add_expense' | 'query' | 'other';
   expenses: Array<{ amount: number; currency: string; category: string; item: string | null; merchant: string | null; date: string }>;
+  /** munshi would show a draft or ask instead of recording silently. */
+  ask?: boolean;
 }
 
 /** The eval's view of an Understanding. */
@@ -28,6 +31,7 @@ export function toParsedLine(text: string, u: Understanding): ParsedLine {
   if (u.intent === 'add_expense' && !u.futureDate) {
     return {
       text,
+      ...(u.ask ? { ask: true } : {}),
       intent: 'add_expense',
       expenses: u.expenses.map((e) => ({
         amount: toMajor(e.amountMinor, e.currency), currency: e.currency,
@@ -63,7 +67,7 @@ export async function run(argv: string[]): Promise<number> {
   for await (const line of stdinLines()) {
     let parsed: ParsedLine;
     try {
-      parsed = toParsedLine(line, understand(line, ctx));
+      parsed = toParsedLine(line, (process.env.MUNSHI_UNDERSTAND === 'next' ? understandNext : understand)(line, ctx));
     } catch (err) {
       process.stderr.write(`parse: ${err instanceof Error ? err.message : String(err)}\n`);
       parsed = { text: line, intent: 'other', expenses: [] };

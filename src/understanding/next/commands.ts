@@ -1,0 +1,140 @@
+/**
+ * @module understanding/next/commands
+ * Commands to munshi, read from the vocabulary's roles: confirm, cancel, help, settings, recent,
+ * undo, "delete the chai", corrections of the last expense ("no, 60", "that was yesterday", "that
+ * was groceries", "it was a latte"), and settings changes ("set currency USD", "use US dates").
+ * A command never records a new expense.
+ */
+import { canonicalTimeZone } from '../../core/dates.js';
+import { KNOWN_CURRENCIES } from '../../core/money.js';
+import type { Tagged } from '../../language/tagger.js';
+import type { Role } from '../../language/vocab/roles.js';
+import type { Command } from '../types.js';
+import type { Primary } from '../../categories/taxonomy.js';
+import type { MoneyReading } from './numbers.js';
+import type { TimeReading } from './times.js';
+
+export interface CommandInput {
+  t: Tagged;
+  money: readonly MoneyReading[];
+  times: readonly TimeReading[];
+  categoryNamed: (phrase: string) => { primary: Primary; detail: string | null } | null;
+  isItemPhrase: (phrase: string) => boolean;
+}
+
+const WEAK: ReadonlySet<Role> = new Set<Role>(['filler', 'ack', 'glue', 'ref_last', 'thanks']);
+
+/** Words of the message not covered by tags of the given roles (punctuation and emoji ignored). */
+function rest(t: Tagged, keep: (i: number) => boolean): number[] {
+  const out: number[] = [];
+  for (const tk of t.tokens) {
+    if (tk.kind === 'punct' || tk.kind === 'emoji' || tk.kind === 'newline' || tk.kind === 'sym') continue;
+    if (!keep(tk.i)) continue;
+    out.push(tk.i);
+  }
+  return out;
+}
+
+function covered(t: Tagged, i: number, roles: ReadonlySet<Role>, value?: string): boolean {
+  return t.tags.some((g) => g.start <= i && i < g.end && roles.has(g.role) && (value === undefined || g.value === value));
+}
+
+const only = (t: Tagged, role: Role, value: string): boolean => {
+  const hit = t.tags.filter((g) => g.role === role && g.value === value);
+  if (!hit.length) return false;
+  const left = rest(t, (i) => !hit.some((g) => g.start <= i && i < g.end) && !covered(t, i, WEAK));
+  return left.length === 0;
+};
+
+const ROLE = (r: Role): ReadonlySet<Role> => new Set([r]);
+
+/**
+ * The command a message gives, or null.
+ * e.g. "no, 60" → edit_amount 6000; "that was yesterday" → edit_date; "set currency usd" → set_currency
+ */
+export function readCommand(x: CommandInput): Command | null {
+  const { t } = x;
+  const words = t.tokens.filter((tk) => tk.kind === 'word' || tk.kind === 'num');
+  if (words.length === 0) return null;
+  // A question is never a command ("what was my biggest expense?").
+  if (t.tokens.some((tk) => tk.text === '?') || (t.at[words[0]!.i] ?? []).some((g) => g.role === 'question_word')) return null;
+  if (words.length <= 4) {
+    if (only(t, 'command', 'confirm')) return { kind: 'confirm' };
+    if (only(t, 'command', 'cancel')) return { kind: 'cancel' };
+    if (only(t, 'command', 'help')) return { kind: 'help' };
+    if (only(t, 'command', 'settings')) return { kind: 'show_settings' };
+  }
+  // "recent", "last 5", "show last 10"
+  const recent = t.tags.find((g) => (g.role === 'command' && g.value === 'recent') || (g.role === 'ref_last' && g.phrase === 'last'));
+  if (recent && words.length <= 4) {
+    const n = words.find((w) => w.kind === 'num');
+    const minor = new Set(['my', 'the', 'me', 'a', 'show', 'list', 'see', 'view', 'give']);
+    const others = rest(t, (i) => !(recent.start <= i && i < recent.end) && t.tokens[i]!.kind !== 'num' && !minor.has(t.tokens[i]!.norm) && !covered(t, i, new Set<Role>(['filler'])));
+    if (others.length === 0 && (n || recent.role === 'command')) return { kind: 'list_recent', limit: Math.min(Math.max(Number(n?.text ?? 5), 1), 50) };
+  }
+  // Settings changes.
+  const set = setting(x);
+  if (set) return set;
+  // Undo and deletes: "undo", "delete that last one", "delete the chai".
+  const del = t.tags.find((g) => g.role === 'command' && (g.value === 'undo' || g.value === 'delete'));
+  if (del && del.start <= 2 && x.money.length === 0) {
+    const others = rest(t, (i) => i >= del.end && !covered(t, i, WEAK));
+    const before = rest(t, (i) => i < del.start && !covered(t, i, WEAK) && !covered(t, i, ROLE('edit_cue')));
+    if (before.length === 0 && others.length === 0) return { kind: 'undo' };
+    if (before.length === 0 && del.value === 'delete' && others.length <= 4) {
+      return { kind: 'delete_matching', text: others.map((i) => t.tokens[i]!.norm).join(' ') };
+    }
+  }
+  // Corrections start with a correction cue ("no", "actually", "make it", "that was").
+  const lead = t.tokens.find((tk) => tk.kind === 'word' || tk.kind === 'num');
+  const cue = t.tags.find((g) => g.role === 'edit_cue' && lead && g.start === lead.i);
+  const cueEnd = Math.max(0, ...t.tags.filter((g) => g.role === 'edit_cue' && g.start <= 3).map((g) => g.end));
+  const editWord = (i: number): boolean => covered(t, i, new Set<Role>(['edit_cue', 'filler', 'glue', 'ref_last', 'ack']));
+  if (x.money.length === 1 && x.times.length === 0) {
+    const m = x.money[0]!;
+    const others = rest(t, (i) => (i < m.start || i >= m.end) && !editWord(i));
+    if (others.length === 0 && (cue || words.length <= 3 && words[0]!.i < m.start)) {
+      return { kind: 'edit_amount', amountMinor: m.minor, currency: m.currencyWritten ? m.currency : null };
+    }
+  }
+  if (!cue) return null;
+  const dated = x.times.filter((r) => r.from && r.kind === 'day');
+  if (dated.length === 1 && x.money.length === 0) {
+    const r = dated[0]!;
+    const others = rest(t, (i) => (i < r.start || i >= r.end) && !editWord(i) && !covered(t, i, new Set<Role>(['prep', 'spend_verb'])));
+    if (others.length === 0) return { kind: 'edit_date', date: r.from! };
+  }
+  if (x.money.length === 0 && x.times.length === 0 && cueEnd > 0) {
+    const tail = rest(t, (i) => i >= cueEnd && !covered(t, i, new Set<Role>(['glue', 'filler', 'ref_last'])));
+    if (tail.length === 0 || tail.length > 4) return null;
+    const phrase = tail.map((i) => t.tokens[i]!.norm).join(' ');
+    const cat = x.categoryNamed(phrase);
+    if (cat) return { kind: 'edit_category', category: cat.primary, detail: cat.detail };
+    // "that was expensive", "it was great": a remark, not a new name.
+    if (tail.every((i) => covered(t, i, new Set<Role>(['descriptive', 'ack', 'thanks', 'negation', 'price_remark'])))) return null;
+    if (x.isItemPhrase(phrase) || tail.every((i) => t.tokens[i]!.kind === 'word')) return { kind: 'edit_item', item: phrase };
+  }
+  return null;
+}
+
+function setting(x: CommandInput): Command | null {
+  const { t } = x;
+  const words = t.tokens.filter((tk) => tk.kind === 'word').map((tk) => tk.norm);
+  const has = (w: string): boolean => words.includes(w);
+  if (!(t.tags.some((g) => g.role === 'command' && g.value === 'set') || has('currency') || has('timezone') || has('tz') || has('dates') || has('date'))) return null;
+  if (has('currency') || has('curr')) {
+    const cur = t.tags.find((g) => g.role === 'currency' && g.value && /^[A-Z]{3}$/.test(g.value));
+    const code = cur?.value ?? words.map((w) => w.toUpperCase()).find((w) => w.length === 3 && KNOWN_CURRENCIES.has(w));
+    if (code && KNOWN_CURRENCIES.has(code)) return { kind: 'set_currency', currency: code };
+  }
+  if (has('timezone') || has('tz') || (has('time') && has('zone'))) {
+    const raw = t.text.split(/\s+/).find((w) => w.includes('/') || /^(utc|gmt|ist)$/i.test(w));
+    const tz = raw ? canonicalTimeZone(raw) : null;
+    if (tz) return { kind: 'set_timezone', timeZone: tz };
+  }
+  if (has('dates') || has('date') || has('format')) {
+    if (words.some((w) => w === 'us' || w === 'american' || w === 'mdy') || (has('month') && words.indexOf('month') < words.indexOf('day') && has('first'))) return { kind: 'set_date_order', dayFirst: false };
+    if (words.some((w) => w === 'uk' || w === 'british' || w === 'indian' || w === 'european' || w === 'dmy') || (has('day') && has('first'))) return { kind: 'set_date_order', dayFirst: true };
+  }
+  return null;
+}

@@ -1,0 +1,168 @@
+/**
+ * @module understanding/next/cues
+ * What a message is when it is not a new expense of the owner's: a question, income, a refund,
+ * money moved or lent, a plan, a wish, a supposition, a price seen, a budget, a balance, something
+ * that did not happen ("didn't take the cab in the end"), or someone else's spending ("my friend
+ * spent 2k on shoes"). Read from the vocabulary's roles and where they sit relative to the verb;
+ * each cue is strong (decides) or weak (munshi asks rather than records).
+ */
+import type { Tag, Tagged } from '../../language/tagger.js';
+import type { Role } from '../../language/vocab/roles.js';
+import type { OtherKind } from '../types.js';
+
+export type CueKind = Exclude<OtherKind, 'greeting' | 'thanks' | 'noise' | 'capabilities' | 'unknown'> | 'question';
+
+export interface Cue {
+  kind: CueKind;
+  /** Strong cues decide; weak ones make munshi ask instead of recording. */
+  strong: boolean;
+  why: string;
+}
+
+export interface CueInput {
+  t: Tagged;
+  /** A period (not a single day) is named: "this month", "last week". */
+  hasPeriod?: boolean;
+  /** The message has at least one amount the readers accept. */
+  hasMoney: boolean;
+  /** A date in the message lies after today. */
+  futureDate: boolean;
+  /** A date or period is named. */
+  hasTime: boolean;
+  /** Lexicon items or merchants are named. */
+  hasThing: boolean;
+}
+
+const roleTags = (t: Tagged, role: Role): Tag[] => t.tags.filter((g) => g.role === role);
+const hasRole = (t: Tagged, role: Role): boolean => t.roles.has(role);
+
+/** First token index that is not filler, glue or punctuation. */
+function firstContent(t: Tagged): number {
+  for (const tk of t.tokens) {
+    if (tk.kind === 'punct' || tk.kind === 'emoji' || tk.kind === 'newline') continue;
+    const tags = t.at[tk.i] ?? [];
+    if (tags.some((g) => g.role === 'filler' || g.role === 'greeting' || g.role === 'ack' || (g.role === 'glue' && !(t.at[tk.i] ?? []).some((h) => h.role === 'question_word' || h.role.startsWith('op_'))))) continue;
+    return tk.i;
+  }
+  return -1;
+}
+
+interface Verb {
+  at: number;
+  end: number;
+  tense: string | null;
+  role: 'spend_verb' | 'obtain_verb';
+}
+
+function verbs(t: Tagged): Verb[] {
+  const out: Verb[] = [];
+  for (const g of t.tags) {
+    if (g.role !== 'spend_verb' && g.role !== 'obtain_verb') continue;
+    // The longest verb phrase at a position stands for it ("paid off" over "paid").
+    const same = out.findIndex((v) => v.at === g.start);
+    if (same >= 0) {
+      if (out[same]!.end < g.end) out[same] = { at: g.start, end: g.end, tense: g.value, role: g.role };
+      continue;
+    }
+    out.push({ at: g.start, end: g.end, tense: g.value, role: g.role });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+const past = (v: Verb): boolean => v.tense === 'past';
+
+/** Whether some tag of `role` lies within `window` tokens before token `i`. */
+function before(t: Tagged, role: Role, i: number, window: number): Tag | undefined {
+  return t.tags.find((g) => g.role === role && g.end <= i && i - g.end <= window);
+}
+
+/**
+ * The cue that says this is not the owner's new expense, or null.
+ * e.g. "my friend spent 2k on shoes" → third_party (strong); "didn't take the cab in the end" → negated (strong)
+ */
+export function readCues(x: CueInput): Cue | null {
+  const { t } = x;
+  const vs = verbs(t);
+  const pastVerb = vs.find(past);
+  const first = firstContent(t);
+  const endsQ = t.tokens.some((tk) => tk.text === '?');
+  const startsQ = first >= 0 && (t.at[first] ?? []).some((g) => g.role === 'question_word' || g.role === 'op_sum' || g.role === 'op_list' || g.role === 'op_count' || g.role === 'op_avg' || g.role === 'op_top' || g.role === 'op_compare' || g.role === 'op_breakdown');
+
+  // ---- questions
+  const asks = hasRole(t, 'op_sum') || hasRole(t, 'op_count') || hasRole(t, 'op_avg') || hasRole(t, 'op_compare') || hasRole(t, 'op_breakdown') || hasRole(t, 'op_top') || hasRole(t, 'op_list');
+  if (startsQ && (!x.hasMoney || endsQ || !pastVerb)) return { kind: 'question', strong: true, why: 'opens like a question' };
+  if (endsQ && (!x.hasMoney || asks || hasRole(t, 'question_word'))) return { kind: 'question', strong: true, why: 'asks' };
+  if (!x.hasMoney && asks && (x.hasTime || x.hasThing)) return { kind: 'question', strong: true, why: 'asks for a figure' };
+  // "coffee this month", "uber last week": a thing and a period, no amount: a question.
+  if (!x.hasMoney && x.hasPeriod && !pastVerb) return { kind: 'question', strong: true, why: 'a period without an amount' };
+
+  // ---- money that is not spending
+  if (hasRole(t, 'refund')) return { kind: 'refund', strong: true, why: 'refund' };
+  // "got 200 back from rahul", "paid me back": a verb of getting or paying with "back" after it.
+  const back = roleTags(t, 'back').find((g) => vs.some((v) => v.end <= g.start && g.start - v.end <= 3));
+  if (back) return { kind: 'refund', strong: true, why: `"${back.phrase}" after a verb` };
+  const income = roleTags(t, 'income');
+  if (income.length) {
+    // "paid the maid's salary", "salary advance to driver": money going out under an income word.
+    const paidOut = pastVerb && vs.some((v) => v.role === 'spend_verb' && !income.some((g) => g.start <= v.at && v.at < g.end)) && !income.some((g) => /paid|credited|received/.test(g.phrase));
+    const kinNear = income.some((g) => before(t, 'kin', g.start, 2));
+    if (!paidOut && !kinNear) return { kind: 'income', strong: true, why: 'income' };
+  }
+  const transfer = roleTags(t, 'transfer');
+  if (transfer.length) {
+    // "sent flowers to mom" names a thing bought; "sent 5000 home" does not.
+    const specific = transfer.some((g) => g.end - g.start > 1 || !/^(sent|bheje|bheja|transfer|transferred)$/.test(g.phrase));
+    if (specific || !x.hasThing) return { kind: 'transfer', strong: true, why: 'money moved, not spent' };
+  }
+  if (hasRole(t, 'debt') && !(pastVerb && !roleTags(t, 'debt').some((g) => g.start <= pastVerb.at && pastVerb.at < g.end) && !/lent|borrowed|owe/.test(roleTags(t, 'debt').map((g) => g.phrase).join(' ')))) {
+    return { kind: 'transfer', strong: true, why: 'a debt or a loan' };
+  }
+
+  // ---- things that did not happen, or not to the owner
+  for (const v of vs) {
+    const neg = before(t, 'negation', v.at, 2);
+    if (neg) return { kind: 'negated', strong: true, why: `"${neg.phrase}" before "${t.tokens[v.at]!.text}"` };
+  }
+  const strongNeg = roleTags(t, 'negation').find((g) => g.end - g.start > 1 || /cancel|called off|skipped|changed|forgot|didnt|didn|never|nahi liya|nahi liye/.test(g.phrase));
+  if (strongNeg && !vs.some((v) => past(v) && v.at > strongNeg.end)) return { kind: 'negated', strong: !x.hasMoney || vs.length > 0, why: `"${strongNeg.phrase}"` };
+
+  // Someone else as the doer: kin or a third-party pronoun before the first verb.
+  if (vs.length) {
+    const v0 = vs[0]!;
+    const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && g.end <= v0.at && v0.at - g.end <= 2 && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0));
+    const selfFirst = t.tags.some((g) => g.role === 'self' && g.end <= v0.at);
+    // Hinglish: "papa ne petrol dalwaya" (ergative "ne" after the doer).
+    const ergative = t.tokens.findIndex((tk) => tk.norm === 'ne');
+    const ergDoer = ergative > 0 && t.tags.some((g) => (g.role === 'kin' || g.role === 'third_party') && g.end === ergative);
+    if ((subject && !selfFirst) || ergDoer) return { kind: 'third_party', strong: true, why: 'someone else spent it' };
+  }
+
+  // ---- not yet, or only thought about
+  if (hasRole(t, 'hypothetical') && !pastVerb) return { kind: 'plan', strong: true, why: 'a supposition' };
+  if (hasRole(t, 'wish') && !vs.some((v) => past(v) && v.role === 'spend_verb' && !t.tags.some((g) => g.role === 'wish' && g.start <= v.at && v.at < g.end))) {
+    return { kind: 'plan', strong: true, why: 'a wish' };
+  }
+  if (hasRole(t, 'plan') && !pastVerb) return { kind: 'plan', strong: !x.hasMoney || x.futureDate || vs.length > 0, why: 'a plan' };
+  if (hasRole(t, 'price_remark') && !pastVerb) return { kind: 'price', strong: true, why: 'a price, not a payment' };
+  if (hasRole(t, 'budget') && !pastVerb) return { kind: 'budget', strong: true, why: 'a budget' };
+  if (hasRole(t, 'balance') && !pastVerb) return { kind: 'balance', strong: !x.hasThing, why: 'a balance' };
+  if (x.futureDate && !pastVerb) return { kind: 'plan', strong: false, why: 'a date ahead' };
+  return null;
+}
+
+/** Greetings, thanks and acknowledgements with nothing else in the message. */
+export function smallTalk(t: Tagged): 'greeting' | 'thanks' | null {
+  let greet = false, thank = false, other = false;
+  for (const tk of t.tokens) {
+    if (tk.kind === 'punct' || tk.kind === 'emoji') continue;
+    const roles = (t.at[tk.i] ?? []).map((g) => g.role);
+    const covered = t.tags.some((g) => g.start < tk.i && tk.i < g.end && (g.role === 'greeting' || g.role === 'thanks' || g.role === 'ack'));
+    if (covered) continue;
+    if (roles.includes('greeting')) greet = true;
+    else if (roles.includes('thanks') || roles.includes('ack')) thank = true;
+    else if (roles.includes('filler') || roles.includes('kin') || tk.norm === 'munshi' || tk.norm === 'there' || tk.norm === 'ji' || tk.norm === 'so' || tk.norm === 'much' || tk.norm === 'a' || tk.norm === 'lot' || tk.norm === 'again' || tk.norm === 'all') continue;
+    else other = true;
+  }
+  if (other) return null;
+  return greet ? 'greeting' : thank ? 'thanks' : null;
+}

@@ -1,0 +1,273 @@
+/**
+ * @module understanding/next/extract
+ * One expense's words → its item, merchant and category. The words are cut into chunks at
+ * prepositions and postpositions ("at X", "for Y", "X se", "Y ke liye"); a known merchant or the
+ * words of a place chunk name the merchant; a known item, else the main chunk's words, name the
+ * item; kin after "for" are who it was for, never the item; a ride to a city is a trip.
+ */
+import type { Tagged } from '../../language/tagger.js';
+import type { KnownTerm } from '../../categories/index.js';
+import type { Primary } from '../../categories/taxonomy.js';
+import type { Role } from '../../language/vocab/roles.js';
+import { repaired } from './terms.js';
+
+export type ChunkRole = 'main' | 'place' | 'source' | 'purpose' | 'dest' | 'with' | 'in' | 'via' | 'time' | 'benefit';
+
+export interface Chunk {
+  role: ChunkRole;
+  idx: number[];
+}
+
+export interface ItemMerchant {
+  item: string | null;
+  /** The lexicon term the item came from, when it did. */
+  itemTerm: KnownTerm | null;
+  merchant: string | null;
+  merchantTerm: KnownTerm | null;
+  /** Tokens that carried the item and merchant. */
+  itemIdx: number[];
+  merchantIdx: number[];
+  /** The words told a present ("gifted", "gift for"). */
+  gift: boolean;
+  /** A ride to another city. */
+  intercity: boolean;
+  /** Kin the expense was for ("for mom"). */
+  beneficiary: boolean;
+  /** Words the lexicon does not know that carry the item. */
+  unknownItem: boolean;
+}
+
+const has = (t: Tagged, i: number, role: Role): boolean => t.tags.some((g) => g.role === role && g.start <= i && i < g.end);
+/** Kin who are paid for their work (the maid, the driver) are what an expense is for, not who it is for. */
+const isKin = (t: Tagged, i: number): boolean => t.tags.some((g) => g.role === 'kin' && g.value !== 'help' && g.start <= i && i < g.end);
+const valueAt = (t: Tagged, i: number, role: Role): string | null => (t.at[i] ?? []).find((g) => g.role === role)?.value ?? null;
+
+/** Roles that never enter an item or merchant text. */
+const DROP: ReadonlySet<Role> = new Set<Role>([
+  'glue', 'filler', 'approx', 'each', 'self', 'third_party', 'negation', 'hypothetical', 'plan', 'wish', 'payment_method',
+  'spend_verb', 'obtain_verb', 'separator', 'clause_break', 'relative_day', 'weekday', 'month', 'this', 'last', 'next', 'ago',
+  'part_of_day', 'currency', 'magnitude', 'question_word',
+]);
+
+function dropped(t: Tagged, i: number, termAt: readonly (KnownTerm | null)[]): boolean {
+  if (termAt[i]) return false;
+  const tk = t.tokens[i]!;
+  if (tk.kind !== 'word' && tk.kind !== 'emoji') return true;
+  for (const g of t.tags) if (g.start <= i && i < g.end && DROP.has(g.role)) return true;
+  return false;
+}
+
+/** Chunks of one expense's content tokens. */
+export function chunksOf(t: Tagged, content: readonly number[], termAt: readonly (KnownTerm | null)[], transparent: ReadonlySet<number> = new Set()): Chunk[] {
+  const chunks: Chunk[] = [];
+  let cur: Chunk = { role: 'main', idx: [] };
+  const flush = (): void => {
+    if (cur.idx.length) chunks.push(cur);
+  };
+  let last = -2;
+  for (const i of content) {
+    // A gap (an amount between) ends a chunk; a date inside a phrase does not ("to the dentist today").
+    let gap = false;
+    for (let j = last + 1; j < i; j++) if (!transparent.has(j)) gap = true;
+    if (last >= 0 && gap && cur.idx.length) {
+      flush();
+      cur = { role: 'main', idx: [] };
+    }
+    last = i;
+    const tk = t.tokens[i]!;
+    if (termAt[i]) {
+      cur.idx.push(i);
+      continue;
+    }
+    const prep = valueAt(t, i, 'prep') ?? (tk.text === '@' ? 'place' : null);
+    if (prep) {
+      flush();
+      cur = { role: (prep === 'in' ? 'in' : prep) as ChunkRole, idx: [] };
+      continue;
+    }
+    const post = valueAt(t, i, 'postp');
+    if (post) {
+      if (post !== 'drop' && cur.role === 'main') cur.role = (post === 'purpose' ? 'purpose' : post === 'place' ? 'source' : post) as ChunkRole;
+      flush();
+      cur = { role: 'main', idx: [] };
+      continue;
+    }
+    if (tk.kind === 'punct' && tk.text !== '-' && tk.text !== '/') {
+      flush();
+      cur = { role: 'main', idx: [] };
+      continue;
+    }
+    if (has(t, i, 'separator') && !termAt[i]) {
+      // "pizza and coke": a separator inside one expense joins things; keep it as a joint.
+      cur.idx.push(i);
+      continue;
+    }
+    cur.idx.push(i);
+  }
+  flush();
+  // A "for" chunk naming kin is who it was for.
+  for (const c of chunks) {
+    if (c.role === 'purpose' && c.idx.some((i) => isKin(t, i)) && !c.idx.some((i) => termAt[i]?.kind === 'item')) c.role = 'benefit';
+  }
+  return chunks;
+}
+
+const ITEM_ORDER: ChunkRole[] = ['main', 'purpose', 'in', 'dest', 'with', 'source', 'place', 'via', 'benefit'];
+
+function words(t: Tagged, idx: readonly number[], termAt: readonly (KnownTerm | null)[]): number[] {
+  const out = idx.filter((i) => !dropped(t, i, termAt));
+  // Trim separators and generic places at the edges.
+  while (out.length && has(t, out[0]!, 'separator') && !termAt[out[0]!]) out.shift();
+  while (out.length && has(t, out[out.length - 1]!, 'separator') && !termAt[out[out.length - 1]!]) out.pop();
+  return out;
+}
+
+function text(t: Tagged, idx: readonly number[], termAt?: readonly (KnownTerm | null)[]): string {
+  const parts: string[] = [];
+  let prev = -2;
+  const done = new Set<KnownTerm>();
+  for (const i of idx) {
+    const tk = t.tokens[i]!;
+    const k = termAt?.[i];
+    // A misspelt item reads as the lexicon's word ("cofee" → coffee, "brekfast" → breakfast).
+    if (k && k.kind === 'item' && repaired(k)) {
+      if (!done.has(k)) {
+        done.add(k);
+        parts.push(k.canonical);
+        prev = i;
+      }
+      continue;
+    }
+    const w = tk.kind === 'emoji' ? ((t.at[i] ?? []).find((g) => g.role === 'emoji')?.value ?? tk.text) : tk.norm;
+    if (parts.length && tk.glued && prev === i - 1) parts[parts.length - 1] += w;
+    else parts.push(w);
+    prev = i;
+  }
+  return parts.join(' ').trim();
+}
+
+function titleCase(s: string): string {
+  return s.replace(/(^|[\s\-/&])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+}
+
+/**
+ * Item and merchant of one expense.
+ * e.g. "spent 500 on a latte at Starbucks" → item "latte", merchant "Starbucks"
+ */
+export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: readonly (KnownTerm | null)[], isKnownWord: (w: string) => boolean, findKnownTerms?: (tokens: string[]) => KnownTerm[], transparent?: ReadonlySet<number>): ItemMerchant {
+  const chunks = chunksOf(t, content, termAt, transparent);
+  const roleOf = new Map<number, ChunkRole>();
+  for (const c of chunks) for (const i of c.idx) roleOf.set(i, c.role);
+  const termsIn = [...new Set(content.map((i) => termAt[i]).filter((k): k is KnownTerm => !!k))];
+  const merchantTerms = termsIn.filter((k) => k.kind === 'merchant');
+  const placeRank = (k: KnownTerm): number => {
+    const r = roleOf.get(k.start);
+    return r === 'place' || r === 'source' ? 0 : r === 'main' ? 1 : 2;
+  };
+  merchantTerms.sort((a, b) => placeRank(a) - placeRank(b));
+  let merchantTerm: KnownTerm | null = merchantTerms[0] ?? null;
+  let merchant: string | null = merchantTerm?.canonical ?? null;
+  let merchantIdx: number[] = merchantTerm ? range(merchantTerm.start, merchantTerm.end) : [];
+
+  if (!merchant) {
+    // An unknown name in a place chunk: "sandwich at heathrow", "dmart se".
+    for (const c of chunks) {
+      if (c.role !== 'place' && c.role !== 'source') continue;
+      const ws = words(t, c.idx, termAt).filter((i) => !has(t, i, 'generic_place') && !isKin(t, i) && !has(t, i, 'city') && !has(t, i, 'local_spot'));
+      if (!ws.length || ws.length > 4 || ws.some((i) => termAt[i]?.kind === 'item')) continue;
+      merchant = titleCase(text(t, ws));
+      merchantIdx = ws;
+      break;
+    }
+  }
+
+  const items = termsIn.filter((k) => k.kind === 'item' && !merchantIdx.includes(k.start));
+  let itemTerm: KnownTerm | null = null;
+  let itemIdx: number[] = [];
+  let unknownItem = false;
+  const ordered = [...chunks].sort((a, b) => ITEM_ORDER.indexOf(a.role) - ITEM_ORDER.indexOf(b.role));
+  const isWeak = (k: KnownTerm): boolean => weakTerm(k);
+  // A specific item anywhere beats a generic one ("bill", "order") in a better-placed chunk.
+  for (const pass of [false, true]) {
+    for (const c of ordered) {
+      if (c.role === 'benefit' || c.role === 'via' || c.role === 'time') continue;
+      if ((c.role === 'dest' || c.role === 'place' || c.role === 'source') && merchantTerm) continue;
+      const inChunk = items.filter((k) => c.idx.includes(k.start) && isWeak(k) === pass);
+      if (!inChunk.length) continue;
+      // English compounds put the head last; the last item of the chunk decides.
+      itemTerm = inChunk[inChunk.length - 1]!;
+      itemIdx = words(t, c.idx, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i));
+      // "gave the car for servicing": the work done on the thing is what was paid for.
+      const next = chunks[chunks.indexOf(c) + 1];
+      if (next && next.role === 'purpose') {
+        const work = words(t, next.idx, termAt).filter((i) => has(t, i, 'service_work'));
+        if (work.length) itemIdx = [...itemIdx, ...work];
+      }
+      break;
+    }
+    if (itemTerm) break;
+  }
+  if (!itemTerm) {
+    for (const c of ordered) {
+      if (c.role === 'benefit' || c.role === 'via' || c.role === 'time' || c.role === 'with') continue;
+      if ((c.role === 'dest' || c.role === 'place' || c.role === 'source') && (merchant || c.role !== 'dest')) continue;
+      const ws = words(t, c.idx, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i) && !has(t, i, 'city'));
+      if (!ws.length) continue;
+      itemIdx = ws;
+      unknownItem = ws.every((i) => !termAt[i] && !isKnownWord(t.tokens[i]!.norm));
+      break;
+    }
+  }
+  // "at the pharmacy 300": a generic place is the best hint of what was bought.
+  if (!itemIdx.length && !merchant) {
+    for (const c of chunks) {
+      const ws = c.idx.filter((i) => has(t, i, 'generic_place'));
+      if (ws.length) {
+        itemIdx = ws;
+        break;
+      }
+    }
+  }
+  // "tsrtc bus": a merchant named with a thing it sells; the thing is the item.
+  if (!itemIdx.length && merchantTerm && merchantTerm.end - merchantTerm.start >= 2 && findKnownTerms) {
+    const lastTok = t.tokens[merchantTerm.end - 1]!;
+    const inner = findKnownTerms([lastTok.norm]).find((k) => k.kind === 'item');
+    if (inner && !weakTerm(inner)) itemIdx = [merchantTerm.end - 1];
+  }
+  // "jio recharge", "swiggy order": a known brand at the head of an item phrase is the merchant too.
+  if (!merchant && itemTerm && itemTerm.end - itemTerm.start >= 2 && findKnownTerms) {
+    const ws = range(itemTerm.start, itemTerm.end - 1).map((i) => t.tokens[i]!.norm);
+    const head = findKnownTerms(ws).find((k) => k.kind === 'merchant' && k.start === 0);
+    if (head) {
+      merchant = head.canonical;
+      merchantTerm = head;
+    }
+  }
+  const item = itemIdx.length ? capItem(text(t, itemIdx, termAt)) : null;
+  const gift = content.some((i) => has(t, i, 'gift_word'));
+  const beneficiary = chunks.some((c) => c.role === 'benefit');
+  const moving = (itemTerm && (itemTerm.primary === 'transport' || itemTerm.primary === 'travel')) || (merchantTerm && merchantTerm.primary === 'transport');
+  const intercity = !!moving && chunks.some((c) => c.role === 'dest' && c.idx.some((i) => has(t, i, 'city')) && !c.idx.some((i) => has(t, i, 'local_spot')));
+  return { item, itemTerm, merchant, merchantTerm, itemIdx, merchantIdx, gift, intercity, beneficiary, unknownItem };
+}
+
+/** A generic lexicon word ("bill", "order", "ticket"): filed under other, or marked weak. */
+export function weakTerm(k: KnownTerm): boolean {
+  return k.weak || (k.primary === 'other' && k.detail === null);
+}
+
+const MAX_ITEM_CHARS = 60;
+function capItem(s: string): string {
+  if (s.length <= MAX_ITEM_CHARS) return s;
+  const cut = s.slice(0, MAX_ITEM_CHARS);
+  const sp = cut.lastIndexOf(' ');
+  return (sp > 20 ? cut.slice(0, sp) : cut).trim();
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i < b; i++) out.push(i);
+  return out;
+}
+
+export type { Primary };

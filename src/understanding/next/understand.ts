@@ -1,0 +1,187 @@
+/**
+ * @module understanding/next/understand
+ * The rules path from one chat message to an Understanding, on the language layer: tag the tokens
+ * once; read numbers and times with the one money and one time grammar; find lexicon terms; read
+ * commands and small talk; score every expense reading; read the cues that make a message not the
+ * owner's purchase; and say when munshi should ask instead of recording. Pure: the clock comes in
+ * as ctx.now. Never throws.
+ */
+import type { ExpenseDraft } from '../../core/types.js';
+import * as categories from '../../categories/index.js';
+import type { CategoryOverride } from '../../ledger/preferences.js';
+import { analyze, contextFromSettings, type LanguageContext } from '../../language/context.js';
+import { bestCover } from '../../language/grammar.js';
+import type { Tagged } from '../../language/tagger.js';
+import type { Primary } from '../../categories/taxonomy.js';
+import type { AskReason, UnderstandContext, Understanding } from '../types.js';
+import { readCommand } from './commands.js';
+import { readCues, smallTalk } from './cues.js';
+import { itemAndMerchant } from './extract.js';
+import { prepare, readExpenses, type FrameTokens } from './frames.js';
+import { readNumbers, type MoneyReading } from './numbers.js';
+import { functionTokens, findTerms } from './terms.js';
+import { bestTimes, readTimes, type TimeReading } from './times.js';
+
+/** What understanding needs from src/categories; injected so tests can swap it. */
+export interface Lexicon {
+  findKnownTerms(tokens: string[]): categories.KnownTerm[];
+  categorize(input: { item: string | null; merchant: string | null; context?: string }, overrides?: ReadonlyMap<string, CategoryOverride>): { primary: Primary; detail: string | null; confidence: number; via?: string };
+  isKnownWord(word: string): boolean;
+  categoryNamed(phrase: string): { primary: Primary; detail: string | null } | null;
+}
+
+export const defaultLexicon: Lexicon = {
+  findKnownTerms: (tokens) => categories.findKnownTerms(tokens),
+  categorize: (input, overrides) => categories.categorize(input, overrides),
+  isKnownWord: (w) => categories.isKnownWord(w),
+  categoryNamed: (p) => categories.categoryNamed(p),
+};
+
+const MAX_NOTE_CHARS = 200;
+/** Below this margin over the next reading, munshi asks which was meant. */
+const CLOSE_MARGIN = 0.25;
+
+/**
+ * Understands one message.
+ * e.g. understandNext('chai 20', ctx) → { intent: 'add_expense', expenses: [{ amountMinor: 2000, category: 'food', detail: 'tea', item: 'chai' … }] }
+ */
+export function understandNext(text: string, ctx: UnderstandContext, lex: Lexicon = defaultLexicon): Understanding {
+  try {
+    return run(text, ctx, lex);
+  } catch {
+    // The rules must never take the bot down; an odd message is simply not understood.
+    return { intent: 'other', kind: 'unknown', confidence: 0 };
+  }
+}
+
+function languageOf(ctx: UnderstandContext): LanguageContext {
+  return ctx.language ?? contextFromSettings(ctx.now, ctx.settings, ctx.localeChosen ?? false);
+}
+
+function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding {
+  const lc = languageOf(ctx);
+  const t = analyze(text, lc);
+  if (!t.tokens.some((k) => k.kind === 'word' || k.kind === 'num' || k.kind === 'emoji')) return { intent: 'other', kind: 'noise', confidence: 0.9 };
+
+  const nums = readNumbers(t, lc);
+  const pastVerb = t.tags.some((g) => (g.role === 'spend_verb' || g.role === 'obtain_verb') && g.value === 'past');
+  const tense = pastVerb ? 'past' : t.roles.has('plan') ? 'future' : null;
+  const times = bestTimes(readTimes(t, lc, { mode: 'record', tense }));
+  const moneyBest = bestCover(nums.money.filter((m) => m.currencyWritten || !times.some((r) => r.start < m.end && m.start < r.end)), (m) => m.score * (m.end - m.start));
+
+  const cmd = readCommand({ t, money: moneyBest, times, categoryNamed: lex.categoryNamed, isItemPhrase: (p) => lex.findKnownTerms(p.split(' ')).length > 0 });
+  if (cmd) return { intent: 'command', command: cmd, confidence: 0.85 };
+  const talk = smallTalk(t);
+  if (talk) return { intent: 'other', kind: talk, confidence: 0.95 };
+  if (asksAboutMunshi(t)) return { intent: 'other', kind: 'capabilities', confidence: 0.8 };
+
+  const fn = functionTokens(t);
+  const terms = findTerms(t, lex, fn);
+  const prep = prepare(t, nums, times, terms);
+  const rr = readExpenses(prep);
+  const futureDate = times.some((r) => r.future);
+  const cue = readCues({ t, hasMoney: !!rr.best, futureDate, hasTime: times.length > 0, hasPeriod: times.some((r) => r.kind === 'range'), hasThing: terms.length > 0 });
+
+  if (cue?.kind === 'question') {
+    if (rr.best || terms.length > 0 || times.length > 0 || t.roles.has('op_sum') || t.roles.has('op_count') || t.roles.has('spend_verb') || t.roles.has('op_avg') || t.roles.has('op_top') || t.roles.has('op_breakdown')) {
+      return { intent: 'query', confidence: 0.85 };
+    }
+    return { intent: 'other', kind: 'unknown', confidence: 0.6 };
+  }
+  if (cue && cue.strong) return { intent: 'other', kind: cue.kind, confidence: 0.8 };
+
+  const note = noteOf(t.text);
+  const today = lc.today;
+  if (!rr.best) {
+    if (nums.bad.length && !nums.money.length) return { intent: 'other', kind: 'noise', confidence: 0.8 };
+    if (nums.labels.length && !nums.money.length) return { intent: 'other', kind: 'note', confidence: 0.75 };
+    // No amount: an expense only when it says so ("bought petrol") or names a known thing briefly ("petrol").
+    const all = t.tokens.map((k) => k.i).filter((i) => !times.some((r) => r.start <= i && i < r.end));
+    const im = itemAndMerchant(t, all, prep.termAt, lex.isKnownWord, lex.findKnownTerms);
+    const words = t.tokens.filter((k) => k.kind === 'word').length;
+    const known = !!im.itemTerm || !!im.merchantTerm;
+    const spendVerb = t.roles.has('spend_verb');
+    const gotKnown = known && t.tags.some((g) => g.role === 'obtain_verb' && g.value === 'past');
+    if ((im.item || im.merchant) && (spendVerb || gotKnown || (known && words <= 4))) {
+      const cat = lex.categorize({ item: im.item, merchant: im.merchant, context: t.text }, ctx.overrides);
+      return {
+        intent: 'incomplete', missing: 'amount', confidence: known ? 0.8 : 0.6,
+        partial: { amountMinor: null, currency: lc.currency, category: cat.primary, detail: cat.detail, item: im.item, merchant: im.merchant, note, date: dateFor(times, null, today) },
+      };
+    }
+    return { intent: 'other', kind: 'unknown', confidence: 0.5 };
+  }
+
+  const frames = rr.best.frames;
+  const expenses: ExpenseDraft[] = [];
+  let ask: AskReason | undefined;
+  let confidence = Math.min(1, 0.55 + 0.15 * Math.min(rr.margin, 2));
+  // One shared date, merchant: a date or "at X" said once covers every expense of the message.
+  const sharedTime = times.filter((r) => r.from).length === 1 ? times.find((r) => r.from)! : null;
+  const transparent = new Set<number>();
+  for (const r of times) for (let i = r.start; i < r.end; i++) transparent.add(i);
+  const ims = frames.map((f) => itemAndMerchant(t, f.content, prep.termAt, lex.isKnownWord, lex.findKnownTerms, transparent));
+  const sharedMerchant = frames.length > 1 ? ims.filter((m) => m.merchant).length === 1 ? ims.find((m) => m.merchant)! : null : null;
+  if (frames.length === 1 && !ims[0]!.item && !ims[0]!.merchant) {
+    const m = frames[0]!.money;
+    return {
+      intent: 'incomplete', missing: 'item', confidence: 0.7,
+      partial: { amountMinor: m.minor, currency: m.currency, category: 'other', detail: null, item: null, merchant: null, note, date: dateFor(times, frames[0]!, today) },
+    };
+  }
+  frames.forEach((f, k) => {
+    const im = ims[k]!;
+    const merchant = im.merchant ?? (sharedMerchant && !im.merchant ? sharedMerchant.merchant : null);
+    const context = frames.length > 1 ? frameText(t, f) : t.text;
+    const cat0 = lex.categorize({ item: im.item, merchant, context }, ctx.overrides);
+    let cat: { primary: Primary; detail: string | null } = { primary: cat0.primary, detail: cat0.detail };
+    if (im.gift && cat.primary !== 'gifts') cat = { primary: 'gifts', detail: 'gifts' };
+    if (im.intercity && cat.primary === 'transport') cat = { primary: 'travel', detail: 'trips' };
+    const date = dateFor(times, f, today, sharedTime);
+    expenses.push({
+      amountMinor: f.money.minor, currency: f.money.currency, category: cat.primary, detail: cat.detail,
+      item: im.item, merchant, note: frames.length > 1 ? noteOf(context) : note, date,
+    });
+    if (im.unknownItem && !im.merchantTerm && cat0.confidence <= 0.5) ask ??= 'unknown_item';
+    if (f.money.alternatives?.some((a) => a.score >= f.money.score - 0.15)) ask ??= 'ambiguous_amount';
+    confidence = Math.min(confidence, cat0.confidence >= 0.9 ? 1 : 0.5 + cat0.confidence / 2);
+  });
+  if (rr.margin < CLOSE_MARGIN) ask ??= 'two_amounts';
+  if (cue && !cue.strong) ask = 'maybe_not_spent';
+  const future = expenses.some((e) => e.date > today);
+  if (future) ask ??= 'future';
+  const u: Understanding = { intent: 'add_expense', expenses, confidence };
+  if (future) u.futureDate = true;
+  if (ask) u.ask = ask;
+  return u;
+}
+
+function dateFor(times: readonly TimeReading[], f: FrameTokens | null, today: string, shared?: TimeReading | null): string {
+  if (f) {
+    const lo = Math.min(f.money.start, ...f.content), hi = Math.max(f.money.end, ...f.content.map((i) => i + 1));
+    const own = times.find((r) => r.from && r.start >= lo && r.end <= hi + 1);
+    if (own) return own.from!;
+  }
+  if (shared?.from) return shared.from;
+  return times.find((r) => r.from)?.from ?? today;
+}
+
+function frameText(t: Tagged, f: FrameTokens): string {
+  const idx = [...f.content, f.money.start, f.money.end - 1].sort((a, b) => a - b);
+  return t.text.slice(t.tokens[idx[0]!]!.start, t.tokens[idx[idx.length - 1]!]!.end);
+}
+
+function asksAboutMunshi(t: Tagged): boolean {
+  const w = new Set(t.tokens.filter((k) => k.kind === 'word').map((k) => k.norm));
+  const addressed = w.has('you') || w.has('u') || w.has('munshi') || w.has('bot');
+  const asking = t.roles.has('question_word') || w.has('can') || w.has('could');
+  return addressed && asking && (w.has('do') || w.has('track') || w.has('help') || w.has('work') || w.has('understand') || w.has('record') || w.has('handle') || w.has('are'));
+}
+
+function noteOf(text: string): string | null {
+  const s = text.replace(/\s+/g, ' ').trim();
+  if (!s) return null;
+  return s.length > MAX_NOTE_CHARS ? s.slice(0, MAX_NOTE_CHARS) : s;
+}
+
+export type { MoneyReading };
