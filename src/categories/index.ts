@@ -42,6 +42,8 @@ export interface KnownTerm {
   detail: string | null;
   /** A generic word ("bill", "ticket", "order") that decides only when nothing more specific does. */
   weak: boolean;
+  /** Reached through spelling repair of at least one word ("cofee" → coffee), not as written or as a plural. */
+  repaired: boolean;
   /** token index range [start, end) in the input tokens. */
   start: number;
   end: number;
@@ -64,6 +66,7 @@ export interface Concept {
 // Known terms
 
 const wordCache = new Map<string, string>();
+const repairedWords = new Set<string>();
 const WORD_CACHE_LIMIT = 50_000;
 
 /** The lexicon form of one raw token: itself, its singular, or its spelling correction. */
@@ -75,8 +78,12 @@ function lexWord(raw: string): string {
   if (t && !LEXICON.words.has(t) && !LEXICON.phrases.has(t) && !LEXICON.glue.has(t)) {
     const s = singulars(t).find((x) => LEXICON.words.has(x));
     out = s ?? correctPhraseWord(t);
+    if (!s && out !== t) repairedWords.add(raw);
   }
-  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  if (wordCache.size >= WORD_CACHE_LIMIT) {
+    wordCache.clear();
+    repairedWords.clear();
+  }
   wordCache.set(raw, out);
   return out;
 }
@@ -89,6 +96,7 @@ function toTerm(e: LexEntry, tokens: readonly string[], start: number, end: numb
     primary: e.primary,
     detail: e.detail,
     weak: e.weak,
+    repaired: tokens.slice(start, end).some((t) => repairedWords.has(t)),
     start,
     end,
   };

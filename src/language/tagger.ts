@@ -31,6 +31,9 @@ export interface Tagged {
   roles: ReadonlySet<Role>;
 }
 
+/** Roles a word may take when written glued to a number ("1.2k", "20rs", "2kg", "9pm"); "3rd" is not "rd". */
+const GLUED_TO_NUMBER: ReadonlySet<Role> = new Set<Role>(['magnitude', 'unit', 'currency', 'clock', 'money_word', 'label', 'each', 'period_unit']);
+
 // Tokens a vocabulary phrase may span: words and numbers, and hyphens/apostrophes/slashes inside a glued run.
 const INNER = new Set(['-', '/', "'", '.', '&']);
 
@@ -76,10 +79,12 @@ export function tag(text: string, tokens: readonly Token[], vocab: Vocabulary): 
   const roles = new Set<Role>();
   for (let i = 0; i < tokens.length; i++) {
     const seen = new Set<string>();
+    const afterNumber = tokens[i]!.glued && tokens[i]!.kind === 'word' && tokens[i - 1]?.kind === 'num';
     for (const { key, end } of keysFrom(tokens, i, vocab.maxWords)) {
       if (seen.has(key)) continue;
       seen.add(key);
       for (const e of vocab.lookup(key)) {
+        if (afterNumber && !GLUED_TO_NUMBER.has(e.role)) continue;
         const tg: Tag = { role: e.role, value: e.value, start: i, end, phrase: key, entry: e };
         tags.push(tg);
         at[i]!.push(tg);

@@ -45,6 +45,8 @@ export const ROLES = {
   // ---- expense words
   spend_verb: 'a verb of paying or buying; value = past|present|future|base when the tense is clear',
   obtain_verb: 'a verb of getting that implies paying only with an amount ("got", "grabbed", "had", "took")',
+  spend_noun: 'a noun for spending itself ("expenses", "spending", "kharcha"): a question cue when no amount is written',
+  ping: 'a test message ("test", "testing", "are you there"); with only numbers besides, noise',
   income: 'money coming in ("salary", "credited", "received", "earned")',
   refund: 'money coming back ("refund", "cashback", "reversal", "returned")',
   back: 'turns getting or paying into money coming back ("got 200 back", "paid me back", "wapas")',
@@ -88,6 +90,7 @@ export const ROLES = {
   op_compare: 'asks for a comparison ("vs", "compare", "compared to", "than")',
   op_breakdown: 'asks for a breakdown ("breakdown", "by category", "split up")',
   op_last: 'asks for the newest ("last time", "latest", "most recent")',
+  comparative: 'compares an amount in a filter ("above", "over", "more than", "under", "below", "se zyada")',
   exclude: 'leaves something out of a question ("except", "excluding", "leaving out", "not counting")',
   include: 'adds something to a question ("including", "counting", "plus", "along with")',
   command: 'a command word; value = undo|delete|edit|recent|help|settings|set|confirm|cancel|dashboard|summary|chart|budgets|recurring|stop',

@@ -89,11 +89,14 @@ export function readCommand(x: CommandInput): Command | null {
   const lead = t.tokens.find((tk) => tk.kind === 'word' || tk.kind === 'num');
   const cue = t.tags.find((g) => g.role === 'edit_cue' && lead && g.start === lead.i);
   const cueEnd = Math.max(0, ...t.tags.filter((g) => g.role === 'edit_cue' && g.start <= 3).map((g) => g.end));
-  const editWord = (i: number): boolean => covered(t, i, new Set<Role>(['edit_cue', 'filler', 'glue', 'ref_last', 'ack']));
-  if (x.money.length === 1 && x.times.length === 0) {
-    const m = x.money[0]!;
-    const others = rest(t, (i) => (i < m.start || i >= m.end) && !editWord(i));
-    if (others.length === 0 && (cue || words.length <= 3 && words[0]!.i < m.start)) {
+  const editWord = (i: number): boolean => covered(t, i, new Set<Role>(['edit_cue', 'filler', 'glue', 'ref_last', 'ack', 'negation'])) || covered(t, i, ROLE('command'), 'edit');
+  if (x.money.length >= 1 && x.money.length <= 2 && x.times.length === 0) {
+    // "no, 60", "make it 450", "wrong amount, make it 450", "edit: that was 250 not 205": the new amount
+    // is the one not negated.
+    const m = x.money.find((mm) => !t.tags.some((g) => g.role === 'negation' && g.end === mm.start)) ?? x.money[0]!;
+    const others = rest(t, (i) => !x.money.some((mm) => mm.start <= i && i < mm.end) && !editWord(i));
+    const hasCue = t.tags.some((g) => g.role === 'edit_cue' || (g.role === 'command' && g.value === 'edit'));
+    if (others.length === 0 && (hasCue || (words.length <= 2 && x.money.length === 1 && words[0]!.i < m.start))) {
       return { kind: 'edit_amount', amountMinor: m.minor, currency: m.currencyWritten ? m.currency : null };
     }
   }

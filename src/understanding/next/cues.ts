@@ -90,11 +90,19 @@ export function readCues(x: CueInput): Cue | null {
 
   // ---- questions
   const asks = hasRole(t, 'op_sum') || hasRole(t, 'op_count') || hasRole(t, 'op_avg') || hasRole(t, 'op_compare') || hasRole(t, 'op_breakdown') || hasRole(t, 'op_top') || hasRole(t, 'op_list');
+  const qWord = hasRole(t, 'question_word');
   if (startsQ && (!x.hasMoney || endsQ || !pastVerb)) return { kind: 'question', strong: true, why: 'opens like a question' };
-  if (endsQ && (!x.hasMoney || asks || hasRole(t, 'question_word'))) return { kind: 'question', strong: true, why: 'asks' };
-  if (!x.hasMoney && asks && (x.hasTime || x.hasThing)) return { kind: 'question', strong: true, why: 'asks for a figure' };
-  // "coffee this month", "uber last week": a thing and a period, no amount: a question.
-  if (!x.hasMoney && x.hasPeriod && !pastVerb) return { kind: 'question', strong: true, why: 'a period without an amount' };
+  if (endsQ && (!x.hasMoney || asks || qWord)) return { kind: 'question', strong: true, why: 'asks' };
+  if (!x.hasMoney) {
+    // No amount written: a question word, a request for a figure, spending named with a date, or a
+    // bare period ("last month", "aaj ka kharcha", "my expenses", "coffee this month").
+    if (qWord || asks) return { kind: 'question', strong: true, why: 'asks without an amount' };
+    if (hasRole(t, 'spend_noun') && (x.hasTime || x.hasThing || onlyFunctionWords(t, ['spend_noun', 'spend_verb']))) return { kind: 'question', strong: true, why: 'spending named' };
+    if (x.hasPeriod && !pastVerb) return { kind: 'question', strong: true, why: 'a period without an amount' };
+    if (x.hasTime && onlyFunctionWords(t, [])) return { kind: 'question', strong: true, why: 'only a date' };
+  }
+  // "any expenses above 2000 this month?", "show spends over 500": the amount is a filter.
+  if (x.hasMoney && (asks || hasRole(t, 'spend_noun')) && hasRole(t, 'comparative') && !pastVerb) return { kind: 'question', strong: true, why: 'an amount as a filter' };
 
   // ---- money that is not spending
   if (hasRole(t, 'refund')) return { kind: 'refund', strong: true, why: 'refund' };
@@ -142,12 +150,36 @@ export function readCues(x: CueInput): Cue | null {
   if (hasRole(t, 'wish') && !vs.some((v) => past(v) && v.role === 'spend_verb' && !t.tags.some((g) => g.role === 'wish' && g.start <= v.at && v.at < g.end))) {
     return { kind: 'plan', strong: true, why: 'a wish' };
   }
-  if (hasRole(t, 'plan') && !pastVerb) return { kind: 'plan', strong: !x.hasMoney || x.futureDate || vs.length > 0, why: 'a plan' };
+  if (hasRole(t, 'plan') && !pastVerb) return { kind: 'plan', strong: true, why: 'a plan' };
   if (hasRole(t, 'price_remark') && !pastVerb) return { kind: 'price', strong: true, why: 'a price, not a payment' };
   if (hasRole(t, 'budget') && !pastVerb) return { kind: 'budget', strong: true, why: 'a budget' };
   if (hasRole(t, 'balance') && !pastVerb) return { kind: 'balance', strong: !x.hasThing, why: 'a balance' };
   if (x.futureDate && !pastVerb) return { kind: 'plan', strong: false, why: 'a date ahead' };
   return null;
+}
+
+/** True when every word of the message carries a vocabulary role (none of `except` counts as content either). */
+function onlyFunctionWords(t: Tagged, except: readonly Role[]): boolean {
+  for (const tk of t.tokens) {
+    if (tk.kind !== 'word') continue;
+    const tags = t.tags.filter((g) => g.start <= tk.i && tk.i < g.end);
+    if (tags.length === 0) return false;
+    if (tags.every((g) => g.role === 'kin' || g.role === 'descriptive')) return false;
+    void except;
+  }
+  return true;
+}
+
+/** A test ping ("test", "testing 123"): ping words and numbers only. */
+export function isPing(t: Tagged): boolean {
+  let ping = false;
+  for (const tk of t.tokens) {
+    if (tk.kind === 'num' || tk.kind === 'punct' || tk.kind === 'emoji') continue;
+    const tags = t.tags.filter((g) => g.start <= tk.i && tk.i < g.end);
+    if (tags.some((g) => g.role === 'ping')) ping = true;
+    else if (!tags.some((g) => g.role === 'filler' || g.role === 'greeting' || g.role === 'number')) return false;
+  }
+  return ping;
 }
 
 /** Greetings, thanks and acknowledgements with nothing else in the message. */

@@ -52,6 +52,7 @@ const DROP: ReadonlySet<Role> = new Set<Role>([
 function dropped(t: Tagged, i: number, termAt: readonly (KnownTerm | null)[]): boolean {
   if (termAt[i]) return false;
   const tk = t.tokens[i]!;
+  if (tk.kind === 'num' && tk.glued) return false;
   if (tk.kind !== 'word' && tk.kind !== 'emoji') return true;
   for (const g of t.tags) if (g.start <= i && i < g.end && DROP.has(g.role)) return true;
   return false;
@@ -169,15 +170,65 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
   let merchant: string | null = merchantTerm?.canonical ?? null;
   let merchantIdx: number[] = merchantTerm ? range(merchantTerm.start, merchantTerm.end) : [];
 
+  // A word nobody has filed: not in the lexicon and with no vocabulary role.
+  const unknown = (i: number): boolean => !termAt[i] && t.tokens[i]!.kind === 'word' && !t.tags.some((g) => g.start <= i && i < g.end);
+  const nameWords = (c: Chunk): number[] => words(t, c.idx, termAt).filter((i) => !isKin(t, i) && !has(t, i, 'city') && !has(t, i, 'local_spot') && !has(t, i, 'payment_method'));
   if (!merchant) {
-    // An unknown name in a place chunk: "sandwich at heathrow", "dmart se".
+    // A name in a place chunk: "sandwich at heathrow", "dmart se", "tea from golden tips". A chunk of
+    // known things only ("at the bakery") is a kind of place, not a name.
     for (const c of chunks) {
       if (c.role !== 'place' && c.role !== 'source') continue;
-      const ws = words(t, c.idx, termAt).filter((i) => !has(t, i, 'generic_place') && !isKin(t, i) && !has(t, i, 'city') && !has(t, i, 'local_spot'));
-      if (!ws.length || ws.length > 4 || ws.some((i) => termAt[i]?.kind === 'item')) continue;
+      const ws = nameWords(c);
+      if (!ws.length || ws.length > 4) continue;
+      const named = ws.some(unknown) || ws.every((i) => !termAt[i] && !has(t, i, 'generic_place'));
+      if (!named) continue;
       merchant = titleCase(text(t, ws));
       merchantIdx = ws;
       break;
+    }
+  }
+  if (!merchant) {
+    // A payee after the thing: "donation to ramakrishna mission", "a game on steam" (not kin, a city,
+    // a spot in town or the ride's destination).
+    const last = chunks[chunks.length - 1];
+    if (last && chunks.length > 1 && (last.role === 'dest' || last.role === 'purpose' || last.role === 'via') && chunks[0]!.idx.some((i) => termAt[i]?.kind === 'item')) {
+      const moving = chunks[0]!.idx.some((i) => termAt[i] && (termAt[i]!.primary === 'transport' || termAt[i]!.primary === 'travel'));
+      const ws = nameWords(last);
+      if (ws.length && ws.length <= 3 && ws.every(unknown) && !(last.role === 'dest' && moving)) {
+        merchant = titleCase(text(t, ws));
+        merchantIdx = ws;
+      }
+    }
+  }
+  if (!merchant) {
+    // A shop's name before what it sold: "Burma Burma lunch", "Karachi bakery fruit biscuits",
+    // "Pulla Reddy sweets". Unknown words open the main chunk and a known item follows.
+    const main = chunks.find((c) => c.role === 'main');
+    if (main) {
+      const ws = words(t, main.idx, termAt);
+      let k = 0;
+      while (k < ws.length && k < 3 && unknown(ws[k]!) && !has(t, ws[k]!, 'descriptive')) k++;
+      let end = k;
+      while (end < ws.length - 1 && has(t, ws[end]!, 'generic_place') && termAt[ws[end + 1]!]?.kind === 'item') end++;
+      const follows = ws[end] !== undefined && termAt[ws[end]!]?.kind === 'item';
+      const nameLike = k >= 2 || end > k || t.tokens[ws[0]!]?.cap === true;
+      if (k > 0 && follows && nameLike && t.tokens[ws[0]!]!.norm.length >= 3) {
+        merchantIdx = ws.slice(0, end);
+        merchant = titleCase(text(t, merchantIdx));
+      }
+    }
+  }
+  if (!merchant && findKnownTerms) {
+    // "jio recharge", "blinkit order", "swiggy biryani": a known brand at the head of an item phrase.
+    for (const k of termsIn) {
+      if (k.kind !== 'item' || k.end - k.start < 2) continue;
+      const ws = range(k.start, k.end - 1).map((i) => t.tokens[i]!.norm);
+      const head = findKnownTerms(ws).find((h) => h.kind === 'merchant' && h.start === 0);
+      if (head) {
+        merchant = head.canonical;
+        merchantTerm = head;
+        break;
+      }
     }
   }
 
@@ -233,15 +284,6 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
     const lastTok = t.tokens[merchantTerm.end - 1]!;
     const inner = findKnownTerms([lastTok.norm]).find((k) => k.kind === 'item');
     if (inner && !weakTerm(inner)) itemIdx = [merchantTerm.end - 1];
-  }
-  // "jio recharge", "swiggy order": a known brand at the head of an item phrase is the merchant too.
-  if (!merchant && itemTerm && itemTerm.end - itemTerm.start >= 2 && findKnownTerms) {
-    const ws = range(itemTerm.start, itemTerm.end - 1).map((i) => t.tokens[i]!.norm);
-    const head = findKnownTerms(ws).find((k) => k.kind === 'merchant' && k.start === 0);
-    if (head) {
-      merchant = head.canonical;
-      merchantTerm = head;
-    }
   }
   const item = itemIdx.length ? capItem(text(t, itemIdx, termAt)) : null;
   const gift = content.some((i) => has(t, i, 'gift_word'));

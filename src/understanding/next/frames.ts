@@ -34,6 +34,7 @@ export const W = {
   cutWithoutSep: -0.35, // a cut falls elsewhere while the region has a separator
   orientation: 0.3, // every expense puts its words on the same side of its amount
   twoItemsOneAmount: -0.25, // one amount carries two known items with no "and" between them
+  shareBonus: 2.0, // "my share 400": that amount is the expense and the bill's total is not
 } as const;
 
 export interface FrameTokens {
@@ -67,6 +68,8 @@ interface Site {
   labelScore: number;
   inTerm: boolean;
   inTime: boolean;
+  /** Right after "my share", "my half": the owner's part of a shared bill. */
+  share: boolean;
 }
 
 interface Prepared {
@@ -125,7 +128,7 @@ function sitesOf(nums: NumberAnalysis, times: readonly TimeReading[], termAt: re
       if (c.qty && (!last.qty || c.qty.score > last.qty.score)) last.qty = c.qty;
       continue;
     }
-    sites.push({ start: c.start, end: c.end, money: c.money, qty: c.qty, labelScore: 0, inTerm: false, inTime: false });
+    sites.push({ start: c.start, end: c.end, money: c.money, qty: c.qty, labelScore: 0, inTerm: false, inTime: false, share: false });
   }
   for (const s of sites) {
     for (const l of nums.labels) if (l.start < s.end && s.start < l.end) s.labelScore = Math.max(s.labelScore, l.score);
@@ -134,6 +137,7 @@ function sitesOf(nums: NumberAnalysis, times: readonly TimeReading[], termAt: re
       if (k && t.tokens[i]!.kind === 'num' && k.end - k.start > 1) s.inTerm = true;
     }
     for (const r of times) if (r.start < s.end && s.start < r.end && !(s.money?.currencyWritten)) s.inTime = true;
+    s.share = t.tags.some((g) => g.role === 'share' && g.end <= s.start && s.start - g.end <= 2 && /^(my|mera|meri)\b|half|share|part|cut|portion/.test(g.phrase) && /^(my|mera)/.test(g.phrase));
   }
   return sites;
 }
@@ -149,12 +153,16 @@ export function prepare(t: Tagged, nums: NumberAnalysis, times: readonly TimeRea
 type Choice = 'M' | 'Q' | 'X';
 
 function siteScore(p: Prepared, s: Site, c: Choice): number {
+  const shared = p.sites.some((x) => x.share);
   if (c === 'M') {
     if (!s.money || s.inTime || s.inTerm) return -Infinity;
+    // "dinner 1200, my share 400": the owner's share is the expense; the bill is not.
+    if (shared) return s.share ? W.money + W.shareBonus : -W.shareBonus;
     return W.money * s.money.score + (s.money.currencyWritten ? W.moneyCurrency : 0) - s.labelScore * 1.5;
   }
+  if (c === 'X' && shared && !s.share && s.money) return 0;
   if (c === 'Q') {
-    if (!s.qty || s.inTime) return -Infinity;
+    if (!s.qty || s.inTime || s.inTerm) return -Infinity;
     let v = W.qty * s.qty.score;
     const next = p.cls[s.end];
     const prev = p.cls[s.start - 1];
@@ -223,7 +231,7 @@ export function readExpenses(p: Prepared, maxSites = 6): ReadingResult {
   const options: Choice[][] = sites.slice(0, k).map((s) => {
     const o: Choice[] = [];
     if (s.money && !s.inTime && !s.inTerm) o.push('M');
-    if (s.qty && !s.inTime) o.push('Q');
+    if (s.qty && !s.inTime && !s.inTerm) o.push('Q');
     o.push('X');
     return o;
   });
@@ -264,10 +272,11 @@ function evaluate(p: Prepared, sites: readonly Site[], choice: readonly Choice[]
     if (c === 'M') anchors.push({ site: s, money: s.money! });
     else if (c === 'Q') qtys.push({ site: s, qty: s.qty! });
     else unused.push(j);
-    for (let i = s.start; i < s.end; i++) used.add(i);
+    // A number that is part of a name ("7up") stays in the words; any other site is spent.
+    if (!(c === 'X' && s.inTerm)) for (let i = s.start; i < s.end; i++) used.add(i);
   }
   if (anchors.length === 0) return null;
-  for (let i = 0; i < p.cls.length; i++) if (p.cls[i] === 'time' || p.cls[i] === 'label' || p.cls[i] === 'num') used.add(i);
+  for (let i = 0; i < p.cls.length; i++) if (p.cls[i] === 'time' || p.cls[i] === 'label' || (p.cls[i] === 'num' && !p.termAt[i])) used.add(i);
 
   // Dynamic programme over the cuts between consecutive amounts.
   const n = p.cls.length;

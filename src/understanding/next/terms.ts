@@ -35,11 +35,7 @@ function vocabTokens(t: Tagged): Set<number> {
 
 /** Whether the lexicon reached the term through spelling repair ("cofee" → coffee), not a plural. */
 export function repaired(k: KnownTerm): boolean {
-  const a = k.text.replace(/ /g, ''), b = k.canonical.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  if (a === b) return false;
-  if (a.startsWith(b) && a.length - b.length <= 2) return false; // samosas, tomatoes
-  if (b.startsWith(a) && b.length - a.length <= 2) return false;
-  return true;
+  return k.repaired;
 }
 
 /**
@@ -54,8 +50,24 @@ export function findTerms(t: Tagged, lex: TermFinder, fn: ReadonlySet<number>): 
     // "&" and "'" inside names ("m&s", "dunkin'") are kept out; a scan never spans punctuation.
     return '';
   });
+  // Letters and digits written together are one name to the lexicon ("7up", "1mg", "ps5"): the run's
+  // first token carries the joined word and the rest are blank, and spans are widened back below.
+  const runEnd = t.tokens.map((tk) => tk.i + 1);
+  for (let i = 0; i < t.tokens.length; i++) {
+    const a = t.tokens[i]!;
+    if (a.kind !== 'word' && a.kind !== 'num') continue;
+    let j = i + 1;
+    while (j < t.tokens.length && t.tokens[j]!.glued && (t.tokens[j]!.kind === 'word' || t.tokens[j]!.kind === 'num') && (t.tokens[j]!.kind !== a.kind || t.tokens[j - 1]!.kind !== t.tokens[j]!.kind)) j++;
+    if (j - i < 2 || !t.tokens.slice(i, j).some((x) => x.kind === 'num') || !t.tokens.slice(i, j).some((x) => x.kind === 'word')) continue;
+    const joined = t.tokens.slice(i, j).map((x) => x.norm).join('');
+    if (lex.findKnownTerms([joined]).length === 0) continue;
+    words[i] = joined;
+    for (let k = i + 1; k < j; k++) words[k] = '';
+    runEnd[i] = j;
+    i = j - 1;
+  }
   const vocab = vocabTokens(t);
-  return lex.findKnownTerms(words).filter((k) => {
+  return lex.findKnownTerms(words).map((k) => (runEnd[k.end - 1]! > k.end ? { ...k, end: runEnd[k.end - 1]! } : k)).filter((k) => {
     let allFn = true, anyVocab = false;
     for (let i = k.start; i < k.end; i++) {
       if (!fn.has(i) && t.tokens[i]!.kind !== 'num') allFn = false;

@@ -15,7 +15,7 @@ import type { Tagged } from '../../language/tagger.js';
 import type { Primary } from '../../categories/taxonomy.js';
 import type { AskReason, UnderstandContext, Understanding } from '../types.js';
 import { readCommand } from './commands.js';
-import { readCues, smallTalk } from './cues.js';
+import { isPing, readCues, smallTalk } from './cues.js';
 import { itemAndMerchant } from './extract.js';
 import { prepare, readExpenses, type FrameTokens } from './frames.js';
 import { readNumbers, type MoneyReading } from './numbers.js';
@@ -71,9 +71,12 @@ function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding 
 
   const cmd = readCommand({ t, money: moneyBest, times, categoryNamed: lex.categoryNamed, isItemPhrase: (p) => lex.findKnownTerms(p.split(' ')).length > 0 });
   if (cmd) return { intent: 'command', command: cmd, confidence: 0.85 };
+  // "summary", "weekly report", "chart": asked of the ledger, answered by the summary and chart skills.
+  if (!nums.money.length && t.tags.some((g) => g.role === 'command' && (g.value === 'summary' || g.value === 'chart' || g.value === 'budgets'))) return { intent: 'query', confidence: 0.8 };
   const talk = smallTalk(t);
   if (talk) return { intent: 'other', kind: talk, confidence: 0.95 };
   if (asksAboutMunshi(t)) return { intent: 'other', kind: 'capabilities', confidence: 0.8 };
+  if (isPing(t)) return { intent: 'other', kind: 'noise', confidence: 0.85 };
 
   const fn = functionTokens(t);
   const terms = findTerms(t, lex, fn);
@@ -122,6 +125,11 @@ function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding 
   for (const r of times) for (let i = r.start; i < r.end; i++) transparent.add(i);
   const ims = frames.map((f) => itemAndMerchant(t, f.content, prep.termAt, lex.isKnownWord, lex.findKnownTerms, transparent));
   const sharedMerchant = frames.length > 1 ? ims.filter((m) => m.merchant).length === 1 ? ims.find((m) => m.merchant)! : null : null;
+  // "sathyam 2 tickets 380": with nothing else named, a counted thing ("tickets") is the item.
+  frames.forEach((f, k) => {
+    const im = ims[k]!;
+    if (!im.item && f.qty?.unit && lex.findKnownTerms([f.qty.unit]).some((x) => x.kind === 'item')) im.item = f.qty.unit;
+  });
   if (frames.length === 1 && !ims[0]!.item && !ims[0]!.merchant) {
     const m = frames[0]!.money;
     return {
