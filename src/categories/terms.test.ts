@@ -13,9 +13,14 @@ describe('findKnownTerms', () => {
   it('finds an item and a merchant with their token ranges', () => {
     const found = findKnownTerms(toks('spent 500 on a latte at cafe coffee day yesterday'));
     expect(found).toEqual([
-      { kind: 'item', text: 'latte', canonical: 'latte', primary: 'food', detail: 'coffee', start: 4, end: 5 },
-      { kind: 'merchant', text: 'cafe coffee day', canonical: 'Cafe Coffee Day', primary: 'food', detail: 'coffee', start: 6, end: 9 },
+      { kind: 'item', text: 'latte', canonical: 'latte', primary: 'food', detail: 'coffee', weak: false, repaired: false, start: 4, end: 5 },
+      { kind: 'merchant', text: 'cafe coffee day', canonical: 'Cafe Coffee Day', primary: 'food', detail: 'coffee', weak: false, repaired: false, start: 6, end: 9 },
     ]);
+  });
+
+  it('says when a word was repaired to reach a term, and not for a plural', () => {
+    expect(findKnownTerms(['cofee'])[0]?.repaired).toBe(true);
+    expect(findKnownTerms(['samosas'])[0]?.repaired).toBe(false);
   });
 
   it('prefers the longest phrase', () => {
