@@ -54,10 +54,16 @@ interface Verb {
   role: 'spend_verb' | 'obtain_verb';
 }
 
+/** A tag swallowed by a longer tag of another role ("liye" inside the postposition "ke liye"). */
+export function shadowed(t: Tagged, g: Tag): boolean {
+  return t.tags.some((h) => h !== g && h.role !== g.role && h.start <= g.start && g.end <= h.end && h.end - h.start > g.end - g.start);
+}
+
 function verbs(t: Tagged): Verb[] {
   const out: Verb[] = [];
   for (const g of t.tags) {
     if (g.role !== 'spend_verb' && g.role !== 'obtain_verb') continue;
+    if (shadowed(t, g)) continue;
     // The longest verb phrase at a position stands for it ("paid off" over "paid").
     const same = out.findIndex((v) => v.at === g.start);
     if (same >= 0) {
@@ -101,6 +107,8 @@ export function readCues(x: CueInput): Cue | null {
     if (x.hasPeriod && !pastVerb) return { kind: 'question', strong: true, why: 'a period without an amount' };
     if (x.hasTime && onlyFunctionWords(t, [])) return { kind: 'question', strong: true, why: 'only a date' };
   }
+  // "last 5 transactions", "top 3 expenses": the number counts what is asked for.
+  if (x.hasMoney && hasRole(t, 'spend_noun') && !pastVerb && t.tags.some((g) => (g.phrase === 'last' || g.phrase === 'top' || g.role === 'op_top') && t.tokens[g.end]?.kind === 'num')) return { kind: 'question', strong: true, why: 'a count of things asked for' };
   // "any expenses above 2000 this month?", "show spends over 500": the amount is a filter.
   if (x.hasMoney && (asks || hasRole(t, 'spend_noun')) && hasRole(t, 'comparative') && !pastVerb) return { kind: 'question', strong: true, why: 'an amount as a filter' };
 

@@ -238,11 +238,14 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
   let unknownItem = false;
   const ordered = [...chunks].sort((a, b) => ITEM_ORDER.indexOf(a.role) - ITEM_ORDER.indexOf(b.role));
   const isWeak = (k: KnownTerm): boolean => weakTerm(k);
-  // A specific item anywhere beats a generic one ("bill", "order") in a better-placed chunk.
-  for (const pass of [false, true]) {
+  // What was bought is named outside the place chunks first ("lunch at the office canteen"), and a
+  // specific item beats a generic one ("bill", "order") in a better-placed chunk.
+  const where = (c: Chunk): boolean => c.role === 'place' || c.role === 'source';
+  for (const [inPlace, pass] of [[false, false], [false, true], [true, false], [true, true]] as const) {
     for (const c of ordered) {
       if (c.role === 'benefit' || c.role === 'via' || c.role === 'time') continue;
-      if ((c.role === 'dest' || c.role === 'place' || c.role === 'source') && merchantTerm) continue;
+      if (where(c) !== inPlace) continue;
+      if ((c.role === 'dest' || where(c)) && merchantTerm) continue;
       const inChunk = items.filter((k) => c.idx.includes(k.start) && isWeak(k) === pass);
       if (!inChunk.length) continue;
       // English compounds put the head last; the last item of the chunk decides.

@@ -34,6 +34,7 @@ export const W = {
   cutWithoutSep: -0.35, // a cut falls elsewhere while the region has a separator
   orientation: 0.3, // every expense puts its words on the same side of its amount
   twoItemsOneAmount: -0.25, // one amount carries two known items with no "and" between them
+  moneyCountPosition: -1.5, // a bare small whole number opening a phrase, right before a thing, read as money
   shareBonus: 2.0, // "my share 400": that amount is the expense and the bill's total is not
 } as const;
 
@@ -152,13 +153,26 @@ export function prepare(t: Tagged, nums: NumberAnalysis, times: readonly TimeRea
 
 type Choice = 'M' | 'Q' | 'X';
 
+/** A bare small whole number (no currency, no decimals) right before a thing and not right after one. */
+function countPosition(p: Prepared, s: Site): boolean {
+  const m = s.money;
+  if (!m || m.currencyWritten || s.end - s.start !== 1) return false;
+  const tk = p.t.tokens[s.start]!;
+  if (!/^\d{1,2}$/.test(tk.text) || Number(tk.text) > 12) return false;
+  const next = p.cls[s.end], prev = p.cls[s.start - 1];
+  return (next === 'term' || next === 'word') && prev !== 'term' && prev !== 'word';
+}
+
 function siteScore(p: Prepared, s: Site, c: Choice): number {
   const shared = p.sites.some((x) => x.share);
   if (c === 'M') {
     if (!s.money || s.inTime || s.inTerm) return -Infinity;
     // "dinner 1200, my share 400": the owner's share is the expense; the bill is not.
     if (shared) return s.share ? W.money + W.shareBonus : -W.shareBonus;
-    return W.money * s.money.score + (s.money.currencyWritten ? W.moneyCurrency : 0) - s.labelScore * 1.5;
+    let v = W.money * s.money.score + (s.money.currencyWritten ? W.moneyCurrency : 0) - s.labelScore * 1.5;
+    // "kal 2 samosa aur chai 50": a bare small count opening a phrase counts, it does not pay.
+    if (countPosition(p, s)) v += W.moneyCountPosition;
+    return v;
   }
   if (c === 'X' && shared && !s.share && s.money) return 0;
   if (c === 'Q') {
@@ -167,7 +181,7 @@ function siteScore(p: Prepared, s: Site, c: Choice): number {
     const next = p.cls[s.end];
     const prev = p.cls[s.start - 1];
     if (next === 'term' || next === 'word') v += W.qtyBeforeThing;
-    if ((prev === 'term' || prev === 'word') && (next === undefined || next === 'sep' || next === 'nl' || next === 'num')) v += W.qtyPricePosition;
+    if (!s.qty.unit && (prev === 'term' || prev === 'word') && (next === undefined || next === 'sep' || next === 'nl' || next === 'num')) v += W.qtyPricePosition;
     return v;
   }
   if (s.inTerm) return W.inTerm;

@@ -86,9 +86,12 @@ function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding 
   const cue = readCues({ t, hasMoney: !!rr.best, futureDate, hasTime: times.length > 0, hasPeriod: times.some((r) => r.kind === 'range'), hasThing: terms.length > 0 });
 
   if (cue?.kind === 'question') {
-    if (rr.best || terms.length > 0 || times.length > 0 || t.roles.has('op_sum') || t.roles.has('op_count') || t.roles.has('spend_verb') || t.roles.has('op_avg') || t.roles.has('op_top') || t.roles.has('op_breakdown')) {
-      return { intent: 'query', confidence: 0.85 };
-    }
+    // A question about money: spending words, amounts, known things; a date alone counts only when
+    // nothing else unknown is asked about ("what's the weather today?" is not about money).
+    const MONEYISH = ['op_sum', 'op_count', 'op_avg', 'op_top', 'op_breakdown', 'op_compare', 'op_list', 'op_last', 'spend_verb', 'spend_noun', 'currency', 'budget', 'obtain_verb'] as const;
+    const moneyish = !!rr.best || terms.length > 0 || MONEYISH.some((r) => t.roles.has(r));
+    const unknownWords = t.tokens.some((k) => k.kind === 'word' && !t.tags.some((g) => g.start <= k.i && k.i < g.end));
+    if (moneyish || (times.length > 0 && !unknownWords)) return { intent: 'query', confidence: 0.85 };
     return { intent: 'other', kind: 'unknown', confidence: 0.6 };
   }
   if (cue && cue.strong) return { intent: 'other', kind: cue.kind, confidence: 0.8 };
@@ -124,7 +127,16 @@ function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding 
   const transparent = new Set<number>();
   for (const r of times) for (let i = r.start; i < r.end; i++) transparent.add(i);
   const ims = frames.map((f) => itemAndMerchant(t, f.content, prep.termAt, lex.isKnownWord, lex.findKnownTerms, transparent));
-  const sharedMerchant = frames.length > 1 ? ims.filter((m) => m.merchant).length === 1 ? ims.find((m) => m.merchant)! : null : null;
+  // A merchant said once for several expenses: a trailing "at X" after the last amount, or a header
+  // before the first ("dmart: milk 60, bread 40").
+  let sharedMerchant: (typeof ims)[number] | null = null;
+  if (frames.length > 1 && ims.filter((m) => m.merchant).length === 1) {
+    const k = ims.findIndex((m) => m.merchant);
+    const f = frames[k]!, im = ims[k]!;
+    const trailing = k === frames.length - 1 && im.merchantIdx.length > 0 && im.merchantIdx.every((i) => i > f.money.end) && im.itemIdx.every((i) => i < im.merchantIdx[0]!);
+    const header = k === 0 && im.merchantIdx.length > 0 && t.tokens.slice(im.merchantIdx[im.merchantIdx.length - 1]! + 1, f.money.start).some((x) => x.text === ':' || x.kind === 'newline');
+    if (trailing || header) sharedMerchant = im;
+  }
   // "sathyam 2 tickets 380": with nothing else named, a counted thing ("tickets") is the item.
   frames.forEach((f, k) => {
     const im = ims[k]!;
