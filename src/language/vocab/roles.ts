@@ -52,6 +52,7 @@ export const ROLES = {
   back: 'turns getting or paying into money coming back ("got 200 back", "paid me back", "wapas")',
   transfer: 'moving money that is not spending ("transferred", "sent home", "moved to savings")',
   debt: 'lending, borrowing or owing ("owe", "lent", "borrowed", "udhaar")',
+  installment: 'a payment on a loan ("emi", "installment", "premium"): spending, even next to "loan"',
   balance: 'a balance or remaining amount ("balance", "left", "bacha")',
   budget: 'a budget or limit ("budget", "limit", "cap")',
   price_remark: 'talking about a price, not paying it ("costs", "price", "rate", "going for", "is priced")',

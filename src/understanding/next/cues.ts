@@ -33,8 +33,9 @@ export interface CueInput {
   hasThing: boolean;
 }
 
-const roleTags = (t: Tagged, role: Role): Tag[] => t.tags.filter((g) => g.role === role);
-const hasRole = (t: Tagged, role: Role): boolean => t.roles.has(role);
+/** Tags of a role that no longer tag of another role swallows ("income" inside "income tax"). */
+const roleTags = (t: Tagged, role: Role): Tag[] => t.tags.filter((g) => g.role === role && !shadowed(t, g));
+const hasRole = (t: Tagged, role: Role): boolean => t.roles.has(role) && roleTags(t, role).length > 0;
 
 /** First token index that is not filler, glue or punctuation. */
 function firstContent(t: Tagged): number {
@@ -119,10 +120,15 @@ export function readCues(x: CueInput): Cue | null {
   if (back) return { kind: 'refund', strong: true, why: `"${back.phrase}" after a verb` };
   const income = roleTags(t, 'income');
   if (income.length) {
-    // "paid the maid's salary", "salary advance to driver": money going out under an income word.
+    // "paid the maid's salary", "wages for the gardener": money going out under an income word.
     const paidOut = pastVerb && vs.some((v) => v.role === 'spend_verb' && !income.some((g) => g.start <= v.at && v.at < g.end)) && !income.some((g) => /paid|credited|received/.test(g.phrase));
-    const kinNear = income.some((g) => before(t, 'kin', g.start, 2));
-    if (!paidOut && !kinNear) return { kind: 'income', strong: true, why: 'income' };
+    const toHelp = t.tags.some((g) => g.role === 'kin' && g.value === 'help');
+    if (!paidOut && !toHelp) return { kind: 'income', strong: true, why: 'income' };
+  }
+  // "got 500 from mom", "received 2000 from the client": money from someone.
+  const getVerb = vs.find((v) => /^(got|received|recieved|recived|mila|mile|mili)$/.test(t.tokens[v.at]!.norm));
+  if (getVerb && t.tags.some((g) => g.role === 'prep' && g.value === 'source' && g.start > getVerb.at && t.tags.some((h) => (h.role === 'kin' || h.role === 'third_party') && h.start > g.start && h.start - g.end <= 2))) {
+    return { kind: 'income', strong: true, why: 'money from someone' };
   }
   const transfer = roleTags(t, 'transfer');
   if (transfer.length) {
@@ -130,9 +136,8 @@ export function readCues(x: CueInput): Cue | null {
     const specific = transfer.some((g) => g.end - g.start > 1 || !/^(sent|bheje|bheja|transfer|transferred)$/.test(g.phrase));
     if (specific || !x.hasThing) return { kind: 'transfer', strong: true, why: 'money moved, not spent' };
   }
-  if (hasRole(t, 'debt') && !(pastVerb && !roleTags(t, 'debt').some((g) => g.start <= pastVerb.at && pastVerb.at < g.end) && !/lent|borrowed|owe/.test(roleTags(t, 'debt').map((g) => g.phrase).join(' ')))) {
-    return { kind: 'transfer', strong: true, why: 'a debt or a loan' };
-  }
+  // "gave ankit 2000 as loan", "owes me 500"; but "home loan emi 21000" is a payment.
+  if (hasRole(t, 'debt') && !hasRole(t, 'installment')) return { kind: 'transfer', strong: true, why: 'a debt or a loan' };
 
   // ---- things that did not happen, or not to the owner
   for (const v of vs) {

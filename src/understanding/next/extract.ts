@@ -16,6 +16,8 @@ export type ChunkRole = 'main' | 'place' | 'source' | 'purpose' | 'dest' | 'with
 export interface Chunk {
   role: ChunkRole;
   idx: number[];
+  /** The preposition that opened the chunk ("for", "on"), when one did. */
+  prep?: string;
 }
 
 export interface ItemMerchant {
@@ -83,7 +85,7 @@ export function chunksOf(t: Tagged, content: readonly number[], termAt: readonly
     const prep = valueAt(t, i, 'prep') ?? (tk.text === '@' ? 'place' : null);
     if (prep) {
       flush();
-      cur = { role: (prep === 'in' ? 'in' : prep) as ChunkRole, idx: [] };
+      cur = { role: (prep === 'in' ? 'in' : prep) as ChunkRole, idx: [], prep: tk.norm };
       continue;
     }
     const post = valueAt(t, i, 'postp');
@@ -191,7 +193,8 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
     // A payee after the thing: "donation to ramakrishna mission", "a game on steam" (not kin, a city,
     // a spot in town or the ride's destination).
     const last = chunks[chunks.length - 1];
-    if (last && chunks.length > 1 && (last.role === 'dest' || last.role === 'purpose' || last.role === 'via') && chunks[0]!.idx.some((i) => termAt[i]?.kind === 'item')) {
+    // "for X" says who it was for, never who was paid.
+    if (last && chunks.length > 1 && (last.role === 'dest' || last.role === 'purpose' || last.role === 'via') && last.prep !== 'for' && chunks[0]!.idx.some((i) => termAt[i]?.kind === 'item')) {
       const moving = chunks[0]!.idx.some((i) => termAt[i] && (termAt[i]!.primary === 'transport' || termAt[i]!.primary === 'travel'));
       const ws = nameWords(last);
       if (ws.length && ws.length <= 3 && ws.every(unknown) && !(last.role === 'dest' && moving)) {

@@ -160,7 +160,9 @@ function countPosition(p: Prepared, s: Site): boolean {
   const tk = p.t.tokens[s.start]!;
   if (!/^\d{1,2}$/.test(tk.text) || Number(tk.text) > 12) return false;
   const next = p.cls[s.end], prev = p.cls[s.start - 1];
-  return (next === 'term' || next === 'word') && prev !== 'term' && prev !== 'word';
+  // After a brand ("swiggy 3 biryani 780") a count still opens the phrase; after an item it prices it.
+  const prevItem = prev === 'word' || (prev === 'term' && p.termAt[s.start - 1]?.kind === 'item');
+  return (next === 'term' || next === 'word') && !prevItem;
 }
 
 function siteScore(p: Prepared, s: Site, c: Choice): number {

@@ -140,7 +140,16 @@ function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding 
   // "sathyam 2 tickets 380": with nothing else named, a counted thing ("tickets") is the item.
   frames.forEach((f, k) => {
     const im = ims[k]!;
-    if (!im.item && f.qty?.unit && lex.findKnownTerms([f.qty.unit]).some((x) => x.kind === 'item')) im.item = f.qty.unit;
+    const measure = ['mass', 'volume', 'serving', 'container', 'time', 'distance', 'person'];
+    if (!im.item && f.qty?.unit && !measure.includes(f.qty.unitKind ?? '') && lex.findKnownTerms([f.qty.unit]).some((x) => x.kind === 'item')) im.item = f.qty.unit;
+  });
+  // "ola 320 yesterday and 260 today": an expense that names nothing repeats the one before it.
+  frames.forEach((f, k) => {
+    const im = ims[k]!;
+    if (k > 0 && !im.item && !im.merchant && !f.content.some((i) => t.tokens[i]!.kind === 'word' && prep.cls[i] !== 'glue' && prep.cls[i] !== 'sep')) {
+      const prevIm = ims[k - 1]!;
+      ims[k] = { ...im, item: prevIm.item, itemTerm: prevIm.itemTerm, merchant: prevIm.merchant, merchantTerm: prevIm.merchantTerm };
+    }
   });
   if (frames.length === 1 && !ims[0]!.item && !ims[0]!.merchant) {
     const m = frames[0]!.money;
