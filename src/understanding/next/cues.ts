@@ -31,6 +31,8 @@ export interface CueInput {
   hasTime: boolean;
   /** Lexicon items or merchants are named. */
   hasThing: boolean;
+  /** Their token spans: a kin word inside a name ("spotify family") is not a person. */
+  termSpans?: readonly { start: number; end: number }[];
 }
 
 /** Tags of a role that no longer tag of another role swallows ("income" inside "income tax"). */
@@ -150,7 +152,9 @@ export function readCues(x: CueInput): Cue | null {
   // Someone else as the doer: kin or a third-party pronoun before the first verb.
   if (vs.length) {
     const v0 = vs[0]!;
-    const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && g.end <= v0.at && v0.at - g.end <= 2 && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0));
+    // The doer sits right before the verb, with no amount between ("spotify family 179 diya" is not the family's).
+    const noAmountBetween = (g: Tag): boolean => !t.tokens.slice(g.end, v0.at).some((k) => k.kind === 'num');
+    const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && g.end <= v0.at && v0.at - g.end <= 2 && noAmountBetween(g) && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0) && !(x.termSpans ?? []).some((k) => k.start <= g.start && g.end <= k.end && k.end - k.start > g.end - g.start));
     const selfFirst = t.tags.some((g) => g.role === 'self' && g.end <= v0.at);
     // Hinglish: "papa ne petrol dalwaya" (ergative "ne" after the doer).
     const ergative = t.tokens.findIndex((tk) => tk.norm === 'ne');

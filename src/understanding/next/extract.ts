@@ -48,7 +48,7 @@ const valueAt = (t: Tagged, i: number, role: Role): string | null => (t.at[i] ??
 const DROP: ReadonlySet<Role> = new Set<Role>([
   'glue', 'filler', 'approx', 'each', 'self', 'third_party', 'negation', 'hypothetical', 'plan', 'wish', 'payment_method',
   'spend_verb', 'obtain_verb', 'separator', 'clause_break', 'relative_day', 'weekday', 'month', 'this', 'last', 'next', 'ago',
-  'part_of_day', 'currency', 'magnitude', 'question_word',
+  'part_of_day', 'currency', 'magnitude', 'question_word', 'transfer', 'income', 'refund', 'debt', 'back', 'edit_cue', 'ping',
 ]);
 
 function dropped(t: Tagged, i: number, termAt: readonly (KnownTerm | null)[]): boolean {
@@ -147,6 +147,13 @@ function text(t: Tagged, idx: readonly number[], termAt?: readonly (KnownTerm | 
     prev = i;
   }
   return parts.join(' ').trim();
+}
+
+/** "cake cake" (an emoji and its word) is "cake". */
+function dedupe(s: string): string {
+  const out: string[] = [];
+  for (const w of s.split(' ')) if (out[out.length - 1] !== w) out.push(w);
+  return out.join(' ');
 }
 
 function titleCase(s: string): string {
@@ -289,9 +296,11 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
   if (!itemIdx.length && merchantTerm && merchantTerm.end - merchantTerm.start >= 2 && findKnownTerms) {
     const lastTok = t.tokens[merchantTerm.end - 1]!;
     const inner = findKnownTerms([lastTok.norm]).find((k) => k.kind === 'item');
-    if (inner && !weakTerm(inner)) itemIdx = [merchantTerm.end - 1];
+    if (inner) itemIdx = [merchantTerm.end - 1];
   }
-  const item = itemIdx.length ? capItem(text(t, itemIdx, termAt)) : null;
+  // "a new phone cover", "a quick bite": describing words before a known thing are not its name.
+  if (itemTerm) while (itemIdx.length > 1 && has(t, itemIdx[0]!, 'descriptive') && !termAt[itemIdx[0]!]) itemIdx = itemIdx.slice(1);
+  const item = itemIdx.length ? capItem(dedupe(text(t, itemIdx, termAt))) : null;
   const gift = content.some((i) => has(t, i, 'gift_word'));
   const beneficiary = chunks.some((c) => c.role === 'benefit');
   const moving = (itemTerm && (itemTerm.primary === 'transport' || itemTerm.primary === 'travel')) || (merchantTerm && merchantTerm.primary === 'transport');

@@ -12,6 +12,7 @@ import type { KnownTerm } from '../../categories/index.js';
 import type { Role } from '../../language/vocab/roles.js';
 import type { MoneyReading, NumberAnalysis, QuantityReading } from './numbers.js';
 import type { TimeReading } from './times.js';
+import { chunksOf } from './extract.js';
 
 /** Feature weights of a reading. One table, so tuning is visible and reviewable. */
 export const W = {
@@ -35,6 +36,7 @@ export const W = {
   orientation: 0.3, // every expense puts its words on the same side of its amount
   twoItemsOneAmount: -0.25, // one amount carries two known items with no "and" between them
   moneyCountPosition: -1.5, // a bare small whole number opening a phrase, right before a thing, read as money
+  frameOnlyPlace: -1.2, // an expense whose words only say where it was
   shareBonus: 2.0, // "my share 400": that amount is the expense and the bill's total is not
 } as const;
 
@@ -213,7 +215,19 @@ function frameScore(p: Prepared, content: readonly number[]): { score: number; i
   if (items === 0 && weak === 0 && merchants === 0) s += words > 0 ? W.frameWords : W.frameEmpty;
   if (words > 3) s += W.extraUnknown * (words - 3);
   if (items >= 2 && !content.some((i) => p.cls[i] === 'sep')) s += W.twoItemsOneAmount;
+  // "samosa 4 gupta ji pe 60": words that only say where ("gupta ji pe", "at the stall") are no expense of their own.
+  if (items === 0 && (words > 0 || merchants > 0)) {
+    const chunks = chunksOf(p.t, content, p.termAt);
+    const named = chunks.filter((c) => c.idx.some((i) => p.cls[i] === 'word' || p.cls[i] === 'term'));
+    if (named.length && named.every((c) => c.role === 'place' || c.role === 'source' || c.role === 'in' || (c.role === 'main' && endsInPlacePostp(p, c.idx)))) s += W.frameOnlyPlace;
+  }
   return { score: s, items, words };
+}
+
+/** A chunk closed by a place postposition ("gupta ji pe", "dmart se"). */
+function endsInPlacePostp(p: Prepared, idx: readonly number[]): boolean {
+  const after = idx[idx.length - 1]! + 1;
+  return (p.t.at[after] ?? []).some((g) => g.role === 'postp' && (g.value === 'drop' || g.value === 'place'));
 }
 
 /** Tokens a frame may take: words, terms, preps, postps, separators inside, verbs, glue (not numbers or dates). */

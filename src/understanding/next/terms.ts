@@ -70,7 +70,7 @@ export function findTerms(t: Tagged, lex: TermFinder, fn: ReadonlySet<number>): 
   return lex.findKnownTerms(words).map((k) => (runEnd[k.end - 1]! > k.end ? { ...k, end: runEnd[k.end - 1]! } : k)).filter((k) => {
     let allFn = true, anyVocab = false;
     for (let i = k.start; i < k.end; i++) {
-      if (!fn.has(i) && t.tokens[i]!.kind !== 'num') allFn = false;
+      if (!fn.has(i)) allFn = false;
       if (vocab.has(i)) anyVocab = true;
     }
     if (allFn) return false;

@@ -83,7 +83,7 @@ function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding 
   const prep = prepare(t, nums, times, terms);
   const rr = readExpenses(prep);
   const futureDate = times.some((r) => r.future);
-  const cue = readCues({ t, hasMoney: !!rr.best, futureDate, hasTime: times.length > 0, hasPeriod: times.some((r) => r.kind === 'range'), hasThing: terms.length > 0 });
+  const cue = readCues({ t, hasMoney: !!rr.best, futureDate, hasTime: times.length > 0, hasPeriod: times.some((r) => r.kind === 'range'), hasThing: terms.length > 0, termSpans: terms });
 
   if (cue?.kind === 'question') {
     // A question about money: spending words, amounts, known things; a date alone counts only when
@@ -143,6 +143,12 @@ function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding 
     const measure = ['mass', 'volume', 'serving', 'container', 'time', 'distance', 'person'];
     if (!im.item && f.qty?.unit && !measure.includes(f.qty.unitKind ?? '') && lex.findKnownTerms([f.qty.unit]).some((x) => x.kind === 'item')) im.item = f.qty.unit;
   });
+  // "hotstar 299", "uber 14.50": with only a merchant named, its name as written is also the item.
+  frames.forEach((f, k) => {
+    const im = ims[k]!;
+    if (!im.item && im.merchantIdx.length) im.item = im.merchantIdx.map((i) => t.tokens[i]!.norm).join(' ');
+    void f;
+  });
   // "ola 320 yesterday and 260 today": an expense that names nothing repeats the one before it.
   frames.forEach((f, k) => {
     const im = ims[k]!;
@@ -166,7 +172,11 @@ function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding 
     let cat: { primary: Primary; detail: string | null } = { primary: cat0.primary, detail: cat0.detail };
     if (im.gift && cat.primary !== 'gifts') cat = { primary: 'gifts', detail: 'gifts' };
     if (im.intercity && cat.primary === 'transport') cat = { primary: 'travel', detail: 'trips' };
-    const date = dateFor(times, f, today, sharedTime);
+    // Each expense owns the tokens from its first word or amount up to where the next one starts.
+    const lo = k === 0 ? 0 : Math.min(f.money.start, ...f.content);
+    const nextF = frames[k + 1];
+    const hi = nextF ? Math.min(nextF.money.start, ...nextF.content) : t.tokens.length;
+    const date = frames.length > 1 ? dateFor(times, f, today, sharedTime, { lo, hi }) : dateFor(times, f, today, sharedTime);
     expenses.push({
       amountMinor: f.money.minor, currency: f.money.currency, category: cat.primary, detail: cat.detail,
       item: im.item, merchant, note: frames.length > 1 ? noteOf(context) : note, date,
@@ -185,9 +195,9 @@ function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding 
   return u;
 }
 
-function dateFor(times: readonly TimeReading[], f: FrameTokens | null, today: string, shared?: TimeReading | null): string {
+function dateFor(times: readonly TimeReading[], f: FrameTokens | null, today: string, shared?: TimeReading | null, span?: { lo: number; hi: number }): string {
   if (f) {
-    const lo = Math.min(f.money.start, ...f.content), hi = Math.max(f.money.end, ...f.content.map((i) => i + 1));
+    const lo = span?.lo ?? Math.min(f.money.start, ...f.content), hi = span?.hi ?? Math.max(f.money.end, ...f.content.map((i) => i + 1));
     const own = times.find((r) => r.from && r.start >= lo && r.end <= hi + 1);
     if (own) return own.from!;
   }
@@ -196,7 +206,11 @@ function dateFor(times: readonly TimeReading[], f: FrameTokens | null, today: st
 }
 
 function frameText(t: Tagged, f: FrameTokens): string {
-  const idx = [...f.content, f.money.start, f.money.end - 1].sort((a, b) => a - b);
+  let idx = [...f.content, f.money.start, f.money.end - 1].sort((a, b) => a - b);
+  // Separators at the edges belong between expenses, not to either ("chai 20 at tapri and").
+  const sep = (i: number): boolean => t.tokens[i]!.kind === 'punct' || t.tags.some((g) => g.role === 'separator' && g.start <= i && i < g.end);
+  while (idx.length > 1 && sep(idx[0]!)) idx = idx.slice(1);
+  while (idx.length > 1 && sep(idx[idx.length - 1]!)) idx = idx.slice(0, -1);
   return t.text.slice(t.tokens[idx[0]!]!.start, t.tokens[idx[idx.length - 1]!]!.end);
 }
 
