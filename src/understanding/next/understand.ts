@@ -20,6 +20,7 @@ import { itemAndMerchant } from './extract.js';
 import { prepare, readExpenses, type FrameTokens } from './frames.js';
 import { readNumbers, type MoneyReading } from './numbers.js';
 import { functionTokens, findTerms } from './terms.js';
+import { implausible } from './plausible.js';
 import { bestTimes, readTimes, type TimeReading } from './times.js';
 
 /** What understanding needs from src/categories; injected so tests can swap it. */
@@ -183,6 +184,7 @@ function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding 
     });
     if (im.unknownItem && !im.merchantTerm && cat0.confidence <= 0.5) ask ??= 'unknown_item';
     if (f.money.alternatives?.some((a) => a.score >= f.money.score - 0.15)) ask ??= 'ambiguous_amount';
+    if (implausible(f.money.minor, f.money.currency, cat.primary, cat.detail)) ask = 'implausible';
     confidence = Math.min(confidence, cat0.confidence >= 0.9 ? 1 : 0.5 + cat0.confidence / 2);
   });
   if (rr.margin < CLOSE_MARGIN) ask ??= 'two_amounts';
