@@ -67,6 +67,8 @@ const envSchema = z.object({
     .default('INR')
     .transform((v) => v.toUpperCase())
     .refine((v) => KNOWN_CURRENCIES.has(v), { message: 'not a supported ISO 4217 currency code' }),
+  /** Which rules read messages while the language layer replaces the old ones: v1 (old) or v2 (language layer). */
+  MUNSHI_RULES: z.enum(['v1', 'v2']).default('v1'),
   MUNSHI_LOCALE: z
     .string()
     .default('en-IN')
@@ -221,6 +223,8 @@ export interface Config {
   summaries: SummaryConfig;
   /** When recurring expenses are recorded on their day (MUNSHI_RECURRING_AT). */
   recurringAt: TimeOfDay;
+  /** Which message rules run (MUNSHI_RULES): v1 the old rules, v2 the language layer. */
+  rules: 'v1' | 'v2';
 }
 
 function toConfig(e: Env): Config {
@@ -236,6 +240,7 @@ function toConfig(e: Env): Config {
       weekStartsOn: WEEKDAYS.indexOf(e.MUNSHI_WEEK_START) as OwnerSettings['weekStartsOn'],
     },
     transport: e.MUNSHI_TRANSPORT,
+    rules: e.MUNSHI_RULES,
     access: {
       mode: e.MUNSHI_ACCESS_MODE,
       allowlist: e.MUNSHI_ALLOWLIST,

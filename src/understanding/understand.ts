@@ -35,9 +35,7 @@ const DATE_EDIT_PREFIX = /^(?:no,? |actually,? |sorry,? |oops,? )*(?:that was|it
  * Understands one message. e.g. understand('chai 20', ctx) ->
  * { intent: 'add_expense', expenses: [{ amountMinor: 2000, currency: 'INR', category: 'food', detail: 'tea', item: 'chai', … }], confidence: 0.92 }
  */
-import { understandNext } from './next/understand.js';
 export function understand(text: string, ctx: UnderstandContext, lex: CategoryLexicon = defaultLexicon): Understanding {
-  if (process.env.MUNSHI_UNDERSTAND === 'next') return understandNext(text, ctx);
   try {
     return understandUnsafe(text, ctx, lex);
   } catch {

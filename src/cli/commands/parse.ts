@@ -12,6 +12,7 @@ import { understandNext } from '../../understanding/next/understand.js';
 import type { UnderstandContext, Understanding } from '../../understanding/types.js';
 import { out, parseArgs, stdinLines, str } from '../args.js';
 import { parseNowFlag, settingsFromFlags } from '../flags.js';
+import { loadConfig } from '../../config/config.js';
 
 export const summary = 'understand messages from stdin (one per line) and print JSON lines';
 
@@ -59,6 +60,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const now = fixed ?? new Date();
   const ctx: UnderstandContext = { now, settings };
+  const read = loadConfig().rules === 'v2' ? understandNext : understand;
   // A reader that stops early (`| head`) is not an error worth a stack trace.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
@@ -67,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
   for await (const line of stdinLines()) {
     let parsed: ParsedLine;
     try {
-      parsed = toParsedLine(line, (process.env.MUNSHI_UNDERSTAND === 'next' ? understandNext : understand)(line, ctx));
+      parsed = toParsedLine(line, read(line, ctx));
     } catch (err) {
       process.stderr.write(`parse: ${err instanceof Error ? err.message : String(err)}\n`);
       parsed = { text: line, intent: 'other', expenses: [] };
