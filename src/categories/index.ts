@@ -572,7 +572,7 @@ export function categoryNamed(phrase: string): { primary: Primary; detail: strin
   if (words.length === 0) return null;
   const key = words.join(' ');
   const last = words[words.length - 1]!;
-  for (const k of [key, ...singulars(last).map((s) => [...words.slice(0, -1), s].join(' '))]) {
+  for (const k of [key, ...singulars(last).map((s) => [...words.slice(0, -1), s].join(' ')), `${key}s`]) {
     const src = conceptIndex.get(k);
     if (src?.kind === 'cat') return { ...src.cat };
     if (src?.kind === 'def' && src.def.cats.length === 1) {

@@ -12,6 +12,9 @@ import {
   averageMinor, averageUnits, totalsOf, type ExecContext, type ExpenseQueries, type GroupKey, type MoneyTotal, type ResolvedFilters, type Row, type Selection,
 } from './execute.js';
 import { planQuestion } from './plan.js';
+import { planNext } from './next/plan.js';
+import { contextFromSettings } from '../language/context.js';
+import { categoryNamed, isKnownWord } from '../categories/index.js';
 import { normTerm } from './match.js';
 import { parsePlan } from './plan-schema.js';
 import { isStrayWord, resolveFilters, type ConceptSource, type ExpandConcept, type ResolvedPlanFilters } from './resolve.js';
@@ -34,6 +37,8 @@ export interface QueryContext {
    * over every match. Default: no cap (the CLI/eval contract lists every match).
    */
   maxResultRows?: number;
+  /** Which rules plan questions: v1 (old) or v2 (the language layer). Default v1 while both exist. */
+  rules?: 'v1' | 'v2';
 }
 
 /** What the bot keeps per chat between questions. */
@@ -80,7 +85,9 @@ const EMPTY: AnswerResult = { total: null, count: 0, rows: [] };
 export async function answerQuestion(queries: ExpenseQueries, text: string, ctx: QueryContext, conversation?: QueryConversation): Promise<Answer> {
   const today = localDate(ctx.now, ctx.settings.timeZone);
   const previous = activePlan(conversation, ctx.now);
-  const outcome = planQuestion(text, { today, settings: ctx.settings, previous });
+  const outcome = ctx.rules === 'v2'
+    ? planNext(text, { language: contextFromSettings(ctx.now, ctx.settings), previous, categoryNamed, isThing: isKnownWord })
+    : planQuestion(text, { today, settings: ctx.settings, previous });
   if (outcome.kind === 'none') {
     return { reply: cannotAnswerReply(), result: { ...EMPTY }, plan: null, conversation: conversation ?? newConversation() };
   }

@@ -47,13 +47,15 @@ const VALUE_CHECKS: Partial<Record<Role, (v: string) => boolean>> = {
   season: (v) => ['winter', 'spring', 'summer', 'autumn', 'monsoon'].includes(v),
   clock: (v) => v === 'am' || v === 'pm',
   prep: (v) => ['place', 'purpose', 'dest', 'with', 'in', 'via', 'time', 'benefit', 'source'].includes(v),
+  group_by: (v) => ['category', 'merchant', 'day', 'item'].includes(v),
+  op_avg: (v) => ['day', 'week', 'month', 'occasion'].includes(v),
   postp: (v) => ['place', 'purpose', 'in', 'via', 'drop', 'time', 'dest'].includes(v),
   label: (v) => /^[a-z_]+:(after|before|both)$/.test(v),
   command: (v) => /^[a-z_]+$/.test(v),
 };
 
 /** Roles whose rows must carry a value. */
-const NEEDS_VALUE: ReadonlySet<Role> = new Set(['number', 'magnitude', 'fraction', 'money_word', 'currency', 'weekday', 'month', 'relative_day', 'period_unit', 'ordinal', 'label', 'command', 'prep', 'postp', 'holiday', 'half', 'season', 'clock', 'unit', 'part_of_day', 'emoji']);
+const NEEDS_VALUE: ReadonlySet<Role> = new Set(['number', 'magnitude', 'fraction', 'money_word', 'currency', 'weekday', 'month', 'relative_day', 'period_unit', 'ordinal', 'label', 'command', 'prep', 'postp', 'holiday', 'half', 'season', 'clock', 'unit', 'part_of_day', 'emoji', 'group_by']);
 
 export const VOCAB_COLUMNS = ['phrase', 'role', 'value', 'lang', 'region'] as const;
 

@@ -1,0 +1,480 @@
+/**
+ * @module query/next/plan
+ * Question → QueryPlan on the language layer: the same tagged tokens, the same time grammar (for
+ * periods and weekday sets) and the same money grammar (for amount bounds and currencies) as the
+ * message reader. Slots come from vocabulary roles: the operation (op_* roles), periods (time
+ * readings), amount bounds (comparative + an amount), the currency asked in, what to leave out
+ * (exclude), how to group (group_by), and what is left over as subjects. Follow-ups ("and last
+ * month?", "only Swiggy", "show all") reuse the previous plan. Pure and fast.
+ */
+import type { IsoDate } from '../../core/dates.js';
+import { addMonths, endOfMonth, startOfMonth } from '../../core/dates.js';
+import type { LanguageContext } from '../../language/context.js';
+import { analyze } from '../../language/context.js';
+import type { Tag, Tagged } from '../../language/tagger.js';
+import type { Role } from '../../language/vocab/roles.js';
+import type { Primary } from '../../categories/taxonomy.js';
+import { readNumbers, type MoneyReading } from '../../understanding/next/numbers.js';
+import { bestTimes, readTimes, type TimeReading } from '../../understanding/next/times.js';
+import { bestCover } from '../../language/grammar.js';
+import { emptyFilters, type Filters, type Operation, type Period, type QueryPlan } from '../types.js';
+
+export interface NextPlanOptions {
+  language: LanguageContext;
+  /** The plan of the previous question in this chat, for follow-ups. */
+  previous?: QueryPlan | null;
+  /** The category a phrase names outright ("food", "transport"), or null. */
+  categoryNamed: (phrase: string) => { primary: Primary; detail: string | null } | null;
+  /** Whether a word is a thing the lexicon knows ("rent", "order", "recharge" are verbs too). */
+  isThing?: (word: string) => boolean;
+}
+
+export type PlanOutcome =
+  | { kind: 'plan'; plan: QueryPlan; followUp: boolean }
+  | { kind: 'show_all'; plan: QueryPlan }
+  | { kind: 'none'; reason: 'not_a_question' | 'no_previous' };
+
+/** Roles whose words are never part of a subject. */
+const NOT_SUBJECT: ReadonlySet<Role> = new Set<Role>([
+  'q_glue', 'glue', 'question_word', 'op_sum', 'op_list', 'op_top', 'op_count', 'op_avg', 'op_compare', 'op_breakdown', 'op_last',
+  'exclude', 'include', 'follow_up', 'narrow', 'show_all', 'all_time', 'group_by', 'percent', 'comparative', 'spend_verb',
+  'obtain_verb', 'spend_noun', 'self', 'filler', 'approx', 'currency', 'magnitude', 'number', 'ack', 'thanks', 'greeting',
+  'this', 'last', 'next', 'ago', 'period_unit', 'relative_day', 'weekday', 'month', 'so_far', 'time_from', 'time_to',
+  'time_since', 'time_until', 'plan', 'each', 'ref_last', 'edit_cue', 'separator',
+]);
+
+/** Roles that join two subject phrases as "either" (food and transport, food or transport). */
+const OR_JOIN: ReadonlySet<string> = new Set(['and', 'or', 'aur', 'ya', 'plus', ',', '&', '+', 'n']);
+const VERSUS = new Set(['vs', 'v/s', 'versus', 'against', 'compared to', 'compared with', 'or', 'ya']);
+
+interface Read {
+  op: Operation | null;
+  periods: Period[];
+  weekdays: number[] | null;
+  weekdayLabel: string | null;
+  allTime: boolean;
+  categories: Primary[];
+  subjects: string[];
+  within: string[];
+  exclude: string[];
+  sides: string[][];
+  minAmount: number | null;
+  maxAmount: number | null;
+  currency: string | null;
+  topN: number | null;
+  newest: number | null;
+  rank: number | null;
+  smallest: boolean;
+  plural: boolean;
+  share: boolean;
+  averagePer: QueryPlan['averagePer'];
+  breakdownBy: QueryPlan['breakdownBy'];
+  /** Words that ask about spending at all ("how much", "spent", "total", "list"). */
+  asks: boolean;
+  followUp: boolean;
+  narrow: boolean;
+  showAll: boolean;
+  /** Every word is a show-all, follow-up or glue word. */
+  onlyShowAll: boolean;
+  /** Number of subject words (content the question is about). */
+  names: number;
+}
+
+const has = (t: Tagged, role: Role): boolean => t.roles.has(role);
+const tagsOf = (t: Tagged, role: Role): Tag[] => t.tags.filter((g) => g.role === role);
+const covers = (g: { start: number; end: number }, i: number): boolean => g.start <= i && i < g.end;
+
+function majorOf(m: MoneyReading, digits = 2): number {
+  return m.minor / 10 ** digits;
+}
+
+/**
+ * Plans a question.
+ * e.g. planNext('how much on coffee this month?', opts) → { op: 'sum', periods: [this month], filters: { subjects: ['coffee'] } }
+ */
+export function planNext(text: string, opts: NextPlanOptions): PlanOutcome {
+  const lc = opts.language;
+  const t = analyze(text, lc);
+  if (!t.tokens.some((k) => k.kind === 'word' || k.kind === 'num')) return { kind: 'none', reason: 'not_a_question' };
+  const prev = opts.previous ?? null;
+  const r = read(t, opts);
+
+  if (prev && r.onlyShowAll && r.showAll) return { kind: 'show_all', plan: { ...prev, op: prev.op === 'top' ? 'top' : 'list' } };
+
+  const names = r.subjects.length + r.categories.length;
+  if (prev && r.op === null) {
+    if (r.narrow && names > 0 && !r.periods.length) {
+      const f = prev.filters;
+      return { kind: 'plan', followUp: true, plan: { ...prev, filters: { ...f, within: [...f.within, ...r.subjects, ...r.categories] } } };
+    }
+    // A subject with no lead word ("parking in december?") is a whole new question; only a bare
+    // new period or a lead word ("and", "what about") carries the last operation over.
+    const wholeQuestion = names > 0 && !r.followUp;
+    if (!r.asks && !wholeQuestion && (r.periods.length > 0 || names > 0)) {
+      const changedTime = r.periods.length > 0;
+      const changedWhat = names > 0;
+      const filters: Filters = changedWhat
+        ? { ...emptyFilters(), categories: r.categories.map((p) => ({ primary: p, detail: null })), subjects: r.subjects, minAmount: prev.filters.minAmount, maxAmount: prev.filters.maxAmount, currency: prev.filters.currency }
+        : { ...prev.filters, ...amountPart(r) };
+      let op = prev.op;
+      let periods = changedTime ? r.periods : prev.periods;
+      if (op === 'compare' && changedTime && r.periods.length === 1 && !(prev.versus.length && !changedWhat)) op = 'sum';
+      if (op === 'compare' && changedWhat && prev.versus.length) op = 'sum';
+      if (op === 'compare' && changedWhat && !changedTime) periods = prev.periods;
+      return { kind: 'plan', followUp: true, plan: { ...prev, op, periods, periodAssumed: changedTime ? false : prev.periodAssumed, filters, versus: changedWhat ? [] : prev.versus } };
+    }
+  }
+  if (r.op === null && !r.asks) {
+    // "uber rides this week", "food in december?", "doctor visits?": a subject read as "how much".
+    const asked = t.tokens.some((k) => k.text === '?');
+    if (!(names > 0 || r.periods.length > 0 || r.weekdays) || (names === 0 && !asked && !r.periods.length)) {
+      return { kind: 'none', reason: prev || !r.followUp ? 'not_a_question' : 'no_previous' };
+    }
+  }
+  return { kind: 'plan', followUp: false, plan: build(r, lc.today, lc.currency) };
+}
+
+function read(t: Tagged, opts: NextPlanOptions): Read {
+  const lc = opts.language;
+  const r: Read = {
+    op: null, periods: [], weekdays: null, weekdayLabel: null, allTime: false, categories: [], subjects: [], within: [], exclude: [], sides: [],
+    minAmount: null, maxAmount: null, currency: null, topN: null, newest: null, rank: null, smallest: false, plural: false, share: false,
+    averagePer: null, breakdownBy: null, asks: false, followUp: false, narrow: false, showAll: false, onlyShowAll: false, names: 0,
+  };
+  const n = t.tokens.length;
+  const used = new Array<boolean>(n).fill(false);
+  const use = (a: number, b: number): void => {
+    for (let i = a; i < b; i++) used[i] = true;
+  };
+
+  // ---- time: periods and weekday sets, from the one time grammar
+  const times = bestTimes(readTimes(t, lc, { mode: 'question' })).filter((x) => x.kind === 'day' || x.kind === 'range');
+  for (const x of times) {
+    use(x.start, x.end);
+    if (x.weekdays && !r.weekdays) {
+      r.weekdays = x.weekdays;
+      r.weekdayLabel = weekdayLabel(x.weekdays);
+    }
+    if (x.from || x.to) r.periods.push({ from: x.from, to: x.to, label: x.label });
+  }
+  r.allTime = has(t, 'all_time') && r.periods.length === 0;
+  for (const g of tagsOf(t, 'all_time')) use(g.start, g.end);
+
+  // ---- numbers: bounds ("over 500", "between 200 and 500"), counts ("top 3", "last 5")
+  const nums = readNumbers(t, lc);
+  const money = bestCover(nums.money.filter((m) => !times.some((x) => x.start < m.end && m.start < x.end)), (m) => m.score * (m.end - m.start));
+  for (const m of money) {
+    const before = t.tags.find((g) => g.role === 'comparative' && g.end <= m.start && m.start - g.end <= 1);
+    const after = t.tags.find((g) => g.role === 'comparative' && g.start >= m.end && g.start - m.end <= 1 && /^(or more|and above|plus|\+)/.test(g.phrase));
+    const between = t.tokens[m.start - 1]?.norm === 'between' || t.tokens[m.start - 2]?.norm === 'between';
+    const digits = m.currency === 'JPY' || m.currency === 'KRW' ? 0 : 2;
+    if (before && /under|below|less|lower|cheaper|upto|up to|kam|neeche|</.test(before.phrase)) {
+      r.maxAmount = majorOf(m, digits);
+      use(before.start, m.end);
+    } else if (before || after) {
+      r.minAmount = majorOf(m, digits);
+      use(before ? before.start : m.start, after ? after.end : m.end);
+    } else if (between) {
+      if (r.minAmount === null) r.minAmount = majorOf(m, digits);
+      else r.maxAmount = majorOf(m, digits);
+      use(m.start, m.end);
+    }
+    if (m.currencyWritten && (before || after || between)) r.currency ??= m.currency === lc.currency ? null : m.currency;
+  }
+  for (let i = 0; i < n; i++) if (t.tokens[i]!.norm === 'between' && (r.minAmount !== null)) used[i] = true;
+
+  // "top 5", "5 biggest", "last 3 swiggy orders", "second biggest"
+  const numAt = (i: number): number | null => {
+    const k = t.tokens[i];
+    return k && k.kind === 'num' && /^\d{1,3}$/.test(k.text) && !used[i] ? Number(k.text) : null;
+  };
+  for (const g of tagsOf(t, 'op_top')) {
+    const after = numAt(g.end), before = numAt(g.start - 1);
+    if (after !== null) {
+      r.topN = clamp(after);
+      use(g.end, g.end + 1);
+    } else if (before !== null) {
+      r.topN = clamp(before);
+      use(g.start - 1, g.start);
+    }
+    if (g.value === 'asc') r.smallest = true;
+    // "second biggest", "3rd most expensive"
+    const ordTok = t.tokens[g.start - 1];
+    const ordTag = t.tags.find((h) => h.role === 'ordinal' && h.end === g.start);
+    if (ordTag && Number(ordTag.value) >= 2) {
+      r.rank = Number(ordTag.value);
+      use(ordTag.start, ordTag.end);
+    } else if (ordTok && t.tokens[g.start - 2]?.kind === 'num' && ordTok.glued && /^(st|nd|rd|th)$/.test(ordTok.norm)) {
+      r.rank = Number(t.tokens[g.start - 2]!.text);
+      use(g.start - 2, g.start);
+    }
+  }
+  // "last 5 expenses", "my last swiggy order", "when did I last buy petrol": the newest rows.
+  for (const g of t.tags) {
+    if (!(g.role === 'ref_last' && g.phrase === 'last') && g.role !== 'op_last') continue;
+    if (times.some((x) => x.start <= g.start && g.end <= x.end)) continue;
+    const after = numAt(g.end);
+    if (after !== null && !periodAfter(t, g.end + 1)) {
+      r.newest = clamp(after);
+      use(g.start, g.end + 1);
+    } else if (g.role === 'op_last') {
+      r.newest = 1;
+      use(g.start, g.end);
+    }
+  }
+
+  // ---- the operation
+  const opOrder: [Role, Operation][] = [['op_compare', 'compare'], ['percent', 'breakdown'], ['op_breakdown', 'breakdown'], ['op_avg', 'average'], ['op_count', 'count'], ['op_top', 'top'], ['op_sum', 'sum'], ['op_list', 'list']];
+  for (const [role, op] of opOrder) {
+    if (tagsOf(t, role).some((g) => !shadowedBy(t, g))) {
+      r.op = op;
+      break;
+    }
+  }
+  // "which merchant did I spend the most at": grouped, the biggest group first.
+  if (has(t, 'group_by') && (r.op === null || r.op === 'sum' || r.op === 'list' || r.op === 'top')) r.op = 'breakdown';
+  // "how many dollars / pesos": an amount, not a count.
+  const curWord = t.tags.find((g) => g.role === 'currency' && !money.some((m) => m.start <= g.start && g.end <= m.end));
+  if (curWord) {
+    const code = resolveCurrency(curWord.value, lc.currency);
+    if (code) {
+      r.currency = code;
+      use(curWord.start, curWord.end);
+      if (r.op === 'count' && tagsOf(t, 'op_count').some((g) => g.end === curWord.start || g.end + 1 === curWord.start)) r.op = 'sum';
+    }
+  }
+  if (has(t, 'percent')) r.share = true;
+  // Two periods set against each other ("food last week or this week?") compare.
+  if ((r.op === null || r.op === 'sum') && r.periods.length === 2 && t.tokens.some((k) => VERSUS.has(k.norm))) r.op = 'compare';
+  if (r.topN !== null && (r.op === null || r.op === 'list' || r.op === 'sum')) r.op = 'top';
+  if (r.newest !== null && r.op !== 'compare' && r.op !== 'breakdown' && r.op !== 'average') r.op = 'list';
+  r.plural = t.tokens.some((k) => /^(expenses|purchases|items|spends|things|payments|transactions|ones|entries|kharche)$/.test(k.norm)) || tagsOf(t, 'op_top').some((g) => g.phrase === 'top');
+  if (t.tokens.some((k) => k.norm === 'single')) r.plural = false;
+  if (r.op === 'average') {
+    const per = tagsOf(t, 'op_avg').map((g) => g.value).find((v) => v);
+    // "average swiggy order", "usual grocery bill": an occasion divides by expenses, not days.
+    r.averagePer = per === 'occasion' ? 'expense' : (per as QueryPlan['averagePer']) ?? (has(t, 'occasion') ? 'expense' : null);
+    for (const g of tagsOf(t, 'op_avg')) use(g.start, g.end);
+  }
+  if (r.op === 'breakdown') r.breakdownBy = (tagsOf(t, 'group_by')[0]?.value as QueryPlan['breakdownBy']) ?? 'category';
+
+  r.asks = ['op_sum', 'op_list', 'op_count', 'op_avg', 'op_top', 'op_compare', 'op_breakdown', 'op_last', 'spend_verb', 'spend_noun', 'question_word', 'percent'].some((x) => has(t, x as Role));
+  const firstWord = t.tokens.find((k) => k.kind === 'word');
+  r.followUp = !!firstWord && t.tags.some((g) => g.role === 'follow_up' && g.start === firstWord.i);
+  r.narrow = !!firstWord && t.tags.some((g) => g.role === 'narrow' && (g.start === firstWord.i || (g.start === firstWord.i + 1 && t.tags.some((h) => h.role === 'follow_up' && h.start === firstWord.i))));
+  r.showAll = has(t, 'show_all');
+
+  // ---- what to leave out: "excluding rent", "without housing", "rent ke alawa"
+  const ex = tagsOf(t, 'exclude');
+  for (const g of ex) use(g.start, g.end);
+
+  // ---- subjects: what is left
+  const content = (i: number): boolean => {
+    if (used[i]) return false;
+    const k = t.tokens[i]!;
+    if (k.kind !== 'word' && !(k.kind === 'num' && (k.glued || t.tokens[i + 1]?.glued || /^(up|eleven)$/.test(t.tokens[i + 1]?.norm ?? '')))) return false;
+    return !t.tags.some((g) => covers(g, i) && NOT_SUBJECT.has(g.role) && !(isVerb(g) && opts.isThing?.(k.norm)));
+  };
+  const phrases: { a: number; b: number; join: 'or' | 'and' | 'vs'; excluded: boolean }[] = [];
+  let i = 0;
+  while (i < n) {
+    if (!content(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && (content(j) || (joinsOneThing(t, j) && j + 1 < n && content(j + 1) && j > i))) j++;
+    // How it joins the previous phrase, from the words between.
+    const prevEnd = phrases.length ? phrases[phrases.length - 1]!.b : 0;
+    const between = t.tokens.slice(prevEnd, i).map((k) => k.norm);
+    let join: 'or' | 'and' | 'vs' = 'or';
+    if (between.some((w) => VERSUS.has(w) || w === 'vs.' ) || t.tags.some((g) => g.role === 'op_compare' && g.start >= prevEnd && g.end <= i && /vs|versus|against|compared/.test(g.phrase))) join = 'vs';
+    else if (between.some((w) => OR_JOIN.has(w))) join = 'or';
+    else if (between.some((w) => /^(at|from|to|in|on|via|through|se|pe|par|mein|me|with)$/.test(w))) join = 'and';
+    const excluded = ex.some((g) => g.end <= i && !t.tokens.slice(g.end, i).some((k) => k.kind === 'punct' || OR_JOIN.has(k.norm) && false)) || excludedAfter(t, j);
+    phrases.push({ a: i, b: j, join, excluded });
+    i = j;
+  }
+  for (const [k, p] of phrases.entries()) {
+    // "swiggy orders", "rapido rides", "petrol fill-up": a word for one occasion after a name is not the thing.
+    const trim = (x: number): boolean => t.tags.some((g) => g.role === 'occasion' && g.value === 'trim' && covers(g, x));
+    let idx: number[] = [];
+    for (let x = p.a; x < p.b; x++) if (t.tokens[x]!.kind === 'word' || t.tokens[x]!.kind === 'num') idx.push(x);
+    while (idx.length > 1 && trim(idx[idx.length - 1]!)) idx = idx.slice(0, -1);
+    const words = idx.map((x) => t.tokens[x]!.norm);
+    if (words.length === 1 && trim(idx[0]!) && !opts.categoryNamed(words[0]!)) continue;
+    const phrase = words.join(' ');
+    if (!phrase) continue;
+    // "quick", "bro", "mom" alone are chatter, not something bought.
+    if (idx.length === 1 && t.tags.some((g) => covers(g, idx[0]!) && (g.role === 'descriptive' || g.role === 'filler' || g.role === 'kin' || g.role === 'ping'))) continue;
+    r.names += words.length;
+    const cat = opts.categoryNamed(phrase);
+    const name = cat && cat.detail === null ? cat.primary : phrase;
+    if (p.excluded) {
+      r.exclude.push(name);
+      continue;
+    }
+    if (r.op === 'compare' && (p.join === 'vs' || (p.join === 'or' && k > 0)) && r.periods.length < 2) {
+      if (!r.sides.length) r.sides.push([...(r.categories.length || r.subjects.length ? [...r.categories, ...r.subjects] : [])].filter(Boolean));
+      if (r.sides.length === 1 && r.sides[0]!.length === 0) r.sides[0] = [];
+      r.sides.push([name]);
+      continue;
+    }
+    if (k > 0 && p.join === 'and' && r.op !== 'compare') {
+      r.within.push(name);
+      continue;
+    }
+    if (cat && cat.detail === null) {
+      if (!r.categories.includes(cat.primary)) r.categories.push(cat.primary);
+    } else if (!r.subjects.includes(phrase)) r.subjects.push(phrase);
+  }
+  // "compare food and transport": with at most one period, "and" joins the two sides.
+  if (r.op === 'compare' && r.sides.length < 2 && r.periods.length < 2 && r.categories.length + r.subjects.length >= 2) {
+    r.sides = [...r.categories, ...r.subjects].map((s) => [s]);
+  }
+  if (r.sides.length >= 2) {
+    r.sides = r.sides.filter((s) => s.length);
+  }
+  r.onlyShowAll = t.tokens.every((k, x) => k.kind !== 'word' || t.tags.some((g) => covers(g, x) && (g.role === 'show_all' || g.role === 'follow_up' || g.role === 'q_glue' || g.role === 'glue' || g.role === 'op_list' || g.role === 'spend_noun' || g.role === 'ack' || g.role === 'command')));
+  return r;
+}
+
+/** A word inside a subject phrase that joins one thing ("wash the car", "marks & spencer"). */
+function joinsOneThing(t: Tagged, i: number): boolean {
+  const k = t.tokens[i]!;
+  return k.text === '&' || k.norm === 'the' || k.norm === 'got' || k.norm === 'was' || k.norm === 'n';
+}
+
+/** A verb that is also a thing people pay for ("rent", "order", "recharge", "tip"). */
+function isVerb(g: Tag): boolean {
+  return g.role === 'spend_verb' || g.role === 'obtain_verb';
+}
+
+/** "rent ke alawa", "rent chhod ke": the phrase BEFORE a postposed exclusion. */
+function excludedAfter(t: Tagged, j: number): boolean {
+  return t.tags.some((g) => g.role === 'exclude' && g.start >= j && g.start - j <= 1 && /alawa|alava|siwa|siva|bina|chhod|chod/.test(g.phrase));
+}
+
+function periodAfter(t: Tagged, i: number): boolean {
+  return t.tags.some((g) => g.start === i && (g.role === 'period_unit' || g.role === 'weekday'));
+}
+
+function shadowedBy(t: Tagged, g: Tag): boolean {
+  return t.tags.some((h) => h !== g && h.role !== g.role && h.start <= g.start && g.end <= h.end && h.end - h.start > g.end - g.start && !h.role.startsWith('op_'));
+}
+
+function clamp(n: number): number {
+  return Math.max(1, Math.min(100, n));
+}
+
+function resolveCurrency(value: string | null, own: string): string | null {
+  if (!value) return null;
+  if (/^[A-Z]{3}$/.test(value)) return value;
+  const local: Record<string, [string[], string]> = {
+    'LOCAL:RUPEE': [['INR', 'PKR', 'LKR', 'NPR'], 'INR'],
+    'LOCAL:DOLLAR': [['USD', 'SGD', 'AUD', 'CAD', 'NZD', 'HKD'], 'USD'],
+    'LOCAL:POUND': [['GBP', 'EGP'], 'GBP'],
+    'LOCAL:PESO': [['MXN', 'PHP', 'ARS', 'CLP', 'COP'], 'MXN'],
+  };
+  const l = local[value];
+  if (!l) return null;
+  return l[0].includes(own) ? own : l[1];
+}
+
+const WD_LABEL = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
+function weekdayLabel(days: readonly number[]): string {
+  if (days.length === 2 && days.includes(0) && days.includes(6)) return 'on weekends';
+  if (days.length === 5 && !days.includes(0) && !days.includes(6)) return 'on weekdays';
+  return `on ${days.map((d) => WD_LABEL[d]).join(' and ')}`;
+}
+
+function amountPart(r: Read): Partial<Filters> {
+  const out: Partial<Filters> = {};
+  if (r.minAmount !== null) out.minAmount = r.minAmount;
+  if (r.maxAmount !== null) out.maxAmount = r.maxAmount;
+  if (r.currency) out.currency = r.currency;
+  return out;
+}
+
+const thisMonth = (today: IsoDate): Period => ({ from: startOfMonth(today), to: today, label: 'this month' });
+function prevMonth(today: IsoDate): Period {
+  const first = startOfMonth(addMonths(startOfMonth(today), -1));
+  return { from: first, to: endOfMonth(first), label: 'last month' };
+}
+
+function build(r: Read, today: IsoDate, ownCurrency: string): QueryPlan {
+  const filters: Filters = {
+    ...emptyFilters(),
+    categories: r.categories.map((p) => ({ primary: p, detail: null })),
+    subjects: r.subjects,
+    within: r.within,
+    exclude: r.exclude,
+    minAmount: r.minAmount,
+    maxAmount: r.maxAmount,
+    currency: r.currency,
+  };
+  const op: Operation = r.op ?? 'sum';
+  const foreign = !!filters.currency && filters.currency !== ownCurrency;
+  const hasWhat = filters.categories.length + filters.subjects.length + filters.within.length > 0 || foreign;
+  let periods = r.periods;
+  let periodAssumed = false;
+  let versus: Filters[] = [];
+  if (op === 'compare') {
+    if (r.sides.length >= 2 && periods.length < 2) {
+      versus = r.sides.map((side) => {
+        const f: Filters = { ...emptyFilters(), minAmount: r.minAmount, maxAmount: r.maxAmount, currency: r.currency };
+        for (const c of side) {
+          if ((['food', 'transport', 'shopping', 'housing', 'utilities', 'health', 'entertainment', 'travel', 'education', 'personal_care', 'gifts', 'fees', 'other'] as string[]).includes(c)) f.categories.push({ primary: c as Primary, detail: null });
+          else f.subjects.push(c);
+        }
+        return f;
+      });
+      filters.categories = [];
+      filters.subjects = [];
+    } else if (periods.length === 1) {
+      const cur = thisMonth(today);
+      periods = periods[0]!.from === cur.from ? [cur, prevMonth(today)] : [periods[0]!, cur];
+    } else if (periods.length === 0) {
+      periods = [prevMonth(today), thisMonth(today)];
+    }
+  } else if (!periods.length) {
+    const longAverage = op === 'average' && r.averagePer !== null && r.averagePer !== 'day';
+    if (r.allTime || hasWhat || r.newest !== null || longAverage) periods = [];
+    else {
+      periods = [thisMonth(today)];
+      periodAssumed = true;
+    }
+  } else if (periods.length > 1) {
+    const froms = periods.map((p) => p.from).filter((x): x is string => !!x).sort();
+    const tos = periods.map((p) => p.to).filter((x): x is string => !!x).sort();
+    periods = [{ from: froms[0] ?? null, to: tos[tos.length - 1] ?? null, label: periods.map((p) => p.label).join(' and ') }];
+  }
+  let breakdownBy = op === 'breakdown' ? r.breakdownBy ?? 'category' : null;
+  if (op === 'breakdown' && r.share && (filters.categories.length || filters.subjects.length)) {
+    breakdownBy = filters.subjects.length ? 'merchant' : 'category';
+    filters.categories = [];
+    filters.subjects = [];
+  }
+  if (r.weekdays) {
+    const wd = r.weekdays;
+    periods = (periods.length ? periods : [{ from: null, to: null, label: 'so far' }]).map((p) => ({ ...p, weekdays: wd, label: `${r.weekdayLabel} ${p.label}`.slice(0, 60) }));
+  }
+  let limit: number | null = null;
+  if (op === 'top') limit = r.rank !== null ? 1 : r.topN ?? (r.plural ? 5 : 1);
+  if (op === 'list' && r.topN !== null) limit = r.topN;
+  if (op === 'list' && r.newest !== null) limit = r.newest;
+  return {
+    op,
+    periods,
+    periodAssumed,
+    filters,
+    versus,
+    averagePer: op === 'average' ? r.averagePer ?? 'day' : null,
+    breakdownBy,
+    order: r.newest !== null && op === 'list' ? 'newest' : r.smallest ? 'smallest' : 'largest',
+    limit,
+    ...(op === 'top' && r.rank !== null ? { offset: r.rank - 1 } : {}),
+  };
+}
+
+export type { TimeReading };
