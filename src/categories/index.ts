@@ -574,6 +574,8 @@ export function categoryNamed(phrase: string): { primary: Primary; detail: strin
   const last = words[words.length - 1]!;
   for (const k of [key, ...singulars(last).map((s) => [...words.slice(0, -1), s].join(' ')), `${key}s`]) {
     const src = conceptIndex.get(k);
+    // The plural form only finds a category's own name ("gift" → gifts), never a concept's alias ("latte" ≠ "lattes").
+    if (k === `${key}s` && src?.kind !== 'cat') continue;
     if (src?.kind === 'cat') return { ...src.cat };
     if (src?.kind === 'def' && src.def.cats.length === 1) {
       const [p, d] = src.def.cats[0]!.split('/');
