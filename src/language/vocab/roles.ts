@@ -90,6 +90,7 @@ export const ROLES = {
   op_avg: 'asks for an average ("average", "avg", "typical", "usual"); value = occasion|day|week|month when implied',
   op_compare: 'asks for a comparison ("vs", "compare", "compared to", "than")',
   op_breakdown: 'asks for a breakdown ("breakdown", "by category", "split up")',
+  op_kinds: 'asks which kinds of things were bought, with counts ("what kind of", "most often", "usually buy")',
   op_last: 'asks for the newest ("last time", "latest", "most recent")',
   comparative: 'compares an amount in a filter ("above", "over", "more than", "under", "below", "se zyada")',
   exclude: 'leaves something out of a question ("except", "excluding", "leaving out", "not counting")',

@@ -37,7 +37,7 @@ export type PlanOutcome =
 
 /** Roles whose words are never part of a subject. */
 const NOT_SUBJECT: ReadonlySet<Role> = new Set<Role>([
-  'q_glue', 'glue', 'question_word', 'op_sum', 'op_list', 'op_top', 'op_count', 'op_avg', 'op_compare', 'op_breakdown', 'op_last',
+  'q_glue', 'glue', 'question_word', 'op_sum', 'op_list', 'op_top', 'op_count', 'op_avg', 'op_compare', 'op_breakdown', 'op_last', 'op_kinds',
   'exclude', 'include', 'follow_up', 'narrow', 'show_all', 'all_time', 'group_by', 'percent', 'comparative', 'spend_verb',
   'obtain_verb', 'spend_noun', 'self', 'filler', 'approx', 'currency', 'magnitude', 'number', 'ack', 'thanks', 'greeting',
   'this', 'last', 'next', 'ago', 'period_unit', 'relative_day', 'weekday', 'month', 'so_far', 'time_from', 'time_to',
@@ -225,7 +225,7 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   }
 
   // ---- the operation
-  const opOrder: [Role, Operation][] = [['op_compare', 'compare'], ['percent', 'breakdown'], ['op_breakdown', 'breakdown'], ['op_avg', 'average'], ['op_count', 'count'], ['op_top', 'top'], ['op_sum', 'sum'], ['op_list', 'list']];
+  const opOrder: [Role, Operation][] = [['op_compare', 'compare'], ['percent', 'breakdown'], ['op_breakdown', 'breakdown'], ['op_avg', 'average'], ['op_count', 'count'], ['op_top', 'top'], ['op_kinds', 'kinds'], ['op_sum', 'sum'], ['op_list', 'list']];
   for (const [role, op] of opOrder) {
     if (tagsOf(t, role).some((g) => !shadowedBy(t, g))) {
       r.op = op;
@@ -259,7 +259,7 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   }
   if (r.op === 'breakdown') r.breakdownBy = (tagsOf(t, 'group_by')[0]?.value as QueryPlan['breakdownBy']) ?? 'category';
 
-  r.asks = ['op_sum', 'op_list', 'op_count', 'op_avg', 'op_top', 'op_compare', 'op_breakdown', 'op_last', 'spend_verb', 'spend_noun', 'question_word', 'percent'].some((x) => has(t, x as Role));
+  r.asks = ['op_sum', 'op_kinds', 'op_list', 'op_count', 'op_avg', 'op_top', 'op_compare', 'op_breakdown', 'op_last', 'spend_verb', 'spend_noun', 'question_word', 'percent'].some((x) => has(t, x as Role));
   const firstWord = t.tokens.find((k) => k.kind === 'word');
   r.followUp = !!firstWord && t.tags.some((g) => g.role === 'follow_up' && g.start === firstWord.i);
   r.narrow = !!firstWord && t.tags.some((g) => g.role === 'narrow' && (g.start === firstWord.i || (g.start === firstWord.i + 1 && t.tags.some((h) => h.role === 'follow_up' && h.start === firstWord.i))));
