@@ -113,6 +113,7 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
     onRecorded: localAi?.onRecorded,
     transcriber: transcriber ?? undefined,
     logger: logger.child({ component: 'bot' }),
+    rules: config.rules,
   };
   const bot = createBot(botDeps);
 

@@ -112,6 +112,36 @@ describe('recording', () => {
     expect(await ledger()).toMatchObject([{ date: '2026-01-20', amountMinor: 30000 }]);
   });
 
+  it('shows a draft when the reader is unsure, records nothing until "ok", and takes a corrected amount', async () => {
+    const huge = draft({ amountMinor: 10_00_00_000_00 });
+    const ok = { intent: 'command', command: { kind: 'confirm' }, confidence: 1 } as const;
+    const b = bot({ understand: scripted({ intent: 'add_expense', expenses: [huge], confidence: 0.9, ask: 'implausible' }, ok) });
+    expect(await say(b, 'chai 10 crore')).toBe('That amount looks unusual:\n📝 ₹10,00,00,000 · Food › Tea · today\nReply "ok" to record it, send the right amount, or "cancel".');
+    expect(await ledger()).toEqual([]);
+    expect(await say(b, 'ok')).toBe('✅ ₹10,00,00,000 · Food › Tea · today');
+    expect(await ledger()).toHaveLength(1);
+
+    const b2 = bot({ understand: scripted({ intent: 'add_expense', expenses: [draft({ item: 'walked', category: 'other', detail: null, amountMinor: 500000 })], confidence: 0.9, ask: 'unknown_item' }, { intent: 'incomplete', missing: 'item', confidence: 0.7, partial: { amountMinor: 4000, currency: 'INR', category: 'other', detail: null, item: null, merchant: null, note: null, date: '2026-01-15' } }) });
+    expect(await say(b2, 'I walked 5000 steps')).toMatch(/^Not sure this is an expense:\n📝 ₹5,000 · Other · walked · today/);
+    expect(await say(b2, '40')).toBe('✅ ₹40 · Other · walked · today');
+    expect((await ledger()).map((e) => e.amountMinor)).toEqual([10_00_00_000_00, 4000]);
+  });
+
+  it('asks the model about an unsure reading first, but keeps a doubt about the amount itself', async () => {
+    const huge = draft({ amountMinor: 10_00_00_000_00 });
+    const b = bot({
+      understand: scripted({ intent: 'add_expense', expenses: [huge], confidence: 0.9, ask: 'implausible' }),
+      fallbacks: { extract: async () => ({ intent: 'add_expense', expenses: [huge], confidence: 0.9 }) },
+    });
+    expect(await say(b, 'chai 10 crore')).toMatch(/^That amount looks unusual:/);
+    expect(await ledger()).toEqual([]);
+    const b2 = bot({
+      understand: scripted({ intent: 'add_expense', expenses: [draft({ item: 'xyz', category: 'other', detail: null })], confidence: 0.9, ask: 'unknown_item' }),
+      fallbacks: { extract: async () => ({ intent: 'add_expense', expenses: [draft({ item: 'xyz', category: 'shopping', detail: null })], confidence: 0.9 }) },
+    });
+    expect(await say(b2, 'xyz 20')).toBe('✅ ₹20 · Shopping · xyz · today');
+  });
+
   it('remembers a category correction for the item and uses it next time', async () => {
     const b = bot();
     expect(await say(b, 'maggi 30')).toBe('✅ ₹30 · Food › Groceries · maggi · today');

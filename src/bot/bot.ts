@@ -10,6 +10,7 @@ import { isValidTimeZone, localDate } from '../core/dates.js';
 import { isMunshiError } from '../core/errors.js';
 import { KNOWN_CURRENCIES, defaultLocaleFor } from '../core/money.js';
 import { understand } from '../understanding/understand.js';
+import { understandNext } from '../understanding/next/understand.js';
 import type { Command, UnderstandContext, Understanding } from '../understanding/types.js';
 import { answerQuestion, type Answer, type QueryContext, type QueryConversation } from '../query/answer.js';
 import type { ExpenseQueries } from '../query/execute.js';
@@ -53,8 +54,10 @@ export interface BotDeps {
   /** Called after expenses are stored, off the reply path (semantic memory indexing). */
   onRecorded?(expenses: Expense[]): void;
   logger?: BotLogger;
-  /** The rules' reading of a message (default understanding/understand; tests script it). */
+  /** The rules' reading of a message (default: the reader `rules` picks; tests script it). */
   understand?(text: string, ctx: UnderstandContext): Understanding;
+  /** Which rules read messages and plan questions while both exist: v1 (old) or v2 (language layer). */
+  rules?: 'v1' | 'v2';
 }
 
 /** Lets the bot show progress while it works: typing state, an interim reply ("🎙️ transcribing…"). */
@@ -73,7 +76,7 @@ export function createBot(deps: BotDeps): Bot {
   const chats = new ChatStates();
   const skills = deps.skills ?? [];
   const log = deps.logger;
-  const read = deps.understand ?? ((t: string, c: UnderstandContext) => understand(t, c));
+  const read = deps.understand ?? (deps.rules === 'v2' ? understandNext : (t: string, c: UnderstandContext) => understand(t, c));
 
   async function handle(msg: InboundMessage, io: BotIO = {}): Promise<OutboundReply[]> {
     const owner = msg.owner ?? msg.senderId;
@@ -150,7 +153,7 @@ export function createBot(deps: BotDeps): Bot {
         const llm = await deps.fallbacks.extract(body, uctx);
         // The model may also recognise a question the rules took for noise; the ledger answers it.
         if (llm && (llm.intent === 'add_expense' || llm.intent === 'incomplete' || llm.intent === 'query')) {
-          u = llm;
+          u = keepDoubt(u, llm);
           understoodBy = 'llm';
         }
       } catch (err) {
@@ -166,6 +169,11 @@ export function createBot(deps: BotDeps): Bot {
         if (u.futureDate) {
           state.pending = { kind: 'confirm', drafts: u.expenses, source, understoodBy };
           return text(R.askFuture(u.expenses, today, settings));
+        }
+        if (u.ask) {
+          // The rules (and the model, when it was asked) are unsure: a draft to confirm, never a silent record.
+          state.pending = { kind: 'confirm', drafts: u.expenses, source, understoodBy };
+          return text(R.askDraft(u.expenses, u.ask, today, settings));
         }
         if (doubtful) {
           state.pending = { kind: 'confirm', drafts: u.expenses, source, understoodBy };
@@ -247,6 +255,10 @@ export function createBot(deps: BotDeps): Bot {
       }
       return null;
     }
+    // "No, 500" / "500" to a one-expense draft: the amount the owner means.
+    if (p.kind === 'confirm' && p.drafts.length === 1 && u.intent === 'incomplete' && u.missing === 'item' && u.partial.amountMinor) {
+      return { drafts: [{ ...p.drafts[0]!, amountMinor: u.partial.amountMinor, currency: u.partial.currency }], source: p.source };
+    }
     if (p.kind === 'confirm' && u.intent === 'command' && u.command.kind === 'confirm') {
       void body;
       return { drafts: p.drafts, source: p.source };
@@ -255,13 +267,13 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   function needsFallback(u: Understanding): boolean {
-    if (u.intent === 'add_expense') return u.confidence < LOW_CONFIDENCE;
+    if (u.intent === 'add_expense') return u.confidence < LOW_CONFIDENCE || !!u.ask;
     return u.intent === 'other' && (u.kind === 'unknown' || u.kind === 'noise') && u.confidence < LOW_CONFIDENCE;
   }
 
   async function answer(body: string, owner: string, settings: OwnerSettings, now: Date, state: ChatState, io: BotIO): Promise<string> {
     // Lists are capped for a phone screen ("and 14 more — say 'show all'"); totals stay exact.
-    const qctx: QueryContext = { owner, now, settings, expandConcept: deps.fallbacks?.expandConcept, maxResultRows: 50 };
+    const qctx: QueryContext = { owner, now, settings, expandConcept: deps.fallbacks?.expandConcept, maxResultRows: 50, rules: deps.rules };
     const convo = state.queryConversation as QueryConversation | undefined;
     let a = await answerQuestion(deps.queries, body, qctx, convo);
     if (!a.plan && deps.fallbacks?.answer) {
@@ -372,4 +384,16 @@ function text(t: string): OutboundReply[] {
 /** Strips control characters (keeping newlines) and trims; WhatsApp text can carry anything. */
 export function cleanText(s: string): string {
   return s.replace(/[\u0000-\u0009\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/[ \t]+/g, ' ').trim();
+}
+
+/**
+ * The model's reading replaces the rules' unsure one, but a doubt about the amount itself stays unless the
+ * model read other amounts: it cannot know better than the text whether ₹10 crore of tea was meant.
+ */
+function keepDoubt(rules: Understanding, llm: Understanding): Understanding {
+  if (rules.intent !== 'add_expense' || !rules.ask || llm.intent !== 'add_expense') return llm;
+  if (rules.ask === 'unknown_item' || rules.ask === 'maybe_not_spent') return llm;
+  const same = (a: readonly { amountMinor: number }[], b: readonly { amountMinor: number }[]) =>
+    a.map((e) => e.amountMinor).sort().join() === b.map((e) => e.amountMinor).sort().join();
+  return same(rules.expenses, llm.expenses) ? { ...llm, ask: rules.ask } : llm;
 }

@@ -7,6 +7,7 @@ import { relativeDay } from '../core/dates.js';
 import { categoryLabel } from '../categories/taxonomy.js';
 import { categorize } from '../categories/index.js';
 import type { Expense, ExpenseDraft, OwnerSettings } from '../core/types.js';
+import type { AskReason } from '../understanding/types.js';
 import { isMunshiError, type MunshiErrorCode } from '../core/errors.js';
 
 type Shown = Pick<ExpenseDraft, 'amountMinor' | 'currency' | 'category' | 'detail' | 'item' | 'merchant' | 'date'>;
@@ -78,6 +79,24 @@ export function askFuture(expenses: Shown[], today: string, settings: OwnerSetti
   return [
     `That date is in the future: ${expenses.map((e) => expenseLine(e, today, settings)).join('; ')}.`,
     'Record it anyway? Reply "ok" to record or "cancel".',
+  ].join('\n');
+}
+
+const DOUBT: Record<AskReason, string> = {
+  unknown_item: 'Not sure this is an expense:',
+  two_amounts: 'Not sure which number is the amount:',
+  ambiguous_amount: 'Not sure how to read the amount:',
+  maybe_not_spent: 'Did you pay for this?',
+  implausible: 'That amount looks unusual:',
+  future: 'That date is in the future:',
+};
+
+/** A draft munshi is unsure of: what it read, and how to confirm or correct it. */
+export function askDraft(expenses: Shown[], why: AskReason, today: string, settings: OwnerSettings): string {
+  return [
+    DOUBT[why],
+    ...expenses.map((e) => `📝 ${expenseLine(e, today, settings)}`),
+    'Reply "ok" to record it, send the right amount, or "cancel".',
   ].join('\n');
 }
 
