@@ -65,7 +65,7 @@ export interface InboundMessage {
 }
 
 export interface InboundMedia {
-  kind: 'voice' | 'image';
+  kind: 'voice' | 'image' | 'document';
   mimeType: string;
   /** Downloads the bytes; only called for allowed chats. */
   download(): Promise<Buffer>;

@@ -4,7 +4,7 @@
  * written before any work); the outbox makes each reply sent once and lets munshi recognize its own
  * replies when WhatsApp echoes or replays them. SQLite adapter in inbox/sqlite/, fake in inbox/memory.ts.
  */
-import type { InboundMessage, OutboundReply } from '../core/types.js';
+import type { InboundMedia, InboundMessage, OutboundReply } from '../core/types.js';
 
 export type InboxStatus = 'pending' | 'processing' | 'done' | 'failed';
 
@@ -15,7 +15,7 @@ export interface InboxEntry {
   senderId: string;
   owner: string;
   text: string;
-  mediaKind: 'voice' | 'image' | null;
+  mediaKind: InboundMedia['kind'] | null;
   mediaMime: string | null;
   /** ISO instant the message was written. */
   messageAt: string;

@@ -79,11 +79,12 @@ describe('self mode', () => {
     expect(decideAccess(env({ chatId: '1203630@newsletter' }), me, selfPolicy)).toEqual({ allow: false, reason: 'status' });
   });
 
-  it('passes voice notes and images as media, refuses other types', () => {
+  it('passes voice notes, images and documents (PDF bills) as media, refuses other types', () => {
     expect(decideAccess(env({ type: 'ptt', text: '' }), me, selfPolicy)).toMatchObject({ allow: true, media: 'voice' });
     expect(decideAccess(env({ type: 'audio', text: '' }), me, selfPolicy)).toMatchObject({ allow: true, media: 'voice' });
     expect(decideAccess(env({ type: 'image', text: 'lunch bill' }), me, selfPolicy)).toMatchObject({ allow: true, media: 'image', text: 'lunch bill' });
-    for (const type of ['sticker', 'video', 'document', 'location', 'revoked', 'e2e_notification', 'reaction']) {
+    expect(decideAccess(env({ type: 'document', text: 'march bill' }), me, selfPolicy)).toMatchObject({ allow: true, media: 'document', text: 'march bill' });
+    for (const type of ['sticker', 'video', 'location', 'revoked', 'e2e_notification', 'reaction']) {
       expect(decideAccess(env({ type }), me, selfPolicy)).toEqual({ allow: false, reason: 'unsupported_type' });
     }
   });

@@ -12,6 +12,7 @@
  *   in groups their messages that mention munshi or start with the prefix. Each person writes to
  *   their own ledger, or everybody to one household ledger.
  */
+import type { InboundMedia } from '../core/types.js';
 
 export type ChatKind = 'user' | 'group' | 'broadcast' | 'channel' | 'other';
 
@@ -60,13 +61,14 @@ export type Denial =
   | 'not_addressed'; // a group message not meant for munshi
 
 export type AccessDecision =
-  | { allow: true; owner: string; senderId: string; text: string; media: 'voice' | 'image' | null }
+  | { allow: true; owner: string; senderId: string; text: string; media: InboundMedia['kind'] | null }
   | { allow: false; reason: Denial };
 
 /** The owner string used for the "Message yourself" ledger (the CLI's default owner). */
 export const SELF_OWNER = 'me';
 
-const MEDIA_TYPES: Record<string, 'voice' | 'image' | null> = { chat: null, ptt: 'voice', audio: 'voice', image: 'image' };
+// Documents count only as PDFs (bills); the adapter checks the mime type.
+const MEDIA_TYPES: Record<string, InboundMedia['kind'] | null> = { chat: null, ptt: 'voice', audio: 'voice', image: 'image', document: 'document' };
 
 export function chatKind(id: string): ChatKind {
   if (id.endsWith('@g.us')) return 'group';
@@ -151,7 +153,7 @@ export function decideAccess(env: Envelope, me: SelfIdentity, policy: AccessPoli
   return deny('not_addressed');
 }
 
-function allow(owner: string, senderId: string, text: string, media: 'voice' | 'image' | null): AccessDecision {
+function allow(owner: string, senderId: string, text: string, media: InboundMedia['kind'] | null): AccessDecision {
   return { allow: true, owner, senderId, text, media };
 }
 

@@ -3,6 +3,7 @@
  * Kysely table types for the inbox and outbox (DDL in ./tables.ts, migration 0002).
  */
 import type { Generated } from 'kysely';
+import type { InboundMedia } from '../../core/types.js';
 import type { InboxStatus } from '../port.js';
 
 export interface InboxTable {
@@ -11,7 +12,7 @@ export interface InboxTable {
   sender_id: string;
   owner: string;
   text: string;
-  media_kind: 'voice' | 'image' | null;
+  media_kind: InboundMedia['kind'] | null;
   media_mime: string | null;
   message_at: string;
   received_at: string;

@@ -15,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sender_id', 'text', (c) => c.notNull())
     .addColumn('owner', 'text', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
-    .addColumn('media_kind', 'text') // voice | image
+    .addColumn('media_kind', 'text') // voice | image | document
     .addColumn('media_mime', 'text')
     .addColumn('message_at', 'text', (c) => c.notNull())
     .addColumn('received_at', 'text', (c) => c.notNull())

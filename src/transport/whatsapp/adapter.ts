@@ -392,7 +392,7 @@ export class WhatsAppTransport implements Transport {
     return phone;
   }
 
-  private mediaOf(m: WAMessage, kind: 'voice' | 'image'): InboundMedia {
+  private mediaOf(m: WAMessage, kind: InboundMedia['kind']): InboundMedia {
     const raw = (m.rawData ?? {}) as { mimetype?: string };
     return {
       kind,
@@ -445,7 +445,7 @@ export class WhatsAppTransport implements Transport {
   async fetchMedia(_chatId: string, messageId: string): Promise<InboundMedia | null> {
     const m = await this.connected().getMessageById(messageId);
     if (!m || !m.hasMedia) return null;
-    const kind = m.type === 'image' ? 'image' : m.type === 'ptt' || m.type === 'audio' ? 'voice' : null;
+    const kind = m.type === 'image' ? 'image' : m.type === 'ptt' || m.type === 'audio' ? 'voice' : m.type === 'document' ? 'document' : null;
     return kind ? this.mediaOf(m, kind) : null;
   }
 }
