@@ -26,6 +26,8 @@ import { createChartSkill } from '../summaries/chart-skill.js';
 import { createSummarySkill } from '../summaries/skill.js';
 import { createTranscriber } from '../voice/config.js';
 import type { Transcriber } from '../voice/port.js';
+import { openReceiptService } from '../receipts/open.js';
+import type { ReceiptService } from '../receipts/flow.js';
 import { createLocalAi, type LocalAi, type LocalAiOptions } from './local-ai.js';
 import { openRepositories, type Repositories } from './repositories.js';
 import { createSchedules } from './schedules.js';
@@ -41,6 +43,8 @@ export interface ServiceOptions {
   defaults?: OwnerSettings;
   /** Draws charts (default: vega-lite → resvg in a child process that exits when idle). */
   renderChart?: ChartRenderer;
+  /** Reads receipt photos (default: tesseract.js, loaded on the first photo; none without optional services). */
+  receipts?: ReceiptService;
   /** Semantic-memory knobs for one-off commands (reindex). */
   memory?: LocalAiOptions['memory'];
 }
@@ -75,7 +79,9 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
 
   let localAi: LocalAi | null = null;
   let transcriber: Transcriber | null = null;
+  let receipts: ReceiptService | null = o.receipts ?? null;
   if (o.optionalServices !== false) {
+    receipts ??= openReceiptService();
     if (config.llm.enabled) {
       try {
         localAi = await createLocalAi(config.llm, {
@@ -112,6 +118,7 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
     fallbacks: localAi?.fallbacks,
     onRecorded: localAi?.onRecorded,
     transcriber: transcriber ?? undefined,
+    receipts: receipts ?? undefined,
     logger: logger.child({ component: 'bot' }),
     rules: config.rules,
   };
@@ -145,6 +152,7 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
     close() {
       closing ??= (async () => {
         await localAi?.close().catch((err: unknown) => logger.warn({ err }, 'stopping the local AI failed'));
+        await receipts?.close().catch((err: unknown) => logger.warn({ err }, 'stopping OCR failed'));
         await charts?.close();
         await repos.close();
       })();

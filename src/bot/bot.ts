@@ -20,6 +20,8 @@ import { ownerSettings } from './settings.js';
 import type { Transcriber } from '../voice/port.js';
 import { EMPTY_REPLY, TRANSCRIBING, heardPrefix, isDoubtful, noModelReply, transcribeVoiceNote } from '../voice/voice-flow.js';
 import type { Skill, SkillContext } from './skill.js';
+import type { ReceiptService } from '../receipts/flow.js';
+import { EDIT_HELP, READING } from '../receipts/replies.js';
 import { ChatStates, type ChatState } from './context.js';
 import * as R from './replies.js';
 
@@ -51,6 +53,8 @@ export interface BotDeps {
   skills?: Skill[];
   fallbacks?: BotFallbacks;
   transcriber?: Transcriber;
+  /** Reads receipt photos and PDF bills into drafts (absent: photos get a "not set up" reply). */
+  receipts?: ReceiptService;
   /** Called after expenses are stored, off the reply path (semantic memory indexing). */
   onRecorded?(expenses: Expense[]): void;
   logger?: BotLogger;
@@ -83,7 +87,7 @@ export function createBot(deps: BotDeps): Bot {
     try {
       const settings = await ownerSettings(deps.preferences, owner, deps.defaults);
       const state = chats.get(msg.chatId, deps.clock.now().getTime());
-      if (msg.media?.kind === 'image') return text(R.IMAGE_NOT_READY);
+      if (msg.media?.kind === 'image' || msg.media?.kind === 'document') return await handleReceipt(msg, owner, settings, state, io);
       if (msg.media?.kind === 'voice') return await handleVoice(msg, owner, settings, state, io);
       return await handleText(msg, cleanText(msg.text), owner, settings, state, io, 'text');
     } catch (err) {
@@ -117,6 +121,21 @@ export function createBot(deps: BotDeps): Bot {
     return replies.map((reply, i) => (i === 0 ? { ...reply, text: heardPrefix(heard) + reply.text } : reply));
   }
 
+  /** A receipt photo or PDF bill becomes a draft that waits for "yes"; nothing is recorded here. */
+  async function handleReceipt(msg: InboundMessage, owner: string, settings: OwnerSettings, state: ChatState, io: BotIO): Promise<OutboundReply[]> {
+    if (!deps.receipts) return text(R.IMAGE_NOT_READY);
+    const caption = cleanText(msg.text).slice(0, MAX_TEXT);
+    const overrides = await deps.preferences.overrides(owner);
+    const understanding = caption ? read(caption, { now: msg.timestamp, settings, overrides }) : null;
+    await io.typing?.(true);
+    const r = await deps.receipts
+      .read(msg.media!, { now: msg.timestamp, settings, overrides, caption: understanding ? { text: caption, understanding } : null }, () => io.send?.({ text: READING }))
+      .finally(() => io.typing?.(false));
+    if (r.kind === 'failed') log?.warn({ reason: r.reason, messageId: msg.id }, 'reading a receipt failed');
+    state.pending = r.kind === 'draft' ? { kind: 'confirm', drafts: [r.draft], source: 'receipt', understoodBy: 'rules' } : state.pending;
+    return text(r.reply);
+  }
+
   async function handleText(
     msg: InboundMessage,
     body: string,
@@ -129,6 +148,7 @@ export function createBot(deps: BotDeps): Bot {
   ): Promise<OutboundReply[]> {
     if (!body) return text(R.EMPTY);
     if (body.length > MAX_TEXT) return text(R.TOO_LONG);
+    if (state.pending?.kind === 'confirm' && state.pending.source === 'receipt' && /^edit\W*$/i.test(body)) return text(EDIT_HELP);
     const now = msg.timestamp;
     const today = localDate(now, settings.timeZone);
     const skillCtx: SkillContext = { owner, chatId: msg.chatId, messageId: msg.id, settings, now };
