@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   query: async () => (await import('./query.js')).benchQuery(),
   ai: async () => (await import('./ai.js')).benchAi(),
   voice: async () => (await import('./voice.js')).benchVoice(),
+  receipts: async () => (await import('./receipts.js')).benchReceipts(),
   summary: async () => (await import('./summary.js')).benchSummary(),
   categories: async () => (await import('./categories.js')).benchCategories(),
   footprint: async () => (await import('./footprint.js')).benchFootprint(),
