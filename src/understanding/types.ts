@@ -22,7 +22,8 @@ export interface UnderstandContext {
 
 export type Command =
   | { kind: 'undo' } // "undo", "delete last", "remove that last one"
-  | { kind: 'delete_matching'; text: string } // "delete the chai": find it, then confirm
+  /** "delete the chai", "remove the uber from yesterday": find it, then confirm. `from`/`to` bound the dates when said. */
+  | { kind: 'delete_matching'; text: string; from?: string; to?: string }
   | { kind: 'edit_amount'; amountMinor: number; currency: string | null } // "no, 60", "make it 250"
   | { kind: 'edit_date'; date: string } // "that was yesterday"
   | { kind: 'edit_category'; category: Primary; detail: string | null } // "that was transport"

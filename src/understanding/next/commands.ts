@@ -81,8 +81,13 @@ export function readCommand(x: CommandInput): Command | null {
     const others = rest(t, (i) => i >= del.end && !covered(t, i, WEAK));
     const before = rest(t, (i) => i < del.start && !covered(t, i, WEAK) && !covered(t, i, ROLE('edit_cue')));
     if (before.length === 0 && others.length === 0) return { kind: 'undo' };
-    if (before.length === 0 && del.value === 'delete' && others.length <= 4) {
-      return { kind: 'delete_matching', text: others.map((i) => t.tokens[i]!.norm).join(' ') };
+    if (before.length === 0 && del.value === 'delete') {
+      // "remove the uber from yesterday": the day bounds the search; words of place and time are not the description.
+      const day = x.times.find((r) => r.from && r.start >= del.end);
+      const words = others.filter((i) => !x.times.some((r) => r.start <= i && i < r.end) && !covered(t, i, ROLE('prep')));
+      if (words.length <= 4 && (words.length > 0 || day)) {
+        return { kind: 'delete_matching', text: words.map((i) => t.tokens[i]!.norm).join(' '), ...(day ? { from: day.from!, to: day.to ?? day.from! } : {}) };
+      }
     }
   }
   // Corrections start with a correction cue ("no", "actually", "make it", "that was").
@@ -124,7 +129,7 @@ function setting(x: CommandInput): Command | null {
   const { t } = x;
   const words = t.tokens.filter((tk) => tk.kind === 'word').map((tk) => tk.norm);
   const has = (w: string): boolean => words.includes(w);
-  if (!(t.tags.some((g) => g.role === 'command' && g.value === 'set') || has('currency') || has('timezone') || has('tz') || has('dates') || has('date'))) return null;
+  if (!(t.tags.some((g) => g.role === 'command' && g.value === 'set') || has('currency') || has('timezone') || has('tz') || has('dates') || has('date') || has('month') || has('mdy') || has('dmy') || has('mm') || has('dd'))) return null;
   if (has('currency') || has('curr')) {
     const cur = t.tags.find((g) => g.role === 'currency' && g.value && /^[A-Z]{3}$/.test(g.value));
     const code = cur?.value ?? words.map((w) => w.toUpperCase()).find((w) => w.length === 3 && KNOWN_CURRENCIES.has(w));
@@ -135,9 +140,32 @@ function setting(x: CommandInput): Command | null {
     const tz = raw ? canonicalTimeZone(raw) : null;
     if (tz) return { kind: 'set_timezone', timeZone: tz };
   }
-  if (has('dates') || has('date') || has('format')) {
-    if (words.some((w) => w === 'us' || w === 'american' || w === 'mdy') || (has('month') && words.indexOf('month') < words.indexOf('day') && has('first'))) return { kind: 'set_date_order', dayFirst: false };
-    if (words.some((w) => w === 'uk' || w === 'british' || w === 'indian' || w === 'european' || w === 'dmy') || (has('day') && has('first'))) return { kind: 'set_date_order', dayFirst: true };
-  }
+  const order = dateOrderNamed(t.text.toLowerCase(), words);
+  if (order !== null) return { kind: 'set_date_order', dayFirst: order };
+  return null;
+}
+
+/**
+ * The day/month order a short settings message names, or null: "dates are month first", "use
+ * day/month", "set date order mdy", "date format dd/mm", "use US dates".
+ */
+function dateOrderNamed(lower: string, words: readonly string[]): boolean | null {
+  if (words.length > 8 || /\d/.test(lower)) return null;
+  const has = (w: string): boolean => words.includes(w) || words.includes(`${w}s`);
+  // A written pattern says the order itself: "mm/dd", "d/m/y", "month/day", "day-month".
+  const pattern = /\b(m{1,2}|months?)\s*[/.-]\s*(d{1,2}|days?)\b/.test(lower) ? false : /\b(d{1,2}|days?)\s*[/.-]\s*(m{1,2}|months?)\b/.test(lower) ? true : null;
+  // "month first", "month before day", "day first".
+  const mi = words.findIndex((w) => w === 'month' || w === 'months'), di = words.findIndex((w) => w === 'day' || w === 'days');
+  const firstWord = has('first') || has('before');
+  const byWords = firstWord && mi >= 0 && (di < 0 || mi < di) ? false : firstWord && di >= 0 && (mi < 0 || di < mi) ? true : null;
+  const about = has('date') || has('format') || has('order') || pattern !== null || byWords !== null;
+  if (!about) return null;
+  if (words.includes('mdy')) return false;
+  if (words.includes('dmy')) return true;
+  if (pattern !== null) return pattern;
+  if (byWords !== null) return byWords;
+  if (!(has('date') || has('format'))) return null;
+  if (words.some((w) => w === 'us' || w === 'usa' || w === 'american')) return false;
+  if (words.some((w) => w === 'uk' || w === 'british' || w === 'indian' || w === 'european')) return true;
   return null;
 }
