@@ -191,6 +191,17 @@ function lookupOverride(overrides: ReadonlyMap<string, CategoryOverride> | undef
   return o ? { primary: o.category, detail: o.detail, confidence: CONF.override, via: 'override' } : null;
 }
 
+/**
+ * An override names a primary only ("that was food") or a detail too ("that was groceries"). A
+ * primary-only one keeps the detail the words themselves give within that primary.
+ * e.g. override maggi → food: "maggi" is Food › Groceries; override maggi → shopping: Shopping
+ */
+function withOwnDetail(o: Categorization, input: { item: string | null; merchant: string | null; context?: string }): Categorization {
+  if (o.detail !== null) return o;
+  const own = categorize(input);
+  return own.primary === o.primary ? { ...o, detail: own.detail } : o;
+}
+
 function wordnetFor(tokens: readonly string[]): Categorization | null {
   const words = tokens.filter((t) => t.length >= 3 && !LEXICON.glue.has(t) && /^[a-z]+$/.test(t));
   // WordNet has compounds ("ice_cream", "hot_dog"); try pairs before single words, heads first.
@@ -218,7 +229,7 @@ export function categorize(
   overrides?: ReadonlyMap<string, CategoryOverride>,
 ): Categorization {
   const own = lookupOverride(overrides, input.item) ?? lookupOverride(overrides, input.merchant);
-  if (own) return own;
+  if (own) return withOwnDetail(own, input);
 
   const itemTokens = input.item ? tokenize(input.item) : [];
   const merchantTokens = input.merchant ? tokenize(input.merchant) : [];
@@ -233,7 +244,7 @@ export function categorize(
   // A correction remembered under a brand's other spelling ("ccd" vs "Cafe Coffee Day").
   if (overrides && overrides.size > 0) {
     const viaCanonical = lookupOverride(overrides, item?.canonical) ?? lookupOverride(overrides, merchant?.canonical);
-    if (viaCanonical) return viaCanonical;
+    if (viaCanonical) return withOwnDetail(viaCanonical, input);
   }
 
   if (item) {
