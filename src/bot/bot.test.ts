@@ -70,8 +70,10 @@ describe('recording', () => {
     expect(await say(b, 'coffee 50 and sandwich 120')).toBe('✅ ₹50 · Food › Coffee · today\n✅ ₹120 · Food › Snacks · sandwich · today');
     expect(await say(b, 'undo')).toBe('🗑️ Removed:\n• ₹50 · Food › Coffee · today\n• ₹120 · Food › Snacks · sandwich · today');
     expect((await ledger()).map((e) => e.item)).toEqual(['chai']);
-    // Without a remembered last message, undo takes the newest expense of the ledger.
-    expect(await say(b, 'undo')).toBe('🗑️ Removed ₹20 · Food › Tea · today');
+    // Without a remembered last message, undo shows the ledger's newest entry and asks first.
+    expect(await say(b, 'undo')).toBe('Delete your latest entry, ₹20 · Food › Tea · today?\nReply "yes" to delete or "no" to keep.');
+    expect(await ledger()).toHaveLength(1);
+    expect(await say(b, 'yes')).toBe('🗑️ Removed ₹20 · Food › Tea · today');
     expect(await say(b, 'undo')).toBe(R.NOTHING_TO_UNDO);
     expect(await ledger()).toEqual([]);
   });
@@ -196,10 +198,11 @@ describe('questions and settings', () => {
 
   it('changes currency and time zone per owner, and says when it does not know one', async () => {
     const b = bot();
-    expect(await say(b, 'set currency USD')).toBe('👍 Default currency is now USD.');
+    // A US currency brings the US date order, and says so.
+    expect(await say(b, 'set currency USD')).toBe('👍 Default currency is now USD.\n' + R.dateOrderFollowed(false));
     expect(await repos.preferences.settings('me')).toEqual({ currency: 'USD', locale: 'en-US' });
     expect(await say(b, 'coffee 5')).toBe('✅ $5 · Food › Coffee · today');
-    expect(await say(b, 'settings')).toBe('Currency USD · time zone Asia/Kolkata · locale en-US · dates day/month');
+    expect(await say(b, 'settings')).toBe('Currency USD · time zone Asia/Kolkata · locale en-US · dates month/day');
     const tz = bot({ understand: scripted({ intent: 'command', command: { kind: 'set_timezone', timeZone: 'Mars/Base' }, confidence: 1 }, { intent: 'command', command: { kind: 'set_timezone', timeZone: 'Europe/London' }, confidence: 1 }) });
     expect(await say(tz, 'set timezone Mars/Base')).toMatch(/^I don't know the time zone "Mars\/Base"/);
     expect(await repos.preferences.settings('me')).not.toHaveProperty('timeZone');

@@ -16,13 +16,18 @@ import { answerQuestion, type Answer, type QueryContext, type QueryConversation 
 import type { ExpenseQueries } from '../query/execute.js';
 import type { ExpenseRepository } from '../ledger/expenses.js';
 import type { PreferenceRepository } from '../ledger/preferences.js';
-import { ownerSettings } from './settings.js';
+import { DATE_ORDER_KEY, languageOf, ownerProfile, type OwnerProfile } from './settings.js';
+import { categorize, categoryNamed } from '../categories/index.js';
+import { overrideKey } from '../categories/overrides.js';
+import { FOLLOW_UP_MINUTES } from '../query/answer.js';
+import { analyze, type LanguageContext } from '../language/context.js';
+import { describes } from './find.js';
 import type { Transcriber } from '../voice/port.js';
 import { EMPTY_REPLY, TRANSCRIBING, heardPrefix, isDoubtful, noModelReply, transcribeVoiceNote } from '../voice/voice-flow.js';
 import type { Skill, SkillContext } from './skill.js';
 import type { ReceiptService } from '../receipts/flow.js';
 import { EDIT_HELP, READING } from '../receipts/replies.js';
-import { ChatStates, type ChatState } from './context.js';
+import { ChatStates, type Change, type ChatState } from './context.js';
 import * as R from './replies.js';
 
 /** Longest message the bot reads; WhatsApp allows far more, but no expense needs it. */
@@ -75,6 +80,10 @@ export interface Bot {
 }
 
 const LOW_CONFIDENCE = 0.6;
+/** How many matches a "which one?" lists. */
+const MAX_CHOICES = 5;
+/** How far back "delete the chai" looks when no day is named. */
+const FIND_DEPTH = 200;
 
 export function createBot(deps: BotDeps): Bot {
   const chats = new ChatStates();
@@ -85,11 +94,11 @@ export function createBot(deps: BotDeps): Bot {
   async function handle(msg: InboundMessage, io: BotIO = {}): Promise<OutboundReply[]> {
     const owner = msg.owner ?? msg.senderId;
     try {
-      const settings = await ownerSettings(deps.preferences, owner, deps.defaults);
+      const profile = await ownerProfile(deps.preferences, owner, deps.defaults);
       const state = chats.get(msg.chatId, deps.clock.now().getTime());
-      if (msg.media?.kind === 'image' || msg.media?.kind === 'document') return await handleReceipt(msg, owner, settings, state, io);
-      if (msg.media?.kind === 'voice') return await handleVoice(msg, owner, settings, state, io);
-      return await handleText(msg, cleanText(msg.text), owner, settings, state, io, 'text');
+      if (msg.media?.kind === 'image' || msg.media?.kind === 'document') return await handleReceipt(msg, owner, profile.settings, state, io);
+      if (msg.media?.kind === 'voice') return await handleVoice(msg, owner, profile, state, io);
+      return await handleText(msg, cleanText(msg.text), owner, profile, state, io, 'text');
     } catch (err) {
       const code = isMunshiError(err) ? err.code : undefined;
       log?.error({ err: String(err), code, stack: err instanceof Error ? err.stack : undefined, messageId: msg.id, chatId: msg.chatId }, 'bot failed on a message');
@@ -97,7 +106,7 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
-  async function handleVoice(msg: InboundMessage, owner: string, settings: OwnerSettings, state: ChatState, io: BotIO): Promise<OutboundReply[]> {
+  async function handleVoice(msg: InboundMessage, owner: string, profile: OwnerProfile, state: ChatState, io: BotIO): Promise<OutboundReply[]> {
     const t = deps.transcriber;
     if (!t) return text(R.VOICE_NOT_READY);
     const avail = await t.available();
@@ -117,7 +126,7 @@ export function createBot(deps: BotDeps): Bot {
     }
     if (r.kind === 'empty') return text(EMPTY_REPLY);
     const heard = cleanText(r.transcript.text);
-    const replies = await handleText(msg, heard, owner, settings, state, io, 'voice', isDoubtful(r.transcript));
+    const replies = await handleText(msg, heard, owner, profile, state, io, 'voice', isDoubtful(r.transcript));
     return replies.map((reply, i) => (i === 0 ? { ...reply, text: heardPrefix(heard) + reply.text } : reply));
   }
 
@@ -140,7 +149,7 @@ export function createBot(deps: BotDeps): Bot {
     msg: InboundMessage,
     body: string,
     owner: string,
-    settings: OwnerSettings,
+    profile: OwnerProfile,
     state: ChatState,
     io: BotIO,
     source: Source,
@@ -149,8 +158,10 @@ export function createBot(deps: BotDeps): Bot {
     if (!body) return text(R.EMPTY);
     if (body.length > MAX_TEXT) return text(R.TOO_LONG);
     if (state.pending?.kind === 'confirm' && state.pending.source === 'receipt' && /^edit\W*$/i.test(body)) return text(EDIT_HELP);
+    const settings = profile.settings;
     const now = msg.timestamp;
     const today = localDate(now, settings.timeZone);
+    const language = languageOf(profile, now);
     const skillCtx: SkillContext = { owner, chatId: msg.chatId, messageId: msg.id, settings, now };
 
     for (const s of skills) {
@@ -158,14 +169,32 @@ export function createBot(deps: BotDeps): Bot {
       if (r) return r;
     }
 
+    // "Which one?" waits for a number (or "all"): read that before anything else, since "2" alone
+    // would otherwise be an amount without an item.
+    if (state.pending?.kind === 'choose') {
+      const many = state.pending.change.kind === 'delete';
+      const pick = readPick(body, state.pending.ids.length, many, language);
+      if (pick && (many || (pick !== 'all' && pick.length === 1))) return text(await applyPick(state, pick, owner, settings, today));
+    }
+
     const overrides = await deps.preferences.overrides(owner);
-    const uctx: UnderstandContext = { now, settings, overrides };
+    const uctx: UnderstandContext = { now, settings, overrides, language, localeChosen: profile.chosen.locale !== null || profile.chosen.dayFirst !== null };
     let u = read(body, uctx);
     let understoodBy: 'rules' | 'llm' = 'rules';
 
     // A reply to our question ("How much was the petrol?" → "500") completes the waiting expense.
     const completed = completePending(state, u, body);
     if (completed) return record(completed.drafts, completed.source, 'rules');
+
+    // Right after a question, "only Swiggy" or "and last month?" narrows it; it is never a new
+    // expense waiting for an amount (which the next "800" would then complete).
+    if (followUpOpen(state, now) && mayFollowUp(u)) {
+      const a = await followUp(body, owner, settings, language, now, state);
+      if (a !== null) {
+        state.pending = null;
+        return text(a);
+      }
+    }
 
     if (deps.fallbacks?.extract && needsFallback(u)) {
       await io.typing?.(true);
@@ -214,9 +243,9 @@ export function createBot(deps: BotDeps): Bot {
       }
       case 'query':
         state.pending = null;
-        return text(await answer(body, owner, settings, now, state, io));
+        return text(await answer(body, owner, settings, language, now, state, io));
       case 'command':
-        return runCommand(u.command, owner, settings, today, state, now);
+        return runCommand(u.command, owner, profile, today, state, now);
       case 'other':
         state.pending = null;
         if (u.kind === 'capabilities') return text(R.help(skills.flatMap((s) => (s.helpLine ? [s.helpLine] : []))));
@@ -291,9 +320,28 @@ export function createBot(deps: BotDeps): Bot {
     return u.intent === 'other' && (u.kind === 'unknown' || u.kind === 'noise') && u.confidence < LOW_CONFIDENCE;
   }
 
-  async function answer(body: string, owner: string, settings: OwnerSettings, now: Date, state: ChatState, io: BotIO): Promise<string> {
+  function followUpOpen(state: ChatState, now: Date): boolean {
+    const c = state.queryConversation as QueryConversation | undefined;
+    return !!c?.lastPlan && !!c.at && now.getTime() - new Date(c.at).getTime() <= FOLLOW_UP_MINUTES * 60_000;
+  }
+
+  /** Readings a follow-up to a question can wear: a thing without an amount, or nothing understood. */
+  function mayFollowUp(u: Understanding): boolean {
+    return (u.intent === 'incomplete' && u.missing === 'amount') || (u.intent === 'other' && (u.kind === 'unknown' || u.kind === 'noise'));
+  }
+
+  /** The answer when the planner reads the message as a follow-up of the chat's last question; else null. */
+  async function followUp(body: string, owner: string, settings: OwnerSettings, language: LanguageContext, now: Date, state: ChatState): Promise<string | null> {
+    const qctx: QueryContext = { owner, now, settings, language, expandConcept: deps.fallbacks?.expandConcept, maxResultRows: 50, rules: deps.rules };
+    const a = await answerQuestion(deps.queries, body, qctx, state.queryConversation as QueryConversation | undefined);
+    if (!a.plan) return null;
+    state.queryConversation = a.conversation;
+    return a.reply;
+  }
+
+  async function answer(body: string, owner: string, settings: OwnerSettings, language: LanguageContext, now: Date, state: ChatState, io: BotIO): Promise<string> {
     // Lists are capped for a phone screen ("and 14 more — say 'show all'"); totals stay exact.
-    const qctx: QueryContext = { owner, now, settings, expandConcept: deps.fallbacks?.expandConcept, maxResultRows: 50, rules: deps.rules };
+    const qctx: QueryContext = { owner, now, settings, language, expandConcept: deps.fallbacks?.expandConcept, maxResultRows: 50, rules: deps.rules };
     const convo = state.queryConversation as QueryConversation | undefined;
     let a = await answerQuestion(deps.queries, body, qctx, convo);
     if (!a.plan && deps.fallbacks?.answer) {
@@ -310,82 +358,201 @@ export function createBot(deps: BotDeps): Bot {
     return a.reply;
   }
 
-  async function runCommand(c: Command, owner: string, settings: OwnerSettings, today: string, state: ChatState, now: Date): Promise<OutboundReply[]> {
+  /** The live expenses of the owner among `ids`, in id order. */
+  async function liveOf(ids: readonly number[], owner: string): Promise<Expense[]> {
+    const out: Expense[] = [];
+    for (const id of ids) {
+      const e = await deps.expenses.get(id);
+      if (e && !e.deletedAt && e.owner === owner) out.push(e);
+    }
+    return out.sort((a, b) => a.id - b.id);
+  }
+
+  /** Every expense of the owner's newest message in the ledger (for "undo" when the chat remembers none). */
+  async function newestMessage(owner: string): Promise<Expense[]> {
+    const recent = await deps.expenses.recent(owner, 20);
+    const first = recent[0];
+    if (!first) return [];
+    if (!first.messageId) return [first];
+    return recent.filter((e) => e.messageId === first.messageId).sort((a, b) => a.id - b.id);
+  }
+
+  /** What a correction applies to: every expense of the last message this chat recorded, else the ledger's newest message. */
+  async function correctionTargets(state: ChatState, owner: string): Promise<Expense[]> {
+    const last = await liveOf(state.lastIds, owner);
+    return last.length ? last : newestMessage(owner);
+  }
+
+  /** Answers "no"/"cancel" to whatever question waits, and forgets it. */
+  function dropPending(state: ChatState): string {
+    const p = state.pending;
+    state.pending = null;
+    return p?.kind === 'delete' || p?.kind === 'choose' ? R.KEPT : R.CANCELLED;
+  }
+
+  async function remove(state: ChatState, targets: Expense[], today: string, settings: OwnerSettings): Promise<string> {
+    await deps.expenses.softDelete(targets.map((e) => e.id), deps.clock.now().toISOString());
+    const gone = new Set(targets.map((e) => e.id));
+    state.lastIds = state.lastIds.filter((id) => !gone.has(id));
+    return R.removed(targets, today, settings);
+  }
+
+  /**
+   * The item or merchant a correction is remembered under: the thing itself; the shop when the item
+   * only names a category ("groceries" at DMart) or is the shop's own name ("uber 300").
+   */
+  function teachKey(e: Expense): string | null {
+    const specific = e.item && !categoryNamed(e.item) ? e.item : null;
+    if (specific && (!e.merchant || overrideKey(specific) !== overrideKey(e.merchant))) return specific;
+    return e.merchant ?? e.item;
+  }
+
+  /** The detail an expense keeps under a newly named primary: its own when the primary stays, else what its words say within it. */
+  function detailUnder(e: Expense, primary: Expense['category']): string | null {
+    if (e.category === primary) return e.detail;
+    const c = categorize({ item: e.item, merchant: e.merchant });
+    return c.primary === primary ? c.detail : null;
+  }
+
+  async function applyChange(state: ChatState, targets: Expense[], change: Change, today: string, settings: OwnerSettings): Promise<string> {
+    if (change.kind === 'delete') return remove(state, targets, today, settings);
     const stamp = deps.clock.now().toISOString();
-    const lastOne = async (): Promise<Expense | null> => {
-      const id = state.lastIds.at(-1);
-      const e = id !== undefined ? await deps.expenses.get(id) : null;
-      if (e && !e.deletedAt && e.owner === owner) return e;
-      return (await deps.expenses.recent(owner, 1))[0] ?? null;
-    };
+    const e = targets[0]!;
+    const patch = change.kind === 'amount' ? { amountMinor: change.amountMinor, currency: change.currency ?? e.currency } : { item: change.item };
+    const updated = await deps.expenses.update(e.id, patch, stamp);
+    state.lastIds = [e.id];
+    return R.changed(updated!, today, settings);
+  }
+
+  async function applyPick(state: ChatState, pick: number[] | 'all', owner: string, settings: OwnerSettings, today: string): Promise<string> {
+    const p = state.pending as Extract<ChatState['pending'], { kind: 'choose' }>;
+    state.pending = null;
+    const ids = pick === 'all' ? p.ids : pick.map((i) => p.ids[i]!);
+    const targets = await liveOf(ids, owner);
+    if (!targets.length) return R.ALREADY_GONE;
+    return applyChange(state, targets, p.change, today, settings);
+  }
+
+  /** Expenses a description names, newest first: within the named days, else among the recent ones. */
+  async function findDescribed(owner: string, c: Extract<Command, { kind: 'delete_matching' }>): Promise<Expense[]> {
+    const match = describes(c.text);
+    const pool = c.from
+      ? (await deps.expenses.between({ owner, from: c.from, to: c.to ?? c.from })).sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id)
+      : await deps.expenses.recent(owner, FIND_DEPTH);
+    return pool.filter(match);
+  }
+
+  async function runCommand(c: Command, owner: string, profile: OwnerProfile, today: string, state: ChatState, now: Date): Promise<OutboundReply[]> {
+    const settings = profile.settings;
+    const stamp = deps.clock.now().toISOString();
     switch (c.kind) {
       case 'undo': {
+        // "undo" while munshi waits for an answer drops the question, never a stored expense.
+        if (state.pending) return text(dropPending(state));
+        const last = await liveOf(state.lastIds, owner);
+        if (last.length) return text(await remove(state, last, today, settings));
+        // The chat remembers no last message (a restart, or it was undone already): show the
+        // ledger's newest and ask, rather than delete something the owner may not mean.
+        const newest = await newestMessage(owner);
+        if (!newest.length) return text(R.NOTHING_TO_UNDO);
+        state.pending = { kind: 'delete', ids: newest.map((e) => e.id) };
+        return text(R.confirmDelete(newest, today, settings, true));
+      }
+      case 'delete_matching': {
         state.pending = null;
-        let targets: Expense[] = [];
-        for (const id of state.lastIds) {
-          const e = await deps.expenses.get(id);
-          if (e && !e.deletedAt && e.owner === owner) targets.push(e);
+        const found = await findDescribed(owner, c);
+        if (!found.length) return text(R.noneFound(c.text, c.from ?? null, today));
+        if (found.length === 1) {
+          state.pending = { kind: 'delete', ids: [found[0]!.id] };
+          return text(R.confirmDelete(found, today, settings));
         }
-        if (!targets.length) targets = await deps.expenses.recent(owner, 1);
-        if (!targets.length) return text(R.NOTHING_TO_UNDO);
-        await deps.expenses.softDelete(targets.map((e) => e.id), stamp);
-        state.lastIds = [];
-        return text(R.removed(targets, today, settings));
+        const shown = found.slice(0, MAX_CHOICES);
+        state.pending = { kind: 'choose', ids: shown.map((e) => e.id), change: { kind: 'delete' } };
+        const what = c.text ? `"${c.text}"` : 'one';
+        return text(R.whichOne(`Which ${what} should I delete?`, shown, today, settings, { more: found.length - shown.length, all: found.length === shown.length }));
       }
       case 'edit_amount':
       case 'edit_date':
       case 'edit_item':
       case 'edit_category': {
-        if (state.pending?.kind === 'confirm' && state.pending.drafts.length === 1) {
-          // Correcting a draft that waits for "ok": change it and record.
-          const d = { ...state.pending.drafts[0]! };
-          if (c.kind === 'edit_amount') Object.assign(d, { amountMinor: c.amountMinor, currency: c.currency ?? d.currency });
-          if (c.kind === 'edit_date') d.date = c.date;
-          if (c.kind === 'edit_item') d.item = c.item;
-          if (c.kind === 'edit_category') Object.assign(d, { category: c.category, detail: c.detail });
-          state.pending.drafts = [d];
-          return text(`${R.expenseLine(d, today, settings)}\nReply "ok" to record it.`);
+        const p = state.pending;
+        if (p?.kind === 'confirm') {
+          // Correcting a draft that waits for "ok": a date or category goes to every expense of it;
+          // an amount or a name only to a single one.
+          if ((c.kind === 'edit_amount' || c.kind === 'edit_item') && p.drafts.length > 1) return text(R.DRAFT_HAS_SEVERAL);
+          p.drafts = p.drafts.map((d0) => {
+            const d = { ...d0 };
+            if (c.kind === 'edit_amount') Object.assign(d, { amountMinor: c.amountMinor, currency: c.currency ?? d.currency });
+            if (c.kind === 'edit_date') d.date = c.date;
+            if (c.kind === 'edit_item') d.item = c.item;
+            if (c.kind === 'edit_category') Object.assign(d, { category: c.category, detail: c.detail ?? (d.category === c.category ? d.detail : null) });
+            return d;
+          });
+          return text(`${p.drafts.map((d) => R.expenseLine(d, today, settings)).join('\n')}\nReply "ok" to record it.`);
         }
-        const e = await lastOne();
-        if (!e) return text(R.NOTHING_TO_UNDO.replace('undo', 'change'));
-        const patch =
-          c.kind === 'edit_amount'
-            ? { amountMinor: c.amountMinor, currency: c.currency ?? e.currency }
-            : c.kind === 'edit_date'
-              ? { date: c.date }
-              : c.kind === 'edit_item'
-                ? { item: c.item }
-                : { category: c.category, detail: c.detail };
-        if (c.kind === 'edit_category') {
-          // Remember the correction for this item and merchant.
-          for (const key of [e.item, e.merchant]) if (key) await deps.preferences.setOverride(owner, key, c.category, c.detail, stamp);
+        const targets = await correctionTargets(state, owner);
+        if (!targets.length) return text(R.NOTHING_TO_CHANGE);
+        if (c.kind === 'edit_amount' || c.kind === 'edit_item') {
+          const change: Change = c.kind === 'edit_amount' ? { kind: 'amount', amountMinor: c.amountMinor, currency: c.currency } : { kind: 'item', item: c.item };
+          if (targets.length > 1) {
+            // One new amount for a message of several expenses: which one is not ours to guess.
+            state.pending = { kind: 'choose', ids: targets.map((e) => e.id), change };
+            const q = c.kind === 'edit_amount' ? `Which one was ${R.money(c.amountMinor, c.currency ?? targets[0]!.currency, settings)}?` : `Which one was the ${c.item}?`;
+            return text(R.whichOne(q, targets, today, settings, { more: 0, all: false }));
+          }
+          return text(await applyChange(state, targets, change, today, settings));
         }
-        const updated = await deps.expenses.update(e.id, patch, stamp);
-        state.lastIds = [e.id];
-        return text(R.changed(updated!, today, settings));
+        // A date or a category belongs to the whole message: every expense of it moves together.
+        const out: Expense[] = [];
+        let changedAny = false;
+        for (const e of targets) {
+          const patch = c.kind === 'edit_date' ? { date: c.date } : { category: c.category, detail: c.detail ?? detailUnder(e, c.category) };
+          const same = c.kind === 'edit_date' ? e.date === c.date : e.category === patch.category && e.detail === patch.detail;
+          if (same) {
+            out.push(e);
+            continue;
+          }
+          changedAny = true;
+          if (c.kind === 'edit_category') {
+            // Remember it at the level the owner named: "that was groceries" a detail, "that was food" a primary.
+            const key = teachKey(e);
+            if (key) await deps.preferences.setOverride(owner, key, c.category, c.detail, stamp);
+          }
+          out.push((await deps.expenses.update(e.id, patch, stamp))!);
+        }
+        state.lastIds = targets.map((e) => e.id);
+        return text(changedAny ? R.changedAll(out, today, settings) : R.unchanged(out, today, settings));
       }
       case 'list_recent':
         return text(R.recentList(await deps.expenses.recent(owner, Math.min(Math.max(c.limit, 1), 20)), today, settings));
       case 'help':
         return text(R.help(skills.flatMap((s) => (s.helpLine ? [s.helpLine] : []))));
-      case 'confirm':
+      case 'confirm': {
+        const p = state.pending;
+        if (p?.kind === 'delete') {
+          state.pending = null;
+          const targets = await liveOf(p.ids, owner);
+          return text(targets.length ? await remove(state, targets, today, settings) : R.ALREADY_GONE);
+        }
         return text(R.NOTHING_PENDING);
-      case 'cancel': {
-        const had = state.pending;
-        state.pending = null;
-        return text(had ? R.CANCELLED : R.NOTHING_PENDING);
       }
+      case 'cancel':
+        return text(state.pending ? dropPending(state) : R.NOTHING_TO_CANCEL);
       case 'show_settings':
         return text(R.settingsText(settings));
       case 'set_currency': {
         if (!KNOWN_CURRENCIES.has(c.currency)) return text(`I don't know the currency "${c.currency}". Try a code like INR, USD or EUR.`);
         await deps.preferences.setSetting(owner, 'currency', c.currency);
         await deps.preferences.setSetting(owner, 'locale', defaultLocaleFor(c.currency));
-        return text(`👍 Default currency is now ${c.currency}.`);
+        const after = await ownerProfile(deps.preferences, owner, deps.defaults);
+        const lines = [`👍 Default currency is now ${c.currency}.`];
+        // A US owner's "12/1" is December 1: say when the new currency's locale turns the date order.
+        if (after.settings.dayFirst !== settings.dayFirst) lines.push(R.dateOrderFollowed(after.settings.dayFirst));
+        return text(lines.join('\n'));
       }
-      case 'delete_matching':
       case 'set_date_order':
-        return text(R.NOTHING_PENDING); // TODO(lang): wire delete-by-description and the date-order setting
+        await deps.preferences.setSetting(owner, DATE_ORDER_KEY, c.dayFirst ? 'DMY' : 'MDY');
+        return text(R.dateOrderSet(c.dayFirst));
       case 'set_timezone': {
         if (!isValidTimeZone(c.timeZone)) return text(`I don't know the time zone "${c.timeZone}". Try one like Asia/Kolkata or Europe/London.`);
         await deps.preferences.setSetting(owner, 'timeZone', c.timeZone);
@@ -399,6 +566,32 @@ export function createBot(deps: BotDeps): Bot {
 
 function text(t: string): OutboundReply[] {
   return [{ text: t }];
+}
+
+/**
+ * The answer to "Which one?": list numbers ("2", "1 and 3", "#2") or, when allowed, "all" and
+ * its kin from the vocabulary ("all of them", "sab"). Null for anything else.
+ */
+export function readPick(body: string, count: number, allowAll: boolean, language: LanguageContext): number[] | 'all' | null {
+  const t = analyze(body, language);
+  const words = t.tokens.filter((k) => k.kind === 'word' || k.kind === 'num');
+  if (!words.length || words.length > 6) return null;
+  const nums = words.filter((k) => k.kind === 'num');
+  const roleOf = (i: number, role: string): boolean => t.tags.some((g) => g.start <= i && i < g.end && g.role === role);
+  if (!nums.length) {
+    const all = words.every((k) => roleOf(k.i, 'show_all') || roleOf(k.i, 'glue') || roleOf(k.i, 'filler'));
+    return allowAll && all && words.some((k) => roleOf(k.i, 'show_all')) ? 'all' : null;
+  }
+  const picks: number[] = [];
+  for (const k of nums) {
+    if (!/^\d{1,2}$/.test(k.text)) return null;
+    const n = Number(k.text);
+    if (n < 1 || n > count) return null;
+    if (!picks.includes(n - 1)) picks.push(n - 1);
+  }
+  // Only list numbers and joining words ("1 and 3", "number 2"); "2 chai" is something else.
+  if (words.some((k) => k.kind === 'word' && !roleOf(k.i, 'glue') && !roleOf(k.i, 'filler') && !roleOf(k.i, 'separator') && !/^(number|no|#)$/.test(k.norm))) return null;
+  return picks;
 }
 
 /** Strips control characters (keeping newlines) and trims; WhatsApp text can carry anything. */

@@ -7,10 +7,20 @@
  */
 import type { ExpenseDraft, Source } from '../core/types.js';
 
+/** A change to stored expenses that waits for the owner's choice of which one. */
+export type Change =
+  | { kind: 'delete' }
+  | { kind: 'amount'; amountMinor: number; currency: string | null }
+  | { kind: 'item'; item: string };
+
 export type Pending =
   | { kind: 'amount'; partial: Omit<ExpenseDraft, 'amountMinor'>; what: string | null; source: Source }
   | { kind: 'item'; amountMinor: number; currency: string; date: string; source: Source }
-  | { kind: 'confirm'; drafts: ExpenseDraft[]; source: Source; understoodBy: 'rules' | 'llm' };
+  | { kind: 'confirm'; drafts: ExpenseDraft[]; source: Source; understoodBy: 'rules' | 'llm' }
+  /** "Delete ₹20 · Food › Tea · today?": waits for yes or no. */
+  | { kind: 'delete'; ids: number[] }
+  /** "Which one?" with a numbered list: waits for a number (or "all" for a delete). */
+  | { kind: 'choose'; ids: number[]; change: Change };
 
 export interface ChatState {
   /** Ids recorded by the last expense message (a message may hold several). */

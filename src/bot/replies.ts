@@ -48,6 +48,11 @@ export function expenseLine(e: Shown, today: string, settings: Pick<OwnerSetting
   return parts.join(' · ');
 }
 
+/** An amount in the owner's locale: "₹1,250", "$12.50". */
+export function money(amountMinor: number, currency: string, settings: Pick<OwnerSettings, 'locale'>): string {
+  return formatMoney(amountMinor, currency, settings.locale);
+}
+
 export function recorded(expenses: Shown[], today: string, settings: OwnerSettings): string {
   return expenses.map((e) => `✅ ${expenseLine(e, today, settings)}`).join('\n');
 }
@@ -59,6 +64,50 @@ export function removed(expenses: Shown[], today: string, settings: OwnerSetting
 
 export function changed(e: Shown, today: string, settings: OwnerSettings): string {
   return `✏️ Updated: ${expenseLine(e, today, settings)}`;
+}
+
+/** Several expenses of one message corrected together ("that was yesterday"). */
+export function changedAll(expenses: Shown[], today: string, settings: OwnerSettings): string {
+  if (expenses.length === 1) return changed(expenses[0]!, today, settings);
+  return ['✏️ Updated:', ...expenses.map((e) => `• ${expenseLine(e, today, settings)}`)].join('\n');
+}
+
+/** A correction that changes nothing: say what is stored, so the owner sees it is right. */
+export function unchanged(expenses: Shown[], today: string, settings: OwnerSettings): string {
+  if (expenses.length === 1) return `👍 Already ${expenseLine(expenses[0]!, today, settings)}`;
+  return ['👍 Already:', ...expenses.map((e) => `• ${expenseLine(e, today, settings)}`)].join('\n');
+}
+
+/** "Delete ₹20 · Food › Tea · today?" — a delete found by description waits for a yes. */
+export function confirmDelete(expenses: Shown[], today: string, settings: OwnerSettings, newest = false): string {
+  const ask = 'Reply "yes" to delete or "no" to keep.';
+  if (expenses.length === 1) return `${newest ? 'Delete your latest entry, ' : 'Delete '}${expenseLine(expenses[0]!, today, settings)}?\n${ask}`;
+  return [`${newest ? 'Delete your latest entry' : 'Delete these'} (${expenses.length})?`, ...expenses.map((e) => `• ${expenseLine(e, today, settings)}`), ask].join('\n');
+}
+
+/** "Which one?" with a numbered list; `more` counts matches not shown. */
+export function whichOne(question: string, expenses: Shown[], today: string, settings: OwnerSettings, o: { more: number; all: boolean }): string {
+  const lines = [question, ...expenses.map((e, i) => `${i + 1}. ${expenseLine(e, today, settings)}`)];
+  if (o.more > 0) lines.push(`…and ${o.more} more. Add a day to narrow it, like "delete the chai from yesterday".`);
+  lines.push(o.all ? `Reply with a number, "all", or "no".` : 'Reply with a number, or "no".');
+  return lines.join('\n');
+}
+
+/** Nothing matched a description ("delete the chai"). */
+export function noneFound(description: string, day: string | null, today: string): string {
+  const what = description ? `"${description}"` : 'an expense';
+  return `I couldn't find ${what}${day ? ` on ${relativeDay(day, today)}` : ' among your recent expenses'}. Nothing was deleted. Say "recent" to see your last ones.`;
+}
+
+export function dateOrderSet(dayFirst: boolean): string {
+  return dayFirst ? '👍 Dates now read day first: 12/1 is 12 January.' : '👍 Dates now read month first: 12/1 is December 1.';
+}
+
+/** Said when a new currency also changes how dates read ("set currency USD"). */
+export function dateOrderFollowed(dayFirst: boolean): string {
+  return dayFirst
+    ? 'Dates now read day first (12/1 is 12 January); say "dates month first" to change that.'
+    : 'Dates now read month first (12/1 is December 1); say "dates day first" to change that.';
 }
 
 export function recentList(expenses: Expense[], today: string, settings: OwnerSettings): string {
@@ -127,6 +176,12 @@ export const OTHER_REPLIES: Record<string, string> = {
 export const NOTHING_TO_UNDO = 'Nothing to undo yet.';
 export const NOTHING_PENDING = 'Nothing is waiting for confirmation.';
 export const CANCELLED = 'Okay, dropped it. Nothing recorded.';
+export const KEPT = 'Okay, kept it. Nothing was deleted.';
+export const NOTHING_TO_CANCEL = 'Nothing is waiting for an answer. To remove your last entry, say "undo".';
+export const NOTHING_TO_CHANGE = 'Nothing to change yet.';
+export const ALREADY_GONE = 'That one was already deleted. Nothing changed.';
+/** A correction of one amount or name while a draft of several waits for "ok". */
+export const DRAFT_HAS_SEVERAL = 'That draft has several expenses. Say "cancel" and send it again with the right details.';
 export const TOO_LONG = 'That message is too long for me. Send one expense or question at a time, like "chai 20".';
 export const EMPTY = 'Send me an expense like "chai 20" or a question like "how much this week?"';
 export const FAILED = 'Sorry, something went wrong on my side. Nothing new was recorded; please try again.';

@@ -13,7 +13,7 @@ import {
 } from './execute.js';
 import { planQuestion } from './plan.js';
 import { planNext } from './next/plan.js';
-import { contextFromSettings } from '../language/context.js';
+import { contextFromSettings, type LanguageContext } from '../language/context.js';
 import { categoryNamed, isKnownWord } from '../categories/index.js';
 import { normTerm } from './match.js';
 import { parsePlan } from './plan-schema.js';
@@ -39,6 +39,8 @@ export interface QueryContext {
   maxResultRows?: number;
   /** Which rules plan questions: v1 (old) or v2 (the language layer). Default v1 while both exist. */
   rules?: 'v1' | 'v2';
+  /** The owner's language context (their chosen locale and date order); built from settings when absent. */
+  language?: LanguageContext;
 }
 
 /** What the bot keeps per chat between questions. */
@@ -86,7 +88,7 @@ export async function answerQuestion(queries: ExpenseQueries, text: string, ctx:
   const today = localDate(ctx.now, ctx.settings.timeZone);
   const previous = activePlan(conversation, ctx.now);
   const outcome = ctx.rules === 'v2'
-    ? planNext(text, { language: contextFromSettings(ctx.now, ctx.settings), previous, categoryNamed, isThing: isKnownWord })
+    ? planNext(text, { language: ctx.language ?? contextFromSettings(ctx.now, ctx.settings), previous, categoryNamed, isThing: isKnownWord })
     : planQuestion(text, { today, settings: ctx.settings, previous });
   if (outcome.kind === 'none') {
     return { reply: cannotAnswerReply(), result: { ...EMPTY }, plan: null, conversation: conversation ?? newConversation() };
