@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-function chat(lines: string[], db: string): { text: string; replies: string[] }[] {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'chat', '--db', db, '--now', '2026-01-15T19:30:00', '--tz', 'Asia/Kolkata', '--jsonl', '--no-ai'], {
+function chat(lines: string[], db: string, now = '2026-01-15T19:30:00'): { text: string; replies: string[] }[] {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'chat', '--db', db, '--now', now, '--tz', 'Asia/Kolkata', '--jsonl', '--no-ai'], {
     cwd: root,
     input: lines.join('\n') + '\n',
     encoding: 'utf8',
@@ -37,6 +37,27 @@ describe('chat --jsonl', () => {
       // A second run on the same file sees the same ledger and records nothing twice.
       const again = chat(['how much on petrol this week?'], db);
       expect(again[0]!.replies[0]).toMatch(/₹1,100/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // Three runs of a subprocess each: slow on a busy machine, not a measure of speed.
+  it('records recurring expenses that fell due, once, so "stop" tells the truth about the ledger', { timeout: 120_000 }, () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-chat-cli-'));
+    try {
+      const db = path.join(dir, 'munshi.db');
+      const made = chat(['gym 100 every day'], db);
+      expect(made[0]!.replies[0]).toMatch(/^🔁 Gym ₹100/);
+      // Two days later, after the recording time: the 16th and the 17th are recorded before the reply.
+      const later = chat(['how much on gym this month?', 'stop gym'], db, '2026-01-17T10:00:00');
+      expect(later[0]!.replies[0]).toMatch(/^🔁 Recorded/);
+      expect(later[0]!.replies.at(-1)).toMatch(/^₹200 /);
+      expect(later[1]!.replies).toEqual([expect.stringMatching(/^⏹️ Stopped Gym .*What it recorded stays in your ledger\.$/)]);
+      // Stopped, and each day recorded once: later runs add nothing.
+      const after = chat(['how much on gym this month?'], db, '2026-01-20T10:00:00');
+      expect(after[0]!.replies).toHaveLength(1);
+      expect(after[0]!.replies[0]).toMatch(/^₹200 /);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
