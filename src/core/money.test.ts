@@ -57,3 +57,23 @@ describe('sumByCurrency', () => {
     expect([...m]).toEqual([['INR', 150], ['USD', 250]]);
   });
 });
+
+describe('currency data', () => {
+  it('knows every ISO 4217 currency people spend, with its minor digits', async () => {
+    const { KNOWN_CURRENCIES, minorDigits } = await import('./money.js');
+    expect(KNOWN_CURRENCIES.size).toBeGreaterThan(150);
+    for (const c of ['PEN', 'COP', 'VES', 'MNT', 'XOF', 'KZT', 'UAH', 'ZWG']) expect(KNOWN_CURRENCIES.has(c)).toBe(true);
+    expect(KNOWN_CURRENCIES.has('XAU')).toBe(false);
+    expect(minorDigits('BHD')).toBe(3);
+    expect(minorDigits('XOF')).toBe(0);
+    expect(minorDigits('PEN')).toBe(2);
+  });
+  it('a family name means the owner\'s own member, else the family default', async () => {
+    const { familyCurrency } = await import('./money.js');
+    expect(familyCurrency('dollar', 'SGD')).toBe('SGD');
+    expect(familyCurrency('dollar', 'INR')).toBe('USD');
+    expect(familyCurrency('rupee', 'PKR')).toBe('PKR');
+    expect(familyCurrency('peso', 'PHP')).toBe('PHP');
+    expect(familyCurrency('nothing', 'INR')).toBeNull();
+  });
+});

@@ -17,10 +17,13 @@ export const ROLES = {
   plus_half: 'adds one half to the number after it ("saade teen sau" 350)',
   vague: 'a vague quantity that is never an amount ("couple", "few", "some")',
   money_word: 'a word that is itself an amount; value = "AMOUNT CUR" ("fiver" "5 GBP", "tenner" "10 GBP")',
-  currency: 'a word naming a currency; value = ISO code, or LOCAL:RUPEE / LOCAL:DOLLAR / LOCAL:POUND / LOCAL:PESO ... for the owner\'s own',
+  currency: 'a word or symbol naming a currency; value = ISO code, or LOCAL:<FAMILY> (LOCAL:DOLLAR, LOCAL:RUPEE, LOCAL:POUND, LOCAL:PESO ...): the owner\'s own currency of that family, else the family\'s default (core/money.ts)',
   unit: 'a unit after a number that makes it a quantity, not money; value = kind (mass, volume, count, time, distance, serving, ticket, person)',
-  each: 'a rate marker ("each", "per", "apiece", "har ek")',
-  approx: 'an approximation marker before an amount ("around", "about", "~", "lagbhag")',
+  each: 'a rate marker ("each", "per", "apiece", "har ek"); value before when it precedes the price ("@ 50"), unit when a unit follows ("per kg", "/kg"), deal for "2 for 700" (a total for a count)',
+  approx: 'an approximation marker before an amount ("around", "about", "~", "lagbhag"); value after when it follows the amount ("500ish", "500 odd", "or so")',
+  subunit: 'a word for a hundredth of a currency after a number ("50p", "99 cents", "50 paise"); value = ISO code or LOCAL:<family>',
+  num_adjust: 'changes the number (or magnitude) after it by a fraction of one; value = signed fraction ("saade" 0.5, "sava" 0.25, "paune" -0.25)',
+  times: 'multiplies a count and a price written beside it ("2x190", "190 × 2", "2*190")',
   // ---- time
   weekday: 'a day of the week; value = 0..6, Sunday = 0',
   month: 'a month; value = 1..12',
@@ -110,7 +113,7 @@ export const ROLES = {
   thanks: 'thanks ("thanks", "thx", "shukriya")',
   ack: 'an acknowledgement ("ok", "cool", "great", "done")',
   // ---- numbers that label things, never amounts
-  label: 'a word after which (or before which) a number labels a thing; value = kind:side, side = after|before|both ("order" "order:after", "steps" "steps:before")',
+  label: 'a word after which (or before which) a number labels a thing; value = kind:side[:digits], side = after|before|both, digits = how many digits the label\'s number has ("4" at least four, "1-2" one or two) ("order" "order:after", "pin" "code:after:4", "iphone" "model:after:1-2")',
 } as const;
 
 export type Role = keyof typeof ROLES;

@@ -35,7 +35,11 @@ const VALUE_CHECKS: Partial<Record<Role, (v: string) => boolean>> = {
   number: (v) => /^\d+(\.\d+)?$/.test(v),
   magnitude: (v) => /^\d+(\.\d+)?$/.test(v),
   fraction: (v) => /^\d+(\.\d+)?$/.test(v),
-  money_word: (v) => /^\d+(\.\d+)? [A-Z]{3}$/.test(v),
+  money_word: (v) => /^\d+(\.\d+)? (?:[A-Z]{3}|LOCAL:[A-Z]+)$/.test(v),
+  subunit: (v) => /^[A-Z]{3}$/.test(v) || /^LOCAL:[A-Z]+$/.test(v),
+  num_adjust: (v) => /^-?0\.\d+$/.test(v),
+  approx: (v) => v === 'after',
+  each: (v) => ['before', 'unit', 'deal'].includes(v),
   currency: (v) => /^[A-Z]{3}$/.test(v) || /^LOCAL:[A-Z]+$/.test(v),
   weekday: (v) => /^[0-6]$/.test(v),
   month: (v) => /^(?:[1-9]|1[0-2])$/.test(v),
@@ -50,12 +54,12 @@ const VALUE_CHECKS: Partial<Record<Role, (v: string) => boolean>> = {
   group_by: (v) => ['category', 'merchant', 'day', 'item'].includes(v),
   op_avg: (v) => ['day', 'week', 'month', 'occasion'].includes(v),
   postp: (v) => ['place', 'purpose', 'in', 'via', 'drop', 'time', 'dest'].includes(v),
-  label: (v) => /^[a-z_]+:(after|before|both)$/.test(v),
+  label: (v) => /^[a-z_]+:(after|before|both)(:\d+(-\d+)?)?$/.test(v),
   command: (v) => /^[a-z_]+$/.test(v),
 };
 
 /** Roles whose rows must carry a value. */
-const NEEDS_VALUE: ReadonlySet<Role> = new Set(['number', 'magnitude', 'fraction', 'money_word', 'currency', 'weekday', 'month', 'relative_day', 'period_unit', 'ordinal', 'label', 'command', 'prep', 'postp', 'holiday', 'half', 'season', 'clock', 'unit', 'part_of_day', 'emoji', 'group_by']);
+const NEEDS_VALUE: ReadonlySet<Role> = new Set(['number', 'magnitude', 'fraction', 'money_word', 'currency', 'weekday', 'month', 'relative_day', 'period_unit', 'ordinal', 'label', 'command', 'prep', 'postp', 'holiday', 'half', 'season', 'clock', 'unit', 'part_of_day', 'emoji', 'group_by', 'subunit', 'num_adjust']);
 
 export const VOCAB_COLUMNS = ['phrase', 'role', 'value', 'lang', 'region'] as const;
 

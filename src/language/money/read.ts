@@ -1,0 +1,800 @@
+/**
+ * @module language/money/read
+ * The one money grammar: from a tagged message to its number readings (money, quantities, labels,
+ * rates, vague amounts, bad amounts). A small scanner over tagged tokens in passes:
+ *   1. labels: numbers that name things (vocabulary `label` rows with their side and digit counts,
+ *      and notations: clock times, written dates, long digit runs, phone numbers, codes glued to letters);
+ *   2. amounts: digits read by the locale's decimal mark, number words (English, Hindi ...) with
+ *      magnitudes, fractions and adjusters, spoken pairs ("ten fifty") by the locale, money words;
+ *      each with its currency before or after, approximation markers and "/-";
+ *   3. rates ("2x190", "@ 50 each", "190/kg", "2 for 700"), quantities with units, vague and bad amounts.
+ * Every word comes from the vocabulary (vocab/words/money.tsv); only notation (digits, ":", "/", "-")
+ * is read here. Scores are real: a currency raises one, a label cue or a word with another role lowers it.
+ */
+import { fileURLToPath } from 'node:url';
+import { familyCurrency, KNOWN_CURRENCIES, MAX_MAJOR_AMOUNT, toMinor } from '../../core/money.js';
+import type { LanguageContext } from '../context.js';
+import type { Tag, Tagged } from '../tagger.js';
+import type { Token } from '../tokens.js';
+import type { Role } from '../vocab/roles.js';
+import { readTsvFile } from '../vocab/tsv.js';
+import { readDigits } from './digits.js';
+import type { BadWhy, LabelReading, MoneyReading, NumberAnalysis, QuantityReading, RateReading } from './types.js';
+
+// ------------------------------------------------------------------------------------ data
+
+type Pairs = 'hundreds' | 'decimal' | 'ambiguous';
+let pairsByRegion: Map<string, Pairs> | null = null;
+
+function spokenPairs(ctx: LanguageContext): Pairs {
+  if (!pairsByRegion) {
+    const path = fileURLToPath(new URL('../vocab/money-locales.tsv', import.meta.url));
+    pairsByRegion = new Map(readTsvFile(path, ['region', 'spoken_pairs']).map((r) => [r.cells.region!, r.cells.spoken_pairs as Pairs]));
+  }
+  for (const g of ctx.pack.regions) {
+    const p = pairsByRegion.get(g);
+    if (p) return p;
+  }
+  return 'decimal';
+}
+
+/** Roles a word glued after digits may have for the digits to stay a number ("1.2k", "20rs", "2kg", "3rd", "9pm"). */
+const MONEYISH: ReadonlySet<Role> = new Set<Role>(['magnitude', 'currency', 'subunit', 'unit', 'period_unit', 'approx', 'times', 'label', 'clock', 'each', 'money_word']);
+
+/** Label kinds that make a number surely not money; the others only make money less likely. */
+const SURE_LABELS = new Set(['ref', 'code', 'card', 'phone', 'flight', 'percent', 'date', 'time', 'id', 'store']);
+const SURE = 0.95;
+const WEAK = 0.6;
+
+// Base scores by how the amount is written.
+const S = {
+  digits: 0.8, grouped: 0.85, decimal: 0.85, words: 0.7, loneWord: 0.5, spoken: 0.75, slang: 0.9,
+  currency: 0.15, weakCurrency: 0.08, magnitude: 0.05, slashDash: 0.1, leadingZero: 0.3,
+  labelCue: 0.4, rateNoCount: 0.65, rateTime: 0.75, altDrop: 0.3, altAmbiguous: 0.1,
+} as const;
+
+// ------------------------------------------------------------------------------------ helpers
+
+interface Cx {
+  t: Tagged;
+  toks: readonly Token[];
+  ctx: LanguageContext;
+  /** Tags ending at each token index (exclusive end). */
+  endAt: Tag[][];
+}
+
+function tagsAt(cx: Cx, i: number, role: Role): Tag[] {
+  const out: Tag[] = [];
+  for (const g of cx.t.at[i] ?? []) if (g.role === role) out.push(g);
+  return out;
+}
+
+function hasRole(cx: Cx, i: number, role: Role): boolean {
+  return (cx.t.at[i] ?? []).some((g) => g.role === role);
+}
+
+/** A tag of a one- or two-letter word must be written glued to the number beside it ("1.2k", "50p"). */
+function shortWord(g: Tag): boolean {
+  return g.phrase.replace(/[^\p{L}]/gu, '').length <= 1 && !/[^\p{L}\s.]/u.test(g.phrase);
+}
+
+/** A currency written as two bare letters ("kr", "rm", "dh") says less than a symbol or a name. */
+function weakMarker(g: Tag): boolean {
+  return /^\p{L}{1,2}\.?$/u.test(g.phrase);
+}
+
+/** The tag with the most specific row: a region-limited row beats a general one, a longer phrase a shorter. */
+function mostSpecific(tags: readonly Tag[]): Tag | undefined {
+  let best: Tag | undefined;
+  let bestKey = -1;
+  for (const g of tags) {
+    const key = (g.entry.regions.length ? 100 : 0) + (g.entry.lang !== 'en' ? 10 : 0) + (g.end - g.start);
+    if (key > bestKey) {
+      best = g;
+      bestKey = key;
+    }
+  }
+  return best;
+}
+
+/** A currency tag's ISO code for this owner. */
+function resolveCurrency(value: string, ctx: LanguageContext): string {
+  if (!value.startsWith('LOCAL:')) return value;
+  const fam = value.slice(6).toLowerCase();
+  if (fam === 'own') return ctx.currency;
+  return familyCurrency(fam, ctx.currency) ?? ctx.currency;
+}
+
+function isInt(v: number): boolean {
+  return Number.isInteger(v);
+}
+
+/**
+ * The unit written at token j, if any: a unit row, or a period word ("3 months", "2 din") read as a
+ * unit of time; not the first word of a longer phrase of another role ("day before yesterday").
+ */
+function unitAt(cx: Cx, j: number): Tag | undefined {
+  const tk = cx.toks[j];
+  if (!tk || tk.kind !== 'word') return undefined;
+  const all = cx.t.at[j] ?? [];
+  for (const g of all) {
+    if (g.role !== 'unit' && g.role !== 'period_unit') continue;
+    if (shortWord(g) && !tk.glued) continue;
+    if (all.some((o) => o.role !== 'unit' && o.role !== 'period_unit' && o.end > g.end)) continue;
+    return g.role === 'unit' ? g : { ...g, value: 'time' };
+  }
+  return undefined;
+}
+
+// ------------------------------------------------------------------------------------ cores
+
+/** A number as written, before its currency is known. */
+interface Core {
+  start: number;
+  end: number;
+  value: number;
+  form: MoneyReading['form'];
+  score: number;
+  alt?: { value: number; drop: number };
+  /** Written with digits only, no magnitude, no decimals: may be a count. */
+  plainInt: boolean;
+  /** A number word that is also another word ("do", "a", "saath"): money only with a magnitude or currency. */
+  weak: boolean;
+  magnitude: boolean;
+  /** A currency came with the word itself (a money word). */
+  currency?: string;
+}
+
+function numberTag(cx: Cx, j: number): Tag | undefined {
+  return tagsAt(cx, j, 'number').find((g) => g.end === j + 1);
+}
+
+function isWeakWord(cx: Cx, j: number): boolean {
+  return (cx.t.at[j] ?? []).some((g) => g.role !== 'number' && g.role !== 'magnitude' && g.role !== 'fraction' && g.role !== 'num_adjust') ||
+    cx.t.tags.some((g) => g.start < j && j < g.end);
+}
+
+function magnitudeAt(cx: Cx, j: number, glued: boolean): Tag | undefined {
+  const tk = cx.toks[j];
+  if (!tk || tk.kind !== 'word') return undefined;
+  return tagsAt(cx, j, 'magnitude').find((g) => (!shortWord(g) || (glued && tk.glued)));
+}
+
+/** Number words from j: "a hundred and twenty", "do hazaar", "dedh sau", "saadhe teen sau", "twenty-five". */
+function wordNumber(cx: Cx, i: number): { end: number; value: number; mag: boolean; weak: boolean; words: number; tensLast: boolean; bare: boolean } | null {
+  let j = i;
+  let total = 0, group = 0, have = false, mag = false, words = 0, weakAll = true, bare = false;
+  let pendingFrac: number | null = null, adj = 0;
+  let last: 'none' | 'tens' | 'unit' | 'hundred' | 'big' = 'none';
+  const toks = cx.toks;
+  while (j < toks.length) {
+    const tk = toks[j]!;
+    if (tk.kind !== 'word') {
+      // "twenty-five": a hyphen between number words.
+      if (tk.kind === 'punct' && tk.text === '-' && last === 'tens' && toks[j + 1]?.glued && numberTag(cx, j + 1)) { j++; continue; }
+      break;
+    }
+    const adjTag = tagsAt(cx, j, 'num_adjust')[0];
+    if (adjTag && !have && adj === 0 && pendingFrac === null) { adj = Number(adjTag.value); j = adjTag.end; words++; continue; }
+    const fr = tagsAt(cx, j, 'fraction')[0];
+    if (fr && !have && pendingFrac === null) {
+      pendingFrac = Number(fr.value);
+      j = fr.end;
+      words++;
+      // "half a lakh"
+      const art = numberTag(cx, j);
+      if (art && Number(art.value) === 1 && isWeakWord(cx, j)) j++;
+      continue;
+    }
+    const m = magnitudeAt(cx, j, false);
+    if (m) {
+      const mv = Number(m.value);
+      let base: number | null = have ? group : pendingFrac;
+      if (base === null && adj !== 0) base = 1;
+      // "hundred and fifty", "thousand rupees": a word magnitude opening the number means one of it.
+      if (base === null && words === 0 && !shortWord(m)) { base = 1; bare = true; }
+      if (base === null) break;
+      if (have && last === 'hundred' && mv < 1000) break; // "two hundred hundred"
+      base += adj;
+      adj = 0;
+      pendingFrac = null;
+      if (mv < 1000) { group = base * mv; have = true; last = 'hundred'; }
+      else {
+        if (total && total < base * mv) break; // magnitudes go down: "2 lakh 50 hazaar"
+        total += base * mv; group = 0; have = false; last = 'big';
+      }
+      mag = true;
+      weakAll = false;
+      words++;
+      j = m.end;
+      // "a hundred and twenty": a connector between a magnitude and the number after it.
+      const sep = tagsAt(cx, j, 'separator').find((g) => g.end === j + 1);
+      if (sep && numberTag(cx, j + 1)) j++;
+      continue;
+    }
+    const nt = numberTag(cx, j);
+    if (!nt) break;
+    const v = Number(nt.value);
+    if (have) {
+      if (last === 'tens' && v < 10) { group += v; last = 'unit'; j++; words++; if (!isWeakWord(cx, j - 1)) weakAll = false; continue; }
+      if (last === 'hundred' && v < 100) { group += v; last = v >= 20 && v % 10 === 0 ? 'tens' : 'unit'; j++; words++; if (!isWeakWord(cx, j - 1)) weakAll = false; continue; }
+      break;
+    }
+    if (last === 'big' && v >= 1000) break;
+    if (pendingFrac !== null || adj !== 0) {
+      // "saadhe teen sau": the adjuster applies to the number before the magnitude.
+      if (pendingFrac !== null) break;
+    }
+    group = v; have = true; words++;
+    last = v >= 20 && v < 100 && v % 10 === 0 ? 'tens' : 'unit';
+    if (!isWeakWord(cx, j)) weakAll = false;
+    j++;
+  }
+  if (words === 0 || (!have && total === 0)) return null;
+  if (pendingFrac !== null || adj !== 0) return null;
+  const value = total + (have ? group : 0);
+  return { end: j, value, mag, weak: weakAll, words, tensLast: last === 'tens', bare };
+}
+
+/** Digits with a magnitude after them ("1.2k", "2 lakh", "15 hundred", "2 hazaar 500"). */
+function digitCore(cx: Cx, i: number, bad: NumberAnalysis['bad']): Core | null {
+  const tk = cx.toks[i]!;
+  const r = readDigits(tk.text, cx.ctx.pack.decimal);
+  if ('malformed' in r) {
+    bad.push({ start: i, end: i + 1, why: 'malformed' });
+    return null;
+  }
+  // "12..5": a number, two marks, a number.
+  if (cx.toks[i + 1]?.text === '.' && cx.toks[i + 2]?.text === '.' && cx.toks[i + 3]?.kind === 'num' && cx.toks[i + 1]!.glued && cx.toks[i + 3]!.glued) {
+    bad.push({ start: i, end: i + 4, why: 'malformed' });
+    return null;
+  }
+  let value = Number(r.value);
+  let end = i + 1;
+  let score = (r.grouped ? S.grouped : r.decimals ? S.decimal : S.digits) - r.penalty;
+  if (!r.grouped && !r.decimals && /^0\d/.test(tk.text)) score -= S.leadingZero;
+  let mag = false;
+  const m = magnitudeAt(cx, end, true);
+  if (m && (cx.toks[end]!.glued || !shortWord(m))) {
+    const mv = Number(m.value);
+    value *= mv;
+    end = m.end;
+    mag = true;
+    score += S.magnitude;
+    // "2 hazaar 500", "1 lakh 20 thousand": a smaller part after a word magnitude.
+    if (!shortWord(m) && mv >= 1000) {
+      const nx = cx.toks[end];
+      if (nx?.kind === 'num' && /^\d+$/.test(nx.text)) {
+        const m2 = magnitudeAt(cx, end + 1, true);
+        const part = Number(nx.text) * (m2 ? Number(m2.value) : 1);
+        if (part < mv && (!m2 || !shortWord(m2))) {
+          value += part;
+          end = m2 ? m2.end : end + 1;
+        }
+      }
+    }
+  }
+  let alt: Core['alt'];
+  if (r.alt && !mag) alt = { value: Number(r.alt.value), drop: r.alt.drop };
+  return { start: i, end, value, form: 'digits', score, plainInt: !mag && !r.decimals && !r.grouped, weak: false, magnitude: mag, ...(alt ? { alt } : {}) };
+}
+
+/** Number words, with spoken pairs read by the locale ("ten fifty"). */
+function wordCore(cx: Cx, i: number): Core | null {
+  const a = wordNumber(cx, i);
+  if (!a) return null;
+  // A magnitude alone ("grand total", "thousand") is a number only with a currency after it ("thousand rupees").
+  if (a.bare && a.words === 1 && !tagsAt(cx, a.end, 'currency').length) return null;
+  // A spoken pair: a number under 100 and then a tens or teens word ("two fifty", "twelve ninety nine").
+  if (!a.mag && a.value >= 1 && a.value < 100 && isInt(a.value)) {
+    const bTag = numberTag(cx, a.end);
+    if (bTag && Number(bTag.value) >= 10 && !isWeakWord(cx, a.end)) {
+      const b = wordNumber(cx, a.end);
+      if (b && !b.mag && b.value >= 10 && b.value < 100) {
+        const hundreds = a.value * 100 + b.value, decimal = a.value + b.value / 100;
+        const style = spokenPairs(cx.ctx);
+        const [main, other] = style === 'hundreds' ? [hundreds, decimal] : [decimal, hundreds];
+        const drop = style === 'ambiguous' ? S.altAmbiguous : S.altDrop;
+        return { start: i, end: b.end, value: main, form: 'spoken', score: S.spoken, alt: { value: other, drop }, plainInt: false, weak: false, magnitude: false };
+      }
+    }
+  }
+  // A lone number word ("das", "twenty") is money less surely than one with a magnitude ("do hazaar").
+  return { start: i, end: a.end, value: a.value, form: 'words', score: a.mag && !a.bare ? S.words + S.magnitude : S.loneWord, plainInt: false, weak: a.weak, magnitude: a.mag };
+}
+
+// ------------------------------------------------------------------------------------ labels
+
+interface LabelValue {
+  kind: string;
+  side: 'after' | 'before' | 'both';
+  min: number;
+  max: number;
+}
+
+const labelCache = new Map<string, LabelValue>();
+function labelValue(v: string): LabelValue {
+  let x = labelCache.get(v);
+  if (!x) {
+    const [kind, side, digits] = v.split(':') as [string, LabelValue['side'], string | undefined];
+    const [lo, hi] = (digits ?? '').split('-');
+    x = { kind, side, min: lo ? Number(lo) : 0, max: hi ? Number(hi) : lo && !v.endsWith(lo) ? Number(lo) : lo ? (digits!.includes('-') ? Number(hi) : 99) : 99 };
+    if (digits && !digits.includes('-')) x.max = 99;
+    labelCache.set(v, x);
+  }
+  return x;
+}
+
+function digitCount(tk: Token): number {
+  return tk.text.replace(/\D/g, '').length;
+}
+
+/** A token of letters written in capitals ("AI", "UA"). */
+function upper(tk: Token | undefined): boolean {
+  return !!tk && tk.text === tk.text.toUpperCase() && /\p{Lu}/u.test(tk.text);
+}
+
+function addLabel(labels: LabelReading[], l: LabelReading): void {
+  for (const x of labels) {
+    if (x.start === l.start && x.end === l.end) {
+      if (l.score > x.score) { x.score = l.score; x.kind = l.kind; }
+      return;
+    }
+  }
+  labels.push(l);
+}
+
+/** The number after a label word, skipping ":", "#", "-", "." and "no". */
+function numberAfter(cx: Cx, j: number): number {
+  let k = j;
+  for (let n = 0; n < 2 && cx.toks[k] && (cx.toks[k]!.kind === 'punct' || cx.toks[k]!.kind === 'sym') && /^[:#\-.]$/.test(cx.toks[k]!.text); n++) k++;
+  return cx.toks[k]?.kind === 'num' ? k : -1;
+}
+
+function labelsFromVocabulary(cx: Cx, labels: LabelReading[]): void {
+  for (const g of cx.t.tags) {
+    if (g.role !== 'label' || !g.value) continue;
+    const lv = labelValue(g.value);
+    const score = SURE_LABELS.has(lv.kind) ? SURE : WEAK;
+    if (lv.side === 'after' || lv.side === 'both') {
+      const k = numberAfter(cx, g.end);
+      if (k >= 0) {
+        const tk = cx.toks[k]!;
+        const d = digitCount(tk);
+        const short = g.phrase.replace(/[^\p{L}\p{N}]/gu, '').length <= 2 && /\p{L}/u.test(g.phrase);
+        // Airline codes and other two-letter labels count only in capitals ("AI 302", not "ai 302").
+        const capsOk = !(short && lv.kind === 'flight') || upper(cx.toks[g.start]) || /\d/.test(g.phrase);
+        if (d >= lv.min && d <= lv.max && capsOk) {
+          let end = k + 1;
+          while (cx.toks[end]?.glued && (cx.toks[end]!.kind === 'word' || cx.toks[end]!.kind === 'num') && !hasRole(cx, end, 'currency')) end++;
+          addLabel(labels, { start: k, end, kind: lv.kind, score });
+        }
+      }
+    }
+    if (lv.side === 'before' || lv.side === 'both') {
+      // The number right before the word ("10%", "3rd", "12 Main Rd"), or with one capitalised word between ("221B Baker St").
+      let k = g.start - 1;
+      const short = g.phrase.replace(/[^\p{L}]/gu, '').length <= 2 && /\p{L}/u.test(g.phrase);
+      if (short && !cx.toks[g.start]!.glued) {
+        if (lv.kind !== 'street' || !cx.toks[k]?.cap) continue;
+      }
+      while (k >= 0 && cx.toks[k]!.kind === 'word' && cx.toks[k]!.glued && cx.toks[k - 1]?.kind === 'num') k--; // "221B"
+      if (k >= 0 && cx.toks[k]!.kind === 'word' && cx.toks[k]!.cap && lv.kind === 'street') {
+        k--;
+        while (k >= 0 && cx.toks[k]!.kind === 'word' && cx.toks[k]!.glued && cx.toks[k - 1]?.kind === 'num') k--;
+      }
+      if (k >= 0 && cx.toks[k]!.kind === 'num') {
+        const d = digitCount(cx.toks[k]!);
+        if (d >= lv.min && d <= lv.max) addLabel(labels, { start: k, end: g.start, kind: lv.kind, score });
+      }
+    }
+  }
+}
+
+/** Notation that labels: clock times, written dates, phone numbers, long digit runs, codes glued to letters, years. */
+function labelsFromNotation(cx: Cx, labels: LabelReading[]): void {
+  const toks = cx.toks;
+  const year = Number(cx.ctx.today.slice(0, 4));
+  for (let i = 0; i < toks.length; i++) {
+    const tk = toks[i]!;
+    if (tk.kind !== 'num') continue;
+    const nx = toks[i + 1], nn = toks[i + 2];
+    // Clock: "9:30", "21:05".
+    if (nx?.text === ':' && nx.glued && nn?.kind === 'num' && nn.glued && /^\d{1,2}$/.test(tk.text) && /^\d{2}$/.test(nn.text) && Number(tk.text) <= 24 && Number(nn.text) < 60) {
+      addLabel(labels, { start: i, end: i + 3, kind: 'time', score: SURE });
+      i += 2;
+      continue;
+    }
+    // Written dates: "12/1", "12-01-2026", "2026-01-12" (not "500/-" and not "2-3k").
+    if (nx && (nx.text === '/' || nx.text === '-') && nx.glued && nn?.kind === 'num' && nn.glued && /^\d+$/.test(tk.text) && /^\d+$/.test(nn.text)) {
+      let end = i + 3;
+      const parts = [tk.text, nn.text];
+      if (toks[end]?.text === nx.text && toks[end]!.glued && toks[end + 1]?.kind === 'num' && toks[end + 1]!.glued) {
+        parts.push(toks[end + 1]!.text);
+        end += 2;
+      }
+      const n = parts.map(Number);
+      const after = toks[end];
+      const moneyAfter = !!after && (hasRole(cx, end, 'magnitude') || hasRole(cx, end, 'currency'));
+      const dm = n[0]! >= 1 && n[1]! >= 1 && n[0]! <= 31 && n[1]! <= 31 && (n[0]! <= 12 || n[1]! <= 12) && parts[0]!.length <= 2 && parts[1]!.length <= 2;
+      const iso = parts.length === 3 && parts[0]!.length === 4 && n[1]! <= 12 && n[2]! <= 31;
+      const yearOk = parts.length < 3 || parts[2]!.length === 2 || parts[2]!.length === 4;
+      if (!moneyAfter && ((dm && yearOk) || iso)) {
+        addLabel(labels, { start: i, end, kind: 'date', score: parts.length === 3 ? 0.98 : nx.text === '/' ? 0.9 : 0.75 });
+        i = end - 1;
+        continue;
+      }
+    }
+    // "12.05.2026": a date written with dots.
+    if (/^\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})$/.test(tk.text)) {
+      const [d, m] = tk.text.split('.').map(Number) as [number, number];
+      if (d >= 1 && d <= 31 && m >= 1 && m <= 12) addLabel(labels, { start: i, end: i + 1, kind: 'date', score: 0.95 });
+      continue;
+    }
+    // A phone number: ten to thirteen digits in groups ("98765 43210", "+1 312-555-0199").
+    {
+      let k = i, total = 0, groups = 0, joined = false;
+      const plus = toks[i - 1]?.text === '+' && tk.glued;
+      while (k < toks.length && toks[k]!.kind === 'num' && /^\d+$/.test(toks[k]!.text)) {
+        total += toks[k]!.text.length;
+        groups++;
+        const sep = toks[k + 1];
+        if (sep && (sep.text === '-' || sep.text === '.') && sep.glued && toks[k + 2]?.kind === 'num' && toks[k + 2]!.glued) { joined = true; k += 2; continue; }
+        if (toks[k + 1]?.kind === 'num' && toks[k + 1]!.text.length >= 3 && toks[k]!.text.length >= 3) { k++; continue; }
+        break;
+      }
+      if (groups >= 2 && total >= 10 && total <= 13 && (plus || joined || groups <= 3)) {
+        addLabel(labels, { start: plus ? i - 1 : i, end: k + 1, kind: 'phone', score: SURE });
+        i = k;
+        continue;
+      }
+    }
+    const before = toks[i - 1];
+    // A long digit run: an account, a phone, an order id.
+    if (/^\d{7,}$/.test(tk.text)) {
+      const cur = (before && hasRole(cx, i - 1, 'currency')) || (nx && hasRole(cx, i + 1, 'currency'));
+      if (!cur) addLabel(labels, { start: i, end: i + 1, kind: 'id', score: 0.9 });
+      continue;
+    }
+    // Letters glued before digits that are no currency or count: a code or a model ("ps5", "SAVE50", "A4", "s23").
+    if (tk.glued && before?.kind === 'word' && !hasRole(cx, i - 1, 'currency') && !hasRole(cx, i - 1, 'times') && !hasRole(cx, i - 1, 'approx') && !hasRole(cx, i - 1, 'each')) {
+      let end = i + 1;
+      while (toks[end]?.glued && (toks[end]!.kind === 'word' || toks[end]!.kind === 'num') && !hasRole(cx, end, 'currency') && !hasRole(cx, end, 'magnitude')) end++;
+      // Short or capitalised letters make a code ("A4", "ps5", "SAVE50"); a lower-case word run into
+      // its price ("chai20") is more likely an item and its amount.
+      const letters = before.text.replace(/[^\p{L}]/gu, '');
+      const code = letters.length <= 2 || letters === letters.toUpperCase();
+      addLabel(labels, { start: i, end, kind: 'code', score: code ? SURE : 0.3 });
+      continue;
+    }
+    // A year: sure after a month or a time preposition, likely when it is this year or next to it.
+    if (/^\d{4}$/.test(tk.text)) {
+      const y = Number(tk.text);
+      if (y >= 1900 && y <= 2100) {
+        const cue = before && (hasRole(cx, i - 1, 'month') || hasRole(cx, i - 1, 'time_since') || hasRole(cx, i - 1, 'time_from') || hasRole(cx, i - 1, 'time_prep' as Role) || (cx.t.at[i - 1] ?? []).some((g) => g.role === 'prep' && g.value === 'in'));
+        const curAround = (before && hasRole(cx, i - 1, 'currency')) || (nx && hasRole(cx, i + 1, 'currency'));
+        if (!curAround && (cue || Math.abs(y - year) <= 1)) addLabel(labels, { start: i, end: i + 1, kind: 'year', score: cue ? 0.9 : 0.5 });
+      }
+    }
+    // Clock words and month names beside a number (time words are the time grammar's; read here only to keep them out of money).
+    if (nx && hasRole(cx, i + 1, 'clock')) { addLabel(labels, { start: i, end: i + 2, kind: 'time', score: SURE }); continue; }
+    const post = tagsAt(cx, i + 1, 'time_at').find((g) => g.value === 'post');
+    if (post && /^\d{1,2}$/.test(tk.text)) { addLabel(labels, { start: i, end: post.end, kind: 'time', score: SURE }); continue; }
+    const pre = cx.endAt[i]?.find((g) => g.role === 'time_at' && g.value !== 'post');
+    if (pre && /^\d{1,2}$/.test(tk.text) && Number(tk.text) <= 24 && !(nx && hasRole(cx, i + 1, 'currency'))) addLabel(labels, { start: i, end: i + 1, kind: 'time', score: 0.5 });
+    if (/^\d{1,2}$/.test(tk.text) && Number(tk.text) >= 1 && Number(tk.text) <= 31) {
+      const monthBefore = cx.endAt[i]?.find((g) => g.role === 'month');
+      const monthAfter = tagsAt(cx, i + 1, 'month')[0] ?? (toks[i + 1]?.kind === 'word' && toks[i + 1]!.glued ? undefined : tagsAt(cx, i + 2, 'month').find(() => toks[i + 1]?.norm === 'of'));
+      const m = monthBefore ?? monthAfter;
+      if (m) {
+        const homograph = (cx.t.at[m.start] ?? []).some((g) => (g.role as string) === 'homograph');
+        addLabel(labels, { start: i, end: i + 1, kind: 'date', score: homograph ? 0.6 : 0.9 });
+      }
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------ the grammar
+
+/**
+ * Every number reading of a message.
+ * e.g. readNumbers(analyze('kal petrol 1.2k', ctx), ctx).money[0].minor === 120000
+ */
+export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
+  const out: NumberAnalysis = { money: [], quantities: [], labels: [], rates: [], vague: [], bad: [] };
+  const toks = t.tokens;
+  if (!toks.some((k) => k.kind === 'num') && !t.roles.has('number') && !t.roles.has('money_word') && !t.roles.has('vague') && !t.roles.has('magnitude') && !t.roles.has('fraction') && !t.roles.has('num_adjust')) return out;
+  // endBefore[p]: the tags that end right before token p.
+  const endBefore: Tag[][] = toks.map(() => []);
+  for (const g of t.tags) if (g.end < toks.length + 1) (endBefore[g.end] ??= []).push(g);
+  const cx: Cx = { t, toks, ctx, endAt: endBefore };
+
+  labelsFromVocabulary(cx, out.labels);
+  labelsFromNotation(cx, out.labels);
+  const sureLabel = new Set<number>();
+  for (const l of out.labels) if (l.score >= 0.9) for (let k = l.start; k < l.end; k++) sureLabel.add(k);
+  const labelAt = (a: number, b: number): number => {
+    let s = 0;
+    for (const l of out.labels) if (l.start < b && a < l.end) s = Math.max(s, l.score);
+    return s;
+  };
+
+  // Vague amounts.
+  const vagueTok = new Set<number>();
+  for (const g of t.tags) {
+    if (g.role !== 'vague') continue;
+    let end = -1;
+    if (g.value === 'alone') end = g.end;
+    else {
+      let k = g.end;
+      if (toks[k]?.norm === 'of') k++;
+      const m = (t.at[k] ?? []).find((x) => x.role === 'magnitude' || x.role === 'currency' || x.role === 'subunit');
+      if (m && toks[k]?.kind !== 'num') {
+        end = m.end;
+        const cur = tagsAt(cx, end, 'currency')[0];
+        if (cur) end = cur.end;
+      }
+    }
+    // "a couple hundred" but not "a couple 100 rupee coffees": digits after a vague word make it a count.
+    if (end > 0 && toks[g.start - 1]?.kind !== 'num' && !out.vague.some((v) => v.start <= g.start && end <= v.end)) {
+      out.vague.push({ start: g.start, end });
+      for (let k = g.start; k < end; k++) vagueTok.add(k);
+    }
+  }
+
+  // Cores.
+  const cores: Core[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (sureLabel.has(i) || vagueTok.has(i)) continue;
+    const tk = toks[i]!;
+    let c: Core | null = null;
+    if (tk.kind === 'num') {
+      // Letters run into the digits that say nothing of money ("7up", "221B", "3bhk", "1e309"): part of a name or a code.
+      const nx = toks[i + 1];
+      if (nx?.kind === 'word' && nx.glued && !(t.at[i + 1] ?? []).some((g) => MONEYISH.has(g.role))) continue;
+      const nBad = out.bad.length;
+      c = digitCore(cx, i, out.bad);
+      if (!c && out.bad.length > nBad) { i = out.bad[out.bad.length - 1]!.end - 1; continue; }
+      // A range: "500-600", "2-3k" is no amount.
+      if (c && toks[c.end]?.text === '-' && toks[c.end]!.glued && toks[c.end + 1]?.kind === 'num' && toks[c.end + 1]!.glued && !sureLabel.has(c.end + 1)) {
+        const c2 = digitCore(cx, c.end + 1, out.bad);
+        if (c2) {
+          out.vague.push({ start: i, end: c2.end });
+          i = c2.end - 1;
+          continue;
+        }
+      }
+    } else if (tk.kind === 'word') {
+      const mw = tagsAt(cx, i, 'money_word')[0];
+      if (mw?.value) {
+        const [amt, cur] = mw.value.split(' ') as [string, string];
+        c = { start: i, end: mw.end, value: Number(amt), form: 'slang', score: S.slang, plainInt: false, weak: false, magnitude: false, currency: resolveCurrency(cur, ctx) };
+      } else if (t.at[i]?.some((g) => g.role === 'number' || g.role === 'fraction' || g.role === 'num_adjust' || (g.role === 'magnitude' && !shortWord(g)))) {
+        c = wordCore(cx, i);
+      }
+    }
+    if (!c) continue;
+    cores.push(c);
+    i = c.end - 1;
+  }
+
+  // Currency, approximation and notation around each core; then money and quantity readings.
+  type Read = { core: Core; money: MoneyReading | null; qty: QuantityReading | null; countable: boolean };
+  const reads: Read[] = [];
+  for (const c of cores) {
+    let start = c.start, end = c.end;
+    let currency: string | null = c.currency ?? null;
+    let score = c.score;
+    let value = c.value;
+    let subunit = false;
+    // Before: "₹20", "Rs. 500", "USD 20", "US$ 5".
+    if (!currency) {
+      const before = mostSpecific((endBefore[start] ?? []).filter((g) => g.role === 'currency' && (!shortWord(g) || toks[start]!.glued)));
+      if (before?.value) {
+        currency = resolveCurrency(before.value, ctx);
+        score += weakMarker(before) ? S.weakCurrency : S.currency;
+        start = before.start;
+      } else if (start > 0 && toks[start - 1]!.kind === 'word' && /^[A-Z]{3}$/.test(toks[start - 1]!.text) && KNOWN_CURRENCIES.has(toks[start - 1]!.text)) {
+        currency = toks[start - 1]!.text;
+        score += (t.at[start - 1] ?? []).length ? S.weakCurrency : S.currency;
+        start--;
+      }
+    }
+    // After: "20rs", "500 rupees", "12,50 €", "50p", "99 cents", "20 EUR".
+    let unitTag: Tag | undefined;
+    if (!currency) {
+      const after = mostSpecific(tagsAt(cx, end, 'currency').filter((g) => !shortWord(g) || toks[end]!.glued));
+      const sub = tagsAt(cx, end, 'subunit').find((g) => !shortWord(g) || toks[end]!.glued);
+      if (after?.value) {
+        currency = resolveCurrency(after.value, ctx);
+        score += weakMarker(after) ? S.weakCurrency : S.currency;
+        end = after.end;
+        // "1.5 pounds of apples": a currency name that is also a unit stays a quantity as well.
+        unitTag = tagsAt(cx, after.start, 'unit')[0];
+      } else if (sub?.value && !c.magnitude && isInt(value)) {
+        currency = resolveCurrency(sub.value, ctx);
+        value = value / 100;
+        subunit = true;
+        score += shortWord(sub) ? S.weakCurrency : S.currency;
+        end = sub.end;
+      } else if (toks[end]?.kind === 'word' && /^[A-Z]{3}$/.test(toks[end]!.text) && KNOWN_CURRENCIES.has(toks[end]!.text)) {
+        currency = toks[end]!.text;
+        score += (t.at[end] ?? []).length ? S.weakCurrency : S.currency;
+        end++;
+      }
+    }
+    // "500/-"
+    if (toks[end]?.text === '/' && toks[end + 1]?.text === '-' && toks[end]!.glued) {
+      end += 2;
+      score += S.slashDash;
+    }
+    // Approximation: "around 500", "~₹500", "500ish", "500 odd".
+    const approx = (endBefore[start] ?? []).some((g) => g.role === 'approx' && g.value !== 'after') || tagsAt(cx, end, 'approx').some((g) => g.value === 'after');
+    // Negative: "-50" (a minus written against the number, not between two numbers).
+    const minus = toks[start - 1];
+    if (minus?.text === '-' && toks[start]!.glued && !(minus.glued && (toks[start - 2]?.kind === 'num' || toks[start - 2]?.kind === 'word'))) {
+      out.bad.push({ start: start - 1, end, why: 'negative' });
+      continue;
+    }
+    // A unit after the number makes it a quantity ("5 kg", "2 plates", "3 months").
+    // Not a grouped number ("1,860 mahine ka"), not the first word of a longer phrase ("200 day before yesterday").
+    const unit = unitTag ?? (!currency && !c.magnitude && !/[,.]\d{3}/.test(toks[c.start]!.text) ? unitAt(cx, end) : undefined);
+    let qty: QuantityReading | null = null;
+    if (unit && c.form !== 'spoken') qty = { start: c.start, end: unit.end, count: c.value, unit: unit.phrase, unitKind: unit.value, score: 0.9 };
+    // A magnitude that is also a unit ("1.5l": lakh or litres) keeps both readings.
+    const magUnit = c.magnitude && toks[c.end - 1]?.kind === 'word' && tagsAt(cx, c.end - 1, 'unit')[0];
+    if (magUnit && !currency) {
+      const n = Number(toks[c.start]!.text.replace(',', '.'));
+      if (Number.isFinite(n)) qty = { start: c.start, end: c.end, count: n, unit: magUnit.phrase, unitKind: magUnit.value, score: toks[c.end - 1]!.cap ? 0.5 : 0.9 };
+      score -= toks[c.end - 1]!.cap ? 0.05 : 0.3;
+    }
+    let money: MoneyReading | null = null;
+    const bareSmallWord = c.form === 'words' && !c.magnitude && value < 10;
+    // A time unit after a large number is rather a price and its period ("rent 15000 month").
+    const unitOnly = !!unit && !unitTag && !currency && !(unit.value === 'time' && value >= 100);
+    if (!unitOnly && !(c.weak && !currency) && !bareSmallWord) {
+      const cur = currency ?? ctx.currency;
+      const why: BadWhy | null = value <= 0 ? 'zero' : value > MAX_MAJOR_AMOUNT ? 'too_large' : null;
+      if (why) {
+        out.bad.push({ start, end, why });
+        continue;
+      }
+      const label = labelAt(c.start, c.end);
+      score -= S.labelCue * label;
+      if (c.weak) score -= 0.1;
+      money = {
+        start, end, minor: toMinor(value, cur), currency: cur, currencyWritten: currency !== null,
+        form: subunit ? 'digits' : c.form, approx, score: Math.max(0.05, Math.min(0.99, score)),
+      };
+      if (c.alt && c.alt.value > 0 && c.alt.value <= MAX_MAJOR_AMOUNT) money.alternatives = [{ minor: toMinor(c.alt.value, cur), currency: cur, score: Math.max(0.01, money.score - c.alt.drop) }];
+    } else if (value <= 0 && !qty) {
+      out.bad.push({ start, end, why: 'zero' });
+      continue;
+    }
+    // A bare small count may be a quantity ("2 beer 450", "two coffees 300").
+    const countable = (c.plainInt && !currency && value >= 1 && value <= 20) || (c.form === 'words' && !c.magnitude && !currency && value >= 1 && value <= 20 && isInt(value));
+    if (!qty && countable && !c.weak) qty = { start: c.start, end: c.end, count: value, unit: null, unitKind: null, score: c.form === 'words' && value < 10 ? 0.6 : 0.4 };
+    reads.push({ core: c, money, qty, countable: (c.plainInt || c.form === 'words') && !currency && isInt(value) && value >= 1 && value <= 99 });
+  }
+
+  // Rates.
+  const dropped = new Set<Read>();
+  const clauseBreak = (k: number): boolean => {
+    const tk = toks[k]!;
+    return tk.kind === 'newline' || (tk.kind === 'punct' && (tk.text === ',' || tk.text === ';' || tk.text === '.')) || (t.at[k] ?? []).some((g) => g.role === 'separator');
+  };
+  const countNear = (r: Read, unitKind: string | null): Read | null => {
+    // The nearest count in the same clause, before the rate (or after it, for a unit rate: "for 3 days").
+    for (let j = reads.indexOf(r) - 1; j >= 0; j--) {
+      const q = reads[j]!;
+      let broken = false;
+      for (let k = q.core.end; k < r.core.start; k++) if (clauseBreak(k)) broken = true;
+      if (broken) break;
+      if (q.money?.currencyWritten) break;
+      if (q.qty && (unitKind ? q.qty.unitKind === unitKind : (q.countable || (q.qty.unit && q.qty.unitKind !== 'time')))) return q;
+      if (!q.qty) break;
+    }
+    if (unitKind) {
+      for (let j = reads.indexOf(r) + 1; j < reads.length; j++) {
+        const q = reads[j]!;
+        let broken = false;
+        for (let k = r.core.end; k < q.core.start; k++) if (clauseBreak(k)) broken = true;
+        if (broken) break;
+        if (q.qty?.unitKind === unitKind) return q;
+        if (q.money) break;
+      }
+    }
+    return null;
+  };
+  const makeRate = (each: Read, count: number | null, start: number, end: number, unit: string | null, unitKind: string | null, countRead: Read | null): void => {
+    const m = each.money;
+    if (!m) return;
+    const rate: RateReading = { start, end, each: { ...m }, count, unit };
+    out.rates.push(rate);
+    if (count !== null) {
+      const total = m.minor * count;
+      each.money = { ...m, start: Math.min(start, m.start), end: Math.max(end, m.end), minor: total, score: Math.min(0.99, m.score + 0.05), rate: { eachMinor: m.minor, count } };
+      delete each.money.alternatives;
+      if (countRead && countRead.core.start >= start && countRead.core.end <= end) dropped.add(countRead);
+    } else {
+      each.money = { ...m, start: Math.min(start, m.start), end: Math.max(end, m.end), score: Math.min(m.score, unitKind === 'time' ? S.rateTime : S.rateNoCount) };
+    }
+  };
+  for (let n = 0; n < reads.length; n++) {
+    const r = reads[n]!;
+    if (dropped.has(r) || !r.money) continue;
+    const s = r.money.start, e = r.money.end;
+    // "2x190", "2 x 190", "190 × 2", "2*190".
+    const op = tagsAt(cx, e, 'times')[0];
+    const nxt = reads[n + 1];
+    if (op && nxt && nxt.core.start === op.end && nxt.money) {
+      const aCount = r.countable, bCount = nxt.countable;
+      if (aCount || bCount) {
+        const countIsA = aCount && (!bCount || r.core.value <= nxt.core.value);
+        const [cnt, each] = countIsA ? [r, nxt] : [nxt, r];
+        makeRate(each, cnt.core.value, s, nxt.money.end, null, null, null);
+        dropped.add(cnt);
+        each.qty = null;
+        n++;
+        continue;
+      }
+    }
+    // "@ 50", "@50 each", "3 @ 40".
+    const at = (endBefore[s] ?? []).find((g) => g.role === 'each' && g.value === 'before');
+    let eachEnd = e;
+    const eachAfter = tagsAt(cx, e, 'each').find((g) => g.value === null);
+    const per = eachAfter && unitAt(cx, eachAfter.end);
+    const slashUnit = toks[e]?.text === '/' && toks[e]!.glued && unitAt(cx, e + 1);
+    if (per || slashUnit) {
+      // "50 per kg", "190/kg", "400 per day".
+      const u = (per || slashUnit) as Tag;
+      const q = countNear(r, u.value);
+      makeRate(r, q ? q.core.value : null, at ? at.start : s, u.end, u.phrase, u.value, q);
+      r.qty = null;
+      continue;
+    }
+    if (at || eachAfter) {
+      if (eachAfter) eachEnd = eachAfter.end;
+      // "15 each x 4", "50 each for 3"
+      const xop = tagsAt(cx, eachEnd, 'times')[0];
+      const xr = xop && reads.find((q) => q.core.start === xop.end && q.countable);
+      let start = at ? at.start : s;
+      let count: number | null = null, countRead: Read | null = null;
+      if (xr) { count = xr.core.value; eachEnd = xr.core.end; countRead = xr; dropped.add(xr); }
+      else {
+        const prev = reads[n - 1];
+        if (at && prev && prev.countable && prev.core.end === at.start) { count = prev.core.value; start = prev.core.start; countRead = prev; dropped.add(prev); }
+        else {
+          const q = countNear(r, null);
+          if (q) { count = q.core.value; countRead = q; }
+        }
+      }
+      makeRate(r, count, start, eachEnd, null, null, countRead);
+      r.qty = null;
+      continue;
+    }
+    // "2 for 700": a total for a count.
+    const deal = (endBefore[s] ?? []).find((g) => g.role === 'each' && g.value === 'deal');
+    const prev = reads[n - 1];
+    if (deal && prev && prev.countable && prev.core.end === deal.start && r.money.minor > 0) {
+      out.rates.push({ start: prev.core.start, end: e, each: { ...r.money, minor: Math.round(r.money.minor / prev.core.value) }, count: prev.core.value });
+    }
+  }
+  // "x4", "4x": a count written with a times mark.
+  for (const r of reads) {
+    if (dropped.has(r)) continue;
+    const c = r.core;
+    const opBefore = (endBefore[c.start] ?? []).find((g) => g.role === 'times');
+    const opAfter = tagsAt(cx, c.end, 'times')[0];
+    if (r.countable && ((opBefore && toks[c.start]!.glued && !(toks[opBefore.start - 1]?.kind === 'num')) || (opAfter && toks[c.end]!.glued && !reads.some((q) => q.core.start === opAfter.end)))) {
+      r.qty = { start: opBefore && toks[c.start]!.glued ? opBefore.start : c.start, end: opAfter && toks[c.end]!.glued ? opAfter.end : c.end, count: c.value, unit: null, unitKind: 'count', score: 0.9 };
+      if (r.money && !r.money.currencyWritten) r.money = null;
+    }
+  }
+  for (const r of reads) {
+    if (dropped.has(r)) continue;
+    if (r.money) out.money.push(r.money);
+    if (r.qty) out.quantities.push(r.qty);
+  }
+  return out;
+}
