@@ -5,8 +5,9 @@
  * files remember as applied: never rename or edit one that has shipped; add new ones at the end.
  */
 import * as budgetTables from '../budgets/sqlite/tables.js';
+import * as inboxOrder from '../inbox/sqlite/order.js';
 import * as inboxTables from '../inbox/sqlite/tables.js';
-import { ledgerTables, queryIndexes } from '../ledger/sqlite/migrations/index.js';
+import { ledgerIdentity, ledgerTables, queryIndexes } from '../ledger/sqlite/migrations/index.js';
 import type { SqliteMigration } from '../ledger/sqlite/open.js';
 import * as recurringTables from '../recurring/sqlite/tables.js';
 import * as scheduleRunTables from '../scheduler/sqlite/tables.js';
@@ -30,4 +31,6 @@ export const migrations: Record<string, SqliteMigration> = {
   },
   '0004_vectors': vectorTables,
   '0006_query_indexes': queryIndexes,
+  '0010_inbox_seq': inboxOrder,
+  '0011_ledger_identity': ledgerIdentity,
 };

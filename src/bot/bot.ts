@@ -4,10 +4,11 @@
  * (WhatsApp, the console, the CLI chat, tests). Rules first; optional fallbacks (LLM extraction,
  * LLM query planning, transcription) plug in through BotDeps and are never required.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Clock } from '../clock/clock.js';
 import type { InboundMessage, OutboundReply, OwnerSettings, ExpenseDraft, Source, Expense } from '../core/types.js';
 import { isValidTimeZone, localDate } from '../core/dates.js';
-import { isMunshiError } from '../core/errors.js';
+import { isMunshiError, storageFaultOf } from '../core/errors.js';
 import { KNOWN_CURRENCIES, defaultLocaleFor } from '../core/money.js';
 import { understand } from '../understanding/understand.js';
 import { understandNext } from '../understanding/next/understand.js';
@@ -85,21 +86,42 @@ const MAX_CHOICES = 5;
 /** How far back "delete the chai" looks when no day is named. */
 const FIND_DEPTH = 200;
 
-export function createBot(deps: BotDeps): Bot {
+export function createBot(botDeps: BotDeps): Bot {
+  // Exactly once: every delete and edit the bot makes is keyed to the message being handled, so
+  // the ledger records its effect in the same transaction and a replay of the message (a crash
+  // between the change and its reply) does not act twice (see ExpenseRepository.softDelete).
+  const current = new AsyncLocalStorage<string>();
+  const deps: BotDeps = { ...botDeps, expenses: keyedToMessage(botDeps.expenses, () => current.getStore()) };
   const chats = new ChatStates();
   const skills = deps.skills ?? [];
   const log = deps.logger;
   const read = deps.understand ?? (deps.rules === 'v2' ? understandNext : (t: string, c: UnderstandContext) => understand(t, c));
 
-  async function handle(msg: InboundMessage, io: BotIO = {}): Promise<OutboundReply[]> {
+  function handle(msg: InboundMessage, io: BotIO = {}): Promise<OutboundReply[]> {
+    return current.run(msg.id, () => handleOnce(msg, io));
+  }
+
+  async function handleOnce(msg: InboundMessage, io: BotIO): Promise<OutboundReply[]> {
     const owner = msg.owner ?? msg.senderId;
     try {
       const profile = await ownerProfile(deps.preferences, owner, deps.defaults);
       const state = chats.get(msg.chatId, deps.clock.now().getTime());
+      // A delete this very message already made (the replay after a crash between the delete and
+      // its reply; the chat's memory is gone by then) is answered from what it removed, never run again.
+      const done = await deps.expenses.commandEffect(msg.id);
+      if (done?.kind === 'delete') {
+        const removed = (await Promise.all(done.expenseIds.map((id) => deps.expenses.get(id)))).filter((e): e is Expense => e !== null);
+        const gone = new Set(done.expenseIds);
+        state.lastIds = state.lastIds.filter((id) => !gone.has(id));
+        return text(removed.length ? R.removed(removed, localDate(msg.timestamp, profile.settings.timeZone), profile.settings) : R.NOTHING_TO_UNDO);
+      }
       if (msg.media?.kind === 'image' || msg.media?.kind === 'document') return await handleReceipt(msg, owner, profile.settings, state, io);
       if (msg.media?.kind === 'voice') return await handleVoice(msg, owner, profile, state, io);
       return await handleText(msg, cleanText(msg.text), owner, profile, state, io, 'text');
     } catch (err) {
+      // A full, read-only or failing disk is not this message's fault: the pipeline keeps the
+      // message and tries again when the disk is back, instead of answering "something went wrong".
+      if (storageFaultOf(err) && storageFaultOf(err) !== 'corrupt') throw err;
       const code = isMunshiError(err) ? err.code : undefined;
       log?.error({ err: String(err), code, stack: err instanceof Error ? err.stack : undefined, messageId: msg.id, chatId: msg.chatId }, 'bot failed on a message');
       return text(R.errorReply(err));
@@ -609,4 +631,13 @@ function keepDoubt(rules: Understanding, llm: Understanding): Understanding {
   const same = (a: readonly { amountMinor: number }[], b: readonly { amountMinor: number }[]) =>
     a.map((e) => e.amountMinor).sort().join() === b.map((e) => e.amountMinor).sort().join();
   return same(rules.expenses, llm.expenses) ? { ...llm, ask: rules.ask } : llm;
+}
+
+/** The ledger with every delete and edit keyed to the message being handled (when there is one). */
+function keyedToMessage(expenses: ExpenseRepository, messageId: () => string | undefined): ExpenseRepository {
+  return {
+    ...expenses,
+    softDelete: (ids, now, id) => expenses.softDelete(ids, now, id ?? messageId()),
+    update: (id, patch, now, mid) => expenses.update(id, patch, now, mid ?? messageId()),
+  };
 }

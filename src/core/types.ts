@@ -33,6 +33,8 @@ export interface Expense extends ExpenseDraft {
   owner: string;
   source: Source;
   messageId: string | null;
+  /** The row's stable identity, carried by export files so a re-import recognises it (absent in old fakes). */
+  uid?: string;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;

@@ -9,11 +9,13 @@ export class MemoryInbox implements InboxRepository {
   readonly inbox = new Map<string, InboxEntry & { updatedAt: string }>();
   readonly outbox: OutboxEntry[] = [];
   private nextOutboxId = 1;
+  private nextSeqNo = 1;
 
   async insert(msg: Parameters<InboxRepository['insert']>[0], now: string): Promise<boolean> {
     if (this.inbox.has(msg.id)) return false;
     this.inbox.set(msg.id, {
       id: msg.id,
+      seq: this.nextSeqNo++,
       chatId: msg.chatId,
       senderId: msg.senderId,
       owner: msg.owner ?? msg.senderId,
@@ -36,10 +38,10 @@ export class MemoryInbox implements InboxRepository {
     return e ? strip(e) : null;
   }
 
-  async claim(id: string, now: string): Promise<InboxEntry | null> {
+  async claim(id: string, now: string, countAttempt = true): Promise<InboxEntry | null> {
     const e = this.inbox.get(id);
     if (!e || (e.status !== 'pending' && e.status !== 'processing')) return null;
-    Object.assign(e, { status: 'processing', attempts: e.attempts + 1, updatedAt: now });
+    Object.assign(e, { status: 'processing', attempts: e.attempts + (countAttempt ? 1 : 0), updatedAt: now });
     return strip(e);
   }
 
@@ -51,7 +53,7 @@ export class MemoryInbox implements InboxRepository {
   async unfinished(): Promise<InboxEntry[]> {
     return [...this.inbox.values()]
       .filter((e) => e.status === 'pending' || e.status === 'processing')
-      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .sort((a, b) => a.seq - b.seq)
       .map(strip);
   }
 
@@ -86,7 +88,7 @@ export class MemoryInbox implements InboxRepository {
 
   async markSent(outboxId: number, transportId: string | null, now: string): Promise<void> {
     const o = this.outbox.find((x) => x.id === outboxId);
-    if (o) Object.assign(o, { sentAt: now, transportId, attempts: o.attempts + 1, lastError: null });
+    if (o) Object.assign(o, { sentAt: now, transportId, attempts: o.attempts + 1, lastError: null, image: null });
   }
 
   async markSendFailed(outboxId: number, error: string): Promise<void> {
@@ -101,8 +103,24 @@ export class MemoryInbox implements InboxRepository {
   }
 
   async lastChatOf(owner: string): Promise<string | null> {
-    const mine = [...this.inbox.values()].filter((e) => e.owner === owner).sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+    const mine = [...this.inbox.values()].filter((e) => e.owner === owner).sort((a, b) => b.seq - a.seq);
     return mine[0]?.chatId ?? null;
+  }
+
+  async prune(before: string): Promise<{ messages: number; replies: number }> {
+    const keep = this.outbox.filter((o) => o.sentAt === null || o.createdAt >= before);
+    const replies = this.outbox.length - keep.length;
+    this.outbox.splice(0, this.outbox.length, ...keep);
+    const newest = new Map<string, number>();
+    for (const e of this.inbox.values()) newest.set(e.owner, Math.max(newest.get(e.owner) ?? 0, e.seq));
+    let messages = 0;
+    for (const [id, e] of this.inbox) {
+      if ((e.status === 'done' || e.status === 'failed') && e.updatedAt < before && newest.get(e.owner) !== e.seq) {
+        this.inbox.delete(id);
+        messages++;
+      }
+    }
+    return { messages, replies };
   }
 
   async stats() {

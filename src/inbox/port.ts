@@ -11,6 +11,8 @@ export type InboxStatus = 'pending' | 'processing' | 'done' | 'failed';
 /** An accepted inbound message as stored. */
 export interface InboxEntry {
   id: string;
+  /** Arrival order: increases with every accepted message (recovery replays in this order). */
+  seq: number;
   chatId: string;
   senderId: string;
   owner: string;
@@ -60,10 +62,13 @@ export interface InboxRepository {
   /** Writes an accepted message before any work. False when the id is already there (a redelivery or a replay). */
   insert(msg: InboundMessage, now: string): Promise<boolean>;
   get(id: string): Promise<InboxEntry | null>;
-  /** Marks a message as being processed (one more attempt); null when it is already finished. */
-  claim(id: string, now: string): Promise<InboxEntry | null>;
+  /**
+   * Marks a message as being processed (one more attempt, unless countAttempt is false: a retry
+   * after the disk was full is not the message's fault); null when it is already finished.
+   */
+  claim(id: string, now: string, countAttempt?: boolean): Promise<InboxEntry | null>;
   finish(id: string, status: InboxStatus, now: string, error?: string | null): Promise<void>;
-  /** Messages accepted but not finished (a crash, a restart, a failed send), oldest first. */
+  /** Messages accepted but not finished (a crash, a restart, a failed send), in arrival order. */
   unfinished(): Promise<InboxEntry[]>;
   /**
    * Stores the bot's replies to a message and marks the message handled, in one transaction: after
@@ -74,6 +79,7 @@ export interface InboxRepository {
   addOutbound(inboxId: string | null, chatId: string, reply: OutboundReply, now: string): Promise<OutboxEntry>;
   /** Unsent replies, of one message or (inboxId undefined) of all, in order. */
   unsent(inboxId?: string | null): Promise<OutboxEntry[]>;
+  /** Marks a reply sent; a chart's image bytes are dropped then (only an unsent reply needs them). */
   markSent(outboxId: number, transportId: string | null, now: string): Promise<void>;
   markSendFailed(outboxId: number, error: string): Promise<void>;
   /**
@@ -84,4 +90,10 @@ export interface InboxRepository {
   /** The chat an owner last wrote from (where scheduled messages go), or null. */
   lastChatOf(owner: string): Promise<string | null>;
   stats(): Promise<InboxStats>;
+  /**
+   * Retention: forgets finished messages (done or failed) last touched before `before`, and sent
+   * replies created before it. Unfinished messages and unsent replies are kept whatever their age,
+   * and so is each owner's newest message (where scheduled messages go).
+   */
+  prune(before: string): Promise<{ messages: number; replies: number }>;
 }

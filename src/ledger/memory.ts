@@ -6,7 +6,8 @@
  */
 import type { IsoDate } from '../core/dates.js';
 import type { Expense, UnderstoodBy } from '../core/types.js';
-import { searchTextOf, type ExpenseRepository } from './expenses.js';
+import { importMessageId, searchTextOf, type CommandEffect, type ExpenseRepository, type ImportItem, type RecordMeta } from './expenses.js';
+import type { ExpenseDraft } from '../core/types.js';
 import { overrideKey, type CategoryOverride, type PreferenceRepository } from './preferences.js';
 
 /** A stored row as the fake keeps it: the expense plus what only storage sees. */
@@ -28,6 +29,37 @@ export class MemoryLedger {
   private readonly settingsByOwner = new Map<string, Map<string, string>>();
   private readonly overridesByOwner = new Map<string, Map<string, CategoryOverride>>();
   private nextId = 1;
+  private nextUid = 1;
+  private readonly effects = new Map<string, CommandEffect>();
+
+  private insert(d: ExpenseDraft, meta: RecordMeta, part: number, uid: string | null | undefined): Expense {
+    const row: StoredExpense = {
+      ...d,
+      id: this.nextId++,
+      owner: meta.owner,
+      source: meta.source,
+      messageId: meta.messageId,
+      uid: uid ?? `memuid${String(this.nextUid++).padStart(8, '0')}`,
+      createdAt: meta.now,
+      updatedAt: meta.now,
+      deletedAt: null,
+      messagePart: part,
+      understoodBy: meta.understoodBy ?? 'rules',
+      searchText: searchTextOf(d),
+    };
+    this.rows.push(row);
+    return copy(row);
+  }
+
+  private present(owner: string, it: ImportItem, messageId: string): boolean {
+    if (it.uid) return this.rows.some((r) => r.uid === it.uid);
+    if (this.rows.some((r) => r.messageId === messageId)) return true;
+    const d = it.draft;
+    const same = this.rows.filter(
+      (r) => r.owner === owner && r.date === d.date && r.amountMinor === d.amountMinor && r.currency === d.currency && r.item === d.item && r.merchant === d.merchant && r.note === d.note,
+    );
+    return same.length >= it.occurrence;
+  }
 
   readonly expenses: ExpenseRepository = {
     record: async (drafts, meta) => {
@@ -38,24 +70,7 @@ export class MemoryLedger {
       // SQLite's CHECK (amount_minor > 0) and INTEGER column: one bad part records nothing.
       const bad = drafts.find((d) => !Number.isSafeInteger(d.amountMinor) || d.amountMinor <= 0);
       if (bad) throw new Error(`CHECK constraint failed: amount_minor > 0 (got ${bad.amountMinor})`);
-      const out: Expense[] = [];
-      for (const [i, d] of drafts.entries()) {
-        const row: StoredExpense = {
-          ...d,
-          id: this.nextId++,
-          owner: meta.owner,
-          source: meta.source,
-          messageId: meta.messageId,
-          createdAt: meta.now,
-          updatedAt: meta.now,
-          deletedAt: null,
-          messagePart: i,
-          understoodBy: meta.understoodBy ?? 'rules',
-          searchText: searchTextOf(d),
-        };
-        this.rows.push(row);
-        out.push(copy(row));
-      }
+      const out = drafts.map((d, i) => this.insert(d, meta, i, drafts.length === 1 ? meta.uid : null));
       return { expenses: out, duplicate: false };
     },
     get: async (id) => {
@@ -64,21 +79,45 @@ export class MemoryLedger {
     },
     recent: async (owner, limit) =>
       this.rows.filter((r) => r.owner === owner && live(r)).sort((a, b) => b.id - a.id).slice(0, limit).map(copy),
-    softDelete: async (ids, now) => {
-      let n = 0;
+    softDelete: async (ids, now, messageId) => {
+      if (!ids.length) return 0;
+      if (messageId && this.effects.has(messageId)) return 0;
+      const removed: number[] = [];
       for (const r of this.rows) {
         if (!ids.includes(r.id) || !live(r)) continue;
         Object.assign(r, { deletedAt: now, updatedAt: now });
-        n++;
+        removed.push(r.id);
       }
-      return n;
+      if (messageId) this.effects.set(messageId, { kind: 'delete', expenseIds: removed });
+      return removed.length;
     },
-    update: async (id, patch, now) => {
+    update: async (id, patch, now, messageId) => {
       const r = this.rows.find((x) => x.id === id);
       if (!r) return null;
+      const done = messageId ? this.effects.get(messageId) : undefined;
+      if (done?.expenseIds.includes(id)) return copy(r);
       Object.assign(r, patch, { updatedAt: now });
       r.searchText = searchTextOf(r);
+      if (messageId) this.effects.set(messageId, { kind: done?.kind ?? 'edit', expenseIds: [...(done?.expenseIds ?? []), id] });
       return copy(r);
+    },
+    commandEffect: async (messageId) => {
+      const e = this.effects.get(messageId);
+      return e ? { kind: e.kind, expenseIds: [...e.expenseIds] } : null;
+    },
+    importBatch: async (items, meta) => {
+      let added = 0;
+      let present = 0;
+      for (const it of items) {
+        const messageId = importMessageId(meta.owner, it);
+        if (this.present(meta.owner, it, messageId)) {
+          present++;
+          continue;
+        }
+        this.insert(it.draft, { owner: meta.owner, source: 'import', messageId, understoodBy: 'user', now: meta.now }, 0, it.uid);
+        added++;
+      }
+      return { added, present };
     },
     count: async (owner) => this.rows.filter((r) => live(r) && (!owner || r.owner === owner)).length,
     between: async (o) =>

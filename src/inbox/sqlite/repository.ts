@@ -2,7 +2,7 @@
  * @module inbox/sqlite/repository
  * The inbox/outbox repository over SQLite (kysely), on the store every repository shares.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { OutboundReply } from '../../core/types.js';
 import type { SqliteStore } from '../../ledger/sqlite/open.js';
 import type { Database } from '../../ledger/sqlite/schema.js';
@@ -13,6 +13,7 @@ type Db = Kysely<Database & InboxTables>;
 
 const toInbox = (r: Selectable<InboxTable>): InboxEntry => ({
   id: r.id,
+  seq: r.seq,
   chatId: r.chat_id,
   senderId: r.sender_id,
   owner: r.owner,
@@ -72,6 +73,8 @@ export function sqliteInbox(store: SqliteStore): InboxRepository {
           .insertInto('inbox')
           .values({
             id: msg.id,
+            // Inside the write transaction (BEGIN IMMEDIATE), so no other writer takes the same number.
+            seq: sql<number>`(SELECT coalesce(max(seq), 0) + 1 FROM inbox)`,
             chat_id: msg.chatId,
             sender_id: msg.senderId,
             owner: msg.owner ?? msg.senderId,
@@ -95,11 +98,11 @@ export function sqliteInbox(store: SqliteStore): InboxRepository {
       return r ? toInbox(r) : null;
     },
 
-    async claim(id, now) {
+    async claim(id, now, countAttempt = true) {
       const r = await write((trx) =>
         trx
           .updateTable('inbox')
-          .set((eb) => ({ status: 'processing', attempts: eb('attempts', '+', 1), updated_at: now }))
+          .set((eb) => ({ status: 'processing', attempts: eb('attempts', '+', countAttempt ? 1 : 0), updated_at: now }))
           .where('id', '=', id)
           .where('status', 'in', ['pending', 'processing'])
           .returningAll()
@@ -113,7 +116,7 @@ export function sqliteInbox(store: SqliteStore): InboxRepository {
     },
 
     async unfinished() {
-      const rows = await db.selectFrom('inbox').selectAll().where('status', 'in', ['pending', 'processing']).orderBy('received_at').orderBy('id').execute();
+      const rows = await db.selectFrom('inbox').selectAll().where('status', 'in', ['pending', 'processing']).orderBy('seq').execute();
       return rows.map(toInbox);
     },
 
@@ -143,7 +146,7 @@ export function sqliteInbox(store: SqliteStore): InboxRepository {
       await write((trx) =>
         trx
           .updateTable('outbox')
-          .set((eb) => ({ sent_at: now, transport_id: transportId, attempts: eb('attempts', '+', 1), last_error: null }))
+          .set((eb) => ({ sent_at: now, transport_id: transportId, attempts: eb('attempts', '+', 1), last_error: null, image: null }))
           .where('id', '=', outboxId)
           .execute(),
       );
@@ -175,9 +178,25 @@ export function sqliteInbox(store: SqliteStore): InboxRepository {
     },
 
     async lastChatOf(owner) {
-      const r = await db.selectFrom('inbox').select('chat_id').where('owner', '=', owner).orderBy('received_at', 'desc').limit(1).executeTakeFirst();
+      const r = await db.selectFrom('inbox').select('chat_id').where('owner', '=', owner).orderBy('seq', 'desc').limit(1).executeTakeFirst();
       return r?.chat_id ?? null;
     },
+
+    prune: (before) =>
+      write(async (trx) => {
+        const replies = await trx
+          .deleteFrom('outbox')
+          .where('sent_at', 'is not', null)
+          .where('created_at', '<', before)
+          .executeTakeFirst();
+        const messages = await trx
+          .deleteFrom('inbox')
+          .where('status', 'in', ['done', 'failed'])
+          .where('updated_at', '<', before)
+          .where('seq', 'not in', (eb) => eb.selectFrom('inbox as newest').select((e) => e.fn.max('newest.seq').as('seq')).groupBy('newest.owner'))
+          .executeTakeFirst();
+        return { messages: Number(messages.numDeletedRows), replies: Number(replies.numDeletedRows) };
+      }),
 
     async stats() {
       const rows = await db.selectFrom('inbox').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();

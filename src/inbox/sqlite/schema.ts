@@ -8,6 +8,8 @@ import type { InboxStatus } from '../port.js';
 
 export interface InboxTable {
   id: string;
+  /** Arrival order (migration 0010). */
+  seq: number;
   chat_id: string;
   sender_id: string;
   owner: string;

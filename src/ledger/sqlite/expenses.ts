@@ -3,12 +3,13 @@
  * The expense repository over SQLite (kysely). Rows are snake_case; everything leaving here is a
  * core `Expense`.
  */
-import type { Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Primary } from '../../core/primaries.js';
 import type { Expense, Source } from '../../core/types.js';
-import { searchTextOf, type ExpenseRepository } from '../expenses.js';
+import { importMessageId, searchTextOf, type CommandEffect, type ExpenseRepository, type RecordMeta } from '../expenses.js';
+import type { ExpenseDraft } from '../../core/types.js';
 import type { SqliteStore } from './open.js';
-import type { ExpensesTable } from './schema.js';
+import type { Database, ExpensesTable } from './schema.js';
 
 export function rowToExpense(r: Selectable<ExpensesTable>): Expense {
   return {
@@ -24,6 +25,7 @@ export function rowToExpense(r: Selectable<ExpensesTable>): Expense {
     date: r.date,
     source: r.source as Source,
     messageId: r.message_id,
+    ...(r.uid ? { uid: r.uid } : {}),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
@@ -44,32 +46,7 @@ export function sqliteExpenses(store: SqliteStore): ExpenseRepository {
           if (existing.length) return { expenses: existing.map(rowToExpense), duplicate: true };
         }
         const out: Expense[] = [];
-        for (const [i, d] of drafts.entries()) {
-          const row = await trx
-            .insertInto('expenses')
-            .values({
-              owner: meta.owner,
-              amount_minor: d.amountMinor,
-              currency: d.currency,
-              category: d.category,
-              detail: d.detail,
-              item: d.item,
-              merchant: d.merchant,
-              note: d.note,
-              search_text: searchTextOf(d),
-              date: d.date,
-              created_at: meta.now,
-              updated_at: meta.now,
-              source: meta.source,
-              message_id: meta.messageId,
-              message_part: i,
-              understood_by: meta.understoodBy ?? 'rules',
-              deleted_at: null,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
-          out.push(rowToExpense(row));
-        }
+        for (const [i, d] of drafts.entries()) out.push(rowToExpense(await insertRow(trx, d, meta, i, drafts.length === 1 ? meta.uid : null)));
         return { expenses: out, duplicate: false };
       }),
 
@@ -80,16 +57,26 @@ export function sqliteExpenses(store: SqliteStore): ExpenseRepository {
       return rows.map(rowToExpense);
     },
 
-    async softDelete(ids, now) {
+    async softDelete(ids, now, messageId) {
       if (!ids.length) return 0;
-      const r = await store.write((trx) =>
-        trx.updateTable('expenses').set({ deleted_at: now, updated_at: now }).where('id', 'in', ids).where('deleted_at', 'is', null).executeTakeFirst(),
-      );
-      return Number(r.numUpdatedRows);
+      return store.write(async (trx) => {
+        if (messageId && (await effectOf(trx, messageId))) return 0;
+        const removed = await trx
+          .updateTable('expenses')
+          .set({ deleted_at: now, updated_at: now })
+          .where('id', 'in', ids)
+          .where('deleted_at', 'is', null)
+          .returning('id')
+          .execute();
+        if (messageId) await saveEffect(trx, messageId, ids, { kind: 'delete', expenseIds: removed.map((r) => r.id) }, now);
+        return removed.length;
+      });
     },
 
-    async update(id, patch, now) {
+    async update(id, patch, now, messageId) {
       const updated = await store.write(async (trx) => {
+        const done = messageId ? await effectOf(trx, messageId) : null;
+        if (done?.expenseIds.includes(id)) return true; // a replay: this message changed this row already
         const cur = await trx.selectFrom('expenses').selectAll().where('id', '=', id).executeTakeFirst();
         if (!cur) return false;
         const next = { ...rowToExpense(cur), ...patch };
@@ -109,10 +96,29 @@ export function sqliteExpenses(store: SqliteStore): ExpenseRepository {
           })
           .where('id', '=', id)
           .execute();
+        if (messageId) await saveEffect(trx, messageId, [id], { kind: 'edit', expenseIds: [...(done?.expenseIds ?? []), id] }, now);
         return true;
       });
       return updated ? get(id) : null;
     },
+
+    commandEffect: (messageId) => effectOf(db, messageId),
+
+    importBatch: (items, meta) =>
+      store.write(async (trx) => {
+        let added = 0;
+        let present = 0;
+        for (const it of items) {
+          const messageId = importMessageId(meta.owner, it);
+          if (await isPresent(trx, meta.owner, it, messageId)) {
+            present++;
+            continue;
+          }
+          await insertRow(trx, it.draft, { owner: meta.owner, source: 'import', messageId, understoodBy: 'user', now: meta.now }, 0, it.uid);
+          added++;
+        }
+        return { added, present };
+      }),
 
     async count(owner) {
       let q = db.selectFrom('expenses').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_at', 'is', null);
@@ -159,4 +165,69 @@ export function sqliteExpenses(store: SqliteStore): ExpenseRepository {
       return { items: items.map((r) => r.item!), merchants: merchants.map((r) => r.merchant!) };
     },
   };
+}
+
+type Trx = Kysely<Database>;
+
+function insertRow(trx: Trx, d: ExpenseDraft, meta: RecordMeta, part: number, uid: string | null | undefined) {
+  return trx
+    .insertInto('expenses')
+    .values({
+      owner: meta.owner,
+      amount_minor: d.amountMinor,
+      currency: d.currency,
+      category: d.category,
+      detail: d.detail,
+      item: d.item,
+      merchant: d.merchant,
+      note: d.note,
+      search_text: searchTextOf(d),
+      date: d.date,
+      created_at: meta.now,
+      updated_at: meta.now,
+      source: meta.source,
+      message_id: meta.messageId,
+      message_part: part,
+      understood_by: meta.understoodBy ?? 'rules',
+      deleted_at: null,
+      // A new identity unless the row brings one from an export file.
+      uid: uid ?? sql<string>`lower(hex(randomblob(12)))`,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+async function effectOf(db: Trx, messageId: string): Promise<CommandEffect | null> {
+  const r = await db.selectFrom('command_effects').select(['kind', 'expense_ids']).where('message_id', '=', messageId).executeTakeFirst();
+  return r ? { kind: r.kind, expenseIds: JSON.parse(r.expense_ids) as number[] } : null;
+}
+
+async function saveEffect(trx: Trx, messageId: string, ids: number[], effect: CommandEffect, now: string): Promise<void> {
+  const owner = ids.length ? ((await trx.selectFrom('expenses').select('owner').where('id', '=', ids[0]!).executeTakeFirst())?.owner ?? '') : '';
+  await trx
+    .insertInto('command_effects')
+    .values({ message_id: messageId, owner, kind: effect.kind, expense_ids: JSON.stringify(effect.expenseIds), applied_at: now })
+    .onConflict((oc) => oc.column('message_id').doUpdateSet({ expense_ids: JSON.stringify(effect.expenseIds), applied_at: now }))
+    .execute();
+}
+
+async function isPresent(trx: Trx, owner: string, it: { draft: ExpenseDraft; uid: string | null; occurrence: number }, messageId: string): Promise<boolean> {
+  if (it.uid) return Boolean(await trx.selectFrom('expenses').select('id').where('uid', '=', it.uid).executeTakeFirst());
+  if (await trx.selectFrom('expenses').select('id').where('message_id', '=', messageId).executeTakeFirst()) return true;
+  // The same content recorded another way (typed in chat, an export without uids): as many such
+  // rows as the file has up to this one means this one is there already. Deleted rows count, so
+  // an expense the owner removed does not come back with the next import.
+  const d = it.draft;
+  const r = await trx
+    .selectFrom('expenses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('owner', '=', owner)
+    .where('date', '=', d.date)
+    .where('amount_minor', '=', d.amountMinor)
+    .where('currency', '=', d.currency)
+    .where('item', 'is', d.item)
+    .where('merchant', 'is', d.merchant)
+    .where('note', 'is', d.note)
+    .executeTakeFirstOrThrow();
+  return Number(r.n) >= it.occurrence;
 }

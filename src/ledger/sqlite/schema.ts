@@ -27,6 +27,18 @@ export interface ExpensesTable {
   message_part: number;
   understood_by: string;
   deleted_at: string | null;
+  /** A stable identity that export files carry (migration 0011). */
+  uid: string | null;
+}
+
+/** What a command message changed, so a replay answers instead of acting twice (migration 0011). */
+export interface CommandEffectsTable {
+  message_id: string;
+  owner: string;
+  kind: 'delete' | 'edit';
+  /** JSON array of expense ids. */
+  expense_ids: string;
+  applied_at: string;
 }
 
 export interface CategoryOverridesTable {
@@ -48,4 +60,5 @@ export interface Database {
   expenses: ExpensesTable;
   category_overrides: CategoryOverridesTable;
   settings: SettingsTable;
+  command_effects: CommandEffectsTable;
 }
