@@ -13,6 +13,8 @@ import { systemClock, type Clock } from './clock/clock.js';
 import { loadConfig, type Config } from './config/config.js';
 import { createPipeline, type Pipeline } from './inbox/pipeline.js';
 import { createLogger, errorText, type Logger } from './logging/logger.js';
+import { LedgerUnusableError } from './core/errors.js';
+import { acquireInstanceLock } from './ledger/sqlite/open.js';
 import type { Notifier } from './scheduler/notifier.js';
 import type { ScheduleService } from './scheduler/service.js';
 import { ConsoleTransport } from './transport/console/console.js';
@@ -184,9 +186,29 @@ export async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.logLevel });
+  // One daemon per data folder: two would both answer every message and fight over one WhatsApp session.
+  const held = acquireInstanceLock(config.dataDir);
+  if ('heldBy' in held) {
+    process.stderr.write(
+      `munshi: another munshi is already running on ${config.dataDir}${held.heldBy ? ` (pid ${held.heldBy})` : ''}. ` +
+        `Stop it first (systemctl stop munshi, docker compose stop munshi, or kill ${held.heldBy ?? '<pid>'}), or give this one its own MUNSHI_DATA_DIR.\n`,
+    );
+    process.exit(1);
+  }
+  const lock = held;
   // whatsapp-web.js fires async work from page events; one stray rejection must not kill the appliance.
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection (kept running)'));
-  const app = await createApp({ config, logger, onConsoleEnd: () => void shutdown('end of input') });
+  let app: App;
+  try {
+    app = await createApp({ config, logger, onConsoleEnd: () => void shutdown('end of input') });
+  } catch (err) {
+    lock.release();
+    if (err instanceof LedgerUnusableError) {
+      process.stderr.write(`munshi: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
   let exiting = false;
   async function shutdown(reason: string): Promise<void> {
     if (exiting) return;
@@ -197,6 +219,7 @@ export async function main(): Promise<void> {
       process.exit(1);
     }, 9000).unref();
     await app.stop(reason);
+    lock.release();
     process.exit(0);
   }
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -37,10 +37,53 @@ export async function* stdinLines(): AsyncGenerator<string> {
   for await (const line of rl) yield line;
 }
 
-/** Writes one line to stdout, waiting when the pipe is full. */
-export function out(line: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (process.stdout.write(line + '\n')) resolve();
-    else process.stdout.once('drain', () => resolve());
+/** Raised by out() when the reader of stdout went away (`export | head`): stop writing, exit 0. */
+export class OutputClosed extends Error {
+  readonly code = 'EPIPE';
+  constructor() {
+    super('stdout was closed by its reader');
+  }
+}
+
+let stdoutClosed = false;
+let watching = false;
+function watchStdout(): void {
+  if (watching) return;
+  watching = true;
+  // Without a listener an EPIPE is an uncaught 'error' event: a stack trace for `export | head`.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') stdoutClosed = true;
+    else throw err;
   });
+}
+
+/** Writes one line to stdout, waiting when the pipe is full; rejects with OutputClosed once the reader is gone. */
+export function out(line: string): Promise<void> {
+  watchStdout();
+  if (stdoutClosed) return Promise.reject(new OutputClosed());
+  if (process.stdout.write(line + '\n')) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onDrain = () => {
+      cleanup();
+      resolve();
+    };
+    const onGone = () => {
+      cleanup();
+      reject(new OutputClosed());
+    };
+    const cleanup = () => {
+      process.stdout.off('drain', onDrain);
+      process.stdout.off('error', onGone);
+      process.stdout.off('close', onGone);
+    };
+    process.stdout.once('drain', onDrain);
+    process.stdout.once('error', onGone);
+    process.stdout.once('close', onGone);
+  });
+}
+
+/** stdin as text chunks (utf-8), for commands that stream a file. */
+export async function* stdinChunks(): AsyncGenerator<string> {
+  process.stdin.setEncoding('utf8');
+  for await (const chunk of process.stdin) yield chunk as string;
 }

@@ -50,6 +50,8 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
+    // `export | head`: the reader had enough; that is not a failure.
+    if ((err as { code?: unknown })?.code === 'EPIPE') return;
     process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
   },

@@ -1,11 +1,12 @@
 /**
  * @module cli/commands/export
  * `export --db FILE --format csv|jsonl [--from DATE] [--to DATE] [--owner me]`: the ledger on stdout.
+ * Each row carries its uid, so importing the file again recognises every row. `export | head` is
+ * fine: when the reader goes away the export stops quietly (exit 0).
  */
-import { parseArgs, out, str } from '../args.js';
+import { OutputClosed, parseArgs, out, str } from '../args.js';
 import { cliConfig, cliServices } from '../services.js';
-import { expenseToRecord, RECORD_COLUMNS } from '../../ledger/io/records.js';
-import { csvLine } from '../../ledger/io/csv.js';
+import { exportLines } from '../../ledger/io/transfer.js';
 import { isIsoDate } from '../../core/dates.js';
 
 export const summary = 'export the ledger: --db FILE --format csv|jsonl [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--owner ID]';
@@ -28,11 +29,9 @@ export async function run(argv: string[]): Promise<number> {
   const services = await cliServices(cliConfig(args), { optionalServices: false });
   try {
     const rows = await services.repos.expenses.between({ owner: str(args, 'owner'), from, to });
-    if (format === 'csv') await out(RECORD_COLUMNS.join(','));
-    for (const e of rows) {
-      const r = expenseToRecord(e);
-      await out(format === 'jsonl' ? JSON.stringify(r) : csvLine(RECORD_COLUMNS.map((c) => r[c])));
-    }
+    for (const line of exportLines(rows, format)) await out(line);
+  } catch (err) {
+    if (!(err instanceof OutputClosed)) throw err;
   } finally {
     await services.close();
   }

@@ -1,7 +1,9 @@
 /**
  * @module ledger/io/records
  * The interchange record used by import, export and the evaluation:
- * {date, amount (major units), currency, category ("primary" or "primary/detail"), item, merchant, note}.
+ * {date, amount (major units), currency, category ("primary" or "primary/detail"), item, merchant, note, uid}.
+ * `uid` is the row's stable identity: an export carries it, so importing the export again (into the
+ * same ledger, in any order) recognises every row; files from elsewhere leave it empty.
  * Validation here is the gate between outside files and the ledger.
  */
 import { z } from 'zod';
@@ -12,7 +14,8 @@ import type { Expense, ExpenseDraft } from '../../core/types.js';
 
 const text = z
   .string()
-  .transform((s) => s.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 200))
+  // Control characters go, except a newline (a multi-line note), so an exported row reads back as it was.
+  .transform((s) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ').trim().slice(0, 200))
   .nullish()
   .transform((s) => (s ? s : null));
 
@@ -80,7 +83,8 @@ export function expenseToRecord(e: Expense) {
     item: e.item,
     merchant: e.merchant,
     note: e.note,
+    uid: e.uid ?? null,
   };
 }
 
-export const RECORD_COLUMNS = ['date', 'amount', 'currency', 'category', 'item', 'merchant', 'note'] as const;
+export const RECORD_COLUMNS = ['date', 'amount', 'currency', 'category', 'item', 'merchant', 'note', 'uid'] as const;

@@ -1,0 +1,128 @@
+/**
+ * Import is idempotent by content (issue 17, item 1), on real ledger files: `export` then `import`
+ * into the same ledger doubled every record (88 → 176). Now a re-import of an export, CSV or JSONL,
+ * in any order, with or without its uid column, adds nothing; a bank's CSV imported twice adds its
+ * rows once (two identical rows in it stay two expenses); an export moved into a new ledger keeps
+ * its uids; a CSV split across chunks anywhere reads the same. (The CLI round trip and `export | head`
+ * are in test/e2e/import-export.test.ts.)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openRepositories, type Repositories } from '../../app/repositories.js';
+import { categorize } from '../../categories/index.js';
+import type { ExpenseDraft } from '../../core/types.js';
+import { CsvReader, parseCsv } from './csv.js';
+import { exportLines, importChunks, importText, type TransferFormat } from './transfer.js';
+
+let dir: string;
+let repos: Repositories;
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-transfer-'));
+  repos = await openRepositories(path.join(dir, 'munshi.db'));
+  const d = (item: string, rupees: number, over: Partial<ExpenseDraft> = {}): ExpenseDraft => ({
+    amountMinor: rupees * 100, currency: 'INR', category: 'food', detail: null, item, merchant: null, note: null, date: '2026-01-15', ...over,
+  });
+  // As typed in chat, including the same "chai 20" twice on one day: two real expenses.
+  const typed = [d('chai', 20), d('chai', 20), d('petrol', 1200, { category: 'transport', date: '2026-01-14' }), d('lunch', 340, { merchant: 'Cafe, "Bombay"' }), d('=cmd', 30), d('note\nwith newline', 15)];
+  for (const [i, x] of typed.entries()) await repos.expenses.record([x], { owner: 'me', source: 'text', messageId: `wa:${i}`, now: '2026-01-15T10:00:00Z' });
+});
+afterEach(async () => {
+  await repos.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const opts = (format: TransferFormat) => ({ format, owner: 'me', now: '2026-01-16T00:00:00Z', categorize });
+const exported = async (r: Repositories, format: TransferFormat) => [...exportLines(await r.expenses.between({ owner: 'me' }), format)];
+const shuffle = (lines: string[]) => lines.map((l, i) => [((i * 7919) % 101) + i / 1e6, l] as const).sort((a, b) => a[0] - b[0]).map(([, l]) => l);
+
+describe('export → import into the same ledger adds nothing', () => {
+  it.each(['csv', 'jsonl'] as const)('%s, in file order and shuffled', async (format) => {
+    const lines = await exported(repos, format);
+    if (format === 'csv') expect(lines[0]).toBe('date,amount,currency,category,item,merchant,note,uid');
+    expect(await importText(repos.expenses, lines.join('\n') + '\n', opts(format))).toEqual({ added: 0, present: 6, rejected: 0 });
+    const [head, ...rest] = lines;
+    const shuffled = format === 'csv' ? [head!, ...shuffle(rest)] : shuffle(lines);
+    expect(await importText(repos.expenses, shuffled.join('\n'), opts(format))).toEqual({ added: 0, present: 6, rejected: 0 });
+    expect(await repos.expenses.count('me')).toBe(6);
+  });
+
+  it('an export without uids (an older one) is recognised by content', async () => {
+    const noUid = (await exported(repos, 'jsonl')).map((l) => {
+      const { uid: _u, ...rest } = JSON.parse(l);
+      return JSON.stringify(rest);
+    });
+    expect(await importText(repos.expenses, shuffle(noUid).join('\n'), opts('jsonl'))).toEqual({ added: 0, present: 6, rejected: 0 });
+    expect(await repos.expenses.count('me')).toBe(6);
+  });
+
+  it('a deleted expense stays deleted when an old export is imported again', async () => {
+    const lines = await exported(repos, 'csv');
+    const [newest] = await repos.expenses.recent('me', 1);
+    await repos.expenses.softDelete([newest!.id], 'now', 'undo-1');
+    expect((await importText(repos.expenses, lines.join('\n'), opts('csv'))).added).toBe(0);
+    expect(await repos.expenses.count('me')).toBe(5);
+  });
+});
+
+describe('into another ledger', () => {
+  it('everything arrives with the same uids; a second import adds nothing', async () => {
+    const other = await openRepositories(path.join(dir, 'other.db'));
+    try {
+      const csv = (await exported(repos, 'csv')).join('\n');
+      expect(await importText(other.expenses, csv, opts('csv'))).toEqual({ added: 6, present: 0, rejected: 0 });
+      expect(await importText(other.expenses, csv, opts('csv'))).toEqual({ added: 0, present: 6, rejected: 0 });
+      const uids = async (r: Repositories) => (await r.expenses.between({ owner: 'me' })).map((e) => e.uid).sort();
+      expect(await uids(other)).toEqual(await uids(repos));
+      const items = async (r: Repositories) => (await r.expenses.between({ owner: 'me' })).map((e) => `${e.item}|${e.merchant}|${e.amountMinor}`).sort();
+      expect(await items(other)).toEqual(await items(repos));
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe("a bank's CSV (no uids)", () => {
+  it('imported twice adds its rows once; identical rows in it are separate expenses; one more is one more', async () => {
+    const bank = ['Date,Amount,Item,Merchant', '2026-01-03,499,netflix,Netflix', '2026-01-04,20,chai,', '2026-01-04,20,chai,', '2026-01-05,1200,petrol,HP'];
+    expect(await importText(repos.expenses, bank.join('\r\n') + '\r\n', opts('csv'))).toEqual({ added: 4, present: 0, rejected: 0 });
+    const reordered = [bank[0]!, bank[4]!, bank[2]!, bank[1]!, bank[3]!];
+    expect(await importText(repos.expenses, reordered.join('\n'), opts('csv'))).toEqual({ added: 0, present: 4, rejected: 0 });
+    expect(await importText(repos.expenses, [...bank, '2026-01-04,20,chai,'].join('\n'), opts('csv'))).toEqual({ added: 1, present: 4, rejected: 0 });
+    expect(await repos.expenses.count('me')).toBe(6 + 5);
+  });
+
+  it('rejects bad lines with their line numbers and records the rest', async () => {
+    const rejected: string[] = [];
+    const r = await importText(repos.expenses, 'date,amount\n2026-01-03,abc\nnot-a-date,20\n2026-01-03,20\n', { ...opts('csv'), onRejected: (l, e) => rejected.push(`${l}: ${e}`) });
+    expect(r).toEqual({ added: 1, present: 0, rejected: 2 });
+    expect(rejected[0]).toMatch(/^2: amount/);
+    expect(rejected[1]).toMatch(/^3: date/);
+  });
+});
+
+describe('streaming', () => {
+  it('a CSV split into chunks at every position reads exactly as the whole text', () => {
+    const text = 'a,b,c\r\n"x, ""quoted""","multi\nline",3\r\n"",,"end"""\n';
+    const whole = parseCsv(text);
+    expect(whole).toEqual([['a', 'b', 'c'], ['x, "quoted"', 'multi\nline', '3'], ['', '', 'end"']]);
+    for (let i = 0; i <= text.length; i++) {
+      for (let j = i; j <= text.length; j += 3) {
+        const r = new CsvReader();
+        expect([...r.push(text.slice(0, i)), ...r.push(text.slice(i, j)), ...r.push(text.slice(j)), ...r.end()]).toEqual(whole);
+      }
+    }
+  });
+
+  it('writes in batches as the file arrives', async () => {
+    const batches: number[] = [];
+    async function* chunks() {
+      yield 'date,amount,item\n';
+      for (let i = 0; i < 25; i++) yield `2026-02-01,${i + 1},thing ${i}\n`;
+    }
+    const r = await importChunks(repos.expenses, chunks(), { ...opts('csv'), batch: 10, onProgress: (p) => batches.push(p.added) });
+    expect(r.added).toBe(25);
+    expect(batches).toEqual([10, 20, 25]);
+  });
+});

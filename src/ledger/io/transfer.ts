@@ -1,0 +1,160 @@
+/**
+ * @module ledger/io/transfer
+ * Moving expenses in and out of a ledger as files (CSV with a header, or JSON lines), shared by
+ * the CLI's import/export and anything else that moves files (a web upload).
+ *
+ * Import streams: text arrives in chunks and is written in batches of `batch` records, one write
+ * transaction each, so a 100k-row file neither sits in memory nor holds the ledger's write lock
+ * for long (the daemon's messages get it between batches).
+ *
+ * Import is once per record: a record whose uid (an export of munshi's) is in the ledger, or whose
+ * content the ledger already holds as often as the file does up to it (a bank's CSV imported twice,
+ * an export without uids), is "already present", whatever the order of the file.
+ */
+import type { Expense } from '../../core/types.js';
+import { cleanUid, type ExpenseRepository, type ImportItem } from '../expenses.js';
+import { CsvReader, csvLine } from './csv.js';
+import { expenseToRecord, recordToDraft, RECORD_COLUMNS, type Categorizer } from './records.js';
+
+export type TransferFormat = 'csv' | 'jsonl';
+
+type Parsed = { line: number; value: unknown } | { line: number; error: string };
+
+export interface ImportOptions {
+  format: TransferFormat;
+  owner: string;
+  /** ISO timestamp stamped on the new rows. */
+  now: string;
+  categorize: Categorizer;
+  /** Records per write transaction (default 1000). */
+  batch?: number;
+  /** A rejected line, with why. */
+  onRejected?(line: number, error: string): void;
+  /** After each batch. */
+  onProgress?(p: ImportResult & { read: number }): void;
+}
+
+export interface ImportResult {
+  added: number;
+  present: number;
+  rejected: number;
+}
+
+/** Imports a file arriving as text chunks. importText(...) for a whole string. */
+export async function importChunks(expenses: Pick<ExpenseRepository, 'importBatch'>, chunks: AsyncIterable<string>, o: ImportOptions): Promise<ImportResult> {
+  const size = o.batch ?? 1000;
+  /** Occurrences of each content so far: the second identical row of a file is a second expense. */
+  const seen = new Map<string, number>();
+  const res: ImportResult = { added: 0, present: 0, rejected: 0 };
+  let read = 0;
+  let batch: ImportItem[] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    const r = await expenses.importBatch(batch, { owner: o.owner, now: o.now });
+    res.added += r.added;
+    res.present += r.present;
+    batch = [];
+    o.onProgress?.({ ...res, read });
+  };
+  for await (const r of o.format === 'jsonl' ? jsonlRecords(chunks) : csvRecords(chunks)) {
+    read++;
+    if ('error' in r) {
+      res.rejected++;
+      o.onRejected?.(r.line, r.error);
+      continue;
+    }
+    const v = recordToDraft(r.value, o.categorize);
+    if (!v.ok) {
+      res.rejected++;
+      o.onRejected?.(r.line, v.error);
+      continue;
+    }
+    const d = v.draft;
+    const key = JSON.stringify([d.date, d.amountMinor, d.currency, d.item, d.merchant, d.note]);
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    batch.push({ draft: d, uid: cleanUid((r.value as { uid?: unknown } | null)?.uid), occurrence });
+    if (batch.length >= size) await flush();
+  }
+  await flush();
+  return res;
+}
+
+export function importText(expenses: Pick<ExpenseRepository, 'importBatch'>, text: string, o: ImportOptions): Promise<ImportResult> {
+  return importChunks(expenses, (async function* () { yield text; })(), o);
+}
+
+/** The file's lines for these expenses: a header then one line per row (CSV), or one JSON object per row. */
+export function* exportLines(rows: Iterable<Expense>, format: TransferFormat): Generator<string> {
+  if (format === 'csv') yield RECORD_COLUMNS.join(',');
+  for (const e of rows) {
+    const r = expenseToRecord(e);
+    yield format === 'jsonl' ? JSON.stringify(r) : csvLine(RECORD_COLUMNS.map((c) => r[c]));
+  }
+}
+
+/** One record per non-empty line. */
+async function* jsonlRecords(chunks: AsyncIterable<string>): AsyncGenerator<Parsed> {
+  let rest = '';
+  let line = 0;
+  const one = (l: string): Parsed | null => {
+    line++;
+    const t = l.trim();
+    if (!t) return null;
+    try {
+      return { line, value: JSON.parse(t) };
+    } catch {
+      return { line, error: 'not valid JSON' };
+    }
+  };
+  for await (const chunk of chunks) {
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop()!;
+    for (const l of parts) {
+      const r = one(l);
+      if (r) yield r;
+    }
+  }
+  const r = one(rest);
+  if (r) yield r;
+}
+
+/** The header names the columns (any order, any case); currency defaults to INR. */
+async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<Parsed> {
+  const reader = new CsvReader();
+  let header: string[] | null = null;
+  let n = 0;
+  let bad = false;
+  function* rows(rs: string[][]): Generator<Parsed> {
+    for (const row of rs) {
+      if (bad) return;
+      n++;
+      if (!header) {
+        header = row.map((h) => h.trim().replace(/^\uFEFF/, '').toLowerCase());
+        const missing = ['date', 'amount'].filter((c) => !header!.includes(c));
+        if (missing.length) {
+          bad = true;
+          yield { line: 1, error: `CSV header needs columns: ${missing.join(', ')} (have: ${header.join(', ')})` };
+        }
+        continue;
+      }
+      const value: Record<string, string> = {};
+      for (const col of RECORD_COLUMNS) {
+        const j = header.indexOf(col);
+        if (j >= 0 && row[j] !== undefined && row[j] !== '') value[col] = unescapeFormula(row[j]!);
+      }
+      value.currency ??= 'INR';
+      yield { line: n, value };
+    }
+  }
+  for await (const chunk of chunks) {
+    yield* rows(reader.push(chunk));
+    if (bad) return;
+  }
+  yield* rows(reader.end());
+}
+
+/** The inverse of csvField's guard: export writes "=cmd" as "'=cmd" so spreadsheets do not run it. */
+function unescapeFormula(v: string): string {
+  return /^'[=+\-@]/.test(v) ? v.slice(1) : v;
+}
