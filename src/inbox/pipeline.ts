@@ -11,10 +11,17 @@
  * id, the bot is not asked again once its replies are stored, and a sent reply is never re-sent.
  * Messages of one chat are processed in order; different chats do not wait for each other (a long
  * voice note in one chat does not freeze another).
+ *
+ * When the disk refuses (full, read-only, I/O errors, another process holding the ledger too long):
+ * a message that cannot even be written to the inbox is held in memory, in arrival order, and later
+ * ones join it; a message in the inbox stays there unfinished, and the attempt is not counted
+ * against it. The owner gets one honest reply per chat and episode (sent straight, since the
+ * outbox cannot be written), and a retry timer with backoff finishes everything by itself once the
+ * disk takes writes again.
  */
 import type { Clock } from '../clock/clock.js';
 import type { InboundMedia, InboundMessage, OutboundReply } from '../core/types.js';
-import { MunshiError } from '../core/errors.js';
+import { MunshiError, storageFaultOf, type StorageFault } from '../core/errors.js';
 import { errorText, type Logger } from '../logging/logger.js';
 import type { SentMessage } from '../transport/port.js';
 import { ECHO_WINDOW_MS } from '../transport/echo.js';
@@ -45,9 +52,19 @@ export interface PipelineDeps {
   maxAttempts?: number;
   /** Called when the pipeline records an error (for the status file). */
   onError?(error: string): void;
+  /** Backoff of the retries after a storage fault (default 2 s doubling to 60 s). */
+  faultRetryMs?: { min: number; max: number };
 }
 
-export type AcceptResult = 'accepted' | 'duplicate' | 'too_old' | 'echo' | 'stopped';
+export type AcceptResult = 'accepted' | 'duplicate' | 'too_old' | 'echo' | 'stopped' | 'held';
+
+/** The one reply per episode when the disk refuses: what happened, and that munshi will catch up by itself. */
+export const STORAGE_FAULT_REPLIES: Readonly<Record<Exclude<StorageFault, 'corrupt'>, string>> = {
+  full: "⚠️ I couldn't save that: the disk of munshi's computer is full. I'm keeping this and what you send next, and will record it all by myself as soon as there is space again (please don't restart munshi until then).",
+  readonly: "⚠️ I couldn't save that: munshi's ledger can't be written right now (the disk or file is read-only). I'm keeping this and what you send next, and will record it all as soon as it can be written again (please don't restart munshi until then).",
+  io: "⚠️ I couldn't save that: the disk reported an error. I'm keeping this and what you send next, and will try again by myself (please don't restart munshi until then). If this lasts, check the disk.",
+  busy: "⚠️ I couldn't save that: another program has kept munshi's ledger busy for over a minute. I'm keeping this and what you send next, and will record it all as soon as the ledger is free again.",
+};
 
 export interface Pipeline {
   /** Writes an allowed message to the inbox and queues it; resolves once it is durable. */
@@ -96,13 +113,100 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       log.debug({ messageId: msg.id }, 'ignoring an echo of our own reply');
       return 'echo';
     }
-    if (!(await deps.inbox.insert(msg, now.toISOString()))) {
-      log.debug({ messageId: msg.id }, 'message already in the inbox; skipping');
-      return 'duplicate';
+    // While messages wait for the disk, later ones wait behind them: arrival order is kept.
+    if (held.length) return hold(msg);
+    try {
+      if (!(await deps.inbox.insert(msg, now.toISOString()))) {
+        log.debug({ messageId: msg.id }, 'message already in the inbox; skipping');
+        return 'duplicate';
+      }
+    } catch (err) {
+      const kind = faultOf(err);
+      if (!kind) throw err;
+      hold(msg);
+      onFault(kind, msg.chatId, err);
+      return 'held';
     }
     if (msg.media) media.set(msg.id, msg.media);
-    void enqueue(msg.chatId, () => processOne(msg.id));
+    void enqueue(msg.chatId, () => processOne(msg.id, msg.chatId));
     return 'accepted';
+  }
+
+  /** Messages the disk refused to take yet, oldest first; written when it takes writes again. */
+  const held: InboundMessage[] = [];
+  /** Messages whose processing a storage fault interrupted: the retry does not count as an attempt. */
+  const faulted = new Set<string>();
+  let fault: { kind: StorageFault; notified: Set<string> } | null = null;
+  let faultDuringRetry = false;
+  let retryTimer: NodeJS.Timeout | null = null;
+  const retryMs = deps.faultRetryMs ?? { min: 2000, max: 60_000 };
+  let retryDelay = retryMs.min;
+
+  function faultOf(err: unknown): Exclude<StorageFault, 'corrupt'> | null {
+    const kind = storageFaultOf(err);
+    return kind && kind !== 'corrupt' ? kind : null;
+  }
+
+  function hold(msg: InboundMessage): AcceptResult {
+    if (!held.some((m) => m.id === msg.id)) held.push(msg);
+    return 'held';
+  }
+
+  /** A write failed because of the disk: say so once per chat and episode, and retry later. */
+  function onFault(kind: Exclude<StorageFault, 'corrupt'>, chatId: string, err: unknown): void {
+    faultDuringRetry = true;
+    if (!fault) {
+      fault = { kind, notified: new Set() };
+      log.error({ err, kind }, 'the disk refused a write; keeping messages and retrying until it takes writes again');
+      deps.onError?.(`storage ${kind}: ${errorText(err)}`);
+    }
+    if (!fault.notified.has(chatId)) {
+      fault.notified.add(chatId);
+      // Straight to the network: the outbox is on the disk that just refused.
+      void deps.sender.sendText(chatId, STORAGE_FAULT_REPLIES[kind]).catch((e: unknown) => log.warn({ err: e, chatId }, 'could not tell the owner about the storage fault'));
+    }
+    scheduleRetry();
+  }
+
+  function scheduleRetry(): void {
+    if (retryTimer || stopped) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void retry().catch((err: unknown) => {
+        log.error({ err }, 'retrying after a storage fault failed');
+        scheduleRetry();
+      });
+    }, retryDelay);
+    retryDelay = Math.min(retryMs.max, retryDelay * 2);
+  }
+
+  /** Writes the held messages in order, then finishes every unfinished one; ends the episode when nothing failed. */
+  async function retry(): Promise<void> {
+    if (stopped) return;
+    faultDuringRetry = false;
+    while (held.length) {
+      const msg = held[0]!;
+      let inserted: boolean;
+      try {
+        inserted = await deps.inbox.insert(msg, iso());
+      } catch (err) {
+        const kind = faultOf(err);
+        if (!kind) throw err;
+        onFault(kind, msg.chatId, err);
+        return;
+      }
+      held.shift();
+      if (inserted) {
+        if (msg.media) media.set(msg.id, msg.media);
+        void enqueue(msg.chatId, () => processOne(msg.id, msg.chatId));
+      }
+    }
+    await recover();
+    await drain();
+    if (faultDuringRetry) return; // onFault has scheduled the next round
+    if (fault) log.info({ kind: fault.kind }, 'the disk takes writes again; everything kept has been processed');
+    fault = null;
+    retryDelay = retryMs.min;
   }
 
   function toInbound(row: InboxEntry): InboundMessage {
@@ -129,8 +233,17 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     return m;
   }
 
-  async function processOne(id: string): Promise<void> {
-    const row = await deps.inbox.claim(id, iso());
+  async function processOne(id: string, knownChatId: string): Promise<void> {
+    let row: InboxEntry | null;
+    try {
+      row = await deps.inbox.claim(id, iso(), !faulted.has(id));
+    } catch (err) {
+      const kind = faultOf(err);
+      if (!kind) throw err;
+      faulted.add(id);
+      onFault(kind, knownChatId, err);
+      return;
+    }
     if (!row) return; // finished meanwhile (a recover racing a live accept)
     const chatId = row.chatId;
     try {
@@ -159,7 +272,16 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       }
       await deps.inbox.finish(id, 'done', iso());
       media.delete(id);
+      faulted.delete(id);
     } catch (err) {
+      const kind = faultOf(err);
+      if (kind) {
+        // Not the message's fault: it stays unfinished and is retried without counting an attempt.
+        faulted.add(id);
+        onFault(kind, chatId, err);
+        await deps.inbox.finish(id, 'pending', iso(), `storage ${kind}: ${errorText(err)}`).catch(() => {});
+        return;
+      }
       const final = row.attempts >= maxAttempts;
       log.error({ err, messageId: id, attempts: row.attempts }, final ? 'giving up on a message' : 'processing a message failed; will retry');
       await deps.inbox.finish(id, final ? 'failed' : 'pending', iso(), errorText(err));
@@ -194,12 +316,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const rows = await deps.inbox.unfinished();
     const work: Promise<void>[] = [];
     for (const r of rows) {
-      if (r.attempts >= maxAttempts) {
+      if (r.attempts >= maxAttempts && !faulted.has(r.id)) {
         log.warn({ messageId: r.id, attempts: r.attempts }, 'a message failed too often; marking it failed');
         await deps.inbox.finish(r.id, 'failed', iso(), r.lastError ?? 'too many attempts');
         continue;
       }
-      work.push(enqueue(r.chatId, () => processOne(r.id)));
+      work.push(enqueue(r.chatId, () => processOne(r.id, r.chatId)));
     }
     const unprompted = await deps.inbox.unsent(null);
     for (const r of unprompted) work.push(enqueue(r.chatId, async () => void (await sendRow(r))));
@@ -219,6 +341,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
   async function stop(timeoutMs = 5000): Promise<void> {
     stopped = true;
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    if (held.length) log.error({ messages: held.length }, 'stopping while the disk refused writes: these messages were never stored');
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
     await Promise.race([drain(), timeout]);
