@@ -6,21 +6,30 @@
  * left, database closed) well within 10 seconds. Nothing else in munshi wires dependencies.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServices, type Services } from './app/services.js';
 import { systemClock, type Clock } from './clock/clock.js';
 import { loadConfig, type Config } from './config/config.js';
 import { createPipeline, type Pipeline } from './inbox/pipeline.js';
+import { categorize } from './categories/index.js';
 import { createLogger, errorText, type Logger } from './logging/logger.js';
 import { LedgerUnusableError } from './core/errors.js';
 import { acquireInstanceLock } from './ledger/sqlite/open.js';
+import { createMetrics, type MunshiMetrics } from './metrics/instrument.js';
 import type { Notifier } from './scheduler/notifier.js';
 import type { ScheduleService } from './scheduler/service.js';
 import { ConsoleTransport } from './transport/console/console.js';
 import type { Transport } from './transport/port.js';
 import { StatusFile } from './transport/status-file.js';
 import type { ClientFactory } from './transport/whatsapp/client.js';
+import { CONSOLE_CHAT } from './transport/console/console.js';
+import { webBaseUrl } from './web/address.js';
+import type { PairingView } from './web/deps.js';
+import { healthReport, type HealthReport } from './web/health.js';
+import type { Mount, WebServer } from './web/http/server.js';
+import { loginMessage } from './web/skill.js';
 
 export interface AppOptions {
   config: Config;
@@ -36,6 +45,8 @@ export interface AppOptions {
   onConsoleEnd?(): void;
   /** false: rules only, no optional services (tests of the pipeline). Default true. */
   optionalServices?: boolean;
+  /** Handlers hosted by the web server beside the page (webhooks of other transports). */
+  webMounts?: Mount[];
 }
 
 export interface App {
@@ -43,6 +54,11 @@ export interface App {
   readonly pipeline: Pipeline;
   readonly transport: Transport;
   readonly status: StatusFile;
+  readonly metrics: MunshiMetrics;
+  /** The web page's server once started (null when MUNSHI_WEB=off or its port was taken). */
+  readonly web: WebServer | null;
+  /** GET /healthz's report. */
+  health(): Promise<HealthReport>;
   start(): Promise<void>;
   /** Idempotent; resolves when everything is shut down. */
   stop(reason?: string): Promise<void>;
@@ -53,8 +69,12 @@ export async function createApp(o: AppOptions): Promise<App> {
   const { config } = o;
   const logger = o.logger ?? createLogger({ level: config.logLevel });
   const clock = o.clock ?? systemClock;
-  const services = await buildServices(config, { logger, clock, optionalServices: o.optionalServices });
+  const metrics = createMetrics();
+  const services = await buildServices(config, { logger, clock, optionalServices: o.optionalServices, metrics });
   const status = new StatusFile(config.statusFile, clock, config.transport);
+  // What the pairing page shows: the transport's latest QR and phone-number code.
+  const pairing = { qr: null as string | null, qrAt: null as string | null, code: null as string | null };
+  let lastMessageAt: string | null = null;
 
   let transport: Transport;
   // The pipeline sends through whichever transport is built below.
@@ -71,7 +91,10 @@ export async function createApp(o: AppOptions): Promise<App> {
     clock,
     logger: logger.child({ component: 'pipeline' }),
     maxAgeMs: config.maxMessageAgeMs,
-    onError: (e) => status.error(e),
+    onError: (e) => {
+      metrics.errors.inc({ where: 'pipeline' });
+      status.error(e);
+    },
   });
   const recover = () =>
     void pipeline.recover().catch((err) => {
@@ -97,6 +120,7 @@ export async function createApp(o: AppOptions): Promise<App> {
       import('./transport/whatsapp/pairing.js'),
     ]);
     const w = config.whatsapp;
+    const showQr = qrPresenter(w.qrPngFile);
     transport = new WhatsAppTransport({
       settings: w,
       access: config.access,
@@ -107,7 +131,14 @@ export async function createApp(o: AppOptions): Promise<App> {
       watchdogMs: w.watchdogMs,
       restartMs: w.restartMs,
       retryMaxMs: w.retryMaxMs,
-      showQr: qrPresenter(w.qrPngFile),
+      showQr: (qr) => {
+        pairing.qr = qr;
+        pairing.qrAt = clock.now().toISOString();
+        return showQr(qr);
+      },
+      showCode: (code) => {
+        pairing.code = code;
+      },
       onStatus: (e) => {
         if (e.state) status.setState(e.state);
         if (e.event) status.event();
@@ -116,9 +147,13 @@ export async function createApp(o: AppOptions): Promise<App> {
         if (e.authenticated) {
           status.authenticated();
           removeQrPng(w.qrPngFile);
+          pairing.qr = pairing.qrAt = pairing.code = null;
         }
       },
-      onReady: recover,
+      onReady: () => {
+        recover();
+        void firstCode();
+      },
     });
   }
 
@@ -136,21 +171,100 @@ export async function createApp(o: AppOptions): Promise<App> {
   };
   let schedule: ScheduleService | null = null;
 
+  const health = () =>
+    healthReport({
+      transport: () => {
+        const s = status.current;
+        return { kind: s.transport, state: s.state, since: s.since, lastEventAt: s.lastEventAt, lastError: s.lastError, authenticatedAt: s.authenticatedAt };
+      },
+      ledger: () => services.repos.expenses.count(),
+      ollama: config.llm.enabled && o.optionalServices !== false ? async () => (services.localAi?.llm ? services.localAi.llm.healthy() : false) : null,
+      whisper: services.transcriber ? () => services.transcriber!.available() : null,
+      lastMessageAt: () => lastMessageAt,
+      startedAt: status.current.startedAt,
+      version: VERSION,
+    });
+
+  let web: WebServer | null = null;
+  async function startWeb(): Promise<void> {
+    if (!config.web.enabled) return;
+    const { startWebServer } = await import('./web/http/server.js');
+    const { repos } = services;
+    const pairingView = (): PairingView => {
+      const s = status.current;
+      return { ...pairing, state: s.state, since: s.since, lastError: s.lastError, authenticatedAt: s.authenticatedAt, transport: config.transport, pairingPhone: Boolean(config.whatsapp.pairingPhone) };
+    };
+    web = await startWebServer({
+      host: config.web.host,
+      port: config.web.port,
+      mounts: o.webMounts,
+      logger: logger.child({ component: 'web' }),
+      deps: {
+        auth: services.webAuth,
+        table: repos.expenseTable,
+        expenses: repos.expenses,
+        preferences: repos.preferences,
+        budgets: repos.budgets,
+        recurring: repos.recurring,
+        settings: services.settings,
+        categorize,
+        health,
+        metrics,
+        pairing: pairingView,
+        clock,
+        logger: logger.child({ component: 'web' }),
+        access: config.access,
+        schedule: { weekly: config.summaries.weekly, monthly: config.summaries.monthly },
+        metricsToken: config.web.metricsToken,
+        secureCookies: (config.web.baseUrl ?? '').startsWith('https://'),
+        tmpDir: path.join(config.dataDir, 'tmp'),
+      },
+    });
+    if (web) logger.info({ url: webBaseUrl(config.web, web.port) }, `web page on ${webBaseUrl(config.web, web.port)} (write "dashboard" in your chat for a sign-in code)`);
+  }
+
+  // The very first start sends the owner a sign-in code unasked, so nobody digs one out of a log.
+  let codeSent = false;
+  async function firstCode(): Promise<void> {
+    if (!web || codeSent || config.access.mode !== 'self') return;
+    codeSent = true;
+    try {
+      if (!(await services.webAuth.firstTime('me'))) return;
+      const chatId =
+        config.transport === 'console' ? CONSOLE_CHAT : ((await services.repos.inbox.lastChatOf('me')) ?? status.current.account.find((id) => id.endsWith('@c.us')) ?? null);
+      if (!chatId) return;
+      const { code, linkToken } = await services.webAuth.issueCode('me', { admin: true });
+      await pipeline.sendUnprompted(chatId, { text: loginMessage(webBaseUrl(config.web, web.port), code, linkToken) });
+    } catch (err) {
+      logger.warn({ err }, 'could not send the first web sign-in code');
+    }
+  }
+
   let stopping: Promise<void> | null = null;
   return {
     services,
     pipeline,
     transport,
     status,
+    metrics,
+    get web() {
+      return web;
+    },
+    health,
     async start() {
       logger.info({ transport: config.transport, db: config.dbFile, access: config.access.mode }, 'munshi starting');
+      // The page first: pairing happens there while WhatsApp starts.
+      await startWeb();
       await transport.start(async (m) => {
-        await pipeline.accept(m);
+        const r = await pipeline.accept(m);
+        metrics.messages.inc({ outcome: r });
+        lastMessageAt = clock.now().toISOString();
         status.event();
       });
       if (config.transport === 'console') {
         status.setState('connected');
         recover();
+        void firstCode();
       }
       if (o.optionalServices !== false) {
         schedule = services.schedules(notifier);
@@ -160,6 +274,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     stop(reason = 'stop') {
       stopping ??= (async () => {
         logger.info({ reason }, 'munshi stopping');
+        await web?.close().catch((err: unknown) => logger.warn({ err }, 'stopping the web page failed'));
         await pipeline.stop(2000);
         try {
           await transport.stop();
@@ -175,6 +290,15 @@ export async function createApp(o: AppOptions): Promise<App> {
     },
   };
 }
+
+/** munshi's version, for /healthz (package.json sits one level above both src/ and dist/). */
+const VERSION: string = (() => {
+  try {
+    return (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+})();
 
 /** `npm start`. */
 export async function main(): Promise<void> {

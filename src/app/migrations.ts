@@ -12,6 +12,7 @@ import type { SqliteMigration } from '../ledger/sqlite/open.js';
 import * as recurringTables from '../recurring/sqlite/tables.js';
 import * as scheduleRunTables from '../scheduler/sqlite/tables.js';
 import * as vectorTables from '../vectors/sqlite/tables.js';
+import * as webTables from '../web/sqlite/tables.js';
 
 export const migrations: Record<string, SqliteMigration> = {
   '0001_ledger': ledgerTables,
@@ -33,4 +34,5 @@ export const migrations: Record<string, SqliteMigration> = {
   '0006_query_indexes': queryIndexes,
   '0010_inbox_seq': inboxOrder,
   '0011_ledger_identity': ledgerIdentity,
+  '0012_web': webTables,
 };

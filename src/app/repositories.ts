@@ -27,6 +27,9 @@ import { sqliteScheduleRuns } from '../scheduler/sqlite/runs.js';
 import { memoryVectorMeta, type VectorIndex, type VectorMeta } from '../vectors/port.js';
 import { memoryVectorIndex } from '../vectors/memory-index.js';
 import { createSqliteVectorIndex, sqliteVectorMeta } from '../vectors/sqlite/index.js';
+import { memoryExpenseTable, MemoryWebAuth } from '../web/memory.js';
+import type { ExpenseTable, WebAuthRepository } from '../web/port.js';
+import { sqliteExpenseTable, sqliteWebAuth } from '../web/sqlite/repository.js';
 import { migrations } from './migrations.js';
 
 export interface Repositories {
@@ -40,6 +43,9 @@ export interface Repositories {
   vectorMeta: VectorMeta;
   /** Opens the vector index kept with these repositories (the SQLite one in the ledger file). */
   vectorIndex: () => VectorIndex;
+  /** The web page's sign-in secrets and sessions, and its table view of the ledger. */
+  webAuth: WebAuthRepository;
+  expenseTable: ExpenseTable;
   /** Where the data lives, for logs and `status`. */
   readonly location: string;
   close(): Promise<void>;
@@ -59,6 +65,8 @@ export async function openRepositories(file: string): Promise<Repositories & { s
     runs: sqliteScheduleRuns(store),
     vectorMeta: sqliteVectorMeta(store),
     vectorIndex: () => createSqliteVectorIndex(store),
+    webAuth: sqliteWebAuth(store),
+    expenseTable: sqliteExpenseTable(store),
     location: file,
     close: () => store.close(),
   };
@@ -78,6 +86,8 @@ export function memoryRepositories(): Repositories & { ledger: MemoryLedger } {
     runs: new MemoryScheduleRuns(),
     vectorMeta: memoryVectorMeta(),
     vectorIndex: memoryVectorIndex,
+    webAuth: new MemoryWebAuth(),
+    expenseTable: memoryExpenseTable(ledger),
     location: ':memory: (fakes)',
     close: async () => {},
   };

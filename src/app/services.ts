@@ -24,7 +24,11 @@ import type { Scheduler } from '../scheduler/port.js';
 import type { ScheduleService } from '../scheduler/service.js';
 import { createChartSkill } from '../summaries/chart-skill.js';
 import { createSummarySkill } from '../summaries/skill.js';
+import { instrumentBot, instrumentExpenses, instrumentFallbacks, instrumentQueries, instrumentTranscriber, type MunshiMetrics } from '../metrics/instrument.js';
 import { createTranscriber } from '../voice/config.js';
+import { webBaseUrl } from '../web/address.js';
+import { createWebAuth, type WebAuth } from '../web/auth.js';
+import { createDashboardSkill } from '../web/skill.js';
 import type { Transcriber } from '../voice/port.js';
 import { openReceiptService } from '../receipts/open.js';
 import type { ReceiptService } from '../receipts/flow.js';
@@ -47,6 +51,8 @@ export interface ServiceOptions {
   receipts?: ReceiptService;
   /** Semantic-memory knobs for one-off commands (reindex). */
   memory?: LocalAiOptions['memory'];
+  /** Counts messages, records, questions, LLM calls and transcriptions for /metrics (the daemon). */
+  metrics?: MunshiMetrics;
 }
 
 export interface Services {
@@ -61,6 +67,8 @@ export interface Services {
   /** The local AI when switched on (MUNSHI_LLM) and asked for; null otherwise. */
   readonly localAi: LocalAi | null;
   readonly transcriber: Transcriber | null;
+  /** Sign-in codes, passwords and sessions of the web page (and the "dashboard" chat command). */
+  readonly webAuth: WebAuth;
   /** The scheduled jobs, speaking through `notifier`; nothing runs until its start(). */
   schedules(notifier: Notifier, scheduler?: Scheduler): ScheduleService;
   /** Stops the local AI and closes the ledger. Idempotent. */
@@ -71,7 +79,9 @@ export interface Services {
 export async function buildServices(config: Config, o: ServiceOptions = {}): Promise<Services> {
   const logger = o.logger ?? silentLogger;
   const clock = o.clock ?? systemClock;
-  const repos = o.repositories ?? (await openRepositories(config.dbFile));
+  const opened = o.repositories ?? (await openRepositories(config.dbFile));
+  const m = o.metrics;
+  const repos: Repositories = m ? { ...opened, expenses: instrumentExpenses(opened.expenses, m), queries: instrumentQueries(opened.queries, m) } : opened;
   const defaults = o.defaults ?? config.defaults;
   const charts = o.renderChart ? null : childProcessChartRenderer();
   const renderChart = o.renderChart ?? charts!.render;
@@ -98,10 +108,13 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
       }
     } else logger.info({}, 'local AI is off (MUNSHI_LLM=off): rules only');
     transcriber = createTranscriber(config.voice);
+    if (m) transcriber = instrumentTranscriber(transcriber, m);
   }
+  const webAuth = createWebAuth({ repo: repos.webAuth, clock });
 
   const budgets = createBudgetSkill({ budgets: repos.budgets, expenses: repos.expenses });
   const skills: Skill[] = [
+    ...(config.web.enabled ? [createDashboardSkill({ auth: webAuth, baseUrl: () => webBaseUrl(config.web), admin: () => config.access.mode === 'self' })] : []),
     budgets,
     createRecurringSkill({ recurring: repos.recurring }),
     createChartSkill({ expenses: repos.expenses, renderChart }),
@@ -115,14 +128,14 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
     clock,
     defaults,
     skills,
-    fallbacks: localAi?.fallbacks,
+    fallbacks: m ? instrumentFallbacks(localAi?.fallbacks, m) : localAi?.fallbacks,
     onRecorded: localAi?.onRecorded,
     transcriber: transcriber ?? undefined,
     receipts: receipts ?? undefined,
     logger: logger.child({ component: 'bot' }),
     rules: config.rules,
   };
-  const bot = createBot(botDeps);
+  const bot = m ? instrumentBot(createBot(botDeps), m) : createBot(botDeps);
 
   let closing: Promise<void> | null = null;
   return {
@@ -135,6 +148,7 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
     bot,
     localAi,
     transcriber,
+    webAuth,
     schedules: (notifier, scheduler) =>
       createSchedules({
         repos,

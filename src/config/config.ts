@@ -145,6 +145,18 @@ const envSchema = z.object({
   MUNSHI_RETRY_MAX_SECONDS: posNumber(300),
   MUNSHI_MAX_AGE_HOURS: posNumber(24),
   MUNSHI_HEADLESS: bool(true),
+  // The web page (src/web): on by default, on every interface of the home network; every page asks for a session.
+  MUNSHI_WEB: bool(true),
+  MUNSHI_WEB_PORT: z
+    .string()
+    .default('8080')
+    .refine((v) => /^\d+$/.test(v) && Number(v) <= 65535, { message: 'expected a port number (0-65535)' })
+    .transform(Number),
+  MUNSHI_WEB_HOST: z.string().min(1).default('0.0.0.0'),
+  /** The address people open, used in login links (default: http://<this machine's LAN address>:<port>). */
+  MUNSHI_WEB_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^/\s]+\/?$/.test(v), { message: 'expected a base URL like http://munshi.local:8080' }),
+  /** A bearer token for Prometheus to read /metrics without a browser session (16+ characters). */
+  MUNSHI_METRICS_TOKEN: optional.refine((v) => v === undefined || v.length >= 16, { message: 'expected at least 16 characters' }),
   MUNSHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Optional services: read here, validated by their feature's config parser (which names the variable).
   OLLAMA_HOST: optional,
@@ -225,6 +237,8 @@ export interface Config {
   recurringAt: TimeOfDay;
   /** Which message rules run (MUNSHI_RULES): v1 the old rules, v2 the language layer. */
   rules: 'v1' | 'v2';
+  /** The web page (MUNSHI_WEB, MUNSHI_WEB_PORT, MUNSHI_WEB_HOST, MUNSHI_WEB_URL). */
+  web: { enabled: boolean; port: number; host: string; baseUrl: string | undefined; metricsToken: string | undefined };
 }
 
 function toConfig(e: Env): Config {
@@ -288,6 +302,7 @@ function toConfig(e: Env): Config {
     }),
     summaries: summaryConfig({ weekly: e.MUNSHI_WEEKLY_SUMMARY, monthly: e.MUNSHI_MONTHLY_SUMMARY, charts: e.MUNSHI_SUMMARY_CHARTS }),
     recurringAt: recordAtConfig(e.MUNSHI_RECURRING_AT),
+    web: { enabled: e.MUNSHI_WEB, port: e.MUNSHI_WEB_PORT, host: e.MUNSHI_WEB_HOST, baseUrl: e.MUNSHI_WEB_URL?.replace(/\/$/, ''), metricsToken: e.MUNSHI_METRICS_TOKEN },
   };
 }
 

@@ -125,6 +125,8 @@ describe('the structure of src/', () => {
     ['tesseract.js', /^receipts\/tesseract\//],
     ['sharp', /^receipts\/tesseract\//],
     ['pdfjs-dist/legacy/build/pdf.mjs', /^receipts\/pdf\//],
+    ['hono', /^web\/http\//],
+    ['@hono/node-server', /^web\/http\//],
   ])('keeps %s inside its adapter', (pkg, home) => {
     const outside = files.filter((f) => f.packages.includes(pkg) && !home.test(f.rel)).map((f) => f.rel);
     expect(outside).toEqual([]);
