@@ -224,6 +224,8 @@ export async function createApp(o: AppOptions): Promise<App> {
   }
 
   // The very first start sends the owner a sign-in code unasked, so nobody digs one out of a log.
+  // Before WhatsApp is paired there is no chat to send it to: the log shows a 6-digit code instead
+  // (far easier to read over SSH than a QR), which opens the pairing page.
   let codeSent = false;
   async function firstCode(): Promise<void> {
     if (!web || codeSent || config.access.mode !== 'self') return;
@@ -237,6 +239,17 @@ export async function createApp(o: AppOptions): Promise<App> {
       await pipeline.sendUnprompted(chatId, { text: loginMessage(webBaseUrl(config.web, web.port), code, linkToken) });
     } catch (err) {
       logger.warn({ err }, 'could not send the first web sign-in code');
+    }
+  }
+  async function pairingCode(): Promise<void> {
+    if (!web || config.transport !== 'whatsapp' || config.access.mode !== 'self' || status.current.authenticatedAt) return;
+    try {
+      if (!(await services.webAuth.firstTime('me'))) return;
+      const { code } = await services.webAuth.issueCode('me', { admin: true });
+      const url = webBaseUrl(config.web, web.port);
+      logger.info({ url }, `to pair WhatsApp from the web page, open ${url}/pairing and sign in with code ${code} (valid 10 minutes; npm run cli -- web-password sets a password instead)`);
+    } catch (err) {
+      logger.warn({ err }, 'could not make a web sign-in code for pairing');
     }
   }
 
@@ -255,6 +268,7 @@ export async function createApp(o: AppOptions): Promise<App> {
       logger.info({ transport: config.transport, db: config.dbFile, access: config.access.mode }, 'munshi starting');
       // The page first: pairing happens there while WhatsApp starts.
       await startWeb();
+      await pairingCode();
       await transport.start(async (m) => {
         const r = await pipeline.accept(m);
         metrics.messages.inc({ outcome: r });

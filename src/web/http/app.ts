@@ -43,6 +43,14 @@ const clean = (s: unknown, max = 200) => (typeof s === 'string' ? s.replace(/[\u
 
 type Env = { Variables: { session: WebSession }; Bindings: { incoming?: { socket?: { remoteAddress?: string } } } };
 
+function safeHost(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
 function sameToken(a: string | undefined, b: string): boolean {
   if (!a || a.length !== b.length) return false;
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -74,7 +82,7 @@ export function createWebApp(d: WebDeps): Hono<Env> {
     c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('X-Frame-Options', 'DENY');
-    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Referrer-Policy', 'same-origin');
     c.header('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
     d.metrics.webRequests.inc({ code: `${String(c.res.status)[0]}xx` });
   });
@@ -85,7 +93,9 @@ export function createWebApp(d: WebDeps): Hono<Env> {
       const origin = c.req.header('origin');
       const site = c.req.header('sec-fetch-site');
       const host = c.req.header('host');
-      const sameOrigin = origin ? origin !== 'null' && new URL(origin).host === host : !site || site === 'same-origin' || site === 'none';
+      // Sec-Fetch-Site first (every current browser sends it); Origin for older ones ("null" from a
+      // privacy-minded page is no proof either way); a client sending neither is not a browser.
+      const sameOrigin = site ? site === 'same-origin' : origin && origin !== 'null' ? safeHost(origin) === host : true;
       if (!sameOrigin) return apiError(c, 403, 'Requests from other sites are refused.');
     }
     await next();

@@ -25,7 +25,7 @@ th a{color:var(--fg);text-decoration:none}.num{text-align:right;white-space:nowr
 .actions{white-space:nowrap;text-align:right}.actions button{padding:.2rem .5rem;font-size:.85rem}
 tr.editing input,tr.editing select{width:100%;min-width:5rem}.pager{color:var(--muted)}.pager a{margin-left:.6rem}
 #toast{position:fixed;left:50%;bottom:1.2rem;transform:translateX(-50%);background:#222;color:#fff;padding:.6rem 1rem;border-radius:.5rem;display:flex;gap:.8rem;align-items:center}
-#toast button{background:none;border-color:#7fe0b8;color:#7fe0b8}
+#toast[hidden]{display:none}#toast button{background:none;border-color:#7fe0b8;color:#7fe0b8}
 .card{background:var(--card);border:1px solid var(--line);border-radius:.6rem;padding:1rem;margin:0 0 1rem;display:flex;flex-direction:column;gap:.5rem}
 .login{max-width:24rem;margin:3rem auto}.error{color:var(--danger)}.hint{color:var(--muted);font-size:.9rem;margin:0}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem}
@@ -33,7 +33,13 @@ tr.editing input,tr.editing select{width:100%;min-width:5rem}.pager{color:var(--
 progress{width:100%;height:1.2rem}.qr{background:#fff;padding:1rem;display:inline-block;border-radius:.5rem}.qr img{width:16rem;height:16rem;image-rendering:pixelated}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}code{background:#eef1ee;padding:0 .25rem;border-radius:.2rem}
 dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dl.kv dt{color:var(--muted)}
-@media (max-width:40rem){main{padding:.6rem}th:nth-child(3),td.merchant{display:none}.filters label{flex:1 1 45%}}
+@media (max-width:40rem){main{padding:.6rem}.filters label{flex:1 1 45%}
+ #expenses thead{display:none}#expenses,#expenses tbody{display:block}
+ #expenses tr{display:grid;grid-template-columns:1fr auto;gap:.15rem .6rem;padding:.55rem .7rem;border-bottom:1px solid var(--line)}
+ #expenses td{border:0;padding:0}#expenses td.item{grid-area:1/1;font-weight:600}#expenses td.merchant{grid-area:2/1}
+ #expenses td.amount{grid-area:1/2;font-weight:600}#expenses td.category{grid-area:3/1;color:var(--muted);font-size:.9rem}
+ #expenses td.date{grid-area:2/2;color:var(--muted);font-size:.9rem;text-align:right}#expenses td.actions{grid-area:3/2}
+ #expenses tr.editing{grid-template-columns:1fr}#expenses tr.editing td{grid-area:auto}}
 `;
 
 export const APP_JS = `

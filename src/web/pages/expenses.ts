@@ -59,10 +59,19 @@ function header(q: TableQuery, key: SortKey, label: string, cls = ''): Html {
   return html`<th class="${cls}" ${active ? html`aria-sort="${q.desc ? 'descending' : 'ascending'}"` : ''}><a href="/${queryString(q, { sort: key, desc, page: 1 })}">${label}${arrow}</a></th>`;
 }
 
+/** "6 Dec 2026" in the person's locale (the calendar date as stored, no zone shift). */
+export function dayText(date: string, locale: string): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  } catch {
+    return date;
+  }
+}
+
 function row(e: Expense, locale: string): Html {
   const cat = e.detail ? `${e.category}/${e.detail}` : e.category;
   return html`<tr data-id="${e.id}" data-amount="${toMajor(e.amountMinor, e.currency)}" data-currency="${e.currency}" data-category="${cat}" data-item="${e.item ?? ''}" data-merchant="${e.merchant ?? ''}" data-date="${e.date}">
-<td class="date">${e.date}</td><td class="item">${e.item ?? ''}</td><td class="merchant">${e.merchant ?? ''}</td>
+<td class="date">${dayText(e.date, locale)}</td><td class="item">${e.item ?? ''}</td><td class="merchant">${e.merchant ?? ''}</td>
 <td class="category">${categoryLabel(e.category as Primary, e.detail)}</td><td class="amount num">${formatMoney(e.amountMinor, e.currency, locale)}</td>
 <td class="actions"><button type="button" class="edit" aria-label="Edit expense ${e.id}">Edit</button> <button type="button" class="delete" aria-label="Delete expense ${e.id}">Delete</button></td></tr>`;
 }

@@ -60,7 +60,7 @@ export function layout(o: LayoutOptions, body: Html): string {
     : html``;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${escapeHtml(o.title)} · munshi</title>
+<meta name="referrer" content="same-origin"><title>${escapeHtml(o.title)} · munshi</title>
 <link rel="stylesheet" href="/assets/app.css">${o.csrf ? `<meta name="csrf-token" content="${escapeHtml(o.csrf)}">` : ''}
 <script src="/assets/app.js" defer></script></head>
 <body>${nav.text}<main>${body.text}</main></body></html>`;

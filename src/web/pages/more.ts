@@ -2,7 +2,7 @@
  * @module web/pages/more
  * The data, pairing, settings and insights pages. Pure: each takes what it shows and returns HTML.
  */
-import { categoryLabel, primaryDef, type Primary } from '../../categories/taxonomy.js';
+import { categoryLabel, type Primary } from '../../categories/taxonomy.js';
 import { formatMoney } from '../../core/money.js';
 import type { OwnerSettings } from '../../core/types.js';
 import type { Budget } from '../../budgets/repo.js';
@@ -103,7 +103,7 @@ export function insightsPage(o: {
           const max = Math.max(...rows.map((r) => r.amountMinor));
           return html`<section class="card" aria-label="Spending in ${cur}"><h2>${formatMoney(total, cur, o.locale)} <span class="hint">${o.from} – ${o.to}</span></h2>
 <table><tbody>${rows.map(
-            (r) => html`<tr><td>${primaryDef(r.category as Primary)?.emoji ?? ''} ${categoryLabel(r.category as Primary, null)}</td>
+            (r) => html`<tr><td>${categoryLabel(r.category as Primary, null)}</td>
 <td class="barcell"><progress max="100" value="${Math.max(1, Math.round((100 * r.amountMinor) / max))}" aria-label="${Math.round((100 * r.amountMinor) / total)}% of the total"></progress></td>
 <td class="num">${formatMoney(r.amountMinor, cur, o.locale)}</td></tr>`,
           )}</tbody></table></section>`;
