@@ -51,6 +51,8 @@ RUN mkdir -p /data /app/models
 # runs as root (transport/whatsapp/client.ts). The container itself is the sandbox.
 VOLUME ["/data"]
 
+# The web page; the health check asks its GET /healthz.
+EXPOSE 8080
 HEALTHCHECK --interval=60s --timeout=10s --start-period=180s --retries=3 \
   CMD ["node", "deploy/healthcheck.mjs"]
 

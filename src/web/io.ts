@@ -20,21 +20,26 @@ import type { ExpenseTable, TableFilter } from './port.js';
 /** The filtered rows as CSV (with a header) or JSON lines, as a byte stream. */
 export function exportLines(table: ExpenseTable, f: TableFilter, format: 'csv' | 'jsonl'): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
+  const it = table.batches(f)[Symbol.asyncIterator]();
+  let header = format === 'csv';
+  // Pulled: the next 2000 rows are read only when the client has taken the previous ones.
   return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      try {
-        if (format === 'csv') controller.enqueue(enc.encode(RECORD_COLUMNS.join(',') + '\n'));
-        await table.each(f, (rows) => {
-          const lines = rows.map((e) => {
-            const r = expenseToRecord(e);
-            return format === 'jsonl' ? JSON.stringify(r) : csvLine(RECORD_COLUMNS.map((c) => r[c]));
-          });
-          controller.enqueue(enc.encode(lines.join('\n') + '\n'));
-        });
-        controller.close();
-      } catch (err) {
-        controller.error(err);
+    async pull(controller) {
+      if (header) {
+        header = false;
+        controller.enqueue(enc.encode(RECORD_COLUMNS.join(',') + '\n'));
+        return;
       }
+      const { done, value } = await it.next();
+      if (done) return controller.close();
+      const lines = value.map((e) => {
+        const r = expenseToRecord(e);
+        return format === 'jsonl' ? JSON.stringify(r) : csvLine(RECORD_COLUMNS.map((c) => r[c]));
+      });
+      controller.enqueue(enc.encode(lines.join('\n') + '\n'));
+    },
+    async cancel() {
+      await it.return?.();
     },
   });
 }

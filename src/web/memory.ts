@@ -106,10 +106,9 @@ export function memoryExpenseTable(ledger: MemoryLedger): ExpenseTable {
         totals: [...totals].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, t]) => ({ currency, ...t })),
       };
     },
-    async each(f, batch) {
+    async *batches(f) {
       const all = select(f).sort((a, b) => compare(a, b, 'date'));
-      for (let i = 0; i < all.length; i += 2000) await batch(all.slice(i, i + 2000).map(strip));
-      return all.length;
+      for (let i = 0; i < all.length; i += 2000) yield all.slice(i, i + 2000).map(strip);
     },
     async byCategory(f) {
       const m = new Map<string, { category: string; currency: string; amountMinor: number; count: number }>();

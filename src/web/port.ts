@@ -73,8 +73,8 @@ export interface TablePage {
 
 export interface ExpenseTable {
   page(f: TableFilter, o: { sort: SortKey; desc: boolean; offset: number; limit: number }): Promise<TablePage>;
-  /** Every matching row (export), oldest first, in batches so 100k rows never sit in one array twice. */
-  each(f: TableFilter, batch: (rows: Expense[]) => Promise<void> | void): Promise<number>;
+  /** Every matching row (export), oldest first, in batches read one at a time as the consumer pulls. */
+  batches(f: TableFilter): AsyncIterable<Expense[]>;
   /** Sums by category over a filter (insights). */
   byCategory(f: TableFilter): Promise<{ category: string; currency: string; amountMinor: number; count: number }[]>;
   /** Brings soft-deleted rows of this owner back (the page's undo); returns how many. */

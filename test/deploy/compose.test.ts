@@ -89,8 +89,9 @@ describe('Dockerfile', () => {
 });
 
 describe('deploy/healthcheck.mjs', () => {
-  const check = (dir: string) => spawnSync(process.execPath, [path.join(root, 'deploy/healthcheck.mjs')], { env: { ...process.env, MUNSHI_DATA_DIR: dir }, encoding: 'utf8' });
-  it('is healthy on a fresh status file and unhealthy on a stale or missing one', () => {
+  const check = (dir: string, env: Record<string, string> = { MUNSHI_WEB: 'off' }) =>
+    spawnSync(process.execPath, [path.join(root, 'deploy/healthcheck.mjs')], { env: { ...process.env, MUNSHI_DATA_DIR: dir, ...env }, encoding: 'utf8' });
+  it('with the web page off: healthy on a fresh status file and unhealthy on a stale or missing one', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-health-'));
     expect(check(dir).status).toBe(1);
     const write = (updatedAt: string) => fs.writeFileSync(path.join(dir, 'status.json'), JSON.stringify({ state: 'connected', updatedAt }));
@@ -101,6 +102,40 @@ describe('deploy/healthcheck.mjs', () => {
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain('unhealthy');
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("asks the daemon's /healthz: 200 is healthy, 503 or silence is not", async () => {
+    const { createServer } = await import('node:http');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-health-'));
+    let answer: 'ok' | 'down' | 'hang' = 'ok';
+    const server = createServer((req, res) => {
+      expect(req.url).toBe('/healthz');
+      if (answer === 'hang') return;
+      res.writeHead(answer === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: answer === 'ok' ? 'degraded' : 'down', whatsapp: { state: 'disconnected' }, ledger: answer === 'ok' ? { ok: true } : { ok: false, error: 'database is locked' } }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = String((server.address() as { port: number }).port);
+    // spawnSync would block the server in this process: run the check asynchronously.
+    const run = (): Promise<{ status: number | null; out: string }> =>
+      new Promise((resolve) => {
+        import('node:child_process').then(({ execFile }) =>
+          execFile(process.execPath, [path.join(root, 'deploy/healthcheck.mjs')], { env: { ...process.env, MUNSHI_DATA_DIR: dir, MUNSHI_WEB_PORT: port, MUNSHI_HEALTH_TIMEOUT_MS: '500' } }, (err, stdout, stderr) =>
+            resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
+          ),
+        );
+      });
+    try {
+      expect(await run()).toMatchObject({ status: 0, out: expect.stringContaining('ok: degraded') });
+      answer = 'down';
+      expect(await run()).toMatchObject({ status: 1, out: expect.stringContaining('database is locked') });
+      answer = 'hang';
+      expect(await run()).toMatchObject({ status: 1, out: expect.stringContaining('did not answer') });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

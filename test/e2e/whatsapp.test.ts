@@ -33,7 +33,7 @@ async function until(cond: () => boolean | Promise<boolean>, ms = 5000): Promise
 async function boot(env: Record<string, string> = {}, fake: Partial<FakeClientOptions> = {}, dir?: string) {
   const dataDir = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-wa-e2e-'));
   if (!dir) dirs.push(dataDir);
-  const config = loadConfig({ MUNSHI_DATA_DIR: dataDir, MUNSHI_WWEB_CACHE: 'none', ...env });
+  const config = loadConfig({ MUNSHI_DATA_DIR: dataDir, MUNSHI_WWEB_CACHE: 'none', MUNSHI_WEB: 'off', ...env });
   const factory = fakeClientFactory({ account, ...fake });
   const app = await createApp({ config, logger: memoryLogger(), clientFactory: factory, random: () => 0 });
   apps.push(app);

@@ -166,20 +166,18 @@ export function sqliteExpenseTable(store: SqliteStore): ExpenseTable {
         totals: totals.map((t) => ({ currency: t.currency, amountMinor: Number(t.amount), count: Number(t.n) })),
       };
     },
-    async each(f, batch) {
+    async *batches(f) {
       let last: { date: string; id: number } | null = null;
-      let n = 0;
       // Keyset pages on (date, id): oldest first, and each page is an index seek, not an OFFSET scan.
       for (;;) {
         const after = last;
         let q = db.selectFrom('expenses').selectAll().where(where(f));
         if (after) q = q.where((eb) => eb.or([eb('date', '>', after.date), eb.and([eb('date', '=', after.date), eb('id', '>', after.id)])]));
         const rows = await q.orderBy('date').orderBy('id').limit(2000).execute();
-        if (!rows.length) return n;
+        if (!rows.length) return;
         const end = rows[rows.length - 1]!;
         last = { date: end.date, id: end.id };
-        n += rows.length;
-        await batch(rows.map(rowToExpense));
+        yield rows.map(rowToExpense);
       }
     },
     async byCategory(f) {
