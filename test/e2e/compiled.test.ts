@@ -57,16 +57,22 @@ function lines(stream: NodeJS.ReadableStream) {
   };
 }
 
-const env = (data: string) => ({ PATH: process.env.PATH, HOME: process.env.HOME, MUNSHI_DATA_DIR: data, MUNSHI_TRANSPORT: 'console', MUNSHI_LLM: 'off', MUNSHI_LOG_LEVEL: 'info' });
+const env = (data: string, more: Record<string, string> = { MUNSHI_WEB: 'off' }) => ({ PATH: process.env.PATH, HOME: process.env.HOME, MUNSHI_DATA_DIR: data, MUNSHI_TRANSPORT: 'console', MUNSHI_LLM: 'off', MUNSHI_LOG_LEVEL: 'info', ...more });
 
 describe('the compiled daemon', () => {
-  it('answers under plain node and stops cleanly on SIGTERM', async () => {
-    const child: ChildProcess = spawn(process.execPath, ['--optimize-for-size', 'dist/main.js'], { cwd: root, env: env(path.join(dir, 'node')), stdio: ['pipe', 'pipe', 'pipe'] });
+  it('answers under plain node, serves the web page, and stops cleanly on SIGTERM', async () => {
+    const child: ChildProcess = spawn(process.execPath, ['--optimize-for-size', 'dist/main.js'], { cwd: root, env: env(path.join(dir, 'node'), { MUNSHI_WEB_PORT: '0', MUNSHI_WEB_HOST: '127.0.0.1' }), stdio: ['pipe', 'pipe', 'pipe'] });
     started.push(child.pid!);
     const out = lines(child.stdout!);
     const err = lines(child.stderr!);
     child.stdin!.write('chai 20\n');
-    expect(await out.next(/^munshi › /)).toBe('munshi › ✅ ₹20 · Food › Tea · today');
+    expect(await out.next(/^munshi › ✅/)).toBe('munshi › ✅ ₹20 · Food › Tea · today');
+    // The first start sends a sign-in code to the chat (here the console), and the page answers.
+    expect(await out.next(/^munshi › 🔐/)).toMatch(/\/login\/link\?t=/);
+    expect(await out.next(/enter code/)).toMatch(/code \*\d{6}\*/);
+    const url = (JSON.parse(await err.next(/"web page on /)) as { url: string }).url;
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${url}/`)).status).toBe(401);
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
     expect(code).toBe(0);
