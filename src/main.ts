@@ -30,6 +30,7 @@ import type { PairingView } from './web/deps.js';
 import { healthReport, type HealthReport } from './web/health.js';
 import type { Mount, WebServer } from './web/http/server.js';
 import { loginMessage } from './web/skill.js';
+import { periodSummary } from './web/summary.js';
 
 export interface AppOptions {
   config: Config;
@@ -209,6 +210,8 @@ export async function createApp(o: AppOptions): Promise<App> {
         settings: services.settings,
         categorize,
         health,
+        summary: async (owner, range, chart) =>
+          periodSummary(repos.expenses, owner, range, await services.settings(owner), { renderChart: services.renderChart, chart }),
         metrics,
         pairing: pairingView,
         clock,

@@ -69,6 +69,8 @@ export interface Services {
   readonly transcriber: Transcriber | null;
   /** Sign-in codes, passwords and sessions of the web page (and the "dashboard" chat command). */
   readonly webAuth: WebAuth;
+  /** Draws the chat's charts (a child process that exits when idle); the web page's insights use it too. */
+  readonly renderChart: ChartRenderer;
   /** The scheduled jobs, speaking through `notifier`; nothing runs until its start(). */
   schedules(notifier: Notifier, scheduler?: Scheduler): ScheduleService;
   /** Stops the local AI and closes the ledger. Idempotent. */
@@ -149,6 +151,7 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
     localAi,
     transcriber,
     webAuth,
+    renderChart,
     schedules: (notifier, scheduler) =>
       createSchedules({
         repos,

@@ -15,6 +15,7 @@ import type { Cadence } from '../scheduler/due.js';
 import type { WebAuth } from './auth.js';
 import type { HealthReport } from './health.js';
 import type { ExpenseTable } from './port.js';
+import type { PeriodSummary } from './summary.js';
 
 /** What the WhatsApp transport last said about pairing, for the pairing page. */
 export interface PairingView {
@@ -47,6 +48,8 @@ export interface WebDeps {
   settings(owner: string): Promise<OwnerSettings>;
   categorize: Categorizer;
   health(): Promise<HealthReport>;
+  /** The chat's summary (and, with chart, its PNG) for a period. */
+  summary(owner: string, range: { from: string; to: string; label: string }, chart: boolean): Promise<PeriodSummary>;
   metrics: MunshiMetrics;
   pairing(): PairingView;
   clock: Clock;

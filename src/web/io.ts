@@ -5,14 +5,14 @@
  *
  * Export streams the filtered rows in batches, so 100k expenses never become one string. Import
  * parses and validates the whole file first (the preview: what will be recorded, which lines have
- * problems and why), then records in small batches the page drives with a progress bar. Each row's
- * message id is the hash of its cells and occurrence, as in `cli import`: importing the same file
- * twice, or a batch retried after a dropped connection, records nothing twice.
+ * problems and why), then records in small batches the page drives with a progress bar, through the
+ * ledger's importBatch, the same rule as `cli import`: a row whose uid (a munshi export) or content
+ * (as often as the file has it) is already in the ledger is "already present", so importing the
+ * same file twice, or a batch retried after a dropped connection, records nothing twice.
  */
-import { createHash } from 'node:crypto';
 import { categoryLabel } from '../categories/taxonomy.js';
 import { formatMoney } from '../core/money.js';
-import type { ExpenseDraft } from '../core/types.js';
+import { cleanUid, type ImportItem } from '../ledger/expenses.js';
 import { csvLine, parseCsv } from '../ledger/io/csv.js';
 import { expenseToRecord, recordToDraft, RECORD_COLUMNS, type Categorizer } from '../ledger/io/records.js';
 import type { ExpenseTable, TableFilter } from './port.js';
@@ -50,7 +50,7 @@ export interface ImportJob {
   /** When the preview was made (ms), to expire forgotten jobs. */
   at: number;
   total: number;
-  valid: { line: number; draft: ExpenseDraft; messageId: string }[];
+  valid: (ImportItem & { line: number })[];
   problems: { line: number; error: string }[];
   /** What the preview table shows: the first rows, problems first. */
   sample: { line: number; date: string; item: string; category: string; amount: string; error: string }[];
@@ -83,10 +83,11 @@ export function importPreview(text: string, o: { owner: string; categorize: Cate
       if (job.sample.length < 20) job.sample.push({ line, date: value.date ?? '', item: value.item ?? '', category: value.category ?? '', amount: value.amount ?? '', error: r.error });
       return;
     }
-    const h = createHash('sha1').update(row.join('\u0001')).digest('hex').slice(0, 16);
-    const k = (seen.get(h) ?? 0) + 1;
-    seen.set(h, k);
-    job.valid.push({ line, draft: r.draft, messageId: `import:${h}:${k}` });
+    const d = r.draft;
+    const key = JSON.stringify([d.date, d.amountMinor, d.currency, d.item, d.merchant, d.note]);
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    job.valid.push({ line, draft: d, uid: cleanUid(value.uid), occurrence });
   });
   for (const v of job.valid) {
     if (job.sample.length >= 20) break;

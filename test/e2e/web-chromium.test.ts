@@ -139,7 +139,7 @@ describe('the web page in Chromium', () => {
     await page.goto(`${base}/?q=latte`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
     const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('date,amount,currency,category,item,merchant,note');
+    expect(csv[0]).toBe('date,amount,currency,category,item,merchant,note,uid');
     expect(csv).toHaveLength(2);
     expect(csv[1]).toMatch(/,180,INR,food\/coffee,latte,starbucks,/i);
 

@@ -15,6 +15,7 @@ import { createWebAuth, type WebAuth } from '../../src/web/auth.js';
 import type { WebDeps } from '../../src/web/deps.js';
 import type { HealthReport } from '../../src/web/health.js';
 import { webHandler, type Mount } from '../../src/web/http/server.js';
+import { periodSummary } from '../../src/web/summary.js';
 
 export const INDIA: OwnerSettings = { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 };
 
@@ -35,6 +36,8 @@ export function webDeps(repos: Repositories, clock: Clock, over: Partial<WebDeps
     settings: (owner) => ownerSettings(repos.preferences, owner, INDIA),
     categorize,
     health: async () => health,
+    summary: (owner, range, chart) =>
+      periodSummary(repos.expenses, owner, range, INDIA, { chart, renderChart: async () => ({ png: Buffer.from('89504e470d0a1a0a', 'hex'), width: 1, height: 1 }) as never }),
     metrics: createMetrics(),
     pairing: () => ({ state: 'pairing', since: clock.now().toISOString(), lastError: null, authenticatedAt: null, qr: 'test-qr-payload', qrAt: clock.now().toISOString(), code: null, transport: 'whatsapp', pairingPhone: false }),
     clock,

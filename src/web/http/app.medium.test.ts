@@ -264,9 +264,9 @@ describe('data in and out', () => {
     const csv = await b.fetch('/api/export?format=csv&from=2026-01-11');
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="munshi-expenses-2026-01-20\.csv"/);
     expect((await csv.text()).trim().split('\n')).toEqual([
-      'date,amount,currency,category,item,merchant,note',
-      '2026-01-11,20,INR,food/tea,item 1,,',
-      '2026-01-12,30,INR,food/tea,item 2,,',
+      'date,amount,currency,category,item,merchant,note,uid',
+      expect.stringMatching(/^2026-01-11,20,INR,food\/tea,item 1,,,[\w-]{8,}$/),
+      expect.stringMatching(/^2026-01-12,30,INR,food\/tea,item 2,,,[\w-]{8,}$/),
     ]);
     const jsonl = (await (await b.fetch('/api/export?format=jsonl')).text()).trim().split('\n').map((l) => JSON.parse(l) as { amount: number });
     expect(jsonl.map((r) => r.amount)).toEqual([10, 20, 30]);
@@ -288,6 +288,11 @@ describe('data in and out', () => {
     const again = (await (await b.fetch('/api/import/preview', { method: 'POST', body: csv, headers: { 'x-csrf-token': b.csrf, 'content-type': 'text/csv' } })).json()) as { id: string };
     expect(await (await b.write('POST', `/api/import/${again.id}/run`, { from: 0 })).json()).toMatchObject({ added: 0, duplicates: 2 });
     expect(await repos.expenses.count('me')).toBe(2);
+    // The page's own export, imported back: every row is recognised by its uid.
+    const exported = await (await b.fetch('/api/export?format=csv')).text();
+    const back = (await (await b.fetch('/api/import/preview', { method: 'POST', body: exported, headers: { 'x-csrf-token': b.csrf, 'content-type': 'text/csv' } })).json()) as { id: string; valid: number };
+    expect(back.valid).toBe(2);
+    expect(await (await b.write('POST', `/api/import/${back.id}/run`, { from: 0 })).json()).toMatchObject({ added: 0, duplicates: 2 });
   });
 
   it('an import without a header is explained, not guessed', async () => {
@@ -367,7 +372,15 @@ describe('settings, pairing, insights', () => {
     const html = await (await b.fetch('/insights?from=2026-01-01&to=2026-01-31')).text();
     expect(html).toContain('₹60');
     expect(html).toContain('of ₹5,000');
+    // The chat's summary for the period, and its chart.
+    expect(html).toContain('<strong>Summary</strong>');
+    expect(html).toContain('/insights/chart.png?from=2026-01-01&amp;to=2026-01-31');
+    const png = await b.fetch('/insights/chart.png?from=2026-01-01&to=2026-01-31');
+    expect(png.headers.get('content-type')).toBe('image/png');
     const [budget] = await repos.budgets.list('me');
+    expect((await b.write('POST', '/api/budgets/set', { id: budget!.id, amount: '-1' })).status).toBe(400);
+    expect((await b.write('POST', '/api/budgets/set', { id: budget!.id, amount: '6,500' })).status).toBe(200);
+    expect((await repos.budgets.list('me'))[0]).toMatchObject({ amountMinor: 650000, currency: 'INR', period: 'month' });
     expect(await (await b.write('POST', '/api/budgets/remove', { id: budget!.id })).json()).toEqual({ removed: true });
     expect(await repos.budgets.list('me')).toEqual([]);
   });

@@ -30,7 +30,8 @@ import { RateLimiter } from '../rate-limit.js';
 import type { WebDeps } from '../deps.js';
 import type { SortKey, TableFilter, WebSession } from '../port.js';
 import { APP_CSS, APP_JS } from '../pages/assets.js';
-import { expensesPage, SOURCES, type TableQuery } from '../pages/expenses.js';
+import { dayText, expensesPage, SOURCES, type TableQuery } from '../pages/expenses.js';
+import { budgetRange } from '../../budgets/periods.js';
 import { html, layout, type LayoutOptions, type Html } from '../pages/html.js';
 import { loginPage } from '../pages/login.js';
 import { dataPage, pairingPage, settingsPage, insightsPage } from '../pages/more.js';
@@ -358,13 +359,7 @@ export function createWebApp(d: WebDeps): Hono<Env> {
     const body = (await c.req.json().catch(() => ({}))) as { from?: unknown };
     const from = Math.max(0, Math.min(job.valid.length, Number(body.from) || 0));
     const batch = job.valid.slice(from, from + 200);
-    let added = 0;
-    let duplicates = 0;
-    for (const r of batch) {
-      const { duplicate } = await d.expenses.record([r.draft], { owner: s.owner, source: 'import', messageId: r.messageId, now: now() });
-      if (duplicate) duplicates++;
-      else added++;
-    }
+    const { added, present: duplicates } = batch.length ? await d.expenses.importBatch(batch.map(({ line: _l, ...item }) => item), { owner: s.owner, now: now() }) : { added: 0, present: 0 };
     const next = from + batch.length;
     if (next >= job.valid.length) imports.delete(job.id);
     return c.json({ added, duplicates, next, total: job.valid.length });
@@ -460,13 +455,47 @@ export function createWebApp(d: WebDeps): Hono<Env> {
     const q = tableQuery(c);
     const from = q.from || startOfMonth(today);
     const to = q.to || endOfMonth(today);
-    const [byCategory, budgets, recurring] = await Promise.all([
+    const label = `${dayText(from, settings.locale)} – ${dayText(to, settings.locale)}`;
+    const [byCategory, budgets, recurring, summary] = await Promise.all([
       d.table.byCategory({ owner: s.owner, from, to }),
       d.budgets.list(s.owner),
       d.recurring.list({ owner: s.owner }),
+      d.summary(s.owner, { from, to, label }, false),
     ]);
-    const spent = await Promise.all(budgets.map((b) => d.expenses.spent({ owner: s.owner, currency: b.currency, from, to, category: b.scope.category, detail: b.scope.detail })));
-    return page(c, { title: 'Insights', active: 'insights' }, insightsPage({ from, to, byCategory, budgets: budgets.map((b, i) => ({ ...b, spentMinor: spent[i]! })), recurring, locale: settings.locale, presets: presets(today) }));
+    // Each budget against its own current period, as the chat's alerts count it.
+    const spent = await Promise.all(
+      budgets.map((b) => {
+        const r = budgetRange(b.period, today, settings.weekStartsOn);
+        return d.expenses.spent({ owner: s.owner, currency: b.currency, from: r.from, to: r.to, category: b.scope.category, detail: b.scope.detail });
+      }),
+    );
+    return page(
+      c,
+      { title: 'Insights', active: 'insights' },
+      insightsPage({ from, to, byCategory, summary: summary.text, budgets: budgets.map((b, i) => ({ ...b, spentMinor: spent[i]! })), recurring, locale: settings.locale, presets: presets(today) }),
+    );
+  });
+  app.get('/insights/chart.png', async (c) => {
+    const s = c.get('session');
+    const settings = await d.settings(s.owner);
+    const today = localDate(d.clock.now(), settings.timeZone);
+    const q = tableQuery(c);
+    const from = q.from || startOfMonth(today);
+    const to = q.to || endOfMonth(today);
+    const { png } = await d.summary(s.owner, { from, to, label: `${dayText(from, settings.locale)} – ${dayText(to, settings.locale)}` }, true);
+    if (!png) return apiError(c, 404, 'No chart for this period.');
+    return c.body(new Uint8Array(png), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=60' });
+  });
+  app.post('/api/budgets/set', async (c) => {
+    const s = c.get('session');
+    const body = (await c.req.json().catch(() => ({}))) as { id?: unknown; amount?: unknown };
+    const b = (await d.budgets.list(s.owner)).find((x) => x.id === Number(body.id));
+    if (!b) return apiError(c, 404, 'No such budget.');
+    const n = Number(String(body.amount ?? '').replace(/[,\s]/g, ''));
+    if (!Number.isFinite(n) || n <= 0 || n > MAX_MAJOR_AMOUNT) return apiError(c, 400, 'The budget must be a positive amount.');
+    const { id: _id, ...rest } = b;
+    const updated = await d.budgets.set({ ...rest, amountMinor: toMinor(String(n), b.currency) }, d.clock.now());
+    return c.json({ budget: { id: updated.id, amountMinor: updated.amountMinor, currency: updated.currency } });
   });
   app.post('/api/budgets/remove', async (c) => {
     const s = c.get('session');

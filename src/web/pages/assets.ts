@@ -31,6 +31,8 @@ tr.editing input,tr.editing select{width:100%;min-width:5rem}.pager{color:var(--
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem}
 .barcell{width:40%}.barcell progress{height:1rem}
 progress{width:100%;height:1.2rem}.qr{background:#fff;padding:1rem;display:inline-block;border-radius:.5rem}.qr img{width:16rem;height:16rem;image-rendering:pixelated}
+.summary-text p{margin:.15rem 0}.summary-text p:empty{height:.5rem}img.chart{max-width:100%;height:auto;margin-top:.6rem}
+.budget-edit{white-space:nowrap}.budget-edit input{width:6.5rem}td progress{display:block;width:100%;height:.6rem;margin-top:.3rem}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}code{background:#eef1ee;padding:0 .25rem;border-radius:.2rem}
 dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dl.kv dt{color:var(--muted)}
 @media (max-width:40rem){main{padding:.6rem}.filters label{flex:1 1 45%}
@@ -78,8 +80,9 @@ if(imp){var file=imp.querySelector('input[type=file]');var out=document.getEleme
 function esc(s){return String(s==null?'':s).replace(/[&<>"']/g,function(c){return {'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c];});}
 var erase=document.getElementById('erase-form');
 if(erase)erase.addEventListener('submit',function(ev){ev.preventDefault();api('POST','/api/erase',{confirm:erase.querySelector('input[name=confirm]').value}).then(function(r){location.href='/login?erased='+r.expenses;}).catch(function(e){document.getElementById('erase-result').textContent=e.message;});});
-document.addEventListener('click',function(ev){var b=ev.target.closest('button.remove-budget,button.stop-recurring');if(!b)return;b.disabled=true;
- api('POST',b.classList.contains('remove-budget')?'/api/budgets/remove':'/api/recurring/stop',{id:Number(b.dataset.id)}).then(function(){location.reload();}).catch(function(e){b.disabled=false;alert(e.message);});});
+document.addEventListener('click',function(ev){var b=ev.target.closest('button.remove-budget,button.stop-recurring,button.save-budget');if(!b)return;b.disabled=true;
+ var save=b.classList.contains('save-budget');
+ api('POST',save?'/api/budgets/set':b.classList.contains('remove-budget')?'/api/budgets/remove':'/api/recurring/stop',save?{id:Number(b.dataset.id),amount:b.parentNode.querySelector('input').value}:{id:Number(b.dataset.id)}).then(function(){location.reload();}).catch(function(e){b.disabled=false;alert(e.message);});});
 var pairing=document.getElementById('pairing');
 if(pairing){(function poll(){fetch('/api/pairing',{credentials:'same-origin'}).then(function(r){return r.json();}).then(function(p){
   document.getElementById('pairing-state').textContent=p.state;document.getElementById('pairing-error').textContent=p.lastError?p.lastError.message+' ('+p.lastError.at+')':'none';

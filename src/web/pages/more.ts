@@ -3,7 +3,7 @@
  * The data, pairing, settings and insights pages. Pure: each takes what it shows and returns HTML.
  */
 import { categoryLabel, type Primary } from '../../categories/taxonomy.js';
-import { formatMoney } from '../../core/money.js';
+import { formatMoney, minorDigits } from '../../core/money.js';
 import type { OwnerSettings } from '../../core/types.js';
 import type { Budget } from '../../budgets/repo.js';
 import type { Recurring } from '../../recurring/repo.js';
@@ -82,12 +82,19 @@ ${o.access.mode === 'allowlist' ? html`<dt>Allow-list</dt><dd>${o.access.allowli
 <dt>Signed in as</dt><dd>${o.owner}</dd></dl><p class="hint">Set with MUNSHI_ACCESS_MODE and MUNSHI_ALLOWLIST.</p></section>`;
 }
 
+/** The chat's text on the page: lines kept, *bold* as bold, everything else escaped. */
+export function summaryLines(text: string): Html {
+  return html`${text.split('\n').map((line) => html`<p>${line.split(/\*([^*]+)\*/).map((part, i) => (i % 2 ? html`<strong>${part}</strong>` : part))}</p>`)}`;
+}
+
 export function insightsPage(o: {
   from: string;
   to: string;
   byCategory: { category: string; currency: string; amountMinor: number; count: number }[];
   budgets: (Budget & { spentMinor: number })[];
   recurring: Recurring[];
+  /** The chat's summary text for the period (WhatsApp *bold*). */
+  summary: string;
   locale: string;
   presets: { label: string; from: string; to: string }[];
 }): Html {
@@ -95,6 +102,8 @@ export function insightsPage(o: {
   return html`<h1>Insights</h1>
 <form class="filters" method="get" action="/insights"><label>From <input type="date" name="from" value="${o.from}"></label><label>To <input type="date" name="to" value="${o.to}"></label><button type="submit">Show</button></form>
 <p class="presets">${o.presets.filter((p) => p.from).map((p) => html`<a href="/insights?from=${p.from}&amp;to=${p.to}">${p.label}</a> `)}</p>
+<section class="card summary"><div class="summary-text">${summaryLines(o.summary)}</div>
+${currencies.length ? html`<img class="chart" src="/insights/chart.png?from=${o.from}&amp;to=${o.to}" alt="Spending chart for the period" width="640" height="360" loading="lazy">` : ''}</section>
 <div class="grid">${
     currencies.length
       ? currencies.map((cur) => {
@@ -113,9 +122,11 @@ export function insightsPage(o: {
 <section class="card"><h2>Budgets</h2>${
     o.budgets.length
       ? html`<table><tbody>${o.budgets.map(
-          (b) => html`<tr data-budget="${b.id}"><td>${b.scope.category ? categoryLabel(b.scope.category, b.scope.detail) : 'Everything'} · ${b.period}</td>
+          (b) => html`<tr data-budget="${b.id}"><td>${b.scope.category ? categoryLabel(b.scope.category, b.scope.detail) : 'Everything'} · ${b.period === 'month' ? 'this month' : 'this week'}
+<progress max="${b.amountMinor}" value="${Math.min(b.spentMinor, b.amountMinor)}" aria-label="spent of budget"></progress></td>
 <td class="num">${formatMoney(b.spentMinor, b.currency, o.locale)} of ${formatMoney(b.amountMinor, b.currency, o.locale)}</td>
-<td><button type="button" class="secondary remove-budget" data-id="${b.id}">Remove</button></td></tr>`,
+<td class="budget-edit"><input type="number" min="1" step="any" value="${b.amountMinor / 10 ** minorDigits(b.currency)}" aria-label="Budget amount" class="budget-amount">
+<button type="button" class="secondary save-budget" data-id="${b.id}">Save</button> <button type="button" class="secondary remove-budget" data-id="${b.id}">Remove</button></td></tr>`,
         )}</tbody></table>`
       : html`<p class="hint">None yet. In chat: "set food budget 8000 a month".</p>`
   }</section>
