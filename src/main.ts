@@ -1,7 +1,8 @@
 /**
  * @module main
  * The composition root and `npm start`: config → logger → ledger → bot → durable pipeline →
- * transport (WhatsApp by default, the console with MUNSHI_TRANSPORT=console), with start()/stop()
+ * transport (WhatsApp by default, the console with MUNSHI_TRANSPORT=console, the official Cloud API
+ * or Twilio with =cloud / =twilio, whose webhooks get their own small HTTP server), with start()/stop()
  * and a clean shutdown on SIGINT/SIGTERM (pipeline drained, WhatsApp client destroyed, no Chromium
  * left, database closed) well within 10 seconds. Nothing else in munshi wires dependencies.
  */
@@ -17,9 +18,11 @@ import { LedgerUnusableError } from './core/errors.js';
 import { acquireInstanceLock } from './ledger/sqlite/open.js';
 import type { Notifier } from './scheduler/notifier.js';
 import type { ScheduleService } from './scheduler/service.js';
+import type { Transcriber } from './voice/port.js';
 import { ConsoleTransport } from './transport/console/console.js';
 import type { Transport } from './transport/port.js';
 import { StatusFile } from './transport/status-file.js';
+import type { WebhookHandler, WebhookServer } from './transport/webhook/http.js';
 import type { ClientFactory } from './transport/whatsapp/client.js';
 
 export interface AppOptions {
@@ -36,6 +39,8 @@ export interface AppOptions {
   onConsoleEnd?(): void;
   /** false: rules only, no optional services (tests of the pipeline). Default true. */
   optionalServices?: boolean;
+  /** A transcriber instead of whisper.cpp (tests of voice notes through a transport). */
+  transcriber?: Transcriber;
 }
 
 export interface App {
@@ -43,6 +48,10 @@ export interface App {
   readonly pipeline: Pipeline;
   readonly transport: Transport;
   readonly status: StatusFile;
+  /** The webhook receivers of an official transport (empty otherwise), mountable in any web-standard server. */
+  readonly webhooks: readonly WebhookHandler[];
+  /** Where the webhook server listens once started (http://host:port), or null. */
+  webhookUrl(): string | null;
   start(): Promise<void>;
   /** Idempotent; resolves when everything is shut down. */
   stop(reason?: string): Promise<void>;
@@ -53,7 +62,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const { config } = o;
   const logger = o.logger ?? createLogger({ level: config.logLevel });
   const clock = o.clock ?? systemClock;
-  const services = await buildServices(config, { logger, clock, optionalServices: o.optionalServices });
+  const services = await buildServices(config, { logger, clock, optionalServices: o.optionalServices, transcriber: o.transcriber });
   const status = new StatusFile(config.statusFile, clock, config.transport);
 
   let transport: Transport;
@@ -79,7 +88,32 @@ export async function createApp(o: AppOptions): Promise<App> {
       status.error(errorText(err));
     });
 
-  if (config.transport === 'console') {
+  const webhooks: WebhookHandler[] = [];
+  let webhookServer: WebhookServer | null = null;
+  const onStatus = (e: { event?: true; error?: string }) => {
+    if (e.event) status.event();
+    if (e.error) status.error(e.error);
+  };
+
+  if (config.transport === 'cloud') {
+    const [{ CloudTransport }, { MediaRefs }] = await Promise.all([import('./transport/cloud/adapter.js'), import('./transport/webhook/media-refs.js')]);
+    const c = config.cloud;
+    const cloud = new CloudTransport({
+      graph: { baseUrl: c.apiUrl, version: c.apiVersion, phoneNumberId: c.phoneNumberId, accessToken: c.accessToken },
+      appSecret: c.appSecret,
+      verifyToken: c.verifyToken,
+      path: '/webhooks/cloud',
+      access: config.access,
+      template: c.template,
+      maxBodyBytes: config.webhook.maxBodyBytes,
+      clock,
+      logger: logger.child({ component: 'cloud' }),
+      mediaRefs: new MediaRefs(c.mediaRefsFile),
+      onStatus,
+    });
+    transport = cloud;
+    webhooks.push(cloud.handle);
+  } else if (config.transport === 'console') {
     transport = new ConsoleTransport({
       input: o.input ?? process.stdin,
       output: o.output ?? process.stdout,
@@ -142,13 +176,21 @@ export async function createApp(o: AppOptions): Promise<App> {
     pipeline,
     transport,
     status,
+    webhooks,
+    webhookUrl: () => webhookServer?.localUrl ?? null,
     async start() {
       logger.info({ transport: config.transport, db: config.dbFile, access: config.access.mode }, 'munshi starting');
       await transport.start(async (m) => {
-        await pipeline.accept(m);
+        // A webhook must not answer 200 for a message that was not stored: the provider then retries.
+        if ((await pipeline.accept(m)) === 'stopped' && webhooks.length) throw new Error('munshi is stopping');
         status.event();
       });
-      if (config.transport === 'console') {
+      if (webhooks.length) {
+        const { routeWebhooks, serveWebhooks } = await import('./transport/webhook/http.js');
+        webhookServer = await serveWebhooks({ host: config.webhook.host, port: config.webhook.port, handler: routeWebhooks(webhooks), logger: logger.child({ component: 'webhooks' }) });
+        logger.info({ listening: webhookServer.localUrl, publicUrl: config.webhook.publicUrl }, `webhooks listening on ${webhookServer.localUrl}`);
+      }
+      if (config.transport !== 'whatsapp') {
         status.setState('connected');
         recover();
       }
@@ -160,6 +202,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     stop(reason = 'stop') {
       stopping ??= (async () => {
         logger.info({ reason }, 'munshi stopping');
+        // No new webhooks first; one in flight either stores its message or answers an error the provider retries.
+        await webhookServer?.close().catch((err: unknown) => logger.warn({ err }, 'closing the webhook server failed'));
         await pipeline.stop(2000);
         try {
           await transport.stop();

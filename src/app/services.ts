@@ -47,6 +47,8 @@ export interface ServiceOptions {
   receipts?: ReceiptService;
   /** Semantic-memory knobs for one-off commands (reindex). */
   memory?: LocalAiOptions['memory'];
+  /** A transcriber to use instead of the one config.voice describes (tests of voice through a transport). */
+  transcriber?: Transcriber;
 }
 
 export interface Services {
@@ -97,7 +99,7 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
         logger.warn({ err }, 'local AI unavailable; rules only');
       }
     } else logger.info({}, 'local AI is off (MUNSHI_LLM=off): rules only');
-    transcriber = createTranscriber(config.voice);
+    transcriber = o.transcriber ?? createTranscriber(config.voice);
   }
 
   const budgets = createBudgetSkill({ budgets: repos.budgets, expenses: repos.expenses });
