@@ -113,6 +113,25 @@ export async function createApp(o: AppOptions): Promise<App> {
     });
     transport = cloud;
     webhooks.push(cloud.handle);
+  } else if (config.transport === 'twilio') {
+    const [{ TwilioTransport }, { MediaRefs }] = await Promise.all([import('./transport/twilio/adapter.js'), import('./transport/webhook/media-refs.js')]);
+    const t = config.twilio;
+    const twilio = new TwilioTransport({
+      api: { baseUrl: t.apiUrl, accountSid: t.accountSid, authToken: t.authToken },
+      from: t.from,
+      // Required by config for twilio: Twilio signs the public URL it calls.
+      publicUrl: config.webhook.publicUrl!,
+      path: '/webhooks/twilio',
+      access: config.access,
+      templateSid: t.templateSid,
+      maxBodyBytes: config.webhook.maxBodyBytes,
+      clock,
+      logger: logger.child({ component: 'twilio' }),
+      mediaRefs: new MediaRefs(t.mediaRefsFile),
+      onStatus,
+    });
+    transport = twilio;
+    webhooks.push(twilio.handle);
   } else if (config.transport === 'console') {
     transport = new ConsoleTransport({
       input: o.input ?? process.stdin,
