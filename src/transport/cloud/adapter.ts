@@ -47,6 +47,12 @@ export interface CloudOptions {
 
 /** Meta's message types as the access policy names them (whatsapp-web.js's vocabulary). */
 const TYPE_AS: Record<string, string> = { text: 'chat', button: 'chat', interactive: 'chat', audio: 'audio', image: 'image' };
+
+/** The access policy's type; a document counts only as a PDF (a bill), other files stay unsupported. */
+function accessType(type: string, mimeType: string | undefined): string {
+  if (type === 'document') return mimeType?.split(';')[0]?.trim().toLowerCase() === 'application/pdf' ? 'document' : 'document_other';
+  return TYPE_AS[type] ?? type;
+}
 const RECENT_SENDS = 500;
 
 export class CloudTransport implements Transport {
@@ -145,7 +151,7 @@ export class CloudTransport implements Transport {
       authorId: chatId,
       authorPhone: phoneOf(chatId),
       text: m.text,
-      type: TYPE_AS[m.type] ?? m.type,
+      type: accessType(m.type, m.media?.mimeType),
       mentionedIds: [],
       isStatus: false,
     };

@@ -22,7 +22,7 @@ export interface CloudMessage {
   from: string;
   /** Unix seconds. */
   timestamp: number;
-  /** Meta's type: text, audio, image, button, interactive, sticker, reaction, … */
+  /** Meta's type: text, audio, image, document, button, interactive, sticker, reaction, … */
   type: string;
   /** The text to read: the body, the caption, the tapped button's title. */
   text: string;
@@ -99,9 +99,10 @@ function readMessage(m: unknown, phoneNumberId: string): CloudMessage | null {
   else if (type === 'interactive' && part) {
     const reply = isObj(part.button_reply) ? part.button_reply : isObj(part.list_reply) ? part.list_reply : null;
     text = reply ? (str(reply.title) ?? '') : '';
-  } else if ((type === 'audio' || type === 'image') && part) {
+  } else if ((type === 'audio' || type === 'image' || type === 'document') && part) {
     const mediaId = str(part.id);
-    if (mediaId) media = { id: mediaId, mimeType: str(part.mime_type) ?? (type === 'audio' ? 'audio/ogg' : 'image/jpeg'), sha256: str(part.sha256) };
+    const fallback = type === 'audio' ? 'audio/ogg' : type === 'image' ? 'image/jpeg' : 'application/octet-stream';
+    if (mediaId) media = { id: mediaId, mimeType: str(part.mime_type) ?? fallback, sha256: str(part.sha256) };
     text = str(part.caption) ?? '';
   }
   return { id, phoneNumberId, from, timestamp: Number.isFinite(ts) && ts > 0 ? ts : 0, type, text, media };

@@ -129,7 +129,7 @@ export class TwilioTransport implements Transport {
     }
     const chatId = `${m.from}@c.us`;
     const first = m.media[0];
-    const type = first ? (first.contentType.startsWith('audio/') ? 'audio' : first.contentType.startsWith('image/') ? 'image' : 'document') : m.messageType && m.messageType !== 'text' ? m.messageType : 'chat';
+    const type = first ? mediaType(first.contentType) : m.messageType && m.messageType !== 'text' ? m.messageType : 'chat';
     const env: Envelope = {
       event: 'message',
       id: m.sid,
@@ -252,6 +252,14 @@ export class TwilioTransport implements Transport {
 
   /** Twilio's WhatsApp API sends no reactions; the reply says it all. */
   async react(): Promise<void> {}
+}
+
+/** The access policy's type for a media content type; a document counts only as a PDF (a bill). */
+function mediaType(contentType: string): string {
+  const t = contentType.split(';')[0]!.trim().toLowerCase();
+  if (t.startsWith('audio/')) return 'audio';
+  if (t.startsWith('image/')) return 'image';
+  return t === 'application/pdf' ? 'document' : 'unsupported_media';
 }
 
 function twiml(): Response {

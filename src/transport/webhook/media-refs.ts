@@ -8,9 +8,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { InboundMedia } from '../../core/types.js';
 
 export interface MediaRef {
-  kind: 'voice' | 'image';
+  kind: InboundMedia['kind'];
   mimeType: string;
   /** The provider's handle: a Graph media id, or a Twilio media URL. */
   ref: string;
