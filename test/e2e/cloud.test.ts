@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeClock } from '../../src/clock/clock.js';
 import { loadConfig } from '../../src/config/config.js';
 import { memoryLogger } from '../../src/logging/logger.js';
@@ -115,6 +115,9 @@ describe('munshi on the WhatsApp Cloud API (fake Graph API, real everything else
 
   it('passes the console’s chat script end to end, replies going out through the Graph API', async () => {
     const b = await boot();
+    // Every HTTP request of this process: munshi's calls to the provider, and this test's webhooks.
+    const fetches = vi.spyOn(globalThis, 'fetch');
+    cleanups.push(() => fetches.mockRestore());
     for (const step of CHAT_SCRIPT) {
       const r = await b.post([msg(MOM, step.say, b.clock)]);
       expect(r.status).toBe(200);
@@ -128,6 +131,9 @@ describe('munshi on the WhatsApp Cloud API (fake Graph API, real everything else
     const ledger = await b.app.services.repos.expenses.between({ owner: MOM });
     expect(ledger.map((e) => [e.amountMinor, e.category])).toEqual(SCRIPT_LEDGER);
     expect(await b.app.services.repos.inbox.stats()).toMatchObject({ done: CHAT_SCRIPT.length, pending: 0, failed: 0, unsent: 0 });
+    // Nothing but the provider's API (and the webhook this test posts to) was contacted.
+    const origins = new Set(fetches.mock.calls.map(([u]) => new URL(u instanceof Request ? u.url : String(u)).origin));
+    expect([...origins].sort()).toEqual([new URL(b.graph.url).origin, new URL(b.hook).origin].sort());
     // Each message was marked read once it was in the inbox.
     expect(b.graph.calls.some((c) => c.json?.status === 'read' && String(c.json.message_id).startsWith('wamid.test.'))).toBe(true);
   });
@@ -244,6 +250,21 @@ describe('munshi on the WhatsApp Cloud API (fake Graph API, real everything else
     const again = await second.app.transport.fetchMedia!(`${MOM}@c.us`, m.id);
     await expect(again!.download()).rejects.toThrow(/does not match its SHA-256/);
     expect(await second.app.transport.fetchMedia!(`${MOM}@c.us`, 'wamid.unknown')).toBeNull();
+  });
+
+  it('takes a PDF bill as a document and refuses other files', async () => {
+    const b = await boot();
+    const pdf = Buffer.from('%PDF-1.4\n% fake bill\n');
+    b.graph.addMedia('media.pdf.1', pdf, 'application/pdf');
+    const bill = msg(MOM, '', b.clock, { other: { type: 'document', value: { id: 'media.pdf.1', mime_type: 'application/pdf', filename: 'bill.pdf' } } });
+    const docx = msg(MOM, '', b.clock, { other: { type: 'document', value: { id: 'media.doc.1', mime_type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', filename: 'x.docx' } } });
+    expect((await b.post([bill, docx])).status).toBe(200);
+    await b.settle();
+    expect((await b.app.services.repos.inbox.get(bill.id))?.mediaKind).toBe('document');
+    expect(await b.app.services.repos.inbox.get(docx.id)).toBeNull();
+    const media = await b.app.transport.fetchMedia!(`${MOM}@c.us`, bill.id);
+    expect(media?.kind).toBe('document');
+    expect(await media!.download()).toEqual(pdf);
   });
 
   it('outside the 24-hour window sends only the configured template, with the reply as its parameter', async () => {

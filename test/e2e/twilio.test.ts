@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeClock } from '../../src/clock/clock.js';
 import { loadConfig } from '../../src/config/config.js';
 import { memoryLogger } from '../../src/logging/logger.js';
@@ -111,6 +111,9 @@ async function boot(env: Record<string, string> = {}, opts: { publicUrl?: string
 describe('munshi on Twilio’s WhatsApp API (fake Twilio, real everything else)', () => {
   it('passes the console’s chat script end to end, replies going out through the Messages API', async () => {
     const b = await boot();
+    // Every HTTP request of this process: munshi's calls to the provider, and this test's webhooks.
+    const fetches = vi.spyOn(globalThis, 'fetch');
+    cleanups.push(() => fetches.mockRestore());
     for (const step of CHAT_SCRIPT) {
       const r = await b.say(MOM, step.say);
       expect(r.status).toBe(200);
@@ -124,6 +127,9 @@ describe('munshi on Twilio’s WhatsApp API (fake Twilio, real everything else)'
     const ledger = await b.app.services.repos.expenses.between({ owner: MOM });
     expect(ledger.map((e) => [e.amountMinor, e.category])).toEqual(SCRIPT_LEDGER);
     expect(await b.app.services.repos.inbox.stats()).toMatchObject({ done: CHAT_SCRIPT.length, pending: 0, failed: 0, unsent: 0 });
+    // Nothing but the provider's API (and the webhook this test posts to) was contacted.
+    const origins = new Set(fetches.mock.calls.map(([u]) => new URL(u instanceof Request ? u.url : String(u)).origin));
+    expect([...origins].sort()).toEqual([new URL(b.twilio.url).origin, new URL(b.hook).origin].sort());
   });
 
   it('records a redelivered webhook once and replies once', async () => {
