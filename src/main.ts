@@ -200,8 +200,11 @@ export async function createApp(o: AppOptions): Promise<App> {
     async start() {
       logger.info({ transport: config.transport, db: config.dbFile, access: config.access.mode }, 'munshi starting');
       await transport.start(async (m) => {
-        // A webhook must not answer 200 for a message that was not stored: the provider then retries.
-        if ((await pipeline.accept(m)) === 'stopped' && webhooks.length) throw new Error('munshi is stopping');
+        // A webhook must not answer 200 for a message that is not stored (stopping, or held in memory
+        // while the disk refuses writes): an error makes the provider deliver it again, and the inbox
+        // records the redelivery once.
+        const r = await pipeline.accept(m);
+        if ((r === 'stopped' || r === 'held') && webhooks.length) throw new Error(r === 'held' ? 'the ledger cannot store messages right now' : 'munshi is stopping');
         status.event();
       });
       if (webhooks.length) {
