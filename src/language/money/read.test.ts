@@ -205,6 +205,18 @@ describe('money grammar: numbers that label things', () => {
     const inside = r.money.find((m) => m.start < label.end && label.start < m.end);
     if (inside) expect(inside.score).toBeLessThan(0.7);
   });
+  it('a weak label is sure when another amount is written beside it, and names its cue word', () => {
+    const r = read('room 204 hotel 2500');
+    expect(r.money.map((m) => m.minor)).toEqual([250000]);
+    expect(r.labels[0]).toMatchObject({ kind: 'place', score: 0.9, cue: { start: 0, end: 1 } });
+    expect(read('card xx1234 swiggy 600').labels[0]!.cue).toEqual({ start: 0, end: 2 });
+  });
+  it('a price "each" after a count in the clause before is asked about, not guessed', () => {
+    const m = read('lunch for 2, 18 each', 'US').money.find((x) => x.minor === 1800)!;
+    expect(m.minor).toBe(1800);
+    expect(m.alternatives![0]!.minor).toBe(3600);
+    expect(m.alternatives![0]!.score).toBeGreaterThanOrEqual(m.score - 0.15);
+  });
   it('a year is a label, surely after a month or "in", likely when it is this year', () => {
     expect(read('2026').labels[0]).toMatchObject({ kind: 'year' });
     expect(read('trip in 2019').labels[0]).toMatchObject({ kind: 'year', score: 0.9 });

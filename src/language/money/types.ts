@@ -51,6 +51,8 @@ export interface LabelReading {
   kind: string;
   /** How sure the grammar is that this number is a label. */
   score: number;
+  /** The label word that says so ("order #", "card ending", "room"), when one is written: never an item. */
+  cue?: { start: number; end: number };
 }
 
 export interface RateReading {
