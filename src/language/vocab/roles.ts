@@ -117,7 +117,6 @@ export const ROLES = {
   // ---- forwarded bank, card and payment-app alerts (vocab/alerts/, read only by understanding/alerts)
   alert_cue: 'says what an alert reports; value = debit|credit|refund|reversal|cashback|otp|failed|mandate|due|balance|promo|request|self|atm|future|card_payment|sign_off ("debited", "credited", "declined", "autopay")',
   alert_field: 'labels a field of an alert; value = balance|limit|due|account|card|ref|payee:to|payee:at|payee:from|payee:info|cur:ISO|stop|bank ("Avl Bal", "a/c", "UPI Ref", "at", "Rs.")',
->>>>>>> a910970 (alerts: a reader for forwarded bank, card, UPI and payment-app alerts on the language layer — cues and fields as vocabulary rows, fields (event beside its amount, labelled balance/limit/due, masks, references, payees, printed dates) as grammar rows — because the chat reader took balances, masks and limits for amounts and the bank for the merchant)
 } as const;
 
 export type Role = keyof typeof ROLES;
