@@ -30,6 +30,8 @@ import type { ReceiptService } from '../receipts/flow.js';
 import { EDIT_HELP, READING } from '../receipts/replies.js';
 import { ChatStates, type Change, type ChatState } from './context.js';
 import * as R from './replies.js';
+import { readAlertFor } from '../understanding/alerts/index.js';
+import { alreadyRecorded, maybeSecond, planAlert } from './alerts.js';
 
 /** Longest message the bot reads; WhatsApp allows far more, but no expense needs it. */
 export const MAX_TEXT = 4096;
@@ -201,12 +203,20 @@ export function createBot(botDeps: BotDeps): Bot {
 
     const overrides = await deps.preferences.overrides(owner);
     const uctx: UnderstandContext = { now, settings, overrides, language, localeChosen: profile.chosen.locale !== null || profile.chosen.dayFirst !== null };
+    // A forwarded bank, card or payment-app alert is read by its own grammar first (bot/alerts.ts).
+    const alert = source === 'text' ? readAlertFor(body, uctx) : null;
+    if (alert) {
+      const step = await planAlert(alert, { owner, today, settings, overrides }, deps.expenses);
+      if (step.do === 'record') return record(step.drafts, 'alert', 'rules', step);
+      state.pending = step.do === 'confirm' ? { kind: 'confirm', drafts: step.drafts, source: 'alert', understoodBy: 'rules', sourceKey: step.sourceKey } : null;
+      return text(step.text);
+    }
     let u = read(body, uctx);
     let understoodBy: 'rules' | 'llm' = 'rules';
 
     // A reply to our question ("How much was the petrol?" → "500") completes the waiting expense.
     const completed = completePending(state, u, body);
-    if (completed) return record(completed.drafts, completed.source, 'rules');
+    if (completed) return record(completed.drafts, completed.source, 'rules', { sourceKey: completed.sourceKey ?? null, strong: true });
 
     // Right after a question, "only Swiggy" or "and last month?" narrows it; it is never a new
     // expense waiting for an amount (which the next "800" would then complete).
@@ -274,7 +284,7 @@ export function createBot(botDeps: BotDeps): Bot {
         return text(R.OTHER_REPLIES[u.kind] ?? R.OTHER_REPLIES.unknown!);
     }
 
-    async function record(drafts: ExpenseDraft[], src: Source, by: 'rules' | 'llm' | 'user'): Promise<OutboundReply[]> {
+    async function record(drafts: ExpenseDraft[], src: Source, by: 'rules' | 'llm' | 'user', key?: { sourceKey: string | null; strong: boolean }): Promise<OutboundReply[]> {
       state.pending = null;
       const { expenses, duplicate } = await deps.expenses.record(drafts, {
         owner,
@@ -282,8 +292,16 @@ export function createBot(botDeps: BotDeps): Bot {
         messageId: msg.id,
         understoodBy: by,
         now: deps.clock.now().toISOString(),
+        sourceKey: key?.sourceKey ?? null,
       });
       state.lastIds = expenses.map((e) => e.id);
+      if (duplicate && key?.sourceKey && expenses.some((e) => e.messageId !== msg.id)) {
+        // The same alert forwarded again: named, never recorded twice; without the bank's reference, asked.
+        const lines = expenses.map((e) => R.expenseLine(e, today, settings));
+        if (key.strong) return text(alreadyRecorded(lines));
+        state.pending = { kind: 'confirm', drafts, source: src, understoodBy: by === 'llm' ? 'llm' : 'rules', sourceKey: `${key.sourceKey}#${msg.id}` };
+        return text(maybeSecond(lines));
+      }
       const out: OutboundReply[] = [{ text: R.recorded(expenses, today, settings) }];
       if (!duplicate) {
         try {
@@ -304,7 +322,7 @@ export function createBot(botDeps: BotDeps): Bot {
     }
   }
 
-  function completePending(state: ChatState, u: Understanding, body: string): { drafts: ExpenseDraft[]; source: Source } | null {
+  function completePending(state: ChatState, u: Understanding, body: string): { drafts: ExpenseDraft[]; source: Source; sourceKey?: string | null } | null {
     const p = state.pending;
     if (!p) return null;
     if (p.kind === 'amount') {
@@ -332,7 +350,7 @@ export function createBot(botDeps: BotDeps): Bot {
     }
     if (p.kind === 'confirm' && u.intent === 'command' && u.command.kind === 'confirm') {
       void body;
-      return { drafts: p.drafts, source: p.source };
+      return { drafts: p.drafts, source: p.source, sourceKey: p.sourceKey ?? null };
     }
     return null;
   }
