@@ -145,6 +145,8 @@ export interface RuleMatch {
   start: number;
   end: number;
   caps: ReadonlyMap<string, readonly Capture[]>;
+  /** The matching rule's weight, so an action can turn it into a confidence of its own. */
+  weight: number;
 }
 
 export interface RuleDef {
@@ -236,9 +238,29 @@ export class Grammar<C = unknown> {
 
   /** Every parse of rule `name` at every position (a chart), in order of start. */
   parseAll<V = unknown>(name: string, input: Tagged, ctx: C): Parse<V>[] {
+    return this.parseFrom(name, input, ctx, input.tokens.map((_, i) => i));
+  }
+
+  /**
+   * Every parse of rule `name` starting at the given positions, sharing one memo: cheaper than
+   * parseAll when a caller knows where its phrases can start (a token with a time word or a number).
+   */
+  parseFrom<V = unknown>(name: string, input: Tagged, ctx: C, starts: Iterable<number>): Parse<V>[] {
     const run = new Run(this, input, ctx);
     const out: Parse<V>[] = [];
-    for (let i = 0; i < input.tokens.length; i++) out.push(...(run.rule(name, i) as Parse<V>[]));
+    for (const i of starts) out.push(...(run.rule(name, i) as Parse<V>[]));
+    return out;
+  }
+
+  /** The literal words the rules use (first word of each), e.g. to decide where a phrase may start. */
+  literals(): Set<string> {
+    const out = new Set<string>();
+    const walk = (n: Node): void => {
+      if (n.t === 'lit') out.add(n.words[0]!);
+      else if (n.t === 'seq' || n.t === 'alt') n.items.forEach(walk);
+      else if (n.t === 'rep' || n.t === 'glue' || n.t === 'cap') walk(n.node);
+    };
+    for (const list of this.rules.values()) for (const r of list) walk(r.node);
     return out;
   }
 
@@ -280,7 +302,7 @@ class Run<C> {
     for (const r of this.g.rulesNamed(name)) {
       for (const st of this.match(r.node, start, { end: start, caps: new Map(), score: 0 })) {
         if (st.end === start) continue; // a rule must consume something
-        const m: RuleMatch = { rule: name, start, end: st.end, caps: st.caps };
+        const m: RuleMatch = { rule: name, start, end: st.end, caps: st.caps, weight: r.weight };
         let value: unknown = m;
         if (r.def.action) {
           value = this.g.action(r.def.action)!(m, this.input, this.ctx);
