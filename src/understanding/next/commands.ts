@@ -12,7 +12,7 @@ import type { Role } from '../../language/vocab/roles.js';
 import type { Command } from '../types.js';
 import type { Primary } from '../../categories/taxonomy.js';
 import type { MoneyReading } from './numbers.js';
-import type { TimeReading } from './times.js';
+import type { TimeReading } from '../../language/time/index.js';
 
 export interface CommandInput {
   t: Tagged;
