@@ -70,6 +70,10 @@ const TIME_ROLES: ReadonlySet<Role> = new Set<Role>([
   'weekday', 'month', 'relative_day', 'part_of_day', 'period_unit', 'this', 'last', 'next', 'ago', 'half', 'season', 'holiday',
   'time_from', 'time_to', 'time_since', 'time_until', 'time_at', 'clock', 'weekday_set', 'quarter', 'period_part', 'time_prep', 'ordinal',
 ]);
+/** Roles that mean a time by themselves: every time phrase holds one (or a number written like a date). */
+const CONTENT_ROLES: ReadonlySet<Role> = new Set<Role>([
+  'weekday', 'month', 'relative_day', 'part_of_day', 'period_unit', 'season', 'holiday', 'weekday_set', 'quarter', 'clock', 'time_at',
+]);
 /** Words before a time word that make it one ("on sat", "since may", "last mar"). */
 const CUE_ROLES: ReadonlySet<Role> = new Set<Role>(['time_prep', 'time_since', 'time_until', 'time_from', 'time_to', 'this', 'last', 'next', 'half', 'period_part']);
 
@@ -731,13 +735,30 @@ function contextOf(lc: LanguageContext, opts: TimeOptions): Ctx {
 export function readTimes(t: Tagged, lc: LanguageContext, opts: TimeOptions): TimeReading[] {
   const g = timeGrammar();
   const n = t.tokens.length;
-  let any = false;
-  for (const r of t.roles) if (TIME_ROLES.has(r)) any = true;
-  if (!any && !t.tokens.some((k) => k.kind === 'num')) return [];
+  // A cheap gate: a time phrase holds a time word that means a time by itself (a day, a month, a
+  // period ...) or a number written like a date ("12/1", "2026-12-01", "1.12.2026", "3rd", "9:30");
+  // "chai 20 at the tapri" never reaches the grammar. Phrases start a few tokens before such a word.
+  const content: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = t.tokens[i]!;
+    if (k.kind === 'num' ? DOTTED.test(k.text) || dateLike(t, i) || (/^(19|20)\d\d$/.test(k.text) && i > 0 && (cueBefore(t, i) || t.tokens[i - 1]!.norm === 'year')) : (t.at[i] ?? []).some((x) => CONTENT_ROLES.has(x.role))) content.push(i);
+  }
+  if (!content.length) return [];
+  // Where a time phrase can start: a time word, a number, or a word a rule opens with ("the", "every")
+  // that has a time word or a number within the next three tokens.
+  const core = new Array<boolean>(n).fill(false);
+  for (let i = 0; i < n; i++) {
+    const k = t.tokens[i]!;
+    core[i] = k.kind === 'num' || (t.at[i] ?? []).some((x) => TIME_ROLES.has(x.role) || x.role === 'number');
+  }
+  const near = new Array<boolean>(n).fill(false);
+  for (const c of content) for (let i = Math.max(0, c - 5); i <= c; i++) near[i] = true;
   const starts: number[] = [];
   for (let i = 0; i < n; i++) {
     const k = t.tokens[i]!;
-    if (k.kind === 'num' || (k.kind === 'punct' && k.text === "'") || (k.kind === 'word' && literals!.has(k.norm)) || (t.at[i] ?? []).some((x) => TIME_ROLES.has(x.role) || x.role === 'number')) starts.push(i);
+    if (!near[i]) continue;
+    if (core[i]) starts.push(i);
+    else if ((k.kind === 'punct' && k.text === "'") || (k.kind === 'word' && literals!.has(k.norm) && (core[i + 1] || core[i + 2] || core[i + 3]))) starts.push(i);
   }
   if (!starts.length) return [];
   const c = contextOf(lc, opts);
@@ -752,6 +773,15 @@ export function readTimes(t: Tagged, lc: LanguageContext, opts: TimeOptions): Ti
   const out: TimeReading[] = [];
   for (const { start, end, v } of bySpan.values()) out.push(toReading(start, end, v, c));
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+const DOTTED = /^\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})$/;
+
+function dateLike(t: Tagged, i: number): boolean {
+  const n = t.tokens[i + 1];
+  if (!n || !n.glued) return false;
+  if (n.kind === 'punct') return n.text === '/' || n.text === '-' || n.text === ':';
+  return n.kind === 'word';
 }
 
 function toReading(start: number, end: number, v: TV, c: Ctx): TimeReading {
