@@ -314,6 +314,8 @@ const ACTIONS: Record<string, A> = {
   slash: (m, t, c) => {
     const a = num(t.tokens[cap(m, 'a')!.start]), b = num(t.tokens[cap(m, 'b')!.start]);
     const yc = cap(m, 'y');
+    // "28/02/2031": a year is written, so the date is not "28/02" without it.
+    if (!yc && t.tokens[m.end]?.text === '/' && t.tokens[m.end]!.glued && t.tokens[m.end + 1]?.kind === 'num' && t.tokens[m.end + 1]!.glued) return null;
     // "1/2 kg" is a fraction; "24/7" a word of its own.
     if (unitAfter(t, m.end)) return null;
     if (t.tags.some((g) => g.start === m.start && g.end === m.end && !TIME_ROLES.has(g.role))) return null;
