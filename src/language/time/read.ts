@@ -262,11 +262,12 @@ const withYear = (tv: TV | null, m: RuleMatch): TV | null => {
 };
 
 /** Whether a number that ends at token `end` is followed by something that makes it money or a quantity ("jan 5k"). */
-function unitAfter(t: Tagged, end: number): boolean {
+function unitAfter(t: Tagged, end: number, deal = true): boolean {
   const next = t.tokens[end];
   if (!next) return false;
   if (next.kind === 'num' && next.glued) return true;
-  return (t.at[end] ?? []).some((g) => (g.role === 'magnitude' || g.role === 'currency' || g.role === 'unit' || g.role === 'each') && (next.glued || g.role !== 'magnitude'));
+  // "2 for 700" makes a number a count, unless a clock marker said otherwise ("at 9 for 1200").
+  return (t.at[end] ?? []).some((g) => (g.role === 'magnitude' || g.role === 'currency' || g.role === 'unit' || (g.role === 'each' && (deal || g.value !== 'deal'))) && (next.glued || g.role !== 'magnitude'));
 }
 
 const ACTIONS: Record<string, A> = {
@@ -295,6 +296,7 @@ const ACTIONS: Record<string, A> = {
     return Number.isInteger(n) && n >= 1 && n <= 400 ? n : null;
   },
   one: () => 1,
+  two: () => 2,
 
   dmy: (m, t, c) => {
     const d = valueOf<Dom>(cap(m, 'd'))!;
@@ -677,11 +679,11 @@ function clockOf(m: RuleMatch, t: Tagged, c: Ctx, bareAt: boolean): TV | null {
   if (mc && t.tokens[mc.start]!.text.length !== 2) return null;
   if (bareAt && !mc && !ampm && !cap(m, 'p')) {
     // "at 9" is a time only when the amount is elsewhere ("dinner at 9 for 1200"), never "samosa at 10 each".
-    if (h < 1 || h > 12 || unitAfter(t, m.end)) return null;
+    if (h < 1 || h > 12 || unitAfter(t, m.end, false)) return null;
     const other = t.tokens.some((k) => k.kind === 'num' && (k.i < m.start || k.i >= m.end) && (Number(k.text.replace(/[,']/g, '')) > 12 || k.text.includes('.')));
     if (!other) return null;
   }
-  if (unitAfter(t, m.end) && !ampm) return null;
+  if (unitAfter(t, m.end, !bareAt) && !ampm) return null;
   const hh = ampm === 'pm' && h < 12 ? h + 12 : ampm === 'am' && h === 12 ? 0 : h;
   return { kind: 'clock', from: null, to: null, grain: 'day', future: false, label: `at ${pad(hh)}:${pad(mm)}`, conf: m.weight };
 }

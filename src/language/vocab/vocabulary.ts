@@ -73,7 +73,7 @@ const VALUE_CHECKS: Partial<Record<Role, (v: string) => boolean>> = {
 };
 
 /** Roles whose rows must carry a value. */
-const NEEDS_VALUE: ReadonlySet<Role> = new Set(['number', 'magnitude', 'fraction', 'money_word', 'currency', 'weekday', 'month', 'relative_day', 'period_unit', 'ordinal', 'label', 'command', 'prep', 'postp', 'holiday', 'half', 'season', 'clock', 'unit', 'part_of_day', 'emoji', 'group_by', 'subunit', 'num_adjust', 'ago', 'time_since', 'time_until', 'time_at', 'weekday_set', 'quarter', 'period_part', 'time_prep', 'homograph']);
+const NEEDS_VALUE: ReadonlySet<Role> = new Set(['number', 'magnitude', 'fraction', 'money_word', 'currency', 'weekday', 'month', 'relative_day', 'period_unit', 'ordinal', 'label', 'command', 'prep', 'postp', 'holiday', 'half', 'season', 'clock', 'unit', 'part_of_day', 'emoji', 'group_by', 'subunit', 'num_adjust', 'ago', 'time_since', 'time_until', 'weekday_set', 'quarter', 'period_part', 'time_prep', 'homograph']);
 
 export const VOCAB_COLUMNS = ['phrase', 'role', 'value', 'lang', 'region'] as const;
 
