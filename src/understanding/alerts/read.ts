@@ -22,7 +22,7 @@ import { tag, type Tag, type Tagged } from '../../language/tagger.js';
 import type { Token } from '../../language/tokens.js';
 import type { VocabEntry } from '../../language/vocab/vocabulary.js';
 import { readNumbers, type MoneyReading } from '../next/numbers.js';
-import { readTimes } from '../next/times.js';
+import { bestTimes, readTimes } from '../../language/time/index.js';
 import { cleanCounterparty } from './counterparty.js';
 import type { Alert, AlertKind } from './types.js';
 import { alertRules, alertVocabulary } from './vocab.js';
@@ -374,7 +374,7 @@ export function readAlert(raw: string, lc: LanguageContext): Alert | null {
   const dates = longest(g.parseAll<ADate>('adate', bare.input, ctx)).filter((d) => !overlapsAmount(d, amount));
   let date: IsoDate | null = dates[0]?.value.date ?? null;
   if (!date) {
-    const times = readTimes(t, lc, { mode: 'record', tense: 'past' }).filter((r) => r.from && r.from <= lc.today);
+    const times = bestTimes(readTimes(t, lc, { mode: 'record', tense: 'past' })).filter((r) => r.from && r.from <= lc.today);
     date = times[0]?.from ?? null;
   }
   if (date && date > lc.today) date = null; // an alert reports what happened: a future day is a misreading
