@@ -124,6 +124,7 @@ describe('explicit dates in the locale order', () => {
     expect(when('Dec. 3, 2025 gas 40', 'en-US')).toBe('2025-12-03');
     expect(when('1.12.2026 Tanken 60', 'de-DE')).toBe('2026-12-01');
     expect(when('12-01-2026 uber 20', 'en-US')).toBe('2026-12-01');
+    expect(when('debited 2000 on 06Dec25 to swiggy')).toBe('2025-12-06');
   });
   it('reads a past-tense record never in the future', () => {
     // On 5 Dec 2026, "Dec 12" already happened only in 2025.
