@@ -68,7 +68,7 @@ describe('money grammar: digits by locale', () => {
   it.each([
     ['1,250', 'IN', 1250], ['1,20,000', 'IN', 120000], ['12,34,567', 'IN', 1234567], ['1,250.50', 'US', 1250.5],
     ['12,50', 'DE', 12.5], ['1.250', 'DE', 1250], ['1.250,50', 'DE', 1250.5], ['3,50 €', 'FR', 3.5], ['1,250', 'US', 1250],
-    ["1'250", 'DE', 1250], ['500/-', 'IN', 500],
+    ["1'250", 'DE', 1250], ['500/-', 'IN', 500], ['12€50', 'FR', 12.5], ['₨ 300', 'IN', 300],
   ] as const)('%s (%s) → %d', (text, where, amount) => {
     expect(best(text, where)?.[0]).toBe(amount);
   });
@@ -253,8 +253,10 @@ describe('money grammar: bad amounts', () => {
     expect(r.bad.map((b) => b.why)).toContain(why);
     expect(r.money).toEqual([]);
   });
-  it('a range is not a negative: "2-3k" is vague', () => {
+  it('a range is not a negative: "2-3k" is vague and keeps its ends', () => {
     expect(read('2-3k').bad).toEqual([]);
+    expect(read('2-3k').vague[0]!.range).toEqual({ lo: 200000, hi: 300000, currency: 'INR' });
+    expect(read('500-600 on food').vague[0]!.range).toEqual({ lo: 50000, hi: 60000, currency: 'INR' });
   });
 });
 

@@ -135,6 +135,12 @@ function unitAt(cx: Cx, j: number): Tag | undefined {
   return undefined;
 }
 
+/** The plain value of one number token, by the locale's decimal mark (NaN when malformed). */
+function readNumberText(text: string, decimal: '.' | ','): number {
+  const r = readDigits(text, decimal);
+  return 'malformed' in r ? NaN : Number(r.value);
+}
+
 // ------------------------------------------------------------------------------------ cores
 
 /** A number as written, before its currency is known. */
@@ -325,9 +331,9 @@ function labelValue(v: string): LabelValue {
   let x = labelCache.get(v);
   if (!x) {
     const [kind, side, digits] = v.split(':') as [string, LabelValue['side'], string | undefined];
-    const [lo, hi] = (digits ?? '').split('-');
-    x = { kind, side, min: lo ? Number(lo) : 0, max: hi ? Number(hi) : lo && !v.endsWith(lo) ? Number(lo) : lo ? (digits!.includes('-') ? Number(hi) : 99) : 99 };
-    if (digits && !digits.includes('-')) x.max = 99;
+    // "4": at least four digits; "1-2": one or two.
+    const [lo, hi] = (digits ?? '').split('-') as [string, string | undefined];
+    x = { kind, side, min: lo ? Number(lo) : 0, max: hi ? Number(hi) : 99 };
     labelCache.set(v, x);
   }
   return x;
@@ -575,7 +581,11 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
       if (c && toks[c.end]?.text === '-' && toks[c.end]!.glued && toks[c.end + 1]?.kind === 'num' && toks[c.end + 1]!.glued && !sureLabel.has(c.end + 1)) {
         const c2 = digitCore(cx, c.end + 1, out.bad);
         if (c2) {
-          out.vague.push({ start: i, end: c2.end });
+          // "2-3k": a magnitude written once covers both ends.
+          const lo = c2.magnitude && !c.magnitude ? c.value * (c2.value / Number(readNumberText(toks[c2.start]!.text, ctx.pack.decimal))) : c.value;
+          const cur = ctx.currency;
+          const range = lo > 0 && c2.value > lo && c2.value <= MAX_MAJOR_AMOUNT ? { lo: toMinor(lo, cur), hi: toMinor(c2.value, cur), currency: cur } : undefined;
+          out.vague.push(range ? { start: i, end: c2.end, range } : { start: i, end: c2.end });
           i = c2.end - 1;
           continue;
         }
@@ -638,6 +648,12 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
         currency = resolveCurrency(after.value, ctx);
         score += weakMarker(after) ? S.weakCurrency : S.currency;
         end = after.end;
+        // "12€50": the cents written after the symbol, as in France.
+        const cents = toks[end];
+        if (cents?.kind === 'num' && cents.glued && /^\d{2}$/.test(cents.text) && c.plainInt && toks[after.start]!.glued && toks[after.start]!.kind === 'sym') {
+          value += Number(cents.text) / 100;
+          end++;
+        }
         // "1.5 pounds of apples": a currency name that is also a unit stays a quantity as well.
         unitTag = tagsAt(cx, after.start, 'unit')[0];
       } else if (sub?.value && !c.magnitude && isInt(value)) {

@@ -73,7 +73,7 @@ export interface NumberAnalysis {
   quantities: QuantityReading[];
   labels: LabelReading[];
   rates: RateReading[];
-  /** "a couple hundred", "a few bucks", "some money", "500-600": talk of money that is no amount. */
-  vague: { start: number; end: number }[];
+  /** "a couple hundred", "a few bucks", "some money", "500-600": talk of money that is no amount; a written range keeps its ends (minor units). */
+  vague: { start: number; end: number; range?: { lo: number; hi: number; currency: string } }[];
   bad: { start: number; end: number; why: BadWhy }[];
 }
