@@ -479,7 +479,11 @@ export function createBot(botDeps: BotDeps): Bot {
     const pool = c.from
       ? (await deps.expenses.between({ owner, from: c.from, to: c.to ?? c.from })).sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id)
       : await deps.expenses.recent(owner, FIND_DEPTH);
-    return pool.filter(match);
+    const found = pool.filter(match);
+    // "delete chai 30": the amount picks among them; when none has it ("remove the 2 chais"), every match is shown.
+    const priced = c.amountMinor !== undefined ? found.filter((e) => e.amountMinor === c.amountMinor) : [];
+    const out = priced.length ? priced : found;
+    return c.latest ? out.slice(0, 1) : out;
   }
 
   async function runCommand(c: Command, owner: string, profile: OwnerProfile, today: string, state: ChatState, now: Date): Promise<OutboundReply[]> {
