@@ -590,8 +590,10 @@ export function createBot(botDeps: BotDeps): Bot {
         await deps.preferences.setSetting(owner, 'locale', defaultLocaleFor(c.currency));
         const after = await ownerProfile(deps.preferences, owner, deps.defaults);
         const lines = [`👍 Default currency is now ${c.currency}.`];
-        // A US owner's "12/1" is December 1: say when the new currency's locale turns the date order.
-        if (after.settings.dayFirst !== settings.dayFirst) lines.push(R.dateOrderFollowed(after.settings.dayFirst));
+        // A US owner's "12/1" is December 1: say when the new currency's locale turns the date order
+        // the readers use (compared on their packs: before any choice the zone decides, not the defaults).
+        const dayFirst = (p: OwnerProfile): boolean => languageOf(p, now).pack.dateOrder === 'DMY';
+        if (dayFirst(after) !== dayFirst(profile)) lines.push(R.dateOrderFollowed(dayFirst(after)));
         return text(lines.join('\n'));
       }
       case 'set_date_order':
