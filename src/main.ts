@@ -1,7 +1,8 @@
 /**
  * @module main
  * The composition root and `npm start`: config → logger → ledger → bot → durable pipeline →
- * transport (WhatsApp by default, the console with MUNSHI_TRANSPORT=console), with start()/stop()
+ * transport (WhatsApp by default, the console with MUNSHI_TRANSPORT=console, the official Cloud API
+ * or Twilio with =cloud / =twilio, whose webhooks get their own small HTTP server), with start()/stop()
  * and a clean shutdown on SIGINT/SIGTERM (pipeline drained, WhatsApp client destroyed, no Chromium
  * left, database closed) well within 10 seconds. Nothing else in munshi wires dependencies.
  */
@@ -20,9 +21,11 @@ import { acquireInstanceLock } from './ledger/sqlite/open.js';
 import { createMetrics, type MunshiMetrics } from './metrics/instrument.js';
 import type { Notifier } from './scheduler/notifier.js';
 import type { ScheduleService } from './scheduler/service.js';
+import type { Transcriber } from './voice/port.js';
 import { ConsoleTransport } from './transport/console/console.js';
 import type { Transport } from './transport/port.js';
 import { StatusFile } from './transport/status-file.js';
+import type { WebhookHandler, WebhookServer } from './transport/webhook/http.js';
 import type { ClientFactory } from './transport/whatsapp/client.js';
 import { CONSOLE_CHAT } from './transport/console/console.js';
 import { webBaseUrl } from './web/address.js';
@@ -48,6 +51,8 @@ export interface AppOptions {
   optionalServices?: boolean;
   /** Handlers hosted by the web server beside the page (webhooks of other transports). */
   webMounts?: Mount[];
+  /** A transcriber instead of whisper.cpp (tests of voice notes through a transport). */
+  transcriber?: Transcriber;
 }
 
 export interface App {
@@ -60,6 +65,10 @@ export interface App {
   readonly web: WebServer | null;
   /** GET /healthz's report. */
   health(): Promise<HealthReport>;
+  /** The webhook receivers of an official transport (empty otherwise), mountable in any web-standard server. */
+  readonly webhooks: readonly WebhookHandler[];
+  /** Where the webhook server listens once started (http://host:port), or null. */
+  webhookUrl(): string | null;
   start(): Promise<void>;
   /** Idempotent; resolves when everything is shut down. */
   stop(reason?: string): Promise<void>;
@@ -71,7 +80,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const logger = o.logger ?? createLogger({ level: config.logLevel });
   const clock = o.clock ?? systemClock;
   const metrics = createMetrics();
-  const services = await buildServices(config, { logger, clock, optionalServices: o.optionalServices, metrics });
+  const services = await buildServices(config, { logger, clock, optionalServices: o.optionalServices, transcriber: o.transcriber, metrics });
   const status = new StatusFile(config.statusFile, clock, config.transport);
   // What the pairing page shows: the transport's latest QR and phone-number code.
   const pairing = { qr: null as string | null, qrAt: null as string | null, code: null as string | null };
@@ -103,7 +112,51 @@ export async function createApp(o: AppOptions): Promise<App> {
       status.error(errorText(err));
     });
 
-  if (config.transport === 'console') {
+  const webhooks: WebhookHandler[] = [];
+  let webhookServer: WebhookServer | null = null;
+  const onStatus = (e: { event?: true; error?: string }) => {
+    if (e.event) status.event();
+    if (e.error) status.error(e.error);
+  };
+
+  if (config.transport === 'cloud') {
+    const [{ CloudTransport }, { MediaRefs }] = await Promise.all([import('./transport/cloud/adapter.js'), import('./transport/webhook/media-refs.js')]);
+    const c = config.cloud;
+    const cloud = new CloudTransport({
+      graph: { baseUrl: c.apiUrl, version: c.apiVersion, phoneNumberId: c.phoneNumberId, accessToken: c.accessToken },
+      appSecret: c.appSecret,
+      verifyToken: c.verifyToken,
+      path: '/webhooks/cloud',
+      access: config.access,
+      template: c.template,
+      maxBodyBytes: config.webhook.maxBodyBytes,
+      clock,
+      logger: logger.child({ component: 'cloud' }),
+      mediaRefs: new MediaRefs(c.mediaRefsFile),
+      onStatus,
+    });
+    transport = cloud;
+    webhooks.push(cloud.handle);
+  } else if (config.transport === 'twilio') {
+    const [{ TwilioTransport }, { MediaRefs }] = await Promise.all([import('./transport/twilio/adapter.js'), import('./transport/webhook/media-refs.js')]);
+    const t = config.twilio;
+    const twilio = new TwilioTransport({
+      api: { baseUrl: t.apiUrl, accountSid: t.accountSid, authToken: t.authToken },
+      from: t.from,
+      // Required by config for twilio: Twilio signs the public URL it calls.
+      publicUrl: config.webhook.publicUrl!,
+      path: '/webhooks/twilio',
+      access: config.access,
+      templateSid: t.templateSid,
+      maxBodyBytes: config.webhook.maxBodyBytes,
+      clock,
+      logger: logger.child({ component: 'twilio' }),
+      mediaRefs: new MediaRefs(t.mediaRefsFile),
+      onStatus,
+    });
+    transport = twilio;
+    webhooks.push(twilio.handle);
+  } else if (config.transport === 'console') {
     transport = new ConsoleTransport({
       input: o.input ?? process.stdin,
       output: o.output ?? process.stdout,
@@ -267,18 +320,29 @@ export async function createApp(o: AppOptions): Promise<App> {
       return web;
     },
     health,
+    webhooks,
+    webhookUrl: () => webhookServer?.localUrl ?? null,
     async start() {
       logger.info({ transport: config.transport, db: config.dbFile, access: config.access.mode }, 'munshi starting');
       // The page first: pairing happens there while WhatsApp starts.
       await startWeb();
       await pairingCode();
       await transport.start(async (m) => {
+        // A webhook must not answer 200 for a message that is not stored (stopping, or held in memory
+        // while the disk refuses writes): an error makes the provider deliver it again, and the inbox
+        // records the redelivery once.
         const r = await pipeline.accept(m);
+        if ((r === 'stopped' || r === 'held') && webhooks.length) throw new Error(r === 'held' ? 'the ledger cannot store messages right now' : 'munshi is stopping');
         metrics.messages.inc({ outcome: r });
         lastMessageAt = clock.now().toISOString();
         status.event();
       });
-      if (config.transport === 'console') {
+      if (webhooks.length) {
+        const { routeWebhooks, serveWebhooks } = await import('./transport/webhook/http.js');
+        webhookServer = await serveWebhooks({ host: config.webhook.host, port: config.webhook.port, handler: routeWebhooks(webhooks), logger: logger.child({ component: 'webhooks' }) });
+        logger.info({ listening: webhookServer.localUrl, publicUrl: config.webhook.publicUrl }, `webhooks listening on ${webhookServer.localUrl}`);
+      }
+      if (config.transport !== 'whatsapp') {
         status.setState('connected');
         recover();
         void firstCode();
@@ -291,6 +355,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     stop(reason = 'stop') {
       stopping ??= (async () => {
         logger.info({ reason }, 'munshi stopping');
+        // No new webhooks first; one in flight either stores its message or answers an error the provider retries.
+        await webhookServer?.close().catch((err: unknown) => logger.warn({ err }, 'closing the webhook server failed'));
         await web?.close().catch((err: unknown) => logger.warn({ err }, 'stopping the web page failed'));
         await pipeline.stop(2000);
         try {

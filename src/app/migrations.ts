@@ -7,7 +7,7 @@
 import * as budgetTables from '../budgets/sqlite/tables.js';
 import * as inboxOrder from '../inbox/sqlite/order.js';
 import * as inboxTables from '../inbox/sqlite/tables.js';
-import { ledgerIdentity, ledgerTables, queryIndexes } from '../ledger/sqlite/migrations/index.js';
+import { ledgerIdentity, ledgerTables, queryIndexes, sourceKeys } from '../ledger/sqlite/migrations/index.js';
 import type { SqliteMigration } from '../ledger/sqlite/open.js';
 import * as recurringTables from '../recurring/sqlite/tables.js';
 import * as scheduleRunTables from '../scheduler/sqlite/tables.js';
@@ -35,4 +35,5 @@ export const migrations: Record<string, SqliteMigration> = {
   '0010_inbox_seq': inboxOrder,
   '0011_ledger_identity': ledgerIdentity,
   '0012_web': webTables,
+  '0013_source_keys': sourceKeys,
 };

@@ -53,6 +53,8 @@ export interface ServiceOptions {
   memory?: LocalAiOptions['memory'];
   /** Counts messages, records, questions, LLM calls and transcriptions for /metrics (the daemon). */
   metrics?: MunshiMetrics;
+  /** A transcriber to use instead of the one config.voice describes (tests of voice through a transport). */
+  transcriber?: Transcriber;
 }
 
 export interface Services {
@@ -109,7 +111,7 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
         logger.warn({ err }, 'local AI unavailable; rules only');
       }
     } else logger.info({}, 'local AI is off (MUNSHI_LLM=off): rules only');
-    transcriber = createTranscriber(config.voice);
+    transcriber = o.transcriber ?? createTranscriber(config.voice);
     if (m) transcriber = instrumentTranscriber(transcriber, m);
   }
   const webAuth = createWebAuth({ repo: repos.webAuth, clock });

@@ -30,6 +30,8 @@ import type { ReceiptService } from '../receipts/flow.js';
 import { EDIT_HELP, READING } from '../receipts/replies.js';
 import { ChatStates, type Change, type ChatState } from './context.js';
 import * as R from './replies.js';
+import { readAlertFor } from '../understanding/alerts/index.js';
+import { alreadyRecorded, maybeSecond, planAlert } from './alerts.js';
 
 /** Longest message the bot reads; WhatsApp allows far more, but no expense needs it. */
 export const MAX_TEXT = 4096;
@@ -201,12 +203,20 @@ export function createBot(botDeps: BotDeps): Bot {
 
     const overrides = await deps.preferences.overrides(owner);
     const uctx: UnderstandContext = { now, settings, overrides, language, localeChosen: profile.chosen.locale !== null || profile.chosen.dayFirst !== null };
+    // A forwarded bank, card or payment-app alert is read by its own grammar first (bot/alerts.ts).
+    const alert = source === 'text' ? readAlertFor(body, uctx) : null;
+    if (alert) {
+      const step = await planAlert(alert, { owner, today, settings, overrides }, deps.expenses);
+      if (step.do === 'record') return record(step.drafts, 'alert', 'rules', step);
+      state.pending = step.do === 'confirm' ? { kind: 'confirm', drafts: step.drafts, source: 'alert', understoodBy: 'rules', sourceKey: step.sourceKey } : null;
+      return text(step.text);
+    }
     let u = read(body, uctx);
     let understoodBy: 'rules' | 'llm' = 'rules';
 
     // A reply to our question ("How much was the petrol?" → "500") completes the waiting expense.
     const completed = completePending(state, u, body);
-    if (completed) return record(completed.drafts, completed.source, 'rules');
+    if (completed) return record(completed.drafts, completed.source, 'rules', { sourceKey: completed.sourceKey ?? null, strong: true });
 
     // Right after a question, "only Swiggy" or "and last month?" narrows it; it is never a new
     // expense waiting for an amount (which the next "800" would then complete).
@@ -274,7 +284,7 @@ export function createBot(botDeps: BotDeps): Bot {
         return text(R.OTHER_REPLIES[u.kind] ?? R.OTHER_REPLIES.unknown!);
     }
 
-    async function record(drafts: ExpenseDraft[], src: Source, by: 'rules' | 'llm' | 'user'): Promise<OutboundReply[]> {
+    async function record(drafts: ExpenseDraft[], src: Source, by: 'rules' | 'llm' | 'user', key?: { sourceKey: string | null; strong: boolean }): Promise<OutboundReply[]> {
       state.pending = null;
       const { expenses, duplicate } = await deps.expenses.record(drafts, {
         owner,
@@ -282,8 +292,16 @@ export function createBot(botDeps: BotDeps): Bot {
         messageId: msg.id,
         understoodBy: by,
         now: deps.clock.now().toISOString(),
+        sourceKey: key?.sourceKey ?? null,
       });
       state.lastIds = expenses.map((e) => e.id);
+      if (duplicate && key?.sourceKey && expenses.some((e) => e.messageId !== msg.id)) {
+        // The same alert forwarded again: named, never recorded twice; without the bank's reference, asked.
+        const lines = expenses.map((e) => R.expenseLine(e, today, settings));
+        if (key.strong) return text(alreadyRecorded(lines));
+        state.pending = { kind: 'confirm', drafts, source: src, understoodBy: by === 'llm' ? 'llm' : 'rules', sourceKey: `${key.sourceKey}#${msg.id}` };
+        return text(maybeSecond(lines));
+      }
       const out: OutboundReply[] = [{ text: R.recorded(expenses, today, settings) }];
       if (!duplicate) {
         try {
@@ -304,7 +322,7 @@ export function createBot(botDeps: BotDeps): Bot {
     }
   }
 
-  function completePending(state: ChatState, u: Understanding, body: string): { drafts: ExpenseDraft[]; source: Source } | null {
+  function completePending(state: ChatState, u: Understanding, body: string): { drafts: ExpenseDraft[]; source: Source; sourceKey?: string | null } | null {
     const p = state.pending;
     if (!p) return null;
     if (p.kind === 'amount') {
@@ -332,7 +350,7 @@ export function createBot(botDeps: BotDeps): Bot {
     }
     if (p.kind === 'confirm' && u.intent === 'command' && u.command.kind === 'confirm') {
       void body;
-      return { drafts: p.drafts, source: p.source };
+      return { drafts: p.drafts, source: p.source, sourceKey: p.sourceKey ?? null };
     }
     return null;
   }
@@ -461,7 +479,11 @@ export function createBot(botDeps: BotDeps): Bot {
     const pool = c.from
       ? (await deps.expenses.between({ owner, from: c.from, to: c.to ?? c.from })).sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id)
       : await deps.expenses.recent(owner, FIND_DEPTH);
-    return pool.filter(match);
+    const found = pool.filter(match);
+    // "delete chai 30": the amount picks among them; when none has it ("remove the 2 chais"), every match is shown.
+    const priced = c.amountMinor !== undefined ? found.filter((e) => e.amountMinor === c.amountMinor) : [];
+    const out = priced.length ? priced : found;
+    return c.latest ? out.slice(0, 1) : out;
   }
 
   async function runCommand(c: Command, owner: string, profile: OwnerProfile, today: string, state: ChatState, now: Date): Promise<OutboundReply[]> {
@@ -568,8 +590,10 @@ export function createBot(botDeps: BotDeps): Bot {
         await deps.preferences.setSetting(owner, 'locale', defaultLocaleFor(c.currency));
         const after = await ownerProfile(deps.preferences, owner, deps.defaults);
         const lines = [`👍 Default currency is now ${c.currency}.`];
-        // A US owner's "12/1" is December 1: say when the new currency's locale turns the date order.
-        if (after.settings.dayFirst !== settings.dayFirst) lines.push(R.dateOrderFollowed(after.settings.dayFirst));
+        // A US owner's "12/1" is December 1: say when the new currency's locale turns the date order
+        // the readers use (compared on their packs: before any choice the zone decides, not the defaults).
+        const dayFirst = (p: OwnerProfile): boolean => languageOf(p, now).pack.dateOrder === 'DMY';
+        if (dayFirst(after) !== dayFirst(profile)) lines.push(R.dateOrderFollowed(dayFirst(after)));
         return text(lines.join('\n'));
       }
       case 'set_date_order':

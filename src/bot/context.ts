@@ -16,7 +16,7 @@ export type Change =
 export type Pending =
   | { kind: 'amount'; partial: Omit<ExpenseDraft, 'amountMinor'>; what: string | null; source: Source }
   | { kind: 'item'; amountMinor: number; currency: string; date: string; source: Source }
-  | { kind: 'confirm'; drafts: ExpenseDraft[]; source: Source; understoodBy: 'rules' | 'llm' }
+  | { kind: 'confirm'; drafts: ExpenseDraft[]; source: Source; understoodBy: 'rules' | 'llm'; sourceKey?: string | null }
   /** "Delete ₹20 · Food › Tea · today?": waits for yes or no. */
   | { kind: 'delete'; ids: number[] }
   /** "Which one?" with a numbered list: waits for a number (or "all" for a delete). */

@@ -197,6 +197,20 @@ describe('deletes by description', () => {
     expect((await rows()).map((r) => r[0])).toEqual(['samosa']);
   });
 
+  it('an amount or "last" picks among the matches, and a delete with a number is never a new expense', async () => {
+    const b = bot();
+    await say(b, 'chai 20');
+    await say(b, 'chai 30');
+    expect(await say(b, 'delete chai 30')).toBe('Delete ₹30 · Food › Tea · today?\nReply "yes" to delete or "no" to keep.');
+    expect(await say(b, 'no')).toBe(R.KEPT);
+    expect(await say(b, 'remove the 2 chais')).toBe('Which "chais" should I delete?\n1. ₹30 · Food › Tea · today\n2. ₹20 · Food › Tea · today\nReply with a number, "all", or "no".');
+    expect(await say(b, 'no')).toBe(R.KEPT);
+    expect(await say(b, 'delete the last chai')).toBe('Delete ₹30 · Food › Tea · today?\nReply "yes" to delete or "no" to keep.');
+    expect(await say(b, 'yes')).toBe('🗑️ Removed ₹30 · Food › Tea · today');
+    expect(await rows()).toEqual([['chai', 20, 'food/tea', '2026-12-01']]);
+    expect(await say(b, 'delete the chai from yesterday')).toBe('I couldn\'t find "chai" yesterday. Nothing was deleted. Say "recent" to see your last ones.');
+  });
+
   it('a category word finds what is filed under it', async () => {
     const b = bot();
     await say(b, 'latte 180');

@@ -96,7 +96,9 @@ export function whichOne(question: string, expenses: Shown[], today: string, set
 /** Nothing matched a description ("delete the chai"). */
 export function noneFound(description: string, day: string | null, today: string): string {
   const what = description ? `"${description}"` : 'an expense';
-  return `I couldn't find ${what}${day ? ` on ${relativeDay(day, today)}` : ' among your recent expenses'}. Nothing was deleted. Say "recent" to see your last ones.`;
+  const when = day ? relativeDay(day, today) : null;
+  const where = when === null ? ' among your recent expenses' : /^(today|yesterday)$/.test(when) ? ` ${when}` : ` on ${when}`;
+  return `I couldn't find ${what}${where}. Nothing was deleted. Say "recent" to see your last ones.`;
 }
 
 export function dateOrderSet(dayFirst: boolean): string {

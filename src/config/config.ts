@@ -20,6 +20,7 @@ import { summaryConfig, type SummaryConfig } from '../summaries/config.js';
 import { vectorConfigFromEnv, type VectorConfig } from '../vectors/config.js';
 import { voiceConfig, type VoiceConfig } from '../voice/config.js';
 import { WHATSAPP_HOSTS } from '../transport/whatsapp/client.js';
+import { DEFAULT_GRAPH_VERSION } from '../transport/cloud/graph.js';
 
 /** A public archive of WhatsApp Web builds, used only with MUNSHI_WWEB_CACHE=remote; `{version}` is replaced. */
 export const DEFAULT_WWEB_VERSION_URL = 'https://raw.githubusercontent.com/wppconnect-team/wa-version/main/html/{version}.html';
@@ -88,7 +89,33 @@ const envSchema = z.object({
     .default('monday')
     .transform((v) => v.toLowerCase())
     .pipe(z.enum(WEEKDAYS)),
-  MUNSHI_TRANSPORT: z.enum(['whatsapp', 'console']).default('whatsapp'),
+  MUNSHI_TRANSPORT: z.enum(['whatsapp', 'console', 'cloud', 'twilio']).default('whatsapp'),
+  // The official APIs (cloud, twilio) post to munshi's webhook server.
+  MUNSHI_WEBHOOK_HOST: z.string().min(1).default('127.0.0.1'),
+  MUNSHI_WEBHOOK_PORT: posNumber(8788).refine((n) => Number.isInteger(n) && n <= 65535, { message: 'expected a TCP port (0-65535)' }),
+  MUNSHI_WEBHOOK_MAX_KB: posNumber(256).refine((n) => n >= 1, { message: 'expected at least 1' }),
+  MUNSHI_PUBLIC_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), { message: 'expected the public http(s) URL the provider calls, e.g. https://munshi.example.com' }),
+  MUNSHI_CLOUD_PHONE_NUMBER_ID: optional.refine((v) => v === undefined || /^\d{5,20}$/.test(v), { message: 'expected the numeric phone number ID from the WhatsApp API setup page' }),
+  MUNSHI_CLOUD_ACCESS_TOKEN: optional,
+  MUNSHI_CLOUD_APP_SECRET: optional,
+  MUNSHI_CLOUD_VERIFY_TOKEN: optional,
+  MUNSHI_CLOUD_API_URL: z.string().default('https://graph.facebook.com').refine((v) => /^https?:\/\/[^\s]+$/.test(v), { message: 'expected an http(s) URL' }),
+  MUNSHI_CLOUD_API_VERSION: z.string().default(DEFAULT_GRAPH_VERSION).refine((v) => /^v\d+\.\d+$/.test(v), { message: 'expected a Graph API version like v23.0' }),
+  MUNSHI_CLOUD_TEMPLATE: optional.refine((v) => v === undefined || /^[a-z0-9_]{1,512}$/.test(v), { message: 'expected a template name (lower case, digits, underscores)' }),
+  MUNSHI_CLOUD_TEMPLATE_LANGUAGE: z.string().default('en').refine((v) => /^[a-z]{2,3}(_[A-Z]{2})?$/.test(v), { message: 'expected a template language code like en or en_US' }),
+  MUNSHI_TWILIO_ACCOUNT_SID: optional.refine((v) => v === undefined || /^AC[0-9a-fA-F]{32}$/.test(v), { message: 'expected an Account SID (AC followed by 32 hex digits)' }),
+  MUNSHI_TWILIO_AUTH_TOKEN: optional,
+  MUNSHI_TWILIO_FROM: optional.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const d = phoneDigits(v.replace(/^whatsapp:/i, ''));
+    if (d.length < 7 || d.length > 15) {
+      ctx.addIssue({ code: 'custom', message: 'expected the WhatsApp sender number with country code, e.g. whatsapp:+14155238886' });
+      return z.NEVER;
+    }
+    return d;
+  }),
+  MUNSHI_TWILIO_API_URL: z.string().default('https://api.twilio.com').refine((v) => /^https?:\/\/[^\s]+$/.test(v), { message: 'expected an http(s) URL' }),
+  MUNSHI_TWILIO_TEMPLATE_SID: optional.refine((v) => v === undefined || /^HX[0-9a-fA-F]{32}$/.test(v), { message: 'expected a Content SID (HX followed by 32 hex digits)' }),
   MUNSHI_ACCESS_MODE: z.enum(['self', 'allowlist']).default('self'),
   MUNSHI_ALLOWLIST: z
     .string()
@@ -186,7 +213,39 @@ export interface Config {
   dbFile: string;
   /** Owner defaults before a person changes their own settings in chat. */
   defaults: OwnerSettings;
-  transport: 'whatsapp' | 'console';
+  transport: 'whatsapp' | 'console' | 'cloud' | 'twilio';
+  /** The webhook server of the official transports (cloud, twilio). */
+  webhook: {
+    host: string;
+    port: number;
+    maxBodyBytes: number;
+    /** The public base URL the provider calls (Twilio signs the full URL); no trailing slash. */
+    publicUrl: string | undefined;
+  };
+  /** WhatsApp Cloud API (MUNSHI_TRANSPORT=cloud); every credential is checked when it is chosen. */
+  cloud: {
+    phoneNumberId: string;
+    accessToken: string;
+    appSecret: string;
+    verifyToken: string;
+    apiUrl: string;
+    apiVersion: string;
+    /** The approved template for messages outside the 24-hour window; null: none. */
+    template: { name: string; language: string } | null;
+    /** Media references of recent messages, for a restart mid-transcription. */
+    mediaRefsFile: string;
+  };
+  /** Twilio's WhatsApp API (MUNSHI_TRANSPORT=twilio). */
+  twilio: {
+    accountSid: string;
+    authToken: string;
+    /** The WhatsApp sender number, digits with country code. */
+    from: string;
+    apiUrl: string;
+    /** A Content SID for messages outside the 24-hour window; null: none. */
+    templateSid: string | null;
+    mediaRefsFile: string;
+  };
   access: {
     mode: 'self' | 'allowlist';
     /** Phone numbers, digits only with country code. */
@@ -254,6 +313,30 @@ function toConfig(e: Env): Config {
       weekStartsOn: WEEKDAYS.indexOf(e.MUNSHI_WEEK_START) as OwnerSettings['weekStartsOn'],
     },
     transport: e.MUNSHI_TRANSPORT,
+    webhook: {
+      host: e.MUNSHI_WEBHOOK_HOST,
+      port: e.MUNSHI_WEBHOOK_PORT,
+      maxBodyBytes: Math.round(e.MUNSHI_WEBHOOK_MAX_KB * 1024),
+      publicUrl: e.MUNSHI_PUBLIC_URL?.replace(/\/+$/, ''),
+    },
+    cloud: {
+      phoneNumberId: e.MUNSHI_CLOUD_PHONE_NUMBER_ID ?? '',
+      accessToken: e.MUNSHI_CLOUD_ACCESS_TOKEN ?? '',
+      appSecret: e.MUNSHI_CLOUD_APP_SECRET ?? '',
+      verifyToken: e.MUNSHI_CLOUD_VERIFY_TOKEN ?? '',
+      apiUrl: e.MUNSHI_CLOUD_API_URL.replace(/\/+$/, ''),
+      apiVersion: e.MUNSHI_CLOUD_API_VERSION,
+      template: e.MUNSHI_CLOUD_TEMPLATE ? { name: e.MUNSHI_CLOUD_TEMPLATE, language: e.MUNSHI_CLOUD_TEMPLATE_LANGUAGE } : null,
+      mediaRefsFile: path.join(dataDir, 'cloud-media.json'),
+    },
+    twilio: {
+      accountSid: e.MUNSHI_TWILIO_ACCOUNT_SID ?? '',
+      authToken: e.MUNSHI_TWILIO_AUTH_TOKEN ?? '',
+      from: e.MUNSHI_TWILIO_FROM ?? '',
+      apiUrl: e.MUNSHI_TWILIO_API_URL.replace(/\/+$/, ''),
+      templateSid: e.MUNSHI_TWILIO_TEMPLATE_SID ?? null,
+      mediaRefsFile: path.join(dataDir, 'twilio-media.json'),
+    },
     rules: e.MUNSHI_RULES,
     access: {
       mode: e.MUNSHI_ACCESS_MODE,
@@ -306,6 +389,34 @@ function toConfig(e: Env): Config {
   };
 }
 
+/**
+ * What an official transport needs and cannot default: its credentials, and a policy that names
+ * who may write (munshi has its own number there; there is no "Message yourself" chat).
+ */
+function officialTransportProblems(e: Env): string[] {
+  const t = e.MUNSHI_TRANSPORT;
+  if (t !== 'cloud' && t !== 'twilio') return [];
+  const out: string[] = [];
+  const need = (key: keyof Env, what: string) => {
+    if (e[key] === undefined) out.push(`${key}: required with MUNSHI_TRANSPORT=${t} (${what})`);
+  };
+  if (t === 'cloud') {
+    need('MUNSHI_CLOUD_PHONE_NUMBER_ID', 'the phone number ID from the WhatsApp API setup page');
+    need('MUNSHI_CLOUD_ACCESS_TOKEN', 'a system user access token with whatsapp_business_messaging');
+    need('MUNSHI_CLOUD_APP_SECRET', "the Meta app's secret, which signs every webhook");
+    need('MUNSHI_CLOUD_VERIFY_TOKEN', 'any secret string, typed again in the webhook settings');
+  } else {
+    need('MUNSHI_TWILIO_ACCOUNT_SID', 'the Account SID from the Twilio console');
+    need('MUNSHI_TWILIO_AUTH_TOKEN', 'the auth token, which signs every webhook');
+    need('MUNSHI_TWILIO_FROM', 'the WhatsApp sender, e.g. whatsapp:+14155238886 for the sandbox');
+    need('MUNSHI_PUBLIC_URL', 'the https URL Twilio calls; Twilio signs the full URL');
+  }
+  if (e.MUNSHI_ACCESS_MODE !== 'allowlist' || e.MUNSHI_ALLOWLIST.length === 0) {
+    out.push(`MUNSHI_ACCESS_MODE: with MUNSHI_TRANSPORT=${t} munshi has its own number; set MUNSHI_ACCESS_MODE=allowlist and list who may write in MUNSHI_ALLOWLIST`);
+  }
+  return out;
+}
+
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {
     Object.freeze(o);
@@ -337,6 +448,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     });
     throw new MunshiError('config', `invalid configuration: ${lines.join('; ')}`);
   }
+  const missing = officialTransportProblems(r.data);
+  if (missing.length) throw new MunshiError('config', `invalid configuration: ${missing.join('; ')}`);
   return deepFreeze(toConfig(r.data));
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Primary } from './primaries.js';
 
-export type Source = 'text' | 'voice' | 'receipt' | 'import' | 'recurring';
+export type Source = 'text' | 'voice' | 'receipt' | 'import' | 'recurring' | 'alert';
 
 /** Which path understood a message: the deterministic rules or the LLM fallback. */
 export type UnderstoodBy = 'rules' | 'llm' | 'user';

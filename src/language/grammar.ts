@@ -145,6 +145,8 @@ export interface RuleMatch {
   start: number;
   end: number;
   caps: ReadonlyMap<string, readonly Capture[]>;
+  /** The matching rule's weight, so an action can turn it into a confidence of its own. */
+  weight: number;
 }
 
 export interface RuleDef {
@@ -172,6 +174,16 @@ interface CompiledRule {
   def: RuleDef;
   node: Node;
   weight: number;
+  /** What the first token of a match must be (null: anything may start it); filled after compiling. */
+  first?: First | null;
+}
+
+/** The tokens a rule can start with: a cheap test that skips rules that cannot match at a position. */
+interface First {
+  roles: Set<Role>;
+  words: Set<string>;
+  kinds: Set<string>;
+  preds: Set<string>;
 }
 
 export interface GrammarParts<C> {
@@ -202,6 +214,91 @@ export class Grammar<C = unknown> {
     }
     // Every reference and predicate must exist: a typo in a data file is a load error, not a silent miss.
     for (const list of this.rules.values()) for (const r of list) this.check(r.node, r.def);
+    for (const list of this.rules.values()) for (const r of list) r.first = this.firstOf(r.node, new Set());
+  }
+
+  /** Whether a node can match without consuming a token. */
+  private nullable(n: Node, seen: Set<string>): boolean {
+    switch (n.t) {
+      case 'rep':
+        return n.min === 0 || this.nullable(n.node, seen);
+      case 'seq':
+        return n.items.every((x) => this.nullable(x, seen));
+      case 'alt':
+        return n.items.some((x) => this.nullable(x, seen));
+      case 'glue':
+      case 'cap':
+        return this.nullable(n.node, seen);
+      case 'ref': {
+        if (seen.has(n.name)) return false;
+        seen.add(n.name);
+        const r = this.rulesNamed(n.name).some((x) => this.nullable(x.node, seen));
+        seen.delete(n.name);
+        return r;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** The first-token test of a node (null when it cannot tell). */
+  private firstOf(n: Node, seen: Set<string>): First | null {
+    const f: First = { roles: new Set(), words: new Set(), kinds: new Set(), preds: new Set() };
+    const add = (x: First | null): boolean => {
+      if (!x) return false;
+      x.roles.forEach((v) => f.roles.add(v));
+      x.words.forEach((v) => f.words.add(v));
+      x.kinds.forEach((v) => f.kinds.add(v));
+      x.preds.forEach((v) => f.preds.add(v));
+      return true;
+    };
+    switch (n.t) {
+      case 'role':
+        f.roles.add(n.role);
+        return f;
+      case 'lit':
+        f.words.add(n.words[0]!);
+        return f;
+      case 'kind':
+        if (n.kind === 'any') return null;
+        f.kinds.add(n.kind);
+        return f;
+      case 'pred':
+        f.preds.add(n.name);
+        return f;
+      case 'glue':
+      case 'cap':
+      case 'rep':
+        return this.firstOf(n.node, seen);
+      case 'alt':
+        for (const x of n.items) if (!add(this.firstOf(x, seen))) return null;
+        return f;
+      case 'seq':
+        for (const x of n.items) {
+          if (!add(this.firstOf(x, seen))) return null;
+          if (!this.nullable(x, new Set())) return f;
+        }
+        return null;
+      case 'ref': {
+        if (seen.has(n.name)) return null;
+        seen.add(n.name);
+        let ok = true;
+        for (const r of this.rulesNamed(n.name)) if (!add(this.firstOf(r.node, seen))) ok = false;
+        seen.delete(n.name);
+        return ok ? f : null;
+      }
+    }
+  }
+
+  /** @internal Whether token `pos` can start a match of a rule with this first-token test. */
+  canStart(f: First | null | undefined, input: Tagged, ctx: C, pos: number): boolean {
+    if (!f) return true;
+    const t = input.tokens[pos];
+    if (!t) return false;
+    if (f.kinds.has(t.kind) || f.words.has(t.norm) || f.words.has(t.text)) return true;
+    if (f.roles.size) for (const g of input.at[pos] ?? []) if (f.roles.has(g.role)) return true;
+    for (const p of f.preds) if (this.predicates[p]!(t, input, ctx)) return true;
+    return false;
   }
 
   private check(n: Node, def: RuleDef): void {
@@ -236,9 +333,29 @@ export class Grammar<C = unknown> {
 
   /** Every parse of rule `name` at every position (a chart), in order of start. */
   parseAll<V = unknown>(name: string, input: Tagged, ctx: C): Parse<V>[] {
+    return this.parseFrom(name, input, ctx, input.tokens.map((_, i) => i));
+  }
+
+  /**
+   * Every parse of rule `name` starting at the given positions, sharing one memo: cheaper than
+   * parseAll when a caller knows where its phrases can start (a token with a time word or a number).
+   */
+  parseFrom<V = unknown>(name: string, input: Tagged, ctx: C, starts: Iterable<number>): Parse<V>[] {
     const run = new Run(this, input, ctx);
     const out: Parse<V>[] = [];
-    for (let i = 0; i < input.tokens.length; i++) out.push(...(run.rule(name, i) as Parse<V>[]));
+    for (const i of starts) out.push(...(run.rule(name, i) as Parse<V>[]));
+    return out;
+  }
+
+  /** The literal words the rules use (first word of each), e.g. to decide where a phrase may start. */
+  literals(): Set<string> {
+    const out = new Set<string>();
+    const walk = (n: Node): void => {
+      if (n.t === 'lit') out.add(n.words[0]!);
+      else if (n.t === 'seq' || n.t === 'alt') n.items.forEach(walk);
+      else if (n.t === 'rep' || n.t === 'glue' || n.t === 'cap') walk(n.node);
+    };
+    for (const list of this.rules.values()) for (const r of list) walk(r.node);
     return out;
   }
 
@@ -278,9 +395,10 @@ class Run<C> {
     this.active.add(key);
     const out: Parse[] = [];
     for (const r of this.g.rulesNamed(name)) {
+      if (!this.g.canStart(r.first, this.input, this.ctx, start)) continue;
       for (const st of this.match(r.node, start, { end: start, caps: new Map(), score: 0 })) {
         if (st.end === start) continue; // a rule must consume something
-        const m: RuleMatch = { rule: name, start, end: st.end, caps: st.caps };
+        const m: RuleMatch = { rule: name, start, end: st.end, caps: st.caps, weight: r.weight };
         let value: unknown = m;
         if (r.def.action) {
           value = this.g.action(r.def.action)!(m, this.input, this.ctx);

@@ -32,7 +32,7 @@ export interface Tagged {
 }
 
 /** Roles a word may take when written glued to a number ("1.2k", "20rs", "2kg", "9pm"); "3rd" is not "rd". */
-const GLUED_TO_NUMBER: ReadonlySet<Role> = new Set<Role>(['magnitude', 'unit', 'currency', 'clock', 'money_word', 'label', 'each', 'period_unit', 'subunit', 'approx', 'times']);
+const GLUED_TO_NUMBER: ReadonlySet<Role> = new Set<Role>(['magnitude', 'unit', 'currency', 'clock', 'month', 'money_word', 'label', 'each', 'period_unit', 'subunit', 'approx', 'times']);
 
 // Tokens a vocabulary phrase may span: words and numbers, and hyphens/apostrophes/slashes inside a glued run.
 const INNER = new Set(['-', '/', "'", '.', '&']);

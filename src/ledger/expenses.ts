@@ -17,6 +17,12 @@ export interface RecordMeta {
   understoodBy?: UnderstoodBy;
   /** ISO timestamp for created/updated. */
   now: string;
+  /**
+   * What makes the message's content unique beyond its message id: a forwarded alert's reference
+   * (or amount, date and account). A live expense of the owner with the same key means the same
+   * payment again: nothing is written and the stored rows come back with duplicate: true.
+   */
+  sourceKey?: string | null;
   /** The identity an imported row brings from an export file (one-draft messages only). */
   uid?: string | null;
 }
@@ -56,7 +62,8 @@ export interface ExpenseRepository {
   /**
    * Records the expenses understood from one message in one transaction. When the message was
    * already recorded (a redelivery, a replay after reconnect, a restart mid-way) the stored rows
-   * come back with duplicate: true and nothing new is written.
+   * come back with duplicate: true and nothing new is written. So does a live expense of the owner
+   * recorded under the same `sourceKey` (the same bank alert forwarded again).
    */
   record(drafts: ExpenseDraft[], meta: RecordMeta): Promise<{ expenses: Expense[]; duplicate: boolean }>;
   get(id: number): Promise<Expense | null>;

@@ -45,6 +45,20 @@ describe.each(adapters)('expense and preference repositories (%s)', (_name, open
     expect(await repos.expenses.count()).toBe(2);
   });
 
+  it('records content with a source key once across messages, per owner, until it is undone', async () => {
+    const first = await repos.expenses.record([draft()], { ...meta('wa:10'), sourceKey: 'alert:ref:612345678901' });
+    const again = await repos.expenses.record([draft()], { ...meta('wa:11'), sourceKey: 'alert:ref:612345678901' });
+    expect(again.duplicate).toBe(true);
+    expect(again.expenses.map((e) => e.id)).toEqual(first.expenses.map((e) => e.id));
+    expect(again.expenses[0]!.messageId).toBe('wa:10');
+    const other = await repos.expenses.record([draft()], { ...meta('wa:12'), owner: 'mom', sourceKey: 'alert:ref:612345678901' });
+    expect(other.duplicate).toBe(false);
+    await repos.expenses.softDelete(first.expenses.map((e) => e.id), '2026-01-15T15:00:00Z');
+    const afterUndo = await repos.expenses.record([draft()], { ...meta('wa:13'), sourceKey: 'alert:ref:612345678901' });
+    expect(afterUndo.duplicate).toBe(false);
+    expect(await repos.expenses.count('me')).toBe(1);
+  });
+
   it('keeps amounts as exact integers and rejects non-positive ones', async () => {
     await repos.expenses.record([draft({ amountMinor: 83917 })], meta('a'));
     const [e] = await repos.expenses.recent('me', 1);
@@ -158,6 +172,6 @@ describe('the SQLite file', () => {
     repos = await openRepositories(file);
     expect(await repos.expenses.count()).toBe(1);
     const names = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(repos.store.db);
-    expect(names.rows.map((r) => r.name)).toEqual(['0001_ledger', '0002_inbox', '0003_schedule', '0004_vectors', '0006_query_indexes', '0010_inbox_seq', '0011_ledger_identity', '0012_web']);
+    expect(names.rows.map((r) => r.name)).toEqual(['0001_ledger', '0002_inbox', '0003_schedule', '0004_vectors', '0006_query_indexes', '0010_inbox_seq', '0011_ledger_identity', '0012_web', '0013_source_keys']);
   });
 });

@@ -15,10 +15,11 @@ export interface StoredExpense extends Expense {
   messagePart: number;
   understoodBy: UnderstoodBy;
   searchText: string;
+  sourceKey: string | null;
 }
 
 const copy = (e: StoredExpense): Expense => {
-  const { messagePart: _p, understoodBy: _u, searchText: _s, ...rest } = e;
+  const { messagePart: _p, understoodBy: _u, searchText: _s, sourceKey: _k, ...rest } = e;
   return { ...rest };
 };
 const live = (e: StoredExpense) => e.deletedAt === null;
@@ -46,6 +47,7 @@ export class MemoryLedger {
       messagePart: part,
       understoodBy: meta.understoodBy ?? 'rules',
       searchText: searchTextOf(d),
+      sourceKey: meta.sourceKey ?? null,
     };
     this.rows.push(row);
     return copy(row);
@@ -66,6 +68,10 @@ export class MemoryLedger {
       if (meta.messageId) {
         const existing = this.rows.filter((r) => r.messageId === meta.messageId).sort((a, b) => a.messagePart - b.messagePart);
         if (existing.length) return { expenses: existing.map(copy), duplicate: true };
+      }
+      if (meta.sourceKey) {
+        const same = this.rows.filter((r) => r.owner === meta.owner && r.sourceKey === meta.sourceKey && live(r));
+        if (same.length) return { expenses: same.map(copy), duplicate: true };
       }
       // SQLite's CHECK (amount_minor > 0) and INTEGER column: one bad part records nothing.
       const bad = drafts.find((d) => !Number.isSafeInteger(d.amountMinor) || d.amountMinor <= 0);

@@ -16,7 +16,7 @@ import { fold, normalizeText } from '../language/normalize.js';
 import type { Tag } from '../language/tagger.js';
 import type { Token } from '../language/tokens.js';
 import { readNumbers } from '../understanding/next/numbers.js';
-import { readTimes } from '../understanding/next/times.js';
+import { readTimes } from '../language/time/index.js';
 import { matchPhrases, wordsOf, type ReceiptRole } from './words.js';
 
 export interface ReceiptItem {
@@ -367,7 +367,7 @@ function findDate(lines: Line[], ctx: LanguageContext): IsoDate | null {
 function timeGrammarDates(text: string, ctx: LanguageContext): IsoDate[] {
   const t = analyze(text, ctx);
   return readTimes(t, ctx, { mode: 'record' })
-    .filter((r) => r.kind === 'day' && r.from !== null && /\d/.test(r.label))
+    .filter((r) => r.kind === 'day' && r.from !== null && t.tokens.slice(r.start, r.end).some((k) => k.kind === 'num'))
     .map((r) => r.from!);
 }
 

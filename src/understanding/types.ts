@@ -22,8 +22,11 @@ export interface UnderstandContext {
 
 export type Command =
   | { kind: 'undo' } // "undo", "delete last", "remove that last one"
-  /** "delete the chai", "remove the uber from yesterday": find it, then confirm. `from`/`to` bound the dates when said. */
-  | { kind: 'delete_matching'; text: string; from?: string; to?: string }
+  /**
+   * "delete the chai", "remove the uber from yesterday", "delete chai 30", "delete the last chai":
+   * find it, then confirm. `from`/`to` bound the dates, `amountMinor` the amount, `latest` asks for the newest match.
+   */
+  | { kind: 'delete_matching'; text: string; from?: string; to?: string; amountMinor?: number; latest?: boolean }
   | { kind: 'edit_amount'; amountMinor: number; currency: string | null } // "no, 60", "make it 250"
   | { kind: 'edit_date'; date: string } // "that was yesterday"
   | { kind: 'edit_category'; category: Primary; detail: string | null } // "that was transport"

@@ -2,7 +2,8 @@
  * @module cli/commands/export
  * `export --db FILE --format csv|jsonl [--from DATE] [--to DATE] [--owner me]`: the ledger on stdout.
  * Each row carries its uid, so importing the file again recognises every row. `export | head` is
- * fine: when the reader goes away the export stops quietly (exit 0).
+ * fine: when the reader goes away the export stops quietly (exit 0). JSON lines end with the
+ * owner's category corrections, so moving a ledger keeps what "that was X" taught.
  */
 import { OutputClosed, parseArgs, out, str } from '../args.js';
 import { cliConfig, cliServices } from '../services.js';
@@ -29,7 +30,9 @@ export async function run(argv: string[]): Promise<number> {
   const services = await cliServices(cliConfig(args), { optionalServices: false });
   try {
     const rows = await services.repos.expenses.between({ owner: str(args, 'owner'), from, to });
-    for (const line of exportLines(rows, format)) await out(line);
+    // JSON lines carry the owner's category corrections too (of --owner, else the default owner "me").
+    const overrides = format === 'jsonl' ? (await services.repos.preferences.overrides(str(args, 'owner') ?? 'me')).values() : [];
+    for (const line of exportLines(rows, format, overrides)) await out(line);
   } catch (err) {
     if (!(err instanceof OutputClosed)) throw err;
   } finally {

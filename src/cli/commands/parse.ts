@@ -9,6 +9,7 @@ import { toMajor } from '../../core/money.js';
 import type { OwnerSettings } from '../../core/types.js';
 import { understand } from '../../understanding/understand.js';
 import { understandNext } from '../../understanding/next/understand.js';
+import { understandAlert } from '../../understanding/alerts/index.js';
 import type { UnderstandContext, Understanding } from '../../understanding/types.js';
 import { out, parseArgs, stdinLines, str } from '../args.js';
 import { parseNowFlag, settingsFromFlags } from '../flags.js';
@@ -69,7 +70,8 @@ export async function run(argv: string[]): Promise<number> {
   for await (const line of stdinLines()) {
     let parsed: ParsedLine;
     try {
-      parsed = toParsedLine(line, read(line, ctx));
+      // A forwarded bank or payment alert is read by its own grammar first, as the bot does.
+      parsed = toParsedLine(line, understandAlert(line, ctx) ?? read(line, ctx));
     } catch (err) {
       process.stderr.write(`parse: ${err instanceof Error ? err.message : String(err)}\n`);
       parsed = { text: line, intent: 'other', expenses: [] };

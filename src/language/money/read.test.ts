@@ -68,7 +68,7 @@ describe('money grammar: digits by locale', () => {
   it.each([
     ['1,250', 'IN', 1250], ['1,20,000', 'IN', 120000], ['12,34,567', 'IN', 1234567], ['1,250.50', 'US', 1250.5],
     ['12,50', 'DE', 12.5], ['1.250', 'DE', 1250], ['1.250,50', 'DE', 1250.5], ['3,50 €', 'FR', 3.5], ['1,250', 'US', 1250],
-    ["1'250", 'DE', 1250], ['500/-', 'IN', 500],
+    ["1'250", 'DE', 1250], ['500/-', 'IN', 500], ['12€50', 'FR', 12.5], ['₨ 300', 'IN', 300],
   ] as const)('%s (%s) → %d', (text, where, amount) => {
     expect(best(text, where)?.[0]).toBe(amount);
   });
@@ -205,6 +205,18 @@ describe('money grammar: numbers that label things', () => {
     const inside = r.money.find((m) => m.start < label.end && label.start < m.end);
     if (inside) expect(inside.score).toBeLessThan(0.7);
   });
+  it('a weak label is sure when another amount is written beside it, and names its cue word', () => {
+    const r = read('room 204 hotel 2500');
+    expect(r.money.map((m) => m.minor)).toEqual([250000]);
+    expect(r.labels[0]).toMatchObject({ kind: 'place', score: 0.9, cue: { start: 0, end: 1 } });
+    expect(read('card xx1234 swiggy 600').labels[0]!.cue).toEqual({ start: 0, end: 2 });
+  });
+  it('a price "each" after a count in the clause before is asked about, not guessed', () => {
+    const m = read('lunch for 2, 18 each', 'US').money.find((x) => x.minor === 1800)!;
+    expect(m.minor).toBe(1800);
+    expect(m.alternatives![0]!.minor).toBe(3600);
+    expect(m.alternatives![0]!.score).toBeGreaterThanOrEqual(m.score - 0.15);
+  });
   it('a year is a label, surely after a month or "in", likely when it is this year', () => {
     expect(read('2026').labels[0]).toMatchObject({ kind: 'year' });
     expect(read('trip in 2019').labels[0]).toMatchObject({ kind: 'year', score: 0.9 });
@@ -241,8 +253,10 @@ describe('money grammar: bad amounts', () => {
     expect(r.bad.map((b) => b.why)).toContain(why);
     expect(r.money).toEqual([]);
   });
-  it('a range is not a negative: "2-3k" is vague', () => {
+  it('a range is not a negative: "2-3k" is vague and keeps its ends', () => {
     expect(read('2-3k').bad).toEqual([]);
+    expect(read('2-3k').vague[0]!.range).toEqual({ lo: 200000, hi: 300000, currency: 'INR' });
+    expect(read('500-600 on food').vague[0]!.range).toEqual({ lo: 50000, hi: 60000, currency: 'INR' });
   });
 });
 

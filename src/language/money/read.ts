@@ -41,6 +41,9 @@ function spokenPairs(ctx: LanguageContext): Pairs {
 /** Roles a word glued after digits may have for the digits to stay a number ("1.2k", "20rs", "2kg", "3rd", "9pm"). */
 const MONEYISH: ReadonlySet<Role> = new Set<Role>(['magnitude', 'currency', 'subunit', 'unit', 'period_unit', 'approx', 'times', 'label', 'clock', 'each', 'money_word']);
 
+/** Roles read right before a number: currencies, markers, and time words that make a number a date or time. */
+const BEFORE_ROLES: ReadonlySet<Role> = new Set<Role>(['currency', 'approx', 'each', 'times', 'time_at', 'month']);
+
 /** Label kinds that make a number surely not money; the others only make money less likely. */
 const SURE_LABELS = new Set(['ref', 'code', 'card', 'phone', 'flight', 'percent', 'date', 'time', 'id', 'store']);
 const SURE = 0.95;
@@ -59,14 +62,20 @@ interface Cx {
   t: Tagged;
   toks: readonly Token[];
   ctx: LanguageContext;
-  /** Tags ending at each token index (exclusive end). */
-  endAt: Tag[][];
+  /** endAt[p]: the tags of the roles this grammar reads that end right before token p. */
+  endAt: (Tag[] | undefined)[];
+  /** inner[j]: token j lies inside (not at the start of) a multi-token tag. */
+  inner: Uint8Array;
 }
 
+const NONE: Tag[] = [];
+
 function tagsAt(cx: Cx, i: number, role: Role): Tag[] {
-  const out: Tag[] = [];
-  for (const g of cx.t.at[i] ?? []) if (g.role === role) out.push(g);
-  return out;
+  const at = cx.t.at[i];
+  if (!at || at.length === 0) return NONE;
+  let out: Tag[] | null = null;
+  for (const g of at) if (g.role === role) (out ??= []).push(g);
+  return out ?? NONE;
 }
 
 function hasRole(cx: Cx, i: number, role: Role): boolean {
@@ -126,6 +135,12 @@ function unitAt(cx: Cx, j: number): Tag | undefined {
   return undefined;
 }
 
+/** The plain value of one number token, by the locale's decimal mark (NaN when malformed). */
+function readNumberText(text: string, decimal: '.' | ','): number {
+  const r = readDigits(text, decimal);
+  return 'malformed' in r ? NaN : Number(r.value);
+}
+
 // ------------------------------------------------------------------------------------ cores
 
 /** A number as written, before its currency is known. */
@@ -150,8 +165,7 @@ function numberTag(cx: Cx, j: number): Tag | undefined {
 }
 
 function isWeakWord(cx: Cx, j: number): boolean {
-  return (cx.t.at[j] ?? []).some((g) => g.role !== 'number' && g.role !== 'magnitude' && g.role !== 'fraction' && g.role !== 'num_adjust') ||
-    cx.t.tags.some((g) => g.start < j && j < g.end);
+  return (cx.t.at[j] ?? []).some((g) => g.role !== 'number' && g.role !== 'magnitude' && g.role !== 'fraction' && g.role !== 'num_adjust') || cx.inner[j] === 1;
 }
 
 function magnitudeAt(cx: Cx, j: number, glued: boolean): Tag | undefined {
@@ -317,9 +331,9 @@ function labelValue(v: string): LabelValue {
   let x = labelCache.get(v);
   if (!x) {
     const [kind, side, digits] = v.split(':') as [string, LabelValue['side'], string | undefined];
-    const [lo, hi] = (digits ?? '').split('-');
-    x = { kind, side, min: lo ? Number(lo) : 0, max: hi ? Number(hi) : lo && !v.endsWith(lo) ? Number(lo) : lo ? (digits!.includes('-') ? Number(hi) : 99) : 99 };
-    if (digits && !digits.includes('-')) x.max = 99;
+    // "4": at least four digits; "1-2": one or two.
+    const [lo, hi] = (digits ?? '').split('-') as [string, string | undefined];
+    x = { kind, side, min: lo ? Number(lo) : 0, max: hi ? Number(hi) : 99 };
     labelCache.set(v, x);
   }
   return x;
@@ -367,7 +381,7 @@ function labelsFromVocabulary(cx: Cx, labels: LabelReading[]): void {
         if (d >= lv.min && d <= lv.max && capsOk) {
           let end = k + 1;
           while (cx.toks[end]?.glued && (cx.toks[end]!.kind === 'word' || cx.toks[end]!.kind === 'num') && !hasRole(cx, end, 'currency')) end++;
-          addLabel(labels, { start: k, end, kind: lv.kind, score });
+          addLabel(labels, { start: k, end, kind: lv.kind, score, cue: { start: g.start, end: g.end } });
         }
       }
     }
@@ -385,7 +399,7 @@ function labelsFromVocabulary(cx: Cx, labels: LabelReading[]): void {
       }
       if (k >= 0 && cx.toks[k]!.kind === 'num') {
         const d = digitCount(cx.toks[k]!);
-        if (d >= lv.min && d <= lv.max) addLabel(labels, { start: k, end: g.start, kind: lv.kind, score });
+        if (d >= lv.min && d <= lv.max) addLabel(labels, { start: k, end: g.start, kind: lv.kind, score, cue: { start: g.start, end: g.end } });
       }
     }
   }
@@ -503,11 +517,19 @@ function labelsFromNotation(cx: Cx, labels: LabelReading[]): void {
 export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
   const out: NumberAnalysis = { money: [], quantities: [], labels: [], rates: [], vague: [], bad: [] };
   const toks = t.tokens;
-  if (!toks.some((k) => k.kind === 'num') && !t.roles.has('number') && !t.roles.has('money_word') && !t.roles.has('vague') && !t.roles.has('magnitude') && !t.roles.has('fraction') && !t.roles.has('num_adjust')) return out;
-  // endBefore[p]: the tags that end right before token p.
-  const endBefore: Tag[][] = toks.map(() => []);
-  for (const g of t.tags) if (g.end < toks.length + 1) (endBefore[g.end] ??= []).push(g);
-  const cx: Cx = { t, toks, ctx, endAt: endBefore };
+  if (!toks.some((k) => k.kind === 'num') && !t.roles.has('money_word') && !t.roles.has('vague') && !t.roles.has('fraction') && !t.roles.has('num_adjust')) {
+    // Words alone: only number words or magnitudes that are no other word ("twenty", "do hazaar") can be amounts.
+    const wordsMayCount = t.tags.some((g) => (g.role === 'number' || (g.role === 'magnitude' && !shortWord(g))) && (t.at[g.start] ?? []).every((o) => o.role === 'number' || o.role === 'magnitude'));
+    if (!wordsMayCount) return out;
+  }
+  // endBefore[p]: the tags (of the roles read here) that end right before token p; inner tokens of multi-word tags.
+  const endBefore: (Tag[] | undefined)[] = new Array(toks.length + 1);
+  const inner = new Uint8Array(toks.length);
+  for (const g of t.tags) {
+    if (BEFORE_ROLES.has(g.role)) (endBefore[g.end] ??= []).push(g);
+    for (let k = g.start + 1; k < g.end; k++) inner[k] = 1;
+  }
+  const cx: Cx = { t, toks, ctx, endAt: endBefore, inner };
 
   labelsFromVocabulary(cx, out.labels);
   labelsFromNotation(cx, out.labels);
@@ -559,7 +581,11 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
       if (c && toks[c.end]?.text === '-' && toks[c.end]!.glued && toks[c.end + 1]?.kind === 'num' && toks[c.end + 1]!.glued && !sureLabel.has(c.end + 1)) {
         const c2 = digitCore(cx, c.end + 1, out.bad);
         if (c2) {
-          out.vague.push({ start: i, end: c2.end });
+          // "2-3k": a magnitude written once covers both ends.
+          const lo = c2.magnitude && !c.magnitude ? c.value * (c2.value / Number(readNumberText(toks[c2.start]!.text, ctx.pack.decimal))) : c.value;
+          const cur = ctx.currency;
+          const range = lo > 0 && c2.value > lo && c2.value <= MAX_MAJOR_AMOUNT ? { lo: toMinor(lo, cur), hi: toMinor(c2.value, cur), currency: cur } : undefined;
+          out.vague.push(range ? { start: i, end: c2.end, range } : { start: i, end: c2.end });
           i = c2.end - 1;
           continue;
         }
@@ -576,6 +602,19 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
     if (!c) continue;
     cores.push(c);
     i = c.end - 1;
+  }
+
+  // A weak label ("room 204", "flat 402", "table 4") is surely a label when another amount is written
+  // beside it ("room 204 hotel 2500"); alone ("hotel room 2500") its number stays a likely price.
+  for (const l of out.labels) {
+    if (l.score >= 0.9) continue;
+    const own = cores.find((c) => c.start < l.end && l.start < c.end);
+    if (!own || !own.plainInt) continue;
+    const other = cores.some((c) => c !== own && !c.weak && (c.end <= l.start || c.start >= l.end) && !out.labels.some((x) => x.start < c.end && c.start < x.end));
+    if (other) {
+      l.score = 0.9;
+      cores.splice(cores.indexOf(own), 1);
+    }
   }
 
   // Currency, approximation and notation around each core; then money and quantity readings.
@@ -609,6 +648,12 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
         currency = resolveCurrency(after.value, ctx);
         score += weakMarker(after) ? S.weakCurrency : S.currency;
         end = after.end;
+        // "12€50": the cents written after the symbol, as in France.
+        const cents = toks[end];
+        if (cents?.kind === 'num' && cents.glued && /^\d{2}$/.test(cents.text) && c.plainInt && toks[after.start]!.glued && toks[after.start]!.kind === 'sym') {
+          value += Number(cents.text) / 100;
+          end++;
+        }
         // "1.5 pounds of apples": a currency name that is also a unit stays a quantity as well.
         unitTag = tagsAt(cx, after.start, 'unit')[0];
       } else if (sub?.value && !c.magnitude && isInt(value)) {
@@ -718,6 +763,7 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
       if (countRead && countRead.core.start >= start && countRead.core.end <= end) dropped.add(countRead);
     } else {
       each.money = { ...m, start: Math.min(start, m.start), end: Math.max(end, m.end), score: Math.min(m.score, unitKind === 'time' ? S.rateTime : S.rateNoCount) };
+      if (m.alternatives) each.money.alternatives = m.alternatives.map((a) => ({ ...a, score: Math.min(a.score, each.money!.score - 0.05) }));
     }
   };
   for (let n = 0; n < reads.length; n++) {
@@ -767,6 +813,13 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
         else {
           const q = countNear(r, null);
           if (q) { count = q.core.value; countRead = q; }
+          else {
+            // "lunch for 2, 18 each": a count just before the clause may be meant; ask rather than guess.
+            const prevRead = reads[n - 1];
+            if (prevRead?.countable && prevRead.core.end >= s - 3 && r.money.minor > 0) {
+              r.money = { ...r.money, alternatives: [{ minor: r.money.minor * prevRead.core.value, currency: r.money.currency, score: r.money.score - 0.05 }] };
+            }
+          }
         }
       }
       makeRate(r, count, start, eachEnd, null, null, countRead);

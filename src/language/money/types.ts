@@ -51,6 +51,8 @@ export interface LabelReading {
   kind: string;
   /** How sure the grammar is that this number is a label. */
   score: number;
+  /** The label word that says so ("order #", "card ending", "room"), when one is written: never an item. */
+  cue?: { start: number; end: number };
 }
 
 export interface RateReading {
@@ -71,7 +73,7 @@ export interface NumberAnalysis {
   quantities: QuantityReading[];
   labels: LabelReading[];
   rates: RateReading[];
-  /** "a couple hundred", "a few bucks", "some money", "500-600": talk of money that is no amount. */
-  vague: { start: number; end: number }[];
+  /** "a couple hundred", "a few bucks", "some money", "500-600": talk of money that is no amount; a written range keeps its ends (minor units). */
+  vague: { start: number; end: number; range?: { lo: number; hi: number; currency: string } }[];
   bad: { start: number; end: number; why: BadWhy }[];
 }

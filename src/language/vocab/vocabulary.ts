@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { fold } from '../normalize.js';
 import { isLang, isRegion, isRole, type Lang, type Region, type Role } from './roles.js';
 import { readTsvDir, VocabError, type TsvRow } from './tsv.js';
+import { holidayVocabRows } from './holidays.js';
 import type { LocalePack } from '../locale.js';
 
 export interface VocabEntry {
@@ -50,6 +51,19 @@ const VALUE_CHECKS: Partial<Record<Role, (v: string) => boolean>> = {
   half: (v) => v === 'first' || v === 'second',
   season: (v) => ['winter', 'spring', 'summer', 'autumn', 'monsoon'].includes(v),
   clock: (v) => v === 'am' || v === 'pm',
+  ago: (v) => v === 'pre' || v === 'post',
+  this: (v) => v === 'post',
+  last: (v) => v === 'rolling' || v === 'post',
+  next: (v) => v === 'post',
+  time_from: (v) => v === 'between',
+  time_since: (v) => ['pre', 'post', 'after'].includes(v),
+  time_until: (v) => ['pre', 'post', 'before'].includes(v),
+  time_at: (v) => v === 'pre' || v === 'post',
+  weekday_set: (v) => /^[0-6](,[0-6])*$/.test(v),
+  quarter: (v) => /^[1-4]$/.test(v),
+  period_part: (v) => ['early', 'mid', 'late'].includes(v),
+  time_prep: (v) => v === 'pre' || v === 'post',
+  homograph: (v) => v === 'strong' || v === 'weak',
   prep: (v) => ['place', 'purpose', 'dest', 'with', 'in', 'via', 'time', 'benefit', 'source'].includes(v),
   group_by: (v) => ['category', 'merchant', 'day', 'item'].includes(v),
   op_avg: (v) => ['day', 'week', 'month', 'occasion'].includes(v),
@@ -59,7 +73,7 @@ const VALUE_CHECKS: Partial<Record<Role, (v: string) => boolean>> = {
 };
 
 /** Roles whose rows must carry a value. */
-const NEEDS_VALUE: ReadonlySet<Role> = new Set(['number', 'magnitude', 'fraction', 'money_word', 'currency', 'weekday', 'month', 'relative_day', 'period_unit', 'ordinal', 'label', 'command', 'prep', 'postp', 'holiday', 'half', 'season', 'clock', 'unit', 'part_of_day', 'emoji', 'group_by', 'subunit', 'num_adjust']);
+const NEEDS_VALUE: ReadonlySet<Role> = new Set(['number', 'magnitude', 'fraction', 'money_word', 'currency', 'weekday', 'month', 'relative_day', 'period_unit', 'ordinal', 'label', 'command', 'prep', 'postp', 'holiday', 'half', 'season', 'clock', 'unit', 'part_of_day', 'emoji', 'group_by', 'subunit', 'num_adjust', 'ago', 'time_since', 'time_until', 'weekday_set', 'quarter', 'period_part', 'time_prep', 'homograph']);
 
 export const VOCAB_COLUMNS = ['phrase', 'role', 'value', 'lang', 'region'] as const;
 
@@ -150,11 +164,12 @@ export class Vocabulary {
 
 let allEntries: VocabEntry[] | null = null;
 
-/** Every row of vocab/words/*.tsv, validated (read once). */
+/** Every row of vocab/words/*.tsv and every holiday name of vocab/holidays.tsv, validated (read once). */
 export function allVocabEntries(): readonly VocabEntry[] {
   if (!allEntries) {
     const dir = fileURLToPath(new URL('./words/', import.meta.url));
-    allEntries = entriesFromRows(readTsvDir(dir, VOCAB_COLUMNS));
+    // Holiday and festival names live beside their annual rules in holidays.tsv.
+    allEntries = entriesFromRows([...readTsvDir(dir, VOCAB_COLUMNS), ...holidayVocabRows()]);
   }
   return allEntries;
 }

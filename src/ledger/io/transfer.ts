@@ -11,9 +11,11 @@
  * content the ledger already holds as often as the file does up to it (a bank's CSV imported twice,
  * an export without uids), is "already present", whatever the order of the file.
  */
+import type { CategoryOverride } from '../../categories/overrides.js';
 import type { Expense } from '../../core/types.js';
 import { cleanUid, type ExpenseRepository, type ImportItem } from '../expenses.js';
 import { CsvReader, csvLine } from './csv.js';
+import { isOverrideRecord, overrideLines, recordToOverride } from './overrides.js';
 import { expenseToRecord, recordToDraft, RECORD_COLUMNS, type Categorizer } from './records.js';
 
 export type TransferFormat = 'csv' | 'jsonl';
@@ -32,6 +34,8 @@ export interface ImportOptions {
   onRejected?(line: number, error: string): void;
   /** After each batch. */
   onProgress?(p: ImportResult & { read: number }): void;
+  /** A category correction the file carries (JSON lines); without it they are skipped. */
+  onOverride?(o: CategoryOverride): Promise<void>;
 }
 
 export interface ImportResult {
@@ -63,6 +67,14 @@ export async function importChunks(expenses: Pick<ExpenseRepository, 'importBatc
       o.onRejected?.(r.line, r.error);
       continue;
     }
+    if (isOverrideRecord(r.value)) {
+      const ov = recordToOverride(r.value);
+      if (!ov.ok) {
+        res.rejected++;
+        o.onRejected?.(r.line, ov.error);
+      } else await o.onOverride?.(ov.override);
+      continue;
+    }
     const v = recordToDraft(r.value, o.categorize);
     if (!v.ok) {
       res.rejected++;
@@ -84,13 +96,18 @@ export function importText(expenses: Pick<ExpenseRepository, 'importBatch'>, tex
   return importChunks(expenses, (async function* () { yield text; })(), o);
 }
 
-/** The file's lines for these expenses: a header then one line per row (CSV), or one JSON object per row. */
-export function* exportLines(rows: Iterable<Expense>, format: TransferFormat): Generator<string> {
+/**
+ * The file's lines for these expenses: a header then one line per row (CSV), or one JSON object per
+ * row followed by the owner's category corrections (JSON lines is the whole ledger; CSV, the
+ * spreadsheet view, holds expenses only).
+ */
+export function* exportLines(rows: Iterable<Expense>, format: TransferFormat, overrides: Iterable<CategoryOverride> = []): Generator<string> {
   if (format === 'csv') yield RECORD_COLUMNS.join(',');
   for (const e of rows) {
     const r = expenseToRecord(e);
     yield format === 'jsonl' ? JSON.stringify(r) : csvLine(RECORD_COLUMNS.map((c) => r[c]));
   }
+  if (format === 'jsonl') yield* overrideLines(overrides);
 }
 
 /** One record per non-empty line. */

@@ -45,6 +45,10 @@ export function sqliteExpenses(store: SqliteStore): ExpenseRepository {
           const existing = await trx.selectFrom('expenses').selectAll().where('message_id', '=', meta.messageId).orderBy('message_part').execute();
           if (existing.length) return { expenses: existing.map(rowToExpense), duplicate: true };
         }
+        if (meta.sourceKey) {
+          const same = await trx.selectFrom('expenses').selectAll().where('owner', '=', meta.owner).where('source_key', '=', meta.sourceKey).where('deleted_at', 'is', null).orderBy('id').execute();
+          if (same.length) return { expenses: same.map(rowToExpense), duplicate: true };
+        }
         const out: Expense[] = [];
         for (const [i, d] of drafts.entries()) out.push(rowToExpense(await insertRow(trx, d, meta, i, drafts.length === 1 ? meta.uid : null)));
         return { expenses: out, duplicate: false };
@@ -192,6 +196,7 @@ function insertRow(trx: Trx, d: ExpenseDraft, meta: RecordMeta, part: number, ui
       deleted_at: null,
       // A new identity unless the row brings one from an export file.
       uid: uid ?? sql<string>`lower(hex(randomblob(12)))`,
+      source_key: meta.sourceKey ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -27,6 +27,8 @@ export interface ExpensesTable {
   message_part: number;
   understood_by: string;
   deleted_at: string | null;
+  /** What makes the content unique beyond the message (a forwarded alert's reference); see RecordMeta.sourceKey. */
+  source_key: string | null;
   /** A stable identity that export files carry (migration 0011). */
   uid: string | null;
 }

@@ -15,8 +15,8 @@ import type { Tag, Tagged } from '../../language/tagger.js';
 import type { Role } from '../../language/vocab/roles.js';
 import type { Primary } from '../../categories/taxonomy.js';
 import { readNumbers, type MoneyReading } from '../../understanding/next/numbers.js';
-import type { TimeReading } from '../../understanding/next/times.js';
-import { bestTimes, readTimes } from './periods.js';
+import type { TimeReading } from '../../language/time/index.js';
+import { bestTimes, readTimes } from '../../language/time/index.js';
 import { bestCover } from '../../language/grammar.js';
 import { emptyFilters, type Filters, type Operation, type Period, type QueryPlan } from '../types.js';
 

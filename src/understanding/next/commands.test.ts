@@ -16,6 +16,9 @@ describe('commands', () => {
     ['remove the uber from yesterday', { kind: 'delete_matching', text: 'uber', from: '2026-11-30', to: '2026-11-30' }],
     ['delete chai from yesterday', { kind: 'delete_matching', text: 'chai', from: '2026-11-30', to: '2026-11-30' }],
     ['delete the coffee at starbucks', { kind: 'delete_matching', text: 'coffee starbucks' }],
+    ['delete chai 30', { kind: 'delete_matching', text: 'chai', amountMinor: 3000 }],
+    ['remove the 2 chais', { kind: 'delete_matching', text: 'chais', amountMinor: 200 }],
+    ['delete the last chai', { kind: 'delete_matching', text: 'chai', latest: true }],
     ['undo', { kind: 'undo' }],
     ['cancel that', { kind: 'cancel' }],
     ['no', { kind: 'cancel' }],
@@ -47,6 +50,10 @@ describe('commands', () => {
     ['day before month', true],
   ])('%s sets the date order (day first: %s)', (text, dayFirst) => {
     expect(command(text)).toEqual({ kind: 'set_date_order', dayFirst });
+  });
+
+  it('a trip that opens with "drop" stays an expense', () => {
+    expect(read('drop to airport 500')).toMatchObject({ intent: 'add_expense', expenses: [{ amountMinor: 50000 }] });
   });
 
   it('dates the fruit stay an expense, and a question about date order is no command', () => {

@@ -12,7 +12,7 @@ import type { Role } from '../../language/vocab/roles.js';
 import type { Command } from '../types.js';
 import type { Primary } from '../../categories/taxonomy.js';
 import type { MoneyReading } from './numbers.js';
-import type { TimeReading } from './times.js';
+import type { TimeReading } from '../../language/time/index.js';
 
 export interface CommandInput {
   t: Tagged;
@@ -77,16 +77,27 @@ export function readCommand(x: CommandInput): Command | null {
   if (set) return set;
   // Undo and deletes: "undo", "delete that last one", "delete the chai".
   const del = t.tags.find((g) => g.role === 'command' && (g.value === 'undo' || g.value === 'delete'));
-  if (del && del.start <= 2 && x.money.length === 0) {
-    const others = rest(t, (i) => i >= del.end && !covered(t, i, WEAK));
+  // "delete chai 30", "remove the 2 chais": an amount after a leading delete word names what to
+  // delete; it is never a new expense. ("drop" also opens trips: "drop to airport 500".)
+  const amountSays = !!del && del.value === 'delete' && x.money.length === 1 && del.start === words[0]!.i && del.phrase !== 'drop'
+    && x.money[0]!.start >= del.end && !t.tags.some((g) => g.role === 'spend_verb' || g.role === 'obtain_verb');
+  if (del && del.start <= 2 && (x.money.length === 0 || amountSays)) {
+    const m = amountSays ? x.money[0]! : null;
+    const inMoney = (i: number): boolean => !!m && m.start <= i && i < m.end;
+    const others = rest(t, (i) => i >= del.end && !covered(t, i, WEAK) && !inMoney(i));
     const before = rest(t, (i) => i < del.start && !covered(t, i, WEAK) && !covered(t, i, ROLE('edit_cue')));
-    if (before.length === 0 && others.length === 0) return { kind: 'undo' };
+    if (before.length === 0 && others.length === 0 && !m) return { kind: 'undo' };
     if (before.length === 0 && del.value === 'delete') {
       // "remove the uber from yesterday": the day bounds the search; words of place and time are not the description.
       const day = x.times.find((r) => r.from && r.start >= del.end);
       const words = others.filter((i) => !x.times.some((r) => r.start <= i && i < r.end) && !covered(t, i, ROLE('prep')));
-      if (words.length <= 4 && (words.length > 0 || day)) {
-        return { kind: 'delete_matching', text: words.map((i) => t.tokens[i]!.norm).join(' '), ...(day ? { from: day.from!, to: day.to ?? day.from! } : {}) };
+      // "delete the last chai": the newest of them.
+      const latest = t.tags.some((g) => g.role === 'ref_last' && g.start > del.start);
+      if (words.length <= 4 && (words.length > 0 || day || m)) {
+        return {
+          kind: 'delete_matching', text: words.map((i) => t.tokens[i]!.norm).join(' '),
+          ...(day ? { from: day.from!, to: day.to ?? day.from! } : {}), ...(m ? { amountMinor: m.minor } : {}), ...(latest ? { latest: true } : {}),
+        };
       }
     }
   }

@@ -11,7 +11,7 @@ import type { Tagged } from '../../language/tagger.js';
 import type { KnownTerm } from '../../categories/index.js';
 import type { Role } from '../../language/vocab/roles.js';
 import type { MoneyReading, NumberAnalysis, QuantityReading } from './numbers.js';
-import type { TimeReading } from './times.js';
+import type { TimeReading } from '../../language/time/index.js';
 import { chunksOf } from './extract.js';
 
 /** Feature weights of a reading. One table, so tuning is visible and reviewable. */

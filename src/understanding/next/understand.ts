@@ -21,7 +21,7 @@ import { prepare, readExpenses, type FrameTokens } from './frames.js';
 import { readNumbers, type MoneyReading } from './numbers.js';
 import { functionTokens, findTerms } from './terms.js';
 import { implausible } from './plausible.js';
-import { bestTimes, readTimes, type TimeReading } from './times.js';
+import { bestTimes, readTimes, type TimeReading } from '../../language/time/index.js';
 
 /** What understanding needs from src/categories; injected so tests can swap it. */
 export interface Lexicon {
@@ -84,7 +84,7 @@ function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding 
   const prep = prepare(t, nums, times, terms);
   const rr = readExpenses(prep);
   const futureDate = times.some((r) => r.future);
-  const cue = readCues({ t, hasMoney: !!rr.best, futureDate, hasTime: times.length > 0, hasPeriod: times.some((r) => r.kind === 'range'), hasThing: terms.length > 0, termSpans: terms });
+  const cue = readCues({ t, hasMoney: !!rr.best, futureDate, hasTime: times.some((r) => !r.future), hasPeriod: times.some((r) => r.kind === 'range' && !r.future), hasThing: terms.length > 0, termSpans: terms });
 
   if (cue?.kind === 'question') {
     // A question about money: spending words, amounts, known things; a date alone counts only when
@@ -200,11 +200,12 @@ function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding 
 function dateFor(times: readonly TimeReading[], f: FrameTokens | null, today: string, shared?: TimeReading | null, span?: { lo: number; hi: number }): string {
   if (f) {
     const lo = span?.lo ?? Math.min(f.money.start, ...f.content), hi = span?.hi ?? Math.max(f.money.end, ...f.content.map((i) => i + 1));
-    const own = times.find((r) => r.from && r.start >= lo && r.end <= hi + 1);
-    if (own) return own.from!;
+    const own = times.find((r) => (r.day ?? r.from) && r.start >= lo && r.end <= hi + 1);
+    if (own) return (own.day ?? own.from)!;
   }
-  if (shared?.from) return shared.from;
-  return times.find((r) => r.from)?.from ?? today;
+  if (shared?.day ?? shared?.from) return (shared.day ?? shared.from)!;
+  const any = times.find((r) => r.day ?? r.from);
+  return any ? (any.day ?? any.from)! : today;
 }
 
 function frameText(t: Tagged, f: FrameTokens): string {

@@ -1,0 +1,77 @@
+/**
+ * @module understanding/alerts/counterparty
+ * Turns a payee as banks print it into the name a person would say: a VPA's handle without its
+ * gateway and order words ("swiggy.order@axis" → "Swiggy"), a card descriptor without processor
+ * prefixes, store numbers, cities and legal suffixes ("SQ *BLUE BOTTLE" → "Blue Bottle",
+ * "SUNOCO 0731 PHILA" → "Sunoco", "AMAZON MKTPLACE PMTS" → "Amazon"). A known merchant keeps the
+ * lexicon's spelling. A bank or a payment app is never the counterparty. Pure.
+ */
+import { findKnownTerms } from '../../categories/index.js';
+import { fold } from '../../language/normalize.js';
+import { isBankName, noiseWords } from './vocab.js';
+
+/** The longest name kept; descriptors run on with cities and codes. */
+const MAX_WORDS = 4;
+
+/**
+ * The cleaned counterparty, or null when nothing name-like is left (a phone-number VPA, a bank).
+ * e.g. cleanCounterparty('swiggy.order@axis', true) === 'Swiggy'
+ */
+export function cleanCounterparty(raw: string, vpa: boolean): string | null {
+  let s = raw.trim();
+  if (!s) return null;
+  if (vpa || /^[\w.-]+@[\w.-]+$/.test(s)) {
+    s = s.slice(0, s.indexOf('@'));
+    return fromWords(s.split(/[._\-\d]+/).filter(Boolean), true);
+  }
+  s = s.replace(/^\$(?=[a-z])/i, ''); // a Cash App $cashtag
+  // "SQ *BLUE BOTTLE", "PAYPAL *NETFLIX": the part after the star names the merchant, unless it is a code.
+  const star = s.indexOf('*');
+  if (star >= 0) {
+    const before = s.slice(0, star).trim(), after = s.slice(star + 1).trim();
+    const afterFirst = after.split(/\s+/)[0] ?? '';
+    const afterIsCode = !afterFirst || /\d/.test(afterFirst);
+    s = afterIsCode || before.split(/\s+/).length > 1 && !isProcessor(before) ? before : after;
+  }
+  // Domains: "AMAZON.IN", "Netflix.com" → the name.
+  s = s.replace(/\.(?:com|in|co\.uk|co|net|org|io)\b/gi, ' ');
+  const words: string[] = [];
+  for (const w of s.split(/\s+/)) {
+    if (!w) continue;
+    // Store numbers, terminal ids and everything after them ("SUNOCO 0731 PHILA", "WALGREENS #1234").
+    if (words.length > 0 && /^[#\d]/.test(w)) break;
+    if (/^\d+$/.test(w)) continue;
+    words.push(w.replace(/[.,;:]+$/, ''));
+  }
+  return fromWords(words, false);
+}
+
+function isProcessor(s: string): boolean {
+  return noiseWords().has(fold(s));
+}
+
+function fromWords(words0: string[], vpa: boolean): string | null {
+  const noise = noiseWords();
+  let words = words0.map((w) => w.replace(/[^\p{L}\p{N}&'-]/gu, '')).filter(Boolean);
+  // A known merchant anywhere in the name keeps the lexicon's spelling ("AMZN Mktp" → "Amazon").
+  const folded = words.map((w) => fold(w));
+  const known = findKnownTerms(folded).find((k) => k.kind === 'merchant' && !k.repaired && !k.weak);
+  if (known && !isBankName(known.canonical)) return known.canonical;
+  words = words.filter((w) => !noise.has(fold(w)));
+  if (vpa) words = words.slice(0, 1);
+  words = words.slice(0, MAX_WORDS);
+  // A trailing state or country code: "BLUE BOTTLE CA".
+  if (!vpa && words.length > 1 && /^[A-Z]{2}$/.test(words[words.length - 1]!)) words = words.slice(0, -1);
+  if (!words.length) return null;
+  const name = words.map(titleCase).join(' ');
+  if (isBankName(name) || words.every((w) => isBankName(w))) return null;
+  if (!/\p{L}{2}/u.test(name)) return null;
+  return name;
+}
+
+/** "SUNOCO" → "Sunoco", "mcdonalds" → "Mcdonalds"; short all-caps names stay ("KFC", "BP"). */
+function titleCase(w: string): string {
+  if (w.length <= 3 && w === w.toUpperCase() && /\p{L}/u.test(w)) return w;
+  if (/\p{Ll}/u.test(w) && /\p{Lu}/u.test(w.slice(1))) return w; // "McDonald's", "eBay" as written
+  return w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+}
