@@ -17,6 +17,7 @@ const BENCHES: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   summary: async () => (await import('./summary.js')).benchSummary(),
   categories: async () => (await import('./categories.js')).benchCategories(),
   footprint: async () => (await import('./footprint.js')).benchFootprint(),
+  webhooks: async () => (await import('./webhooks.js')).benchWebhooks(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
