@@ -18,6 +18,7 @@ const BENCHES: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   categories: async () => (await import('./categories.js')).benchCategories(),
   footprint: async () => (await import('./footprint.js')).benchFootprint(),
   web: async () => (await import('./web.js')).benchWeb(),
+  webhooks: async () => (await import('./webhooks.js')).benchWebhooks(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

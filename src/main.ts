@@ -100,7 +100,10 @@ export async function createApp(o: AppOptions): Promise<App> {
     sender,
     clock,
     logger: logger.child({ component: 'pipeline' }),
-    maxAgeMs: config.maxMessageAgeMs,
+    // The official APIs deliver only messages munshi has not acknowledged (there is no history
+    // replay as on WhatsApp Web), and Meta keeps retrying for days while munshi is down: an old
+    // message there is an expense nobody recorded yet, not history.
+    maxAgeMs: config.transport === 'cloud' || config.transport === 'twilio' ? 0 : config.maxMessageAgeMs,
     onError: (e) => {
       metrics.errors.inc({ where: 'pipeline' });
       status.error(e);

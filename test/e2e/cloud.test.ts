@@ -267,6 +267,17 @@ describe('munshi on the WhatsApp Cloud API (fake Graph API, real everything else
     expect(await media!.download()).toEqual(pdf);
   });
 
+  it('records a message Meta delivers days late (munshi was down) on its own date, and answers with the template', async () => {
+    const b = await boot({ MUNSHI_CLOUD_TEMPLATE: 'munshi_update' });
+    const threeDaysAgo = Math.floor(b.clock.now().getTime() / 1000) - 3 * 86_400;
+    expect((await b.post([msg(MOM, 'petrol 500', b.clock, { timestamp: threeDaysAgo })])).status).toBe(200);
+    await b.settle();
+    const [e] = await b.app.services.repos.expenses.between({ owner: MOM });
+    expect(e).toMatchObject({ amountMinor: 50000, date: '2026-01-12' });
+    // Three days after the person wrote, WhatsApp takes only the template.
+    expect(b.graph.sent()).toMatchObject([{ type: 'template', template: { name: 'munshi_update', components: [{ parameters: [{ text: expect.stringContaining('₹500') }] }] } }]);
+  });
+
   it('outside the 24-hour window sends only the configured template, with the reply as its parameter', async () => {
     const b = await boot({ MUNSHI_CLOUD_TEMPLATE: 'munshi_update', MUNSHI_CLOUD_TEMPLATE_LANGUAGE: 'en_US' });
     await b.post([msg(MOM, 'chai 20', b.clock)]);

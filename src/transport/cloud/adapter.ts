@@ -157,7 +157,10 @@ export class CloudTransport implements Transport {
     };
     const d = decideAccess(env, { ids: [`${this.o.graph.phoneNumberId}@business`] }, this.o.access);
     if (!d.allow) {
-      this.log.debug({ messageId: m.id, reason: d.reason }, 'not for munshi');
+      // A stranger is worth a line the owner can see: a family number typed differently in
+      // MUNSHI_ALLOWLIST would otherwise go unanswered without a trace.
+      if (d.reason === 'stranger') this.log.info({ messageId: m.id, from: env.authorPhone }, 'a message from a number not on MUNSHI_ALLOWLIST; not answered');
+      else this.log.debug({ messageId: m.id, reason: d.reason }, 'not for munshi');
       return;
     }
     const now = this.o.clock.now();

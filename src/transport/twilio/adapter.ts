@@ -144,7 +144,10 @@ export class TwilioTransport implements Transport {
     };
     const d = decideAccess(env, { ids: [`${this.o.from}@c.us`] }, this.o.access);
     if (!d.allow) {
-      this.log.debug({ sid: m.sid, reason: d.reason }, 'not for munshi');
+      // A stranger is worth a line the owner can see: a family number typed differently in
+      // MUNSHI_ALLOWLIST would otherwise go unanswered without a trace.
+      if (d.reason === 'stranger') this.log.info({ sid: m.sid, from: env.authorPhone }, 'a message from a number not on MUNSHI_ALLOWLIST; not answered');
+      else this.log.debug({ sid: m.sid, reason: d.reason }, 'not for munshi');
       return;
     }
     const now = this.o.clock.now();
