@@ -9,6 +9,7 @@ import type { BenchResult } from './stats.js';
 const BENCHES: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   understanding: async () => (await import('./understanding.js')).benchUnderstanding(),
   money: async () => (await import('./money.js')).benchMoney(),
+  time: async () => (await import('./time.js')).benchTime(),
   record: async () => (await import('./record.js')).benchRecord(),
   query: async () => (await import('./query.js')).benchQuery(),
   ai: async () => (await import('./ai.js')).benchAi(),
