@@ -13,7 +13,8 @@ import type { ExpenseRepository } from '../ledger/expenses.js';
 import { MemoryLedger } from '../ledger/memory.js';
 import type { PreferenceRepository } from '../ledger/preferences.js';
 import { sqliteExpenses } from '../ledger/sqlite/expenses.js';
-import { openSqliteStore, type SqliteStore } from '../ledger/sqlite/open.js';
+import { checkFile, openSqliteStore, type OpenOptions, type SqliteStore } from '../ledger/sqlite/open.js';
+import type { LedgerFile } from '../ledger/file.js';
 import { sqlitePreferences } from '../ledger/sqlite/preferences.js';
 import type { ExpenseQueries } from '../query/execute.js';
 import { memoryQueries } from '../query/memory.js';
@@ -48,12 +49,14 @@ export interface Repositories {
   expenseTable: ExpenseTable;
   /** Where the data lives, for logs and `status`. */
   readonly location: string;
+  /** The ledger file's upkeep (backups, quick_check); null for in-memory fakes. */
+  readonly ledgerFile: LedgerFile | null;
   close(): Promise<void>;
 }
 
 /** The repositories over the SQLite file at `file` (":memory:" for a throwaway one), migrated. */
-export async function openRepositories(file: string): Promise<Repositories & { store: SqliteStore }> {
-  const store = await openSqliteStore(file, migrations);
+export async function openRepositories(file: string, o: OpenOptions = {}): Promise<Repositories & { store: SqliteStore }> {
+  const store = await openSqliteStore(file, migrations, o);
   return {
     store,
     expenses: sqliteExpenses(store),
@@ -68,6 +71,7 @@ export async function openRepositories(file: string): Promise<Repositories & { s
     webAuth: sqliteWebAuth(store),
     expenseTable: sqliteExpenseTable(store),
     location: file,
+    ledgerFile: file === ':memory:' ? null : { file, backup: (dest) => store.backup(dest), quickCheck: () => store.quickCheck(), checkCopy: checkFile },
     close: () => store.close(),
   };
 }
@@ -89,6 +93,7 @@ export function memoryRepositories(): Repositories & { ledger: MemoryLedger } {
     webAuth: new MemoryWebAuth(),
     expenseTable: memoryExpenseTable(ledger),
     location: ':memory: (fakes)',
+    ledgerFile: null,
     close: async () => {},
   };
 }

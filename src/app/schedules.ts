@@ -2,7 +2,7 @@
  * @module app/schedules
  * The scheduled side of munshi, assembled: the generic schedule service with the features' jobs
  * registered in the order they must run at a shared minute (recurring expenses are recorded before
- * anything summarizes them), and budget alerts for what recurring records.
+ * anything summarizes them), budget alerts for what recurring records, and the daily upkeep.
  */
 import type { SkillContext } from '../bot/skill.js';
 import type { ChartRenderer } from '../charts/render.js';
@@ -16,6 +16,7 @@ import { createScheduleService, type ScheduleLogger, type ScheduleService } from
 import type { SummaryConfig } from '../summaries/config.js';
 import { summaryJobs } from '../summaries/jobs.js';
 import type { Repositories } from './repositories.js';
+import { maintenanceJob, type MaintenanceDeps } from './maintenance.js';
 
 export interface ScheduleDeps {
   repos: Pick<Repositories, 'expenses' | 'preferences' | 'recurring' | 'runs'>;
@@ -32,6 +33,8 @@ export interface ScheduleDeps {
   /** Extra replies for expenses a schedule recorded (the budget skill's alerts). */
   afterRecord?(expenses: Expense[], ctx: SkillContext): Promise<OutboundReply[]>;
   logger?: ScheduleLogger;
+  /** The daily upkeep (backups, quick_check, retention); absent in tests of the other jobs. */
+  maintenance?: Pick<MaintenanceDeps, 'ledgerFile' | 'inbox' | 'config' | 'onProblem' | 'logger'>;
 }
 
 /** The schedule service with every job registered; nothing runs until start(). */
@@ -43,5 +46,7 @@ export function createSchedules(d: ScheduleDeps): ScheduleService {
   for (const job of summaryJobs({ expenses: d.repos.expenses, preferences: d.repos.preferences, notifier: d.notifier, settings: d.settings, config: d.summaries, renderChart: d.renderChart, logger: d.logger })) {
     service.register(job);
   }
+  // Last: at start the owner's catch-up messages go first; the backup copy can take a while.
+  if (d.maintenance) service.register(maintenanceJob({ ...d.maintenance, expenses: d.repos.expenses, clock: d.clock, notifier: d.notifier }));
   return service;
 }

@@ -83,7 +83,7 @@ export interface Services {
 export async function buildServices(config: Config, o: ServiceOptions = {}): Promise<Services> {
   const logger = o.logger ?? silentLogger;
   const clock = o.clock ?? systemClock;
-  const opened = o.repositories ?? (await openRepositories(config.dbFile));
+  const opened = o.repositories ?? (await openRepositories(config.dbFile, { backupDir: config.maintenance.backupDir }));
   const m = o.metrics;
   const repos: Repositories = m ? { ...opened, expenses: instrumentExpenses(opened.expenses, m), queries: instrumentQueries(opened.queries, m) } : opened;
   const defaults = o.defaults ?? config.defaults;
@@ -167,6 +167,7 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
         renderChart,
         afterRecord: (expenses, ctx) => budgets.afterRecord!(expenses, ctx),
         logger: logger.child({ component: 'schedule' }),
+        maintenance: { ledgerFile: repos.ledgerFile, inbox: repos.inbox, config: config.maintenance, logger: logger.child({ component: 'maintenance' }) },
       }),
     close() {
       closing ??= (async () => {

@@ -202,6 +202,15 @@ const envSchema = z.object({
   MUNSHI_WEEKLY_SUMMARY: optional,
   MUNSHI_MONTHLY_SUMMARY: optional,
   MUNSHI_RECURRING_AT: optional,
+  // Upkeep (issue 17): online backups kept this many days (0: none), where, and the daily wake.
+  MUNSHI_BACKUP_DAYS: posNumber(7),
+  MUNSHI_BACKUP_DIR: optional,
+  MUNSHI_MAINTENANCE_AT: z
+    .string()
+    .default('03:30')
+    .refine((v) => /^([01]?\d|2[0-3]):[0-5]\d$/.test(v), { message: 'expected HH:MM' }),
+  // Finished inbox messages and sent replies are forgotten after this many days (0: kept forever).
+  MUNSHI_KEEP_MESSAGES_DAYS: posNumber(30),
   MUNSHI_SUMMARY_CHARTS: optional,
 });
 
@@ -298,6 +307,18 @@ export interface Config {
   rules: 'v1' | 'v2';
   /** The web page (MUNSHI_WEB, MUNSHI_WEB_PORT, MUNSHI_WEB_HOST, MUNSHI_WEB_URL). */
   web: { enabled: boolean; port: number; host: string; baseUrl: string | undefined; metricsToken: string | undefined };
+  /** Daily upkeep: backups, the ledger's quick_check, retention (app/maintenance.ts). */
+  maintenance: {
+    /** Where the daily online backups go. */
+    backupDir: string;
+    /** How many days of backups are kept; 0 makes none. */
+    backupDays: number;
+    /** Finished messages and sent replies older than this many days are forgotten; 0 keeps them. */
+    keepMessagesDays: number;
+    /** Where the console transport writes chart PNGs (removed after a day). */
+    chartsDir: string;
+    at: { hour: number; minute: number };
+  };
 }
 
 function toConfig(e: Env): Config {
@@ -386,6 +407,13 @@ function toConfig(e: Env): Config {
     summaries: summaryConfig({ weekly: e.MUNSHI_WEEKLY_SUMMARY, monthly: e.MUNSHI_MONTHLY_SUMMARY, charts: e.MUNSHI_SUMMARY_CHARTS }),
     recurringAt: recordAtConfig(e.MUNSHI_RECURRING_AT),
     web: { enabled: e.MUNSHI_WEB, port: e.MUNSHI_WEB_PORT, host: e.MUNSHI_WEB_HOST, baseUrl: e.MUNSHI_WEB_URL?.replace(/\/$/, ''), metricsToken: e.MUNSHI_METRICS_TOKEN },
+    maintenance: {
+      backupDir: e.MUNSHI_BACKUP_DIR ? path.resolve(e.MUNSHI_BACKUP_DIR) : path.join(dataDir, 'backups'),
+      backupDays: Math.floor(e.MUNSHI_BACKUP_DAYS),
+      keepMessagesDays: e.MUNSHI_KEEP_MESSAGES_DAYS,
+      chartsDir: path.join(dataDir, 'charts'),
+      at: { hour: Number(e.MUNSHI_MAINTENANCE_AT.split(':')[0]), minute: Number(e.MUNSHI_MAINTENANCE_AT.split(':')[1]) },
+    },
   };
 }
 

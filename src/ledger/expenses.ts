@@ -92,6 +92,8 @@ export interface ExpenseRepository {
    * or (without uid) when the ledger holds its content at least `occurrence` times.
    */
   importBatch(items: ImportItem[], meta: { owner: string; now: string }): Promise<{ added: number; present: number }>;
+  /** Retention: forgets command effects applied before `before` (their messages have left the inbox). */
+  forgetCommandEffects(before: string): Promise<number>;
   /** Live expenses (all owners when owner is omitted). */
   count(owner?: string): Promise<number>;
   /** Every live expense in a date range (inclusive), oldest first, for export and summaries. */

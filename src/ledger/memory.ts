@@ -31,7 +31,7 @@ export class MemoryLedger {
   private readonly overridesByOwner = new Map<string, Map<string, CategoryOverride>>();
   private nextId = 1;
   private nextUid = 1;
-  private readonly effects = new Map<string, CommandEffect>();
+  private readonly effects = new Map<string, CommandEffect & { at: string }>();
 
   private insert(d: ExpenseDraft, meta: RecordMeta, part: number, uid: string | null | undefined): Expense {
     const row: StoredExpense = {
@@ -94,7 +94,7 @@ export class MemoryLedger {
         Object.assign(r, { deletedAt: now, updatedAt: now });
         removed.push(r.id);
       }
-      if (messageId) this.effects.set(messageId, { kind: 'delete', expenseIds: removed });
+      if (messageId) this.effects.set(messageId, { kind: 'delete', expenseIds: removed, at: now });
       return removed.length;
     },
     update: async (id, patch, now, messageId) => {
@@ -104,8 +104,13 @@ export class MemoryLedger {
       if (done?.expenseIds.includes(id)) return copy(r);
       Object.assign(r, patch, { updatedAt: now });
       r.searchText = searchTextOf(r);
-      if (messageId) this.effects.set(messageId, { kind: done?.kind ?? 'edit', expenseIds: [...(done?.expenseIds ?? []), id] });
+      if (messageId) this.effects.set(messageId, { kind: done?.kind ?? 'edit', expenseIds: [...(done?.expenseIds ?? []), id], at: now });
       return copy(r);
+    },
+    forgetCommandEffects: async (before) => {
+      let n = 0;
+      for (const [k, e] of this.effects) if (e.at < before && this.effects.delete(k)) n++;
+      return n;
     },
     commandEffect: async (messageId) => {
       const e = this.effects.get(messageId);

@@ -108,6 +108,11 @@ export function sqliteExpenses(store: SqliteStore): ExpenseRepository {
 
     commandEffect: (messageId) => effectOf(db, messageId),
 
+    async forgetCommandEffects(before) {
+      const r = await store.write((trx) => trx.deleteFrom('command_effects').where('applied_at', '<', before).executeTakeFirst());
+      return Number(r.numDeletedRows);
+    },
+
     importBatch: (items, meta) =>
       store.write(async (trx) => {
         let added = 0;
