@@ -25,7 +25,7 @@ export const NODE_FLAGS = ['--optimize-for-size'];
 const MIB = 2 ** 20;
 
 /** Deterministic, varied messages: the shapes people write, several currencies and dates. */
-function messages(n: number): string[] {
+export function messages(n: number): string[] {
   const items = ['chai', 'coffee', 'petrol', 'uber', 'auto', 'lunch', 'dinner', 'groceries', 'milk', 'bread', 'swiggy biryani', 'zomato pizza',
     'movie tickets', 'netflix', 'electricity bill', 'mobile recharge', 'medicine', 'haircut', 'gym', 'books', 'shoes', 'tshirt', 'parking',
     'metro card', 'cab to airport', 'samosa', 'vada pav', 'beer', 'cake', 'flowers', 'dog food', 'diapers', 'detergent', 'water bottle',
@@ -44,7 +44,7 @@ function messages(n: number): string[] {
   });
 }
 
-const QUESTIONS = ['how much this week?', 'how much on food this month?', 'biggest expenses this week', 'how much on petrol this month?',
+export const QUESTIONS = ['how much this week?', 'how much on food this month?', 'biggest expenses this week', 'how much on petrol this month?',
   'list my swiggy orders', 'what soft drinks did I drink?', 'average per day this month', 'compare last month vs this month',
   'breakdown by category this month', 'how much on coffee?', 'top 5 expenses this month', 'how many times uber this month?',
   'any medicine this month?', 'total spent yesterday', 'how much on groceries last week?', 'kitna kharcha hua aaj', 'show all', 'and last month?',
@@ -65,12 +65,12 @@ function childrenRss(pid: number): number {
   return sum;
 }
 
-function rssOf(pid: number): number {
+export function rssOf(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) * 1024 : NaN;
 }
 
-interface Daemon {
+export interface Daemon {
   child: ChildProcess;
   /** Resolves with the next reply's first line (a "munshi › " line). */
   nextReply(): Promise<string>;
@@ -78,7 +78,7 @@ interface Daemon {
   stop(): Promise<void>;
 }
 
-function launch(wrapper: string[], dataDir: string): Daemon {
+export function launch(wrapper: string[], dataDir: string): Daemon {
   const cmd = [...wrapper, process.execPath, ...NODE_FLAGS, path.join(root, 'dist', 'main.js')];
   const child = spawn(cmd[0]!, cmd.slice(1), {
     cwd: root,

@@ -20,6 +20,8 @@ const BENCHES: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   footprint: async () => (await import('./footprint.js')).benchFootprint(),
   web: async () => (await import('./web.js')).benchWeb(),
   webhooks: async () => (await import('./webhooks.js')).benchWebhooks(),
+  import: async () => (await import('./import.js')).benchImport(),
+  soak: async () => (await import('./soak.js')).benchSoak(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

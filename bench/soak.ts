@@ -1,0 +1,76 @@
+/**
+ * @module bench/soak
+ * Memory over a long run (issue 17: RSS after 20,000 messages within 20% of RSS after 1,000): the
+ * compiled daemon (`node --optimize-for-size dist/main.js`, console transport, default settings) in
+ * a fresh data folder is sent 20,000 varied messages, each when the previous was answered, with a
+ * question every 100; it prints the daemon's RSS every 1,000 messages, the ledger and WAL sizes,
+ * and the ratio RSS(20k) / RSS(1k). `npm run bench -- soak [-- --messages N]`.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, messages, QUESTIONS, rssOf } from './footprint.js';
+import { percentile, type BenchResult } from './stats.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MIB = 2 ** 20;
+
+export async function benchSoak(total = Number(process.env.npm_config_messages ?? argValue('--messages') ?? 20_000)): Promise<BenchResult> {
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('dist/ could not be built');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-soak-'));
+  const lines: string[] = [`node --optimize-for-size dist/main.js, console transport, ${total.toLocaleString('en')} messages + a question every 100, each sent when the previous was answered`];
+  try {
+    const d = launch([], dir);
+    d.say('chai 20');
+    await d.nextReply();
+    const texts = messages(total);
+    const rss: number[] = [];
+    let lat: number[] = [];
+    const t0 = performance.now();
+    let mark = t0;
+    lines.push('   messages   RSS MiB   ledger MiB   WAL MiB   p50 ms   p99 ms   msg/s');
+    for (let i = 0; i < texts.length; i++) {
+      const t = performance.now();
+      d.say(texts[i]!);
+      await d.nextReply();
+      lat.push(performance.now() - t);
+      if ((i + 1) % 100 === 0) {
+        d.say(QUESTIONS[((i + 1) / 100) % QUESTIONS.length]!);
+        await d.nextReply();
+      }
+      if ((i + 1) % 1000 === 0) {
+        const r = rssOf(d.child.pid!) / MIB;
+        rss.push(r);
+        const size = (f: string) => (fs.existsSync(path.join(dir, f)) ? fs.statSync(path.join(dir, f)).size / MIB : 0);
+        lat.sort((a, b) => a - b);
+        const now = performance.now();
+        lines.push(
+          `${String(i + 1).padStart(11)}   ${r.toFixed(0).padStart(7)}   ${size('munshi.db').toFixed(1).padStart(10)}   ${size('munshi.db-wal').toFixed(1).padStart(7)}   ${percentile(lat, 50).toFixed(1).padStart(6)}   ${percentile(lat, 99).toFixed(1).padStart(6)}   ${(1000 / ((now - mark) / 1000)).toFixed(0).padStart(5)}`,
+        );
+        mark = now;
+        lat = [];
+      }
+    }
+    await d.stop();
+    const first = rss[0]!;
+    const last = rss.at(-1)!;
+    lines.push(`RSS after ${total.toLocaleString('en')} / after 1,000: ${last.toFixed(0)} / ${first.toFixed(0)} MiB = ${((last / first - 1) * 100).toFixed(1)}% (target ≤ +20%); peak ${Math.max(...rss).toFixed(0)} MiB; ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return { name: 'soak (memory over 20,000 messages)', lines };
+}
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const r = await benchSoak();
+  console.log(`## ${r.name}`);
+  for (const l of r.lines) console.log(`  ${l}`);
+}
