@@ -25,13 +25,16 @@ export function cleanCounterparty(raw: string, vpa: boolean): string | null {
     return fromWords(s.split(/[._\-\d]+/).filter(Boolean), true);
   }
   s = s.replace(/^\$(?=[a-z])/i, ''); // a Cash App $cashtag
+  // Bank narrations: "UPI-SWIGGY-merchant@paytm", "NEFT-ACME CORP", "UPI/P2M/…/SWIGGY".
+  s = s.replace(/[\w.-]+@[\w.-]+/g, ' ').split(/[\s/]+/).map((w) => (/-/.test(w) && w.split('-').some((p) => noiseWords().has(fold(p))) ? w.split('-').filter((p) => !noiseWords().has(fold(p))).join(' ') : w)).join(' ');
   // "SQ *BLUE BOTTLE", "PAYPAL *NETFLIX": the part after the star names the merchant, unless it is a code.
   const star = s.indexOf('*');
   if (star >= 0) {
     const before = s.slice(0, star).trim(), after = s.slice(star + 1).trim();
     const afterFirst = after.split(/\s+/)[0] ?? '';
     const afterIsCode = !afterFirst || /\d/.test(afterFirst);
-    s = afterIsCode || before.split(/\s+/).length > 1 && !isProcessor(before) ? before : after;
+    // "SQ *BLUE BOTTLE": a processor, then the merchant; "UBER *TRIP", "AMZN Mktp US*2K4": the merchant, then a detail.
+    s = before && (!isProcessor(before) || afterIsCode) ? before : after;
   }
   // Domains: "AMAZON.IN", "Netflix.com" → the name.
   s = s.replace(/\.(?:com|in|co\.uk|co|net|org|io)\b/gi, ' ');
@@ -39,9 +42,10 @@ export function cleanCounterparty(raw: string, vpa: boolean): string | null {
   for (const w of s.split(/\s+/)) {
     if (!w) continue;
     // Store numbers, terminal ids and everything after them ("SUNOCO 0731 PHILA", "WALGREENS #1234").
-    if (words.length > 0 && /^[#\d]/.test(w)) break;
+    if (words.length > 0 && /[#\d]/.test(w)) break;
     if (/^\d+$/.test(w)) continue;
-    words.push(w.replace(/[.,;:]+$/, ''));
+    const clean = w.replace(/[.,;:\-]+$/, '');
+    if (clean) words.push(clean);
   }
   return fromWords(words, false);
 }
@@ -60,6 +64,8 @@ function fromWords(words0: string[], vpa: boolean): string | null {
   words = words.filter((w) => !noise.has(fold(w)));
   if (vpa) words = words.slice(0, 1);
   words = words.slice(0, MAX_WORDS);
+  // A lone letter left of a store code ("TARGET T-1234" → "TARGET T").
+  while (!vpa && words.length > 1 && /^\p{L}$/u.test(words[words.length - 1]!)) words = words.slice(0, -1);
   // A trailing state or country code: "BLUE BOTTLE CA".
   if (!vpa && words.length > 1 && /^[A-Z]{2}$/.test(words[words.length - 1]!)) words = words.slice(0, -1);
   if (!words.length) return null;

@@ -51,6 +51,9 @@ const INDIAN: [string, Want][] = [
   ['Your HDFC Bank Credit Card XX1234 bill of Rs 12,345.00 is due on 25-01-26. Minimum amount due Rs 620.00. Pay now to avoid charges.', { kind: 'due' }],
   ['Get a pre-approved personal loan of Rs 5,00,000 at 10.5% p.a. Apply now: bit.ly/abc T&C apply -HDFC Bank', { kind: 'promo' }],
   ['Payment of Rs 12,345.00 received towards your SBI Credit Card XX1234 on 03-01-26. Thank you.', { kind: 'card_payment', amountMinor: 1234500 }],
+  ['Do not share your OTP. 739201 is the OTP to pay Rs.3,200.00 to FLIPKART using your HDFC Bank Debit Card XX4471.', { kind: 'otp' }],
+  ['Forwarded\nDear Customer, Rs.349.00 has been debited from your account XX7781 towards UPI/CRED CLUB/601022334455 on 10-01-2026. If not done by you, report at once. -Federal Bank', { kind: 'debit', amountMinor: 34900, counterparty: 'Cred Club', date: '2026-01-10' }],
+  ['Dear Customer, Rs 150.00 is debited from A/c XXXX0921 for BBPS bill payment to BESCOM on 11-01-26. Ref no BD0123456789 -Canara Bank', { kind: 'debit', counterparty: 'BESCOM', ref: 'BD0123456789' }],
   ['Rs.2000 withdrawn at ATM from A/c XX1234 on 12-01-26. Avl Bal Rs.8,000 -Kotak', { kind: 'atm', amountMinor: 200000, date: '2026-01-12' }],
   ['Rs 5,000.00 transferred from your A/c XX1234 to your own A/c XX9876 on 12-01-26. Ref 601212345678 -ICICI Bank', { kind: 'self_transfer', amountMinor: 500000 }],
 ];
@@ -62,6 +65,11 @@ const WESTERN: [string, Want, typeof US][] = [
   ['You paid Jane Doe $25.00 for 🍕', { kind: 'debit', amountMinor: 2500, counterparty: 'Jane Doe' }, US],
   ['Jane Doe requests $25.00 for dinner', { kind: 'request', amountMinor: 2500, counterparty: 'Jane Doe' }, US],
   ['Your card ending in 1234 was declined for $45.67 at AMAZON.COM', { kind: 'failed', amountMinor: 4567, account: '1234' }, US],
+  ['Capital One: A $3.85 purchase at STARBUCKS 08812 was approved on your Venture card ending in 4421 on January 14, 2026.', { kind: 'debit', amountMinor: 385, counterparty: 'Starbucks', date: '2026-01-14' }, US],
+  ['Cash App: You paid $9.75 to $bobsburgers for lunch', { kind: 'debit', amountMinor: 975, counterparty: 'Bobsburgers' }, US],
+  ['PayPal: You sent a $34.99 USD payment to Etsy Inc. Transaction ID 8WK112233A445566B', { kind: 'debit', amountMinor: 3499, counterparty: 'Etsy' }, US],
+  ['Transfer of $500.00 from Checking ...1234 to Savings ...9876 completed on 01/09/2026.', { kind: 'self_transfer', amountMinor: 50000 }, US],
+  ['Wells Fargo: Your available balance in account ending 9574 is $13,089.11 as of 12/31/2025.', { kind: 'balance', amountMinor: 1308911 }, US],
   ['Barclays: A payment of £45.00 was made from your account ending 1234 to TESCO STORES 2231 on 12/01/26.', { kind: 'debit', amountMinor: 4500, currency: 'GBP', counterparty: 'Tesco', date: '2026-01-12', account: '1234' }, GB],
 ];
 

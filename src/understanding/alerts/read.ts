@@ -64,6 +64,8 @@ const nameTok: Predicate<Ctx> = (tk, input) => {
     return (tk.text === '.' || tk.text === '-' || tk.text === "'") && tk.glued && !!next?.glued && next.kind !== 'newline';
   }
   if (tk.kind === 'sym' && !['&', '*', '$', '#', '_'].includes(tk.text)) return false;
+  // A Cash App $cashtag ("$bobsburgers") is a name, not a currency.
+  if (tk.kind === 'sym' && tk.text === '$' && input.tokens[tk.i + 1]?.glued && input.tokens[tk.i + 1]?.kind === 'word') return true;
   if (tk.kind === 'emoji') return false;
   for (const g of alertTagsAt(input, tk.i)) {
     if (g.role === 'alert_cue' && g.value !== 'sign_off') return false;
@@ -78,6 +80,10 @@ const PREDICATES: Record<string, Predicate<Ctx>> = {
   glue_word: (tk) => tk.kind === 'word' && GLUE_WORDS.has(tk.norm),
   vpa_piece: (tk) => tk.kind === 'word' || tk.kind === 'num' || (tk.kind === 'punct' && (tk.text === '.' || tk.text === '-')) || (tk.kind === 'sym' && tk.text === '_'),
   name_tok: nameTok,
+  // Inside a labelled field, before its amount: no event word, no other amount, no sentence end.
+  plain: (tk, input, ctx) =>
+    tk.kind !== 'newline' && !(tk.kind === 'punct' && (tk.text === ';' || (tk.text === '.' && !input.tokens[tk.i + 1]?.glued))) &&
+    !input.tags.some((g) => g.start <= tk.i && tk.i < g.end && ((g.role === 'alert_cue' && g.value !== 'sign_off') || ctx.money.has(g))),
   name_head: (tk, input, ctx) => (tk.kind === 'word' || (tk.kind === 'sym' && (tk.text === '$' || tk.text === '*'))) && nameTok(tk, input, ctx),
   cap_word: (tk, input) => tk.kind === 'word' && tk.cap && tk.text.length > 1 && alertTagsAt(input, tk.i).every((g) => g.value === 'bank' || g.value === 'app'),
 };
@@ -234,7 +240,8 @@ function alertGrammar(): Grammar<Ctx> {
 function alertInput(t: Tagged, lc: LanguageContext, money: readonly MoneyReading[]): { input: Tagged; moneyOf: Map<Tag, MoneyReading> } {
   const own = tag(t.text, t.tokens, alertVocabulary(lc.pack)).tags;
   // "due to" is no bill due, "Avl Cr Lmt" no credit: a phrase inside a longer alert phrase is dropped.
-  const kept = own.filter((g) => !own.some((h) => h !== g && h.start <= g.start && g.end <= h.end && h.end - h.start > g.end - g.start));
+  // A field inside a cue stays ("to" in "payment to" still opens the payee).
+  const kept = own.filter((g) => !own.some((h) => h !== g && h.start <= g.start && g.end <= h.end && h.end - h.start > g.end - g.start && (g.role === h.role || g.role === 'alert_cue')));
   const moneyOf = new Map<Tag, MoneyReading>();
   const synthetic: Tag[] = money.map((r) => {
     const g: Tag = { role: 'alert_field', value: 'money', start: r.start, end: r.end, phrase: '', entry: SYNTHETIC };
@@ -271,7 +278,7 @@ export function readAlert(raw: string, lc: LanguageContext): Alert | null {
   if (t.tokens.length < 3) return null;
   // Cheap gate first: a text with no alert cue at all ("chai 20") costs one tagging pass, no grammar.
   const bare = alertInput(t, lc, []);
-  if (!bare.input.tags.some((x) => x.role === 'alert_cue' && x.value !== 'sign_off')) return null;
+  if (!bare.input.tags.some((x) => (x.role === 'alert_cue' && x.value !== 'sign_off') || (x.role === 'alert_field' && (x.value === 'balance' || x.value === 'limit')))) return null;
   const nums = readNumbers(t, lc);
   const g = alertGrammar();
   // Pass 1, without money: masks, references and dates claim their digits first, so "X5334",
@@ -281,7 +288,12 @@ export function readAlert(raw: string, lc: LanguageContext): Alert | null {
   const refs = longest(g.parseAll<string>('ref', bare.input, ctx));
   const dateSpans = longest(g.parseAll<ADate>('adate', bare.input, ctx));
   const claimed = [...accounts, ...refs, ...dateSpans];
-  const money = nums.money.filter((r) => !claimed.some((p) => p.start < r.end && r.start < p.end && !(r.currencyWritten && dateSpans.includes(p as Parse<ADate>))));
+  const unclaimed = nums.money.filter((r) => !claimed.some((p) => p.start < r.end && r.start < p.end && !(r.currencyWritten && dateSpans.includes(p as Parse<ADate>))));
+  // An alert that marks its amounts with a currency prints bare numbers for other things: store
+  // numbers ("STARBUCKS 08812"), times, counts. Only SBI-style texts with no marker at all keep them.
+  const isMarked = (r: MoneyReading): boolean => r.currencyWritten || precededByCurrency(bare.input, r.start);
+  const payable = (r: MoneyReading): boolean => !bare.input.tags.some((g) => g.role === 'alert_field' && ['balance', 'limit', 'due'].includes(g.value ?? '') && g.end <= r.start && r.start - g.end <= 4);
+  const money = unclaimed.some((r) => isMarked(r) && payable(r)) ? unclaimed.filter((r) => r.currencyWritten || precededByCurrency(bare.input, r.start)) : unclaimed;
   // Pass 2: the money readings join the tags.
   const { input, moneyOf } = alertInput(t, lc, money);
   ctx.money = moneyOf;
@@ -312,7 +324,7 @@ export function readAlert(raw: string, lc: LanguageContext): Alert | null {
   if (liveTxns.some((x) => x.value.person) || payees.some((p) => p.value.person)) score += SIGNS.p2p;
   if (t.tokens.some((k) => k.kind === 'word' && (k.norm === 'you' || k.norm === 'your' || k.norm === 'youve'))) score += SIGNS.secondPerson;
   if (/\b(?:https?:\/\/|www\.|bit\.ly\/)|\b[a-z0-9-]+\.(?:com|in|co)\/\S/i.test(t.text)) score += SIGNS.link;
-  if (score < ALERT_AT || distinctCues === 0) return null;
+  if (score < ALERT_AT || (distinctCues === 0 && !labelled.length)) return null;
 
   // -------- which event: the first amount an event names, read in its own sentence
   const clause = clauses(t.tokens);
@@ -340,7 +352,8 @@ export function readAlert(raw: string, lc: LanguageContext): Alert | null {
   else if (has('card_payment')) kind = 'card_payment';
   else if (main) {
     const k = eventKind(main.cue);
-    if (inMain('future') || (k === 'debit' && has('future'))) kind = 'upcoming';
+    if (has('request') && (k !== 'debit' || inMain('future'))) kind = 'request';
+    else if (inMain('future') || (k === 'debit' && has('future'))) kind = 'upcoming';
     else if (has('mandate') && has('setup')) kind = 'mandate';
     else if (inMain('request') && k !== 'debit') kind = 'request';
     else if (inMain('self')) kind = 'self_transfer';
@@ -382,7 +395,7 @@ export function readAlert(raw: string, lc: LanguageContext): Alert | null {
 
   // -------- who
   const named = main?.person ? [main.person] : [];
-  const cp = counterparty(kind, [...named, ...payees.map((p) => p.value)], amount, dates);
+  const cp = counterparty(kind, [...named, ...payees.map((p) => p.value)], amount, dates, (p) => (amount && clause[p.start] === clause[amount.moneyStart] ? 0 : 1));
   return {
     kind,
     amountMinor: amount?.minor ?? null,
@@ -413,6 +426,13 @@ export function understandAlert(text: string, ctx: UnderstandContext): Understan
   const lc = ctx.language ?? contextFromSettings(ctx.now, ctx.settings, ctx.localeChosen ?? false);
   const a = readAlertFor(text, { ...ctx, language: lc });
   return a ? alertUnderstanding(a, { today: lc.today, overrides: ctx.overrides }) : null;
+}
+
+/** A currency marker of the alert vocabulary just before token i ("Rs." before "500", "USD" before "34.99"). */
+function precededByCurrency(input: Tagged, i: number): boolean {
+  const cur = (k: number): boolean => (input.at[k] ?? []).some((g) => g.role === 'alert_field' && (g.value ?? '').startsWith('cur:') && g.end >= i - 1);
+  const after = (input.at[i + 1] ?? []).some((g) => g.role === 'alert_field' && (g.value ?? '').startsWith('cur:'));
+  return cur(i - 1) || cur(i - 2) || cur(i - 3) || after;
 }
 
 /** Of parses that overlap, the longest (then the best scored); in order of start. */
@@ -446,7 +466,7 @@ function clauses(tokens: readonly Token[]): number[] {
 /** An OTP text carries its code: 4 to 8 digits near the cue. */
 function otpCode(input: Tagged, cues: readonly Tag[]): boolean {
   const otp = cues.filter((c) => c.value === 'otp');
-  return input.tokens.some((k) => k.kind === 'num' && /^\d{4,8}$/.test(k.text) && !input.tokens[k.i - 1]?.glued && otp.some((c) => Math.abs(c.start - k.i) <= 12));
+  return input.tokens.some((k) => k.kind === 'num' && /^\d{4,8}$/.test(k.text) && !k.glued && otp.some((c) => Math.abs(c.start - k.i) <= 12));
 }
 
 const SIDE_RANK: Record<'pay' | 'get', Payee['side'][]> = {
@@ -454,12 +474,13 @@ const SIDE_RANK: Record<'pay' | 'get', Payee['side'][]> = {
   get: ['from', 'before', 'info', 'at', 'to'],
 };
 
-function counterparty(kind: AlertKind, payees: Payee[], amount: Amount | null, dates: Parse<ADate>[]): Payee | null {
+function counterparty(kind: AlertKind, payees: Payee[], amount: Amount | null, dates: Parse<ADate>[], away: (p: Payee) => number): Payee | null {
   const ok = payees.filter((p) => !(amount && p.start < amount.end && amount.start < p.end) && !dates.some((d) => p.start < d.end && d.start < p.end));
   const gets = kind === 'credit' || kind === 'refund' || kind === 'reversal' || kind === 'cashback';
   const rank = SIDE_RANK[gets ? 'get' : 'pay'];
   const usable = ok.filter((p) => rank.includes(p.side) && cleanCounterparty(p.text, p.vpa) !== null);
-  usable.sort((a, b) => rank.indexOf(a.side) - rank.indexOf(b.side) || Number(b.vpa) - Number(a.vpa) || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  // The payee in the amount's own sentence first ("…report at once" is no merchant), then by side.
+  usable.sort((a, b) => away(a) - away(b) || rank.indexOf(a.side) - rank.indexOf(b.side) || Number(b.vpa) - Number(a.vpa) || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
   // A named payee beats a VPA on the same side only when the VPA names nobody ("9876543210@ybl").
   return usable[0] ?? null;
 }
