@@ -227,7 +227,8 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   // ---- the operation
   const opOrder: [Role, Operation][] = [['op_compare', 'compare'], ['percent', 'breakdown'], ['op_breakdown', 'breakdown'], ['op_avg', 'average'], ['op_count', 'count'], ['op_top', 'top'], ['op_kinds', 'kinds'], ['op_sum', 'sum'], ['op_list', 'list']];
   for (const [role, op] of opOrder) {
-    if (tagsOf(t, role).some((g) => !shadowedBy(t, g))) {
+    // A word already read as an amount bound ("more than 500") is not also the operation.
+    if (tagsOf(t, role).some((g) => !shadowedBy(t, g) && !(role === 'op_compare' && used.slice(g.start, g.end).every(Boolean)))) {
       r.op = op;
       break;
     }
@@ -247,6 +248,8 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   if (has(t, 'percent')) r.share = true;
   // Two periods set against each other ("food last week or this week?") compare.
   if ((r.op === null || r.op === 'sum') && r.periods.length === 2 && t.tokens.some((k) => VERSUS.has(k.norm))) r.op = 'compare';
+  // "more on swiggy or zomato?", "kispe zyada, ola ya uber": which of two (an unbound "more" and an "or").
+  if ((r.op === null || r.op === 'sum') && tagsOf(t, 'comparative').some((g) => g.value === 'which' && !money.some((m) => m.start - g.end <= 1 && m.start >= g.end)) && t.tokens.some((k) => VERSUS.has(k.norm))) r.op = 'compare';
   if (r.topN !== null && (r.op === null || r.op === 'list' || r.op === 'sum')) r.op = 'top';
   if (r.newest !== null && r.op !== 'compare' && r.op !== 'breakdown' && r.op !== 'average') r.op = 'list';
   r.plural = t.tokens.some((k) => /^(expenses|purchases|items|spends|things|payments|transactions|ones|entries|kharche)$/.test(k.norm)) || tagsOf(t, 'op_top').some((g) => g.phrase === 'top');
@@ -307,7 +310,9 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     const phrase = words.join(' ');
     if (!phrase) continue;
     // "quick", "bro", "mom" alone are chatter, not something bought.
-    if (idx.length === 1 && t.tags.some((g) => covers(g, idx[0]!) && (g.role === 'descriptive' || g.role === 'filler' || g.role === 'kin' || g.role === 'ping'))) continue;
+    // A word that names a thing or a concept ("birthday") or people one pays ("maid", "landlord") stays.
+    const named = opts.isThing?.(phrase) || !!opts.categoryNamed(phrase);
+    if (idx.length === 1 && t.tags.some((g) => covers(g, idx[0]!) && ((g.role === 'descriptive' && !named) || g.role === 'filler' || g.role === 'ping' || (g.role === 'kin' && g.value !== 'help' && g.value !== 'other')))) continue;
     r.names += words.length;
     const cat = opts.categoryNamed(phrase);
     const name = cat && cat.detail === null ? cat.primary : phrase;
@@ -361,7 +366,7 @@ function periodAfter(t: Tagged, i: number): boolean {
 }
 
 function shadowedBy(t: Tagged, g: Tag): boolean {
-  return t.tags.some((h) => h !== g && h.role !== g.role && h.start <= g.start && g.end <= h.end && h.end - h.start > g.end - g.start && !h.role.startsWith('op_'));
+  return t.tags.some((h) => h !== g && h.role !== g.role && h.start <= g.start && g.end <= h.end && h.end - h.start > g.end - g.start && !h.role.startsWith('op_') && !(h.role === 'show_all' && g.role === 'op_list'));
 }
 
 function clamp(n: number): number {
