@@ -95,7 +95,9 @@ export function readCues(x: CueInput): Cue | null {
   const pastVerb = vs.find(past);
   const first = firstContent(t);
   const endsQ = t.tokens.some((tk) => tk.text === '?');
-  const startsQ = first >= 0 && (t.at[first] ?? []).some((g) => g.role === 'question_word' || g.role === 'op_sum' || g.role === 'op_list' || g.role === 'op_count' || g.role === 'op_avg' || g.role === 'op_top' || g.role === 'op_compare' || g.role === 'op_breakdown');
+  // "monthly pass 210": an operation word that also describes the thing bought does not open a question.
+  const describes = (t.at[first] ?? []).some((g) => g.role === 'descriptive' && g.value === 'periodic') && x.hasMoney;
+  const startsQ = first >= 0 && !describes && (t.at[first] ?? []).some((g) => g.role === 'question_word' || g.role === 'op_sum' || g.role === 'op_list' || g.role === 'op_count' || g.role === 'op_avg' || g.role === 'op_top' || g.role === 'op_compare' || g.role === 'op_breakdown');
 
   // ---- questions
   const asks = hasRole(t, 'op_sum') || hasRole(t, 'op_count') || hasRole(t, 'op_avg') || hasRole(t, 'op_compare') || hasRole(t, 'op_breakdown') || hasRole(t, 'op_top') || hasRole(t, 'op_list');
