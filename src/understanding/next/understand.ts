@@ -62,7 +62,7 @@ function languageOf(ctx: UnderstandContext): LanguageContext {
 function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding {
   const lc = languageOf(ctx);
   const t = analyze(text, lc);
-  if (!t.tokens.some((k) => k.kind === 'word' || k.kind === 'num' || k.kind === 'emoji')) return { intent: 'other', kind: 'noise', confidence: 0.9 };
+  if (!t.tokens.some((k) => k.kind === 'word' || k.kind === 'num' || k.kind === 'emoji') || garbled(t.text)) return { intent: 'other', kind: 'noise', confidence: 0.9 };
 
   const nums = readNumbers(t, lc);
   const pastVerb = t.tags.some((g) => (g.role === 'spend_verb' || g.role === 'obtain_verb') && g.value === 'past');
@@ -182,7 +182,7 @@ function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding 
       amountMinor: f.money.minor, currency: f.money.currency, category: cat.primary, detail: cat.detail,
       item: im.item, merchant, note: frames.length > 1 ? noteOf(context) : note, date,
     });
-    if (im.unknownItem && !im.merchantTerm && cat0.confidence <= 0.5) ask ??= 'unknown_item';
+    if ((im.unknownItem || cat0.primary === 'other') && !im.merchantTerm && cat0.confidence <= 0.5) ask ??= 'unknown_item';
     if (f.money.alternatives?.some((a) => a.score >= f.money.score - 0.15)) ask ??= 'ambiguous_amount';
     if (implausible(f.money.minor, f.money.currency, cat.primary, cat.detail)) ask = 'implausible';
     confidence = Math.min(confidence, cat0.confidence >= 0.9 ? 1 : 0.5 + cat0.confidence / 2);
@@ -222,6 +222,18 @@ function asksAboutMunshi(t: Tagged): boolean {
   const addressed = w.has('you') || w.has('u') || w.has('munshi') || w.has('bot');
   const asking = t.roles.has('question_word') || w.has('can') || w.has('could');
   return addressed && asking && (w.has('do') || w.has('track') || w.has('help') || w.has('work') || w.has('understand') || w.has('record') || w.has('handle') || w.has('are'));
+}
+
+/**
+ * Bytes rather than words: more than a quarter of the visible characters are symbols that are neither
+ * money signs nor the punctuation people type ("+4_c", "[e&8o?e:kb=[<,.[cxk"). Pasted junk, a cat on the
+ * keyboard: never an expense.
+ */
+function garbled(text: string): boolean {
+  const visible = [...text.replace(/\s+/g, '')];
+  if (visible.length < 3) return false;
+  const odd = visible.filter((c) => !/[\p{L}\p{N}\p{Sc}\p{Extended_Pictographic}.,'’\-\/:!?]/u.test(c)).length;
+  return odd * 4 > visible.length;
 }
 
 function noteOf(text: string): string | null {
