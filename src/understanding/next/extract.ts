@@ -48,7 +48,7 @@ const valueAt = (t: Tagged, i: number, role: Role): string | null => (t.at[i] ??
 const DROP: ReadonlySet<Role> = new Set<Role>([
   'glue', 'filler', 'approx', 'each', 'self', 'third_party', 'negation', 'hypothetical', 'plan', 'wish', 'payment_method',
   'spend_verb', 'obtain_verb', 'separator', 'clause_break', 'relative_day', 'weekday', 'month', 'this', 'last', 'next', 'ago',
-  'part_of_day', 'currency', 'magnitude', 'question_word', 'transfer', 'income', 'refund', 'debt', 'back', 'edit_cue', 'ping',
+  'part_of_day', 'currency', 'magnitude', 'question_word', 'transfer', 'income', 'refund', 'debt', 'back', 'edit_cue', 'ping', 'share', 'tip', 'tax', 'include', 'exclude',
 ]);
 
 function dropped(t: Tagged, i: number, termAt: readonly (KnownTerm | null)[]): boolean {
@@ -242,7 +242,11 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
     }
   }
 
-  const items = termsIn.filter((k) => k.kind === 'item' && !merchantIdx.includes(k.start));
+  const items0 = termsIn.filter((k) => k.kind === 'item' && !merchantIdx.includes(k.start));
+  // "dinner 1200 incl tip": a tip or a tax beside the thing bought is part of its price, not the thing.
+  const extra = (k: KnownTerm): boolean => has(t, k.start, 'tip') || has(t, k.start, 'tax');
+  const items = items0.some((k) => !extra(k)) ? items0.filter((k) => !extra(k)) : items0;
+  const extras = new Set(items0.filter((k) => !items.includes(k)).flatMap((k) => Array.from({ length: k.end - k.start }, (_, j) => k.start + j)));
   let itemTerm: KnownTerm | null = null;
   let itemIdx: number[] = [];
   let unknownItem = false;
@@ -260,7 +264,7 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       if (!inChunk.length) continue;
       // English compounds put the head last; the last item of the chunk decides.
       itemTerm = inChunk[inChunk.length - 1]!;
-      itemIdx = words(t, c.idx, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i));
+      itemIdx = words(t, c.idx, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i) && !extras.has(i));
       // "gave the car for servicing": the work done on the thing is what was paid for.
       const next = chunks[chunks.indexOf(c) + 1];
       if (next && next.role === 'purpose') {

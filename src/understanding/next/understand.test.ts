@@ -31,6 +31,9 @@ describe('expenses', () => {
     ['bought a new phone cover, 349', { amount: 349, category: 'shopping', item: 'phone cover' }],
     ['mummy ke liye saree 2500', { amount: 2500, category: 'shopping', item: 'saree' }],
     ['gave the car for servicing, 4500', { amount: 4500, category: 'transport' }],
+    ['netflix share 149 diya bhai ko', { amount: 149, category: 'entertainment', item: 'netflix' }],
+    ['dinner 1200 incl tip', { amount: 1200, category: 'food', item: 'dinner' }],
+    ['monthly local train pass 210', { amount: 210, category: 'transport' }],
   ])('%s', (text, want) => {
     const [e] = one(text);
     expect(e).toMatchObject(want);
@@ -142,5 +145,17 @@ describe('locales', () => {
 describe('bad input', () => {
   it.each(['', '   ', '!!!', '<script>alert(1)</script>', '\u0000\u0001', 'x'.repeat(5000)])('never throws: %j', (text) => {
     expect(() => u(text)).not.toThrow();
+  });
+});
+
+describe('junk and unknowns', () => {
+  it.each(['[e&8o?e:kb=[<,.[cxk', '+4_c', '3}}éz,!'])('keyboard junk %s is noise', (text) => {
+    expect(u(text)).toMatchObject({ intent: 'other', kind: 'noise' });
+  });
+  it('an expense filed as Other with nothing known about it is a draft to confirm', () => {
+    expect(u('blorft 40')).toMatchObject({ intent: 'add_expense', ask: 'unknown_item' });
+  });
+  it('a question that is only a date is about money', () => {
+    expect(u('and yesterday?').intent).toBe('query');
   });
 });
