@@ -14,7 +14,7 @@ import {
 import { planQuestion } from './plan.js';
 import { planNext } from './next/plan.js';
 import { contextFromSettings, type LanguageContext } from '../language/context.js';
-import { categoryNamed, isKnownWord } from '../categories/index.js';
+import { categoryNamed, isKnownWord, findKnownTerms } from '../categories/index.js';
 import { normTerm } from './match.js';
 import { parsePlan } from './plan-schema.js';
 import { isStrayWord, resolveFilters, type ConceptSource, type ExpandConcept, type ResolvedPlanFilters } from './resolve.js';
@@ -88,7 +88,7 @@ export async function answerQuestion(queries: ExpenseQueries, text: string, ctx:
   const today = localDate(ctx.now, ctx.settings.timeZone);
   const previous = activePlan(conversation, ctx.now);
   const outcome = ctx.rules === 'v2'
-    ? planNext(text, { language: ctx.language ?? contextFromSettings(ctx.now, ctx.settings), previous, categoryNamed, isThing: isKnownWord })
+    ? planNext(text, { language: ctx.language ?? contextFromSettings(ctx.now, ctx.settings), previous, categoryNamed, isThing: isKnownWord, isTerm: (p) => findKnownTerms(p.split(' ')).length > 0 })
     : planQuestion(text, { today, settings: ctx.settings, previous });
   if (outcome.kind === 'none') {
     return { reply: cannotAnswerReply(), result: { ...EMPTY }, plan: null, conversation: conversation ?? newConversation() };

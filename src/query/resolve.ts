@@ -162,6 +162,22 @@ export async function resolveSubject(deps: ResolveDeps, phrase: string): Promise
   const shop = await ownerMerchantLike(deps, p, whole.how === 'family' ? whole.label : null);
   if (shop.length) return { phrase: p, how: 'merchant', label: shop[0]!, matcher: { categories: [], terms: [], merchants: shop } };
   if (whole.how !== 'unknown' && !partial) return whole;
+  // "washed the car", "the car got washed": every word the ledger has (under some verb form), in any order.
+  if (words.length > 1) {
+    const found: string[][] = [];
+    let all = true;
+    for (const w of words) {
+      if (GENERIC_SHOP_WORDS.has(w)) continue;
+      let hit: string[] | null = null;
+      for (const f of [w, ...verbStems(w)]) if (f.length >= 3 && (await literalExists(deps, singularForms(f)))) { hit = singularForms(f); break; }
+      if (hit) found.push(hit);
+      else if (w.length > 3) all = false;
+    }
+    if (all && found.length >= 2) {
+      const [first, ...more] = found;
+      return { phrase: p, how: 'literal', label: p, matcher: { categories: [], terms: first!, merchants: [], also: more.map((terms) => ({ categories: [], terms, merchants: [] })) } };
+    }
+  }
   const parts: { text: string; i: number; len: number }[] = [];
   for (let len = words.length - 1; len >= 1; len--) {
     for (let i = words.length - len; i >= 0; i--) {

@@ -28,6 +28,8 @@ export interface NextPlanOptions {
   categoryNamed: (phrase: string) => { primary: Primary; detail: string | null } | null;
   /** Whether a word is a thing the lexicon knows ("rent", "order", "recharge" are verbs too). */
   isThing?: (word: string) => boolean;
+  /** Whether a phrase names an item or merchant of the lexicon (not merely an English word). */
+  isTerm?: (phrase: string) => boolean;
 }
 
 export type PlanOutcome =
@@ -49,6 +51,8 @@ const OR_JOIN: ReadonlySet<string> = new Set(['and', 'or', 'aur', 'ya', 'plus', 
 const VERSUS = new Set(['vs', 'v/s', 'versus', 'against', 'compared to', 'compared with', 'or', 'ya']);
 
 interface Read {
+  /** Nothing but a question word asks: no operation, spending, currency or budget word. */
+  onlyQuestionWord: boolean;
   op: Operation | null;
   periods: Period[];
   weekdays: number[] | null;
@@ -125,6 +129,13 @@ export function planNext(text: string, opts: NextPlanOptions): PlanOutcome {
       return { kind: 'plan', followUp: true, plan: { ...prev, op, periods, periodAssumed: changedTime ? false : prev.periodAssumed, filters, versus: changedWhat ? [] : prev.versus } };
     }
   }
+  // "and last month?" with nothing before it: a follow-up of no question.
+  if (!prev && r.followUp && r.op === null && names === 0) return { kind: 'none', reason: 'no_previous' };
+  // "what is the capital of france?": only a question word, about nothing munshi knows, no period.
+  if (r.onlyQuestionWord && !r.periods.length && !r.weekdays && r.categories.length === 0 && r.minAmount === null && r.maxAmount === null
+    && !r.subjects.some((p) => (opts.isTerm ?? opts.isThing)?.(p))) {
+    return { kind: 'none', reason: 'not_a_question' };
+  }
   if (r.op === null && !r.asks) {
     // "uber rides this week", "food in december?", "doctor visits?": a subject read as "how much".
     const asked = t.tokens.some((k) => k.text === '?');
@@ -138,7 +149,7 @@ export function planNext(text: string, opts: NextPlanOptions): PlanOutcome {
 function read(t: Tagged, opts: NextPlanOptions): Read {
   const lc = opts.language;
   const r: Read = {
-    op: null, periods: [], weekdays: null, weekdayLabel: null, allTime: false, categories: [], subjects: [], within: [], exclude: [], sides: [],
+    onlyQuestionWord: false, op: null, periods: [], weekdays: null, weekdayLabel: null, allTime: false, categories: [], subjects: [], within: [], exclude: [], sides: [],
     minAmount: null, maxAmount: null, currency: null, topN: null, newest: null, rank: null, smallest: false, plural: false, share: false,
     averagePer: null, breakdownBy: null, asks: false, followUp: false, narrow: false, showAll: false, onlyShowAll: false, names: 0,
   };
@@ -257,12 +268,18 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   if (r.op === 'average') {
     const per = tagsOf(t, 'op_avg').map((g) => g.value).find((v) => v);
     // "average swiggy order", "usual grocery bill": an occasion divides by expenses, not days.
-    r.averagePer = per === 'occasion' ? 'expense' : (per as QueryPlan['averagePer']) ?? (has(t, 'occasion') ? 'expense' : null);
+    // "per petrol refuel", "per visit": "per" before a thing rather than a period unit divides by expenses.
+    const perThing = tagsOf(t, 'each').some((g) => t.tokens[g.end]?.kind === 'word' && !(t.at[g.end] ?? []).some((h) => h.role === 'period_unit' || h.role.startsWith('op_')));
+    r.averagePer = per === 'occasion' ? 'expense' : (per as QueryPlan['averagePer']) ?? (has(t, 'occasion') || perThing ? 'expense' : null);
     for (const g of tagsOf(t, 'op_avg')) use(g.start, g.end);
   }
   if (r.op === 'breakdown') r.breakdownBy = (tagsOf(t, 'group_by')[0]?.value as QueryPlan['breakdownBy']) ?? 'category';
 
-  r.asks = ['op_sum', 'op_kinds', 'op_list', 'op_count', 'op_avg', 'op_top', 'op_compare', 'op_breakdown', 'op_last', 'spend_verb', 'spend_noun', 'question_word', 'percent'].some((x) => has(t, x as Role));
+  // A question word inside a lead phrase ("what about transport?") asks nothing new.
+  const lead = tagsOf(t, 'follow_up');
+  const inLead = (g: Tag): boolean => lead.some((h) => h.start <= g.start && g.end <= h.end && h.end - h.start > g.end - g.start);
+  r.asks = ['op_sum', 'op_kinds', 'op_list', 'op_count', 'op_avg', 'op_top', 'op_compare', 'op_breakdown', 'op_last', 'spend_verb', 'spend_noun', 'question_word', 'percent'].some((x) => tagsOf(t, x as Role).some((g) => !inLead(g)));
+  r.onlyQuestionWord = !['op_sum', 'op_kinds', 'op_list', 'op_count', 'op_avg', 'op_top', 'op_compare', 'op_breakdown', 'op_last', 'spend_verb', 'spend_noun', 'percent', 'currency', 'budget'].some((x) => has(t, x as Role));
   const firstWord = t.tokens.find((k) => k.kind === 'word');
   r.followUp = !!firstWord && t.tags.some((g) => g.role === 'follow_up' && g.start === firstWord.i);
   r.narrow = !!firstWord && t.tags.some((g) => g.role === 'narrow' && (g.start === firstWord.i || (g.start === firstWord.i + 1 && t.tags.some((h) => h.role === 'follow_up' && h.start === firstWord.i))));
