@@ -97,7 +97,7 @@ export function createBot(botDeps: BotDeps): Bot {
   const chats = new ChatStates();
   const skills = deps.skills ?? [];
   const log = deps.logger;
-  const read = deps.understand ?? (deps.rules === 'v2' ? understandNext : (t: string, c: UnderstandContext) => understand(t, c));
+  const read = deps.understand ?? (deps.rules !== 'v1' ? understandNext : (t: string, c: UnderstandContext) => understand(t, c));
 
   function handle(msg: InboundMessage, io: BotIO = {}): Promise<OutboundReply[]> {
     return current.run(msg.id, () => handleOnce(msg, io));
@@ -357,6 +357,8 @@ export function createBot(botDeps: BotDeps): Bot {
 
   function needsFallback(u: Understanding): boolean {
     if (u.intent === 'add_expense') return u.confidence < LOW_CONFIDENCE || !!u.ask;
+    // "bought some stuff for the kids, fifty": words the rules could not file as the thing bought.
+    if (u.intent === 'incomplete' && u.missing === 'item') return /\p{L}{3,}/u.test(u.partial.note ?? '');
     return u.intent === 'other' && (u.kind === 'unknown' || u.kind === 'noise') && u.confidence < LOW_CONFIDENCE;
   }
 
@@ -532,6 +534,13 @@ export function createBot(botDeps: BotDeps): Bot {
             if (c.kind === 'edit_category') Object.assign(d, { category: c.category, detail: c.detail ?? (d.category === c.category ? d.detail : null) });
             return d;
           });
+          if (c.kind === 'edit_category') {
+            // The owner said what it is: remembered as for a recorded expense, at the level they named.
+            for (const d of p.drafts) {
+              const key = teachKey(d as Expense);
+              if (key) await deps.preferences.setOverride(owner, key, c.category, c.detail, stamp);
+            }
+          }
           return text(`${p.drafts.map((d) => R.expenseLine(d, today, settings)).join('\n')}\nReply "ok" to record it.`);
         }
         const targets = await correctionTargets(state, owner);

@@ -69,7 +69,7 @@ const envSchema = z.object({
     .transform((v) => v.toUpperCase())
     .refine((v) => KNOWN_CURRENCIES.has(v), { message: 'not a supported ISO 4217 currency code' }),
   /** Which rules read messages while the language layer replaces the old ones: v1 (old) or v2 (language layer). */
-  MUNSHI_RULES: z.enum(['v1', 'v2']).default('v1'),
+  MUNSHI_RULES: z.enum(['v1', 'v2']).default('v2'),
   MUNSHI_LOCALE: z
     .string()
     .default('en-IN')

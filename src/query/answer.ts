@@ -87,7 +87,7 @@ const EMPTY: AnswerResult = { total: null, count: 0, rows: [] };
 export async function answerQuestion(queries: ExpenseQueries, text: string, ctx: QueryContext, conversation?: QueryConversation): Promise<Answer> {
   const today = localDate(ctx.now, ctx.settings.timeZone);
   const previous = activePlan(conversation, ctx.now);
-  const outcome = ctx.rules === 'v2'
+  const outcome = ctx.rules !== 'v1'
     ? planNext(text, { language: ctx.language ?? contextFromSettings(ctx.now, ctx.settings), previous, categoryNamed, isThing: isKnownWord, isTerm: (p) => findKnownTerms(p.split(' ')).length > 0 })
     : planQuestion(text, { today, settings: ctx.settings, previous });
   if (outcome.kind === 'none') {

@@ -328,7 +328,7 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     if (!phrase) continue;
     // "quick", "bro", "mom" alone are chatter, not something bought.
     // A word that names a thing or a concept ("birthday") or people one pays ("maid", "landlord") stays.
-    const named = opts.isThing?.(phrase) || !!opts.categoryNamed(phrase);
+    const named = (opts.isTerm ?? opts.isThing)?.(phrase) || !!opts.categoryNamed(phrase);
     if (idx.length === 1 && t.tags.some((g) => covers(g, idx[0]!) && ((g.role === 'descriptive' && !named) || g.role === 'filler' || g.role === 'ping' || (g.role === 'kin' && g.value !== 'help' && g.value !== 'other')))) continue;
     r.names += words.length;
     const cat = opts.categoryNamed(phrase);
