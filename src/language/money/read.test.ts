@@ -192,6 +192,7 @@ describe('money grammar: numbers that label things', () => {
     ['UA 1534 bag fee 35', 'flight'], ['call 9876543210', 'phone'], ['ph 98765 43210', 'phone'], ['otp 4821 600', 'code'],
     ['pin 560034', 'code'], ['zip 60614 rent 600', 'code'], ['10% off 600', 'percent'], ['9:30 chai 600', 'time'],
     ['12/1 dinner 600', 'date'], ['3rd', 'date'], ['ps5 600', 'code'], ['A4 paper ream 320', 'code'], ['store no 45 600', 'store'],
+    ['OTP is 482913', 'code'], ['wifi password is abc12345', 'code'], ['order no: 5544 pizza 300', 'ref'],
   ] as const)('%s: the label is no amount', (text, kind) => {
     const r = read(text, text.includes('UA') || text.includes('zip') ? 'US' : 'IN');
     const label = r.labels.find((l) => l.kind === kind);

@@ -358,10 +358,20 @@ function addLabel(labels: LabelReading[], l: LabelReading): void {
   labels.push(l);
 }
 
-/** The number after a label word, skipping ":", "#", "-", "." and "no". */
+/**
+ * The number after a label word, skipping ":", "#", "-", ".", glue words ("OTP is 482913", "code for
+ * the app: 4411") and letters glued to the digits ("password is abc12345").
+ */
 function numberAfter(cx: Cx, j: number): number {
   let k = j;
-  for (let n = 0; n < 2 && cx.toks[k] && (cx.toks[k]!.kind === 'punct' || cx.toks[k]!.kind === 'sym') && /^[:#\-.]$/.test(cx.toks[k]!.text); n++) k++;
+  for (let n = 0; n < 4 && cx.toks[k]; n++) {
+    const tk = cx.toks[k]!;
+    const mark = (tk.kind === 'punct' || tk.kind === 'sym') && /^[:#\-.=]$/.test(tk.text);
+    const glue = tk.kind === 'word' && hasRole(cx, k, 'glue') && !hasRole(cx, k, 'currency');
+    const prefix = tk.kind === 'word' && cx.toks[k + 1]?.kind === 'num' && cx.toks[k + 1]!.glued;
+    if (!mark && !glue && !prefix) break;
+    k++;
+  }
   return cx.toks[k]?.kind === 'num' ? k : -1;
 }
 
