@@ -62,7 +62,7 @@ describe('brand, food and transit words from new places', () => {
     ['myki recharge 20 aud', 'transport'],
     ['ezlink top up 15 sgd', 'transport'],
     ['business cards 450', 'shopping'],
-    ['shikara for an hour 700', 'entertainment'],
+    ['shikara for an hour 700', 'travel'],
   ])('%s → %s', (text, primary) => {
     const [e] = all(text);
     expect(e!.category).toBe(primary);
