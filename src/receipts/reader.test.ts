@@ -80,3 +80,38 @@ describe('not a receipt', () => {
     expect(readReceipt('call me at 9876543210', IN).kind).toBe('not_receipt');
   });
 });
+
+describe('OCR slips the other figures catch', () => {
+  it('prefers what the items and the card payment agree on over a misread total line', () => {
+    const r = readReceipt('LIDL\n2x Gouda 15,60\nVollkornbrot 4,15\nBrezel 15,52\nNudeln 2,78\nZu zahlen 38,65\nEC-Karte 38;05 .\nMwSt 7% 2,49', DE);
+    expect(r.amountMinor).toBe(3805);
+    expect(r.confidence.amount).toBeLessThan(0.8);
+  });
+
+  it('falls back to the sum of the items, flagged unsure, when no total survived', () => {
+    const r = readReceipt('EDEKA\nGouda 25,88\nApfel 1,86\nNudeln 11,71\nZu zahlen ~~ .\nMwSt 7% 3,13', DE);
+    expect(r.amountMinor).toBe(3945);
+    expect(r.confidence.amount).toBeLessThan(0.7);
+  });
+
+  it('reads a date whose leading 0 OCR turned into a 6', () => {
+    expect(readReceipt('CHAAYOS\nDate: 20-62-2026 09:29\nNet Amount 820.06', IN).date).toBe('2026-02-20');
+  });
+});
+
+describe('OCR-garbled words and headers', () => {
+  it('knows a receipt word with one slip in it, and digits inside letters', () => {
+    expect(readReceipt('REWE\nApfel 12,88\nButter 15,25\nZu zahten 28,13\nGegeben BAR 30,00\nRiickgeld 1,87', DE).amountMinor).toBe(2813);
+    expect(readReceipt('WALMART\nMilk 3.40\nSUBT0TAL 3.40\nT0TAL 3.40\nCash 5.00\nChange 1.60', US).amountMinor).toBe(340);
+  });
+
+  it('passes over a logo line read as debris to the line that names the shop', () => {
+    const r = readReceipt('So LDL\nLidl Dienstleistung\nBahnhofstr. 5, 80335 München\nGouda 2,97\nZu zahlen 2,97', DE);
+    expect(r.merchant).toBe('Lidl Dienstleistung');
+    expect(readReceipt('. ~~ Pret A Manger iE\n1 Kingsway\nCroissant 4.25\nTotal to pay £4.25', UK).merchant).toBe('Pret A Manger');
+  });
+
+  it('does not take the "14th" of a street address for the date', () => {
+    expect(readReceipt("Trader Joe's\n142 E 14th St\nNew York, NY 10003\nDate: Feb 23,2026 12:15\nTOTAL $18.23", US).date).toBe('2026-02-23');
+  });
+});

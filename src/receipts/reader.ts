@@ -133,7 +133,9 @@ const NOT_AMOUNTS: readonly RegExp[] = [
 ];
 
 /** OCR's usual confusions inside a column number: O for 0, l or I for 1, S for 5, B for 8. */
-function repairDigits(s: string): string {
+function repairDigits(raw: string): string {
+  // Specks after the last column ("38,05 .", "12.50 ’") are no part of the number.
+  const s = raw.replace(/(\d)[^\p{L}\p{N}%)]+$/u, '$1');
   // "12. 50" and "12 .50" at the end of a line: a decimal point OCR spaced out, or read as ";".
   let out = s.replace(/([\dOo])\s*([.,;])\s+(\d{2})\s*$/, '$1$2$3').replace(/([\dOo])\s+([.,])(\d{2})\s*$/, '$1$2$3');
   out = out.replace(/(\d);(\d{2})\s*$/, '$1.$2');
@@ -255,6 +257,20 @@ function checks(lines: Line[]): { value: number; from: string }[] {
 
 const agrees = (a: number, b: number): boolean => Math.abs(a - b) <= 2;
 
+/** A value two independent figures agree on ("items" and "amount paid"), if any. */
+function agreedFigure(figures: readonly { value: number; from: string }[]): { value: number; from: string } | null {
+  const source = (f: string): string => (f.startsWith('items') ? 'items' : f.startsWith('subtotal') ? 'subtotal' : 'paid');
+  for (let i = 0; i < figures.length; i++) {
+    for (let j = i + 1; j < figures.length; j++) {
+      const a = figures[i]!, b = figures[j]!;
+      if (a.value > 0 && source(a.from) !== source(b.from) && agrees(a.value, b.value) && a.from !== 'subtotal' && b.from !== 'subtotal') {
+        return { value: a.value, from: `${a.from} = ${b.from}` };
+      }
+    }
+  }
+  return null;
+}
+
 function chooseTotal(lines: Line[]): Total | null {
   const figures = checks(lines);
   const cands: (Total & { index: number })[] = [];
@@ -275,15 +291,25 @@ function chooseTotal(lines: Line[]): Total | null {
     } else if (!a.decimals && !a.currency) conf -= 0.25;
     cands.push({ minor, currency: a.currency, confidence: conf, from, index: l.index });
   }
+  const consensus = agreedFigure(figures);
   if (cands.length) {
     // The best-scored total; among equals the later and larger one (the total after the tip).
     cands.sort((x, y) => y.confidence - x.confidence || y.minor - x.minor || y.index - x.index);
     const best = cands[0]!;
+    const backed = figures.some((f) => agrees(f.value, best.minor) && f.from !== 'subtotal');
+    // A total line no other figure backs, while two others agree on one value: OCR misread the total.
+    if (!backed && consensus && !agrees(consensus.value, best.minor)) {
+      return { minor: consensus.value, currency: best.currency ?? currencyNear(lines, best.index), confidence: 0.75, from: consensus.from };
+    }
     return { ...best, currency: best.currency ?? currencyNear(lines, best.index) };
   }
+  if (consensus) return { minor: consensus.value, currency: null, confidence: 0.65, from: consensus.from };
   // No line says "total": a figure derived from the others, else the largest plain amount.
   const derived = figures.find((f) => f.from !== 'items' && f.from !== 'items + tax' && f.value > 0);
   if (derived) return { minor: derived.value, currency: null, confidence: 0.6, from: derived.from };
+  // Items with prices but no readable total: their sum, flagged as unsure.
+  const items = figures.find((f) => f.from === 'items' && f.value > 0);
+  if (items) return { minor: items.value, currency: null, confidence: 0.5, from: 'sum of the items' };
   const plain = lines
     .filter((l) => (l.role === null || l.role === 'tendered') && l.amounts.length)
     .map((l) => ({ l, a: lineAmount(l)! }))
@@ -314,6 +340,7 @@ const HEADER_LINES = 6;
 function findMerchant(lines: Line[]): { name: string; confidence: number } | null {
   const firstFigure = lines.findIndex((l) => (l.amounts.some((a) => a.decimals) && !l.roles.has('skip_header')) || (l.role !== null && TOTALS.has(l.role)));
   const end = Math.min(HEADER_LINES, firstFigure < 0 ? lines.length : firstFigure);
+  let fallback: { name: string; confidence: number } | null = null;
   for (let i = 0; i < end; i++) {
     const l = lines[i]!;
     if (l.roles.has('skip_header') || l.roles.has('noise') || (l.role && l.role !== 'tendered')) continue;
@@ -324,6 +351,10 @@ function findMerchant(lines: Line[]): { name: string; confidence: number } | nul
       const w = matchPhrases(l.text).find((m) => m.role === 'welcome')!;
       words = words.slice(w.end);
     }
+    // Specks around the name come out as short lower- or mixed-case bits ("oo", "Ce", "iE").
+    const debris = (w: string): boolean => w.replace(/[^\p{L}]/gu, '').length <= 2 && !/^\p{Lu}+$/u.test(w.replace(/[^\p{L}]/gu, '')) && !/\d/.test(w);
+    while (words.length > 1 && debris(words[0]!)) words.shift();
+    while (words.length > 1 && debris(words.at(-1)!)) words.pop();
     let name = words.join(' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)&']+$/gu, '').trim();
     const legal = matchPhrases(name).filter((m) => m.role === 'legal');
     if (legal.length) {
@@ -334,9 +365,23 @@ function findMerchant(lines: Line[]): { name: string; confidence: number } | nul
     const letters = (name.match(/\p{L}/gu) ?? []).length;
     const visible = name.replace(/\s/g, '').length;
     if (letters < 3 || letters / Math.max(visible, 1) < 0.6) continue;
-    return { name: displayName(name), confidence: i <= 1 && letters >= 4 ? 0.9 : 0.6 };
+    const found = { name: displayName(name), confidence: i <= 1 && letters >= 4 ? 0.9 : 0.6 };
+    // A big bold logo line often comes out as debris ("So LDL", "Cee LoL Lo"); the next header
+    // line usually names the shop again ("Lidl Dienstleistung").
+    if (looksGarbled(name)) {
+      fallback ??= { ...found, confidence: 0.4 };
+      continue;
+    }
+    return fallback ? { ...found, confidence: 0.6 } : found;
   }
-  return null;
+  return fallback;
+}
+
+/** Whether a header line reads like OCR debris: no word of 4+ letters, or capitals inside words. */
+function looksGarbled(name: string): boolean {
+  const words = name.split(/[^\p{L}]+/u).filter(Boolean);
+  if (!words.some((w) => w.length >= 4)) return true;
+  return words.some((w) => w.length >= 3 && /\p{Ll}\p{Lu}/u.test(w) && !/^(?:Mc|Mac|O)\p{Lu}/u.test(w) && !/^\p{Lu}+s?$/u.test(w));
 }
 
 const SMALL_WORDS = new Set(['the', 'and', 'of', 'de', 'la', 'le', 'der', 'die', 'das', 'und']);
@@ -356,19 +401,32 @@ function findDate(lines: Line[], ctx: LanguageContext): IsoDate | null {
   const latest = addDays(ctx.today, 1);
   const oldest = addDays(ctx.today, -OLDEST_DAYS);
   const ok = (d: IsoDate | null): d is IsoDate => d !== null && d <= latest && d >= oldest;
+  // A date written with its year beats a bare "14th" (which may be "142 E 14th St").
+  let weak: IsoDate | null = null;
   for (const l of lines) {
-    if (!/\d/.test(l.text)) continue;
-    for (const d of [...timeGrammarDates(l.text, ctx), ...printedDates(l.text, ctx)]) if (ok(d)) return d;
+    if (!/\d/.test(l.text) || (l.roles.has('address') && !l.roles.has('skip_header'))) continue;
+    for (const d of printedDates(l.text, ctx)) if (ok(d)) return d;
+    for (const r of timeGrammarDates(l.text, ctx)) {
+      if (!ok(r.date)) continue;
+      if (/\d{4}|\d[/.\-]\d{1,2}[/.\-]\d/.test(r.label)) return r.date;
+      weak ??= r.date;
+    }
   }
-  return null;
+  return weak;
 }
 
 /** Day readings of the language layer's time grammar that are written with digits. */
-function timeGrammarDates(text: string, ctx: LanguageContext): IsoDate[] {
+function timeGrammarDates(text: string, ctx: LanguageContext): { date: IsoDate; label: string }[] {
   const t = analyze(text, ctx);
   return readTimes(t, ctx, { mode: 'record' })
     .filter((r) => r.kind === 'day' && r.from !== null && t.tokens.slice(r.start, r.end).some((k) => k.kind === 'num'))
-    .map((r) => r.from!);
+    .map((r) => ({ date: r.from!, label: t.text.slice(t.tokens[r.start]!.start, t.tokens[r.end - 1]!.end) }));
+}
+
+/** A two-digit day or month field whose leading 0 OCR read as 6, 8 or 9 ("28/62/2026"). */
+function unsmudge(field: string): number {
+  const n = Number(field);
+  return n > 31 && /^[689]\d$/.test(field) ? Number(field[1]) : n;
 }
 
 /**
@@ -384,7 +442,7 @@ function printedDates(text: string, ctx: LanguageContext): IsoDate[] {
     if (valid(y, mo, d)) out.push(ymd(y, mo, d));
   }
   for (const m of text.matchAll(/\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\b/g)) {
-    const [a, b, y] = [Number(m[1]), Number(m[2]), year(m[3]!)];
+    const [a, b, y] = [unsmudge(m[1]!), unsmudge(m[2]!), year(m[3]!)];
     const dmy = valid(y, b, a), mdy = valid(y, a, b);
     if (dmy && (!mdy || ctx.pack.dateOrder === 'DMY')) out.push(ymd(y, b, a));
     else if (mdy) out.push(ymd(y, a, b));
@@ -396,7 +454,11 @@ function printedDates(text: string, ctx: LanguageContext): IsoDate[] {
     const mo = monthOf(toks[i]!, t.at[i] ?? [], ctx);
     if (!mo) continue;
     const before = toks.slice(Math.max(0, i - 3), i).filter((k) => k.kind === 'num').at(-1);
-    const after = toks.slice(i + 1, i + 5).filter((k) => k.kind === 'num');
+    // "Feb 23,2026": the tokenizer keeps "23,2026" as one number.
+    const after = toks.slice(i + 1, i + 5).filter((k) => k.kind === 'num').flatMap((k) => {
+      const glued = /^(\d{1,2}),(\d{4})$/.exec(k.text);
+      return glued ? [{ ...k, text: glued[1]! }, { ...k, text: glued[2]! }] : [k];
+    });
     const dayFirst = before && /^\d{1,2}$/.test(before.text);
     const dayTok = dayFirst ? before : after[0];
     const yearTok = dayFirst ? after[0] : after[1];
