@@ -104,7 +104,7 @@ describe('pictures that go wrong', () => {
   });
 
   it('answers a broken image, a timeout, a busy engine and a missing engine', async () => {
-    expect((await send(bot(new FakeOcr({ fail: new MunshiError('bad_input', 'not an image') })), photo())).replies).toMatch(/couldn't open that picture/);
+    expect((await send(bot(new FakeOcr({ fail: new MunshiError('bad_input', 'not an image') })), photo())).replies).toMatch(/couldn't open that file/);
     expect((await send(bot(new FakeOcr({ fail: new MunshiError('timeout', 'slow') })), photo())).replies).toMatch(/took too long/);
     expect((await send(bot(new FakeOcr({ fail: new MunshiError('unavailable', 'busy: 4 waiting') })), photo())).replies).toMatch(/still reading earlier receipts/);
     expect((await send(bot(new FakeOcr({ unavailable: 'no data' })), photo())).replies).toMatch(/isn't available/);

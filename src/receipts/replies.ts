@@ -61,6 +61,6 @@ export function failedReply(e: unknown): string {
   }
   if (isMunshiError(e, 'timeout')) return '🧾 That photo took too long to read. Could you type the total, e.g. "dmart 1,250"?';
   if (isMunshiError(e, 'unavailable')) return "🧾 I'm still reading earlier receipts. Send this one again in a minute.";
-  if (isMunshiError(e, 'bad_input')) return "🧾 I couldn't open that picture. Send it again as a photo (JPEG or PNG), or type the total.";
+  if (isMunshiError(e, 'bad_input')) return "🧾 I couldn't open that file. Send the receipt as a photo (JPEG or PNG) or a PDF, or type the total.";
   return "🧾 I couldn't read that receipt. Could you type the total, e.g. \"dmart 1,250\"?";
 }
