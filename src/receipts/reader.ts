@@ -61,6 +61,7 @@ interface Line {
 }
 
 const TOTALS: ReadonlySet<ReceiptRole> = new Set(['grand_total', 'due', 'total']);
+const MONEY_ROLES: ReadonlySet<ReceiptRole> = new Set(['grand_total', 'due', 'total', 'subtotal', 'tax', 'tip', 'change', 'tendered', 'discount']);
 /** Which role a line has when several receipt words sit on it: "Total Savings" is a discount. */
 const LINE_ROLE_ORDER: readonly ReceiptRole[] = ['count', 'subtotal', 'tax', 'tip', 'change', 'discount', 'grand_total', 'due', 'total', 'tendered'];
 const TOTAL_SCORE: Partial<Record<ReceiptRole, number>> = { grand_total: 0.95, due: 0.9, total: 0.85 };
@@ -325,9 +326,14 @@ function currencyNear(lines: Line[], index: number): string | null {
   return lines[index]?.amounts.find((a) => a.currency)?.currency ?? null;
 }
 
+/** The currency written most on the receipt's money lines (a "£" inside a serial number is none). */
 function majorityCurrency(lines: Line[]): string | null {
   const n = new Map<string, number>();
-  for (const l of lines) for (const a of l.amounts) if (a.currency) n.set(a.currency, (n.get(a.currency) ?? 0) + 1);
+  const items = new Set(findItemLines(lines));
+  for (const l of lines) {
+    if (!(l.role && MONEY_ROLES.has(l.role)) && !items.has(l)) continue;
+    for (const a of l.amounts) if (a.currency) n.set(a.currency, (n.get(a.currency) ?? 0) + 1);
+  }
   let best: string | null = null;
   for (const [c, k] of n) if (best === null || k > n.get(best)!) best = c;
   return best;
@@ -343,7 +349,7 @@ function findMerchant(lines: Line[]): { name: string; confidence: number } | nul
   let fallback: { name: string; confidence: number } | null = null;
   for (let i = 0; i < end; i++) {
     const l = lines[i]!;
-    if (l.roles.has('skip_header') || l.roles.has('noise') || (l.role && l.role !== 'tendered')) continue;
+    if (l.roles.has('skip_header') || l.roles.has('date_label') || l.roles.has('noise') || (l.role && l.role !== 'tendered')) continue;
     if (l.roles.has('address') && (/[\d,]/.test(l.text) || matchPhrases(l.text).length >= wordsOf(l.text).length)) continue;
     if (/@|https?:|www\.|\.com\b/i.test(l.text)) continue;
     let words = l.text.split(/\s+/);
@@ -404,12 +410,13 @@ function findDate(lines: Line[], ctx: LanguageContext): IsoDate | null {
   // A date written with its year beats a bare "14th" (which may be "142 E 14th St").
   let weak: IsoDate | null = null;
   for (const l of lines) {
-    if (!/\d/.test(l.text) || (l.roles.has('address') && !l.roles.has('skip_header'))) continue;
+    if (!/\d/.test(l.text) || (l.roles.has('address') && !l.roles.has('date_label'))) continue;
     for (const d of printedDates(l.text, ctx)) if (ok(d)) return d;
     for (const r of timeGrammarDates(l.text, ctx)) {
       if (!ok(r.date)) continue;
       if (/\d{4}|\d[/.\-]\d{1,2}[/.\-]\d/.test(r.label)) return r.date;
-      weak ??= r.date;
+      // A date without its year ("9/8", "14th") counts only on a line that says it is the date.
+      if (l.roles.has('date_label')) weak ??= r.date;
     }
   }
   return weak;
@@ -506,14 +513,21 @@ function monthOf(tok: Token, tags: readonly Tag[], ctx: LanguageContext): number
 
 // ---- items ------------------------------------------------------------------------------------
 
-/** Lines between the header and the first subtotal/total that name something with a price. */
-function findItems(lines: Line[]): ReceiptItem[] {
+/** Lines between the header and the first subtotal/total that show a price. */
+function findItemLines(lines: Line[]): Line[] {
   const stop = lines.findIndex((l) => l.role !== null && (TOTALS.has(l.role) || l.role === 'subtotal'));
-  const out: ReceiptItem[] = [];
-  for (const l of lines.slice(0, stop < 0 ? lines.length : stop)) {
-    if (l.role !== null || l.roles.has('skip_header') || l.roles.has('address') || l.roles.has('noise')) continue;
+  return lines.slice(0, stop < 0 ? lines.length : stop).filter((l) => {
+    if (l.role !== null || l.roles.has('skip_header') || l.roles.has('date_label') || l.roles.has('address') || l.roles.has('noise')) return false;
     const a = lineAmount(l);
-    if (!a || !a.decimals) continue;
+    return a !== null && a.decimals;
+  });
+}
+
+/** The items: lines with a price and a name. */
+function findItems(lines: Line[]): ReceiptItem[] {
+  const out: ReceiptItem[] = [];
+  for (const l of findItemLines(lines)) {
+    const a = lineAmount(l)!;
     const name = l.text
       .replace(/[\d.,'₹$€£%@*#:x×]+\s*(?:kg|g|gm|ml|l|ltr|pcs|pc|nos)?\s*$/i, '')
       .replace(/(?:\s+[\d.,'₹$€£@x×*]+(?:\s*(?:kg|g|gm|ml|l|ltr|pcs|pc|nos))?)+\s*$/i, '')

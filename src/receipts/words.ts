@@ -10,7 +10,7 @@ import { readTsvFile, VocabError } from '../language/vocab/tsv.js';
 
 export const RECEIPT_ROLES = [
   'grand_total', 'due', 'total', 'subtotal', 'tax', 'tip', 'change', 'tendered', 'discount', 'count', 'incl',
-  'skip_header', 'address', 'welcome', 'noise', 'legal',
+  'skip_header', 'date_label', 'address', 'welcome', 'noise', 'legal',
 ] as const;
 export type ReceiptRole = (typeof RECEIPT_ROLES)[number];
 
@@ -104,13 +104,14 @@ function ocrWord(w: string): string {
   let out = w;
   const lettered = /\p{L}/u.test(w) && /\d/.test(w) ? w.replace(/0/g, 'o').replace(/1/g, 'l').replace(/5/g, 's') : w;
   if (known.has(lettered)) out = lettered;
-  else if (lettered.length >= 6 && !/\d/.test(lettered)) {
+  else if (lettered.length >= 5 && !/\d/.test(lettered)) {
     const max = lettered.length >= 8 ? 2 : 1;
     let best: string | null = null;
     let bestD = max + 1;
     let tie = false;
     for (const k of known) {
-      if (k.length < 5) continue;
+      // Five-letter words may differ by one letter in place ("Sunme"), never by one more or less.
+      if (k.length < 5 || (lettered.length === 5 && k.length !== 5)) continue;
       const d = distance(lettered, k, max);
       if (d < bestD) [best, bestD, tie] = [k, d, false];
       else if (d === bestD) tie = true;
