@@ -113,9 +113,11 @@ export function outcome(ocr: OcrResult, ctx: ReceiptContext): ReceiptOutcome {
   const cat = said && said.category !== 'other'
     ? { primary: said.category, detail: said.detail }
     : categorize({ item: null, merchant, context: reading.items.map((i) => i.name).join(' ') }, ctx.overrides);
+  // An amount the owner typed in the caption ("taxi 450") beats what OCR read off the paper.
+  const typed = said?.amountMinor ? { amountMinor: said.amountMinor, currency: said.currency } : null;
   const draft: ExpenseDraft = {
-    amountMinor: reading.amountMinor,
-    currency: reading.currency,
+    amountMinor: typed?.amountMinor ?? reading.amountMinor,
+    currency: typed?.currency ?? reading.currency,
     category: cat.primary,
     detail: cat.detail,
     item: said?.item ?? null,

@@ -95,6 +95,20 @@ describe('a receipt photo', () => {
   });
 });
 
+describe('a caption with an amount', () => {
+  it('wins over the amount OCR read, keeping the merchant and date of the receipt', async () => {
+    const b = bot(new FakeOcr({ text: BILL }));
+    expect((await send(b, photo('groceries 1300'))).replies).toMatch(/^🧾 Big Bazaar · ₹1,300 · Sat 28 Feb/);
+  });
+
+  it('still makes a draft when the picture holds no readable total', async () => {
+    const b = bot(new FakeOcr({ text: 'blurry nothing' }));
+    expect((await send(b, photo('taxi 450'))).replies).toMatch(/₹450/);
+    await send(b, 'yes');
+    expect((await ledger())[0]).toMatchObject({ amountMinor: 45000, note: 'taxi 450' });
+  });
+});
+
 describe('pictures that go wrong', () => {
   it('says honestly when a picture holds no receipt, and records nothing', async () => {
     const b = bot(new FakeOcr({ text: 'Happy birthday!' }));

@@ -28,7 +28,7 @@ export function draftReply(d: ExpenseDraft, r: ReceiptReading, today: string, se
   const parts: string[] = [];
   if (d.merchant) parts.push(d.merchant);
   parts.push(formatMoney(d.amountMinor, d.currency, settings.locale));
-  parts.push(r.date ? formatDay(d.date, today) : `${formatDay(d.date, today)} (no date on it)`);
+  parts.push(r.date || r.kind !== 'receipt' ? formatDay(d.date, today) : `${formatDay(d.date, today)} (no date on it)`);
   parts.push(categoryLabel(d.category, d.detail));
   const lines = [`🧾 ${parts.join(' · ')} — save it? yes / no / edit`];
   if (r.items.length) {
