@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Sets munshi up on a fresh Debian/Ubuntu machine with Node >= 20: the system packages it uses
-# (Chromium for WhatsApp Web, ffmpeg for voice notes, espeak-ng for the voice tests, fonts for
-# chart labels, strace and iproute2 for the network-isolation check, scripts/netcheck.sh), the
-# exact npm dependency tree from package-lock.json, and the compiled build in dist/.
+# (Chromium for WhatsApp Web, ffmpeg for voice notes, espeak-ng for the voice tests, DejaVu fonts
+# for chart labels and the rendered test receipts (-extra has the condensed face), strace and
+# iproute2 for the network-isolation check, scripts/netcheck.sh), the exact npm dependency tree from
+# package-lock.json (tesseract.js and its English data for receipt photos come from npm), and the
+# compiled build in dist/.
 # Safe to run again. Skips apt when it is not available or not permitted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PKGS="chromium ffmpeg espeak-ng fonts-dejavu-core ca-certificates strace iproute2"
+PKGS="chromium ffmpeg espeak-ng fonts-dejavu-core fonts-dejavu-extra ca-certificates strace iproute2"
 if command -v apt-get >/dev/null 2>&1; then
   missing=""
   for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
