@@ -15,7 +15,7 @@ import { analyze, type LanguageContext } from '../language/context.js';
 import { fold, normalizeText } from '../language/normalize.js';
 import type { Tag } from '../language/tagger.js';
 import type { Token } from '../language/tokens.js';
-import { readNumbers } from '../understanding/next/numbers.js';
+import { readNumbers } from '../language/money/index.js';
 import { readTimes } from '../language/time/index.js';
 import { matchPhrases, wordsOf, type ReceiptRole } from './words.js';
 
