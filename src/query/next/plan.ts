@@ -46,6 +46,9 @@ const NOT_SUBJECT: ReadonlySet<Role> = new Set<Role>([
   'time_since', 'time_until', 'plan', 'each', 'ref_last', 'edit_cue', 'separator',
 ]);
 
+/** Roles that ask for a figure (an operation, spending, a share), besides question words. */
+const ASKING: readonly Role[] = ['op_sum', 'op_kinds', 'op_list', 'op_count', 'op_avg', 'op_top', 'op_compare', 'op_breakdown', 'op_last', 'spend_verb', 'spend_noun', 'percent'];
+
 /** Roles that join two subject phrases as "either" (food and transport, food or transport). */
 const OR_JOIN: ReadonlySet<string> = new Set(['and', 'or', 'aur', 'ya', 'plus', ',', '&', '+', 'n']);
 const VERSUS = new Set(['vs', 'v/s', 'versus', 'against', 'compared to', 'compared with', 'or', 'ya']);
@@ -278,8 +281,8 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   // A question word inside a lead phrase ("what about transport?") asks nothing new.
   const lead = tagsOf(t, 'follow_up');
   const inLead = (g: Tag): boolean => lead.some((h) => h.start <= g.start && g.end <= h.end && h.end - h.start > g.end - g.start);
-  r.asks = ['op_sum', 'op_kinds', 'op_list', 'op_count', 'op_avg', 'op_top', 'op_compare', 'op_breakdown', 'op_last', 'spend_verb', 'spend_noun', 'question_word', 'percent'].some((x) => tagsOf(t, x as Role).some((g) => !inLead(g)));
-  r.onlyQuestionWord = !['op_sum', 'op_kinds', 'op_list', 'op_count', 'op_avg', 'op_top', 'op_compare', 'op_breakdown', 'op_last', 'spend_verb', 'spend_noun', 'percent', 'currency', 'budget'].some((x) => has(t, x as Role));
+  r.asks = [...ASKING, 'question_word' as const].some((x) => tagsOf(t, x).some((g) => !inLead(g)));
+  r.onlyQuestionWord = ![...ASKING, 'currency' as const, 'budget' as const].some((x) => has(t, x));
   const firstWord = t.tokens.find((k) => k.kind === 'word');
   r.followUp = !!firstWord && t.tags.some((g) => g.role === 'follow_up' && g.start === firstWord.i);
   r.narrow = !!firstWord && t.tags.some((g) => g.role === 'narrow' && (g.start === firstWord.i || (g.start === firstWord.i + 1 && t.tags.some((h) => h.role === 'follow_up' && h.start === firstWord.i))));
