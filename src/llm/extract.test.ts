@@ -92,6 +92,11 @@ describe('extractWithLlm', () => {
     expect(await extractWithLlm(llm, 'coffee 5 at the airport', ctx)).toMatchObject({ expenses: [{ amountMinor: 500, currency: 'INR' }] });
     fake.script({ json: { intent: 'expense', expenses: [exp({ amount: 12.5, currency: 'usd', item: 'ebook', category: 'shopping/books' })] } });
     expect(await extractWithLlm(llm, 'paid 12.5 dollars for an ebook', ctx)).toMatchObject({ expenses: [{ amountMinor: 1250, currency: 'USD' }] });
+    // Currency words come from the vocabulary: "quid" is GBP; "dollars" is not AUD to an INR owner.
+    fake.script({ json: { intent: 'expense', expenses: [exp({ amount: 4, currency: 'GBP', item: 'tea', category: 'food' })] } });
+    expect(await extractWithLlm(llm, 'tea at the station 4 quid', ctx)).toMatchObject({ expenses: [{ amountMinor: 400, currency: 'GBP' }] });
+    fake.script({ json: { intent: 'expense', expenses: [exp({ amount: 12.5, currency: 'AUD', item: 'ebook', category: 'shopping/books' })] } });
+    expect(await extractWithLlmDetailed(llm, 'paid 12.5 dollars for an ebook', ctx)).toMatchObject({ rejected: 'bad_currency', understanding: { expenses: [{ currency: 'INR' }] } });
   });
 
   it("prefers the rules' categorizer over the model's category", async () => {

@@ -15,7 +15,10 @@ import type { UnderstandContext, Understanding } from '../understanding/types.js
 import type { ChatMessage, LlmPort } from './port.js';
 import { amountAppears } from './numbers.js';
 import { jsonSchemaOf } from './json-schema.js';
-import { scanDates } from '../understanding/dates.js';
+import { analyze, contextFromSettings, type LanguageContext } from '../language/context.js';
+import { resolveCurrency } from '../language/money/index.js';
+import { bestTimes, readTimes } from '../language/time/index.js';
+import type { Tagged } from '../language/tagger.js';
 
 /** Every "primary" and "primary/detail" path, so the model's grammar can only pick real categories. */
 export const CATEGORY_PATHS: readonly string[] = TAXONOMY.flatMap((p) => [p.slug, ...p.details.map((d) => `${p.slug}/${d.slug}`)]);
@@ -79,19 +82,12 @@ export interface ExtractOptions {
   categorize?: (item: string | null, merchant: string | null) => { category: Primary; detail: string | null } | null;
 }
 
-/** Currency symbols and words that count as the message naming a currency. */
-const CURRENCY_EVIDENCE: Record<string, RegExp> = {
-  INR: /₹|\brs\.?\b|\brupees?\b|\binr\b/i,
-  USD: /\$|\bdollars?\b|\busd\b|\bbucks\b/i,
-  EUR: /€|\beuros?\b|\beur\b/i,
-  GBP: /£|\bpounds?\b|\bquid\b|\bgbp\b/i,
-  JPY: /¥|\byen\b|\bjpy\b/i,
-  AED: /\bdirhams?\b|\baed\b/i,
-};
-
-function currencyNamed(code: string, text: string): boolean {
-  const re = CURRENCY_EVIDENCE[code];
-  return (re ? re.test(text) : false) || new RegExp(`\\b${code}\\b`, 'i').test(text);
+/**
+ * True when the message names `code`: a currency word or symbol of the vocabulary that means it for
+ * this owner ("dollars" is USD to an INR owner), or the ISO code itself.
+ */
+function currencyNamed(code: string, t: Tagged, lc: LanguageContext): boolean {
+  return t.tags.some((g) => g.role === 'currency' && g.value !== null && resolveCurrency(g.value, lc) === code) || new RegExp(`\\b${code}\\b`, 'i').test(t.text);
 }
 
 function cleanText(s: string | null, max = 60): string | null {
@@ -129,9 +125,14 @@ export async function extractWithLlmDetailed(llm: LlmPort, text: string, ctx: Un
     return { understanding: { intent: 'other', kind: 'unknown', confidence: 0.6, understoodBy: 'llm' }, raw, rejected: parsed.intent === 'expense' ? 'nothing' : undefined };
   }
 
-  // The rules read date phrases exactly ("kal", "last saturday", "on 9th"); when they find one
-  // date in the message it beats the model's date arithmetic.
-  const ruleDates = [...new Set(scanDates(text.toLowerCase(), { today, dayFirst: ctx.settings.dayFirst, futureTense: false }).matches.flatMap((m) => (m.date ? [m.date] : [])))];
+  // The time grammar reads date phrases exactly ("kal", "last saturday", "on 9th"); when it finds
+  // one date in the message it beats the model's date arithmetic. The tense is the reader's own:
+  // a past spending verb dates back, a plan word ahead.
+  const lc = ctx.language ?? contextFromSettings(ctx.now, ctx.settings, ctx.localeChosen ?? false);
+  const t = analyze(text, lc);
+  const pastVerb = t.tags.some((g) => (g.role === 'spend_verb' || g.role === 'obtain_verb') && g.value === 'past');
+  const tense = pastVerb ? 'past' : t.roles.has('plan') ? 'future' : null;
+  const ruleDates = [...new Set(bestTimes(readTimes(t, lc, { mode: 'record', tense })).flatMap((r) => (r.day ?? r.from ? [(r.day ?? r.from)!] : [])))];
   const ruleDate = ruleDates.length === 1 ? ruleDates[0]! : null;
   const drafts: ExpenseDraft[] = [];
   let rejected: RejectReason | undefined;
@@ -140,7 +141,7 @@ export async function extractWithLlmDetailed(llm: LlmPort, text: string, ctx: Un
     let currency = home;
     if (x.currency) {
       const code = x.currency.trim().toUpperCase();
-      if (KNOWN_CURRENCIES.has(code) && currencyNamed(code, text)) currency = code;
+      if (KNOWN_CURRENCIES.has(code) && currencyNamed(code, t, lc)) currency = code;
       else if (code !== home) rejected ??= 'bad_currency';
     }
     const cat = parseCategoryPath(x.category) ?? { primary: 'other' as Primary, detail: null };
@@ -168,7 +169,7 @@ export async function extractWithLlmDetailed(llm: LlmPort, text: string, ctx: Un
     };
     // The one rule that matters most: a model must never bring its own number.
     const rounded = Math.round(x.amount * 10 ** minorDigits(currency)) / 10 ** minorDigits(currency);
-    if (!amountAppears(rounded, text) || rounded <= 0 || rounded > MAX_MAJOR_AMOUNT) {
+    if (!amountAppears(rounded, t, lc) || rounded <= 0 || rounded > MAX_MAJOR_AMOUNT) {
       return { understanding: { intent: 'incomplete', missing: 'amount', partial: { ...partial, amountMinor: null }, confidence: 0.5, understoodBy: 'llm' }, rejected: 'invented_amount', raw };
     }
     drafts.push({ ...partial, amountMinor: toMinor(rounded, currency) });

@@ -1,6 +1,9 @@
 /** The amount-in-message check and the rephrasing guard: every way people write a figure. */
 import { describe, expect, it } from 'vitest';
+import { languageContext } from '../language/context.js';
 import { amountAppears, amountsInText, numbersIn, sameNumbers } from './numbers.js';
+
+const lc = languageContext({ now: new Date('2026-01-15T14:00:00Z'), timeZone: 'Asia/Kolkata', currency: 'INR' });
 
 describe('amountAppears', () => {
   it.each([
@@ -19,8 +22,11 @@ describe('amountAppears', () => {
     [20000, 'rent advance 20k'],
     [700, 'budweiser 2 pints 700'],
     [2, 'budweiser 2 pints 700'],
+    [40, '3 coffees @ 40 each'],
+    [120, '3 coffees @ 40 each'],
+    [5, 'top 5 expenses'],
   ])('finds %d in %j', (amount, text) => {
-    expect(amountAppears(amount, text)).toBe(true);
+    expect(amountAppears(amount, text, lc)).toBe(true);
   });
 
   it.each([
@@ -30,12 +36,15 @@ describe('amountAppears', () => {
     [2, 'do you know the total'],
     [7000, 'budweiser 2 pints 700'],
     [30, 'coffee with friends'],
+    [4521, 'order #4521 for 300'],
+    [13, '13 jan petrol 300'],
   ])('rejects the invented %d for %j', (amount, text) => {
-    expect(amountAppears(amount, text)).toBe(false);
+    expect(amountAppears(amount, text, lc)).toBe(false);
   });
 
-  it('lists figures and their scaled forms', () => {
-    expect(amountsInText('petrol 1.2k').sort()).toEqual([1.2, 1200]);
+  it('lists amounts as the money grammar reads them: scaled, and never a label', () => {
+    expect(amountsInText('petrol 1.2k', lc)).toEqual([1200]);
+    expect(amountsInText('order #4521 for 300', lc)).toEqual([300]);
   });
 });
 

@@ -10,10 +10,12 @@ import type { QueryContext } from '../query/answer.js';
 import { emptyFilters, type QueryPlan } from '../query/types.js';
 import { createOllamaLlm } from './ollama/adapter.js';
 import { closedPort, startFakeOllama, type FakeOllama } from './ollama/fake-server.js';
+import { contextFromSettings } from '../language/context.js';
 import { answerWithLlm, planFormat, planWithLlm, subjectInQuestion } from './plan.js';
 
 const settings: OwnerSettings = { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 };
 const ctx: QueryContext = { owner: 'me', now: new Date('2026-01-15T14:00:00Z'), settings };
+const language = contextFromSettings(ctx.now, settings);
 
 const row = (date: string, amount: number, category: ExpenseDraft['category'], item: string, merchant: string | null): ExpenseDraft => ({
   amountMinor: amount * 100, currency: 'INR', category, detail: null, item, merchant, note: null, date,
@@ -70,6 +72,12 @@ describe('answerWithLlm', () => {
     expect(evalView(a!).result).toMatchObject({ total: 230, count: 2 });
   });
 
+  it('keeps an amount bound the question wrote in words, as the money grammar reads it', async () => {
+    fake.script({ json: plan({ subjects: ['rapido'], minAmount: 1200, periods: [] }) });
+    const r = await planWithLlm(llm, 'rapido rides over 1.2k all time', { language });
+    expect(r.plan?.filters.minAmount).toBe(1200);
+  });
+
   it('drops an amount bound the question never mentioned', async () => {
     fake.script({ json: plan({ subjects: ['rapido'], minAmount: 125, periods: [] }) });
     const a = await answerWithLlm(llm, ledger.queries, 'rapido ka pura hisaab all time', ctx);
@@ -78,7 +86,7 @@ describe('answerWithLlm', () => {
 
   it('refuses a plan about something the question never named', async () => {
     fake.script({ json: plan({ subjects: ['uber'] }) });
-    const r = await planWithLlm(llm, 'what did the scooter cost', { today: '2026-01-15', settings });
+    const r = await planWithLlm(llm, 'what did the scooter cost', { language });
     expect(r).toMatchObject({ plan: null, rejected: 'invented_subject' });
   });
 
@@ -86,7 +94,10 @@ describe('answerWithLlm', () => {
     fake.script({ json: { ...plan({}), op: 'median' } });
     expect(await answerWithLlm(llm, ledger.queries, 'median spend?', ctx)).toBeNull();
     fake.script({ json: plan({ periods: [{ from: '2026-03-01', to: '2026-03-31', label: 'next quarter' }] }) });
-    expect((await planWithLlm(llm, 'spend next quarter?', { today: '2026-01-15', settings })).rejected).toBe('bad_period');
+    expect((await planWithLlm(llm, 'spend next quarter?', { language })).rejected).toBe('bad_period');
+    // No time phrase to read: the model's own future period is refused as well.
+    fake.script({ json: plan({ periods: [{ from: '2026-03-01', to: '2026-03-31', label: 'march' }] }) });
+    expect((await planWithLlm(llm, 'what will the scooter cost', { language })).rejected).toBe('bad_period');
     const down = createOllamaLlm({ host: `http://127.0.0.1:${await closedPort()}`, chatModel: 'qwen2.5:1.5b', embedModel: 'nomic-embed-text' });
     const t0 = performance.now();
     expect(await answerWithLlm(down, ledger.queries, 'anything', ctx)).toBeNull();

@@ -4,19 +4,21 @@
  * (Ollama structured output with the query engine's own plan schema), we re-check it against the
  * question, and the ledger runs it with SQL. The model never supplies a number in an answer: amount
  * bounds and limits it invents are dropped, subjects it invents sink the plan, and time phrases the
- * rules can read override its date arithmetic.
+ * grammar reads (language/time, in question mode) override its date arithmetic.
  */
-import { addDays, addMonths, endOfMonth, localDate, startOfMonth, startOfWeek, weekday, type IsoDate } from '../core/dates.js';
+import { addDays, addMonths, endOfMonth, startOfMonth, startOfWeek, weekday, type IsoDate } from '../core/dates.js';
 import type { OwnerSettings } from '../core/types.js';
 import { isMunshiError } from '../core/errors.js';
 import { PRIMARIES } from '../categories/taxonomy.js';
 import { parsePlan, queryPlanJsonSchema } from '../query/plan-schema.js';
-import { findPeriods } from '../query/time.js';
 import type { Filters, QueryPlan } from '../query/types.js';
 import { answerPlan, type Answer, type QueryContext, type QueryConversation } from '../query/answer.js';
 import type { ExpenseQueries } from '../query/execute.js';
 import type { ChatMessage, LlmPort } from './port.js';
 import { amountAppears } from './numbers.js';
+import { analyze, contextFromSettings, type LanguageContext } from '../language/context.js';
+import { bestTimes, readTimes } from '../language/time/index.js';
+import type { Tagged } from '../language/tagger.js';
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -61,14 +63,14 @@ export function subjectInQuestion(subject: string, question: string): boolean {
   return st.some((w) => q.some((x) => x === w || (w.length >= 4 && x.length >= 4 && (x.startsWith(w.slice(0, 4)) || w.startsWith(x.slice(0, 4))))));
 }
 
-function checkFilters(f: Filters, question: string): { filters: Filters; ok: boolean } {
+function checkFilters(f: Filters, question: string, t: Tagged, lc: LanguageContext): { filters: Filters; ok: boolean } {
   const subjectsOk = [...f.subjects, ...f.within].every((s) => subjectInQuestion(s, question));
   return {
     ok: subjectsOk,
     filters: {
       ...f,
-      minAmount: f.minAmount !== null && amountAppears(f.minAmount, question) ? f.minAmount : null,
-      maxAmount: f.maxAmount !== null && amountAppears(f.maxAmount, question) ? f.maxAmount : null,
+      minAmount: f.minAmount !== null && amountAppears(f.minAmount, t, lc) ? f.minAmount : null,
+      maxAmount: f.maxAmount !== null && amountAppears(f.maxAmount, t, lc) ? f.maxAmount : null,
     },
   };
 }
@@ -80,11 +82,13 @@ function checkFilters(f: Filters, question: string): { filters: Filters; ok: boo
 export async function planWithLlm(
   llm: LlmPort,
   question: string,
-  o: { today: IsoDate; settings: Pick<OwnerSettings, 'weekStartsOn' | 'dayFirst' | 'currency'>; timeoutMs?: number },
+  o: { language: LanguageContext; timeoutMs?: number },
 ): Promise<{ plan: QueryPlan | null; rejected?: PlanReject; raw?: string }> {
+  const lc = o.language;
+  const today = lc.today;
   let raw: string;
   try {
-    raw = await llm.chatJson(planPrompt(question, o.today, o.settings), planFormat(), { timeoutMs: o.timeoutMs });
+    raw = await llm.chatJson(planPrompt(question, today, { weekStartsOn: lc.weekStartsOn as OwnerSettings['weekStartsOn'], currency: lc.currency }), planFormat(), { timeoutMs: o.timeoutMs });
   } catch (e) {
     if (isMunshiError(e, 'timeout')) return { plan: null, rejected: 'timeout' };
     if (isMunshiError(e, 'invalid_model_output')) return { plan: null, rejected: 'invalid_output' };
@@ -100,26 +104,30 @@ export async function planWithLlm(
   if (!parsed.ok) return { plan: null, rejected: 'invalid_output', raw };
   let plan = parsed.plan;
 
-  const main = checkFilters(plan.filters, question);
-  const sides = plan.versus.map((v) => checkFilters(v, question));
+  const t = analyze(question, lc);
+  const main = checkFilters(plan.filters, question, t, lc);
+  const sides = plan.versus.map((v) => checkFilters(v, question, t, lc));
   if (!main.ok || sides.some((s) => !s.ok)) return { plan: null, rejected: 'invented_subject', raw };
   plan = { ...plan, filters: main.filters, versus: sides.map((s) => s.filters) };
-  if (plan.limit !== null && !amountAppears(plan.limit, question)) plan = { ...plan, limit: null };
+  if (plan.limit !== null && !amountAppears(plan.limit, t, lc)) plan = { ...plan, limit: null };
 
-  // The rules read time phrases exactly; the model's date arithmetic is the weaker witness.
-  const found = findPeriods(question, { today: o.today, weekStartsOn: o.settings.weekStartsOn, dayFirst: o.settings.dayFirst });
-  if (found.periods.length) plan = { ...plan, periods: found.periods, periodAssumed: false };
-  else if (found.allTime) plan = { ...plan, periods: [], periodAssumed: false };
-  else {
-    const earliest = addDays(o.today, -3660);
-    for (const p of plan.periods) {
-      if ((p.from && (p.from > o.today || p.from < earliest)) || (p.to && p.to < earliest)) return { plan: null, rejected: 'bad_period', raw };
-    }
-    plan = { ...plan, periods: plan.periods.map((p) => (p.to && p.to > o.today ? { ...p, to: o.today } : p)) };
-    if (!plan.periods.length && plan.periodAssumed) {
-      // The rules' convention for a question with no period: this month, and the reply says so.
-      plan = { ...plan, periods: [{ from: startOfMonth(o.today), to: o.today, label: 'this month' }] };
-    }
+  // The time grammar reads time phrases exactly (as the planner does, in question mode); the
+  // model's date arithmetic is the weaker witness.
+  const periods = bestTimes(readTimes(t, lc, { mode: 'question' }))
+    .filter((x) => (x.kind === 'day' || x.kind === 'range') && (x.from || x.to))
+    .map((x) => ({ from: x.from, to: x.to, label: x.label }));
+  const allTime = t.roles.has('all_time');
+  if (periods.length) plan = { ...plan, periods, periodAssumed: false };
+  else if (allTime) plan = { ...plan, periods: [], periodAssumed: false };
+  // The ledger holds nothing ahead of today nor ten years back, whoever read the period.
+  const earliest = addDays(today, -3660);
+  for (const p of plan.periods) {
+    if ((p.from && (p.from > today || p.from < earliest)) || (p.to && p.to < earliest)) return { plan: null, rejected: 'bad_period', raw };
+  }
+  plan = { ...plan, periods: plan.periods.map((p) => (p.to && p.to > today ? { ...p, to: today } : p)) };
+  if (!plan.periods.length && plan.periodAssumed) {
+    // The planner's convention for a question with no period: this month, and the reply says so.
+    plan = { ...plan, periods: [{ from: startOfMonth(today), to: today, label: 'this month' }] };
   }
   return { plan, raw };
 }
@@ -130,8 +138,8 @@ export async function planWithLlm(
  * e.g. await answerWithLlm(llm, queries, 'what did the kids cost me in school stuff', ctx)
  */
 export async function answerWithLlm(llm: LlmPort, queries: ExpenseQueries, question: string, ctx: QueryContext, conversation?: QueryConversation, opts: { timeoutMs?: number } = {}): Promise<Answer | null> {
-  const today = localDate(ctx.now, ctx.settings.timeZone);
-  const { plan } = await planWithLlm(llm, question, { today, settings: ctx.settings, timeoutMs: opts.timeoutMs });
+  const language = ctx.language ?? contextFromSettings(ctx.now, ctx.settings);
+  const { plan } = await planWithLlm(llm, question, { language, timeoutMs: opts.timeoutMs });
   if (!plan) return null;
   const a = await answerPlan(queries, plan, ctx, conversation);
   return a.plan ? a : null;

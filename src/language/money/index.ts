@@ -2,6 +2,6 @@
  * @module language/money
  * The one money grammar (see read.ts): what every number of a message is.
  */
-export { readNumbers } from './read.js';
+export { readNumbers, resolveCurrency } from './read.js';
 export { readDigits } from './digits.js';
 export type { MoneyReading, QuantityReading, LabelReading, RateReading, NumberAnalysis, BadWhy } from './types.js';

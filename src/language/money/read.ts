@@ -106,8 +106,8 @@ function mostSpecific(tags: readonly Tag[]): Tag | undefined {
   return best;
 }
 
-/** A currency tag's ISO code for this owner. */
-function resolveCurrency(value: string, ctx: LanguageContext): string {
+/** A currency tag's ISO code for this owner. e.g. resolveCurrency('LOCAL:DOLLAR', ctx) === 'USD' for an INR owner */
+export function resolveCurrency(value: string, ctx: LanguageContext): string {
   if (!value.startsWith('LOCAL:')) return value;
   const fam = value.slice(6).toLowerCase();
   if (fam === 'own') return ctx.currency;
