@@ -21,6 +21,7 @@ import { prepare, readExpenses, type FrameTokens } from './frames.js';
 import { readNumbers, type MoneyReading } from './numbers.js';
 import { functionTokens, findTerms } from './terms.js';
 import { implausible } from './plausible.js';
+import { withShares } from '../shares/apply.js';
 import { bestTimes, readTimes, type TimeReading } from '../../language/time/index.js';
 
 /** What understanding needs from src/categories; injected so tests can swap it. */
@@ -48,7 +49,8 @@ const CLOSE_MARGIN = 0.25;
  */
 export function understandNext(text: string, ctx: UnderstandContext, lex: Lexicon = defaultLexicon): Understanding {
   try {
-    return run(text, ctx, lex);
+    // Shared money (src/understanding/shares): a split's owner share is the expense; a debt is none.
+    return withShares(run(text, ctx, lex), text, languageOf(ctx));
   } catch {
     // The rules must never take the bot down; an odd message is simply not understood.
     return { intent: 'other', kind: 'unknown', confidence: 0 };
