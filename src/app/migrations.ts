@@ -4,6 +4,7 @@
  * its sqlite/ folder); the history names them in the order they shipped. Names are what SQLite
  * files remember as applied: never rename or edit one that has shipped; add new ones at the end.
  */
+import * as debtTables from '../debts/sqlite/tables.js';
 import * as budgetTables from '../budgets/sqlite/tables.js';
 import * as inboxOrder from '../inbox/sqlite/order.js';
 import * as inboxTables from '../inbox/sqlite/tables.js';
@@ -36,4 +37,5 @@ export const migrations: Record<string, SqliteMigration> = {
   '0011_ledger_identity': ledgerIdentity,
   '0012_web': webTables,
   '0013_source_keys': sourceKeys,
+  '0014_debts': debtTables,
 };

@@ -6,6 +6,9 @@
 import { sqliteBudgets } from '../budgets/sqlite/repository.js';
 import { MemoryBudgets } from '../budgets/memory.js';
 import type { BudgetRepository } from '../budgets/repo.js';
+import { MemoryDebts } from '../debts/memory.js';
+import type { DebtRepository } from '../debts/repo.js';
+import { sqliteDebts } from '../debts/sqlite/repository.js';
 import { MemoryInbox } from '../inbox/memory.js';
 import type { InboxRepository } from '../inbox/port.js';
 import { sqliteInbox } from '../inbox/sqlite/repository.js';
@@ -40,6 +43,8 @@ export interface Repositories {
   inbox: InboxRepository;
   budgets: BudgetRepository;
   recurring: RecurringRepository;
+  /** Money owed between the owner and other people (splits, loans, udhaar), and household payers. */
+  debts: DebtRepository;
   runs: ScheduleRunRepository;
   vectorMeta: VectorMeta;
   /** Opens the vector index kept with these repositories (the SQLite one in the ledger file). */
@@ -65,6 +70,7 @@ export async function openRepositories(file: string, o: OpenOptions = {}): Promi
     inbox: sqliteInbox(store),
     budgets: sqliteBudgets(store),
     recurring: sqliteRecurring(store),
+    debts: sqliteDebts(store),
     runs: sqliteScheduleRuns(store),
     vectorMeta: sqliteVectorMeta(store),
     vectorIndex: () => createSqliteVectorIndex(store),
@@ -87,6 +93,13 @@ export function memoryRepositories(): Repositories & { ledger: MemoryLedger } {
     inbox: new MemoryInbox(),
     budgets: new MemoryBudgets(),
     recurring: new MemoryRecurring(),
+    debts: new MemoryDebts(
+      async (id) => {
+        const e = await ledger.expenses.get(id);
+        return !!e && !e.deletedAt;
+      },
+      (owner) => ledger.expenses.between({ owner }),
+    ),
     runs: new MemoryScheduleRuns(),
     vectorMeta: memoryVectorMeta(),
     vectorIndex: memoryVectorIndex,

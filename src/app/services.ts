@@ -11,6 +11,7 @@ import { createBot, type Bot, type BotDeps } from '../bot/bot.js';
 import { ownerSettings } from '../bot/settings.js';
 import type { Skill } from '../bot/skill.js';
 import { createBudgetSkill } from '../budgets/skill.js';
+import { createDebtSkill } from '../debts/skill.js';
 import { childProcessChartRenderer } from '../charts/child-renderer.js';
 import type { ChartRenderer } from '../charts/render.js';
 import { systemClock, type Clock } from '../clock/clock.js';
@@ -123,6 +124,7 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
     createRecurringSkill({ recurring: repos.recurring }),
     createChartSkill({ expenses: repos.expenses, renderChart }),
     createSummarySkill({ expenses: repos.expenses, preferences: repos.preferences, renderChart }),
+    createDebtSkill({ debts: repos.debts, household: config.access.mode === 'allowlist' && config.access.ledgerMode === 'household' }),
   ];
 
   const botDeps: BotDeps = {

@@ -186,7 +186,7 @@ export function createBot(botDeps: BotDeps): Bot {
     const now = msg.timestamp;
     const today = localDate(now, settings.timeZone);
     const language = languageOf(profile, now);
-    const skillCtx: SkillContext = { owner, chatId: msg.chatId, messageId: msg.id, settings, now };
+    const skillCtx: SkillContext = { owner, chatId: msg.chatId, messageId: msg.id, senderId: msg.senderId, settings, now };
 
     for (const s of skills) {
       const r = await s.handle?.(body, skillCtx);

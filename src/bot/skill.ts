@@ -10,6 +10,8 @@ export interface SkillContext {
   owner: string;
   chatId: string;
   messageId: string;
+  /** Who wrote the message (in a household ledger, not the owner). */
+  senderId?: string;
   settings: OwnerSettings;
   now: Date;
 }

@@ -1,0 +1,251 @@
+/**
+ * @module debts/skill
+ * Shared money in chat (issue 14), as a skill of the bot:
+ * - debt statements are their own records, never expenses ("Ramesh owes me 500", "lent 2000 to
+ *   Sunita", "Ramesh se 300 wapas mile", "settled up with Rahul"), with the balance after each;
+ * - questions are answered exactly from the debts table ("who owes me?", "how much does Rahul owe
+ *   me?", "what do I owe?", "udhaar list", "history with Ramesh", "settle up", "who spent what");
+ * - after an expense with a split is recorded (its amount is already the owner's share, see
+ *   understanding/shares/apply.ts), the others' shares become entries linked to it, so undoing the
+ *   expense removes them; in household mode the member who wrote the expense is its payer.
+ * People are matched by name; "Which Rahul?" only when two people share the name said.
+ */
+import { localDate } from '../core/dates.js';
+import type { Expense, OutboundReply, OwnerSettings } from '../core/types.js';
+import type { Skill, SkillContext } from '../bot/skill.js';
+import { analyze, contextFromSettings, type LanguageContext } from '../language/context.js';
+import { bestTimes, readTimes } from '../language/time/index.js';
+import { readShared, type DebtQuestion, type DebtStatement } from '../understanding/shares/read.js';
+import { understandNext } from '../understanding/next/understand.js';
+import { personKey, type Balance, type DebtRepository, type NewDebt } from './repo.js';
+import { fewestPayments, householdNets, openSince } from './settle.js';
+import * as T from './text.js';
+
+export interface DebtSkillDeps {
+  debts: DebtRepository;
+  /** Household mode: one ledger for everybody on the allow-list; the writer of an expense paid it. */
+  household?: boolean;
+  /** A member's display name in household replies (default: their id). */
+  memberName?(id: string): string;
+  /** Whether a message is "undo" (the bot's own command reading); the skill undoes a debt it just recorded. */
+  isUndo?(text: string, ctx: SkillContext): boolean;
+}
+
+interface ChatMemory {
+  /** The message whose debt entries an "undo" would remove. */
+  lastMessageId?: string;
+  /** "Which Rahul?" waits for a pick. */
+  pick?: { options: { key: string; name: string }[]; then: DebtStatement | DebtQuestion };
+}
+
+/** How long a "Which Rahul?" or a debt's undo stays open. */
+const MEMORY_MS = 30 * 60_000;
+
+export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner: string, settings: OwnerSettings, now: Date): Promise<string[]> } {
+  const chats = new Map<string, ChatMemory & { at: number }>();
+  const memory = (chatId: string, now: Date): ChatMemory & { at: number } => {
+    const m = chats.get(chatId);
+    if (m && now.getTime() - m.at <= MEMORY_MS) return m;
+    const fresh = { at: now.getTime() };
+    chats.set(chatId, fresh);
+    return fresh;
+  };
+  const lcOf = (ctx: { now: Date; settings: OwnerSettings }): LanguageContext => contextFromSettings(ctx.now, ctx.settings);
+  const today = (ctx: { now: Date; settings: OwnerSettings }): string => localDate(ctx.now, ctx.settings.timeZone);
+  const text = (t: string): OutboundReply[] => [{ text: t }];
+
+  async function personBalances(owner: string, key: string): Promise<Balance[]> {
+    return (await deps.debts.balances(owner)).filter((b) => b.personKey === key);
+  }
+
+  async function sinceMap(owner: string, bs: readonly Balance[]): Promise<Map<string, string | null>> {
+    const out = new Map<string, string | null>();
+    const entries = await deps.debts.entries(owner);
+    for (const b of bs) {
+      const mine = entries.filter((e) => e.personKey === b.personKey && e.currency === b.currency);
+      out.set(`${b.personKey}\u0000${b.currency}`, openSince(mine));
+    }
+    return out;
+  }
+
+  /** The person a name means: one known person, a new one, or several to choose from. */
+  async function resolve(owner: string, name: string): Promise<{ key: string; name: string } | { options: { key: string; name: string }[] } | { unknown: string }> {
+    const key = personKey(name);
+    const people = await deps.debts.people(owner);
+    const exact = people.find((p) => p.key === key);
+    if (exact) return exact;
+    const byFirst = people.filter((p) => p.key.split(' ')[0] === key || p.key.startsWith(key + ' '));
+    if (byFirst.length === 1) return byFirst[0]!;
+    if (byFirst.length > 1) return { options: byFirst };
+    return { unknown: name };
+  }
+
+  async function statement(s: DebtStatement, ctx: SkillContext, who?: { key: string; name: string }): Promise<OutboundReply[]> {
+    const m = memory(ctx.chatId, ctx.now);
+    if (s.kind === 'no_amount') return text(T.askAmount(s.person));
+    let person = who;
+    if (!person) {
+      const r = await resolve(ctx.owner, s.person);
+      if ('options' in r) {
+        m.pick = { options: r.options, then: s };
+        return text(T.whichPerson(s.person, r.options.map((o) => o.name)));
+      }
+      person = 'unknown' in r ? { key: personKey(s.person), name: s.person } : r;
+    }
+    if (s.kind === 'settled') {
+      const bs = await personBalances(ctx.owner, person.key);
+      const entries: NewDebt[] = bs.map((b) => ({ person: person!.name, kind: 'settled', amountMinor: -b.amountMinor, currency: b.currency, date: s.date, expenseId: null, note: null }));
+      if (!entries.length) return text(T.settled(person.name, [], ctx.settings));
+      const { debts } = await deps.debts.record(entries, { owner: ctx.owner, messageId: ctx.messageId, now: ctx.now.toISOString() });
+      m.lastMessageId = ctx.messageId;
+      return text(T.settled(person.name, debts, ctx.settings));
+    }
+    const sign = s.kind === 'owes_me' || s.kind === 'lent' || s.kind === 'paid_back_by_me' ? 1 : -1;
+    const { debts } = await deps.debts.record(
+      [{ person: person.name, kind: s.kind, amountMinor: sign * s.amountMinor, currency: s.currency, date: s.date, expenseId: null, note: s.note }],
+      { owner: ctx.owner, messageId: ctx.messageId, now: ctx.now.toISOString() },
+    );
+    m.lastMessageId = ctx.messageId;
+    const d = debts[0]!;
+    return text(T.recordedDebt(d, await personBalances(ctx.owner, d.personKey), today(ctx), ctx.settings));
+  }
+
+  async function question(q: DebtQuestion, ctx: SkillContext, who?: { key: string; name: string }): Promise<OutboundReply[]> {
+    const owner = ctx.owner;
+    switch (q.kind) {
+      case 'owed_to_me':
+      case 'i_owe':
+      case 'all': {
+        const bs = await deps.debts.balances(owner);
+        return text(T.balanceList(bs, q.kind, await sinceMap(owner, bs), today(ctx), ctx.settings));
+      }
+      case 'person':
+      case 'history': {
+        let person = who;
+        if (!person) {
+          const r = await resolve(owner, q.person);
+          if ('options' in r) {
+            memory(ctx.chatId, ctx.now).pick = { options: r.options, then: q };
+            return text(T.whichPerson(q.person, r.options.map((o) => o.name)));
+          }
+          if ('unknown' in r) return text(T.nothingWith(q.person));
+          person = r;
+        }
+        const bs = await personBalances(owner, person.key);
+        if (q.kind === 'history') return text(T.history(person.name, await deps.debts.entries(owner, person.key), bs, today(ctx), ctx.settings));
+        const line = T.balanceSentence(person.name, bs, ctx.settings);
+        return text(line.charAt(0).toUpperCase() + line.slice(1) + '.');
+      }
+      case 'settle': {
+        if (deps.household) return text(await householdSettle(ctx));
+        // The owner's own ledger: every balance is between the owner and one person, so one payment each.
+        const bs = await deps.debts.balances(owner);
+        const ps = bs.map((b) => (b.amountMinor > 0 ? { from: b.person, to: 'you', minor: b.amountMinor, currency: b.currency } : { from: 'you', to: b.person, minor: -b.amountMinor, currency: b.currency }));
+        return text(T.payments(ps, ctx.settings, 'To settle up'));
+      }
+      case 'who_spent': {
+        const { from, to, label } = period(q.period, ctx);
+        const rows = await deps.debts.spentBy(owner, from, to);
+        return text(T.spentBy(rows.map((r) => ({ ...r, payer: nameOf(r.payer, ctx) })), label, ctx.settings));
+      }
+    }
+  }
+
+  function nameOf(id: string, ctx: SkillContext): string {
+    if (id === ctx.senderId) return 'you';
+    return deps.memberName?.(id) ?? id;
+  }
+
+  /** Household: everyone shares this month's expenses equally; the fewest payments that even it out. */
+  async function householdSettle(ctx: SkillContext): Promise<string> {
+    const { from, to, label } = period(null, ctx);
+    const rows = await deps.debts.spentBy(ctx.owner, from, to);
+    const out: (ReturnType<typeof fewestPayments>[number] & { currency: string })[] = [];
+    for (const currency of new Set(rows.map((r) => r.currency))) {
+      const paid = rows.filter((r) => r.currency === currency).map((r) => ({ who: nameOf(r.payer, ctx), minor: r.amountMinor }));
+      for (const p of fewestPayments(householdNets(paid))) out.push({ ...p, currency });
+    }
+    return T.payments(out, ctx.settings, `To share ${label}'s spending equally`);
+  }
+
+  function period(words: string | null, ctx: SkillContext): { from: string; to: string; label: string } {
+    const lc = lcOf(ctx);
+    if (words) {
+      const r = bestTimes(readTimes(analyze(words, lc), lc, { mode: 'question' })).find((x) => x.from && x.to);
+      if (r?.from && r.to) return { from: r.from, to: r.to, label: r.label || words };
+    }
+    const d = today(ctx);
+    const [y, mo] = d.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    return { from: `${d.slice(0, 8)}01`, to: `${d.slice(0, 8)}${String(last).padStart(2, '0')}`, label: 'this month' };
+  }
+
+  return {
+    name: 'debts',
+    helpLine: '"dinner 1200 split with Rahul", "Ramesh owes me 500", "who owes me?"',
+
+    async handle(body, ctx) {
+      const m = memory(ctx.chatId, ctx.now);
+      // "Which Rahul?" → "2" or the full name.
+      if (m.pick) {
+        const pick = m.pick;
+        const n = /^\s*(\d{1,2})\s*$/.exec(body);
+        const chosen = n ? pick.options[Number(n[1]) - 1] : pick.options.find((o) => o.key === personKey(body));
+        if (chosen) {
+          m.pick = undefined;
+          return 'kind' in pick.then && (pick.then.kind === 'person' || pick.then.kind === 'history') ? question(pick.then as DebtQuestion, ctx, chosen) : statement(pick.then as DebtStatement, ctx, chosen);
+        }
+        m.pick = undefined;
+      }
+      if (m.lastMessageId && (deps.isUndo ?? readsUndo)(body, ctx)) {
+        const gone = await deps.debts.undoMessage(ctx.owner, m.lastMessageId, ctx.now.toISOString());
+        m.lastMessageId = undefined;
+        if (gone.length) return text(T.undone(gone, ctx.settings));
+      }
+      const r = readShared(body, lcOf(ctx));
+      if (!r) return null;
+      if (r.statement) return statement(r.statement, ctx);
+      if (r.question) return question(r.question, ctx);
+      return null;
+    },
+
+    async afterRecord(expenses: Expense[], ctx: SkillContext) {
+      const m = memory(ctx.chatId, ctx.now);
+      m.lastMessageId = undefined; // "undo" now means the expense
+      const out: OutboundReply[] = [];
+      if (deps.household && ctx.senderId) for (const e of expenses) await deps.debts.setPayer(e.id, ctx.senderId);
+      if (expenses.length !== 1) return out;
+      const e = expenses[0]!;
+      const r = e.note ? readShared(e.note, contextFromSettings(ctx.now, ctx.settings)) : null;
+      const sp = r?.split;
+      // The stored amount must be the share the split says is the owner's (a model's reading or a
+      // correction may differ): then, and only then, the others' shares are owed.
+      if (!sp || sp.ownerMinor !== e.amountMinor || sp.currency !== e.currency) return out;
+      const named = sp.others.filter((o): o is { person: string; minor: number } => o.person !== null);
+      if (named.length) {
+        // "Rahul" is the one Rahul the owner has, when there is only one.
+        for (const o of named) {
+          const r = await resolve(ctx.owner, o.person);
+          if ('key' in r) o.person = r.name;
+        }
+        await deps.debts.record(
+          named.map((o) => ({ person: o.person, kind: 'share' as const, amountMinor: o.minor, currency: e.currency, date: e.date, expenseId: e.id, note: e.note })),
+          { owner: ctx.owner, messageId: `${ctx.messageId}#shares`, now: ctx.now.toISOString() },
+        );
+      }
+      out.push({ text: T.splitLine(sp, named.filter((o) => o.minor > 0), ctx.settings) });
+      return out;
+    },
+
+    async reminders(owner, settings, now) {
+      const bs = await deps.debts.balances(owner);
+      return T.reminderLines(bs, await sinceMap(owner, bs), localDate(now, settings.timeZone), settings);
+    },
+  };
+}
+
+/** "undo", "undo that", "galti": the bot's own reading of the command. */
+function readsUndo(text: string, ctx: SkillContext): boolean {
+  const u = understandNext(text, { now: ctx.now, settings: ctx.settings });
+  return u.intent === 'command' && u.command.kind === 'undo';
+}
