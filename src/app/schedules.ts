@@ -30,6 +30,8 @@ export interface ScheduleDeps {
   summaries: SummaryConfig;
   recurringAt: TimeOfDay;
   renderChart?: ChartRenderer;
+  /** The weekly summary's closing lines: who still owes the owner (the debts skill). */
+  reminders?(owner: string, settings: OwnerSettings, now: Date): Promise<string[]>;
   /** Extra replies for expenses a schedule recorded (the budget skill's alerts). */
   afterRecord?(expenses: Expense[], ctx: SkillContext): Promise<OutboundReply[]>;
   logger?: ScheduleLogger;
@@ -43,7 +45,7 @@ export function createSchedules(d: ScheduleDeps): ScheduleService {
   service.register(
     recurringJob({ recurring: d.repos.recurring, expenses: d.repos.expenses, notifier: d.notifier, settings: d.settings, at: d.recurringAt, afterRecord: d.afterRecord, logger: d.logger }),
   );
-  for (const job of summaryJobs({ expenses: d.repos.expenses, preferences: d.repos.preferences, notifier: d.notifier, settings: d.settings, config: d.summaries, renderChart: d.renderChart, logger: d.logger })) {
+  for (const job of summaryJobs({ expenses: d.repos.expenses, preferences: d.repos.preferences, notifier: d.notifier, settings: d.settings, config: d.summaries, renderChart: d.renderChart, reminders: d.reminders, logger: d.logger })) {
     service.register(job);
   }
   // Last: at start the owner's catch-up messages go first; the backup copy can take a while.

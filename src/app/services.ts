@@ -118,13 +118,14 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
   const webAuth = createWebAuth({ repo: repos.webAuth, clock });
 
   const budgets = createBudgetSkill({ budgets: repos.budgets, expenses: repos.expenses });
+  const debts = createDebtSkill({ debts: repos.debts, household: config.access.mode === 'allowlist' && config.access.ledgerMode === 'household' });
   const skills: Skill[] = [
     ...(config.web.enabled ? [createDashboardSkill({ auth: webAuth, baseUrl: () => webBaseUrl(config.web), admin: () => config.access.mode === 'self' })] : []),
     budgets,
     createRecurringSkill({ recurring: repos.recurring }),
     createChartSkill({ expenses: repos.expenses, renderChart }),
     createSummarySkill({ expenses: repos.expenses, preferences: repos.preferences, renderChart }),
-    createDebtSkill({ debts: repos.debts, household: config.access.mode === 'allowlist' && config.access.ledgerMode === 'household' }),
+    debts,
   ];
 
   const botDeps: BotDeps = {
@@ -168,6 +169,7 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
         recurringAt: config.recurringAt,
         renderChart,
         afterRecord: (expenses, ctx) => budgets.afterRecord!(expenses, ctx),
+        reminders: (owner, settings, now) => debts.reminders(owner, settings, now),
         logger: logger.child({ component: 'schedule' }),
         maintenance: { ledgerFile: repos.ledgerFile, inbox: repos.inbox, config: config.maintenance, logger: logger.child({ component: 'maintenance' }) },
       }),

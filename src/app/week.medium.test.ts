@@ -10,6 +10,7 @@ import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SkillContext } from '../bot/skill.js';
 import { createBudgetSkill } from '../budgets/skill.js';
+import { createDebtSkill } from '../debts/skill.js';
 import { renderSpendingChart } from '../charts/render.js';
 import { FakeClock } from '../clock/clock.js';
 import type { ExpenseDraft, OwnerSettings } from '../core/types.js';
@@ -46,7 +47,8 @@ describe('a scripted week', () => {
     const notifier = new RecordingNotifier(() => clock.now());
     const config = defaultSummaryConfig();
     const logger = { info: () => {}, warn: (o: object, m: string) => console.error(m, o) };
-    const service = createSchedules({ repos: opened, scheduler, clock, notifier, settings: () => settings, timeZone: TZ, summaries: config, recurringAt: { hour: 9, minute: 0 }, renderChart: renderSpendingChart, afterRecord: (e, c) => budgets.afterRecord!(e, c), logger });
+    const debts = createDebtSkill({ debts: opened.debts });
+    const service = createSchedules({ repos: opened, scheduler, clock, notifier, settings: () => settings, timeZone: TZ, summaries: config, recurringAt: { hour: 9, minute: 0 }, renderChart: renderSpendingChart, afterRecord: (e, c) => budgets.afterRecord!(e, c), reminders: (o, st, now) => debts.reminders(o, st, now), logger });
     await service.start();
     expect(notifier.sent).toEqual([]); // nothing to catch up in an empty ledger
 
@@ -55,6 +57,7 @@ describe('a scripted week', () => {
     const ctx = (): SkillContext => ({ owner: 'me', chatId: 'me@c.us', messageId: 'x', settings, now: clock.now() });
     expect((await budgets.handle!('set food budget 5000 a month', ctx()))![0]!.text).toContain('Food budget: ₹5,000 a month');
     expect((await recurring.handle!('gym 1500 every week on friday', ctx()))![0]!.text).toContain('Next: Fri 16 Jan');
+    expect((await debts.handle!('Rahul owes me 500', { ...ctx(), messageId: 'debt-1' }))![0]!.text).toMatch(/^📒 Rahul owes you ₹500/);
 
     const alerts: string[] = [];
     let n = 0;
@@ -91,6 +94,8 @@ describe('a scripted week', () => {
     expect(s.reply.text).toContain('🍽️ Food ₹4,450 · new');
     expect(s.reply.text).toContain('🛍️ Shopping ₹2,999 · new');
     expect(s.reply.text).toContain('₹2,999 · Shoes · Sat 17 Jan');
+    // The optional reminder line: debts are not spending, so the totals above do not include them.
+    expect(s.reply.text.endsWith('\n\n👥 Rahul still owes you ₹500 since Mon 12 Jan')).toBe(true);
     const png = PNG.sync.read(s.reply.image!.png);
     expect(png.width).toBeGreaterThanOrEqual(600);
     expect(s.reply.image!.caption).toBe('Spending · Mon 12 Jan – Sun 18 Jan · ₹10,209');

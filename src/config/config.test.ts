@@ -95,11 +95,11 @@ describe('loadConfig', () => {
   });
 
   it('reads the schedules and voice settings the daemon wires', () => {
-    const c = loadConfig({ MUNSHI_TZ: 'Europe/London', MUNSHI_WEEKLY_SUMMARY: 'off', MUNSHI_MONTHLY_SUMMARY: '2 08:30', MUNSHI_RECURRING_AT: '07:15', MUNSHI_SUMMARY_CHARTS: 'off', MUNSHI_WHISPER_MODEL: 'small', MUNSHI_WHISPER_LANGUAGE: 'hi' });
-    expect(c.summaries).toEqual({ weekly: null, monthly: { every: 'month', day: 2, hour: 8, minute: 30 }, charts: false });
+    const c = loadConfig({ MUNSHI_TZ: 'Europe/London', MUNSHI_WEEKLY_SUMMARY: 'off', MUNSHI_MONTHLY_SUMMARY: '2 08:30', MUNSHI_RECURRING_AT: '07:15', MUNSHI_SUMMARY_CHARTS: 'off', MUNSHI_SUMMARY_DEBTS: 'off', MUNSHI_WHISPER_MODEL: 'small', MUNSHI_WHISPER_LANGUAGE: 'hi' });
+    expect(c.summaries).toEqual({ weekly: null, monthly: { every: 'month', day: 2, hour: 8, minute: 30 }, charts: false, debts: false });
     expect(c.recurringAt).toEqual({ hour: 7, minute: 15 });
     expect(c.voice).toMatchObject({ model: 'small', language: 'hi' });
-    expect(loadConfig({}).summaries).toMatchObject({ weekly: { every: 'week', weekday: 0, hour: 20, minute: 0 }, charts: true });
+    expect(loadConfig({}).summaries).toMatchObject({ weekly: { every: 'week', weekday: 0, hour: 20, minute: 0 }, charts: true, debts: true });
     expect(loadConfig({}).recurringAt).toEqual({ hour: 9, minute: 0 });
   });
 

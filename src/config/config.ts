@@ -212,6 +212,7 @@ const envSchema = z.object({
   // Finished inbox messages and sent replies are forgotten after this many days (0: kept forever).
   MUNSHI_KEEP_MESSAGES_DAYS: posNumber(30),
   MUNSHI_SUMMARY_CHARTS: optional,
+  MUNSHI_SUMMARY_DEBTS: optional,
 });
 
 export type EnvInput = z.input<typeof envSchema>;
@@ -404,7 +405,7 @@ function toConfig(e: Env): Config {
       whisperLanguage: e.MUNSHI_WHISPER_LANGUAGE,
       modelsDir: e.MUNSHI_MODELS_DIR ? path.resolve(e.MUNSHI_MODELS_DIR) : undefined,
     }),
-    summaries: summaryConfig({ weekly: e.MUNSHI_WEEKLY_SUMMARY, monthly: e.MUNSHI_MONTHLY_SUMMARY, charts: e.MUNSHI_SUMMARY_CHARTS }),
+    summaries: summaryConfig({ weekly: e.MUNSHI_WEEKLY_SUMMARY, monthly: e.MUNSHI_MONTHLY_SUMMARY, charts: e.MUNSHI_SUMMARY_CHARTS, debts: e.MUNSHI_SUMMARY_DEBTS }),
     recurringAt: recordAtConfig(e.MUNSHI_RECURRING_AT),
     web: { enabled: e.MUNSHI_WEB, port: e.MUNSHI_WEB_PORT, host: e.MUNSHI_WEB_HOST, baseUrl: e.MUNSHI_WEB_URL?.replace(/\/$/, ''), metricsToken: e.MUNSHI_METRICS_TOKEN },
     maintenance: {

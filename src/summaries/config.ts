@@ -13,6 +13,8 @@ export interface SummaryConfig {
   monthly: Cadence | null;
   /** Attach the spending chart PNG to summaries. Key: MUNSHI_SUMMARY_CHARTS. */
   charts: boolean;
+  /** The weekly summary ends with who still owes the owner ("Rahul still owes you ₹500 since Mon 2 Mar"). Key: MUNSHI_SUMMARY_DEBTS. */
+  debts: boolean;
   /** Who gets summaries; default every owner with spending in the summary or the one before. */
   owners?: string[];
 }
@@ -22,6 +24,7 @@ export function defaultSummaryConfig(): SummaryConfig {
     weekly: { every: 'week', weekday: 0, hour: 20, minute: 0 },
     monthly: { every: 'month', day: 1, hour: 9, minute: 0 },
     charts: true,
+    debts: true,
   };
 }
 
@@ -33,7 +36,7 @@ function fail(key: string, value: string, why: string): never {
 }
 
 /** e.g. summaryConfig({ weekly: 'fri 18:30', monthly: 'off' }) */
-export function summaryConfig(raw: { weekly?: string; monthly?: string; charts?: string }): SummaryConfig {
+export function summaryConfig(raw: { weekly?: string; monthly?: string; charts?: string; debts?: string }): SummaryConfig {
   const c = defaultSummaryConfig();
   const cadence = (key: string, v: string, every: 'week' | 'month') => {
     try {
@@ -47,6 +50,10 @@ export function summaryConfig(raw: { weekly?: string; monthly?: string; charts?:
   if (raw.charts !== undefined) {
     if (!/^(on|off|true|false|1|0|yes|no)$/i.test(raw.charts)) fail('MUNSHI_SUMMARY_CHARTS', raw.charts, 'expected on or off');
     c.charts = /^(on|true|1|yes)$/i.test(raw.charts);
+  }
+  if (raw.debts !== undefined) {
+    if (!/^(on|off|true|false|1|0|yes|no)$/i.test(raw.debts)) fail('MUNSHI_SUMMARY_DEBTS', raw.debts, 'expected on or off');
+    c.debts = /^(on|true|1|yes)$/i.test(raw.debts);
   }
   return c;
 }

@@ -25,6 +25,8 @@ export interface SummaryJobDeps {
   config: SummaryConfig;
   /** The chart renderer; omit for text-only summaries. */
   renderChart?: ChartRenderer;
+  /** Lines the weekly summary ends with (who still owes the owner), when config.debts is on. */
+  reminders?(owner: string, settings: OwnerSettings, now: Date): Promise<string[]>;
   logger?: ScheduleLogger;
 }
 
@@ -57,6 +59,13 @@ export function summaryJobs(deps: SummaryJobDeps): Job<Record<string, RunOutcome
                 renderChart: deps.config.charts ? deps.renderChart : undefined,
                 onChartError: (err) => deps.logger?.warn({ err: String(err), owner }, 'summary chart failed; sending text only'),
               });
+              if (kind === 'week' && deps.config.debts && deps.reminders) {
+                const lines = await deps.reminders(owner, settings, ctx.now).catch((err: unknown) => {
+                  deps.logger?.warn({ err: String(err), owner }, 'debt reminders failed; summary without them');
+                  return [] as string[];
+                });
+                if (lines.length) reply.text += `\n\n${lines.map((l) => `👥 ${l}`).join('\n')}`;
+              }
               await deps.notifier.send({ owner }, reply);
               deps.logger?.info({ owner, kind, period: due.period }, 'summary sent');
             },
