@@ -99,6 +99,7 @@ export function memoryRepositories(): Repositories & { ledger: MemoryLedger } {
         return !!e && !e.deletedAt;
       },
       (owner) => ledger.expenses.between({ owner }),
+      (id) => ledger.expenses.get(id),
     ),
     runs: new MemoryScheduleRuns(),
     vectorMeta: memoryVectorMeta(),

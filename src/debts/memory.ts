@@ -18,8 +18,17 @@ export class MemoryDebts implements DebtRepository {
    */
   constructor(
     private readonly expenseLive: (id: number) => Promise<boolean> = async () => true,
-    private readonly expensesOf: (owner: string) => Promise<{ id: number; amountMinor: number; currency: string; date: string }[]> = async () => [],
+    private readonly expensesOf: (owner: string) => Promise<{ id: number; amountMinor: number; currency: string; date: string; uid?: string }[]> = async () => [],
+    private readonly expenseGet: (id: number) => Promise<{ owner: string; uid?: string } | null> = async () => null,
   ) {}
+
+  async expenseUid(expenseId: number): Promise<string | null> {
+    return (await this.expenseGet(expenseId))?.uid ?? null;
+  }
+
+  async expenseByUid(owner: string, uid: string): Promise<number | null> {
+    return (await this.expensesOf(owner)).find((e) => e.uid === uid)?.id ?? null;
+  }
 
   async setPayer(expenseId: number, payer: string): Promise<void> {
     this.payers.set(expenseId, payer);

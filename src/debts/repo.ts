@@ -71,6 +71,10 @@ export interface DebtRepository {
   people(owner: string): Promise<{ key: string; name: string }[]>;
   /** Soft-deletes the live entries a message recorded (undo); returns them. */
   undoMessage(owner: string, messageId: string, now: string): Promise<Debt[]>;
+  /** The uid of an expense (export: the expense a share belongs to), or null. */
+  expenseUid(expenseId: number): Promise<string | null>;
+  /** The owner's expense with this uid (import: linking a share back to its expense), or null. */
+  expenseByUid(owner: string, uid: string): Promise<number | null>;
   /** Household mode: who paid an expense (the member who wrote it). */
   setPayer(expenseId: number, payer: string): Promise<void>;
   /** Household mode: what each payer's live expenses of the owner's ledger sum to between two dates (inclusive), per currency. */

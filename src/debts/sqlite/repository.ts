@@ -125,6 +125,14 @@ export function sqliteDebts(store: SqliteStore): DebtRepository {
       });
     },
 
+    async expenseUid(expenseId) {
+      return (await db.selectFrom('expenses').select('uid').where('id', '=', expenseId).executeTakeFirst())?.uid ?? null;
+    },
+
+    async expenseByUid(owner, uid) {
+      return (await db.selectFrom('expenses').select('id').where('owner', '=', owner).where('uid', '=', uid).where('deleted_at', 'is', null).executeTakeFirst())?.id ?? null;
+    },
+
     async setPayer(expenseId, payer) {
       await write((trx) => trx.insertInto('expense_payers').values({ expense_id: expenseId, payer }).onConflict((oc) => oc.column('expense_id').doUpdateSet({ payer })).execute());
     },

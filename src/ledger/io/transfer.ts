@@ -36,6 +36,8 @@ export interface ImportOptions {
   onProgress?(p: ImportResult & { read: number }): void;
   /** A category correction the file carries (JSON lines); without it they are skipped. */
   onOverride?(o: CategoryOverride): Promise<void>;
+  /** A line of another kind the file carries ({"kind":"debt",…}: src/debts/io.ts), handed over as parsed; without it it is rejected. */
+  onOther?(line: number, value: unknown): void;
 }
 
 export interface ImportResult {
@@ -65,6 +67,15 @@ export async function importChunks(expenses: Pick<ExpenseRepository, 'importBatc
     if ('error' in r) {
       res.rejected++;
       o.onRejected?.(r.line, r.error);
+      continue;
+    }
+    const kind = (r.value as { kind?: unknown } | null)?.kind;
+    if (typeof kind === 'string' && kind !== 'override') {
+      if (o.onOther) o.onOther(r.line, r.value);
+      else {
+        res.rejected++;
+        o.onRejected?.(r.line, `a "${kind}" line, not an expense`);
+      }
       continue;
     }
     if (isOverrideRecord(r.value)) {
@@ -149,7 +160,11 @@ async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<Parsed
       if (!header) {
         header = row.map((h) => h.trim().replace(/^\uFEFF/, '').toLowerCase());
         const missing = ['date', 'amount'].filter((c) => !header!.includes(c));
-        if (missing.length) {
+        // A debts export (src/debts/io.ts) holds signed amounts owed, never expenses.
+        if (header.includes('person') && header.includes('entry')) {
+          bad = true;
+          yield { line: 1, error: 'this is a debts file (person, entry columns): import it with --what debts' };
+        } else if (missing.length) {
           bad = true;
           yield { line: 1, error: `CSV header needs columns: ${missing.join(', ')} (have: ${header.join(', ')})` };
         }
