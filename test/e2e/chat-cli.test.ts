@@ -42,6 +42,28 @@ describe('chat --jsonl', () => {
     }
   });
 
+  it('splits, debts, a partial payback, settling up and undo of a split, with totals that reconcile', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-chat-cli-'));
+    try {
+      const db = path.join(dir, 'munshi.db');
+      const out = chat(
+        ['dinner 1200 split with Rahul and Priya', 'Ramesh ko 500 udhaar diye', 'Ramesh se 300 wapas mile', 'settled up with Priya', 'pizza 900 split with Rahul', 'undo', 'who owes me?', 'how much on food this month?'],
+        db,
+      );
+      expect(out[0]!.replies).toEqual(['✅ ₹400 · Food › Meals · today', '👥 Your share of ₹1,200: ₹400 · Rahul owes you ₹400 · Priya owes you ₹400.']);
+      expect(out[1]!.replies[0]).toMatch(/^📒 Lent ₹500 to Ramesh · today\nRamesh owes you ₹500\./);
+      expect(out[2]!.replies[0]).toMatch(/^📒 Ramesh paid back ₹300 · today\nRamesh owes you ₹200\./);
+      expect(out[3]!.replies[0]).toBe("🤝 Settled up with Priya (Priya owed you ₹400). You're even now.");
+      expect(out[4]!.replies[0]).toBe('✅ ₹450 · Food › Meals · pizza · today');
+      expect(out[5]!.replies[0]).toMatch(/^🗑️ Removed ₹450/);
+      expect(out[6]!.replies[0]).toBe('Owed to you: ₹600\n• Rahul ₹400 (since Thu 15 Jan)\n• Ramesh ₹200 (since Thu 15 Jan)');
+      // Only the owner's share is spending; debts never are.
+      expect(out[7]!.replies[0]).toMatch(/^₹400 on Food this month/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   // Three runs of a subprocess each: slow on a busy machine, not a measure of speed.
   it('records recurring expenses that fell due, once, so "stop" tells the truth about the ledger', { timeout: 120_000 }, () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-chat-cli-'));
