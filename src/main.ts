@@ -262,6 +262,7 @@ export async function createApp(o: AppOptions): Promise<App> {
         expenses: repos.expenses,
         preferences: repos.preferences,
         budgets: repos.budgets,
+        debts: repos.debts,
         recurring: repos.recurring,
         settings: services.settings,
         categorize,

@@ -100,9 +100,9 @@ describe.each(adapters)('debts repository (%s)', (_name, open) => {
     const r1 = await repos.expenses.record([{ ...dinner, amountMinor: 90000 }], { owner: 'home', source: 'text', messageId: 'h1', now: NOW });
     const r2 = await repos.expenses.record([{ ...dinner, amountMinor: 30000 }], { owner: 'home', source: 'text', messageId: 'h2', now: NOW });
     const r3 = await repos.expenses.record([{ ...dinner, amountMinor: 5000, date: '2025-12-31' }], { owner: 'home', source: 'text', messageId: 'h3', now: NOW });
-    await repos.debts.setPayer(r1.expenses[0]!.id, 'asha');
-    await repos.debts.setPayer(r2.expenses[0]!.id, 'vikram');
-    await repos.debts.setPayer(r3.expenses[0]!.id, 'vikram');
+    await repos.debts.setPayer('home', r1.expenses[0]!.id, 'asha');
+    await repos.debts.setPayer('home', r2.expenses[0]!.id, 'vikram');
+    await repos.debts.setPayer('home', r3.expenses[0]!.id, 'vikram');
     expect(await repos.debts.spentBy('home', '2026-01-01', '2026-01-31')).toEqual([
       { payer: 'asha', currency: 'INR', amountMinor: 90000, count: 1 },
       { payer: 'vikram', currency: 'INR', amountMinor: 30000, count: 1 },

@@ -30,7 +30,7 @@ export class MemoryDebts implements DebtRepository {
     return (await this.expensesOf(owner)).find((e) => e.uid === uid)?.id ?? null;
   }
 
-  async setPayer(expenseId: number, payer: string): Promise<void> {
+  async setPayer(_owner: string, expenseId: number, payer: string): Promise<void> {
     this.payers.set(expenseId, payer);
   }
 

@@ -76,7 +76,7 @@ export interface DebtRepository {
   /** The owner's expense with this uid (import: linking a share back to its expense), or null. */
   expenseByUid(owner: string, uid: string): Promise<number | null>;
   /** Household mode: who paid an expense (the member who wrote it). */
-  setPayer(expenseId: number, payer: string): Promise<void>;
+  setPayer(owner: string, expenseId: number, payer: string): Promise<void>;
   /** Household mode: what each payer's live expenses of the owner's ledger sum to between two dates (inclusive), per currency. */
   spentBy(owner: string, from: string, to: string): Promise<{ payer: string; currency: string; amountMinor: number; count: number }[]>;
 }

@@ -213,7 +213,7 @@ export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner:
       const m = memory(ctx.chatId, ctx.now);
       m.lastMessageId = undefined; // "undo" now means the expense
       const out: OutboundReply[] = [];
-      if (deps.household && ctx.senderId) for (const e of expenses) await deps.debts.setPayer(e.id, ctx.senderId);
+      if (deps.household && ctx.senderId) for (const e of expenses) await deps.debts.setPayer(ctx.owner, e.id, ctx.senderId);
       if (expenses.length !== 1) return out;
       const e = expenses[0]!;
       const r = e.note ? readShared(e.note, contextFromSettings(ctx.now, ctx.settings)) : null;

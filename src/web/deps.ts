@@ -5,6 +5,7 @@
  */
 import type { Categorizer } from '../ledger/io/records.js';
 import type { BudgetRepository } from '../budgets/repo.js';
+import type { DebtRepository } from '../debts/repo.js';
 import type { Clock } from '../clock/clock.js';
 import type { OwnerSettings } from '../core/types.js';
 import type { ExpenseRepository } from '../ledger/expenses.js';
@@ -45,6 +46,8 @@ export interface WebDeps {
   preferences: PreferenceRepository;
   budgets: BudgetRepository;
   recurring: RecurringRepository;
+  /** Who owes whom (the insights page shows the balances). */
+  debts: DebtRepository;
   settings(owner: string): Promise<OwnerSettings>;
   categorize: Categorizer;
   health(): Promise<HealthReport>;

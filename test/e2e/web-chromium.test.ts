@@ -156,7 +156,11 @@ describe('the web page in Chromium', () => {
     expect(await page.locator('#import-progress').getAttribute('max')).toBe('450');
     expect(await app.services.repos.expenses.count('me')).toBe(456);
 
+    // A debt written in the chat shows on the insights page's balances.
+    client.selfMessage('Ramesh owes me 500');
+    await until(() => client.sent.find((s) => s.text.startsWith('📒 Ramesh owes you ₹500')));
     await page.goto(`${base}/insights?from=2026-01-01&to=2026-12-31`);
+    expect((await page.getByRole('region', { name: 'Balances' }).textContent())?.replace(/\s+/g, ' ')).toContain('Ramesh owes you ₹500');
     await shoot(page, 'insights', 'desktop');
     await page.goto(`${base}/settings`);
     await shoot(page, 'settings', 'desktop');

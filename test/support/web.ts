@@ -32,6 +32,7 @@ export function webDeps(repos: Repositories, clock: Clock, over: Partial<WebDeps
     expenses: repos.expenses,
     preferences: repos.preferences,
     budgets: repos.budgets,
+    debts: repos.debts,
     recurring: repos.recurring,
     settings: (owner) => ownerSettings(repos.preferences, owner, INDIA),
     categorize,

@@ -30,6 +30,7 @@ export interface DebtsTable {
 
 export interface ExpensePayersTable {
   expense_id: number;
+  owner: string;
   payer: string;
 }
 
@@ -133,8 +134,8 @@ export function sqliteDebts(store: SqliteStore): DebtRepository {
       return (await db.selectFrom('expenses').select('id').where('owner', '=', owner).where('uid', '=', uid).where('deleted_at', 'is', null).executeTakeFirst())?.id ?? null;
     },
 
-    async setPayer(expenseId, payer) {
-      await write((trx) => trx.insertInto('expense_payers').values({ expense_id: expenseId, payer }).onConflict((oc) => oc.column('expense_id').doUpdateSet({ payer })).execute());
+    async setPayer(owner, expenseId, payer) {
+      await write((trx) => trx.insertInto('expense_payers').values({ expense_id: expenseId, owner, payer }).onConflict((oc) => oc.column('expense_id').doUpdateSet({ payer })).execute());
     },
 
     async spentBy(owner, from, to) {

@@ -31,6 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('expense_payers')
     .addColumn('expense_id', 'integer', (c) => c.primaryKey())
+    .addColumn('owner', 'text', (c) => c.notNull()) // the ledger's owner: erasing an owner erases these too
     .addColumn('payer', 'text', (c) => c.notNull())
     .execute();
 }

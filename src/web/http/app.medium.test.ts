@@ -368,8 +368,15 @@ describe('settings, pairing, insights', () => {
   it('insights total the period by category; budgets and recurring can be removed', async () => {
     await seed('me', 3);
     await repos.budgets.set({ owner: 'me', scope: { category: 'food', detail: null }, amountMinor: 500000, currency: 'INR', period: 'month', chatId: null }, clock.now());
+    await repos.debts.record([{ person: 'Ramesh', kind: 'lent', amountMinor: 50000, currency: 'INR', date: '2026-01-10', expenseId: null, note: null }], { owner: 'me', messageId: 'd1', now: clock.now().toISOString() });
+    await repos.debts.record([{ person: 'Dad', kind: 'borrowed', amountMinor: -100000, currency: 'INR', date: '2026-01-10', expenseId: null, note: null }], { owner: 'me', messageId: 'd2', now: clock.now().toISOString() });
+    await repos.debts.record([{ person: 'Elsewhere', kind: 'lent', amountMinor: 700, currency: 'INR', date: '2026-01-10', expenseId: null, note: null }], { owner: 'someone', messageId: 'd3', now: clock.now().toISOString() });
     const b = await signedIn();
     const html = await (await b.fetch('/insights?from=2026-01-01&to=2026-01-31')).text();
+    // Balances: who owes the owner and whom the owner owes, this owner's only.
+    expect(html).toMatch(/<tr data-balance="ramesh"><td>Ramesh owes you<\/td>\s*<td class="num">₹500<\/td><\/tr>/);
+    expect(html).toMatch(/<tr data-balance="dad"><td>You owe Dad<\/td>\s*<td class="num">₹1,000<\/td><\/tr>/);
+    expect(html).not.toContain('Elsewhere');
     expect(html).toContain('₹60');
     expect(html).toContain('of ₹5,000');
     // The chat's summary for the period, and its chart.

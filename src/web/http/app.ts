@@ -456,11 +456,12 @@ export function createWebApp(d: WebDeps): Hono<Env> {
     const from = q.from || startOfMonth(today);
     const to = q.to || endOfMonth(today);
     const label = `${dayText(from, settings.locale)} – ${dayText(to, settings.locale)}`;
-    const [byCategory, budgets, recurring, summary] = await Promise.all([
+    const [byCategory, budgets, recurring, summary, balances] = await Promise.all([
       d.table.byCategory({ owner: s.owner, from, to }),
       d.budgets.list(s.owner),
       d.recurring.list({ owner: s.owner }),
       d.summary(s.owner, { from, to, label }, false),
+      d.debts.balances(s.owner),
     ]);
     // Each budget against its own current period, as the chat's alerts count it.
     const spent = await Promise.all(
@@ -472,7 +473,7 @@ export function createWebApp(d: WebDeps): Hono<Env> {
     return page(
       c,
       { title: 'Insights', active: 'insights' },
-      insightsPage({ from, to, byCategory, summary: summary.text, budgets: budgets.map((b, i) => ({ ...b, spentMinor: spent[i]! })), recurring, locale: settings.locale, presets: presets(today) }),
+      insightsPage({ from, to, byCategory, summary: summary.text, budgets: budgets.map((b, i) => ({ ...b, spentMinor: spent[i]! })), recurring, balances, locale: settings.locale, presets: presets(today) }),
     );
   });
   app.get('/insights/chart.png', async (c) => {

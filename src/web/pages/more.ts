@@ -7,6 +7,7 @@ import { formatMoney, minorDigits } from '../../core/money.js';
 import type { OwnerSettings } from '../../core/types.js';
 import type { Budget } from '../../budgets/repo.js';
 import type { Recurring } from '../../recurring/repo.js';
+import type { Balance } from '../../debts/repo.js';
 import type { Cadence } from '../../scheduler/due.js';
 import type { PairingView } from '../deps.js';
 import { html, type Html } from './html.js';
@@ -93,6 +94,8 @@ export function insightsPage(o: {
   byCategory: { category: string; currency: string; amountMinor: number; count: number }[];
   budgets: (Budget & { spentMinor: number })[];
   recurring: Recurring[];
+  /** Who owes the owner (+) and whom the owner owes (−), per person and currency. */
+  balances: Balance[];
   /** The chat's summary text for the period (WhatsApp *bold*). */
   summary: string;
   locale: string;
@@ -137,5 +140,13 @@ ${currencies.length ? html`<img class="chart" src="/insights/chart.png?from=${o.
 <td class="num">${formatMoney(r.amountMinor, r.currency, o.locale)}</td><td><button type="button" class="secondary stop-recurring" data-id="${r.id}">Stop</button></td></tr>`,
         )}</tbody></table>`
       : html`<p class="hint">None yet. In chat: "rent 25000 every month on the 1st".</p>`
+  }</section>
+<section class="card" aria-label="Balances"><h2>Balances</h2>${
+    o.balances.length
+      ? html`<table><tbody>${o.balances.map(
+          (b) => html`<tr data-balance="${b.personKey}"><td>${b.amountMinor > 0 ? html`${b.person} owes you` : html`You owe ${b.person}`}</td>
+<td class="num">${formatMoney(Math.abs(b.amountMinor), b.currency, o.locale)}</td></tr>`,
+        )}</tbody></table>`
+      : html`<p class="hint">Everyone is even. In chat: "dinner 1200 split with Rahul", "Ramesh owes me 500".</p>`
   }</section></div>`;
 }
