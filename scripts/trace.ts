@@ -4,7 +4,7 @@
  */
 import { languageContext, analyze } from '../src/language/context.js';
 import { readNumbers } from '../src/understanding/next/numbers.js';
-import { readTimes, bestTimes } from '../src/understanding/next/times.js';
+import { readTimes, bestTimes } from '../src/language/time/index.js';
 import { findTerms, functionTokens } from '../src/understanding/next/terms.js';
 import { prepare, readExpenses } from '../src/understanding/next/frames.js';
 import { understandNext, defaultLexicon } from '../src/understanding/next/understand.js';

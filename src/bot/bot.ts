@@ -476,7 +476,7 @@ export function createBot(botDeps: BotDeps): Bot {
   }
 
   /** Expenses a description names, newest first: within the named days, else among the recent ones. */
-  async function findDescribed(owner: string, c: Extract<Command, { kind: 'delete_matching' }>): Promise<Expense[]> {
+  async function findDescribed(owner: string, c: Pick<Extract<Command, { kind: 'delete_matching' }>, 'text' | 'from' | 'to' | 'amountMinor' | 'latest'>): Promise<Expense[]> {
     const match = describes(c.text);
     const pool = c.from
       ? (await deps.expenses.between({ owner, from: c.from, to: c.to ?? c.from })).sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id)
@@ -516,6 +516,18 @@ export function createBot(botDeps: BotDeps): Bot {
         state.pending = { kind: 'choose', ids: shown.map((e) => e.id), change: { kind: 'delete' } };
         const what = c.text ? `"${c.text}"` : 'one';
         return text(R.whichOne(`Which ${what} should I delete?`, shown, today, settings, { more: found.length - shown.length, all: found.length === shown.length }));
+      }
+      case 'edit_matching': {
+        // "change the pizza one to 4.50": the described expense (the old amount, when said, picks
+        // among several), changed at once; several left → "Which one?".
+        state.pending = null;
+        const found = await findDescribed(owner, { text: c.text, from: c.from, to: c.to, amountMinor: c.oldMinor });
+        if (!found.length) return text(R.noneFound(c.text, c.from ?? null, today, 'changed'));
+        const change: Change = { kind: 'amount', amountMinor: c.amountMinor, currency: c.currency };
+        if (found.length === 1) return text(await applyChange(state, found, change, today, settings));
+        const shown = found.slice(0, MAX_CHOICES);
+        state.pending = { kind: 'choose', ids: shown.map((e) => e.id), change };
+        return text(R.whichOne(`Which "${c.text}" was ${R.money(c.amountMinor, c.currency ?? shown[0]!.currency, settings)}?`, shown, today, settings, { more: found.length - shown.length, all: found.length === shown.length }));
       }
       case 'edit_amount':
       case 'edit_date':

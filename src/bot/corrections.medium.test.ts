@@ -73,4 +73,20 @@ describe('corrections on a real ledger file', () => {
     expect(await repos.expenses.count('me')).toBe(2);
     await repos.close();
   });
+
+  it('a described amount edit changes only the expense it names, and asks which when the old amount does not pick one', async () => {
+    const { repos, bot } = await open(path.join(dir, 'described.db'));
+    await say(bot, 'auto 120');
+    await say(bot, 'chai 20');
+    await say(bot, 'auto 80 and samosa 30');
+    const amounts = async () => (await repos.expenses.between({ owner: 'me' })).map((e) => [e.item, e.amountMinor / 100]).sort();
+    expect(await say(bot, 'change that auto 120 to 130')).toBe('✏️ Updated: ₹130 · Transport › Taxi & auto · today');
+    expect(await amounts()).toEqual([['auto', 130], ['auto', 80], ['chai', 20], ['samosa', 30]].sort());
+    expect(await say(bot, 'the chai was 25 not 20')).toBe('✏️ Updated: ₹25 · Food › Tea · today');
+    expect(await say(bot, 'change the auto one to 90')).toMatch(/^Which "auto" was ₹90\?/);
+    expect(await amounts()).toEqual([['auto', 130], ['auto', 80], ['chai', 25], ['samosa', 30]].sort());
+    expect(await say(bot, 'the rapido one was 95 not 85')).toMatch(/couldn't find "rapido".*Nothing was changed/);
+    expect(await repos.expenses.count('me')).toBe(4);
+    await repos.close();
+  });
 });

@@ -94,11 +94,11 @@ export function whichOne(question: string, expenses: Shown[], today: string, set
 }
 
 /** Nothing matched a description ("delete the chai"). */
-export function noneFound(description: string, day: string | null, today: string): string {
+export function noneFound(description: string, day: string | null, today: string, done: 'deleted' | 'changed' = 'deleted'): string {
   const what = description ? `"${description}"` : 'an expense';
   const when = day ? relativeDay(day, today) : null;
   const where = when === null ? ' among your recent expenses' : /^(today|yesterday)$/.test(when) ? ` ${when}` : ` on ${when}`;
-  return `I couldn't find ${what}${where}. Nothing was deleted. Say "recent" to see your last ones.`;
+  return `I couldn't find ${what}${where}. Nothing was ${done}. Say "recent" to see your last ones.`;
 }
 
 export function dateOrderSet(dayFirst: boolean): string {

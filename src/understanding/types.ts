@@ -28,6 +28,7 @@ export type Command =
    */
   | { kind: 'delete_matching'; text: string; from?: string; to?: string; amountMinor?: number; latest?: boolean }
   | { kind: 'edit_amount'; amountMinor: number; currency: string | null } // "no, 60", "make it 250"
+  | { kind: 'edit_matching'; text: string; amountMinor: number; currency: string | null; oldMinor?: number; from?: string; to?: string } // "change the pizza one to 4.50", "the rapido one was 95 not 85"
   | { kind: 'edit_date'; date: string } // "that was yesterday"
   | { kind: 'edit_category'; category: Primary; detail: string | null } // "that was transport"
   | { kind: 'edit_item'; item: string } // "it was a latte"

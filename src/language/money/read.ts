@@ -300,7 +300,9 @@ function wordCore(cx: Cx, i: number): Core | null {
   // A magnitude alone ("grand total", "thousand") is a number only with a currency after it ("thousand rupees").
   if (a.bare && a.words === 1 && !tagsAt(cx, a.end, 'currency').length) return null;
   // A spoken pair: a number under 100 and then a tens or teens word ("two fifty", "twelve ninety nine").
-  if (!a.mag && a.value >= 1 && a.value < 100 && isInt(a.value)) {
+  // An article is one only before a magnitude ("a hundred"): "a twenty" is a bill, never 1.20.
+  const article = a.words === 1 && (cx.t.at[i] ?? []).some((g) => g.role === 'glue');
+  if (!a.mag && !article && a.value >= 1 && a.value < 100 && isInt(a.value)) {
     const bTag = numberTag(cx, a.end);
     if (bTag && Number(bTag.value) >= 10 && !isWeakWord(cx, a.end)) {
       const b = wordNumber(cx, a.end);
@@ -693,7 +695,8 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
     }
     // A unit after the number makes it a quantity ("5 kg", "2 plates", "3 months").
     // Not a grouped number ("1,860 mahine ka"), not the first word of a longer phrase ("200 day before yesterday").
-    const unit = unitTag ?? (!currency && !c.magnitude && !/[,.]\d{3}/.test(toks[c.start]!.text) ? unitAt(cx, end) : undefined);
+    const unitNext = !currency && !c.magnitude ? unitAt(cx, end) : undefined;
+    const unit = unitTag ?? (unitNext && (unitNext.value === 'measure' || !/[,.]\d{3}/.test(toks[c.start]!.text)) ? unitNext : undefined);
     let qty: QuantityReading | null = null;
     if (unit && c.form !== 'spoken') qty = { start: c.start, end: unit.end, count: c.value, unit: unit.phrase, unitKind: unit.value, score: 0.9 };
     // A magnitude that is also a unit ("1.5l": lakh or litres) keeps both readings.

@@ -408,7 +408,12 @@ const ACTIONS: Record<string, A> = {
     const q = qOf(m);
     const h = homograph(t, w.start);
     if (h && !q && !cap(m, 'p')) {
-      const ok = h === 'weak' ? atMessageStart(t, w.start) || cueBefore(t, w.start) : false;
+      // In a record, a short day name beside the amount or closing the message is its day
+      // ("brunch sat 44", "nyquil 13.49 wed"); "sat down", "the sun" are not.
+      const prevNum = t.tokens[w.start - 1]?.kind === 'num', nextNum = t.tokens[w.end]?.kind === 'num';
+      const last = !t.tokens.slice(w.end).some((k) => k.kind === 'word' || k.kind === 'num');
+      const beside = c.mode === 'record' && (h === 'weak' ? prevNum || nextNum || last : prevNum && last);
+      const ok = (h === 'weak' ? atMessageStart(t, w.start) || cueBefore(t, w.start) : false) || beside;
       if (!ok) return null;
     }
     const r = weekdayDate(wd, q, c);

@@ -18,7 +18,7 @@ export const ROLES = {
   vague: 'a vague quantity that is never an amount ("couple", "few", "some")',
   money_word: 'a word that is itself an amount; value = "AMOUNT CUR" ("fiver" "5 GBP", "tenner" "10 GBP")',
   currency: 'a word or symbol naming a currency; value = ISO code, or LOCAL:<FAMILY> (LOCAL:DOLLAR, LOCAL:RUPEE, LOCAL:POUND, LOCAL:PESO ...): the owner\'s own currency of that family, else the family\'s default (core/money.ts)',
-  unit: 'a unit after a number that makes it a quantity, not money; value = kind (mass, volume, count, time, distance, serving, ticket, person)',
+  unit: 'a unit after a number that makes it a quantity, not money; value = kind (mass, volume, count, time, distance, serving, ticket, person, measure: steps, calories, marks — never priced)',
   each: 'a rate marker ("each", "per", "apiece", "har ek"); value before when it precedes the price ("@ 50"), unit when a unit follows ("per kg", "/kg"), deal for "2 for 700" (a total for a count)',
   approx: 'an approximation marker before an amount ("around", "about", "~", "lagbhag"); value after when it follows the amount ("500ish", "500 odd", "or so")',
   subunit: 'a word for a hundredth of a currency after a number ("50p", "99 cents", "50 paise"); value = ISO code or LOCAL:<family>',
@@ -87,7 +87,7 @@ export const ROLES = {
   emoji: 'an emoji that stands for a word; value = the word ("☕" coffee)',
   // ---- structure
   glue: 'a function word that is never an item ("the", "a", "ka", "ke")',
-  prep: 'a preposition before its chunk; value = place|purpose|dest|with|in|via|time|benefit',
+  prep: 'a preposition before its chunk; value = place|purpose|dest|with|in|via|time|benefit|source|agent ("paid by dad")',
   postp: 'a postposition after its chunk (Hindi and friends); value = place|purpose|in|via|drop|time',
   separator: 'separates expenses or list items ("and", "aur", "then", "plus")',
   // ---- talking to munshi

@@ -101,6 +101,8 @@ export function readCommand(x: CommandInput): Command | null {
       }
     }
   }
+  const described = editDescribed(x);
+  if (described) return described;
   // Corrections start with a correction cue ("no", "actually", "make it", "that was").
   const lead = t.tokens.find((tk) => tk.kind === 'word' || tk.kind === 'num');
   const cue = t.tags.find((g) => g.role === 'edit_cue' && lead && g.start === lead.i);
@@ -179,4 +181,41 @@ function dateOrderNamed(lower: string, words: readonly string[]): boolean | null
   if (words.some((w) => w === 'us' || w === 'usa' || w === 'american')) return false;
   if (words.some((w) => w === 'uk' || w === 'british' || w === 'indian' || w === 'european')) return true;
   return null;
+}
+
+/**
+ * An amount corrected on an expense the message describes, not the last one: "change the pizza
+ * one to 4.50", "change that auto 120 to 130", "change yesterday's zomato to 560", "the rapido one
+ * was 95 not 85", "the uber should be 260 not 230". Two shapes: an edit word first and the new
+ * amount after "to"; or a description, then the new amount and the old one negated.
+ */
+function editDescribed(x: CommandInput): Command | null {
+  const { t } = x;
+  if (t.tags.some((g) => g.role === 'spend_verb' && !covered(t, g.start, ROLE('command')) && !covered(t, g.start, ROLE('edit_cue')))) return null;
+  const money = x.money.filter((m) => m.form === 'digits' || m.currencyWritten);
+  if (money.length < 1 || money.length > 2) return null;
+  const words = t.tokens.filter((tk) => tk.kind === 'word' || tk.kind === 'num');
+  const edit = t.tags.find((g) => g.role === 'command' && g.value === 'edit' && g.start === words[0]!.i);
+  const negated = (m: MoneyReading): boolean => t.tags.some((g) => g.role === 'negation' && g.end === m.start);
+  let next: MoneyReading | undefined, old: MoneyReading | undefined;
+  if (edit) {
+    // "change … to 4.50": the amount after "to" is the new one; one before it names the old.
+    next = money.find((m) => t.tags.some((g) => g.role === 'prep' && g.value === 'dest' && g.end === m.start));
+    old = money.find((m) => m !== next);
+  } else if (money.length === 2 && money.filter(negated).length === 1) {
+    next = money.find((m) => !negated(m));
+    old = money.find(negated);
+  }
+  if (!next) return null;
+  const firstMoney = Math.min(...money.map((m) => m.start));
+  const inTime = (i: number): boolean => x.times.some((r) => r.start <= i && i < r.end);
+  const skip = new Set<Role>(['filler', 'ack', 'glue', 'ref_last', 'edit_cue', 'command', 'prep', 'number', 'negation']);
+  const desc = rest(t, (i) => i < firstMoney && (!edit || i >= edit.end) && !covered(t, i, skip) && !inTime(i) && t.tokens[i]!.kind === 'word')
+    .map((i) => t.tokens[i]!.norm.replace(/['’]s$/, ''));
+  if (desc.length === 0 || desc.length > 4) return null;
+  const day = x.times.find((r) => r.from);
+  return {
+    kind: 'edit_matching', text: desc.join(' '), amountMinor: next.minor, currency: next.currencyWritten ? next.currency : null,
+    ...(old && old !== next ? { oldMinor: old.minor } : {}), ...(day ? { from: day.from!, to: day.to ?? day.from! } : {}),
+  };
 }

@@ -149,7 +149,16 @@ export function readCues(x: CueInput): Cue | null {
     if (neg) return { kind: 'negated', strong: true, why: `"${neg.phrase}" before "${t.tokens[v.at]!.text}"` };
   }
   const strongNeg = roleTags(t, 'negation').find((g) => g.end - g.start > 1 || /cancel|called off|skipped|changed|forgot|didnt|didn|never|nahi liya|nahi liye/.test(g.phrase));
-  if (strongNeg && !vs.some((v) => past(v) && v.at > strongNeg.end)) return { kind: 'negated', strong: !x.hasMoney || vs.length > 0, why: `"${strongNeg.phrase}"` };
+  // "didn't buy", "didnt pay": a negation that holds the verb itself is as sure as one before it.
+  const holdsVerb = (g: Tag): boolean => t.tags.some((h) => (h.role === 'spend_verb' || h.role === 'obtain_verb') && g.start <= h.start && h.end <= g.end);
+  if (strongNeg && !vs.some((v) => past(v) && v.at > strongNeg.end)) return { kind: 'negated', strong: !x.hasMoney || vs.length > 0 || roleTags(t, 'negation').some(holdsVerb), why: `"${strongNeg.phrase}"` };
+
+  // Money that came to the owner: "jess venmoed me 40", "dad sent us 500" (a verb of paying, then "me").
+  const toOwner = vs.find((v) => v.role === 'spend_verb' && (t.at[v.end] ?? []).some((g) => g.role === 'self' && g.value === 'object') && !t.tags.some((g) => g.role === 'self' && g.value !== 'object' && g.end <= v.at));
+  if (toOwner) return { kind: 'income', strong: true, why: `"${t.tokens[toOwner.at]!.text} ${t.tokens[toOwner.end]!.text}": paid to the owner` };
+  // "paid by dad", "invoice paid by client": the doer named after the verb.
+  const byOther = vs.find((v) => v.role === 'spend_verb' && (t.at[v.end] ?? []).some((g) => g.role === 'prep' && g.value === 'agent') && (t.at[v.end + 1] ?? []).some((g) => g.role === 'kin' || g.role === 'third_party'));
+  if (byOther) return { kind: 'third_party', strong: true, why: 'paid by someone else' };
 
   // Someone else as the doer: kin or a third-party pronoun before the first verb.
   if (vs.length) {
@@ -162,6 +171,16 @@ export function readCues(x: CueInput): Cue | null {
     const ergative = t.tokens.findIndex((tk) => tk.norm === 'ne');
     const ergDoer = ergative > 0 && t.tags.some((g) => (g.role === 'kin' || g.role === 'third_party') && g.end === ergative);
     if ((subject && !selfFirst) || ergDoer) return { kind: 'third_party', strong: true, why: 'someone else spent it' };
+    // A name the vocabulary does not know, opening the message right before a past verb of paying
+    // ("maya spent like 200 at sephora", "Jess paid for the takeaway", "raghu's office paid"): a
+    // capitalised name or a possessive decides; a bare lower-case word only makes munshi ask.
+    const lead = t.tokens.slice(0, v0.at).filter((k) => k.kind === 'word' || k.kind === 'num');
+    const untagged = (i: number): boolean => !(t.at[i] ?? []).length && !(x.termSpans ?? []).some((k) => k.start <= i && i < k.end);
+    const possessive = t.tokens.slice(0, v0.at).some((k) => k.text === "'s" || k.text === '’s' || /['’]s$/.test(k.text));
+    if (!selfFirst && past(v0) && v0.role === 'spend_verb' && lead.length >= 1 && lead.length <= 3 && first === lead[0]!.i && untagged(lead[0]!.i) && lead[0]!.kind === 'word') {
+      const named = /^\p{Lu}\p{Ll}/u.test(lead[0]!.text) || possessive;
+      return { kind: 'third_party', strong: named, why: `"${lead[0]!.text}" before "${t.tokens[v0.at]!.text}"` };
+    }
   }
 
   // ---- not yet, or only thought about

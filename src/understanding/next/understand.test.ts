@@ -39,6 +39,12 @@ describe('expenses', () => {
     expect(e).toMatchObject(want);
   });
 
+  it('reads a short day name beside the amount as the day, and a bill named by its value', () => {
+    expect(one('brunch sat 44', US)[0]).toMatchObject({ amount: 44, date: '2026-01-10' });
+    expect(one('nyquil 13.49 wed', US)[0]).toMatchObject({ amount: 13.49, date: '2026-01-14' });
+    expect(one('a twenty on a cab, told him keep the change', US)[0]).toMatchObject({ amount: 20 });
+  });
+
   it('reads a count before a thing as a quantity, not an amount', () => {
     expect(one('2 beer 450')).toMatchObject([{ amount: 450, item: 'beer' }]);
     expect(one('3 coffees for the team 450')).toMatchObject([{ amount: 450 }]);
@@ -82,6 +88,14 @@ describe('what is not a new expense', () => {
     ['hi', 'greeting'],
     ['thanks!', 'thanks'],
     ['testing 123', 'noise'],
+    ['Maya spent like 200 at sephora', 'third_party'],
+    ["raghu's office paid for the cab 400", 'third_party'],
+    ['dad covered dinner, like 140', 'third_party'],
+    ['invoice #1047 paid by client 2,400', 'third_party'],
+    ['jess venmoed me 40 for her half of the bill', 'income'],
+    ["saw a silk saree for 12k at nalli, didn't buy", 'negated'],
+    ['the puffer at uniqlo is 129, thinking abt it', 'plan'],
+    ['walked 12,400 steps today', 'note'],
   ])('%s → %s', (text, kind) => {
     const r = u(text);
     expect(r.intent).toBe('other');
@@ -113,6 +127,9 @@ describe('commands', () => {
     ['undo', { kind: 'undo' }],
     ['delete the chai', { kind: 'delete_matching', text: 'chai' }],
     ['use US dates', { kind: 'set_date_order', dayFirst: false }],
+    ['change that auto 120 to 130', { kind: 'edit_matching', text: 'auto', amountMinor: 13000, oldMinor: 12000 }],
+    ['the rapido one was 95 not 85', { kind: 'edit_matching', text: 'rapido', amountMinor: 9500, oldMinor: 8500 }],
+    ["change yesterday's zomato to 560", { kind: 'edit_matching', text: 'zomato', amountMinor: 56000, from: '2026-01-14' }],
   ])('%s', (text, cmd) => {
     const r = u(text);
     expect(r.intent).toBe('command');

@@ -103,7 +103,8 @@ function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding 
   const today = lc.today;
   if (!rr.best) {
     if (nums.bad.length && !nums.money.length) return { intent: 'other', kind: 'noise', confidence: 0.8 };
-    if (nums.labels.length && !nums.money.length) return { intent: 'other', kind: 'note', confidence: 0.75 };
+    // Numbers that label or measure things ("order #4417", "12,400 steps") and no amount: a note.
+    if ((nums.labels.length || nums.quantities.some((q) => q.unitKind === 'measure')) && !nums.money.length) return { intent: 'other', kind: 'note', confidence: 0.75 };
     // No amount: an expense only when it says so ("bought petrol") or names a known thing briefly ("petrol").
     const all = t.tokens.map((k) => k.i).filter((i) => !times.some((r) => r.start <= i && i < r.end));
     const im = itemAndMerchant(t, all, prep.termAt, lex.isKnownWord, lex.findKnownTerms);
