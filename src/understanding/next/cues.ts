@@ -110,12 +110,14 @@ export function readCues(x: CueInput): Cue | null {
     if (qWord || asks) return { kind: 'question', strong: true, why: 'asks without an amount' };
     if (hasRole(t, 'spend_noun') && (x.hasTime || x.hasThing || onlyFunctionWords(t, ['spend_noun', 'spend_verb']))) return { kind: 'question', strong: true, why: 'spending named' };
     if (x.hasPeriod && !pastVerb) return { kind: 'question', strong: true, why: 'a period without an amount' };
-    if (x.hasTime && onlyFunctionWords(t, [])) return { kind: 'question', strong: true, why: 'only a date' };
+    if (x.hasTime && !(x.hasThing && pastVerb) && onlyFunctionWords(t, [])) return { kind: 'question', strong: true, why: 'only a date' };
   }
   // "last 5 transactions", "top 3 expenses": the number counts what is asked for.
   if (x.hasMoney && hasRole(t, 'spend_noun') && !pastVerb && t.tags.some((g) => (g.phrase === 'last' || g.phrase === 'top' || g.role === 'op_top') && t.tokens[g.end]?.kind === 'num')) return { kind: 'question', strong: true, why: 'a count of things asked for' };
   // "any expenses above 2000 this month?", "show spends over 500": the amount is a filter.
-  if (x.hasMoney && (asks || hasRole(t, 'spend_noun')) && hasRole(t, 'comparative') && !pastVerb) return { kind: 'question', strong: true, why: 'an amount as a filter' };
+  // The comparative stands before the amount ("above 2000"); "lamb over rice … 12 total" is a record.
+  const filter = roleTags(t, 'comparative').some((g) => t.tokens.slice(g.end, g.end + 3).some((k) => k.kind === 'num'));
+  if (x.hasMoney && (asks || hasRole(t, 'spend_noun')) && filter && !pastVerb) return { kind: 'question', strong: true, why: 'an amount as a filter' };
 
   // ---- money that is not spending
   if (hasRole(t, 'refund')) return { kind: 'refund', strong: true, why: 'refund' };

@@ -189,7 +189,12 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       if (c.role !== 'place' && c.role !== 'source') continue;
       const ws = nameWords(c);
       if (!ws.length || ws.length > 4) continue;
-      const named = ws.some(unknown) || ws.every((i) => !termAt[i] && !has(t, i, 'generic_place'));
+      // "latte at cha cha matcha": two or more words after "at" (no article, no kind of place), when
+      // the thing bought is already named before, are a shop's name even if its words are foods.
+      const article = c.idx.some((i) => i < ws[0]! && has(t, i, 'glue'));
+      const itemBefore = chunks.some((o) => o !== c && o.role === 'main' && o.idx.some((i) => termAt[i]?.kind === 'item'));
+      const nameOfThings = ws.length >= 2 && !article && itemBefore && !ws.some((i) => has(t, i, 'generic_place') || has(t, i, 'city'));
+      const named = ws.some(unknown) || ws.every((i) => !termAt[i] && !has(t, i, 'generic_place')) || nameOfThings;
       if (!named) continue;
       merchant = titleCase(text(t, ws));
       merchantIdx = ws;
@@ -221,7 +226,9 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       let end = k;
       while (end < ws.length - 1 && has(t, ws[end]!, 'generic_place') && termAt[ws[end + 1]!]?.kind === 'item') end++;
       const follows = ws[end] !== undefined && termAt[ws[end]!]?.kind === 'item';
-      const nameLike = k >= 2 || end > k || t.tokens[ws[0]!]?.cap === true;
+      // A possessive is a name too: "joe's slice", "raju's momos".
+      const possessive = ws.length > 0 && /\p{L}['’]s$/u.test(t.tokens[ws[0]!]!.text);
+      const nameLike = k >= 2 || end > k || t.tokens[ws[0]!]?.cap === true || possessive;
       if (k > 0 && follows && nameLike && t.tokens[ws[0]!]!.norm.length >= 3) {
         merchantIdx = ws.slice(0, end);
         merchant = titleCase(text(t, merchantIdx));
