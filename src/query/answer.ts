@@ -88,7 +88,7 @@ export async function answerQuestion(queries: ExpenseQueries, text: string, ctx:
   const today = localDate(ctx.now, ctx.settings.timeZone);
   const previous = activePlan(conversation, ctx.now);
   const outcome = ctx.rules !== 'v1'
-    ? planNext(text, { language: ctx.language ?? contextFromSettings(ctx.now, ctx.settings), previous, categoryNamed, isThing: isKnownWord, isTerm: (p) => findKnownTerms(p.split(' ')).length > 0 })
+    ? planNext(text, { language: ctx.language ?? contextFromSettings(ctx.now, ctx.settings), previous, categoryNamed, isThing: isKnownWord, isTerm: (p) => findKnownTerms(p.split(' ')).length > 0, isName: (p) => { const w = p.split(' '); return findKnownTerms(w).some((k) => k.start === 0 && k.end === w.length); } })
     : planQuestion(text, { today, settings: ctx.settings, previous });
   if (outcome.kind === 'none') {
     return { reply: cannotAnswerReply(), result: { ...EMPTY }, plan: null, conversation: conversation ?? newConversation() };

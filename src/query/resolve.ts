@@ -78,7 +78,11 @@ export async function resolveFilters(deps: ResolveDeps, f: Filters): Promise<Res
         labels.push(r.label);
       }
     }
-    if (anyOf.length || resolutions.some((r) => r.how === 'unknown')) groups.push(anyOf);
+    // "utilities in october? coned spectrum verizon etc", "personal care, haircuts toiletries": a
+    // category with a list of examples means any of them; one name beside a category ("zomato food")
+    // narrows it.
+    if (f.categories.length && f.subjects.length >= 2 && groups.length === 1) groups[0] = [...groups[0]!, ...anyOf];
+    else if (anyOf.length || resolutions.some((r) => r.how === 'unknown')) groups.push(anyOf);
   }
   const within: string[] = [];
   for (const s of f.within) {

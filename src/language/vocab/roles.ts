@@ -104,7 +104,7 @@ export const ROLES = {
   comparative: 'compares an amount in a filter ("above", "over", "more than", "under", "below", "se zyada")',
   exclude: 'leaves something out of a question ("except", "excluding", "leaving out", "not counting")',
   include: 'adds something to a question ("including", "counting", "plus", "along with")',
-  q_glue: 'a word that never names what a question asks about ("tell", "let", "find", "lately", "altogether")',
+  q_glue: 'a word that never names what a question asks about ("tell", "let", "find", "lately", "altogether"); value list ends a list of examples ("etc", "all of it")',
   follow_up: 'opens a follow-up to the last question ("and", "what about", "how about", "same for")',
   narrow: 'narrows the last question to a subject ("only", "just", "sirf")',
   show_all: 'asks for every row of the last answer ("all of them", "the rest", "show all", "baaki")',

@@ -30,6 +30,8 @@ export interface NextPlanOptions {
   isThing?: (word: string) => boolean;
   /** Whether a phrase names an item or merchant of the lexicon (not merely an English word). */
   isTerm?: (phrase: string) => boolean;
+  /** The whole phrase is one lexicon name ("ice cream", not "haircuts toiletries"). */
+  isName?: (phrase: string) => boolean;
 }
 
 export type PlanOutcome =
@@ -318,6 +320,25 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     const excluded = ex.some((g) => g.end <= i && !t.tokens.slice(g.end, i).some((k) => k.kind === 'punct' || OR_JOIN.has(k.norm) && false)) || excludedAfter(t, j);
     phrases.push({ a: i, b: j, join, excluded });
     i = j;
+  }
+  // "haircuts toiletries", "coned spectrum verizon": a run of names that is no name itself is a list of them.
+  const knownName = (w: string): boolean => !!((opts.isTerm ?? opts.isThing)?.(w) || opts.categoryNamed(w));
+  for (let q = phrases.length - 1; q >= 0; q--) {
+    const p = phrases[q]!;
+    const idx: number[] = [];
+    for (let x = p.a; x < p.b; x++) if (t.tokens[x]!.kind === 'word') idx.push(x);
+    const whole = idx.map((x) => t.tokens[x]!.norm).join(' ');
+    if (idx.length < 2 || idx.length !== p.b - p.a || (opts.isName ?? knownName)(whole) || opts.categoryNamed(whole)) continue;
+    // Three or more words with a known name among them and no two-word name inside ("coned spectrum
+    // verizon") are a list too; the ledger decides what the unknown ones are.
+    const ws = idx.map((x) => t.tokens[x]!.norm);
+    const pairName = ws.some((w, n) => n > 0 && (opts.isName ?? knownName)(`${ws[n - 1]} ${w}`));
+    // "wash the car" is one thing done: words joined by glue stay together.
+    if (idx.some((x) => t.tags.some((g) => covers(g, x) && (g.role === 'glue' || g.role === 'q_glue')))) continue;
+    const tail = t.tags.some((g) => g.role === 'q_glue' && g.value === 'list' && g.start === p.b);
+    const list = (ws.length >= 3 || tail) && (idx.every((x) => knownName(t.tokens[x]!.norm)) || (ws.some(knownName) && !pairName));
+    if (!list) continue;
+    phrases.splice(q, 1, ...idx.map((x, n) => ({ a: x, b: x + 1, join: n === 0 ? p.join : ('or' as const), excluded: p.excluded })));
   }
   for (const [k, p] of phrases.entries()) {
     // "swiggy orders", "rapido rides", "petrol fill-up": a word for one occasion after a name is not the thing.

@@ -92,7 +92,9 @@ function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding 
     // A question about money: spending words, amounts, known things; a date alone counts only when
     // nothing else unknown is asked about ("what's the weather today?" is not about money).
     const MONEYISH = ['op_sum', 'op_count', 'op_avg', 'op_top', 'op_breakdown', 'op_compare', 'op_list', 'op_last', 'spend_verb', 'spend_noun', 'currency', 'budget', 'obtain_verb'] as const;
-    const moneyish = !!rr.best || terms.length > 0 || MONEYISH.some((r) => t.roles.has(r));
+    // A category's name counts too ("entertainment evlo this month?").
+    const namesCategory = t.tokens.some((k) => k.kind === 'word' && k.norm.length > 2 && !!lex.categoryNamed(k.norm));
+    const moneyish = !!rr.best || terms.length > 0 || namesCategory || MONEYISH.some((r) => t.roles.has(r));
     const unknownWords = t.tokens.some((k) => k.kind === 'word' && !t.tags.some((g) => g.start <= k.i && k.i < g.end) && !times.some((r) => r.start <= k.i && k.i < r.end));
     if (moneyish || (times.length > 0 && !unknownWords)) return { intent: 'query', confidence: 0.85 };
     return { intent: 'other', kind: 'unknown', confidence: 0.6 };

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { categoryNamed, findKnownTerms, isKnownWord } from '../../categories/index.js';
+import { contextFromSettings } from '../../language/context.js';
+import { planNext } from './plan.js';
+
+const language = contextFromSettings(new Date('2026-11-20T23:00:00Z'), { timeZone: 'America/New_York', currency: 'USD', locale: 'en-US', dayFirst: false, weekStartsOn: 1 }, true);
+const opts = {
+  language, categoryNamed, isThing: isKnownWord,
+  isTerm: (p: string) => findKnownTerms(p.split(' ')).length > 0,
+  isName: (p: string) => { const w = p.split(' '); return findKnownTerms(w).some((k) => k.start === 0 && k.end === w.length); },
+};
+const subjects = (q: string) => {
+  const r = planNext(q, opts);
+  if (r.kind !== 'plan') throw new Error(`${q}: ${JSON.stringify(r)}`);
+  return { categories: r.plan.filters.categories.map((c) => c.primary), subjects: r.plan.filters.subjects };
+};
+
+describe('a category with a list of examples', () => {
+  it('splits a run of names that is no name itself', () => {
+    expect(subjects('show all my personal care stuff, haircuts toiletries etc')).toEqual({ categories: ['personal_care'], subjects: ['haircuts', 'toiletries'] });
+    expect(subjects('transport since 11/1 - subway taxis ubers all of it').subjects).toEqual(['subway', 'taxis', 'ubers']);
+  });
+  it('keeps a name of several words, and a thing done, whole', () => {
+    expect(subjects('how much on ice cream this month').subjects).toEqual(['ice cream']);
+    expect(subjects('how often did we wash the car').subjects).toEqual(['wash the car']);
+  });
+});
