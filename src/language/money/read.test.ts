@@ -227,6 +227,18 @@ describe('money grammar: numbers that label things', () => {
     expect(best('room 204 ₹2500')).toEqual([2500, 'INR']);
     expect(best('call 100 rs')).toEqual([100, 'INR']);
   });
+  it('an address with a postal code is all labels: the code, the street and the flat number', () => {
+    const sure = (text: string, where = 'IN') => read(text, where).labels.filter((l) => l.score >= 0.9).map((l) => l.kind).sort();
+    expect(sure('Flat 3B, 14 Kamarajar Salai, Mylapore, Chennai 600004')).toEqual(['code', 'place', 'street']);
+    expect(sure('new address 412 Nostrand Ave apt 3R brooklyn ny 11216', 'US')).toContain('code');
+    // Without a postal code a flat number only makes money less likely.
+    expect(best('flat 302 maintenance 2500')).toEqual([2500, 'INR']);
+  });
+  it('reads measured counts as quantities, grouped digits too, and "a twenty" as a bill', () => {
+    expect(read('walked 12,400 steps').money).toEqual([]);
+    expect(read('walked 12,400 steps').quantities.map((q) => q.unitKind)).toEqual(['measure']);
+    expect(best('a twenty on a cab', 'US')).toEqual([20, 'USD']);
+  });
   it('does not take a lone price for a label: "bus 20", "order 450", "room 2500" stay amounts', () => {
     expect(best('bus 20')).toEqual([20, 'INR']);
     expect(best('swiggy order 450')).toEqual([450, 'INR']);

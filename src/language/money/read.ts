@@ -417,6 +417,21 @@ function labelsFromVocabulary(cx: Cx, labels: LabelReading[]): void {
   }
 }
 
+/**
+ * An address: a street or a flat number together with a postal code ("412 Nostrand Ave apt 3R
+ * brooklyn ny 11216", "Flat 3B, 14 Kamarajar Salai, Chennai 600004"). The five- or six-digit number
+ * is the code, and the street and flat numbers are surely labels, not money.
+ */
+function addressContext(cx: Cx, labels: LabelReading[]): void {
+  const places = labels.filter((l) => l.kind === 'street' || l.kind === 'place');
+  if (!places.length) return;
+  const code = cx.toks.findIndex((tk, i) => tk.kind === 'num' && /^\d{5,6}$/.test(tk.text) && !labels.some((l) => l.start <= i && i < l.end)
+    && !hasRole(cx, i + 1, 'currency') && !(i > 0 && hasRole(cx, i - 1, 'currency')));
+  if (code < 0) return;
+  addLabel(labels, { start: code, end: code + 1, kind: 'code', score: SURE });
+  for (const l of places) l.score = SURE;
+}
+
 /** Notation that labels: clock times, written dates, phone numbers, long digit runs, codes glued to letters, years. */
 function labelsFromNotation(cx: Cx, labels: LabelReading[]): void {
   const toks = cx.toks;
@@ -545,6 +560,7 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
 
   labelsFromVocabulary(cx, out.labels);
   labelsFromNotation(cx, out.labels);
+  addressContext(cx, out.labels);
   const sureLabel = new Set<number>();
   for (const l of out.labels) if (l.score >= 0.9) for (let k = l.start; k < l.end; k++) sureLabel.add(k);
   const labelAt = (a: number, b: number): number => {
