@@ -238,6 +238,11 @@ describe('money grammar: numbers that label things', () => {
     expect(read('walked 12,400 steps').money).toEqual([]);
     expect(read('walked 12,400 steps').quantities.map((q) => q.unitKind)).toEqual(['measure']);
     expect(best('a twenty on a cab', 'US')).toEqual([20, 'USD']);
+    expect(best('a buck fifty for a coke', 'US')).toEqual([1.5, 'USD']);
+    expect(best('12 bucks 50 at subway', 'US')).toEqual([12.5, 'USD']);
+    // Cents only where the amount ends: "2 bucks 30 coffees" is a count, "20 rupees 2 samosa" two things.
+    expect(best('2 bucks 30 coffees', 'US')).toEqual([2, 'USD']);
+    expect(read('chai 20 rupees 2 samosa 30').money.map((m) => m.minor)).toContain(2000);
   });
   it('does not take a lone price for a label: "bus 20", "order 450", "room 2500" stay amounts', () => {
     expect(best('bus 20')).toEqual([20, 'INR']);
