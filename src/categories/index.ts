@@ -10,8 +10,8 @@ import type { Primary } from './taxonomy.js';
 import { TAXONOMY } from './taxonomy.js';
 import type { CategoryOverride } from './overrides.js';
 import { overrideKey } from './overrides.js';
-import { LEXICON, POSSESSIVES, type LexEntry } from './lexicon.js';
-import { correctPhraseWord, correctSpelling } from './spelling.js';
+import { DEFAULT_REGIONS, LEXICON, lexiconFor, POSSESSIVES, type LexEntry, type Lexicon } from './lexicon.js';
+import { correctPhraseWord, correctSpelling as correctWith, isVariantEnding } from './spelling.js';
 import { damerau, normToken, singulars, tokenize } from './text.js';
 import { wordnetCategory, wordsBelow } from './hypernyms.js';
 import { preloadWordNet, sensesOf, wordNetStatus, type WordNetStatus } from './wordnet.js';
@@ -22,7 +22,6 @@ const CONCEPTS: readonly ConceptDef[] = loadConcepts();
 const { primaries: PRIMARY_ALIASES, details: DETAIL_ALIASES } = loadCategoryWords();
 const SYNONYMS = loadSynonyms();
 
-export { correctSpelling } from './spelling.js';
 export { wordnetCategory } from './hypernyms.js';
 
 export interface Categorization {
@@ -65,34 +64,53 @@ export interface Concept {
 // ---------------------------------------------------------------------------------------------
 // Known terms
 
-const wordCache = new Map<string, string>();
-const repairedWords = new Set<string>();
+interface WordState {
+  wordCache: Map<string, string>;
+  repairedWords: Set<string>;
+  /** Tokens that reached a lexicon word only by another final vowel ("gappe" → gappa): kept as written. */
+  variantWords: Set<string>;
+}
+const wordStates = new WeakMap<Lexicon, WordState>();
 const WORD_CACHE_LIMIT = 50_000;
 
+function wordState(lex: Lexicon): WordState {
+  let st = wordStates.get(lex);
+  if (!st) wordStates.set(lex, (st = { wordCache: new Map(), repairedWords: new Set(), variantWords: new Set() }));
+  return st;
+}
+
 /** The lexicon form of one raw token: itself, its singular, or its spelling correction. */
-function lexWord(raw: string): string {
+function lexWord(lex: Lexicon, raw: string): string {
+  const { wordCache, repairedWords, variantWords } = wordState(lex);
   const cached = wordCache.get(raw);
   if (cached !== undefined) return cached;
   const t = normToken(raw);
   let out = t;
-  if (t && !LEXICON.words.has(t) && !LEXICON.phrases.has(t) && !LEXICON.glue.has(t)) {
-    const s = singulars(t).find((x) => LEXICON.words.has(x));
-    out = s ?? correctPhraseWord(t);
-    if (!s && out !== t) repairedWords.add(raw);
+  if (t && !lex.words.has(t) && !lex.phrases.has(t) && !lex.glue.has(t)) {
+    const s = singulars(t).find((x) => lex.words.has(x));
+    out = s ?? correctPhraseWord(t, lex);
+    if (!s && out !== t) (isVariantEnding(t, out) ? variantWords : repairedWords).add(raw);
   }
   if (wordCache.size >= WORD_CACHE_LIMIT) {
     wordCache.clear();
     repairedWords.clear();
+    variantWords.clear();
   }
   wordCache.set(raw, out);
   return out;
 }
 
-function toTerm(e: LexEntry, tokens: readonly string[], start: number, end: number): KnownTerm {
+function toTerm(lex: Lexicon, m: { entry: LexEntry; key: string }, tokens: readonly string[], start: number, end: number): KnownTerm {
+  const e = m.entry;
+  const { repairedWords, variantWords } = wordState(lex);
+  const text = tokens.slice(start, end).join(' ').toLowerCase();
+  const variant = tokens.slice(start, end).some((t) => variantWords.has(t));
   return {
     kind: e.kind,
-    text: tokens.slice(start, end).join(' ').toLowerCase(),
-    canonical: e.canonical,
+    text,
+    // A merchant is shown by the name the user used ("xfinity" → "Xfinity", not its parent "Comcast");
+    // an item in another spelling of the same word ("gol gappe") as written.
+    canonical: e.kind === 'merchant' ? lex.display.get(m.key) ?? e.canonical : variant ? text : e.canonical,
     primary: e.primary,
     detail: e.detail,
     weak: e.weak,
@@ -103,43 +121,44 @@ function toTerm(e: LexEntry, tokens: readonly string[], start: number, end: numb
 }
 
 /** Whether a known phrase of 2+ words starts at norm[at] and ends after `end`. */
-function reachesFurther(norm: readonly string[], at: number, end: number): boolean {
-  const max = Math.min(LEXICON.maxWords.get(norm[at]!) ?? 0, norm.length - at);
-  for (let n = max; n >= 2 && at + n > end; n--) if (LEXICON.phrases.has(norm.slice(at, at + n).join(' '))) return true;
+function reachesFurther(lex: Lexicon, norm: readonly string[], at: number, end: number): boolean {
+  const max = Math.min(lex.maxWords.get(norm[at]!) ?? 0, norm.length - at);
+  for (let n = max; n >= 2 && at + n > end; n--) if (lex.phrases.has(norm.slice(at, at + n).join(' '))) return true;
   return false;
 }
 
-function scan(tokens: readonly string[]): { entry: LexEntry; start: number; end: number }[] {
+function scan(lex: Lexicon, tokens: readonly string[]): { entry: LexEntry; key: string; start: number; end: number }[] {
   // Punctuation-only tokens ("&", "-") and possessives ("ka") are skipped; `pos` maps back to
   // the caller's indices.
   const norm: string[] = [];
   const pos: number[] = [];
   tokens.forEach((t, k) => {
-    const w = lexWord(t);
+    const w = lexWord(lex, t);
     if (w && !POSSESSIVES.has(w)) {
       norm.push(w);
       pos.push(k);
     }
   });
-  const out: { entry: LexEntry; start: number; end: number }[] = [];
+  const out: { entry: LexEntry; key: string; start: number; end: number }[] = [];
   let i = 0;
   while (i < norm.length) {
-    const max = Math.min(LEXICON.maxWords.get(norm[i]!) ?? 0, norm.length - i);
+    const max = Math.min(lex.maxWords.get(norm[i]!) ?? 0, norm.length - i);
     let matched = 0;
     for (let n = max; n >= 1; n--) {
       const key = n === 1 ? norm[i]! : norm.slice(i, i + n).join(' ');
-      let e = LEXICON.phrases.get(key);
+      let key2 = key;
+      let e = lex.phrases.get(key);
       // "exam fees": the last word is a known word in its own right ("fees"), so it was not
       // singularized above, but the phrase is stored as "exam fee".
       if (!e && n > 1) {
         const head = norm.slice(i, i + n - 1).join(' ');
-        for (const s of singulars(norm[i + n - 1]!)) if ((e = LEXICON.phrases.get(`${head} ${s}`))) break;
+        for (const s of singulars(norm[i + n - 1]!)) if ((e = lex.phrases.get((key2 = `${head} ${s}`)))) break;
       }
       // "new phone cover": a phrase that opens with a glue word ("new phone", "my car") yields to
       // one that starts on its last word and reaches further, the English head being last.
-      if (e && e.kind === 'item' && n > 1 && LEXICON.glue.has(norm[i]!) && reachesFurther(norm, i + n - 1, i + n)) e = undefined;
+      if (e && e.kind === 'item' && n > 1 && lex.glue.has(norm[i]!) && reachesFurther(lex, norm, i + n - 1, i + n)) e = undefined;
       if (e) {
-        out.push({ entry: e, start: pos[i]!, end: pos[i + n - 1]! + 1 });
+        out.push({ entry: e, key: key2, start: pos[i]!, end: pos[i + n - 1]! + 1 });
         matched = n;
         break;
       }
@@ -153,15 +172,15 @@ function scan(tokens: readonly string[]): { entry: LexEntry; start: number; end:
  * Longest-match scan of known items/merchants in lower-cased tokens (typo-tolerant for words of 4+ letters).
  * e.g. findKnownTerms(['latte','at','cafe','coffee','day']) → latte (item), Cafe Coffee Day (merchant)
  */
-export function findKnownTerms(tokens: string[]): KnownTerm[] {
-  return scan(tokens).map((m) => toTerm(m.entry, tokens, m.start, m.end));
+function findKnownTermsIn(lex: Lexicon, tokens: string[]): KnownTerm[] {
+  return scan(lex, tokens).map((m) => toTerm(lex, m, tokens, m.start, m.end));
 }
 
 /** Whether a lower-case word is known to the lexicon as an item or merchant word. e.g. isKnownWord('poha') */
-export function isKnownWord(word: string): boolean {
+function isKnownWordIn(lex: Lexicon, word: string): boolean {
   const t = normToken(word);
-  if (!t || LEXICON.glue.has(t)) return false;
-  return LEXICON.words.has(t) || LEXICON.phrases.has(t) || singulars(t).some((s) => LEXICON.words.has(s));
+  if (!t || lex.glue.has(t)) return false;
+  return lex.words.has(t) || lex.phrases.has(t) || singulars(t).some((s) => lex.words.has(s));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,21 +215,21 @@ function lookupOverride(overrides: ReadonlyMap<string, CategoryOverride> | undef
  * primary-only one keeps the detail the words themselves give within that primary.
  * e.g. override maggi → food: "maggi" is Food › Groceries; override maggi → shopping: Shopping
  */
-function withOwnDetail(o: Categorization, input: { item: string | null; merchant: string | null; context?: string }): Categorization {
+function withOwnDetail(lex: Lexicon, o: Categorization, input: { item: string | null; merchant: string | null; context?: string }): Categorization {
   if (o.detail !== null) return o;
-  const own = categorize(input);
+  const own = categorizeIn(lex, input);
   return own.primary === o.primary ? { ...o, detail: own.detail } : o;
 }
 
-function wordnetFor(tokens: readonly string[]): Categorization | null {
-  const words = tokens.filter((t) => t.length >= 3 && !LEXICON.glue.has(t) && /^[a-z]+$/.test(t));
+function wordnetFor(lex: Lexicon, tokens: readonly string[]): Categorization | null {
+  const words = tokens.filter((t) => t.length >= 3 && !lex.glue.has(t) && /^[a-z]+$/.test(t));
   // WordNet has compounds ("ice_cream", "hot_dog"); try pairs before single words, heads first.
   for (let i = words.length - 2; i >= 0; i--) {
     const r = wordnetCategory(`${words[i]}_${words[i + 1]}`);
     if (r) return result(r, CONF.wordnet, 'wordnet');
   }
   for (let i = words.length - 1; i >= 0; i--) {
-    if (LEXICON.phrases.get(words[i]!)?.weak) continue;
+    if (lex.phrases.get(words[i]!)?.weak) continue;
     const r = wordnetCategory(words[i]!);
     if (r) return result(r, CONF.wordnet, 'wordnet');
   }
@@ -224,27 +243,28 @@ function wordnetFor(tokens: readonly string[]): Categorization | null {
  * goes before the rest of the message, which often describes something else ("for my son").
  * e.g. categorize({ item: 'latte', merchant: 'Starbucks' }) → food/coffee via lexicon
  */
-export function categorize(
+function categorizeIn(
+  lex: Lexicon,
   input: { item: string | null; merchant: string | null; context?: string },
   overrides?: ReadonlyMap<string, CategoryOverride>,
 ): Categorization {
   const own = lookupOverride(overrides, input.item) ?? lookupOverride(overrides, input.merchant);
-  if (own) return withOwnDetail(own, input);
+  if (own) return withOwnDetail(lex, own, input);
 
   const itemTokens = input.item ? tokenize(input.item) : [];
   const merchantTokens = input.merchant ? tokenize(input.merchant) : [];
-  const itemFound = itemTokens.length ? scan(itemTokens) : [];
-  const merchantFound = merchantTokens.length ? scan(merchantTokens) : [];
+  const itemFound = itemTokens.length ? scan(lex, itemTokens) : [];
+  const merchantFound = merchantTokens.length ? scan(lex, merchantTokens) : [];
 
   const item = pickHead(itemFound, 'item');
   // A merchant named by its exact brand spelling is that brand, even one whose bare name is an everyday
   // word ("~Grab"): the caller already decided it is a merchant (e.g. from "grab to changi").
-  const byBrand = input.merchant ? LEXICON.merchants.get(input.merchant.trim().toLowerCase())?.entry ?? null : null;
+  const byBrand = input.merchant ? byBrandName(lex, input.merchant) : null;
   const merchant = pickHead(merchantFound, 'merchant') ?? pickHead(merchantFound, 'item') ?? byBrand ?? pickHead(itemFound, 'merchant');
   // A correction remembered under a brand's other spelling ("ccd" vs "Cafe Coffee Day").
   if (overrides && overrides.size > 0) {
     const viaCanonical = lookupOverride(overrides, item?.canonical) ?? lookupOverride(overrides, merchant?.canonical);
-    if (viaCanonical) return withOwnDetail(viaCanonical, input);
+    if (viaCanonical) return withOwnDetail(lex, viaCanonical, input);
   }
 
   if (item) {
@@ -261,11 +281,11 @@ export function categorize(
     if (weak && weak.primary === 'food' && merchant.primary !== 'food') return result(weak, CONF.weak, 'lexicon');
     return result(merchant, CONF.merchant, 'lexicon');
   }
-  const fromWordNet = wordnetFor(itemTokens.length ? itemTokens : merchantTokens);
+  const fromWordNet = wordnetFor(lex, itemTokens.length ? itemTokens : merchantTokens);
   if (fromWordNet && !(weak && weak.primary !== 'other')) return fromWordNet;
 
   if (input.context) {
-    const ctxFound = scan(tokenize(input.context));
+    const ctxFound = scan(lex, tokenize(input.context));
     const ctx = pickHead(ctxFound, 'item') ?? pickHead(ctxFound, 'merchant');
     if (ctx && !(weak && weak.primary !== 'other' && weak.primary !== ctx.primary)) return result(ctx, CONF.context, 'lexicon');
   }
@@ -331,14 +351,41 @@ function covers(cats: readonly CatRef[], e: LexEntry): boolean {
   return cats.some((c) => c.detail !== null && c.primary === e.primary && c.detail === e.detail);
 }
 
-const conceptCache = new Map<string, Concept>();
+/** What concept answers, the vocabulary and the suggestion pool cost to build, per lexicon. */
+interface ConceptState {
+  conceptCache: Map<string, Concept>;
+  insidePhrases: Map<string, Set<string>> | null;
+  vocabulary: string[] | null;
+  suggestionPool: { text: string; key: string; rank: number }[] | null;
+}
+const conceptStates = new WeakMap<Lexicon, ConceptState>();
+function conceptState(lex: Lexicon): ConceptState {
+  let st = conceptStates.get(lex);
+  if (!st) conceptStates.set(lex, (st = { conceptCache: new Map(), insidePhrases: null, vocabulary: null, suggestionPool: null }));
+  return st;
+}
 
-let insidePhrases: Map<string, Set<string>> | null = null;
 /** Word sequence → categories of the longer lexicon phrases it occurs inside ("bar" → food/snacks via "protein bar"). */
-function categoriesAround(): Map<string, Set<string>> {
-  if (insidePhrases) return insidePhrases;
+/** A merchant named by its brand spelling or by a name the lexicon shows for it ("Xfinity"). */
+function byBrandName(lex: Lexicon, name: string): LexEntry | null {
+  const k = name.trim().toLowerCase();
+  const hit = lex.merchants.get(k)?.entry;
+  if (hit) return hit;
+  let shown = shownNames.get(lex);
+  if (!shown) {
+    shown = new Map();
+    for (const [key, name] of lex.display) if (!shown.has(name.toLowerCase())) shown.set(name.toLowerCase(), lex.phrases.get(key)!);
+    shownNames.set(lex, shown);
+  }
+  return shown.get(k) ?? null;
+}
+const shownNames = new WeakMap<Lexicon, Map<string, LexEntry>>();
+
+function categoriesAround(lex: Lexicon): Map<string, Set<string>> {
+  const st = conceptState(lex);
+  if (st.insidePhrases) return st.insidePhrases;
   const m = new Map<string, Set<string>>();
-  for (const [key, e] of LEXICON.phrases) {
+  for (const [key, e] of lex.phrases) {
     if (e.primary === 'other') continue;
     const w = key.split(' ');
     if (w.length < 2) continue;
@@ -352,11 +399,12 @@ function categoriesAround(): Map<string, Set<string>> {
       }
     }
   }
-  insidePhrases = m;
+  st.insidePhrases = m;
   return m;
 }
 
-function fromSource(s: Source): Concept {
+function fromSource(lex: Lexicon, s: Source): Concept {
+  const { conceptCache } = conceptState(lex);
   const label = s.kind === 'def' ? s.def.label : s.label;
   const cacheKey = `${s.kind}:${label}`;
   const hit = conceptCache.get(cacheKey);
@@ -369,7 +417,7 @@ function fromSource(s: Source): Concept {
   const merchants = new Set<string>();
   const allowed = new Set(categories.map((c) => `${c.primary}/${c.detail}`));
   // Whole primaries are matched by category alone; listing every word of "food" helps nobody.
-  for (const e of LEXICON.entries) {
+  for (const e of lex.entries) {
     if (e.primary === 'other' && e.detail === null) continue;
     const inTag = e.tags.some((t) => tags.has(t));
     if (!inTag && !covers(categories, e)) continue;
@@ -382,7 +430,7 @@ function fromSource(s: Source): Concept {
   // A generic word that also lives inside phrases filed under another primary ("service" in
   // "service charge", "car" in "car rental") would pull those rows in by text; its category
   // already catches its own rows. Within one primary the query matcher vetoes word-only hits.
-  const around = categoriesAround();
+  const around = categoriesAround(lex);
   const primaries = new Set([...allowed].map((c) => c.split('/')[0]));
   for (const t of generic) {
     const cats = around.get(t);
@@ -390,16 +438,16 @@ function fromSource(s: Source): Concept {
   }
   if (s.kind === 'cat' && s.cat.detail) {
     const own = s.cat.detail.replace(/_/g, ' ');
-    if (LEXICON.phrases.get(own)?.kind === 'item') terms.add(own);
+    if (lex.phrases.get(own)?.kind === 'item') terms.add(own);
   }
   if (s.kind === 'def') {
     // The label itself is a search word unless it is one of the generic lexicon words ("bills").
-    if (!LEXICON.phrases.get(s.def.label)?.weak) terms.add(s.def.label);
+    if (!lex.phrases.get(s.def.label)?.weak) terms.add(s.def.label);
     for (const t of (s.def.terms ?? '').split(',')) if (t.trim()) terms.add(t.trim().replace(/\s+/g, ' '));
     for (const m of (s.def.merchants ?? '').split(',')) if (m.trim()) merchants.add(m.trim().replace(/\s+/g, ' '));
     const inside = (s.def.containing ?? '').split(',').map((w) => w.trim()).filter(Boolean);
     if (inside.length) {
-      for (const e of LEXICON.entries) {
+      for (const e of lex.entries) {
         if (e.kind !== 'item' || e.weak) continue;
         const words = ` ${e.key} `;
         if (inside.some((w) => words.includes(` ${w} `))) terms.add(e.canonical);
@@ -428,10 +476,10 @@ function conceptKeys(phrase: string): string[] {
   return [...new Set(keys)];
 }
 
-let vocabulary: string[] | null = null;
-function lexiconVocabulary(): string[] {
-  vocabulary ??= LEXICON.entries.filter((e) => e.kind === 'item' && !(e.primary === 'other' && e.detail === null)).map((e) => e.key);
-  return vocabulary;
+function lexiconVocabulary(lex: Lexicon): string[] {
+  const st = conceptState(lex);
+  st.vocabulary ??= lex.entries.filter((e) => e.kind === 'item' && !(e.primary === 'other' && e.detail === null)).map((e) => e.key);
+  return st.vocabulary;
 }
 
 /**
@@ -439,7 +487,7 @@ function lexiconVocabulary(): string[] {
  * e.g. resolveConcept('fizzy drinks') → food/soft_drinks with terms coke, limca, 7up…;
  *      resolveConcept('rapido') → merchants ['Rapido']
  */
-export function resolveConcept(phrase: string): Concept | null {
+function resolveConceptIn(lex: Lexicon, phrase: string): Concept | null {
   const keys = conceptKeys(phrase);
   if (keys.length === 0) return null;
   const variants: string[] = [];
@@ -450,18 +498,18 @@ export function resolveConcept(phrase: string): Concept | null {
     for (const s of singulars(last)) variants.push([...words.slice(0, -1), s].join(' '));
   }
   for (const k of keys) {
-    const fixed = k.split(' ').map((w) => (LEXICON.words.has(w) || LEXICON.glue.has(w) ? w : correctSpelling(w))).join(' ');
+    const fixed = k.split(' ').map((w) => (lex.words.has(w) || lex.glue.has(w) ? w : correctWith(w, lex))).join(' ');
     if (fixed !== k) variants.push(fixed);
   }
   for (const v of variants) {
     const src = conceptIndex.get(v);
-    if (src) return fromSource(src);
+    if (src) return fromSource(lex, src);
   }
   for (const v of variants) {
-    const e = LEXICON.phrases.get(v);
+    const e = lex.phrases.get(v);
     if (!e || (e.primary === 'other' && e.detail === null)) continue;
     if (e.kind === 'merchant') {
-      const aliases = LEXICON.merchants.get(e.canonical.toLowerCase())?.aliases ?? [e.key];
+      const aliases = lex.merchants.get(e.canonical.toLowerCase())?.aliases ?? [e.key];
       return { label: e.canonical, categories: [], terms: [...new Set(aliases)], merchants: [e.canonical], via: 'lexicon' };
     }
     // A known item means that item (and its other names), not everything WordNet puts below it.
@@ -470,25 +518,25 @@ export function resolveConcept(phrase: string): Concept | null {
   }
   // A longer phrase ("rapido rides", "autos and cabs", "car petrol"): a merchant inside it first,
   // then a concept phrase inside it, longest first and rightmost (the head) first.
-  const inner = innerConcept(keys[keys.length - 1]!.split(' '));
+  const inner = innerConcept(lex, keys[keys.length - 1]!.split(' '));
   if (inner) return inner;
   // Unknown to the lexicon: WordNet can still say which known words sit below it.
   for (const v of variants) {
     if (sensesOf(v).length === 0) continue;
-    const below = wordsBelow(v, lexiconVocabulary()).filter((w) => w !== v);
+    const below = wordsBelow(v, lexiconVocabulary(lex)).filter((w) => w !== v);
     if (below.length === 0 && !wordnetCategory(v)) continue;
     return { label: v, categories: [], terms: [v, ...below], merchants: [], via: 'wordnet' };
   }
   return null;
 }
 
-function innerConcept(words: string[]): Concept | null {
+function innerConcept(lex: Lexicon, words: string[]): Concept | null {
   if (words.length < 2) return null;
   const subs: string[][] = [];
   for (let n = words.length - 1; n >= 1; n--) {
     for (let start = words.length - n; start >= 0; start--) {
       const sub = words.slice(start, start + n);
-      if (!sub.every((w) => LEXICON.glue.has(w))) subs.push(sub);
+      if (!sub.every((w) => lex.glue.has(w))) subs.push(sub);
     }
   }
   const forms = (sub: string[]): string[] => {
@@ -497,26 +545,26 @@ function innerConcept(words: string[]): Concept | null {
   };
   for (const sub of subs) {
     for (const v of forms(sub)) {
-      const e = LEXICON.phrases.get(v);
+      const e = lex.phrases.get(v);
       if (e?.kind === 'merchant') {
-        const aliases = LEXICON.merchants.get(e.canonical.toLowerCase())?.aliases ?? [e.key];
+        const aliases = lex.merchants.get(e.canonical.toLowerCase())?.aliases ?? [e.key];
         return { label: e.canonical, categories: [], terms: [...new Set(aliases)], merchants: [e.canonical], via: 'lexicon' };
       }
     }
   }
   for (const sub of subs) {
-    if (sub.length === 1 && LEXICON.glue.has(sub[0]!)) continue;
+    if (sub.length === 1 && lex.glue.has(sub[0]!)) continue;
     for (const v of forms(sub)) {
       const src = conceptIndex.get(v);
-      if (src) return fromSource(src);
+      if (src) return fromSource(lex, src);
     }
   }
   return null;
 }
 
-let suggestionPool: { text: string; key: string; rank: number }[] | null = null;
-function pool(): { text: string; key: string; rank: number }[] {
-  if (suggestionPool) return suggestionPool;
+function pool(lex: Lexicon): { text: string; key: string; rank: number }[] {
+  const st = conceptState(lex);
+  if (st.suggestionPool) return st.suggestionPool;
   const out: { text: string; key: string; rank: number }[] = [];
   const seen = new Set<string>();
   const add = (text: string, rank: number): void => {
@@ -526,9 +574,9 @@ function pool(): { text: string; key: string; rank: number }[] {
     out.push({ text, key, rank });
   };
   for (const k of conceptIndex.keys()) add(k, 0);
-  for (const m of LEXICON.merchants.values()) add(m.entry.canonical, 1);
-  for (const e of LEXICON.entries) if (e.kind === 'item' && e.primary !== 'other') add(e.canonical, 2);
-  suggestionPool = out;
+  for (const m of lex.merchants.values()) add(m.entry.canonical, 1);
+  for (const e of lex.entries) if (e.kind === 'item' && e.primary !== 'other') add(e.canonical, 2);
+  st.suggestionPool = out;
   return out;
 }
 
@@ -536,12 +584,12 @@ function pool(): { text: string; key: string; rank: number }[] {
  * Close known concept words for an unknown phrase (for "I don't know 'xyz' — did you mean …?").
  * e.g. suggestConcepts('cofee') → ['coffee', …]
  */
-export function suggestConcepts(phrase: string, limit = 3): string[] {
+function suggestConceptsIn(lex: Lexicon, phrase: string, limit = 3): string[] {
   const key = conceptKeys(phrase).at(-1);
   if (!key) return [];
   const max = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
   const scored: { text: string; score: number }[] = [];
-  for (const c of pool()) {
+  for (const c of pool(lex)) {
     if (Math.abs(c.key.length - key.length) > max) continue;
     const d = damerau(key, c.key, max);
     if (d > max || d === 0) continue;
@@ -554,10 +602,103 @@ export function suggestConcepts(phrase: string, limit = 3): string[] {
 // ---------------------------------------------------------------------------------------------
 // Startup and introspection
 
+/**
+ * The categorizer for one owner's regions (their locale pack's `regions`, most specific first):
+ * rows of those regions and rows without a region ("gas" is fuel for a US owner, cooking gas for
+ * an Indian one; "Kroger" is known to the first only). Built once per region list.
+ * e.g. categoriesFor(['US']).categorize({ item: 'gas', merchant: null }).detail === 'fuel'
+ */
+export interface Categories {
+  regions: readonly string[];
+  categorize(input: { item: string | null; merchant: string | null; context?: string }, overrides?: ReadonlyMap<string, CategoryOverride>): Categorization;
+  findKnownTerms(tokens: string[]): KnownTerm[];
+  isKnownWord(word: string): boolean;
+  correctSpelling(token: string): string;
+  resolveConcept(phrase: string): Concept | null;
+  suggestConcepts(phrase: string, limit?: number): string[];
+  categoryNamed(phrase: string): { primary: Primary; detail: string | null } | null;
+}
+
+const bound = new Map<string, Categories>();
+
+export function categoriesFor(regions?: readonly string[] | null): Categories {
+  const lex = lexiconFor(regions);
+  const key = (lex.regions ?? DEFAULT_REGIONS).join(',');
+  let c = bound.get(key);
+  if (!c) {
+    c = {
+      regions: lex.regions ?? DEFAULT_REGIONS,
+      categorize: (input, overrides) => categorizeIn(lex, input, overrides),
+      findKnownTerms: (tokens) => findKnownTermsIn(lex, tokens),
+      isKnownWord: (w) => isKnownWordIn(lex, w),
+      correctSpelling: (t) => correctWith(t, lex),
+      resolveConcept: (p) => resolveConceptIn(lex, p),
+      suggestConcepts: (p, limit) => suggestConceptsIn(lex, p, limit),
+      categoryNamed: (p) => categoryNamed(p),
+    };
+    bound.set(key, c);
+  }
+  return c;
+}
+
+// The default owner's categorizer (munshi's default pack, en-IN) for callers that know no pack.
+
+/**
+ * Category for an expense from its item, merchant and the rest of the message. Order: user
+ * override > lexicon item words > lexicon merchant > WordNet hypernyms of the item's own words >
+ * lexicon words elsewhere in the message > generic (weak) words > 'other'.
+ * e.g. categorize({ item: 'latte', merchant: 'Starbucks' }) → food/coffee via lexicon
+ */
+export function categorize(
+  input: { item: string | null; merchant: string | null; context?: string },
+  overrides?: ReadonlyMap<string, CategoryOverride>,
+  regions?: readonly string[] | null,
+): Categorization {
+  return categorizeIn(lexiconFor(regions), input, overrides);
+}
+
+/**
+ * Longest-match scan of known items/merchants in lower-cased tokens (typo-tolerant for words of 4+ letters).
+ * e.g. findKnownTerms(['latte','at','cafe','coffee','day']) → latte (item), Cafe Coffee Day (merchant)
+ */
+export function findKnownTerms(tokens: string[], regions?: readonly string[] | null): KnownTerm[] {
+  return findKnownTermsIn(lexiconFor(regions), tokens);
+}
+
+/** Whether a lower-case word is known to the lexicon as an item or merchant word. e.g. isKnownWord('poha') */
+export function isKnownWord(word: string, regions?: readonly string[] | null): boolean {
+  return isKnownWordIn(lexiconFor(regions), word);
+}
+
+/**
+ * Corrects a common misspelling to a lexicon word, or returns the token unchanged (see spelling.ts).
+ * e.g. correctSpelling('grocries') === 'groceries'; correctSpelling('spent') === 'spent'
+ */
+export function correctSpelling(token: string, regions?: readonly string[] | null): string {
+  return correctWith(token, lexiconFor(regions));
+}
+
+/**
+ * Resolves a phrase from a question into a Concept, or null when unknown.
+ * e.g. resolveConcept('fizzy drinks') → food/soft_drinks with terms coke, limca, 7up…;
+ *      resolveConcept('rapido') → merchants ['Rapido']
+ */
+export function resolveConcept(phrase: string, regions?: readonly string[] | null): Concept | null {
+  return resolveConceptIn(lexiconFor(regions), phrase);
+}
+
+/**
+ * Close known concept words for an unknown phrase (for "I don't know 'xyz' — did you mean …?").
+ * e.g. suggestConcepts('cofee') → ['coffee', …]
+ */
+export function suggestConcepts(phrase: string, limit = 3, regions?: readonly string[] | null): string[] {
+  return suggestConceptsIn(lexiconFor(regions), phrase, limit);
+}
+
 /** Loads WordNet and the spelling index now, so the first message does not pay for them. */
-export function warmUpCategories(): WordNetStatus {
+export function warmUpCategories(regions?: readonly string[] | null): WordNetStatus {
   const st = preloadWordNet();
-  correctSpelling('warmup');
+  correctSpelling('warmup', regions);
   return st;
 }
 

@@ -4,8 +4,8 @@
  * symmetric-delete index: built lazily on first use, then each lookup is a handful of map hits
  * and a few bounded Damerau-Levenshtein checks, so it can run on every unknown word of a message.
  */
-import { LEXICON, type Lexicon } from './lexicon.js';
-import { damerau } from './text.js';
+import { ANY_PACK_WORDS, LEXICON, type Lexicon } from './lexicon.js';
+import { damerau, singulars } from './text.js';
 import { isDictionaryWord } from './wordnet.js';
 
 export interface SpellingIndex {
@@ -62,23 +62,76 @@ function lengthPenalty(typo: string, word: string): number {
   return diff <= 1 ? 0 : diff;
 }
 
+/** English inflections a word and its repair may share; the stems before them are compared. */
+const SUFFIXES = ['ies', 'es', 's', 'ing', 'ed'] as const;
+
+/**
+ * The stems of a token and a target that end in the same inflection ("bevvies"/"berries" →
+ * "bevv"/"berr"), or null when they do not share one.
+ */
+function sharedStems(t: string, w: string): [string, string] | null {
+  for (const sfx of SUFFIXES) {
+    if (t.endsWith(sfx) && w.endsWith(sfx) && t.length - sfx.length >= 3 && w.length - sfx.length >= 3) {
+      return [t.slice(0, -sfx.length), w.slice(0, -sfx.length)];
+    }
+  }
+  return null;
+}
+
+/** Whether `w` is `t` less one letter that doubled its neighbour ("milkk" → "milk", "haircutt"). */
+function dropsDoubledLetter(t: string, w: string): boolean {
+  if (t.length !== w.length + 1) return false;
+  for (let i = 0; i < t.length; i++) {
+    if (t.slice(0, i) + t.slice(i + 1) === w && (t[i] === t[i - 1] || t[i] === t[i + 1])) return true;
+  }
+  return false;
+}
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+
+/** Whether `t` is `w` plus a plural "s" or a vowel ending ("idlis", "vadai", "dosai"). */
+function addsEnding(t: string, w: string): boolean {
+  return t.length === w.length + 1 && t.startsWith(w) && (t.endsWith('s') || VOWELS.has(t[t.length - 1]!));
+}
+
+/**
+ * Whether two words differ only in their final vowel ("archane"/"archana", "gappe"/"gappa"):
+ * the same word in another transliteration or inflection, not a typo. Such a word reaches its
+ * lexicon entry for the category, but is shown and stored as written.
+ */
+export function isVariantEnding(t: string, w: string): boolean {
+  const n = t.length;
+  return n === w.length && n >= 4 && t.slice(0, -1) === w.slice(0, -1) && VOWELS.has(t[n - 1]!) && VOWELS.has(w[n - 1]!);
+}
+
 function isTransposition(a: string, b: string): boolean {
   const i = [...a].findIndex((ch, k) => ch !== b[k]);
   return i >= 0 && i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
-let index: SpellingIndex | null = null;
-const cache = new Map<string, string>();
-const phraseWordCache = new Map<string, string>();
+interface SpellerState {
+  index: SpellingIndex | null;
+  cache: Map<string, string>;
+  phraseWordCache: Map<string, string>;
+}
+const states = new WeakMap<Lexicon, SpellerState>();
 const CACHE_LIMIT = 50_000;
 
-function cached(memo: Map<string, string>, token: string, standaloneOnly: boolean): string {
+function stateOf(lex: Lexicon): SpellerState {
+  let st = states.get(lex);
+  if (!st) states.set(lex, (st = { index: null, cache: new Map(), phraseWordCache: new Map() }));
+  return st;
+}
+
+function cached(lex: Lexicon, which: 'cache' | 'phraseWordCache', token: string, standaloneOnly: boolean): string {
   const t = token.toLowerCase();
   if (t.length < 4) return token;
+  const st = stateOf(lex);
+  const memo = st[which];
   const hit = memo.get(t);
   if (hit !== undefined) return hit === t ? token : hit;
-  if (!index) index = buildSpellingIndex(LEXICON);
-  const fixed = closestWord(t, LEXICON, index, isDictionaryWord, standaloneOnly) ?? t;
+  st.index ??= buildSpellingIndex(lex);
+  const fixed = closestWord(t, lex, st.index, isDictionaryWord, standaloneOnly) ?? t;
   if (memo.size >= CACHE_LIMIT) memo.clear();
   memo.set(t, fixed);
   return fixed === t ? token : fixed;
@@ -89,8 +142,8 @@ function cached(memo: Map<string, string>, token: string, standaloneOnly: boolea
  * phrases ("tendr" → "tender" of "tender coconut"): for phrase scans, where a wrong guess simply
  * matches nothing.
  */
-export function correctPhraseWord(token: string): string {
-  return cached(phraseWordCache, token, false);
+export function correctPhraseWord(token: string, lex: Lexicon = LEXICON): string {
+  return cached(lex, 'phraseWordCache', token, false);
 }
 
 /**
@@ -103,9 +156,13 @@ export function closestWord(
   idx: SpellingIndex,
   isWord: (w: string) => boolean,
   standaloneOnly = false,
+  anyPack: ReadonlySet<string> = ANY_PACK_WORDS,
 ): string | null {
   const t = token;
   if (t.length < 4 || !/^[a-z]+$/.test(t) || lex.words.has(t) || lex.glue.has(t)) return null;
+  // A word some locale pack knows (or its plural) is that word, not a typo of one of this pack's
+  // words: "copay", "bevvies", "netto" stay themselves for an owner whose pack lacks them.
+  if (anyPack.has(t) || singulars(t).some((x) => anyPack.has(x))) return null;
   const max = t.length >= 7 ? 2 : 1;
   const vars = new Set<string>([t]);
   deletesOf(t, max, vars);
@@ -127,6 +184,15 @@ export function closestWord(
       // "Amity"); at that length only a missing letter or a swapped pair in an item word counts
       // as a typo ("lunh" → "lunch", "chia" stays, "tae" is too short anyway).
       if (t.length === 4 && (!idx.itemWords.has(w) || (w.length !== 5 && !(w.length === 4 && isTransposition(t, w))))) continue;
+      // A four-letter word is reached from a longer token only by an ending ("idlis", "vadai") or by
+      // dropping a doubled letter ("milkk"); one more letter inside ("copay" ~ "copy") makes another word.
+      if (w.length === 4 && t.length > 4 && !addsEnding(t, w) && !dropsDoubledLetter(t, w)) continue;
+      // A brand-only word is never reached by changing the first letter ("netto" is not "ketto");
+      // an item word may be ("wada" is "vada"), at a cost in the score below.
+      if (w[0] !== t[0] && !idx.itemWords.has(w)) continue;
+      // Inflected alike ("bevvies"/"berries"): the edits must fit the stems, not the whole words.
+      const stems = sharedStems(t, w);
+      if (stems && damerau(stems[0], stems[1], 2) > (stems[0].length >= 7 ? 2 : 1)) continue;
       // Distance first; then keep the first letter (people rarely mistype it), then item
       // words before brand-only words, then the likelier length, then earlier data.
       const score = d * 1e8 + (w[0] === t[0] ? 0 : 1e7) + (idx.itemWords.has(w) ? 0 : 1e6) + lengthPenalty(t, w) * 1e5 + (idx.order.get(w) ?? 0);
@@ -148,6 +214,6 @@ export function closestWord(
  * a four-letter word is only completed by a missing letter or a swapped pair (names stay).
  * e.g. correctSpelling('grocries') === 'groceries'; correctSpelling('spent') === 'spent'
  */
-export function correctSpelling(token: string): string {
-  return cached(cache, token, true);
+export function correctSpelling(token: string, lex: Lexicon = LEXICON): string {
+  return cached(lex, 'cache', token, true);
 }

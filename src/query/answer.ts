@@ -14,7 +14,7 @@ import {
 import { planQuestion } from './plan.js';
 import { planNext } from './next/plan.js';
 import { contextFromSettings, type LanguageContext } from '../language/context.js';
-import { categoryNamed, isKnownWord, findKnownTerms } from '../categories/index.js';
+import { categoriesFor, categoryNamed } from '../categories/index.js';
 import { normTerm } from './match.js';
 import { parsePlan } from './plan-schema.js';
 import { isStrayWord, resolveFilters, type ConceptSource, type ExpandConcept, type ResolvedPlanFilters } from './resolve.js';
@@ -88,12 +88,23 @@ export async function answerQuestion(queries: ExpenseQueries, text: string, ctx:
   const today = localDate(ctx.now, ctx.settings.timeZone);
   const previous = activePlan(conversation, ctx.now);
   const outcome = ctx.rules !== 'v1'
-    ? planNext(text, { language: ctx.language ?? contextFromSettings(ctx.now, ctx.settings), previous, categoryNamed, isThing: isKnownWord, isTerm: (p) => findKnownTerms(p.split(' ')).length > 0, isName: (p) => { const w = p.split(' '); return findKnownTerms(w).some((k) => k.start === 0 && k.end === w.length); } })
+    ? planWith(text, ctx, previous)
     : planQuestion(text, { today, settings: ctx.settings, previous });
   if (outcome.kind === 'none') {
     return { reply: cannotAnswerReply(), result: { ...EMPTY }, plan: null, conversation: conversation ?? newConversation() };
   }
   return run(queries, outcome.plan, ctx, today, outcome.kind === 'show_all');
+}
+
+/** The rules planner, reading known things with the lexicon of the owner's regions. */
+function planWith(text: string, ctx: QueryContext, previous: QueryPlan | null): ReturnType<typeof planNext> {
+  const language = ctx.language ?? contextFromSettings(ctx.now, ctx.settings);
+  const cats = categoriesFor(language.pack.regions);
+  return planNext(text, {
+    language, previous, categoryNamed, isThing: cats.isKnownWord,
+    isTerm: (p) => cats.findKnownTerms(p.split(' ')).length > 0,
+    isName: (p) => { const w = p.split(' '); return cats.findKnownTerms(w).some((k) => k.start === 0 && k.end === w.length); },
+  });
 }
 
 /** Runs a plan proposed elsewhere (the LLM fallback); it is validated first. */
@@ -118,7 +129,7 @@ async function run(queries: ExpenseQueries, plan: QueryPlan, ctx: QueryContext, 
   const currency = ctx.settings.currency;
   const conversation: QueryConversation = { lastPlan: plan, at: ctx.now.toISOString() };
   const exec: ExecContext = { owner: ctx.owner, today, defaultCurrency: currency };
-  const deps = { queries, owner: ctx.owner, concepts: ctx.concepts === undefined ? defaultConcepts() : ctx.concepts, expandConcept: ctx.expandConcept };
+  const deps = { queries, owner: ctx.owner, concepts: ctx.concepts === undefined ? defaultConcepts((ctx.language ?? contextFromSettings(ctx.now, ctx.settings)).pack.regions) : ctx.concepts, expandConcept: ctx.expandConcept };
 
   let main = await resolveFilters(deps, plan.filters);
   const relaxed = await relaxPlaceWords(queries, exec, plan, main, (f) => resolveFilters(deps, f));

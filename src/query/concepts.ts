@@ -84,12 +84,21 @@ export function narrowerConcept(phrase: string): ConceptLike | null {
   return null;
 }
 
-const source: ConceptSource = {
-  resolve: (phrase) => narrowerConcept(phrase) ?? resolveConcept(phrase),
-  suggest: (phrase, limit) => suggestConcepts(phrase, limit),
-};
+const sources = new Map<string, ConceptSource>();
 
-/** The categories module's concepts, with the query side's narrower ones first. */
-export function defaultConcepts(): ConceptSource {
+/**
+ * The categories module's concepts for the owner's regions (their locale pack's; default en-IN's),
+ * with the query side's narrower ones first.
+ */
+export function defaultConcepts(regions?: readonly string[]): ConceptSource {
+  const key = regions?.join(',') ?? '';
+  let source = sources.get(key);
+  if (!source) {
+    source = {
+      resolve: (phrase) => narrowerConcept(phrase) ?? resolveConcept(phrase, regions),
+      suggest: (phrase, limit) => suggestConcepts(phrase, limit, regions),
+    };
+    sources.set(key, source);
+  }
   return source;
 }

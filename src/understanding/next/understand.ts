@@ -61,8 +61,10 @@ function languageOf(ctx: UnderstandContext): LanguageContext {
   return ctx.language ?? contextFromSettings(ctx.now, ctx.settings, ctx.localeChosen ?? false);
 }
 
-function run(text: string, ctx: UnderstandContext, lex: Lexicon): Understanding {
+function run(text: string, ctx: UnderstandContext, given: Lexicon): Understanding {
   const lc = languageOf(ctx);
+  // The owner's pack decides which regional lexicon rows apply ("gas" is fuel in the US).
+  const lex = given === defaultLexicon ? categories.categoriesFor(lc.pack.regions) : given;
   const t = analyze(text, lc);
   if (!t.tokens.some((k) => k.kind === 'word' || k.kind === 'num' || k.kind === 'emoji') || garbled(t.text)) return { intent: 'other', kind: 'noise', confidence: 0.9 };
 
