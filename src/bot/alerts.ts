@@ -10,6 +10,7 @@ import { addDays, relativeDay } from '../core/dates.js';
 import { formatMoney } from '../core/money.js';
 import type { ExpenseDraft, OwnerSettings } from '../core/types.js';
 import type { ExpenseRepository } from '../ledger/expenses.js';
+import { resolveLocale } from '../language/locale.js';
 import type { CategoryOverride } from '../ledger/preferences.js';
 import { alertExpense, alertKey, cashExpense, sameAsTyped, type Alert, type AlertKind } from '../understanding/alerts/index.js';
 import { expenseLine } from './replies.js';
@@ -38,7 +39,7 @@ export async function planAlert(a: Alert, env: AlertEnv, expenses: ExpenseReposi
   const amount = money(a.amountMinor, a.currency);
   const who = a.counterparty;
   if (a.kind === 'debit') {
-    const draft = alertExpense(a, { today: env.today, overrides: env.overrides });
+    const draft = alertExpense(a, { today: env.today, overrides: env.overrides, regions: resolveLocale({ timeZone: env.settings.timeZone, currency: env.settings.currency }).regions });
     if (!draft) return { do: 'reply', text: "That looks like a bank alert, but I couldn't find the amount paid in it. Nothing recorded; type it like \"swiggy 458\"." };
     const { key, strong } = alertKey(a, env.today);
     // The owner may have typed this payment already ("swiggy 458"): ask rather than double it.

@@ -22,6 +22,7 @@ import { categorize, categoryNamed } from '../categories/index.js';
 import { overrideKey } from '../categories/overrides.js';
 import { FOLLOW_UP_MINUTES } from '../query/answer.js';
 import { analyze, type LanguageContext } from '../language/context.js';
+import { resolveLocale } from '../language/locale.js';
 import { describes } from './find.js';
 import type { Transcriber } from '../voice/port.js';
 import { EMPTY_REPLY, TRANSCRIBING, heardPrefix, isDoubtful, noModelReply, transcribeVoiceNote } from '../voice/voice-flow.js';
@@ -450,9 +451,9 @@ export function createBot(botDeps: BotDeps): Bot {
   }
 
   /** The detail an expense keeps under a newly named primary: its own when the primary stays, else what its words say within it. */
-  function detailUnder(e: Expense, primary: Expense['category']): string | null {
+  function detailUnder(e: Expense, primary: Expense['category'], regions?: readonly string[]): string | null {
     if (e.category === primary) return e.detail;
-    const c = categorize({ item: e.item, merchant: e.merchant });
+    const c = categorize({ item: e.item, merchant: e.merchant }, undefined, regions);
     return c.primary === primary ? c.detail : null;
   }
 
@@ -571,7 +572,7 @@ export function createBot(botDeps: BotDeps): Bot {
         const out: Expense[] = [];
         let changedAny = false;
         for (const e of targets) {
-          const patch = c.kind === 'edit_date' ? { date: c.date } : { category: c.category, detail: c.detail ?? detailUnder(e, c.category) };
+          const patch = c.kind === 'edit_date' ? { date: c.date } : { category: c.category, detail: c.detail ?? detailUnder(e, c.category, resolveLocale({ timeZone: settings.timeZone, currency: settings.currency }).regions) };
           const same = c.kind === 'edit_date' ? e.date === c.date : e.category === patch.category && e.detail === patch.detail;
           if (same) {
             out.push(e);

@@ -112,7 +112,7 @@ export function outcome(ocr: OcrResult, ctx: ReceiptContext): ReceiptOutcome {
   const merchant = reading.merchant;
   const cat = said && said.category !== 'other'
     ? { primary: said.category, detail: said.detail }
-    : categorize({ item: null, merchant, context: reading.items.map((i) => i.name).join(' ') }, ctx.overrides);
+    : categorize({ item: null, merchant, context: reading.items.map((i) => i.name).join(' ') }, ctx.overrides, lang.pack.regions);
   // An amount the owner typed in the caption ("taxi 450") beats what OCR read off the paper.
   const typed = said?.amountMinor ? { amountMinor: said.amountMinor, currency: said.currency } : null;
   const draft: ExpenseDraft = {

@@ -16,6 +16,8 @@ import type { Alert, AlertKind } from './types.js';
 export interface AlertDraftContext {
   today: IsoDate;
   overrides?: ReadonlyMap<string, CategoryOverride>;
+  /** The owner's locale pack regions, so a payee is read with that region's lexicon (default en-IN's). */
+  regions?: readonly string[];
 }
 
 /**
@@ -25,7 +27,7 @@ export interface AlertDraftContext {
  */
 export function alertExpense(a: Alert, ctx: AlertDraftContext): ExpenseDraft | null {
   if (a.amountMinor === null || a.amountMinor <= 0 || !a.currency) return null;
-  const cat = a.counterparty ? categories.categorize({ item: null, merchant: a.counterparty }, ctx.overrides) : { primary: 'other' as const, detail: null };
+  const cat = a.counterparty ? categories.categorize({ item: null, merchant: a.counterparty }, ctx.overrides, ctx.regions) : { primary: 'other' as const, detail: null };
   const raw = a.counterpartyRaw && fold(a.counterpartyRaw) !== fold(a.counterparty ?? '') ? a.counterpartyRaw : null;
   return {
     amountMinor: a.amountMinor, currency: a.currency, category: cat.primary, detail: cat.detail,
