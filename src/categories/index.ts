@@ -251,8 +251,10 @@ function categorizeIn(
   const own = lookupOverride(overrides, input.item) ?? lookupOverride(overrides, input.merchant);
   if (own) return withOwnDetail(lex, own, input);
 
-  const itemTokens = input.item ? tokenize(input.item) : [];
   const merchantTokens = input.merchant ? tokenize(input.merchant) : [];
+  // An "item" that is only a word of the merchant's own name ("mobile" of T-Mobile, "fitness" of
+  // Planet Fitness) says nothing of its own: the merchant decides.
+  const itemTokens = input.item && !insideName(tokenize(input.item), merchantTokens) ? tokenize(input.item) : [];
   const itemFound = itemTokens.length ? scan(lex, itemTokens) : [];
   const merchantFound = merchantTokens.length ? scan(lex, merchantTokens) : [];
 
@@ -366,6 +368,14 @@ function conceptState(lex: Lexicon): ConceptState {
 }
 
 /** Word sequence → categories of the longer lexicon phrases it occurs inside ("bar" → food/snacks via "protein bar"). */
+/** Whether `part` occurs as a run of words inside `name` (and is shorter than it). */
+function insideName(part: readonly string[], name: readonly string[]): boolean {
+  const whole = name.join(''), piece = part.join('');
+  if (part.length === 0 || piece.length >= whole.length) return false;
+  // "fitness" of "planet fitness"; "mobile" of "tmobile" (the hyphen is gone by now).
+  return ` ${name.join(' ')} `.includes(` ${part.join(' ')} `) || (name.length === 1 && (whole.startsWith(piece) || whole.endsWith(piece)));
+}
+
 /** A merchant named by its brand spelling or by a name the lexicon shows for it ("Xfinity"). */
 function byBrandName(lex: Lexicon, name: string): LexEntry | null {
   const k = name.trim().toLowerCase();

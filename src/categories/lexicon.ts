@@ -67,6 +67,17 @@ function splitList(s: string | undefined): string[] {
 }
 
 /**
+ * How an item is shown and stored: its lookup key, or the row's own spelling when that only adds
+ * accents ("brötchen", "kontoführungsgebühr", "café"), so a German owner's ledger reads German.
+ */
+function shownItem(phrase: string, tokens: readonly string[]): string {
+  const key = tokens.join(' ');
+  const own = phrase.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (own === key || !/[^\x00-\x7f]/.test(own)) return key;
+  return own.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC') === key ? own.normalize('NFC') : key;
+}
+
+/**
  * The rows a lexicon for these regions reads, most specific first: rows of regions[0], then of
  * regions[1] ..., then rows without a region; each tier keeps file order. null regions: every row.
  */
@@ -144,7 +155,7 @@ export function buildLexicon(groups: readonly LexGroup[], glueText: string, regi
     const weak = g.weak ?? false;
     for (const phrase of splitList(g.items)) {
       const tokens = tokenize(phrase);
-      const entry: LexEntry = { kind: 'item', key: tokens.join(' '), canonical: tokens.join(' '), primary: cat.primary, detail: cat.detail, tags, weak, rank: rank++ };
+      const entry: LexEntry = { kind: 'item', key: tokens.join(' '), canonical: shownItem(phrase, tokens), primary: cat.primary, detail: cat.detail, tags, weak, rank: rank++ };
       tierOfEntry.set(entry, tier);
       if (!phrases.has(entry.key)) entries.push(entry);
       register(tokens, entry);

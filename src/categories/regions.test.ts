@@ -86,6 +86,29 @@ describe('regional rows', () => {
   });
 });
 
+describe('items and merchants as the user wrote them', () => {
+  it('a word of the merchant\'s own name is no item of its own ("mobile" of T-Mobile)', () => {
+    expect(cat(US, 'mobile', 'T-Mobile')).toBe('utilities/mobile');
+    expect(cat(US, 'fitness', 'Planet Fitness')).toBe('health/gym');
+    expect(cat(US, 'latte', 'Starbucks')).toBe('food/coffee');
+    expect(cat(IN, 'mobile', null)).toBe('shopping/electronics');
+  });
+
+  it('an item keeps its accents ("brötchen", not "brotchen")', () => {
+    expect(DE.findKnownTerms(['brötchen'])[0]?.canonical).toBe('brötchen');
+    expect(DE.findKnownTerms(['broetchen'])[0]?.canonical).toBe('broetchen');
+    expect(DE.findKnownTerms(['Kontoführungsgebühr'])[0]?.canonical).toBe('kontoführungsgebühr');
+  });
+
+  it('a bare chain name is the chain where people say it so (Target, Boots, Bolt)', () => {
+    expect(cat(US, 'target')).toBe('shopping/household');
+    expect(cat(GB, 'boots')).toBe('health/pharmacy');
+    expect(cat(IN, 'boots')).toBe('shopping/clothes');
+    expect(cat(DE, 'bolt')).toBe('transport/taxi');
+    expect(IN.findKnownTerms(['bolt'])).toEqual([]);
+  });
+});
+
 describe('merchant display names', () => {
   it('show the name the user used when the row writes it as a name ("Comcast|Xfinity")', () => {
     expect(US.findKnownTerms(['xfinity'])[0]?.canonical).toBe('Xfinity');
