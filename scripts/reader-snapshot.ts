@@ -45,10 +45,21 @@ const settings: OwnerSettings = { timeZone: 'Asia/Kolkata', currency: 'INR', loc
 const now = zonedInstant('2026-01-15', { hour: 19, minute: 30 }, 'Asia/Kolkata');
 const ctx = { now, settings };
 const language = contextFromSettings(now, settings);
-const out: string[] = [];
-for (const text of [...messages, ...questions]) out.push(JSON.stringify({ text, u: understandNext(text, ctx) }));
-for (const text of questions) {
-  const plan = planNext(text, { language, previous: null, categoryNamed, isThing: isKnownWord, isTerm: (p) => findKnownTerms(p.split(' ')).length > 0 });
-  out.push(JSON.stringify({ q: text, plan }));
+function pass(): string[] {
+  const out: string[] = [];
+  for (const text of [...messages, ...questions]) out.push(JSON.stringify({ text, u: understandNext(text, ctx) }));
+  for (const text of questions) {
+    const plan = planNext(text, { language, previous: null, categoryNamed, isThing: isKnownWord, isTerm: (p) => findKnownTerms(p.split(' ')).length > 0 });
+    out.push(JSON.stringify({ q: text, plan }));
+  }
+  return out;
 }
-process.stdout.write(out.join('\n') + '\n');
+const first = pass();
+// A second pass in the same process must read the same: caches warmed by the first may not change a reading.
+const second = pass();
+const drift = first.findIndex((l, i) => l !== second[i]);
+if (drift >= 0) {
+  process.stderr.write(`second pass differs at line ${drift + 1}:\n  ${first[drift]}\n  ${second[drift]}\n`);
+  process.exitCode = 1;
+}
+process.stdout.write(first.join('\n') + '\n');
