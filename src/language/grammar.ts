@@ -25,7 +25,7 @@ import { isRole, type Role } from './vocab/roles.js';
 // ------------------------------------------------------------------------------------ patterns
 
 type Node =
-  | { t: 'role'; role: Role; value: string | null }
+  | { t: 'role'; role: Role; value: string | null; values: readonly string[] | null }
   | { t: 'lit'; words: string[] }
   | { t: 'kind'; kind: TokenKind | 'any'; text: string | null }
   | { t: 'pred'; name: string }
@@ -118,7 +118,7 @@ export function compilePattern(src: string): Node {
     const m = /^([a-z_]+)(?:=(.+))?$/.exec(tk);
     if (m) {
       if (!isRole(m[1]!)) fail(`unknown role "${m[1]}"`);
-      return { t: 'role', role: m[1] as Role, value: m[2] ?? null };
+      return { t: 'role', role: m[1] as Role, value: m[2] ?? null, values: m[2] !== undefined ? m[2].split('|') : null };
     }
     return fail(`unexpected "${tk}"`);
   };
@@ -199,6 +199,8 @@ type State = { end: number; caps: Map<string, Capture[]>; score: number };
 /** A compiled grammar: rules by name, with their actions and predicates. */
 export class Grammar<C = unknown> {
   private readonly rules = new Map<string, CompiledRule[]>();
+  /** @internal A number per rule name, so a run's memo is keyed by numbers, not built strings. */
+  readonly ids = new Map<string, number>();
   private readonly actions: Readonly<Record<string, Action<C>>>;
   private readonly predicates: Readonly<Record<string, Predicate<C>>>;
 
@@ -209,7 +211,10 @@ export class Grammar<C = unknown> {
       const node = compilePattern(def.pattern);
       if (def.action && !this.actions[def.action]) throw new GrammarError(`rule ${def.name} := ${def.pattern}: unknown action "${def.action}"`);
       let list = this.rules.get(def.name);
-      if (!list) this.rules.set(def.name, (list = []));
+      if (!list) {
+        this.rules.set(def.name, (list = []));
+        this.ids.set(def.name, this.ids.size);
+      }
       list.push({ def, node, weight: def.weight ?? 1 });
     }
     // Every reference and predicate must exist: a typo in a data file is a load error, not a silent miss.
@@ -376,9 +381,11 @@ export class Grammar<C = unknown> {
 }
 
 /** One parse of one input: memoizes rule results per position (packrat, all readings kept). */
+const NONE: readonly State[] = Object.freeze([]) as readonly State[];
+
 class Run<C> {
-  private readonly memo = new Map<string, Parse[]>();
-  private readonly active = new Set<string>();
+  private readonly memo = new Map<number, Parse[]>();
+  private readonly active = new Set<number>();
 
   constructor(
     private readonly g: Grammar<C>,
@@ -387,7 +394,8 @@ class Run<C> {
   ) {}
 
   rule(name: string, start: number): Parse[] {
-    const key = `${name}@${start}`;
+    const id = this.g.ids.get(name);
+    const key = id === undefined ? -1 - start : start * this.g.ids.size + id;
     const hit = this.memo.get(key);
     if (hit) return hit;
     // A rule that reaches itself at the same position (left recursion) simply fails there.
@@ -413,14 +421,15 @@ class Run<C> {
     return out;
   }
 
-  private match(n: Node, pos: number, st: State): State[] {
+  /** Every state after matching n at pos; the result is only read, never changed (NONE is shared). */
+  private match(n: Node, pos: number, st: State): readonly State[] {
     const toks = this.input.tokens;
     switch (n.t) {
       case 'role': {
         const out: State[] = [];
         for (const tg of this.input.at[pos] ?? []) {
           if (tg.role !== n.role) continue;
-          if (n.value !== null && !n.value.split('|').includes(tg.value ?? '')) continue;
+          if (n.values !== null && !n.values.includes(tg.value ?? '')) continue;
           out.push({ end: tg.end, caps: st.caps, score: st.score, tagged: tg } as State & { tagged: Tag });
         }
         return out;
@@ -429,22 +438,22 @@ class Run<C> {
         let j = pos;
         for (const w of n.words) {
           const t = toks[j];
-          if (!t || t.kind === 'newline' || (t.norm !== w && t.text !== w)) return [];
+          if (!t || t.kind === 'newline' || (t.norm !== w && t.text !== w)) return NONE;
           j++;
         }
         return [{ end: j, caps: st.caps, score: st.score }];
       }
       case 'kind': {
         const t = toks[pos];
-        if (!t) return [];
-        if (n.kind === 'any') return t.kind === 'newline' ? [] : [{ end: pos + 1, caps: st.caps, score: st.score }];
-        if (t.kind !== n.kind) return [];
-        if (n.text !== null && t.text !== n.text && t.norm !== n.text) return [];
+        if (!t) return NONE;
+        if (n.kind === 'any') return t.kind === 'newline' ? NONE : [{ end: pos + 1, caps: st.caps, score: st.score }];
+        if (t.kind !== n.kind) return NONE;
+        if (n.text !== null && t.text !== n.text && t.norm !== n.text) return NONE;
         return [{ end: pos + 1, caps: st.caps, score: st.score }];
       }
       case 'pred': {
         const t = toks[pos];
-        if (!t || !this.g.predicate(n.name)!(t, this.input, this.ctx)) return [];
+        if (!t || !this.g.predicate(n.name)!(t, this.input, this.ctx)) return NONE;
         return [{ end: pos + 1, caps: st.caps, score: st.score }];
       }
       case 'ref':
@@ -453,7 +462,8 @@ class Run<C> {
         // The constraint applies only when the element consumes a token: "^mult?" may match nothing.
         const t = toks[pos];
         const ok = !!t && (pos > 0 && t.glued) === n.glued;
-        return this.match(n.node, pos, st).filter((s) => s.end === pos || ok);
+        const inner = this.match(n.node, pos, st);
+        return ok ? inner : inner.filter((s) => s.end === pos);
       }
       case 'cap': {
         const out: State[] = [];
@@ -476,7 +486,7 @@ class Run<C> {
         return out;
       }
       case 'seq': {
-        let states: State[] = [st];
+        let states: readonly State[] = [st];
         for (const item of n.items) {
           const next: State[] = [];
           for (const s of states) {
@@ -485,7 +495,7 @@ class Run<C> {
               if (next.length >= MAX_RESULTS) break;
             }
           }
-          if (next.length === 0) return [];
+          if (next.length === 0) return NONE;
           states = next;
         }
         return states;
