@@ -40,28 +40,32 @@ const INNER = new Set(['-', '/', "'", '.', '&']);
 /**
  * The word keys that start at token i: for each way of reading forward, the folded phrase and
  * where it ends. "day before yesterday" yields "day", "day before", "day before yesterday";
- * "w/" yields "w" and "w/"; "e-rickshaw" yields "e", "e rickshaw" and "e-rickshaw".
+ * "w/" yields "w" and "w/"; "e-rickshaw" yields "e", "e rickshaw" and "e-rickshaw". Reading forward
+ * stops where no phrase of the vocabulary goes on ("chai" is no phrase's first word: one key).
  */
-function keysFrom(tokens: readonly Token[], i: number, maxWords: number): { key: string; end: number }[] {
+function keysFrom(tokens: readonly Token[], i: number, vocab: Vocabulary): { key: string; end: number }[] {
   const out: { key: string; end: number }[] = [];
   const first = tokens[i]!;
   if (first.kind !== 'word' && first.kind !== 'num' && first.kind !== 'sym' && first.kind !== 'emoji') return out;
-  let spaced = first.kind === 'word' ? first.norm : fold(first.text);
+  // fold(text) is the word's norm already (tokenize folds words).
+  const head = first.kind === 'word' ? first.norm : fold(first.text);
+  let spaced = head;
   let words = 1;
   out.push({ key: spaced, end: i + 1 });
   // The glued run: "w/", "a/c", "e-rickshaw", "7up", "rs.".
-  let glued = fold(first.text);
+  let glued = head;
   for (let j = i + 1; j < tokens.length; j++) {
     const t = tokens[j]!;
     if (!t.glued || t.kind === 'newline') break;
     if (t.kind === 'punct' && !INNER.has(t.text)) break;
-    glued += fold(t.text);
+    glued += t.kind === 'word' ? t.norm : fold(t.text);
     out.push({ key: glued, end: j + 1 });
   }
-  for (let j = i + 1; j < tokens.length && words < maxWords; j++) {
+  for (let j = i + 1; j < tokens.length && words < vocab.maxWords; j++) {
     const t = tokens[j]!;
     if (t.kind === 'punct' && t.glued && INNER.has(t.text) && tokens[j + 1]?.glued) continue; // "e-rickshaw" as "e rickshaw"
     if (t.kind !== 'word' && t.kind !== 'num') break;
+    if (!vocab.continues(spaced)) break;
     spaced += ' ' + t.norm;
     words++;
     out.push({ key: spaced, end: j + 1 });
@@ -78,11 +82,13 @@ export function tag(text: string, tokens: readonly Token[], vocab: Vocabulary): 
   const at: Tag[][] = tokens.map(() => []);
   const roles = new Set<Role>();
   for (let i = 0; i < tokens.length; i++) {
-    const seen = new Set<string>();
     const afterNumber = tokens[i]!.glued && tokens[i]!.kind === 'word' && tokens[i - 1]?.kind === 'num';
-    for (const { key, end } of keysFrom(tokens, i, vocab.maxWords)) {
-      if (seen.has(key)) continue;
-      seen.add(key);
+    const keys = keysFrom(tokens, i, vocab);
+    for (let k = 0; k < keys.length; k++) {
+      const { key, end } = keys[k]!;
+      let seen = false;
+      for (let q = 0; q < k && !seen; q++) seen = keys[q]!.key === key;
+      if (seen) continue;
       for (const e of vocab.lookup(key)) {
         if (afterNumber && !GLUED_TO_NUMBER.has(e.role)) continue;
         const tg: Tag = { role: e.role, value: e.value, start: i, end, phrase: key, entry: e };

@@ -109,6 +109,8 @@ export class Vocabulary {
   private readonly byFirst = new Map<string, VocabEntry[]>();
   private readonly byRole = new Map<Role, VocabEntry[]>();
   private readonly byPhrase = new Map<string, VocabEntry[]>();
+  /** Every leading run of words of a phrase that has more words ("day", "day before" of "day before yesterday"). */
+  private readonly heads = new Set<string>();
   readonly maxWords: number;
 
   constructor(entries: readonly VocabEntry[]) {
@@ -126,6 +128,7 @@ export class Vocabulary {
       if (!p) this.byPhrase.set(e.phrase, (p = []));
       p.push(e);
       if (e.words.length > max) max = e.words.length;
+      for (let k = 1; k < e.words.length; k++) this.heads.add(e.words.slice(0, k).join(' '));
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
     this.maxWords = max;
@@ -134,6 +137,11 @@ export class Vocabulary {
   /** Entries whose phrase starts with this folded word, longest phrases first. */
   startingWith(word: string): readonly VocabEntry[] {
     return this.byFirst.get(word) ?? [];
+  }
+
+  /** Whether some phrase goes on after these words: a tagger reading forward stops where none does. */
+  continues(words: string): boolean {
+    return this.heads.has(words);
   }
 
   /** Entries for exactly this folded phrase. */
