@@ -194,11 +194,47 @@ export interface GrammarParts<C> {
 
 const MAX_RESULTS = 64;
 
+/**
+ * A rule name's rules by what their first token can be, so a run looks up the few that can start at
+ * a token instead of testing every rule's first set there.
+ */
+interface StartIndex {
+  /** Rules whose first token cannot be told (any token may start them). */
+  always: number[];
+  byKind: Map<string, number[]>;
+  byWord: Map<string, number[]>;
+  byRole: Map<Role, number[]>;
+  /** Rules with a predicate in their first set (asked only when nothing else lets them start). */
+  withPreds: boolean[];
+}
+
+function startIndex(list: readonly CompiledRule[]): StartIndex {
+  const ix: StartIndex = { always: [], byKind: new Map(), byWord: new Map(), byRole: new Map(), withPreds: [] };
+  const add = <K>(m: Map<K, number[]>, key: K, k: number): void => {
+    let l = m.get(key);
+    if (!l) m.set(key, (l = []));
+    l.push(k);
+  };
+  list.forEach((r, k) => {
+    const f = r.first;
+    ix.withPreds[k] = !!f && f.preds.size > 0;
+    if (!f) {
+      ix.always.push(k);
+      return;
+    }
+    for (const x of f.kinds) add(ix.byKind, x, k);
+    for (const x of f.words) add(ix.byWord, x, k);
+    for (const x of f.roles) add(ix.byRole, x, k);
+  });
+  return ix;
+}
+
 type State = { end: number; caps: Map<string, Capture[]>; score: number };
 
 /** A compiled grammar: rules by name, with their actions and predicates. */
 export class Grammar<C = unknown> {
   private readonly rules = new Map<string, CompiledRule[]>();
+  private readonly starts = new Map<string, StartIndex>();
   /** @internal A number per rule name, so a run's memo is keyed by numbers, not built strings. */
   readonly ids = new Map<string, number>();
   private readonly actions: Readonly<Record<string, Action<C>>>;
@@ -220,6 +256,35 @@ export class Grammar<C = unknown> {
     // Every reference and predicate must exist: a typo in a data file is a load error, not a silent miss.
     for (const list of this.rules.values()) for (const r of list) this.check(r.node, r.def);
     for (const list of this.rules.values()) for (const r of list) r.first = this.firstOf(r.node, new Set());
+    for (const [name, list] of this.rules) this.starts.set(name, startIndex(list));
+  }
+
+  /** @internal The rules of `name` that can start at token `pos`, in their order (canStart, indexed). */
+  startable(name: string, input: Tagged, ctx: C, pos: number): readonly CompiledRule[] {
+    const list = this.rules.get(name);
+    const ix = this.starts.get(name);
+    if (!list || !ix) return [];
+    // A short list is cheaper to test rule by rule than to mark through the index.
+    if (list.length <= 4) return list.filter((r) => this.canStart(r.first, input, ctx, pos));
+    const t = input.tokens[pos];
+    const mark = new Uint8Array(list.length);
+    for (const k of ix.always) mark[k] = 1;
+    if (t) {
+      for (const k of ix.byKind.get(t.kind) ?? []) mark[k] = 1;
+      for (const k of ix.byWord.get(t.norm) ?? []) mark[k] = 1;
+      for (const k of ix.byWord.get(t.text) ?? []) mark[k] = 1;
+      if (ix.byRole.size) for (const g of input.at[pos] ?? []) for (const k of ix.byRole.get(g.role) ?? []) mark[k] = 1;
+    }
+    const out: CompiledRule[] = [];
+    for (let k = 0; k < list.length; k++) {
+      if (mark[k] || (t && ix.withPreds[k] && this.anyPredicate(list[k]!.first!, t, input, ctx))) out.push(list[k]!);
+    }
+    return out;
+  }
+
+  private anyPredicate(f: First, t: Token, input: Tagged, ctx: C): boolean {
+    for (const p of f.preds) if (this.predicates[p]!(t, input, ctx)) return true;
+    return false;
   }
 
   /** Whether a node can match without consuming a token. */
@@ -402,8 +467,7 @@ class Run<C> {
     if (this.active.has(key)) return [];
     this.active.add(key);
     const out: Parse[] = [];
-    for (const r of this.g.rulesNamed(name)) {
-      if (!this.g.canStart(r.first, this.input, this.ctx, start)) continue;
+    for (const r of this.g.startable(name, this.input, this.ctx, start)) {
       for (const st of this.match(r.node, start, { end: start, caps: new Map(), score: 0 })) {
         if (st.end === start) continue; // a rule must consume something
         const m: RuleMatch = { rule: name, start, end: st.end, caps: st.caps, weight: r.weight };
