@@ -224,7 +224,10 @@ function frameText(t: Tagged, f: FrameTokens): string {
   return t.text.slice(t.tokens[idx[0]!]!.start, t.tokens[idx[idx.length - 1]!]!.end);
 }
 
+const ADDRESS = new Set(['you', 'u', 'munshi', 'bot']);
 function asksAboutMunshi(t: Tagged): boolean {
+  // Most messages address nobody: no word set to build for them.
+  if (!t.tokens.some((k) => k.kind === 'word' && ADDRESS.has(k.norm))) return false;
   const w = new Set(t.tokens.filter((k) => k.kind === 'word').map((k) => k.norm));
   const addressed = w.has('you') || w.has('u') || w.has('munshi') || w.has('bot');
   const asking = t.roles.has('question_word') || w.has('can') || w.has('could');
@@ -237,10 +240,28 @@ function asksAboutMunshi(t: Tagged): boolean {
  * keyboard: never an expense.
  */
 function garbled(text: string): boolean {
-  const visible = [...text.replace(/\s+/g, '')];
-  if (visible.length < 3) return false;
-  const odd = visible.filter((c) => !/[\p{L}\p{N}\p{Sc}\p{Extended_Pictographic}.,'’\-\/:!?]/u.test(c)).length;
-  return odd * 4 > visible.length;
+  let visible = 0, odd = 0;
+  for (const c of text) {
+    const k = charClass(c);
+    if (k === SPACE) continue;
+    visible++;
+    if (k === ODD) odd++;
+  }
+  if (visible < 3) return false;
+  return odd * 4 > visible;
+}
+
+const SPACE = 0, PLAIN = 1, ODD = 2;
+const PLAIN_CHAR = /[\p{L}\p{N}\p{Sc}\p{Extended_Pictographic}.,'’\-\/:!?]/u;
+/** Each character's class, remembered: the two Unicode tests per character were most of garbled's cost. */
+const charClasses = new Map<string, number>();
+function charClass(c: string): number {
+  let k = charClasses.get(c);
+  if (k === undefined) {
+    k = /\s/.test(c) ? SPACE : PLAIN_CHAR.test(c) ? PLAIN : ODD;
+    if (charClasses.size < 20_000) charClasses.set(c, k);
+  }
+  return k;
 }
 
 function noteOf(text: string): string | null {
