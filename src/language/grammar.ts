@@ -229,7 +229,27 @@ function startIndex(list: readonly CompiledRule[]): StartIndex {
   return ix;
 }
 
-type State = { end: number; caps: Map<string, Capture[]>; score: number };
+/**
+ * Captures along one path of a match, newest first: a capture adds one link instead of copying a map,
+ * and the map a RuleMatch shows is built once, when a rule completes.
+ */
+type CapList = { name: string; c: Capture; prev: CapList } | null;
+type State = { end: number; caps: CapList; score: number };
+
+/** The captures of a path by name, each name's in the order captured (names in first-capture order). */
+function capsMap(list: CapList): Map<string, Capture[]> {
+  const m = new Map<string, Capture[]>();
+  if (!list) return m;
+  const links: { name: string; c: Capture }[] = [];
+  for (let x: CapList = list; x; x = x.prev) links.push(x);
+  for (let k = links.length - 1; k >= 0; k--) {
+    const { name, c } = links[k]!;
+    const l = m.get(name);
+    if (l) l.push(c);
+    else m.set(name, [c]);
+  }
+  return m;
+}
 
 /** A compiled grammar: rules by name, with their actions and predicates. */
 export class Grammar<C = unknown> {
@@ -468,9 +488,9 @@ class Run<C> {
     this.active.add(key);
     const out: Parse[] = [];
     for (const r of this.g.startable(name, this.input, this.ctx, start)) {
-      for (const st of this.match(r.node, start, { end: start, caps: new Map(), score: 0 })) {
+      for (const st of this.match(r.node, start, { end: start, caps: null, score: 0 })) {
         if (st.end === start) continue; // a rule must consume something
-        const m: RuleMatch = { rule: name, start, end: st.end, caps: st.caps, weight: r.weight };
+        const m: RuleMatch = { rule: name, start, end: st.end, caps: capsMap(st.caps), weight: r.weight };
         let value: unknown = m;
         if (r.def.action) {
           value = this.g.action(r.def.action)!(m, this.input, this.ctx);
@@ -537,15 +557,13 @@ class Run<C> {
             out.push(s); // an optional element that matched nothing captures nothing
             continue;
           }
-          const caps = new Map(s.caps);
           const c: Capture = { start: pos, end: s.end };
           if (x.tagged) c.tag = x.tagged;
           if (x.parsed) {
             c.value = x.parsed.value;
             c.score = x.parsed.score;
           }
-          caps.set(n.name, [...(caps.get(n.name) ?? []), c]);
-          out.push({ end: s.end, caps, score: s.score });
+          out.push({ end: s.end, caps: { name: n.name, c, prev: s.caps }, score: s.score });
         }
         return out;
       }
