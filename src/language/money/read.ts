@@ -524,7 +524,8 @@ function labelsFromNotation(cx: Cx, labels: LabelReading[]): void {
       }
     }
     // Clock words and month names beside a number (time words are the time grammar's; read here only to keep them out of money).
-    if (nx && hasRole(cx, i + 1, 'clock')) { addLabel(labels, { start: i, end: i + 2, kind: 'time', score: SURE }); continue; }
+    // "3.40pm" is a time; "3,40 am 28.05" is money and then a German "am" (on the).
+    if (nx && hasRole(cx, i + 1, 'clock') && /^\d{1,2}([.:]\d{2})?$/.test(tk.text)) { addLabel(labels, { start: i, end: i + 2, kind: 'time', score: SURE }); continue; }
     const post = tagsAt(cx, i + 1, 'time_at').find((g) => g.value === 'post');
     if (post && /^\d{1,2}$/.test(tk.text)) { addLabel(labels, { start: i, end: post.end, kind: 'time', score: SURE }); continue; }
     const pre = cx.endAt[i]?.find((g) => g.role === 'time_at' && g.value !== 'post');

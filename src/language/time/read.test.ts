@@ -332,3 +332,12 @@ describe('scores say how sure a reading is', () => {
     expect(read('sat dinner 40', 'en-GB')[0]!.score).toBeLessThan(read('saturday dinner 40', 'en-GB')[0]!.score);
   });
 });
+
+describe('day and month with a dot', () => {
+  it('reads "28.05" and "1.6." as dates where the pack writes decimals with a comma, never "12.430"', () => {
+    expect(when('Brötchen 3,40 am 28.05', 'de-DE')).toBe('2026-05-28');
+    expect(when('Rewe 23,45 am 1.6.', 'de-DE')).toBe('2026-06-01');
+    expect(when('12.430 Schritte', 'de-DE')).toBeNull();
+    expect(when('coffee 2.80', 'en-US')).toBeNull();
+  });
+});

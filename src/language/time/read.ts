@@ -369,6 +369,20 @@ const ACTIONS: Record<string, A> = {
     tv.year = true;
     return tv;
   },
+  // "am 28.05", "1.6.": day and month with a dot where the dot is no decimal mark (German, Dutch …);
+  // a month beyond 12 or three digits after the dot ("12.430") is a number, not a date.
+  dotted_dm: (m, t, c) => {
+    if (c.lc.pack.decimal !== ',') return null;
+    const k = t.tokens[cap(m, 'a')!.start]!;
+    const x = /^(\d{1,2})\.(\d{1,2})$/.exec(k.text);
+    if (!x) return null;
+    const [d, mo] = c.dmy ? [Number(x[1]), Number(x[2])] : [Number(x[2]), Number(x[1])];
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+    // Money stays money when a currency is written against it ("2.50 €" never reaches here: decimal comma packs write 2,50).
+    if (t.tags.some((g) => g.role === 'currency' && (g.start === m.end || g.end === m.start))) return null;
+    const date = monthDay(mo, d, null, c);
+    return date ? day(date, c, m.weight) : null;
+  },
   ordday: (m, t, c) => {
     const d = valueOf<Dom>(cap(m, 'd'))!;
     if (!d.ord) return null;
@@ -702,6 +716,7 @@ const P: Record<string, Predicate<Ctx>> = {
   yy: (k) => k.kind === 'num' && /^\d\d$/.test(k.text),
   yearish: (k) => k.kind === 'num' && /^(\d\d|\d{4}|\d{1,2})$/.test(k.text),
   dotted: (k) => k.kind === 'num' && /^\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})$/.test(k.text),
+  dotted_dm: (k) => k.kind === 'num' && /^\d{1,2}\.\d{1,2}$/.test(k.text),
   count: (k) => k.kind === 'num' && /^\d{1,3}$/.test(k.text),
   hour: (k) => k.kind === 'num' && /^\d{1,2}$/.test(k.text),
   minute: (k) => k.kind === 'num' && /^\d\d$/.test(k.text),

@@ -48,7 +48,7 @@ const valueAt = (t: Tagged, i: number, role: Role): string | null => (t.at[i] ??
 const DROP: ReadonlySet<Role> = new Set<Role>([
   'glue', 'filler', 'approx', 'each', 'self', 'third_party', 'negation', 'hypothetical', 'plan', 'wish', 'payment_method',
   'spend_verb', 'obtain_verb', 'separator', 'clause_break', 'relative_day', 'weekday', 'month', 'this', 'last', 'next', 'ago',
-  'part_of_day', 'currency', 'magnitude', 'question_word', 'transfer', 'income', 'refund', 'debt', 'back', 'edit_cue', 'ping', 'share', 'tip', 'tax', 'include', 'exclude',
+  'part_of_day', 'clock', 'currency', 'magnitude', 'question_word', 'transfer', 'income', 'refund', 'debt', 'back', 'edit_cue', 'ping', 'share', 'tip', 'tax', 'include', 'exclude',
 ]);
 
 function dropped(t: Tagged, i: number, termAt: readonly (KnownTerm | null)[]): boolean {
