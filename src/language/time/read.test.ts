@@ -341,3 +341,10 @@ describe('day and month with a dot', () => {
     expect(when('coffee 2.80', 'en-US')).toBeNull();
   });
 });
+
+describe('ordinals that are no dates', () => {
+  it('a possessive before an ordinal is a birthday', () => {
+    expect(when("flights to dublin for jess's 30th booked, £68", 'en-GB')).toBeNull();
+    expect(when('paid rent on the 30th', 'en-GB')).toBe('2026-11-30');
+  });
+});

@@ -393,6 +393,9 @@ const ACTIONS: Record<string, A> = {
     if (!cued && next && next.kind === 'word' && !(t.at[m.end] ?? []).some((g) => (TIME_ROLES.has(g.role) && g.role !== 'period_unit') || g.role === 'separator' || g.role === 'prep' || g.role === 'spend_verb')) return null;
     // "3rd of 12" counts installments.
     if (!q && next?.norm === 'of' && t.tokens[m.end + 1]?.kind === 'num') return null;
+    // "jess's 30th", "mom's 60th": a birthday, not a day of the month.
+    const prev = t.tokens[m.start - 1];
+    if (!q && prev && /\p{L}['’]s$/u.test(prev.text)) return null;
     if (cued && next && next.kind === 'word' && (t.at[m.end] ?? []).some((g) => g.role === 'period_unit')) return null;
     let y = c.ty, mo = c.tm;
     if (q === 'last') [y, mo] = c.tm === 1 ? [c.ty - 1, 12] : [c.ty, c.tm - 1];

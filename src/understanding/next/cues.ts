@@ -180,7 +180,9 @@ export function readCues(x: CueInput): Cue | null {
     const untagged = (i: number): boolean => !(t.at[i] ?? []).length && !(x.termSpans ?? []).some((k) => k.start <= i && i < k.end);
     const possessive = t.tokens.slice(0, v0.at).some((k) => k.text === "'s" || k.text === '’s' || /['’]s$/.test(k.text));
     // "Rahul paid for dinner, my share 400": the owner's share is the owner's expense.
-    if (!selfFirst && !hasRole(t, 'share') && past(v0) && v0.role === 'spend_verb' && lead.length >= 1 && lead.length <= 3 && first === lead[0]!.i && untagged(lead[0]!.i) && lead[0]!.kind === 'word') {
+    // "jess got us a chinese": a verb of getting with the owner as the one it was got for.
+    const forOwner = v0.role === 'obtain_verb' && (t.at[v0.end] ?? []).some((g) => g.role === 'self' && g.value === 'object');
+    if (!selfFirst && !hasRole(t, 'share') && past(v0) && (v0.role === 'spend_verb' || forOwner) && lead.length >= 1 && lead.length <= 3 && first === lead[0]!.i && untagged(lead[0]!.i) && lead[0]!.kind === 'word') {
       const named = /^\p{Lu}\p{Ll}/u.test(lead[0]!.text) || possessive;
       return { kind: 'third_party', strong: named, why: `"${lead[0]!.text}" before "${t.tokens[v0.at]!.text}"` };
     }

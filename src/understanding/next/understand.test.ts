@@ -96,6 +96,7 @@ describe('what is not a new expense', () => {
     ["saw a silk saree for 12k at nalli, didn't buy", 'negated'],
     ['the puffer at uniqlo is 129, thinking abt it', 'plan'],
     ['walked 12,400 steps today', 'note'],
+    ['Jess got us a chinese, £24 on her card', 'third_party'],
   ])('%s → %s', (text, kind) => {
     const r = u(text);
     expect(r.intent).toBe('other');
