@@ -15,9 +15,13 @@ import type { Expense, OutboundReply, OwnerSettings } from '../core/types.js';
 import type { Skill, SkillContext } from '../bot/skill.js';
 import { analyze, contextFromSettings, type LanguageContext } from '../language/context.js';
 import { bestTimes, readTimes } from '../language/time/index.js';
-import { readShared, type DebtQuestion, type DebtStatement } from '../understanding/shares/read.js';
+import { readShared, type DebtQuestion, type DebtStatement, type SplitReading } from '../understanding/shares/read.js';
+import { splitEqual } from '../understanding/shares/split.js';
+import type { ExpenseRepository } from '../ledger/expenses.js';
+import { expenseLine } from '../bot/replies.js';
+import type { Command } from '../understanding/types.js';
 import { understandNext } from '../understanding/next/understand.js';
-import { personKey, type Balance, type DebtRepository, type NewDebt } from './repo.js';
+import { personKey, type Balance, type Debt, type DebtRepository, type NewDebt } from './repo.js';
 import { fewestPayments, householdNets, openSince } from './settle.js';
 import * as T from './text.js';
 
@@ -27,13 +31,18 @@ export interface DebtSkillDeps {
   household?: boolean;
   /** A member's display name in household replies (default: their id). */
   memberName?(id: string): string;
-  /** Whether a message is "undo" (the bot's own command reading); the skill undoes a debt it just recorded. */
-  isUndo?(text: string, ctx: SkillContext): boolean;
+  /** The bot's reading of a command ("undo", "no, 600"); the skill applies it to a debt or split it just recorded. */
+  readCommand?(text: string, ctx: SkillContext): Command | null;
+  /** Corrects the expense of a split ("no, 1500" re-splits the bill); without it such corrections are refused. */
+  expenses?: Pick<ExpenseRepository, 'update'>;
 }
 
 interface ChatMemory {
-  /** The message whose debt entries an "undo" would remove. */
+  /** The message whose debt entries an "undo" (or "no, 600") acts on, and what it recorded. */
   lastMessageId?: string;
+  lastDebts?: Debt[];
+  /** The split the chat's last expense was: "no, 1500" re-splits it. */
+  lastSplit?: { expense: Expense; sharesMessageId: string; reading: SplitReading };
   /** "Which Rahul?" waits for a pick. */
   pick?: { options: { key: string; name: string }[]; then: DebtStatement | DebtQuestion };
 }
@@ -97,7 +106,7 @@ export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner:
       const entries: NewDebt[] = bs.map((b) => ({ person: person!.name, kind: 'settled', amountMinor: -b.amountMinor, currency: b.currency, date: s.date, expenseId: null, note: null }));
       if (!entries.length) return text(T.settled(person.name, [], ctx.settings));
       const { debts } = await deps.debts.record(entries, { owner: ctx.owner, messageId: ctx.messageId, now: ctx.now.toISOString() });
-      m.lastMessageId = ctx.messageId;
+      remember(m, ctx.messageId, debts);
       return text(T.settled(person.name, debts, ctx.settings));
     }
     const sign = s.kind === 'owes_me' || s.kind === 'lent' || s.kind === 'paid_back_by_me' ? 1 : -1;
@@ -105,7 +114,7 @@ export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner:
       [{ person: person.name, kind: s.kind, amountMinor: sign * s.amountMinor, currency: s.currency, date: s.date, expenseId: null, note: s.note }],
       { owner: ctx.owner, messageId: ctx.messageId, now: ctx.now.toISOString() },
     );
-    m.lastMessageId = ctx.messageId;
+    remember(m, ctx.messageId, debts);
     const d = debts[0]!;
     return text(T.recordedDebt(d, await personBalances(ctx.owner, d.personKey), today(ctx), ctx.settings));
   }
@@ -180,6 +189,78 @@ export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner:
     return { from: `${d.slice(0, 8)}01`, to: `${d.slice(0, 8)}${String(last).padStart(2, '0')}`, label: 'this month' };
   }
 
+  async function recordShares(e: Expense, named: { person: string; minor: number }[], messageId: string, ctx: SkillContext): Promise<void> {
+    if (!named.length) return;
+    // "Rahul" is the one Rahul the owner has, when there is only one.
+    for (const o of named) {
+      const r = await resolve(ctx.owner, o.person);
+      if ('key' in r) o.person = r.name;
+    }
+    await deps.debts.record(
+      named.map((o) => ({ person: o.person, kind: 'share' as const, amountMinor: o.minor, currency: e.currency, date: e.date, expenseId: e.id, note: e.note })),
+      { owner: ctx.owner, messageId, now: ctx.now.toISOString() },
+    );
+  }
+
+  /** "undo", "no, 600", "that was yesterday" right after a debt: they mean the debt, never an older expense. */
+  async function onLastDebt(cmd: Command, m: ChatMemory, ctx: SkillContext): Promise<OutboundReply[] | null> {
+    const now = ctx.now.toISOString();
+    if (cmd.kind === 'undo') {
+      const gone = await deps.debts.undoMessage(ctx.owner, m.lastMessageId!, now);
+      forget(m);
+      return gone.length ? text(T.undone(gone, ctx.settings)) : null;
+    }
+    if (cmd.kind !== 'edit_amount' && cmd.kind !== 'edit_date' && cmd.kind !== 'edit_category' && cmd.kind !== 'edit_item') return null;
+    const old = m.lastDebts ?? [];
+    const d = old[0];
+    if (old.length !== 1 || !d || d.kind === 'settled' || cmd.kind === 'edit_category' || cmd.kind === 'edit_item') return text(T.NOT_AN_EXPENSE);
+    const fixed: NewDebt = {
+      person: d.person, kind: d.kind, currency: d.currency, expenseId: null, note: d.note,
+      amountMinor: cmd.kind === 'edit_amount' ? Math.sign(d.amountMinor) * cmd.amountMinor : d.amountMinor,
+      date: cmd.kind === 'edit_date' ? cmd.date : d.date,
+    };
+    if (cmd.kind === 'edit_amount' && cmd.currency && cmd.currency !== d.currency) fixed.currency = cmd.currency;
+    if (fixed.amountMinor === 0) return text(T.NOT_AN_EXPENSE);
+    await deps.debts.undoMessage(ctx.owner, m.lastMessageId!, now);
+    const { debts } = await deps.debts.record([fixed], { owner: ctx.owner, messageId: ctx.messageId, now });
+    remember(m, ctx.messageId, debts);
+    const nd = debts[0]!;
+    return text('✏️ ' + T.recordedDebt(nd, await personBalances(ctx.owner, nd.personKey), today(ctx), ctx.settings).replace(/^📒 /, 'Updated: '));
+  }
+
+  /** "no, 1500" right after an equal split: the whole bill was 1500; the shares follow. */
+  async function onLastSplit(cmd: Command, m: ChatMemory, ctx: SkillContext): Promise<OutboundReply[] | null> {
+    const last = m.lastSplit!;
+    if (cmd.kind === 'undo') {
+      m.lastSplit = undefined;
+      return null; // the bot removes the expense; its shares go with it
+    }
+    if (cmd.kind !== 'edit_amount') return null;
+    const sp = last.reading;
+    if (sp.how !== 'equal' || sp.payer || !deps.expenses || (cmd.currency && cmd.currency !== last.expense.currency) || cmd.amountMinor < sp.heads) return text(T.SPLIT_CORRECTION);
+    const shares = splitEqual(cmd.amountMinor, sp.heads);
+    const now = ctx.now.toISOString();
+    const updated = await deps.expenses.update(last.expense.id, { amountMinor: shares[0]! }, now, ctx.messageId);
+    if (!updated) return null;
+    await deps.debts.undoMessage(ctx.owner, last.sharesMessageId, now);
+    const reading: SplitReading = { ...sp, totalMinor: cmd.amountMinor, ownerMinor: shares[0]!, others: sp.others.map((o, k) => ({ person: o.person, minor: shares[k + 1]! })) };
+    const named = reading.others.filter((o): o is { person: string; minor: number } => o.person !== null);
+    await recordShares(updated, named.map((o) => ({ ...o })), `${ctx.messageId}#shares`, ctx);
+    m.lastSplit = { expense: updated, sharesMessageId: `${ctx.messageId}#shares`, reading };
+    return text(`✏️ Updated: ${expenseLine(updated, today(ctx), ctx.settings)}\n${T.splitLine(reading, named, ctx.settings)}`);
+  }
+
+  function remember(m: ChatMemory, messageId: string, debts: Debt[]): void {
+    m.lastMessageId = messageId;
+    m.lastDebts = debts;
+    m.lastSplit = undefined;
+  }
+
+  function forget(m: ChatMemory): void {
+    m.lastMessageId = undefined;
+    m.lastDebts = undefined;
+  }
+
   return {
     name: 'debts',
     helpLine: '"dinner 1200 split with Rahul", "Ramesh owes me 500", "who owes me?"',
@@ -197,10 +278,13 @@ export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner:
         }
         m.pick = undefined;
       }
-      if (m.lastMessageId && (deps.isUndo ?? readsUndo)(body, ctx)) {
-        const gone = await deps.debts.undoMessage(ctx.owner, m.lastMessageId, ctx.now.toISOString());
-        m.lastMessageId = undefined;
-        if (gone.length) return text(T.undone(gone, ctx.settings));
+      const cmd = m.lastMessageId || m.lastSplit ? (deps.readCommand ?? readsCommand)(body, ctx) : null;
+      if (cmd && m.lastMessageId) {
+        const done = await onLastDebt(cmd, m, ctx);
+        if (done) return done;
+      } else if (cmd && m.lastSplit) {
+        const done = await onLastSplit(cmd, m, ctx);
+        if (done) return done;
       }
       const r = readShared(body, lcOf(ctx));
       if (!r) return null;
@@ -211,7 +295,10 @@ export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner:
 
     async afterRecord(expenses: Expense[], ctx: SkillContext) {
       const m = memory(ctx.chatId, ctx.now);
-      m.lastMessageId = undefined; // "undo" now means the expense
+      // "undo" and "no, 60" now mean the expense.
+      m.lastMessageId = undefined;
+      m.lastDebts = undefined;
+      m.lastSplit = undefined;
       const out: OutboundReply[] = [];
       if (deps.household && ctx.senderId) for (const e of expenses) await deps.debts.setPayer(ctx.owner, e.id, ctx.senderId);
       if (expenses.length !== 1) return out;
@@ -222,17 +309,8 @@ export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner:
       // correction may differ): then, and only then, the others' shares are owed.
       if (!sp || sp.ownerMinor !== e.amountMinor || sp.currency !== e.currency) return out;
       const named = sp.others.filter((o): o is { person: string; minor: number } => o.person !== null);
-      if (named.length) {
-        // "Rahul" is the one Rahul the owner has, when there is only one.
-        for (const o of named) {
-          const r = await resolve(ctx.owner, o.person);
-          if ('key' in r) o.person = r.name;
-        }
-        await deps.debts.record(
-          named.map((o) => ({ person: o.person, kind: 'share' as const, amountMinor: o.minor, currency: e.currency, date: e.date, expenseId: e.id, note: e.note })),
-          { owner: ctx.owner, messageId: `${ctx.messageId}#shares`, now: ctx.now.toISOString() },
-        );
-      }
+      await recordShares(e, named, `${ctx.messageId}#shares`, ctx);
+      m.lastSplit = { expense: e, sharesMessageId: `${ctx.messageId}#shares`, reading: sp };
       out.push({ text: T.splitLine(sp, named.filter((o) => o.minor > 0), ctx.settings) });
       return out;
     },
@@ -244,8 +322,8 @@ export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner:
   };
 }
 
-/** "undo", "undo that", "galti": the bot's own reading of the command. */
-function readsUndo(text: string, ctx: SkillContext): boolean {
+/** "undo", "no, 600", "that was yesterday": the bot's own reading of a command. */
+function readsCommand(text: string, ctx: SkillContext): Command | null {
   const u = understandNext(text, { now: ctx.now, settings: ctx.settings });
-  return u.intent === 'command' && u.command.kind === 'undo';
+  return u.intent === 'command' ? u.command : null;
 }

@@ -46,6 +46,9 @@ export function settled(person: string, cleared: readonly Debt[], s: Loc): strin
   return `🤝 Settled up with ${person} (${was.join(', ')}). You're even now.`;
 }
 
+export const NOT_AN_EXPENSE = 'That was a debt, not an expense: say "undo" and write it again.';
+export const SPLIT_CORRECTION = 'That was a split: say "undo" and write it again with the new amount.';
+
 export function askAmount(person: string): string {
   return `How much does ${person} owe you? e.g. "${person} owes me 500"`;
 }

@@ -17,7 +17,7 @@ async function open(household = false): Promise<ChatHarness> {
     compose: async (repos, clock) => ({
       bot: createBot({
         expenses: repos.expenses, preferences: repos.preferences, queries: repos.queries, clock, defaults: INDIA,
-        skills: [createDebtSkill({ debts: repos.debts, household, memberName: (id) => ({ '919800000001': 'Asha', '919800000002': 'Vikram' })[id] ?? id })],
+        skills: [createDebtSkill({ debts: repos.debts, expenses: repos.expenses, household, memberName: (id) => ({ '919800000001': 'Asha', '919800000002': 'Vikram' })[id] ?? id })],
       }),
       close: async () => {},
     }),
@@ -54,6 +54,20 @@ describe('splits', () => {
     expect(await chat.say('who owes me?')).toBe('Nobody owes you anything right now.');
   });
 
+  it('"no, 1500" right after an equal split is the whole bill: the shares follow', async () => {
+    chat = await open();
+    await chat.say('dinner 1200 split with Rahul and Priya');
+    expect(await chat.say('no, 1500')).toBe('✏️ Updated: ₹500 · Food › Meals · today\n👥 Your share of ₹1,500: ₹500 · Rahul owes you ₹500 · Priya owes you ₹500.');
+    expect((await chat.ledger()).map((e) => e.amountMinor)).toEqual([50000]);
+    expect(await balances()).toEqual([['Priya', 50000], ['Rahul', 50000]]);
+    // An uneven split cannot be re-split from one number: asked to write it again, nothing changes.
+    await chat.say("cab 600, Rahul's part is 200");
+    expect(await chat.say('no, 900')).toBe('That was a split: say "undo" and write it again with the new amount.');
+    expect((await chat.ledger()).map((e) => e.amountMinor)).toEqual([50000, 40000]);
+    expect(await chat.say('undo')).toMatch(/^🗑️ Removed ₹400/);
+    expect(await balances()).toEqual([['Priya', 50000], ['Rahul', 50000]]);
+  });
+
   it('unequal parts, "my share" and another payer', async () => {
     chat = await open();
     expect(await chat.say("I paid 1200 for dinner, Rahul's part is 500")).toMatch(/^✅ ₹700 · Food › Meals/);
@@ -88,6 +102,18 @@ describe('debts and udhaar', () => {
     expect(await chat.say('undo')).toBe('🗑️ Removed: Ramesh +₹500');
     expect(await balances()).toEqual([]);
     expect(await chat.ledger()).toHaveLength(1);
+  });
+
+  it('a correction right after a debt corrects the debt, never an older expense', async () => {
+    chat = await open();
+    await chat.say('chai 20');
+    await chat.say('Ramesh owes me 500');
+    expect(await chat.say('no, 600')).toMatch(/^✏️ Updated: Ramesh owes you ₹600 · today\nRamesh owes you ₹600\./);
+    expect(await chat.say('that was yesterday')).toMatch(/^✏️ Updated: Ramesh owes you ₹600 · yesterday/);
+    expect(await chat.say('that was transport')).toBe('That was a debt, not an expense: say "undo" and write it again.');
+    expect((await chat.ledger()).map((e) => [e.amountMinor, e.category])).toEqual([[2000, 'food']]);
+    expect(await balances()).toEqual([['Ramesh', 60000]]);
+    expect((await chat.repos.debts.entries('me'))[0]!.date).toBe('2026-01-14');
   });
 
   it('asks "Which Rahul?" only when two people share the name', async () => {
