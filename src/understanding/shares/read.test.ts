@@ -54,6 +54,21 @@ describe('splits in an expense message', () => {
     expect(read("dinner 1200, Rahul's part is 1500")!.badSplit).toBe('parts_over_bill');
   });
 
+  it('reads the phrasings of other places', () => {
+    expect(read('split the check with Mike, $60', US)!.split).toMatchObject({ ownerMinor: 3000, currency: 'USD', others: [{ person: 'Mike', minor: 3000 }] });
+    expect(read('paid 3000 for hotel, split between me, Amit and Ravi')!.split!.others.map((o) => o.person)).toEqual(['Amit', 'Ravi']);
+    expect(read("paid the electricity bill 3000, half is Amit's")!.split).toMatchObject({ ownerMinor: 150000, others: [{ person: 'Amit', minor: 150000 }] });
+    expect(read('Mike owes me $20', US)!.statement).toMatchObject({ kind: 'owes_me', amountMinor: 2000, currency: 'USD' });
+    expect(read('I owe Tom £12')!.statement).toMatchObject({ kind: 'i_owe', person: 'Tom', amountMinor: 1200, currency: 'GBP' });
+  });
+
+  it('eating with someone is not a split', () => {
+    for (const t of ['coffee 50 with Rahul', 'lunch with Priya 400', 'Rahul ke saath dinner 800', 'Amit owes me half of 3000']) {
+      expect(read(t)?.split, t).toBeUndefined();
+      expect(read(t)?.statement, t).toBeUndefined();
+    }
+  });
+
   it('works in dollars with cents', () => {
     const r = read('pizza $25 split with Mike and Sarah', US)!.split!;
     expect(r.currency).toBe('USD');
@@ -75,6 +90,9 @@ describe('debts and udhaar', () => {
     ['Ramesh se 300 wapas mile', 'paid_back_to_me', 'Ramesh', 30000],
     ['Sunil se 1000 udhaar liye', 'borrowed', 'Sunil', 100000],
     ['Rahul Sharma owes me 500', 'owes_me', 'Rahul Sharma', 50000],
+    ["paid Ramesh's share of the cab 200", 'owes_me', 'Ramesh', 20000],
+    ['gave 2000 to the maid in advance', 'lent', 'Maid', 200000],
+    ['Rahul ko 200 wapas kar diye', 'paid_back_by_me', 'Rahul', 20000],
   ])('%s', (text, kind, person, minor) => {
     expect(read(text)!.statement).toMatchObject({ kind, person, amountMinor: minor, currency: 'INR' });
   });
@@ -106,6 +124,10 @@ describe('questions about balances', () => {
     ['history with Ramesh', { kind: 'history', person: 'Ramesh' }],
     ['settle up', { kind: 'settle' }],
     ['who spent what this month', { kind: 'who_spent', period: 'this month' }],
+    ['does anyone owe me money?', { kind: 'owed_to_me' }],
+    ['kisne kitna dena hai', { kind: 'owed_to_me' }],
+    ['mujhe kisko kitna dena hai', { kind: 'i_owe' }],
+    ['how much do I owe Rahul?', { kind: 'person', person: 'Rahul' }],
   ])('%s', (text, q) => {
     expect(read(text)!.question).toEqual(q);
   });
