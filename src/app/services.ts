@@ -118,7 +118,14 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
   const webAuth = createWebAuth({ repo: repos.webAuth, clock });
 
   const budgets = createBudgetSkill({ budgets: repos.budgets, expenses: repos.expenses });
-  const debts = createDebtSkill({ debts: repos.debts, expenses: repos.expenses, household: config.access.mode === 'allowlist' && config.access.ledgerMode === 'household' });
+  const household = config.access.mode === 'allowlist' && config.access.ledgerMode === 'household';
+  const debts = createDebtSkill({
+    debts: repos.debts,
+    expenses: repos.expenses,
+    household,
+    members: household ? config.access.allowlist : undefined,
+    memberName: (id) => (/^\d{6,}$/.test(id) ? `+${id}` : id),
+  });
   const skills: Skill[] = [
     ...(config.web.enabled ? [createDashboardSkill({ auth: webAuth, baseUrl: () => webBaseUrl(config.web), admin: () => config.access.mode === 'self' })] : []),
     budgets,

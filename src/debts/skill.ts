@@ -31,6 +31,8 @@ export interface DebtSkillDeps {
   household?: boolean;
   /** A member's display name in household replies (default: their id). */
   memberName?(id: string): string;
+  /** Household mode: everyone who shares the ledger (the allow-list), so one who paid nothing still has a share. */
+  members?: readonly string[];
   /** The bot's reading of a command ("undo", "no, 600"); the skill applies it to a debt or split it just recorded. */
   readCommand?(text: string, ctx: SkillContext): Command | null;
   /** Corrects the expense of a split ("no, 1500" re-splits the bill); without it such corrections are refused. */
@@ -168,13 +170,18 @@ export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner:
   /** Household: everyone shares this month's expenses equally; the fewest payments that even it out. */
   async function householdSettle(ctx: SkillContext): Promise<string> {
     const { from, to, label } = period(null, ctx);
-    const rows = await deps.debts.spentBy(ctx.owner, from, to);
+    const all = await deps.debts.spentBy(ctx.owner, from, to);
+    // Expenses nobody is recorded as paying (recurring, imported) are nobody's to settle.
+    const rows = all.filter((r) => r.payer !== ctx.owner);
     const out: (ReturnType<typeof fewestPayments>[number] & { currency: string })[] = [];
     for (const currency of new Set(rows.map((r) => r.currency))) {
-      const paid = rows.filter((r) => r.currency === currency).map((r) => ({ who: nameOf(r.payer, ctx), minor: r.amountMinor }));
-      for (const p of fewestPayments(householdNets(paid))) out.push({ ...p, currency });
+      const paid = rows.filter((r) => r.currency === currency).map((r) => ({ who: r.payer, minor: r.amountMinor }));
+      for (const member of deps.members ?? []) if (!paid.some((p) => p.who === member)) paid.push({ who: member, minor: 0 });
+      for (const p of fewestPayments(householdNets(paid))) out.push({ ...p, from: nameOf(p.from, ctx), to: nameOf(p.to, ctx), currency });
     }
-    return T.payments(out, ctx.settings, `To share ${label}'s spending equally`);
+    const left = all.filter((r) => r.payer === ctx.owner);
+    const note = left.length ? `\n(${left.map((r) => T.amount(r.amountMinor, r.currency, ctx.settings)).join(' + ')} recorded without a payer is left out.)` : '';
+    return T.payments(out, ctx.settings, `To share ${label}'s spending equally`) + note;
   }
 
   function period(words: string | null, ctx: SkillContext): { from: string; to: string; label: string } {

@@ -13,6 +13,8 @@ import type { Payment } from './settle.js';
 type Loc = Pick<OwnerSettings, 'locale'>;
 const m = (minor: number, currency: string, s: Loc): string => formatMoney(Math.abs(minor), currency, s.locale);
 
+export const amount = (minor: number, currency: string, s: Loc): string => m(minor, currency, s);
+
 /** "Rahul owes you ₹400", "you owe Dad ₹1,000 and $20", "you and Rahul are even". */
 export function balanceSentence(person: string, bs: readonly Balance[], s: Loc): string {
   const theyOwe = bs.filter((b) => b.amountMinor > 0);

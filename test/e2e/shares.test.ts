@@ -17,7 +17,13 @@ async function open(household = false): Promise<ChatHarness> {
     compose: async (repos, clock) => ({
       bot: createBot({
         expenses: repos.expenses, preferences: repos.preferences, queries: repos.queries, clock, defaults: INDIA,
-        skills: [createDebtSkill({ debts: repos.debts, expenses: repos.expenses, household, memberName: (id) => ({ '919800000001': 'Asha', '919800000002': 'Vikram' })[id] ?? id })],
+        skills: [
+          createDebtSkill({
+            debts: repos.debts, expenses: repos.expenses, household,
+            members: household ? ['919800000001', '919800000002', '919800000003'] : undefined,
+            memberName: (id) => ({ '919800000001': 'Asha', '919800000002': 'Vikram', '919800000003': 'Kabir' })[id] ?? id,
+          }),
+        ],
       }),
       close: async () => {},
     }),
@@ -150,6 +156,10 @@ describe('household mode', () => {
     await say('groceries 900', '919800000001');
     await say('electricity bill 300', '919800000002');
     expect(await say('who spent what this month', '919800000001')).toBe('Who spent what this month:\n• you ₹900 (1 expense)\n• Vikram ₹300 (1 expense)');
-    expect(await say('settle up', '919800000002')).toBe("To share this month's spending equally: 1 payment\n• you → Asha ₹300");
+    // ₹1,200 among three is ₹400 each: Asha paid ₹500 too much, Vikram ₹100 too little, Kabir ₹400.
+    expect(await say('settle up', '919800000002')).toBe("To share this month's spending equally: 2 payments\n• Kabir → Asha ₹400\n• you → Asha ₹100");
+    // An expense nobody is recorded as paying (imported, recurring) is left out and said so.
+    await chat.repos.expenses.record([{ amountMinor: 5000, currency: 'INR', category: 'food', detail: null, item: 'milk', merchant: null, note: null, date: '2026-01-15' }], { owner: 'home', source: 'import', messageId: 'imp1', now: chat.clock.now().toISOString() });
+    expect(await say('settle up', '919800000003')).toBe("To share this month's spending equally: 2 payments\n• you → Asha ₹400\n• Vikram → Asha ₹100\n(₹50 recorded without a payer is left out.)");
   });
 });
