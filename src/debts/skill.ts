@@ -46,7 +46,17 @@ interface ChatMemory {
   /** The split the chat's last expense was: "no, 1500" re-splits it. */
   lastSplit?: { expense: Expense; sharesMessageId: string; reading: SplitReading };
   /** "Which Rahul?" waits for a pick. */
-  pick?: { options: { key: string; name: string }[]; then: DebtStatement | DebtQuestion };
+  pick?: { options: { key: string; name: string }[]; then: DebtStatement | DebtQuestion | ShareToPlace };
+  /** Shares of a split whose person is one of several of that name, asked one at a time. */
+  shares?: { name: string; options: { key: string; name: string }[]; share: ShareToPlace }[];
+}
+
+/** A share of a split waiting for "Which Rahul?". */
+interface ShareToPlace {
+  kind: 'place_share';
+  debt: NewDebt;
+  /** Its own message key ("<message>#shares:<n>"): recorded once however often the pick arrives. */
+  key: string;
 }
 
 /** How long a "Which Rahul?" or a debt's undo stays open. */
@@ -196,17 +206,39 @@ export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner:
     return { from: `${d.slice(0, 8)}01`, to: `${d.slice(0, 8)}${String(last).padStart(2, '0')}`, label: 'this month' };
   }
 
-  async function recordShares(e: Expense, named: { person: string; minor: number }[], messageId: string, ctx: SkillContext): Promise<void> {
-    if (!named.length) return;
-    // "Rahul" is the one Rahul the owner has, when there is only one.
-    for (const o of named) {
+  /**
+   * Records the others' shares of a split. "Rahul" is the one Rahul the owner has, when there is only
+   * one; when there are several, that share waits for "Which Rahul?" (the returned question).
+   */
+  async function recordShares(e: Expense, named: { person: string; minor: number }[], messageId: string, ctx: SkillContext): Promise<string | null> {
+    if (!named.length) return null;
+    const m = memory(ctx.chatId, ctx.now);
+    const now: NewDebt[] = [];
+    const later: NonNullable<ChatMemory['shares']> = [];
+    for (const [k, o] of named.entries()) {
+      const debt: NewDebt = { person: o.person, kind: 'share', amountMinor: o.minor, currency: e.currency, date: e.date, expenseId: e.id, note: e.note };
       const r = await resolve(ctx.owner, o.person);
-      if ('key' in r) o.person = r.name;
+      if ('options' in r) later.push({ name: o.person, options: r.options, share: { kind: 'place_share', debt, key: `${messageId}:${k}` } });
+      else now.push({ ...debt, person: 'key' in r ? r.name : o.person });
     }
-    await deps.debts.record(
-      named.map((o) => ({ person: o.person, kind: 'share' as const, amountMinor: o.minor, currency: e.currency, date: e.date, expenseId: e.id, note: e.note })),
-      { owner: ctx.owner, messageId, now: ctx.now.toISOString() },
-    );
+    if (now.length) await deps.debts.record(now, { owner: ctx.owner, messageId, now: ctx.now.toISOString() });
+    m.shares = later;
+    return askNextShare(m, ctx);
+  }
+
+  function askNextShare(m: ChatMemory, ctx: SkillContext): string | null {
+    const next = m.shares?.shift();
+    if (!next) return null;
+    m.pick = { options: next.options, then: next.share };
+    return T.whichPerson(next.name, next.options.map((o) => o.name), T.amount(next.share.debt.amountMinor, next.share.debt.currency, ctx.settings));
+  }
+
+  async function placeShare(p: ShareToPlace, who: { key: string; name: string }, m: ChatMemory, ctx: SkillContext): Promise<OutboundReply[]> {
+    await deps.debts.record([{ ...p.debt, person: who.name }], { owner: ctx.owner, messageId: p.key, now: ctx.now.toISOString() });
+    const bs = await personBalances(ctx.owner, who.key);
+    const line = T.balanceSentence(who.name, bs, ctx.settings);
+    const next = askNextShare(m, ctx);
+    return text(`👥 ${line.charAt(0).toUpperCase() + line.slice(1)}.${next ? `\n${next}` : ''}`);
   }
 
   /** "undo", "no, 600", "that was yesterday" right after a debt: they mean the debt, never an older expense. */
@@ -252,9 +284,9 @@ export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner:
     await deps.debts.undoMessage(ctx.owner, last.sharesMessageId, now);
     const reading: SplitReading = { ...sp, totalMinor: cmd.amountMinor, ownerMinor: shares[0]!, others: sp.others.map((o, k) => ({ person: o.person, minor: shares[k + 1]! })) };
     const named = reading.others.filter((o): o is { person: string; minor: number } => o.person !== null);
-    await recordShares(updated, named.map((o) => ({ ...o })), `${ctx.messageId}#shares`, ctx);
+    const ask = await recordShares(updated, named.map((o) => ({ ...o })), `${ctx.messageId}#shares`, ctx);
     m.lastSplit = { expense: updated, sharesMessageId: `${ctx.messageId}#shares`, reading };
-    return text(`✏️ Updated: ${expenseLine(updated, today(ctx), ctx.settings)}\n${T.splitLine(reading, named, ctx.settings)}`);
+    return text(`✏️ Updated: ${expenseLine(updated, today(ctx), ctx.settings)}\n${T.splitLine(reading, named, ctx.settings)}${ask ? `\n${ask}` : ''}`);
   }
 
   function remember(m: ChatMemory, messageId: string, debts: Debt[]): void {
@@ -281,9 +313,15 @@ export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner:
         const chosen = n ? pick.options[Number(n[1]) - 1] : pick.options.find((o) => o.key === personKey(body));
         if (chosen) {
           m.pick = undefined;
-          return 'kind' in pick.then && (pick.then.kind === 'person' || pick.then.kind === 'history') ? question(pick.then as DebtQuestion, ctx, chosen) : statement(pick.then as DebtStatement, ctx, chosen);
+          const then = pick.then;
+          if (then.kind === 'place_share') return placeShare(then, chosen, m, ctx);
+          return then.kind === 'person' || then.kind === 'history' ? question(then as DebtQuestion, ctx, chosen) : statement(then as DebtStatement, ctx, chosen);
         }
         m.pick = undefined;
+        // A share left unanswered is kept under the name as written, never lost.
+        const left = [...(pick.then.kind === 'place_share' ? [pick.then] : []), ...(m.shares ?? []).map((x) => x.share)];
+        m.shares = undefined;
+        for (const s of left) await deps.debts.record([s.debt], { owner: ctx.owner, messageId: s.key, now: ctx.now.toISOString() });
       }
       const cmd = m.lastMessageId || m.lastSplit ? (deps.readCommand ?? readsCommand)(body, ctx) : null;
       if (cmd && m.lastMessageId) {
@@ -316,9 +354,10 @@ export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner:
       // correction may differ): then, and only then, the others' shares are owed.
       if (!sp || sp.ownerMinor !== e.amountMinor || sp.currency !== e.currency) return out;
       const named = sp.others.filter((o): o is { person: string; minor: number } => o.person !== null);
-      await recordShares(e, named, `${ctx.messageId}#shares`, ctx);
+      const shown = named.filter((o) => o.minor > 0).map((o) => ({ ...o }));
+      const ask = await recordShares(e, named, `${ctx.messageId}#shares`, ctx);
       m.lastSplit = { expense: e, sharesMessageId: `${ctx.messageId}#shares`, reading: sp };
-      out.push({ text: T.splitLine(sp, named.filter((o) => o.minor > 0), ctx.settings) });
+      out.push({ text: T.splitLine(sp, shown, ctx.settings) + (ask ? `\n${ask}` : '') });
       return out;
     },
 

@@ -55,8 +55,8 @@ export function askAmount(person: string): string {
   return `How much does ${person} owe you? e.g. "${person} owes me 500"`;
 }
 
-export function whichPerson(name: string, options: readonly string[]): string {
-  return [`Which ${name}?`, ...options.map((o, k) => `${k + 1}. ${o}`)].join('\n');
+export function whichPerson(name: string, options: readonly string[], owes?: string): string {
+  return [`Which ${name}${owes ? ` owes you ${owes}` : ''}?`, ...options.map((o, k) => `${k + 1}. ${o}`)].join('\n');
 }
 
 export function nothingWith(person: string): string {

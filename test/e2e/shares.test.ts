@@ -132,6 +132,24 @@ describe('debts and udhaar', () => {
     expect(await balances()).toEqual([['Rahul Sharma', 40000], ['Rahul Verma', 20000]]);
   });
 
+  it('a split with one of two Rahuls asks which one owes the share', async () => {
+    chat = await open();
+    await chat.say('Rahul Sharma owes me 100');
+    await chat.say('Rahul Verma owes me 100');
+    expect(await chat.say('dinner 1200 split with Rahul and Priya')).toBe(
+      '✅ ₹400 · Food › Meals · today\n👥 Your share of ₹1,200: ₹400 · Rahul owes you ₹400 · Priya owes you ₹400.\nWhich Rahul owes you ₹400?\n1. Rahul Sharma\n2. Rahul Verma',
+    );
+    expect(await chat.say('Rahul Verma')).toBe('👥 Rahul Verma owes you ₹500.');
+    expect(await balances()).toEqual([['Rahul Verma', 50000], ['Priya', 40000], ['Rahul Sharma', 10000]]);
+    // The shares still go with the expense.
+    expect(await chat.say('undo')).toMatch(/^🗑️ Removed ₹400/);
+    expect(await balances()).toEqual([['Rahul Sharma', 10000], ['Rahul Verma', 10000]]);
+    // Left unanswered, the share is kept under the name as written: never lost.
+    await chat.say('cab 300 split with Rahul');
+    await chat.say('chai 20');
+    expect(await balances()).toEqual([['Rahul', 15000], ['Rahul Sharma', 10000], ['Rahul Verma', 10000]]);
+  });
+
   it('a replayed message records its debt once', async () => {
     chat = await open();
     await chat.say('Ramesh owes me 500', { id: 'dup' });
