@@ -283,7 +283,7 @@ export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner:
     if (!updated) return null;
     await deps.debts.undoMessage(ctx.owner, last.sharesMessageId, now);
     const reading: SplitReading = { ...sp, totalMinor: cmd.amountMinor, ownerMinor: shares[0]!, others: sp.others.map((o, k) => ({ person: o.person, minor: shares[k + 1]! })) };
-    const named = reading.others.filter((o): o is { person: string; minor: number } => o.person !== null);
+    const named = reading.others.filter((o): o is { person: string; minor: number } => o.person !== null && o.minor !== 0);
     const ask = await recordShares(updated, named.map((o) => ({ ...o })), `${ctx.messageId}#shares`, ctx);
     m.lastSplit = { expense: updated, sharesMessageId: `${ctx.messageId}#shares`, reading };
     return text(`✏️ Updated: ${expenseLine(updated, today(ctx), ctx.settings)}\n${T.splitLine(reading, named, ctx.settings)}${ask ? `\n${ask}` : ''}`);
@@ -335,6 +335,8 @@ export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner:
       if (!r) return null;
       if (r.statement) return statement(r.statement, ctx);
       if (r.question) return question(r.question, ctx);
+      // "split with Rahul" and no amount at all: the bill is asked for, nothing is recorded.
+      if (r.badSplit === 'no_bill' && !/\d/.test(body)) return text(T.badSplit('no_bill'));
       return null;
     },
 
@@ -353,7 +355,8 @@ export function createDebtSkill(deps: DebtSkillDeps): Skill & { reminders(owner:
       // The stored amount must be the share the split says is the owner's (a model's reading or a
       // correction may differ): then, and only then, the others' shares are owed.
       if (!sp || sp.ownerMinor !== e.amountMinor || sp.currency !== e.currency) return out;
-      const named = sp.others.filter((o): o is { person: string; minor: number } => o.person !== null);
+      // A share of nothing (a bill smaller than its heads in minor units) is no debt.
+      const named = sp.others.filter((o): o is { person: string; minor: number } => o.person !== null && o.minor !== 0);
       const shown = named.filter((o) => o.minor > 0).map((o) => ({ ...o }));
       const ask = await recordShares(e, named, `${ctx.messageId}#shares`, ctx);
       m.lastSplit = { expense: e, sharesMessageId: `${ctx.messageId}#shares`, reading: sp };

@@ -69,7 +69,7 @@ export function splitLine(sp: SplitReading, named: readonly { person: string; mi
   const head = `👥 Your share${total}: ${m(sp.ownerMinor, sp.currency, s)}`;
   if (sp.payer) return `${head}. ${sp.payer} paid, so you owe ${sp.payer} ${m(sp.ownerMinor, sp.currency, s)}.`;
   const owes = named.map((n) => `${n.person} owes you ${m(n.minor, sp.currency, s)}`);
-  const unnamed = sp.others.filter((o) => o.person === null);
+  const unnamed = sp.others.filter((o) => o.person === null && o.minor > 0);
   const tail = unnamed.length ? ` ${unnamed.length === 1 ? 'The other share is' : `The other ${unnamed.length} shares are`} not tracked; tell me who, e.g. "Rahul owes me ${m(unnamed[0]!.minor, sp.currency, s)}".` : '';
   return `${head}${owes.length ? ` · ${owes.join(' · ')}` : ''}.${tail}`;
 }

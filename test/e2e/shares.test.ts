@@ -157,10 +157,15 @@ describe('debts and udhaar', () => {
     expect(await balances()).toEqual([['Ramesh', 50000]]);
   });
 
-  it('a debt without an amount is asked, and nothing changes', async () => {
+  it('a debt or split without a usable amount is asked or refused, and nothing changes', async () => {
     chat = await open();
     expect(await chat.say('Ramesh owes me')).toBe('How much does Ramesh owe you? e.g. "Ramesh owes me 500"');
+    expect(await chat.say('split with Rahul')).toBe('How much was the whole bill? e.g. "dinner 1200 split with Rahul and Priya"');
+    for (const bad of ['Ramesh owes me -500', 'Ramesh owes me 0', 'lent 99999999999999 to Sunita', 'dinner 0 split with Rahul', "dinner 1200, Rahul's part is 1500"]) {
+      expect(await chat.say(bad), bad).not.toMatch(/^✅|^📒/);
+    }
     expect(await balances()).toEqual([]);
+    expect(await chat.ledger()).toEqual([]);
   });
 });
 
