@@ -68,6 +68,11 @@ describe('regional rows', () => {
     [DE, 'zahnarzt', 'health/doctor'], [DE, 'miete', 'housing/rent'], [DE, 'strom', 'utilities/electricity'], [DE, 'bvg', 'transport/commute'],
     [DE, 'deutschlandticket', 'transport/commute'], [DE, 'kontoführungsgebühr', 'fees/bank'], [DE, 'rundfunkbeitrag', 'utilities/dth'],
     [DE, 'putzfrau', 'housing/help'], [DE, 'lieferando', 'food/delivery'], [DE, 'späti', 'food/snacks'], [DE, 'dm', 'personal_care/cosmetics'],
+    [DE, 'metzger', 'food/groceries'], [DE, 'flug', 'travel/flights'], [DE, 'wochenmarkt', 'food/groceries'],
+    // English-speaking packs outside India share everyday words
+    [US, 'nails', 'personal_care/salon'], [GB, 'nails', 'personal_care/salon'], [US, 'car payment', 'transport/vehicle'],
+    [GB, 'bookies', 'entertainment/games'], [US, 'storage unit', 'housing/maintenance'], [categoriesFor(['AU', 'NZ']), 'servo', 'transport/fuel'],
+    [categoriesFor(['CA']), 'hydro bill', 'utilities/electricity'], [categoriesFor(['AU', 'NZ']), 'woolies', 'food/groceries'],
   ])('%# %s', (c, item, expected) => {
     expect(cat(c, item)).toBe(expected);
   });
