@@ -50,6 +50,8 @@ export interface Lexicon {
   display: Map<string, string>;
   /** The regions this lexicon was built for (null: every row, unfiltered). */
   regions: readonly string[] | null;
+  /** Entries from rows of one of those regions (not unmarked rows): the owner's own meaning of a word. */
+  regional: Set<LexEntry>;
 }
 
 /**
@@ -184,7 +186,9 @@ export function buildLexicon(groups: readonly LexGroup[], glueText: string, regi
       }
     }
   }
-  return { phrases, maxWords, words, glue, merchants, entries, conflicts, display, regions };
+  const regional = new Set<LexEntry>();
+  if (regions) for (const [e, tier] of tierOfEntry) if (tier < regions.length) regional.add(e);
+  return { phrases, maxWords, words, glue, merchants, entries, conflicts, display, regions, regional };
 }
 
 /** The regions of munshi's default locale pack (en-IN, its first users), for callers that pass none. */
