@@ -511,12 +511,6 @@ function resolveConceptIn(lex: Lexicon, phrase: string): Concept | null {
     const fixed = k.split(' ').map((w) => (lex.words.has(w) || lex.glue.has(w) ? w : correctWith(w, lex))).join(' ');
     if (fixed !== k) variants.push(fixed);
   }
-  // The owner's region gives a category word its own meaning: "gas" is fuel in the US, whatever
-  // the taxonomy's "Cooking gas" says.
-  for (const v of variants) {
-    const e = lex.phrases.get(v);
-    if (e?.kind === 'item' && lex.regional.has(e) && conceptIndex.has(v)) return fromSource(lex, { kind: 'cat', label: v, cat: { primary: e.primary, detail: e.detail } });
-  }
   for (const v of variants) {
     const src = conceptIndex.get(v);
     if (src) return fromSource(lex, src);
@@ -650,7 +644,7 @@ export function categoriesFor(regions?: readonly string[] | null): Categories {
       correctSpelling: (t) => correctWith(t, lex),
       resolveConcept: (p) => resolveConceptIn(lex, p),
       suggestConcepts: (p, limit) => suggestConceptsIn(lex, p, limit),
-      categoryNamed: (p) => categoryNamedIn(lex, p),
+      categoryNamed: (p) => categoryNamed(p),
     };
     bound.set(key, c);
   }
@@ -729,17 +723,6 @@ export function categoriesStatus(): { phrases: number; items: number; merchants:
 
 // ---------------------------------------------------------------------------------------------
 // Category names
-
-/** categoryNamed, where a word the owner's region files elsewhere means that ("gas" is fuel in the US). */
-function categoryNamedIn(lex: Lexicon, phrase: string): { primary: Primary; detail: string | null } | null {
-  const words = tokenize(phrase).filter((w) => w !== 'category' && w !== 'the' && w !== 'a' && w !== 'an');
-  const key = words.join(' ');
-  for (const k of [key, ...(words.length ? singulars(words[words.length - 1]!).map((s) => [...words.slice(0, -1), s].join(' ')) : [])]) {
-    const e = lex.phrases.get(k);
-    if (e?.kind === 'item' && lex.regional.has(e) && conceptIndex.has(k)) return { primary: e.primary, detail: e.detail };
-  }
-  return categoryNamed(phrase);
-}
 
 /**
  * The category a phrase names outright, by the taxonomy's labels and the words people use for a

@@ -50,8 +50,6 @@ export interface Lexicon {
   display: Map<string, string>;
   /** The regions this lexicon was built for (null: every row, unfiltered). */
   regions: readonly string[] | null;
-  /** Entries from rows of one of those regions (not unmarked rows): the owner's own meaning of a word. */
-  regional: Set<LexEntry>;
 }
 
 /**
@@ -186,9 +184,7 @@ export function buildLexicon(groups: readonly LexGroup[], glueText: string, regi
       }
     }
   }
-  const regional = new Set<LexEntry>();
-  if (regions) for (const [e, tier] of tierOfEntry) if (tier < regions.length) regional.add(e);
-  return { phrases, maxWords, words, glue, merchants, entries, conflicts, display, regions, regional };
+  return { phrases, maxWords, words, glue, merchants, entries, conflicts, display, regions };
 }
 
 /** The regions of munshi's default locale pack (en-IN, its first users), for callers that pass none. */

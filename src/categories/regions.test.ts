@@ -127,14 +127,6 @@ describe('merchant display names', () => {
     expect(GB.findKnownTerms(['maccies'])[0]?.canonical).toBe("McDonald's");
   });
 
-  it("a region's own meaning of a category word decides what a question means", () => {
-    expect(resolveConcept('gas', ['US'])?.categories).toEqual([{ primary: 'transport', detail: 'fuel' }]);
-    expect(resolveConcept('gas', ['GB'])?.categories).toEqual([{ primary: 'utilities', detail: 'gas' }]);
-    expect(resolveConcept('gas')?.categories).toEqual([{ primary: 'utilities', detail: 'gas' }]);
-    expect(US.categoryNamed('gas')).toEqual({ primary: 'transport', detail: 'fuel' });
-    expect(IN.categoryNamed('gas')).toEqual({ primary: 'utilities', detail: 'gas' });
-  });
-
   it("merge a region's names into the brand they name, so questions find every spelling", () => {
     const c = resolveConcept('maccies', ['GB']);
     expect(c?.merchants).toEqual(["McDonald's"]);
