@@ -31,6 +31,7 @@ export const categoryRefSchema = z
 export const filtersSchema = z.object({
   categories: z.array(categoryRefSchema).max(13).describe('whole categories the question names'),
   subjects: z.array(z.string().min(1).max(60)).max(8).describe('things, brands or shops asked about, e.g. "fizzy drinks", "uber"'),
+  examples: z.boolean().optional().describe('true when the subjects only give examples of the categories'),
   within: z.array(z.string().min(1).max(60)).max(4).describe('subjects every row must also match'),
   exclude: z.array(z.string().min(1).max(60)).max(4).default([]).describe('subjects or primary categories to leave out'),
   minAmount: z.number().nonnegative().nullable(),

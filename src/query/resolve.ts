@@ -79,9 +79,9 @@ export async function resolveFilters(deps: ResolveDeps, f: Filters): Promise<Res
       }
     }
     // "utilities in october? coned spectrum verizon etc", "personal care, haircuts toiletries": a
-    // category with a list of examples means any of them; one name beside a category ("zomato food")
-    // narrows it.
-    if (f.categories.length && f.subjects.length >= 2 && groups.length === 1) groups[0] = [...groups[0]!, ...anyOf];
+    // category with a list of examples means any of them; names beside a category otherwise narrow
+    // it ("zomato food", "BESCOM electricity bills").
+    if (f.examples && f.categories.length && groups.length === 1) groups[0] = [...groups[0]!, ...anyOf];
     else if (anyOf.length || resolutions.some((r) => r.how === 'unknown')) groups.push(anyOf);
   }
   const within: string[] = [];

@@ -30,6 +30,8 @@ export interface Filters {
    * ("fizzy drinks", "painkillers"), or a literal item word ("tender coconut"). Several = any of them.
    */
   subjects: string[];
+  /** The subjects are examples of the categories ("utilities … coned spectrum verizon etc"): a row of either counts. */
+  examples?: boolean;
   /** Subjects a row must ALSO match, each of them (a follow-up "only Swiggy" narrows "food this month"). */
   within: string[];
   /** Subjects or categories a row must NOT match ("excluding rent", "without housing"). */

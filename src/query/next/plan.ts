@@ -88,6 +88,8 @@ interface Read {
   onlyShowAll: boolean;
   /** Number of subject words (content the question is about). */
   names: number;
+  /** A run of names was split into a list of examples. */
+  listed: boolean;
 }
 
 const has = (t: Tagged, role: Role): boolean => t.roles.has(role);
@@ -156,7 +158,7 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   const r: Read = {
     onlyQuestionWord: false, op: null, periods: [], weekdays: null, weekdayLabel: null, allTime: false, categories: [], subjects: [], within: [], exclude: [], sides: [],
     minAmount: null, maxAmount: null, currency: null, topN: null, newest: null, rank: null, smallest: false, plural: false, share: false,
-    averagePer: null, breakdownBy: null, asks: false, followUp: false, narrow: false, showAll: false, onlyShowAll: false, names: 0,
+    averagePer: null, breakdownBy: null, asks: false, followUp: false, narrow: false, showAll: false, onlyShowAll: false, names: 0, listed: false,
   };
   const n = t.tokens.length;
   const used = new Array<boolean>(n).fill(false);
@@ -329,16 +331,17 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     for (let x = p.a; x < p.b; x++) if (t.tokens[x]!.kind === 'word') idx.push(x);
     const whole = idx.map((x) => t.tokens[x]!.norm).join(' ');
     if (idx.length < 2 || idx.length !== p.b - p.a || (opts.isName ?? knownName)(whole) || opts.categoryNamed(whole)) continue;
-    // Three or more words with a known name among them and no two-word name inside ("coned spectrum
-    // verizon") are a list too; the ledger decides what the unknown ones are.
+    // Closed by "etc" / "all of it", a run with a known name among them and no two-word name inside
+    // ("coned spectrum verizon etc") is a list too; the ledger decides what the unknown ones are.
     const ws = idx.map((x) => t.tokens[x]!.norm);
     const pairName = ws.some((w, n) => n > 0 && (opts.isName ?? knownName)(`${ws[n - 1]} ${w}`));
     // "wash the car" is one thing done: words joined by glue stay together.
     if (idx.some((x) => t.tags.some((g) => covers(g, x) && (g.role === 'glue' || g.role === 'q_glue')))) continue;
     const tail = t.tags.some((g) => g.role === 'q_glue' && g.value === 'list' && g.start === p.b);
-    const list = (ws.length >= 3 || tail) && (idx.every((x) => knownName(t.tokens[x]!.norm)) || (ws.some(knownName) && !pairName));
+    const list = tail && (idx.every((x) => knownName(t.tokens[x]!.norm)) || (ws.some(knownName) && !pairName));
     if (!list) continue;
     phrases.splice(q, 1, ...idx.map((x, n) => ({ a: x, b: x + 1, join: n === 0 ? p.join : ('or' as const), excluded: p.excluded })));
+    r.listed = true;
   }
   for (const [k, p] of phrases.entries()) {
     // "swiggy orders", "rapido rides", "petrol fill-up": a word for one occasion after a name is not the thing.
@@ -454,6 +457,7 @@ function build(r: Read, today: IsoDate, ownCurrency: string): QueryPlan {
     ...emptyFilters(),
     categories: r.categories.map((p) => ({ primary: p, detail: null })),
     subjects: r.subjects,
+    ...(r.listed && r.categories.length && r.subjects.length ? { examples: true } : {}),
     within: r.within,
     exclude: r.exclude,
     minAmount: r.minAmount,
