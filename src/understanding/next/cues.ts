@@ -193,7 +193,9 @@ export function readCues(x: CueInput): Cue | null {
   if (hasRole(t, 'wish') && !vs.some((v) => past(v) && v.role === 'spend_verb' && !t.tags.some((g) => g.role === 'wish' && g.start <= v.at && v.at < g.end))) {
     return { kind: 'plan', strong: true, why: 'a wish' };
   }
-  if (hasRole(t, 'plan') && !pastVerb) return { kind: 'plan', strong: true, why: 'a plan' };
+  // "hoa dues 250", "society dues": a plan word inside a known thing's name is part of the name.
+  const inTerm = (g: Tag): boolean => (x.termSpans ?? []).some((k) => k.start <= g.start && g.end <= k.end && k.end - k.start > g.end - g.start);
+  if (roleTags(t, 'plan').some((g) => !inTerm(g)) && !pastVerb) return { kind: 'plan', strong: true, why: 'a plan' };
   if (hasRole(t, 'price_remark') && !pastVerb) return { kind: 'price', strong: true, why: 'a price, not a payment' };
   if (hasRole(t, 'budget') && !pastVerb) return { kind: 'budget', strong: true, why: 'a budget' };
   if (hasRole(t, 'balance') && !pastVerb) return { kind: 'balance', strong: !x.hasThing, why: 'a balance' };

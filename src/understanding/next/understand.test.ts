@@ -45,6 +45,11 @@ describe('expenses', () => {
     expect(one('a twenty on a cab, told him keep the change', US)[0]).toMatchObject({ amount: 20 });
   });
 
+  it('a plan word inside a known name is part of the name', () => {
+    expect(one('hoa dues 250', US)[0]).toMatchObject({ amount: 250, category: 'housing' });
+    expect(u('rent due 1500', US).intent).toBe('other');
+  });
+
   it('reads a count before a thing as a quantity, not an amount', () => {
     expect(one('2 beer 450')).toMatchObject([{ amount: 450, item: 'beer' }]);
     expect(one('3 coffees for the team 450')).toMatchObject([{ amount: 450 }]);
