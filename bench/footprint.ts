@@ -78,17 +78,17 @@ export interface Daemon {
   stop(): Promise<void>;
 }
 
-export function launch(wrapper: string[], dataDir: string): Daemon {
-  const cmd = [...wrapper, process.execPath, ...NODE_FLAGS, path.join(root, 'dist', 'main.js')];
+export function launch(wrapper: string[], dataDir: string, extra: { nodeFlags?: string[]; env?: Record<string, string>; onOtherLine?: (line: string) => void } = {}): Daemon {
+  const cmd = [...wrapper, process.execPath, ...NODE_FLAGS, ...(extra.nodeFlags ?? []), path.join(root, 'dist', 'main.js')];
   const child = spawn(cmd[0]!, cmd.slice(1), {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, MUNSHI_DATA_DIR: dataDir, MUNSHI_TRANSPORT: 'console', MUNSHI_LOG_LEVEL: 'error' },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, MUNSHI_DATA_DIR: dataDir, MUNSHI_TRANSPORT: 'console', MUNSHI_LOG_LEVEL: 'error', ...extra.env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const waiting: ((line: string) => void)[] = [];
   const early: string[] = [];
   createInterface({ input: child.stdout! }).on('line', (line) => {
-    if (!line.startsWith('munshi › ')) return;
+    if (!line.startsWith('munshi › ')) return extra.onOtherLine?.(line);
     const w = waiting.shift();
     if (w) w(line);
     else early.push(line);

@@ -24,10 +24,13 @@ const BENCHES: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   soak: async () => (await import('./soak.js')).benchSoak(),
 };
 
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// Names are the words that are neither a flag nor a flag's value ("soak --messages 5000").
+const wanted = process.argv.slice(2).filter((a, i, all) => !a.startsWith('-') && !all[i - 1]?.startsWith('--'));
 const names = wanted.length ? wanted : Object.keys(BENCHES);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-console.log(`munshi bench · ${new Date().toISOString()} · node ${process.version} · ${os.cpus().length} × ${cpu} · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
+/** The machine is shared: every figure is printed with the load it was measured under. */
+const load = () => `load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`;
+console.log(`munshi bench · ${new Date().toISOString()} · node ${process.version} · ${os.cpus().length} × ${cpu} · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · ${load()}`);
 let failed = 0;
 for (const n of names) {
   const fn = BENCHES[n];
@@ -37,9 +40,10 @@ for (const n of names) {
     continue;
   }
   try {
+    const before = load();
     const res = await fn();
     for (const r of Array.isArray(res) ? res : [res]) {
-      console.log(`\n## ${r.name}`);
+      console.log(`\n## ${r.name} (${before} at the start, ${load()} at the end)`);
       for (const l of r.lines) console.log(`  ${l}`);
     }
   } catch (err) {

@@ -4,7 +4,11 @@
  * compiled daemon (`node --optimize-for-size dist/main.js`, console transport, default settings) in
  * a fresh data folder is sent 20,000 varied messages, each when the previous was answered, with a
  * question every 100; it prints the daemon's RSS every 1,000 messages, the ledger and WAL sizes,
- * and the ratio RSS(20k) / RSS(1k). `npm run bench -- soak [-- --messages N]`.
+ * and the ratio RSS(20k) / RSS(1k). RSS is split as the kernel counts it: anonymous memory (V8's
+ * heap, SQLite's page cache, native allocations) and file pages mapped into the process (the
+ * code, and the ledger's pages when SQLite reads it through mmap); "heap" is V8's live heap after
+ * its last full GC (from --trace-gc), so a leak in JS shows apart from caches that fill up.
+ * `npm run bench -- soak [-- --messages N]`.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,9 +25,22 @@ export async function benchSoak(total = Number(process.env.npm_config_messages ?
   const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('dist/ could not be built');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-soak-'));
-  const lines: string[] = [`node --optimize-for-size dist/main.js, console transport, ${total.toLocaleString('en')} messages + a question every 100, each sent when the previous was answered`];
+  const lines: string[] = [`node --optimize-for-size dist/main.js, console transport, ${total.toLocaleString('en')} messages + a question every 100, each sent when the previous was answered${process.env.MUNSHI_SOAK_ENV ? `; daemon environment ${process.env.MUNSHI_SOAK_ENV}` : ''}`];
   try {
-    const d = launch([], dir);
+    // --trace-gc lines: "... Mark-Compact 45.1 (52.3) -> 40.2 (50.1) MB, ...": live heap after the last full GC.
+    let heapAfterFullGc = NaN;
+    let heapCommitted = NaN;
+    const d = launch([], dir, {
+      // Port 0: two soaks at once (or a daemon already on 8080) still each get their web page.
+      env: { MUNSHI_WEB_PORT: '0', ...soakEnv() },
+      nodeFlags: ['--trace-gc'],
+      onOtherLine: (l) => {
+        const m = /Mark-Compact[^\n]*?-> ([\d.]+) \(([\d.]+)\) MB/.exec(l);
+        if (m) heapAfterFullGc = Number(m[1]);
+        const any = /-> [\d.]+ \(([\d.]+)\) MB/.exec(l);
+        if (any) heapCommitted = Number(any[1]);
+      },
+    });
     d.say('chai 20');
     await d.nextReply();
     const texts = messages(total);
@@ -31,7 +48,7 @@ export async function benchSoak(total = Number(process.env.npm_config_messages ?
     let lat: number[] = [];
     const t0 = performance.now();
     let mark = t0;
-    lines.push('   messages   RSS MiB   ledger MiB   WAL MiB   p50 ms   p99 ms   msg/s');
+    lines.push('   messages   RSS MiB   anon   file   heap (committed)   ledger MiB   WAL MiB   p50 ms   p99 ms   msg/s   load');
     for (let i = 0; i < texts.length; i++) {
       const t = performance.now();
       d.say(texts[i]!);
@@ -44,11 +61,12 @@ export async function benchSoak(total = Number(process.env.npm_config_messages ?
       if ((i + 1) % 1000 === 0) {
         const r = rssOf(d.child.pid!) / MIB;
         rss.push(r);
+        const st = memoryOf(d.child.pid!);
         const size = (f: string) => (fs.existsSync(path.join(dir, f)) ? fs.statSync(path.join(dir, f)).size / MIB : 0);
         lat.sort((a, b) => a - b);
         const now = performance.now();
         lines.push(
-          `${String(i + 1).padStart(11)}   ${r.toFixed(0).padStart(7)}   ${size('munshi.db').toFixed(1).padStart(10)}   ${size('munshi.db-wal').toFixed(1).padStart(7)}   ${percentile(lat, 50).toFixed(1).padStart(6)}   ${percentile(lat, 99).toFixed(1).padStart(6)}   ${(1000 / ((now - mark) / 1000)).toFixed(0).padStart(5)}`,
+          `${String(i + 1).padStart(11)}   ${r.toFixed(0).padStart(7)}   ${st.anon.toFixed(0).padStart(4)}   ${st.file.toFixed(0).padStart(4)}   ${heapAfterFullGc.toFixed(0).padStart(4)} (${heapCommitted.toFixed(0).padStart(4)})     ${size('munshi.db').toFixed(1).padStart(10)}   ${size('munshi.db-wal').toFixed(1).padStart(7)}   ${percentile(lat, 50).toFixed(1).padStart(6)}   ${percentile(lat, 99).toFixed(1).padStart(6)}   ${(1000 / ((now - mark) / 1000)).toFixed(0).padStart(5)}   ${os.loadavg()[0]!.toFixed(1).padStart(4)}`,
         );
         mark = now;
         lat = [];
@@ -57,11 +75,23 @@ export async function benchSoak(total = Number(process.env.npm_config_messages ?
     await d.stop();
     const first = rss[0]!;
     const last = rss.at(-1)!;
-    lines.push(`RSS after ${total.toLocaleString('en')} / after 1,000: ${last.toFixed(0)} / ${first.toFixed(0)} MiB = ${((last / first - 1) * 100).toFixed(1)}% (target ≤ +20%); peak ${Math.max(...rss).toFixed(0)} MiB; ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    lines.push(`RSS after ${total.toLocaleString('en')} / after 1,000: ${last.toFixed(0)} / ${first.toFixed(0)} MiB = ${((last / first - 1) * 100).toFixed(1)}% (target ≤ +20%); peak ${Math.max(...rss).toFixed(0)} MiB; ${((performance.now() - t0) / 1000).toFixed(0)} s; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   return { name: 'soak (memory over 20,000 messages)', lines };
+}
+
+/** RssAnon and RssFile (+RssShmem) of a process, MiB. */
+function memoryOf(pid: number): { anon: number; file: number } {
+  const st = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+) kB`).exec(st)?.[1] ?? NaN) / 1024;
+  return { anon: kb('RssAnon'), file: kb('RssFile') + kb('RssShmem') };
+}
+
+/** MUNSHI_SOAK_ENV="K=V K2=V2": extra environment for the daemon (to try allocator or cache settings). */
+function soakEnv(): Record<string, string> {
+  return Object.fromEntries((process.env.MUNSHI_SOAK_ENV ?? '').split(/\s+/).filter((kv) => kv.includes('=')).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
 }
 
 function argValue(name: string): string | undefined {
