@@ -2,7 +2,7 @@
  * Category corrections move with a ledger (issue 17, item 6), on real ledger files: a JSON-lines
  * export carries the owner's overrides after the expenses, an import into a fresh ledger teaches
  * them again and files an uncategorised row by them, and importing the same file twice doubles
- * nothing. CSV, the spreadsheet view, carries expenses only.
+ * nothing. CSV carries them too, as rows after the expenses (kind "override").
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,7 +26,12 @@ describe('overrides across export and import', () => {
     const csv = [...exportLines(rows, 'csv', (await a.preferences.overrides('me')).values())];
     await a.close();
     expect(jsonl.slice(1)).toEqual(['{"kind":"override","key":"maggi","category":"shopping"}', '{"kind":"override","key":"red bull","category":"food/snacks"}']);
-    expect(csv).toHaveLength(2);
+    expect(csv).toEqual([
+      'date,amount,currency,category,item,merchant,note,uid,kind,key',
+      expect.stringMatching(/^2026-01-15,30,INR,shopping,maggi,,,[0-9a-f]{24},,$/),
+      ',,,shopping,,,,,override,maggi',
+      ',,,food/snacks,,,,,override,red bull',
+    ]);
 
     const b = await openRepositories(path.join(dir, 'b.db'));
     const taught: string[] = [];
@@ -54,6 +59,38 @@ describe('overrides across export and import', () => {
     const bad: string[] = [];
     expect(await importText(b.expenses, '{"kind":"override","key":"x","category":"spaceships"}', { ...opts, onRejected: (_l, e) => bad.push(e) })).toEqual({ added: 0, present: 0, rejected: 1 });
     expect(bad[0]).toMatch(/category/);
+    await b.close();
+  });
+
+  it('travel in CSV too: a fresh ledger learns them, files rows by them, and a second import adds nothing', async () => {
+    const a = await openRepositories(path.join(dir, 'c.db'));
+    await a.expenses.record([{ amountMinor: 4500, currency: 'INR', category: 'food', detail: 'snacks', item: 'red bull', merchant: null, note: null, date: '2026-01-15' }], { owner: 'me', source: 'text', messageId: 'wa:2', now: '2026-01-15T10:00:00Z' });
+    // "that was snacks" on a Red Bull, and "that was shopping" on Maggi, at the level the owner named.
+    await a.preferences.setOverride('me', 'red bull', 'food', 'snacks', '2026-01-15T10:00:00Z');
+    await a.preferences.setOverride('me', 'maggi', 'shopping', null, '2026-01-15T10:00:00Z');
+    const csv = [...exportLines(await a.expenses.between({ owner: 'me' }), 'csv', (await a.preferences.overrides('me')).values())];
+    await a.close();
+    expect(csv.slice(2)).toEqual([',,,shopping,,,,,override,maggi', ',,,food/snacks,,,,,override,red bull']);
+
+    const b = await openRepositories(path.join(dir, 'd.db'));
+    const overrides = await b.preferences.overrides('me');
+    const opts = {
+      format: 'csv' as const, owner: 'me', now: '2026-01-16T00:00:00Z',
+      categorize: (i: Parameters<typeof categorize>[0]) => categorize(i, overrides),
+      onOverride: async (o: { key: string; category: 'shopping' | 'food'; detail: string | null }) => {
+        await b.preferences.setOverride('me', o.key, o.category, o.detail, '2026-01-16T00:00:00Z');
+        overrides.set(o.key, o);
+      },
+    };
+    expect(await importText(b.expenses, csv.join('\n'), opts)).toEqual({ added: 1, present: 0, rejected: 0 });
+    expect([...(await b.preferences.overrides('me')).values()].sort((x, y) => x.key.localeCompare(y.key))).toEqual([
+      { key: 'maggi', category: 'shopping', detail: null },
+      { key: 'red bull', category: 'food', detail: 'snacks' },
+    ]);
+    // A bank's CSV imported afterwards, without categories: filed the way the owner taught.
+    expect(await importText(b.expenses, 'date,amount,item\n2026-01-17,60,Maggi\n', opts)).toEqual({ added: 1, present: 0, rejected: 0 });
+    expect(await importText(b.expenses, csv.join('\n'), opts)).toEqual({ added: 0, present: 1, rejected: 0 });
+    expect((await b.expenses.between({ owner: 'me' })).map((e) => [e.item, e.category, e.detail])).toEqual([['red bull', 'food', 'snacks'], ['Maggi', 'shopping', null]]);
     await b.close();
   });
 });

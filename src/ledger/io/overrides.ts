@@ -2,8 +2,9 @@
  * @module ledger/io/overrides
  * What the owner taught munshi ("that was groceries" remembered for an item or shop) as lines of a
  * JSON-lines export, so moving a ledger to another box keeps its corrections:
- * {"kind":"override","key":"maggi","category":"shopping"}. Expense records carry no `kind`, so an
- * importer tells the two apart; CSV, the spreadsheet view, carries expenses only. Pure.
+ * {"kind":"override","key":"maggi","category":"shopping"}, and as CSV rows after the expenses with
+ * the same three columns filled (`kind`, `key`, `category`). Expense records carry no `kind`, so an
+ * importer tells the two apart. Pure.
  */
 import { parseCategoryPath } from '../../categories/taxonomy.js';
 import { overrideKey, type CategoryOverride } from '../../categories/overrides.js';
@@ -41,7 +42,12 @@ export function recordToOverride(raw: unknown): { ok: true; override: CategoryOv
   return { ok: true, override: { key, category: cat.primary, detail: cat.detail } };
 }
 
+/** An owner's overrides as records, sorted by key so an export is stable. */
+export function overrideRecords(overrides: Iterable<CategoryOverride>): OverrideRecord[] {
+  return [...overrides].sort((a, b) => a.key.localeCompare(b.key)).map(overrideToRecord);
+}
+
 /** The JSON lines of an owner's overrides, sorted by key so an export is stable. */
 export function overrideLines(overrides: Iterable<CategoryOverride>): string[] {
-  return [...overrides].sort((a, b) => a.key.localeCompare(b.key)).map((o) => JSON.stringify(overrideToRecord(o)));
+  return overrideRecords(overrides).map((o) => JSON.stringify(o));
 }

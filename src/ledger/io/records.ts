@@ -88,3 +88,10 @@ export function expenseToRecord(e: Expense) {
 }
 
 export const RECORD_COLUMNS = ['date', 'amount', 'currency', 'category', 'item', 'merchant', 'note', 'uid'] as const;
+
+/**
+ * A CSV export's columns: an expense's, then `kind` and `key` for the owner's category corrections,
+ * which follow the expenses as rows of their own (kind "override", key the item or shop, category
+ * the level the owner named; the expense columns empty). Expense rows leave both empty.
+ */
+export const CSV_COLUMNS = [...RECORD_COLUMNS, 'kind', 'key'] as const;

@@ -40,7 +40,7 @@ const shuffle = (lines: string[]) => lines.map((l, i) => [((i * 7919) % 101) + i
 describe('export → import into the same ledger adds nothing', () => {
   it.each(['csv', 'jsonl'] as const)('%s, in file order and shuffled', async (format) => {
     const lines = await exported(repos, format);
-    if (format === 'csv') expect(lines[0]).toBe('date,amount,currency,category,item,merchant,note,uid');
+    if (format === 'csv') expect(lines[0]).toBe('date,amount,currency,category,item,merchant,note,uid,kind,key');
     expect(await importText(repos.expenses, lines.join('\n') + '\n', opts(format))).toEqual({ added: 0, present: 6, rejected: 0 });
     const [head, ...rest] = lines;
     const shuffled = format === 'csv' ? [head!, ...shuffle(rest)] : shuffle(lines);

@@ -15,8 +15,8 @@ import type { CategoryOverride } from '../../categories/overrides.js';
 import type { Expense } from '../../core/types.js';
 import { cleanUid, type ExpenseRepository, type ImportItem } from '../expenses.js';
 import { CsvReader, csvLine } from './csv.js';
-import { isOverrideRecord, overrideLines, recordToOverride } from './overrides.js';
-import { expenseToRecord, recordToDraft, RECORD_COLUMNS, type Categorizer } from './records.js';
+import { isOverrideRecord, overrideLines, overrideRecords, recordToOverride } from './overrides.js';
+import { CSV_COLUMNS, expenseToRecord, recordToDraft, type Categorizer } from './records.js';
 
 export type TransferFormat = 'csv' | 'jsonl';
 
@@ -108,17 +108,18 @@ export function importText(expenses: Pick<ExpenseRepository, 'importBatch'>, tex
 }
 
 /**
- * The file's lines for these expenses: a header then one line per row (CSV), or one JSON object per
- * row followed by the owner's category corrections (JSON lines is the whole ledger; CSV, the
- * spreadsheet view, holds expenses only).
+ * The file's lines for these expenses: one JSON object per row, or a header then one line per row
+ * (CSV); either way followed by the owner's category corrections, so moving a ledger keeps what the
+ * owner taught (CSV: rows with kind "override" after the expenses, see CSV_COLUMNS).
  */
 export function* exportLines(rows: Iterable<Expense>, format: TransferFormat, overrides: Iterable<CategoryOverride> = []): Generator<string> {
-  if (format === 'csv') yield RECORD_COLUMNS.join(',');
+  if (format === 'csv') yield CSV_COLUMNS.join(',');
   for (const e of rows) {
-    const r = expenseToRecord(e);
-    yield format === 'jsonl' ? JSON.stringify(r) : csvLine(RECORD_COLUMNS.map((c) => r[c]));
+    const r: Record<string, string | number | null> = expenseToRecord(e);
+    yield format === 'jsonl' ? JSON.stringify(r) : csvLine(CSV_COLUMNS.map((c) => r[c] ?? null));
   }
   if (format === 'jsonl') yield* overrideLines(overrides);
+  else for (const o of overrideRecords(overrides)) yield csvLine(CSV_COLUMNS.map((c) => (c === 'kind' || c === 'key' || c === 'category' ? o[c] : null)));
 }
 
 /** One record per non-empty line. */
@@ -171,11 +172,11 @@ async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<Parsed
         continue;
       }
       const value: Record<string, string> = {};
-      for (const col of RECORD_COLUMNS) {
+      for (const col of CSV_COLUMNS) {
         const j = header.indexOf(col);
         if (j >= 0 && row[j] !== undefined && row[j] !== '') value[col] = unescapeFormula(row[j]!);
       }
-      value.currency ??= 'INR';
+      if (!value.kind) value.currency ??= 'INR';
       yield { line: n, value };
     }
   }
