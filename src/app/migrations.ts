@@ -8,7 +8,7 @@ import * as debtTables from '../debts/sqlite/tables.js';
 import * as budgetTables from '../budgets/sqlite/tables.js';
 import * as inboxOrder from '../inbox/sqlite/order.js';
 import * as inboxTables from '../inbox/sqlite/tables.js';
-import { ledgerIdentity, ledgerTables, queryIndexes, sourceKeys } from '../ledger/sqlite/migrations/index.js';
+import { ledgerIdentity, ledgerScale, ledgerTables, queryIndexes, sourceKeys } from '../ledger/sqlite/migrations/index.js';
 import type { SqliteMigration } from '../ledger/sqlite/open.js';
 import * as recurringTables from '../recurring/sqlite/tables.js';
 import * as scheduleRunTables from '../scheduler/sqlite/tables.js';
@@ -38,4 +38,5 @@ export const migrations: Record<string, SqliteMigration> = {
   '0012_web': webTables,
   '0013_source_keys': sourceKeys,
   '0014_debts': debtTables,
+  '0015_ledger_scale': ledgerScale,
 };

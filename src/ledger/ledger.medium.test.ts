@@ -172,6 +172,6 @@ describe('the SQLite file', () => {
     repos = await openRepositories(file);
     expect(await repos.expenses.count()).toBe(1);
     const names = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(repos.store.db);
-    expect(names.rows.map((r) => r.name)).toEqual(['0001_ledger', '0002_inbox', '0003_schedule', '0004_vectors', '0006_query_indexes', '0010_inbox_seq', '0011_ledger_identity', '0012_web', '0013_source_keys', '0014_debts']);
+    expect(names.rows.map((r) => r.name)).toEqual(['0001_ledger', '0002_inbox', '0003_schedule', '0004_vectors', '0006_query_indexes', '0010_inbox_seq', '0011_ledger_identity', '0012_web', '0013_source_keys', '0014_debts', '0015_ledger_scale']);
   });
 });

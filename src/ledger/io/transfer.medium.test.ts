@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openRepositories, type Repositories } from '../../app/repositories.js';
 import { categorize } from '../../categories/index.js';
@@ -124,5 +125,36 @@ describe('streaming', () => {
     const r = await importChunks(repos.expenses, chunks(), { ...opts('csv'), batch: 10, onProgress: (p) => batches.push(p.added) });
     expect(r.added).toBe(25);
     expect(batches).toEqual([10, 20, 25]);
+  });
+});
+
+describe("imported rows reach the word index (migration 0015: written set-wise, not by the row trigger)", () => {
+  const store = () => (repos as unknown as { store: import('../sqlite/open.js').SqliteStore }).store;
+  const words = async (w: string) => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM expenses_fts WHERE expenses_fts MATCH ${w}`.execute(store().db)).rows[0]!.n);
+  // FTS5's own check that an external-content index holds exactly what the table's rows say.
+  const integrity = () => sql`INSERT INTO expenses_fts(expenses_fts, rank) VALUES ('integrity-check', 1)`.execute(store().db);
+
+  it('every imported row is found by its words, and rows recorded afterwards still are', async () => {
+    const rows = Array.from({ length: 1203 }, (_, i) => `2026-02-${String(1 + (i % 28)).padStart(2, '0')},${i + 1},${i % 3 ? 'masala chai' : 'filter coffee'} ${i},Shop ${i % 7},`);
+    const r = await importText(repos.expenses, ['date,amount,item,merchant,note', ...rows].join('\n'), { ...opts('csv'), batch: 500 });
+    expect(r).toEqual({ added: 1203, present: 0, rejected: 0 });
+    await integrity();
+    expect(await words('masala')).toBe(802);
+    expect(await words('coffee')).toBe(401);
+    expect(Number((await sql<{ n: number }>`SELECT count(*) AS n FROM expenses_fts_defer`.execute(store().db)).rows[0]!.n)).toBe(0);
+    await repos.expenses.record([{ amountMinor: 5000, currency: 'INR', category: 'food', detail: null, item: 'masala dosa', merchant: null, note: null, date: '2026-02-03' }], { owner: 'me', source: 'text', messageId: 'wa:after', now: '2026-02-03T10:00:00Z' });
+    expect(await words('masala')).toBe(803);
+    expect(await words('dosa')).toBe(1);
+    await integrity();
+  });
+
+  it('a batch that fails leaves neither rows, index entries nor the deferral behind', async () => {
+    const before = await repos.expenses.count('me');
+    const failing = { importBatch: (items: Parameters<typeof repos.expenses.importBatch>[0], meta: Parameters<typeof repos.expenses.importBatch>[1]) => repos.expenses.importBatch(items.map((it, i) => (i === 3 ? { ...it, draft: { ...it.draft, date: null as unknown as string } } : it)), meta) };
+    await expect(importText(failing, 'date,amount,item\n2026-02-01,1,alpha\n2026-02-01,2,beta\n2026-02-01,3,gamma\n2026-02-01,4,delta\n', opts('csv'))).rejects.toThrow(/NOT NULL/);
+    expect(await repos.expenses.count('me')).toBe(before);
+    expect(await words('alpha')).toBe(0);
+    expect(Number((await sql<{ n: number }>`SELECT count(*) AS n FROM expenses_fts_defer`.execute(store().db)).rows[0]!.n)).toBe(0);
+    await integrity();
   });
 });

@@ -49,6 +49,8 @@ export interface OpenOptions {
 const CHECKPOINT_EVERY_MS = 10_000;
 /** ...and before every this-many-th write transaction, so a burst does not grow the WAL without bound. */
 const CHECKPOINT_EVERY_WRITES = 100;
+/** ...and whenever the WAL has grown beyond this (an import: 100k rows made an 870 MB WAL without it). */
+const CHECKPOINT_WAL_BYTES = 64 * 2 ** 20;
 /** SQLite's own wait for a lock blocks the event loop: keep it short and wait the rest asynchronously. */
 const BUSY_TIMEOUT_MS = 100;
 const DEFAULT_RESTORE = 'npm run cli -- restore --from {file}';
@@ -138,10 +140,18 @@ export async function openSqliteStore(file: string, migrations: Record<string, S
   // After a checkpoint lets the WAL start over, give back what a burst grew it to beyond this.
   raw.pragma('journal_size_limit = 4194304');
   const defaultMaxPages = Number(raw.pragma('max_page_count', { simple: true }));
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(raw) }) });
   const busyBudgetMs = o.busyBudgetMs ?? 60_000;
 
   let writes = 0;
+  const walBytes = (): number => {
+    if (!onDisk) return 0;
+    try {
+      return fs.statSync(`${file}-wal`).size;
+    } catch {
+      return 0;
+    }
+  };
   const checkpoint = (mode: 'PASSIVE' | 'TRUNCATE') => {
     try {
       raw.pragma(`wal_checkpoint(${mode})`);
@@ -155,7 +165,8 @@ export async function openSqliteStore(file: string, migrations: Record<string, S
     // better-sqlite3 runs synchronously under kysely's promises: a burst of writes (a backlog after
     // a restart, an import) is one chain of microtasks in which no timer fires, so the timed
     // checkpoint alone let the WAL grow by ~50 KB a message until the disk was full (measured).
-    if (++writes % CHECKPOINT_EVERY_WRITES === 0) await db.connection().execute(async () => checkpoint('PASSIVE'));
+    // A write of many rows (an import's batch) grows it by megabytes at once: then its size decides.
+    if (++writes % CHECKPOINT_EVERY_WRITES === 0 || walBytes() > CHECKPOINT_WAL_BYTES) await db.connection().execute(async () => checkpoint('PASSIVE'));
     for (let attempt = 0; ; attempt++) {
       try {
         return await db.connection().execute(async (conn) => {
@@ -250,6 +261,32 @@ export async function openSqliteStore(file: string, migrations: Record<string, S
       }
       await db.destroy();
     },
+  };
+}
+
+/** How many prepared statements a ledger keeps (the message path uses a few dozen distinct ones). */
+const STATEMENT_CACHE = 128;
+
+/**
+ * better-sqlite3 as kysely's driver sees it, with prepared statements kept by their SQL text:
+ * kysely prepares every query afresh, which cost an import a fifth of its time (a 500-row insert is
+ * ~10,000 parameters to compile) and every message a few dozen compilations. The connection is
+ * kysely's single one, used under its mutex, and better-sqlite3 runs a statement to completion
+ * before the next call, so a kept statement is never run twice at once. SQLite re-prepares a kept
+ * statement by itself when a migration changes the schema. Least recently used ones go first.
+ */
+function preparedOnce(raw: SQLite.Database): { prepare(sql: string): SQLite.Statement; close(): void } {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    prepare(text) {
+      let st = kept.get(text);
+      if (st) kept.delete(text);
+      else st = raw.prepare(text);
+      kept.set(text, st);
+      if (kept.size > STATEMENT_CACHE) kept.delete(kept.keys().next().value!);
+      return st;
+    },
+    close: () => raw.close(),
   };
 }
 
