@@ -188,7 +188,7 @@ export class SqliteSelection implements Selection {
     let out: Group[];
     if (this.exact && key === 'currency' && !this.filters.groups.length && !(this.filters.exclude ?? []).length) {
       // Everything, grouped by the currency column alone: SQLite reads the totals in index order
-      // (migration 0014) instead of sorting every row into a temporary b-tree first (all time at 100k
+      // (migration 0015) instead of sorting every row into a temporary b-tree first (all time at 100k
       // rows: 81 → 23 ms under load). Only without filters: with a category, the planner would take
       // the same index and visit every row for it (measured 500 ms), so those keep the query below.
       const rows = await this.db
