@@ -98,6 +98,19 @@ describe.each(backends)('pipeline (%s)', (_name, open) => {
     expect(await opened.expenses.count()).toBe(1);
   });
 
+  it('keeps the order messages were handed in, even in a burst (a reconnect catching up)', async () => {
+    const bot = ledgerHandler();
+    const p = createPipeline({ inbox: opened.inbox, bot, sender: recordingSender(), clock, logger: memoryLogger(), maxAgeMs: 86_400_000 });
+    // Not awaited one by one: whatsapp-web.js fires its events back to back. Two chats, interleaved.
+    const ids = Array.from({ length: 60 }, (_, i) => `b${String(i).padStart(2, '0')}`);
+    const chatOf = (i: number) => (i % 3 === 0 ? 'me@lid' : 'me@c.us');
+    const results = await Promise.all(ids.map((id, i) => p.accept(msg(id, `chai ${i + 1}`, { chatId: chatOf(i) }))));
+    await p.drain();
+    expect(results.every((r) => r === 'accepted')).toBe(true);
+    expect(bot.calls.filter((id) => chatOf(ids.indexOf(id)) === 'me@c.us')).toEqual(ids.filter((_, i) => chatOf(i) === 'me@c.us'));
+    expect(bot.calls.filter((id) => chatOf(ids.indexOf(id)) === 'me@lid')).toEqual(ids.filter((_, i) => chatOf(i) === 'me@lid'));
+  });
+
   it('ignores history older than the window, with a log line', async () => {
     const logger = memoryLogger();
     const p = createPipeline({ inbox: opened.inbox, bot: ledgerHandler(), sender: recordingSender(), clock, logger, maxAgeMs: 24 * 3_600_000 });

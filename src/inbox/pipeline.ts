@@ -101,7 +101,21 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     return next;
   }
 
-  async function accept(msg: InboundMessage): Promise<AcceptResult> {
+  /**
+   * Messages enter the inbox in the order they were handed in. Each accept awaits the ledger
+   * (the echo check, the insert), and kysely's one connection does not queue its waiters in order,
+   * so a burst (WhatsApp's catch-up after a reconnect) was stored out of order: an "undo" could
+   * get an earlier seq than the expense right before it and remove the one before that (found by
+   * scripts/replay.ts with undo in the stream).
+   */
+  let accepting: Promise<unknown> = Promise.resolve();
+  function accept(msg: InboundMessage): Promise<AcceptResult> {
+    const run = accepting.then(() => acceptNow(msg));
+    accepting = run.catch(() => undefined);
+    return run;
+  }
+
+  async function acceptNow(msg: InboundMessage): Promise<AcceptResult> {
     if (stopped) return 'stopped';
     const now = deps.clock.now();
     const age = now.getTime() - msg.timestamp.getTime();
