@@ -1,7 +1,11 @@
 /**
  * A smaller run of scripts/replay.ts: events through the fake whatsapp-web.js client into the real
- * appliance with duplicates, echoes, strangers and a kill -9 midway; every allowed expense must be
- * recorded exactly once. (`npx tsx scripts/replay.ts` runs the full 10,000.)
+ * appliance with duplicates, echoes, strangers, "undo" and "delete chai <amount>" + "yes" in the
+ * stream, and a kill -9 midway; every allowed expense must be recorded exactly once, and deleted
+ * exactly when one command's reply says it removed it (never another expense, never twice).
+ * Before the inbox kept the order messages were handed in, this failed: an "undo" was stored
+ * ahead of the expense right before it and removed the one before that.
+ * (`npx tsx scripts/replay.ts` runs the full 10,000.)
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -19,7 +23,12 @@ describe('replay with kill -9', () => {
     });
     const result = JSON.parse(r.stdout);
     expect(r.stderr).toMatch(/EXACTLY ONCE/);
-    expect(result).toMatchObject({ ok: true, missing: 0, recordedTwice: 0, notAllowedButRecorded: 0, wrongAmount: 0 });
+    expect(result).toMatchObject({ ok: true, missing: 0, recordedTwice: 0, notAllowedButRecorded: 0, wrongAmount: 0, commandProblems: [] });
+    expect(result.undos).toBeGreaterThan(5);
+    expect(result.deletesByDescription).toBeGreaterThan(5);
+    // Commands the first process finished must have deleted (the checker fails them otherwise).
+    expect(result.deleted).toBeGreaterThan(10);
+    expect(result.deleted).toBe(result.removedByCommands);
     expect(result.recorded).toBe(result.allowedUnique);
     expect(result.killedAfterFed).toBeGreaterThanOrEqual(240);
     expect(result.strangers).toBeGreaterThan(0);
