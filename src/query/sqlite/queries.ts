@@ -60,7 +60,10 @@ export function sqliteQueries(store: SqliteStore): ExpenseQueries {
         .select('merchant')
         .where('owner', '=', owner)
         .where('merchant', 'in', variants)
-        .where('deleted_at', 'is', null)
+        // "+": the (owner, merchant) index answers this in a few probes; offered deleted_at as a second
+        // equality, SQLite walked all the owner's rows in a (owner, deleted_at, …) index instead
+        // (100k rows: ~100 ms per question naming a thing, before any total was summed).
+        .where(sql<boolean>`+deleted_at IS NULL`)
         .limit(1)
         .executeTakeFirst();
       return r?.merchant ?? null;
