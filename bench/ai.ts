@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OwnerSettings } from '../src/core/types.js';
 import { zonedInstant } from '../src/core/dates.js';
-import { understand } from '../src/understanding/understand.js';
+import { understandNext as understand } from '../src/understanding/next/understand.js';
 import { answerQuestion } from '../src/query/answer.js';
 import { openRepositories } from '../src/app/repositories.js';
 import { recordToDraft } from '../src/ledger/io/records.js';

@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { toParsedLine, type ParsedLine } from '../src/cli/commands/parse.js';
 import type { OwnerSettings } from '../src/core/types.js';
 import { readAlertFor, understandAlert } from '../src/understanding/alerts/index.js';
-import { understand } from '../src/understanding/understand.js';
 import { understandNext } from '../src/understanding/next/understand.js';
 import type { UnderstandContext } from '../src/understanding/types.js';
 
@@ -31,8 +30,8 @@ const merchantOk = (want: string | null, got: string | null): boolean => {
 };
 const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
 
-function score(file: string, rows: Row[], ctx: UnderstandContext, withAlerts: boolean, rules: 'v1' | 'v2'): string[] {
-  const chat = rules === 'v2' ? understandNext : understand;
+function score(file: string, rows: Row[], ctx: UnderstandContext, withAlerts: boolean): string[] {
+  const chat = understandNext;
   const c = { debits: 0, amount: 0, merchant: 0, date: 0, category: 0, whole: 0, debitMissed: 0, wrongAmount: 0, others: 0, othersRecorded: 0, kind: 0, kinds: 0 };
   const misses: string[] = [];
   for (const r of rows) {
@@ -71,16 +70,15 @@ function score(file: string, rows: Row[], ctx: UnderstandContext, withAlerts: bo
       }
     }
   }
-  const line = `${file.padEnd(7)} ${withAlerts ? 'alerts+chat' : `chat ${rules} only`.padEnd(11)}  debits ${c.debits}: amount ${pct(c.amount, c.debits)}, merchant ${pct(c.merchant, c.debits)}, date ${pct(c.date, c.debits)}, category ${pct(c.category, c.debits)}, whole record ${pct(c.whole, c.debits)}, not recorded ${c.debitMissed}, recorded with a wrong amount ${c.wrongAmount} | others ${c.others}: recorded ${c.othersRecorded} (${pct(c.othersRecorded, c.others)})${withAlerts ? ` | kind ${pct(c.kind, c.kinds)}` : ''}`;
+  const line = `${file.padEnd(7)} ${withAlerts ? 'alerts+chat' : 'chat only'.padEnd(11)}  debits ${c.debits}: amount ${pct(c.amount, c.debits)}, merchant ${pct(c.merchant, c.debits)}, date ${pct(c.date, c.debits)}, category ${pct(c.category, c.debits)}, whole record ${pct(c.whole, c.debits)}, not recorded ${c.debitMissed}, recorded with a wrong amount ${c.wrongAmount} | others ${c.others}: recorded ${c.othersRecorded} (${pct(c.othersRecorded, c.others)})${withAlerts ? ` | kind ${pct(c.kind, c.kinds)}` : ''}`;
   return [line, ...(show ? misses.map((m) => `   ${m}`) : [])];
 }
 
 const dir = path.join(root, 'test/data/alerts');
-const rules = process.env.MUNSHI_RULES === 'v2' ? 'v2' : 'v1';
 for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) {
   const name = f.replace(/\.jsonl$/, '');
   const rows = fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row);
   const ctx: UnderstandContext = { now: NOW, settings: OWNERS[name.replace(/^hand-/, '')] ?? OWNERS.india! };
-  for (const line of score(name, rows, ctx, true, rules)) console.log(line);
-  console.log(score(name, rows, ctx, false, rules)[0]);
+  for (const line of score(name, rows, ctx, true)) console.log(line);
+  console.log(score(name, rows, ctx, false)[0]);
 }

@@ -1,10 +1,6 @@
-/** Prints both planners' plans for questions: `npx tsx scripts/trace-plan.ts "food this month?" [--now ISO --tz IANA --currency ISO]` */
-import { planQuestion } from '../src/query/plan.js';
-import { planNext } from '../src/query/next/plan.js';
-import { contextFromSettings } from '../src/language/context.js';
-import { categoryNamed, isKnownWord } from '../src/categories/index.js';
+/** Prints the planner's plans for questions: `npx tsx scripts/trace-plan.ts "food this month?" [--now ISO --tz IANA --currency ISO]` */
+import { planWith } from '../src/query/answer.js';
 import { parseNowFlag } from '../src/cli/flags.js';
-import { localDate } from '../src/core/dates.js';
 
 const args = process.argv.slice(2);
 const flag = (k: string, d: string): string => (args.includes(k) ? args[args.indexOf(k) + 1]! : d);
@@ -13,6 +9,6 @@ const now = parseNowFlag(flag('--now', '2026-01-15T19:30:00'), tz) as Date;
 const settings = { timeZone: tz, currency, locale: 'en-IN', dayFirst: true, weekStartsOn: 1 as const };
 for (const q of args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]!.startsWith('--')))) {
   console.log(`\n== ${q}`);
-  console.log('v1', JSON.stringify(planQuestion(q, { today: localDate(now, tz), settings })));
-  console.log('v2', JSON.stringify(planNext(q, { language: contextFromSettings(now, settings), categoryNamed, isThing: isKnownWord })));
+  // The planner exactly as query/answer.ts calls it.
+  console.log(JSON.stringify(planWith(q, { owner: 'me', now, settings }, null)));
 }

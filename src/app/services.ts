@@ -147,7 +147,6 @@ export async function buildServices(config: Config, o: ServiceOptions = {}): Pro
     transcriber: transcriber ?? undefined,
     receipts: receipts ?? undefined,
     logger: logger.child({ component: 'bot' }),
-    rules: config.rules,
   };
   const bot = m ? instrumentBot(createBot(botDeps), m) : createBot(botDeps);
 

@@ -10,7 +10,6 @@ import type { InboundMessage, OutboundReply, OwnerSettings, ExpenseDraft, Source
 import { isValidTimeZone, localDate } from '../core/dates.js';
 import { isMunshiError, storageFaultOf } from '../core/errors.js';
 import { KNOWN_CURRENCIES, defaultLocaleFor } from '../core/money.js';
-import { understand } from '../understanding/understand.js';
 import { understandNext } from '../understanding/next/understand.js';
 import type { Command, UnderstandContext, Understanding } from '../understanding/types.js';
 import { answerQuestion, type Answer, type QueryContext, type QueryConversation } from '../query/answer.js';
@@ -67,10 +66,8 @@ export interface BotDeps {
   /** Called after expenses are stored, off the reply path (semantic memory indexing). */
   onRecorded?(expenses: Expense[]): void;
   logger?: BotLogger;
-  /** The rules' reading of a message (default: the reader `rules` picks; tests script it). */
+  /** The rules' reading of a message (default: the language layer's reader; tests script it). */
   understand?(text: string, ctx: UnderstandContext): Understanding;
-  /** Which rules read messages and plan questions while both exist: v1 (old) or v2 (language layer). */
-  rules?: 'v1' | 'v2';
 }
 
 /** Lets the bot show progress while it works: typing state, an interim reply ("🎙️ transcribing…"). */
@@ -98,7 +95,7 @@ export function createBot(botDeps: BotDeps): Bot {
   const chats = new ChatStates();
   const skills = deps.skills ?? [];
   const log = deps.logger;
-  const read = deps.understand ?? (deps.rules !== 'v1' ? understandNext : (t: string, c: UnderstandContext) => understand(t, c));
+  const read = deps.understand ?? understandNext;
 
   function handle(msg: InboundMessage, io: BotIO = {}): Promise<OutboundReply[]> {
     return current.run(msg.id, () => handleOnce(msg, io));
@@ -375,7 +372,7 @@ export function createBot(botDeps: BotDeps): Bot {
 
   /** The answer when the planner reads the message as a follow-up of the chat's last question; else null. */
   async function followUp(body: string, owner: string, settings: OwnerSettings, language: LanguageContext, now: Date, state: ChatState): Promise<string | null> {
-    const qctx: QueryContext = { owner, now, settings, language, expandConcept: deps.fallbacks?.expandConcept, maxResultRows: 50, rules: deps.rules };
+    const qctx: QueryContext = { owner, now, settings, language, expandConcept: deps.fallbacks?.expandConcept, maxResultRows: 50 };
     const a = await answerQuestion(deps.queries, body, qctx, state.queryConversation as QueryConversation | undefined);
     if (!a.plan) return null;
     state.queryConversation = a.conversation;
@@ -384,7 +381,7 @@ export function createBot(botDeps: BotDeps): Bot {
 
   async function answer(body: string, owner: string, settings: OwnerSettings, language: LanguageContext, now: Date, state: ChatState, io: BotIO): Promise<string> {
     // Lists are capped for a phone screen ("and 14 more — say 'show all'"); totals stay exact.
-    const qctx: QueryContext = { owner, now, settings, language, expandConcept: deps.fallbacks?.expandConcept, maxResultRows: 50, rules: deps.rules };
+    const qctx: QueryContext = { owner, now, settings, language, expandConcept: deps.fallbacks?.expandConcept, maxResultRows: 50 };
     const convo = state.queryConversation as QueryConversation | undefined;
     let a = await answerQuestion(deps.queries, body, qctx, convo);
     if (!a.plan && deps.fallbacks?.answer) {

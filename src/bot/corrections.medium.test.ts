@@ -22,7 +22,7 @@ let n = 0;
 
 async function open(file: string) {
   const repos = await openRepositories(file);
-  const bot = createBot({ expenses: repos.expenses, preferences: repos.preferences, queries: repos.queries, clock, defaults: INDIA, understand: understandNext, rules: 'v2' });
+  const bot = createBot({ expenses: repos.expenses, preferences: repos.preferences, queries: repos.queries, clock, defaults: INDIA, understand: understandNext });
   return { repos, bot };
 }
 

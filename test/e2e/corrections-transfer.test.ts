@@ -15,7 +15,7 @@ function cli(args: string[], input: string, dir: string): { stdout: string; stde
     cwd: root,
     input,
     encoding: 'utf8',
-    env: { ...process.env, MUNSHI_DATA_DIR: dir, MUNSHI_LOG_LEVEL: 'error', MUNSHI_RULES: 'v2' },
+    env: { ...process.env, MUNSHI_DATA_DIR: dir, MUNSHI_LOG_LEVEL: 'error' },
     timeout: 90_000,
   });
   expect(r.status, r.stderr).toBe(0);

@@ -50,7 +50,7 @@ export async function run(argv: string[]): Promise<number> {
       const question = line.trim();
       if (!question) continue;
       try {
-        const a = await answerQuestion(services.repos.queries, question, { owner, now, settings, rules: config.rules }, conversation);
+        const a = await answerQuestion(services.repos.queries, question, { owner, now, settings }, conversation);
         conversation = a.conversation;
         await out(JSON.stringify({ question, answer: a.reply, result: answerJson(a.result) }));
       } catch (e) {

@@ -7,13 +7,11 @@
  */
 import { toMajor } from '../../core/money.js';
 import type { OwnerSettings } from '../../core/types.js';
-import { understand } from '../../understanding/understand.js';
 import { understandNext } from '../../understanding/next/understand.js';
 import { understandAlert } from '../../understanding/alerts/index.js';
 import type { UnderstandContext, Understanding } from '../../understanding/types.js';
 import { out, parseArgs, stdinLines, str } from '../args.js';
 import { parseNowFlag, settingsFromFlags } from '../flags.js';
-import { loadConfig } from '../../config/config.js';
 
 export const summary = 'understand messages from stdin (one per line) and print JSON lines';
 
@@ -61,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const now = fixed ?? new Date();
   const ctx: UnderstandContext = { now, settings };
-  const read = loadConfig().rules === 'v2' ? understandNext : understand;
+  const read = understandNext;
   // A reader that stops early (`| head`) is not an error worth a stack trace.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
