@@ -17,6 +17,7 @@ import { wordnetCategory, wordsBelow } from './hypernyms.js';
 import { preloadWordNet, sensesOf, wordNetStatus, type WordNetStatus } from './wordnet.js';
 import { loadCategoryWords, loadConcepts, loadSynonyms } from './data/load.js';
 import type { ConceptDef } from './data/concepts-type.js';
+import { wordsOf } from '../language/vocab/vocabulary.js';
 
 const CONCEPTS: readonly ConceptDef[] = loadConcepts();
 const { primaries: PRIMARY_ALIASES, details: DETAIL_ALIASES } = loadCategoryWords();
@@ -302,9 +303,8 @@ function categorizeIn(
 type CatRef = { primary: Primary; detail: string | null };
 type Source = { kind: 'def'; def: ConceptDef } | { kind: 'cat'; label: string; cat: CatRef };
 
-const LEADING = new Set(['my', 'the', 'our', 'on', 'for', 'in', 'at', 'a', 'an', 'all', 'some', 'from', 'of', 'about', 'with', 'mera', 'meri', 'mere', 'spent', 'spend', 'total']);
-const TRAILING = new Set(['expenses', 'expense', 'spending', 'spend', 'costs', 'cost', 'stuff', 'purchases', 'kharcha',
-  'bill', 'bills', 'charges', 'fee', 'fees', 'payment', 'payments']);
+const LEADING = wordsOf('subject_edge', 'lead');
+const TRAILING = wordsOf('subject_edge', 'trail');
 
 const synonymGroups: Map<string, string[]> = (() => {
   const m = new Map<string, string[]>();

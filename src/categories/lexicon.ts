@@ -14,6 +14,7 @@ import { normToken, tokenize } from './text.js';
 import type { LexGroup } from './data/types.js';
 import { loadLexiconRows } from './data/load.js';
 import { GLUE_WORDS } from './data/glue.js';
+import { wordsOf } from '../language/vocab/vocabulary.js';
 
 export interface LexEntry {
   kind: 'item' | 'merchant';
@@ -56,7 +57,7 @@ export interface Lexicon {
  * Hindi/Punjabi possessive particles ("bijli ka bill", "bacchon ki fees"): scans skip them, so
  * "paani ka bill" meets "paani bill".
  */
-export const POSSESSIVES: ReadonlySet<string> = new Set(['ka', 'ki', 'ke', 'da', 'di', 'de']);
+export const POSSESSIVES: ReadonlySet<string> = wordsOf('possessive');
 
 /** Every lexicon row (src/language/vocab/lexicon/*.tsv), one group per row, in file order. */
 export const ALL_GROUPS: readonly LexGroup[] = loadLexiconRows();

@@ -8,6 +8,7 @@
 import { resolveConcept, suggestConcepts } from '../categories/index.js';
 import { normTerm, singularForms } from './match.js';
 import type { ConceptLike, ConceptSource } from './resolve.js';
+import { wordsOf } from '../language/vocab/vocabulary.js';
 
 const list = (s: string): string[] => s.split(',').map((x) => x.trim().replace(/\s+/g, ' ')).filter(Boolean);
 
@@ -67,8 +68,7 @@ const NARROWER: { names: string[]; concept: ConceptLike }[] = [
 ];
 
 /** Words that name one occasion of the thing, not the thing ("auto rides", "seafood dinners"). */
-const OCCASION = new Set(['ride', 'rides', 'fare', 'fares', 'trip', 'trips', 'run', 'runs', 'bill', 'bills', 'charges', 'expenses', 'expense',
-  'spend', 'spending', 'costs', 'cost', 'order', 'orders', 'meal', 'meals', 'dinner', 'dinners', 'lunch', 'lunches', 'purchases', 'kharcha']);
+const OCCASION = wordsOf('subject_edge', 'occasion');
 
 const narrowerIndex = new Map<string, ConceptLike>();
 for (const n of NARROWER) for (const name of n.names) narrowerIndex.set(name, n.concept);

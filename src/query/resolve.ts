@@ -10,6 +10,7 @@ import { isPrimary, primaryDef, type Primary } from '../categories/taxonomy.js';
 import type { ExpenseQueries, ResolvedFilters } from './execute.js';
 import { merchantVariants, normTerm, singularForms, type Matcher } from './match.js';
 import type { CategoryRef, Filters } from './types.js';
+import { wordsOf } from '../language/vocab/vocabulary.js';
 
 /** A concept below the category, as the categories module describes it. */
 export interface ConceptLike {
@@ -250,9 +251,7 @@ function verbStems(p: string): string[] {
 }
 
 /** Words that say "a shop" rather than which one ("HP pump", "Apollo store", "Zomato app"). */
-const GENERIC_SHOP_WORDS = new Set(['pump', 'petrol', 'station', 'store', 'stores', 'shop', 'shops', 'outlet', 'mart', 'app', 'online',
-  'website', 'site', 'restaurant', 'cafe', 'branch', 'counter', 'the', 'wala', 'wale', 'waala', 'vala', 'dukaan', 'dukan', 'rides', 'ride',
-  'orders', 'order', 'trips', 'trip', 'bills', 'bill', 'purchases', 'payments']);
+const GENERIC_SHOP_WORDS = wordsOf('subject_edge', 'shop');
 
 const tokens = (s: string) => normTerm(s).split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
 

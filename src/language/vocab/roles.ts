@@ -90,6 +90,10 @@ export const ROLES = {
   prep: 'a preposition before its chunk; value = place|purpose|dest|with|in|via|time|benefit|source|agent ("paid by dad")',
   postp: 'a postposition after its chunk (Hindi and friends); value = place|purpose|in|via|drop|time',
   separator: 'separates expenses or list items ("and", "aur", "then", "plus")',
+  // ---- looked up by role, never tagged in messages (LOOKUP_ONLY below)
+  subject_edge: 'a word at the edge of a phrase that names a thing asked about or paid, not the thing itself; value = lead (trimmed from the start of a concept phrase: "my", "the", "spent"), trail (trimmed from its end: "expenses", "bills"), occasion (one occasion of the thing, trimmed from a narrower concept\'s phrase: "rides", "dinners"), shop (says "a shop" rather than which one, beside a merchant\'s name: "pump", "store", "app")',
+  not_named: 'a word that never names an item or a merchant (function, number, money, time, verb, people and payment words): the categories lexicon never spell-corrects one into a lexicon word, and a one-word brand that is one is known only by its longer aliases',
+  possessive: 'a possessive particle between a thing and what it owns, skipped when phrases are matched ("bijli ka bill", "bacchon ki fees")',
   // ---- talking to munshi
   question_word: 'opens or marks a question ("how", "what", "kitna", "kya"); value = how|what|which|when|who|where|why|whether',
   op_sum: 'asks for a total ("total", "how much", "sum", "kitna")',
@@ -126,6 +130,13 @@ export const ROLES = {
 } as const;
 
 export type Role = keyof typeof ROLES;
+
+/**
+ * Roles read by looking words up (vocabulary.wordsOf), never tagged in messages: their words keep
+ * exactly the readings the other roles give them, so adding one of these rows never changes how a
+ * message is read.
+ */
+export const LOOKUP_ONLY: ReadonlySet<Role> = new Set<Role>(['subject_edge', 'possessive', 'not_named']);
 
 export const ROLE_NAMES = Object.keys(ROLES) as Role[];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localePacks, resolveLocale } from '../locale.js';
 import { parseTsv, VocabError } from './tsv.js';
-import { allVocabEntries, entriesFromRows, vocabularyFor } from './vocabulary.js';
+import { allVocabEntries, entriesFromRows, vocabularyFor, wordsOf } from './vocabulary.js';
 
 describe('the vocabulary files', () => {
   it('load and validate', () => {
@@ -44,5 +44,17 @@ describe('locale packs', () => {
     expect(india.is('kharcha', 'spend_verb')).toBe(true);
     expect(us.is('kharcha', 'spend_verb')).toBe(false);
     expect(localePacks().every((p) => p.langs.includes('en'))).toBe(true);
+  });
+});
+
+describe('lookup-only roles', () => {
+  it('are read by role in every language and never tagged in a message', () => {
+    expect(wordsOf('subject_edge', 'shop').has('pump')).toBe(true);
+    expect(wordsOf('subject_edge', 'lead').has('mera')).toBe(true);
+    expect(wordsOf('possessive').has('da')).toBe(true);
+    const india = vocabularyFor(resolveLocale({ timeZone: 'Asia/Kolkata', currency: 'INR' }));
+    expect(india.lookup('pump').map((e) => e.role)).toEqual(['generic_place']);
+    expect(india.is('bills', 'subject_edge')).toBe(false);
+    expect(india.is('bills', 'occasion')).toBe(true);
   });
 });

@@ -14,7 +14,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { fold } from '../normalize.js';
-import { isLang, isRegion, isRole, type Lang, type Region, type Role } from './roles.js';
+import { isLang, isRegion, isRole, LOOKUP_ONLY, type Lang, type Region, type Role } from './roles.js';
 import { readTsvDir, VocabError, type TsvRow } from './tsv.js';
 import { holidayVocabRows } from './holidays.js';
 import type { LocalePack } from '../locale.js';
@@ -70,10 +70,11 @@ const VALUE_CHECKS: Partial<Record<Role, (v: string) => boolean>> = {
   postp: (v) => ['place', 'purpose', 'in', 'via', 'drop', 'time', 'dest'].includes(v),
   label: (v) => /^[a-z_]+:(after|before|both)(:\d+(-\d+)?)?$/.test(v),
   command: (v) => /^[a-z_]+$/.test(v),
+  subject_edge: (v) => ['lead', 'trail', 'occasion', 'shop'].includes(v),
 };
 
 /** Roles whose rows must carry a value. */
-const NEEDS_VALUE: ReadonlySet<Role> = new Set(['number', 'magnitude', 'fraction', 'money_word', 'currency', 'weekday', 'month', 'relative_day', 'period_unit', 'ordinal', 'label', 'command', 'prep', 'postp', 'holiday', 'half', 'season', 'clock', 'unit', 'part_of_day', 'emoji', 'group_by', 'subunit', 'num_adjust', 'ago', 'time_since', 'time_until', 'weekday_set', 'quarter', 'period_part', 'time_prep', 'homograph']);
+const NEEDS_VALUE: ReadonlySet<Role> = new Set(['number', 'magnitude', 'fraction', 'money_word', 'currency', 'weekday', 'month', 'relative_day', 'period_unit', 'ordinal', 'label', 'command', 'prep', 'postp', 'holiday', 'half', 'season', 'clock', 'unit', 'part_of_day', 'emoji', 'group_by', 'subunit', 'num_adjust', 'ago', 'time_since', 'time_until', 'weekday_set', 'quarter', 'period_part', 'time_prep', 'homograph', 'subject_edge']);
 
 export const VOCAB_COLUMNS = ['phrase', 'role', 'value', 'lang', 'region'] as const;
 
@@ -195,8 +196,24 @@ export function vocabularyFor(pack: LocalePack): Vocabulary {
   const key = `${pack.langs.join(',')}|${pack.regions.join(',')}`;
   let v = perPack.get(key);
   if (!v) {
-    v = new Vocabulary(allVocabEntries().filter((e) => rowApplies(e, pack)));
+    v = new Vocabulary(allVocabEntries().filter((e) => rowApplies(e, pack) && !LOOKUP_ONLY.has(e.role)));
     perPack.set(key, v);
   }
   return v;
+}
+
+const byRoleValue = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The phrases of a role (and value), in every language: for modules that match words outside a
+ * tagged message (concept phrases, merchant names). e.g. wordsOf('subject_edge', 'trail').has('bills')
+ */
+export function wordsOf(role: Role, value?: string): ReadonlySet<string> {
+  const key = `${role}|${value ?? ''}`;
+  let set = byRoleValue.get(key);
+  if (!set) {
+    set = new Set(allVocabEntries().filter((e) => e.role === role && (value === undefined || e.value === value)).map((e) => e.phrase));
+    byRoleValue.set(key, set);
+  }
+  return set;
 }
