@@ -14,6 +14,12 @@ describe('parseMoney', () => {
     expect(parseMoney('5 xyz', 'INR')).toBeNull();
   });
   it('keeps a dollar-currency owner in their dollars', () => expect(parseMoney('$20', 'SGD')!.currency).toBe('SGD'));
+  it('reads amounts with the one money grammar: words, magnitudes and the owner\'s decimal mark', () => {
+    expect(parseMoney('2 grand', 'USD')).toEqual({ amountMinor: 200000, currency: 'USD' });
+    expect(parseMoney('do hazaar', 'INR')).toEqual({ amountMinor: 200000, currency: 'INR' });
+    expect(parseMoney('12,50 €', 'EUR')).toEqual({ amountMinor: 1250, currency: 'EUR' });
+    expect(parseMoney('order 4521', 'INR')).toBeNull();
+  });
 });
 
 describe('parseScope', () => {

@@ -4,48 +4,33 @@
  * them ("8k", "18,000", "₹1.2 lakh") and category names ("food", "coffee", "eating out"). Pure.
  */
 import { TAXONOMY, isPrimary, type Primary } from '../categories/taxonomy.js';
-import { KNOWN_CURRENCIES, MAX_MAJOR_AMOUNT, toMajor, toMinor } from '../core/money.js';
+import { MAX_MAJOR_AMOUNT, toMajor } from '../core/money.js';
+import { analyze, languageContext } from '../language/context.js';
+import { readNumbers } from '../language/money/index.js';
 
 export interface Money {
   amountMinor: number;
   currency: string;
 }
 
-const SYMBOL_CURRENCY: Record<string, string> = {
-  '₹': 'INR', rs: 'INR', 'rs.': 'INR', inr: 'INR', rupees: 'INR', rupee: 'INR', '$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY',
-};
-const MULTIPLIER: Record<string, number> = { k: 1e3, thousand: 1e3, l: 1e5, lac: 1e5, lakh: 1e5, lakhs: 1e5, lacs: 1e5, cr: 1e7, crore: 1e7, m: 1e6, mn: 1e6 };
-
 /** The amount pattern, for embedding in command regexes (one capture group). */
 export const AMOUNT_RE = String.raw`((?:₹|rs\.?|inr|\$|€|£|¥)?\s*\d[\d,]*(?:\.\d+)?\s*(?:k|thousand|lakhs?|lacs?|l|cr|crore|mn|m)?\b(?:\s*(?:rs\.?|inr|rupees?|usd|eur|gbp|aed|sgd|aud|cad|jpy|chf|npr|lkr)\b)?(?:\/-)?)`;
 
 /**
- * Parses a typed amount; the currency defaults to the owner's. null when it is not an amount.
+ * Parses a typed amount with the one money grammar (language/money); the currency defaults to the
+ * owner's, and "$" is a dollar-currency owner's own dollars. null when the text is not one amount.
  * e.g. parseMoney('8k', 'INR') → {amountMinor: 800000, currency: 'INR'}
  */
 export function parseMoney(text: string, defaultCurrency: string): Money | null {
-  const s = text.trim().toLowerCase().replace(/\/-$/, '');
-  const m = /^(₹|rs\.?|inr|\$|€|£|¥)?\s*(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|lakhs?|lacs?|l|cr|crore|mn|m)?(?:\s*(rs\.?|rupees?|[a-z]{3}))?$/.exec(s);
-  if (!m) return null;
-  let currency = defaultCurrency;
-  const sym = m[1] ?? m[4];
-  if (sym) {
-    const c = SYMBOL_CURRENCY[sym] ?? sym.toUpperCase();
-    if (!KNOWN_CURRENCIES.has(c)) return null;
-    currency = c === 'USD' && /^[A-Z]{2}D$/.test(defaultCurrency) && m[1] === '$' ? defaultCurrency : c;
-  }
-  const digits = m[2]!.replace(/,/g, '');
-  const mult = m[3] ? MULTIPLIER[m[3]]! : 1;
-  let minor: number;
-  try {
-    minor = toMinor(digits, currency) * mult;
-  } catch {
-    return null;
-  }
-  minor = Math.round(minor);
-  // Compare in the currency's own units (0 decimals for JPY, 3 for KWD), not assumed paise.
-  if (minor <= 0 || toMajor(minor, currency) > MAX_MAJOR_AMOUNT) return null;
-  return { amountMinor: minor, currency };
+  const lc = languageContext({ now: new Date(0), timeZone: 'UTC', currency: defaultCurrency });
+  const t = analyze(text.trim().replace(/\/-$/, ''), lc);
+  const n = readNumbers(t, lc);
+  // One money reading that is the whole text ("5 xyz" is not an amount; "1.2 lakh" is).
+  const words = t.tokens.filter((k) => k.kind !== 'punct');
+  const m = n.money.find((r) => words.every((k) => r.start <= k.i && k.i < r.end));
+  if (!m || n.bad.length || m.rate) return null;
+  if (m.minor <= 0 || toMajor(m.minor, m.currency) > MAX_MAJOR_AMOUNT) return null;
+  return { amountMinor: m.minor, currency: m.currency };
 }
 
 export interface Scope {
