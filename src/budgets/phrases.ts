@@ -7,6 +7,14 @@ import { TAXONOMY, isPrimary, type Primary } from '../categories/taxonomy.js';
 import { MAX_MAJOR_AMOUNT, toMajor } from '../core/money.js';
 import { analyze, languageContext } from '../language/context.js';
 import { readNumbers } from '../language/money/index.js';
+import { allVocabEntries } from '../language/vocab/vocabulary.js';
+import type { Role } from '../language/vocab/roles.js';
+
+function aliasesOf(role: Role): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const e of allVocabEntries()) if (e.role === role && e.value && !m.has(e.phrase)) m.set(e.phrase, e.value);
+  return m;
+}
 
 export interface Money {
   amountMinor: number;
@@ -44,23 +52,8 @@ export function scopeKey(s: Scope): string {
 }
 
 /** Everyday words for categories that the taxonomy labels do not spell out. */
-const ALIASES: Record<string, string> = {
-  'eating out': 'food/restaurant', 'dining': 'food/restaurant', 'dining out': 'food/restaurant', 'restaurants': 'food/restaurant',
-  'petrol': 'transport/fuel', 'diesel': 'transport/fuel', 'cab': 'transport/taxi', 'cabs': 'transport/taxi', 'uber': 'transport/taxi',
-  'ola': 'transport/taxi', 'auto': 'transport/taxi', 'metro': 'transport/commute', 'bus': 'transport/commute',
-  'chai': 'food/tea', 'swiggy': 'food/delivery', 'zomato': 'food/delivery', 'drinks': 'food/alcohol', 'booze': 'food/alcohol',
-  'medicine': 'health/pharmacy', 'medicines': 'health/pharmacy', 'doctor': 'health/doctor', 'gym': 'health/gym',
-  'bills': 'utilities', 'wifi': 'utilities/internet', 'broadband': 'utilities/internet', 'phone': 'utilities/mobile',
-  'recharge': 'utilities/mobile', 'electricity': 'utilities/electricity', 'power': 'utilities/electricity',
-  'netflix': 'entertainment/streaming', 'spotify': 'entertainment/streaming', 'prime': 'entertainment/streaming',
-  'hotstar': 'entertainment/streaming', 'subscriptions': 'entertainment/streaming',
-  'rent': 'housing/rent', 'maid': 'housing/help', 'cook': 'housing/help', 'driver': 'housing/help', 'society': 'housing/maintenance',
-  'clothes': 'shopping/clothes', 'clothing': 'shopping/clothes', 'amazon': 'shopping/online', 'flipkart': 'shopping/online',
-  'school fees': 'education/fees', 'tuition': 'education/courses', 'salon': 'personal_care/salon', 'haircut': 'personal_care/salon',
-  'insurance': 'fees/insurance', 'emi': 'fees/bank', 'loan': 'fees/bank', 'donation': 'gifts/donations', 'charity': 'gifts/donations',
-  'groceries': 'food/groceries', 'grocery': 'food/groceries', 'vegetables': 'food/groceries', 'milk': 'food/groceries',
-  'fun': 'entertainment', 'movies': 'entertainment/movies', 'trips': 'travel', 'holidays': 'travel', 'holiday': 'travel',
-};
+/** Everyday words for categories that the taxonomy labels do not spell out (vocabulary role category_alias). */
+const ALIASES: ReadonlyMap<string, string> = aliasesOf('category_alias');
 
 const NAMES = new Map<string, string>();
 for (const p of TAXONOMY) {
@@ -76,7 +69,7 @@ for (const p of TAXONOMY) {
     for (const part of label.split(/\s*(?:&|,)\s*/)) if (part && !NAMES.has(part)) NAMES.set(part, key);
   }
 }
-for (const [k, v] of Object.entries(ALIASES)) if (!NAMES.has(k)) NAMES.set(k, v);
+for (const [k, v] of ALIASES) if (!NAMES.has(k)) NAMES.set(k, v);
 
 /**
  * A category named in plain words, or null. "food" → food; "coffee" → food/coffee;

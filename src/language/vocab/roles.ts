@@ -93,6 +93,7 @@ export const ROLES = {
   // ---- looked up by role, never tagged in messages (LOOKUP_ONLY below)
   subject_edge: 'a word at the edge of a phrase that names a thing asked about or paid, not the thing itself; value = lead (trimmed from the start of a concept phrase: "my", "the", "spent"), trail (trimmed from its end: "expenses", "bills"), occasion (one occasion of the thing, trimmed from a narrower concept\'s phrase: "rides", "dinners"), shop (says "a shop" rather than which one, beside a merchant\'s name: "pump", "store", "app")',
   not_named: 'a word that never names an item or a merchant (function, number, money, time, verb, people and payment words): the categories lexicon never spell-corrects one into a lexicon word, and a one-word brand that is one is known only by its longer aliases',
+  category_alias: 'an everyday word for a category in budget and recurring commands that the taxonomy\'s labels do not spell out; value = primary or primary/detail ("eating out" food/restaurant, "petrol" transport/fuel)',
   possessive: 'a possessive particle between a thing and what it owns, skipped when phrases are matched ("bijli ka bill", "bacchon ki fees")',
   // ---- talking to munshi
   question_word: 'opens or marks a question ("how", "what", "kitna", "kya"); value = how|what|which|when|who|where|why|whether',
@@ -136,7 +137,7 @@ export type Role = keyof typeof ROLES;
  * exactly the readings the other roles give them, so adding one of these rows never changes how a
  * message is read.
  */
-export const LOOKUP_ONLY: ReadonlySet<Role> = new Set<Role>(['subject_edge', 'possessive', 'not_named']);
+export const LOOKUP_ONLY: ReadonlySet<Role> = new Set<Role>(['subject_edge', 'possessive', 'not_named', 'category_alias']);
 
 export const ROLE_NAMES = Object.keys(ROLES) as Role[];
 

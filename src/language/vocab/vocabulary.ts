@@ -71,10 +71,11 @@ const VALUE_CHECKS: Partial<Record<Role, (v: string) => boolean>> = {
   label: (v) => /^[a-z_]+:(after|before|both)(:\d+(-\d+)?)?$/.test(v),
   command: (v) => /^[a-z_]+$/.test(v),
   subject_edge: (v) => ['lead', 'trail', 'occasion', 'shop'].includes(v),
+  category_alias: (v) => /^[a-z_]+(\/[a-z_]+)?$/.test(v),
 };
 
 /** Roles whose rows must carry a value. */
-const NEEDS_VALUE: ReadonlySet<Role> = new Set(['number', 'magnitude', 'fraction', 'money_word', 'currency', 'weekday', 'month', 'relative_day', 'period_unit', 'ordinal', 'label', 'command', 'prep', 'postp', 'holiday', 'half', 'season', 'clock', 'unit', 'part_of_day', 'emoji', 'group_by', 'subunit', 'num_adjust', 'ago', 'time_since', 'time_until', 'weekday_set', 'quarter', 'period_part', 'time_prep', 'homograph', 'subject_edge']);
+const NEEDS_VALUE: ReadonlySet<Role> = new Set(['number', 'magnitude', 'fraction', 'money_word', 'currency', 'weekday', 'month', 'relative_day', 'period_unit', 'ordinal', 'label', 'command', 'prep', 'postp', 'holiday', 'half', 'season', 'clock', 'unit', 'part_of_day', 'emoji', 'group_by', 'subunit', 'num_adjust', 'ago', 'time_since', 'time_until', 'weekday_set', 'quarter', 'period_part', 'time_prep', 'homograph', 'subject_edge', 'category_alias']);
 
 export const VOCAB_COLUMNS = ['phrase', 'role', 'value', 'lang', 'region'] as const;
 
