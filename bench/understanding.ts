@@ -5,14 +5,12 @@
  * held-out sets under test/data/sets are not read) and the shared eval sample when present. CPU time
  * (process.cpuUsage), not wall time, is the figure on a shared machine. Target: ≥ 10,000 messages per
  * CPU-second on one core. Called by bench/run.ts; run alone: `npx tsx bench/understanding.ts`.
- *   MUNSHI_RULES=v1   measures the old rules instead
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OwnerSettings } from '../src/core/types.js';
 import { zonedInstant } from '../src/core/dates.js';
-import { understand } from '../src/understanding/understand.js';
 import { understandNext } from '../src/understanding/next/understand.js';
 import type { UnderstandContext } from '../src/understanding/types.js';
 import { percentile, type BenchResult } from './stats.js';
@@ -48,8 +46,7 @@ export function corpus(): string[] {
 
 export async function benchUnderstanding(): Promise<BenchResult> {
   const texts = corpus();
-  const v1 = process.env.MUNSHI_RULES === 'v1';
-  const read = v1 ? (t: string, c: UnderstandContext) => understand(t, c) : (t: string, c: UnderstandContext) => understandNext(t, c);
+  const read = (t: string, c: UnderstandContext) => understandNext(t, c);
   const settings: OwnerSettings = { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 };
   // No ready language context: the reader builds one per message, as the bot does.
   const ctx: UnderstandContext = { now: zonedInstant('2026-01-15', { hour: 19, minute: 30 }, 'Asia/Kolkata'), settings };
@@ -89,7 +86,7 @@ export async function benchUnderstanding(): Promise<BenchResult> {
   const rate = rateOf(cpuMs, m);
   const at = (k: number): string => rateOf(curve[Math.min(k, curve.length) - 1]!, texts.length).toLocaleString('en-US');
   return {
-    name: `understanding (${v1 ? 'v1 rules' : 'language layer, understandNext'})`,
+    name: 'understanding (language layer, understandNext)',
     lines: [
       `corpus: ${texts.length} distinct messages and questions (test/data/{ingest,queries}-*.jsonl + eval sample); ${WARM_PASSES} passes to warm up, then ${m.toLocaleString('en-US')} understood`,
       `throughput, warm: ${rate.toLocaleString('en-US')} messages per CPU-second on one core ${rate >= 10_000 ? 'ok' : 'MISSED (target 10,000)'} (wall clock: ${Math.round(m / (wallMs / 1000)).toLocaleString('en-US')}/s)`,
