@@ -25,3 +25,13 @@ describe('a category with a list of examples', () => {
     expect(subjects('how often did we wash the car').subjects).toEqual(['wash the car']);
   });
 });
+
+describe('"in total" without a period', () => {
+  it('asks about all time; with a period it keeps the period', () => {
+    const all = planNext('how much did I spend in total?', opts);
+    const month = planNext('how much did I spend in total this month?', opts);
+    if (all.kind !== 'plan' || month.kind !== 'plan') throw new Error('no plan');
+    expect(all.plan.periods).toEqual([]);
+    expect(month.plan.periods.map((p) => p.label)).toEqual(['this month']);
+  });
+});
