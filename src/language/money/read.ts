@@ -417,10 +417,25 @@ function labelsFromVocabulary(cx: Cx, labels: LabelReading[]): void {
   }
 }
 
-function moneyWordCentsEnd(cx: Cx, stop: number): boolean {
+/**
+ * Cents said after a currency word or a bill's name: "a buck fifty", "12 bucks 50", "2 quid 50".
+ * Two digits or a number word from 10 to 99, and then the amount ends: the message or clause ends,
+ * or a preposition or glue word follows ("a buck fifty for a coke"); "2 bucks 30 coffees" is a count.
+ */
+function centsAfter(cx: Cx, at: number): { cents: number; end: number } | null {
+  const tk = cx.toks[at];
+  if (!tk || tk.glued) return null;
+  let cents: number | null = null, stop = at + 1;
+  if (tk.kind === 'num' && /^\d{1,2}$/.test(tk.text)) cents = Number(tk.text);
+  else if (tk.kind === 'word') {
+    const w = wordNumber(cx, at);
+    if (w && !w.mag && isInt(w.value)) { cents = w.value; stop = w.end; }
+  }
+  if (cents === null || cents < 10 || cents > 99) return null;
   const nx = cx.toks[stop];
-  if (!nx || nx.kind === 'punct' || nx.kind === 'newline') return true;
-  return nx.kind === 'word' && (hasRole(cx, stop, 'prep') || hasRole(cx, stop, 'glue')) && !(hasRole(cx, stop, 'each') && cx.toks[stop + 1]?.kind === 'num');
+  const ends = !nx || nx.kind === 'punct' || nx.kind === 'newline'
+    || (nx.kind === 'word' && (hasRole(cx, stop, 'prep') || hasRole(cx, stop, 'glue')) && !(hasRole(cx, stop, 'each') && cx.toks[stop + 1]?.kind === 'num'));
+  return ends ? { cents, end: stop } : null;
 }
 
 /**
@@ -630,12 +645,8 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
       if (mw?.value) {
         const [amt, cur] = mw.value.split(' ') as [string, string];
         c = { start: i, end: mw.end, value: Number(amt), form: 'slang', score: S.slang, plainInt: false, weak: false, magnitude: false, currency: resolveCurrency(cur, ctx) };
-        // "a buck fifty": cents after a bill's name.
-        const tk2 = toks[mw.end];
-        const w2 = tk2 && !tk2.glued ? (tk2.kind === 'num' && /^\d{1,2}$/.test(tk2.text) ? { value: Number(tk2.text), end: mw.end + 1, mag: false } : tk2.kind === 'word' ? wordNumber(cx, mw.end) : null) : null;
-        if (w2 && !w2.mag && w2.value >= 10 && w2.value < 100 && isInt(w2.value) && isInt(c.value) && moneyWordCentsEnd(cx, w2.end)) {
-          c = { ...c, end: w2.end, value: c.value + w2.value / 100 };
-        }
+        const ct = isInt(c.value) ? centsAfter(cx, mw.end) : null;
+        if (ct) c = { ...c, end: ct.end, value: c.value + ct.cents / 100 };
       } else if (t.at[i]?.some((g) => g.role === 'number' || g.role === 'fraction' || g.role === 'num_adjust' || (g.role === 'magnitude' && !shortWord(g)))) {
         c = wordCore(cx, i);
       }
@@ -661,25 +672,10 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
   // Currency, approximation and notation around each core; then money and quantity readings.
   type Read = { core: Core; money: MoneyReading | null; qty: QuantityReading | null; countable: boolean };
   const reads: Read[] = [];
-  // "a buck fifty", "12 bucks 50", "2 quid 50": cents said after a currency word belong to it.
+  // Tokens read as cents of the amount before them are no amount of their own.
   const eaten = new Set<number>();
-  const centsAfter = (at: number, word: boolean): { cents: number; end: number } | null => {
-    if (!word) return null;
-    const tk = toks[at];
-    if (!tk || tk.glued) return null;
-    let cents: number | null = null, stop = at + 1;
-    if (tk.kind === 'num' && /^\d{1,2}$/.test(tk.text)) cents = Number(tk.text);
-    else if (tk.kind === 'word') {
-      const w = wordNumber(cx, at);
-      if (w && !w.mag && w.value >= 1 && w.value < 100 && isInt(w.value)) { cents = w.value; stop = w.end; }
-    }
-    if (cents === null || cents < 10) return null;
-    return centsEnd(stop) ? { cents, end: stop } : null;
-  };
-  // Cents end the amount: the message or clause ends, or a preposition or glue word follows ("a buck
-  // fifty for a coke"); "2 bucks 30 coffees" is a count.
-  const centsEnd = (stop: number): boolean => moneyWordCentsEnd(cx, stop);
-  const alphaCurrency = (g: { phrase: string } | undefined): boolean => !!g && /^\p{L}{4,}$/u.test(g.phrase);
+  // Only a currency written as a word takes spoken cents ("12 bucks 50"), never a symbol or code.
+  const alphaCurrency = (g: { phrase: string }): boolean => /^\p{L}{4,}$/u.test(g.phrase);
   for (const c of cores) {
     if (eaten.has(c.start)) continue;
     let start = c.start, end = c.end;
@@ -717,7 +713,7 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
         }
         // "1.5 pounds of apples": a currency name that is also a unit stays a quantity as well.
         unitTag = tagsAt(cx, after.start, 'unit')[0];
-        const ct = isInt(value) && !c.magnitude ? centsAfter(end, alphaCurrency(after)) : null;
+        const ct = isInt(value) && !c.magnitude && alphaCurrency(after) ? centsAfter(cx, end) : null;
         if (ct) {
           for (let k = end; k < ct.end; k++) eaten.add(k);
           value += ct.cents / 100;

@@ -167,7 +167,7 @@ export function readCues(x: CueInput): Cue | null {
     const v0 = vs[0]!;
     // The doer sits right before the verb, with no amount between ("spotify family 179 diya" is not the family's).
     const noAmountBetween = (g: Tag): boolean => !t.tokens.slice(g.end, v0.at).some((k) => k.kind === 'num');
-    const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && g.end <= v0.at && v0.at - g.end <= 2 && noAmountBetween(g) && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0) && !(x.termSpans ?? []).some((k) => k.start <= g.start && g.end <= k.end && k.end - k.start > g.end - g.start));
+    const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && g.end <= v0.at && v0.at - g.end <= 2 && noAmountBetween(g) && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0) && !insideTerm(x, g));
     const selfFirst = t.tags.some((g) => g.role === 'self' && g.end <= v0.at);
     // Hinglish: "papa ne petrol dalwaya" (ergative "ne" after the doer).
     const ergative = t.tokens.findIndex((tk) => tk.norm === 'ne');
@@ -194,13 +194,17 @@ export function readCues(x: CueInput): Cue | null {
     return { kind: 'plan', strong: true, why: 'a wish' };
   }
   // "hoa dues 250", "society dues": a plan word inside a known thing's name is part of the name.
-  const inTerm = (g: Tag): boolean => (x.termSpans ?? []).some((k) => k.start <= g.start && g.end <= k.end && k.end - k.start > g.end - g.start);
-  if (roleTags(t, 'plan').some((g) => !inTerm(g)) && !pastVerb) return { kind: 'plan', strong: true, why: 'a plan' };
+  if (roleTags(t, 'plan').some((g) => !insideTerm(x, g)) && !pastVerb) return { kind: 'plan', strong: true, why: 'a plan' };
   if (hasRole(t, 'price_remark') && !pastVerb) return { kind: 'price', strong: true, why: 'a price, not a payment' };
   if (hasRole(t, 'budget') && !pastVerb) return { kind: 'budget', strong: true, why: 'a budget' };
   if (hasRole(t, 'balance') && !pastVerb) return { kind: 'balance', strong: !x.hasThing, why: 'a balance' };
   if (x.futureDate && !pastVerb) return { kind: 'plan', strong: false, why: 'a date ahead' };
   return null;
+}
+
+/** A tag inside a longer lexicon term: "family" in "spotify family", "dues" in "hoa dues". */
+function insideTerm(x: CueInput, g: Tag): boolean {
+  return (x.termSpans ?? []).some((k) => k.start <= g.start && g.end <= k.end && k.end - k.start > g.end - g.start);
 }
 
 /** True when every word of the message carries a vocabulary role (none of `except` counts as content either). */
