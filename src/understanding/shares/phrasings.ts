@@ -18,6 +18,14 @@ export interface Phrasing {
   kind: ShareKind;
   pattern: string;
   re: RegExp;
+  /** The same pattern, global with match indices, compiled once: what the reader scans a message with. */
+  scan: RegExp;
+  /**
+   * Words a match cannot do without, each list one element of the pattern (a word, or a choice's
+   * first words): a skeleton that holds none of a list's words as a piece cannot match, so the
+   * reader skips the pattern without running it. A cheap gate, never a different answer.
+   */
+  needs: readonly (readonly string[])[];
   line: number;
 }
 
@@ -105,6 +113,85 @@ export function compile(pattern: string, where = 'pattern'): RegExp {
   return new RegExp(`${body}(?= )`, 'u');
 }
 
+const DELIMS = ' ()[]{}|';
+
+/**
+ * The pattern's top-level words and choices, read as compile reads them: a word ("owes") must be a
+ * piece of the skeleton, and of a choice ("(paid|gave|sent)") one alternative's first word must be,
+ * when every alternative starts with a word. Every element of a compiled pattern starts with a space
+ * and the pattern ends before a space, so a word of a match is always " word " in the skeleton.
+ * Optional parts and slots need nothing.
+ */
+export function needsOf(pattern: string): string[][] {
+  const out: string[][] = [];
+  let i = 0;
+  const word = (at: number): string => {
+    let j = at;
+    while (j < pattern.length && !DELIMS.includes(pattern[j]!)) j++;
+    return pattern.slice(at, j);
+  };
+  // The index just past the bracket that closes the one at `at`.
+  const close = (at: number): number => {
+    let depth = 0;
+    for (let j = at; j < pattern.length; j++) {
+      const c = pattern[j]!;
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') depth--;
+      if (depth === 0) return j + 1;
+    }
+    return pattern.length;
+  };
+  while (i < pattern.length) {
+    const c = pattern[i]!;
+    if (c === ' ') i++;
+    else if (c === '[' || c === '{') i = close(i);
+    else if (c === '(') {
+      const end = close(i);
+      // The alternatives' first words, split at this group's own bars.
+      const firsts: string[] = [];
+      let ok = true;
+      let start = i + 1;
+      let depth = 0;
+      for (let j = i + 1; j < end; j++) {
+        const d = pattern[j]!;
+        if (d === '(' || d === '[' || d === '{') depth++;
+        else if ((d === ')' || d === ']' || d === '}') && depth > 0) depth--;
+        else if ((d === '|' && depth === 0) || j === end - 1) {
+          let a = start;
+          while (pattern[a] === ' ') a++;
+          const w = a < j ? word(a) : '';
+          if (!w) ok = false;
+          else firsts.push(w);
+          start = j + 1;
+        }
+      }
+      if (ok && firsts.length) out.push(firsts);
+      i = end;
+    } else {
+      const w = word(i);
+      if (!w) return out; // a stray character: compile has thrown already
+      out.push([w]);
+      i += w.length;
+    }
+  }
+  return out;
+}
+
+/** Whether a skeleton (" w1 w2 … ") holds, for each of the phrasing's needs, one of its words. */
+export function mayMatch(p: Phrasing, skeletonText: string): boolean {
+  for (const any of p.needs) {
+    let found = false;
+    for (const w of any) {
+      if (skeletonText.includes(` ${w} `)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 let table: Phrasing[] | null = null;
 
 /** Every phrasing, in file order. */
@@ -115,7 +202,8 @@ export function phrasings(): Phrasing[] {
     const kind = r.cells.kind as ShareKind;
     if (!SHARE_KINDS.includes(kind)) throw new VocabError(`${r.file}:${r.line}: unknown kind "${r.cells.kind}"`);
     const pattern = r.cells.pattern ?? '';
-    return { kind, pattern, re: compile(pattern, `${r.file}:${r.line}`), line: r.line };
+    const re = compile(pattern, `${r.file}:${r.line}`);
+    return { kind, pattern, re, scan: new RegExp(re.source, 'gud'), needs: needsOf(pattern), line: r.line };
   });
   return table;
 }

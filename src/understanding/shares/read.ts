@@ -14,7 +14,7 @@ import { analyze, type LanguageContext } from '../../language/context.js';
 import { readNumbers, type MoneyReading } from '../../language/money/index.js';
 import { bestTimes, readTimes } from '../../language/time/index.js';
 import type { Tagged } from '../../language/tagger.js';
-import { phrasings, type ShareKind } from './phrasings.js';
+import { mayMatch, phrasings, type ShareKind } from './phrasings.js';
 import { ownerRemainder, splitEqual, spread } from './split.js';
 
 /** A share of someone else in a split: positive, they owe the owner; negative, the owner owes them. */
@@ -148,8 +148,12 @@ interface Hit {
 export function hits(sk: Skeleton): Hit[] {
   const out: Hit[] = [];
   for (const p of phrasings()) {
-    const re = new RegExp(p.re.source, 'gud');
-    for (const m of sk.text.matchAll(re)) {
+    if (!mayMatch(p, sk.text)) continue;
+    // The phrasing's one global regex, run as matchAll would (without the copy matchAll makes).
+    const re = p.scan;
+    re.lastIndex = 0;
+    for (let m = re.exec(sk.text); m; m = re.exec(sk.text)) {
+      if (m[0] === '') re.lastIndex = advance(sk.text, re.lastIndex);
       const from = pieceAt(sk, m.index! + 1);
       const endChar = m.index! + m[0].length;
       let to = from;
@@ -162,6 +166,12 @@ export function hits(sk: Skeleton): Hit[] {
     }
   }
   return out;
+}
+
+/** The index after the one at `i`, a whole code point on (as a unicode regex steps past an empty match). */
+function advance(s: string, i: number): number {
+  const c = s.codePointAt(i);
+  return i + (c !== undefined && c > 0xffff ? 2 : 1);
 }
 
 function startOf(sk: Skeleton, piece: number): number {
