@@ -229,6 +229,12 @@ function startIndex(list: readonly CompiledRule[]): StartIndex {
   return ix;
 }
 
+const NO_MARKS = new Uint8Array(0);
+
+function markAll(mark: Uint8Array, ks: readonly number[] | undefined): void {
+  if (ks) for (let j = 0; j < ks.length; j++) mark[ks[j]!] = 1;
+}
+
 /**
  * Captures along one path of a match, newest first: a capture adds one link instead of copying a map,
  * and the map a RuleMatch shows is built once, when a rule completes.
@@ -259,6 +265,8 @@ export class Grammar<C = unknown> {
   readonly ids = new Map<string, number>();
   private readonly actions: Readonly<Record<string, Action<C>>>;
   private readonly predicates: Readonly<Record<string, Predicate<C>>>;
+  /** Scratch marks for startable, kept between calls. */
+  private mark: Uint8Array = NO_MARKS;
 
   constructor(parts: GrammarParts<C>) {
     this.actions = parts.actions ?? {};
@@ -285,20 +293,29 @@ export class Grammar<C = unknown> {
     const ix = this.starts.get(name);
     if (!list || !ix) return [];
     // A short list is cheaper to test rule by rule than to mark through the index.
-    if (list.length <= 4) return list.filter((r) => this.canStart(r.first, input, ctx, pos));
+    if (list.length <= 4) {
+      const few: CompiledRule[] = [];
+      for (let k = 0; k < list.length; k++) if (this.canStart(list[k]!.first, input, ctx, pos)) few.push(list[k]!);
+      return few;
+    }
     const t = input.tokens[pos];
-    const mark = new Uint8Array(list.length);
-    for (const k of ix.always) mark[k] = 1;
+    // One mark buffer for every call, taken while in use (a predicate that parsed again would get its own).
+    const mark = this.mark.length >= list.length ? this.mark : new Uint8Array(list.length);
+    this.mark = NO_MARKS;
+    mark.fill(0, 0, list.length);
+    markAll(mark, ix.always);
     if (t) {
-      for (const k of ix.byKind.get(t.kind) ?? []) mark[k] = 1;
-      for (const k of ix.byWord.get(t.norm) ?? []) mark[k] = 1;
-      for (const k of ix.byWord.get(t.text) ?? []) mark[k] = 1;
-      if (ix.byRole.size) for (const g of input.at[pos] ?? []) for (const k of ix.byRole.get(g.role) ?? []) mark[k] = 1;
+      markAll(mark, ix.byKind.get(t.kind));
+      markAll(mark, ix.byWord.get(t.norm));
+      markAll(mark, ix.byWord.get(t.text));
+      const at = input.at[pos];
+      if (ix.byRole.size && at) for (let j = 0; j < at.length; j++) markAll(mark, ix.byRole.get(at[j]!.role));
     }
     const out: CompiledRule[] = [];
     for (let k = 0; k < list.length; k++) {
       if (mark[k] || (t && ix.withPreds[k] && this.anyPredicate(list[k]!.first!, t, input, ctx))) out.push(list[k]!);
     }
+    this.mark = mark;
     return out;
   }
 
@@ -468,24 +485,36 @@ export class Grammar<C = unknown> {
 /** One parse of one input: memoizes rule results per position (packrat, all readings kept). */
 const NONE: readonly State[] = Object.freeze([]) as readonly State[];
 
+const NO_TAGS: readonly Tag[] = Object.freeze([]) as readonly Tag[];
+
 class Run<C> {
-  private readonly memo = new Map<number, Parse[]>();
-  private readonly active = new Set<number>();
+  /** Results by rule and position, at start * ids + id (an array: the keys are small and dense). */
+  private readonly memo: (Parse[] | undefined)[];
+  /** The rules under way, by the same key. */
+  private readonly active: (boolean | undefined)[];
+  private readonly nIds: number;
 
   constructor(
     private readonly g: Grammar<C>,
     private readonly input: Tagged,
     private readonly ctx: C,
-  ) {}
+  ) {
+    this.nIds = g.ids.size;
+    // Rules run at the tokens and just past the last one (the arrays grow if ever asked beyond).
+    const size = (input.tokens.length + 1) * this.nIds;
+    this.memo = new Array<Parse[] | undefined>(size);
+    this.active = new Array<boolean | undefined>(size);
+  }
 
   rule(name: string, start: number): Parse[] {
     const id = this.g.ids.get(name);
-    const key = id === undefined ? -1 - start : start * this.g.ids.size + id;
-    const hit = this.memo.get(key);
+    if (id === undefined) return [];
+    const key = start * this.nIds + id;
+    const hit = this.memo[key];
     if (hit) return hit;
     // A rule that reaches itself at the same position (left recursion) simply fails there.
-    if (this.active.has(key)) return [];
-    this.active.add(key);
+    if (this.active[key]) return [];
+    this.active[key] = true;
     const out: Parse[] = [];
     for (const r of this.g.startable(name, this.input, this.ctx, start)) {
       for (const st of this.match(r.node, start, { end: start, caps: null, score: 0 })) {
@@ -500,8 +529,8 @@ class Run<C> {
         if (out.length >= MAX_RESULTS) break;
       }
     }
-    this.active.delete(key);
-    this.memo.set(key, out);
+    this.active[key] = false;
+    this.memo[key] = out;
     return out;
   }
 
@@ -510,13 +539,16 @@ class Run<C> {
     const toks = this.input.tokens;
     switch (n.t) {
       case 'role': {
-        const out: State[] = [];
-        for (const tg of this.input.at[pos] ?? []) {
+        // Most tries find no such tag: no array until one does.
+        let out: State[] | null = null;
+        const at = this.input.at[pos] ?? NO_TAGS;
+        for (let j = 0; j < at.length; j++) {
+          const tg = at[j]!;
           if (tg.role !== n.role) continue;
           if (n.values !== null && !n.values.includes(tg.value ?? '')) continue;
-          out.push({ end: tg.end, caps: st.caps, score: st.score, tagged: tg } as State & { tagged: Tag });
+          (out ??= []).push({ end: tg.end, caps: st.caps, score: st.score, tagged: tg } as State & { tagged: Tag });
         }
-        return out;
+        return out ?? NONE;
       }
       case 'lit': {
         let j = pos;
@@ -540,8 +572,16 @@ class Run<C> {
         if (!t || !this.g.predicate(n.name)!(t, this.input, this.ctx)) return NONE;
         return [{ end: pos + 1, caps: st.caps, score: st.score }];
       }
-      case 'ref':
-        return this.rule(n.name, pos).map((p) => ({ end: p.end, caps: st.caps, score: st.score + p.score, parsed: p } as State & { parsed: Parse }));
+      case 'ref': {
+        const ps = this.rule(n.name, pos);
+        if (ps.length === 0) return NONE;
+        const out: State[] = new Array(ps.length);
+        for (let j = 0; j < ps.length; j++) {
+          const p = ps[j]!;
+          out[j] = { end: p.end, caps: st.caps, score: st.score + p.score, parsed: p } as State & { parsed: Parse };
+        }
+        return out;
+      }
       case 'glue': {
         // The constraint applies only when the element consumes a token: "^mult?" may match nothing.
         const t = toks[pos];
@@ -550,8 +590,10 @@ class Run<C> {
         return ok ? inner : inner.filter((s) => s.end === pos);
       }
       case 'cap': {
+        const inner = this.match(n.node, pos, st);
+        if (inner.length === 0) return NONE;
         const out: State[] = [];
-        for (const s of this.match(n.node, pos, st)) {
+        for (const s of inner) {
           const x = s as State & { tagged?: Tag; parsed?: Parse };
           if (x.end === pos) {
             out.push(s); // an optional element that matched nothing captures nothing
@@ -568,8 +610,12 @@ class Run<C> {
         return out;
       }
       case 'seq': {
-        let states: readonly State[] = [st];
-        for (const item of n.items) {
+        // The first item from this state alone: its states as they come, at most MAX_RESULTS.
+        let states = this.match(n.items[0]!, pos, st);
+        if (states.length === 0) return NONE;
+        if (states.length > MAX_RESULTS) states = states.slice(0, MAX_RESULTS);
+        for (let i = 1; i < n.items.length; i++) {
+          const item = n.items[i]!;
           const next: State[] = [];
           for (const s of states) {
             for (const r of this.match(item, s.end, s)) {
@@ -583,9 +629,13 @@ class Run<C> {
         return states;
       }
       case 'alt': {
-        const out: State[] = [];
-        for (const item of n.items) out.push(...this.match(item, pos, st));
-        return out.slice(0, MAX_RESULTS);
+        let out: State[] | null = null;
+        for (const item of n.items) {
+          const r = this.match(item, pos, st);
+          for (let j = 0; j < r.length; j++) (out ??= []).push(r[j]!);
+        }
+        if (!out) return NONE;
+        return out.length > MAX_RESULTS ? out.slice(0, MAX_RESULTS) : out;
       }
       case 'rep': {
         const out: State[] = [];
@@ -594,11 +644,12 @@ class Run<C> {
         for (let count = 1; count <= n.max && frontier.length > 0; count++) {
           const next: State[] = [];
           for (const s of frontier) for (const r of this.match(n.node, s.end, s)) if (r.end > s.end) next.push(r);
-          if (count >= n.min) out.push(...next);
-          frontier = next.slice(0, MAX_RESULTS);
+          if (count >= n.min) for (let j = 0; j < next.length; j++) out.push(next[j]!);
+          frontier = next.length > MAX_RESULTS ? next.slice(0, MAX_RESULTS) : next;
         }
         // Longest first: greedy readings usually are the intended ones, and callers often take the first.
-        return out.reverse().slice(0, MAX_RESULTS);
+        out.reverse();
+        return out.length > MAX_RESULTS ? out.slice(0, MAX_RESULTS) : out;
       }
     }
   }
