@@ -42,16 +42,29 @@ export interface ContextInput {
  * e.g. languageContext({ now, timeZone: 'America/Chicago', currency: 'USD' }).pack.dateOrder === 'MDY'
  */
 export function languageContext(input: ContextInput): LanguageContext {
-  const pack = resolveLocale({ locale: input.locale, timeZone: input.timeZone, currency: input.currency, dayFirst: input.dayFirst });
+  const { pack, vocab } = packFor(input);
   return {
     pack,
-    vocab: vocabularyFor(pack),
+    vocab,
     currency: input.currency.toUpperCase(),
     today: localDate(input.now, input.timeZone),
     now: input.now,
     timeZone: input.timeZone,
     weekStartsOn: input.weekStartsOn ?? 1,
   };
+}
+
+/** The last settings' pack and vocabulary: an owner's settings rarely change between messages. */
+let lastPack: { locale: string | null | undefined; timeZone: string; currency: string; dayFirst: boolean | null | undefined; pack: LocalePack; vocab: Vocabulary } | null = null;
+
+/** The locale pack and vocabulary of the settings (resolveLocale and vocabularyFor memoize too, by built keys). */
+function packFor(input: ContextInput): { pack: LocalePack; vocab: Vocabulary } {
+  const l = lastPack;
+  if (l && l.locale === input.locale && l.timeZone === input.timeZone && l.currency === input.currency && l.dayFirst === input.dayFirst) return l;
+  const pack = resolveLocale({ locale: input.locale, timeZone: input.timeZone, currency: input.currency, dayFirst: input.dayFirst });
+  const vocab = vocabularyFor(pack);
+  lastPack = { locale: input.locale, timeZone: input.timeZone, currency: input.currency, dayFirst: input.dayFirst, pack, vocab };
+  return lastPack;
 }
 
 /** The context from owner settings: the locale counts as chosen only when `localeChosen` says so. */

@@ -745,10 +745,17 @@ export function validateTimeGrammar(): void {
   timeGrammar();
 }
 
+/** Today's parts, kept for the day they are of (every message of a day asks for the same). */
+let todayParts: { today: IsoDate; ty: number; tm: number; td: number; td0: number } | null = null;
+
 function contextOf(lc: LanguageContext, opts: TimeOptions): Ctx {
-  const [ty, tm, td] = lc.today.split('-').map(Number) as [number, number, number];
+  if (todayParts?.today !== lc.today) {
+    const [ty, tm, td] = lc.today.split('-').map(Number) as [number, number, number];
+    todayParts = { today: lc.today, ty, tm, td, td0: weekday(lc.today) };
+  }
+  const { ty, tm, td, td0 } = todayParts;
   return {
-    lc, today: lc.today, ty, tm, td, td0: weekday(lc.today), mode: opts.mode,
+    lc, today: lc.today, ty, tm, td, td0, mode: opts.mode,
     ahead: opts.mode === 'record' && opts.tense === 'future', past: opts.tense === 'past', dmy: lc.pack.dateOrder !== 'MDY',
   };
 }

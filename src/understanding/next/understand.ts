@@ -50,7 +50,8 @@ const CLOSE_MARGIN = 0.25;
 export function understandNext(text: string, ctx: UnderstandContext, lex: Lexicon = defaultLexicon): Understanding {
   try {
     // Shared money (src/understanding/shares): a split's owner share is the expense; a debt is none.
-    return withShares(run(text, ctx, lex), text, languageOf(ctx));
+    const lc = languageOf(ctx);
+    return withShares(run(text, ctx, lex, lc), text, lc);
   } catch {
     // The rules must never take the bot down; an odd message is simply not understood.
     return { intent: 'other', kind: 'unknown', confidence: 0 };
@@ -61,8 +62,7 @@ function languageOf(ctx: UnderstandContext): LanguageContext {
   return ctx.language ?? contextFromSettings(ctx.now, ctx.settings, ctx.localeChosen ?? false);
 }
 
-function run(text: string, ctx: UnderstandContext, given: Lexicon): Understanding {
-  const lc = languageOf(ctx);
+function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageContext): Understanding {
   // The owner's pack decides which regional lexicon rows apply ("gas" is fuel in the US).
   const lex = given === defaultLexicon ? categories.categoriesFor(lc.pack.regions) : given;
   const t = analyze(text, lc);
