@@ -29,7 +29,8 @@ type Node =
   | { t: 'lit'; words: string[] }
   | { t: 'kind'; kind: TokenKind | 'any'; text: string | null }
   | { t: 'pred'; name: string }
-  | { t: 'ref'; name: string }
+  /** id: the rule name's number in its grammar, set when the grammar is built (-1 until then). */
+  | { t: 'ref'; name: string; id: number }
   | { t: 'seq'; items: Node[] }
   | { t: 'alt'; items: Node[] }
   | { t: 'rep'; node: Node; min: number; max: number }
@@ -114,7 +115,7 @@ export function compilePattern(src: string): Node {
       return { t: 'kind', kind: m[1] as TokenKind | 'any', text: m[2] ?? null };
     }
     if (tk.startsWith('@')) return { t: 'pred', name: tk.slice(1) };
-    if (tk.startsWith('<')) return { t: 'ref', name: tk.slice(1, -1) };
+    if (tk.startsWith('<')) return { t: 'ref', name: tk.slice(1, -1), id: -1 };
     const m = /^([a-z_]+)(?:=(.+))?$/.exec(tk);
     if (m) {
       if (!isRole(m[1]!)) fail(`unknown role "${m[1]}"`);
@@ -170,10 +171,12 @@ export interface Parse<V = unknown> {
 export type Action<C> = (m: RuleMatch, input: Tagged, ctx: C) => unknown | null;
 export type Predicate<C> = (tok: Token, input: Tagged, ctx: C) => boolean;
 
-interface CompiledRule {
+interface CompiledRule<C = unknown> {
   def: RuleDef;
   node: Node;
   weight: number;
+  /** The action, looked up once (null: the value is the match itself). */
+  act: Action<C> | null;
   /** What the first token of a match must be (null: anything may start it); filled after compiling. */
   first?: First | null;
 }
@@ -208,7 +211,7 @@ interface StartIndex {
   withPreds: boolean[];
 }
 
-function startIndex(list: readonly CompiledRule[]): StartIndex {
+function startIndex<C>(list: readonly CompiledRule<C>[]): StartIndex {
   const ix: StartIndex = { always: [], byKind: new Map(), byWord: new Map(), byRole: new Map(), withPreds: [] };
   const add = <K>(m: Map<K, number[]>, key: K, k: number): void => {
     let l = m.get(key);
@@ -259,8 +262,11 @@ function capsMap(list: CapList): Map<string, Capture[]> {
 
 /** A compiled grammar: rules by name, with their actions and predicates. */
 export class Grammar<C = unknown> {
-  private readonly rules = new Map<string, CompiledRule[]>();
+  private readonly rules = new Map<string, CompiledRule<C>[]>();
   private readonly starts = new Map<string, StartIndex>();
+  /** @internal Rule lists and start indexes by rule id (the ids map's numbers). */
+  readonly listById: CompiledRule<C>[][] = [];
+  private readonly startById: StartIndex[] = [];
   /** @internal A number per rule name, so a run's memo is keyed by numbers, not built strings. */
   readonly ids = new Map<string, number>();
   private readonly actions: Readonly<Record<string, Action<C>>>;
@@ -279,22 +285,40 @@ export class Grammar<C = unknown> {
         this.rules.set(def.name, (list = []));
         this.ids.set(def.name, this.ids.size);
       }
-      list.push({ def, node, weight: def.weight ?? 1 });
+      list.push({ def, node, weight: def.weight ?? 1, act: def.action ? this.actions[def.action]! : null });
     }
     // Every reference and predicate must exist: a typo in a data file is a load error, not a silent miss.
     for (const list of this.rules.values()) for (const r of list) this.check(r.node, r.def);
     for (const list of this.rules.values()) for (const r of list) r.first = this.firstOf(r.node, new Set());
     for (const [name, list] of this.rules) this.starts.set(name, startIndex(list));
+    for (const [name, list] of this.rules) {
+      const id = this.ids.get(name)!;
+      this.listById[id] = list;
+      this.startById[id] = this.starts.get(name)!;
+      for (const r of list) this.resolveRefs(r.node);
+    }
+  }
+
+  private resolveRefs(n: Node): void {
+    if (n.t === 'ref') n.id = this.ids.get(n.name)!;
+    else if (n.t === 'seq' || n.t === 'alt') n.items.forEach((x) => this.resolveRefs(x));
+    else if (n.t === 'rep' || n.t === 'glue' || n.t === 'cap') this.resolveRefs(n.node);
   }
 
   /** @internal The rules of `name` that can start at token `pos`, in their order (canStart, indexed). */
-  startable(name: string, input: Tagged, ctx: C, pos: number): readonly CompiledRule[] {
-    const list = this.rules.get(name);
-    const ix = this.starts.get(name);
+  startable(name: string, input: Tagged, ctx: C, pos: number): readonly CompiledRule<C>[] {
+    const id = this.ids.get(name);
+    return id === undefined ? [] : this.startableId(id, input, ctx, pos);
+  }
+
+  /** @internal startable by rule id. */
+  startableId(id: number, input: Tagged, ctx: C, pos: number): readonly CompiledRule<C>[] {
+    const list = this.listById[id];
+    const ix = this.startById[id];
     if (!list || !ix) return [];
     // A short list is cheaper to test rule by rule than to mark through the index.
     if (list.length <= 4) {
-      const few: CompiledRule[] = [];
+      const few: CompiledRule<C>[] = [];
       for (let k = 0; k < list.length; k++) if (this.canStart(list[k]!.first, input, ctx, pos)) few.push(list[k]!);
       return few;
     }
@@ -311,7 +335,7 @@ export class Grammar<C = unknown> {
       const at = input.at[pos];
       if (ix.byRole.size && at) for (let j = 0; j < at.length; j++) markAll(mark, ix.byRole.get(at[j]!.role));
     }
-    const out: CompiledRule[] = [];
+    const out: CompiledRule<C>[] = [];
     for (let k = 0; k < list.length; k++) {
       if (mark[k] || (t && ix.withPreds[k] && this.anyPredicate(list[k]!.first!, t, input, ctx))) out.push(list[k]!);
     }
@@ -467,7 +491,7 @@ export class Grammar<C = unknown> {
   }
 
   /** @internal */
-  rulesNamed(name: string): readonly CompiledRule[] {
+  rulesNamed(name: string): readonly CompiledRule<C>[] {
     return this.rules.get(name) ?? [];
   }
 
@@ -508,7 +532,10 @@ class Run<C> {
 
   rule(name: string, start: number): Parse[] {
     const id = this.g.ids.get(name);
-    if (id === undefined) return [];
+    return id === undefined ? [] : this.ruleId(id, name, start);
+  }
+
+  private ruleId(id: number, name: string, start: number): Parse[] {
     const key = start * this.nIds + id;
     const hit = this.memo[key];
     if (hit) return hit;
@@ -516,13 +543,13 @@ class Run<C> {
     if (this.active[key]) return [];
     this.active[key] = true;
     const out: Parse[] = [];
-    for (const r of this.g.startable(name, this.input, this.ctx, start)) {
+    for (const r of this.g.startableId(id, this.input, this.ctx, start)) {
       for (const st of this.match(r.node, start, { end: start, caps: null, score: 0 })) {
         if (st.end === start) continue; // a rule must consume something
         const m: RuleMatch = { rule: name, start, end: st.end, caps: capsMap(st.caps), weight: r.weight };
         let value: unknown = m;
-        if (r.def.action) {
-          value = this.g.action(r.def.action)!(m, this.input, this.ctx);
+        if (r.act) {
+          value = r.act(m, this.input, this.ctx);
           if (value === null || value === undefined) continue;
         }
         out.push({ rule: name, start, end: st.end, value, score: r.weight + st.score });
@@ -573,7 +600,7 @@ class Run<C> {
         return [{ end: pos + 1, caps: st.caps, score: st.score }];
       }
       case 'ref': {
-        const ps = this.rule(n.name, pos);
+        const ps = this.ruleId(n.id, n.name, pos);
         if (ps.length === 0) return NONE;
         const out: State[] = new Array(ps.length);
         for (let j = 0; j < ps.length; j++) {
