@@ -77,7 +77,18 @@ const CONTENT_ROLES: ReadonlySet<Role> = new Set<Role>([
 /** Words before a time word that make it one ("on sat", "since may", "last mar"). */
 const CUE_ROLES: ReadonlySet<Role> = new Set<Role>(['time_prep', 'time_since', 'time_until', 'time_from', 'time_to', 'this', 'last', 'next', 'half', 'period_part']);
 
-const num = (t: Token | undefined): number => (t && t.kind === 'num' && /^\d+$/.test(t.text) ? Number(t.text) : NaN);
+// Token shapes, compiled once (a regex literal inside a function is a new object at every call).
+const DIGITS = /^\d+$/;
+const D1_2 = /^\d{1,2}$/;
+const D1_3 = /^\d{1,3}$/;
+const D1_4 = /^\d{1,4}$/;
+const D2 = /^\d\d$/;
+const YEAR4 = /^(19|20)\d\d$/;
+const YEARISH = /^(\d\d|\d{4}|\d{1,2})$/;
+const DOTTED_DM = /^\d{1,2}\.\d{1,2}$/;
+const DOTTED = /^\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})$/;
+
+const num = (t: Token | undefined): number => (t && t.kind === 'num' && DIGITS.test(t.text) ? Number(t.text) : NaN);
 const tagOf = (c: Capture | undefined): Tag | undefined => c?.tag;
 const valueOf = <V>(c: Capture | undefined): V | undefined => c?.value as V | undefined;
 
@@ -713,16 +724,16 @@ function clockOf(m: RuleMatch, t: Tagged, c: Ctx, bareAt: boolean): TV | null {
 // ------------------------------------------------------------------------------ predicates
 
 const P: Record<string, Predicate<Ctx>> = {
-  dom_num: (k) => k.kind === 'num' && /^\d{1,2}$/.test(k.text) && Number(k.text) >= 1 && Number(k.text) <= 31,
-  num: (k) => k.kind === 'num' && /^\d{1,4}$/.test(k.text),
-  yearfull: (k) => k.kind === 'num' && /^(19|20)\d\d$/.test(k.text),
-  yy: (k) => k.kind === 'num' && /^\d\d$/.test(k.text),
-  yearish: (k) => k.kind === 'num' && /^(\d\d|\d{4}|\d{1,2})$/.test(k.text),
-  dotted: (k) => k.kind === 'num' && /^\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})$/.test(k.text),
-  dotted_dm: (k) => k.kind === 'num' && /^\d{1,2}\.\d{1,2}$/.test(k.text),
-  count: (k) => k.kind === 'num' && /^\d{1,3}$/.test(k.text),
-  hour: (k) => k.kind === 'num' && /^\d{1,2}$/.test(k.text),
-  minute: (k) => k.kind === 'num' && /^\d\d$/.test(k.text),
+  dom_num: (k) => k.kind === 'num' && D1_2.test(k.text) && Number(k.text) >= 1 && Number(k.text) <= 31,
+  num: (k) => k.kind === 'num' && D1_4.test(k.text),
+  yearfull: (k) => k.kind === 'num' && YEAR4.test(k.text),
+  yy: (k) => k.kind === 'num' && D2.test(k.text),
+  yearish: (k) => k.kind === 'num' && YEARISH.test(k.text),
+  dotted: (k) => k.kind === 'num' && DOTTED.test(k.text),
+  dotted_dm: (k) => k.kind === 'num' && DOTTED_DM.test(k.text),
+  count: (k) => k.kind === 'num' && D1_3.test(k.text),
+  hour: (k) => k.kind === 'num' && D1_2.test(k.text),
+  minute: (k) => k.kind === 'num' && D2.test(k.text),
   ord_suffix: (k, t, c) => k.kind === 'word' && k.glued && c.lc.vocab.lookup(k.norm).some((e) => e.role === 'ordinal_suffix'),
 };
 
@@ -775,7 +786,7 @@ export function readTimes(t: Tagged, lc: LanguageContext, opts: TimeOptions): Ti
   const content: number[] = [];
   for (let i = 0; i < n; i++) {
     const k = t.tokens[i]!;
-    if (k.kind === 'num' ? DOTTED.test(k.text) || dateLike(t, i) || (/^(19|20)\d\d$/.test(k.text) && i > 0 && (cueBefore(t, i) || t.tokens[i - 1]!.norm === 'year')) : (t.at[i] ?? []).some((x) => CONTENT_ROLES.has(x.role))) content.push(i);
+    if (k.kind === 'num' ? DOTTED.test(k.text) || dateLike(t, i) || (YEAR4.test(k.text) && i > 0 && (cueBefore(t, i) || t.tokens[i - 1]!.norm === 'year')) : hasRoleIn(t.at[i], CONTENT_ROLES, false)) content.push(i);
   }
   if (!content.length) return [];
   // Where a time phrase can start: a time word, a number, or a word a rule opens with ("the", "every")
@@ -783,7 +794,7 @@ export function readTimes(t: Tagged, lc: LanguageContext, opts: TimeOptions): Ti
   const core = new Array<boolean>(n).fill(false);
   for (let i = 0; i < n; i++) {
     const k = t.tokens[i]!;
-    core[i] = k.kind === 'num' || (t.at[i] ?? []).some((x) => TIME_ROLES.has(x.role) || x.role === 'number');
+    core[i] = k.kind === 'num' || hasRoleIn(t.at[i], TIME_ROLES, true);
   }
   const near = new Array<boolean>(n).fill(false);
   for (const c of content) for (let i = Math.max(0, c - 5); i <= c; i++) near[i] = true;
@@ -809,7 +820,12 @@ export function readTimes(t: Tagged, lc: LanguageContext, opts: TimeOptions): Ti
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-const DOTTED = /^\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})$/;
+/** Whether a tag of these roles (or, with `number`, a number word) starts here. */
+function hasRoleIn(at: readonly Tag[] | undefined, roles: ReadonlySet<Role>, number: boolean): boolean {
+  if (!at) return false;
+  for (let j = 0; j < at.length; j++) if (roles.has(at[j]!.role) || (number && at[j]!.role === 'number')) return true;
+  return false;
+}
 
 function dateLike(t: Tagged, i: number): boolean {
   const n = t.tokens[i + 1];

@@ -105,6 +105,9 @@ export function entriesFromRows(rows: readonly TsvRow[]): VocabEntry[] {
   return out;
 }
 
+/** What a lookup that finds nothing returns: one shared empty list, not a new one per miss. */
+const NO_ENTRIES: readonly VocabEntry[] = Object.freeze([]);
+
 /** A locale's view of the vocabulary: longest-match lookup by first word. */
 export class Vocabulary {
   readonly entries: readonly VocabEntry[];
@@ -138,7 +141,7 @@ export class Vocabulary {
 
   /** Entries whose phrase starts with this folded word, longest phrases first. */
   startingWith(word: string): readonly VocabEntry[] {
-    return this.byFirst.get(word) ?? [];
+    return this.byFirst.get(word) ?? NO_ENTRIES;
   }
 
   /** Whether some phrase goes on after these words: a tagger reading forward stops where none does. */
@@ -148,7 +151,7 @@ export class Vocabulary {
 
   /** Entries for exactly this folded phrase. */
   lookup(phrase: string): readonly VocabEntry[] {
-    return this.byPhrase.get(phrase) ?? [];
+    return this.byPhrase.get(phrase) ?? NO_ENTRIES;
   }
 
   /** Whether the folded phrase has the role. e.g. vocab.is('yesterday', 'relative_day') */
