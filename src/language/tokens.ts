@@ -41,6 +41,11 @@ const TOKEN = new RegExp(
   'gu',
 );
 
+// Compiled once: a regex literal inside tokenize would be a new object for every token.
+const NUM_TRAIL = /[.,']$/;
+const NUM_TRAILS = /[.,']+$/;
+const UPPER_FIRST = /^\p{Lu}/u;
+
 /**
  * Tokens of a normalized message.
  * e.g. tokenize('chai ₹20') → word "chai", sym "₹", num "20" (glued)
@@ -64,7 +69,7 @@ export function tokenize(text: string): Token[] {
     let t = raw;
     // A trailing apostrophe is a quote or a plural possessive ("the kids'"), not part of the word.
     if (kind === 'word' && t.endsWith("'")) t = t.slice(0, -1);
-    if (kind === 'num' && /[.,']$/.test(t)) t = t.replace(/[.,']+$/, '');
+    if (kind === 'num' && NUM_TRAIL.test(t)) t = t.replace(NUM_TRAILS, '');
     out.push({
       i: out.length,
       kind,
@@ -73,7 +78,7 @@ export function tokenize(text: string): Token[] {
       start,
       end: start + t.length,
       glued: start === prevEnd,
-      cap: kind === 'word' && /^\p{Lu}/u.test(t),
+      cap: kind === 'word' && UPPER_FIRST.test(t),
     });
     prevEnd = start + t.length;
   }
