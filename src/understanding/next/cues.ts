@@ -233,7 +233,7 @@ export function isPing(t: Tagged): boolean {
 
 /** Greetings, thanks and acknowledgements with nothing else in the message. */
 export function smallTalk(t: Tagged): 'greeting' | 'thanks' | null {
-  let greet = false, thank = false, other = false;
+  let greet = false, thank = false;
   for (const tk of t.tokens) {
     if (tk.kind === 'punct' || tk.kind === 'emoji') continue;
     const roles = (t.at[tk.i] ?? []).map((g) => g.role);
@@ -242,8 +242,8 @@ export function smallTalk(t: Tagged): 'greeting' | 'thanks' | null {
     if (roles.includes('greeting')) greet = true;
     else if (roles.includes('thanks') || roles.includes('ack')) thank = true;
     else if (roles.includes('filler') || roles.includes('kin') || tk.norm === 'munshi' || tk.norm === 'there' || tk.norm === 'ji' || tk.norm === 'so' || tk.norm === 'much' || tk.norm === 'a' || tk.norm === 'lot' || tk.norm === 'again' || tk.norm === 'all') continue;
-    else other = true;
+    // One word that is not small talk decides: the rest of a long message need not be looked at.
+    else return null;
   }
-  if (other) return null;
   return greet ? 'greeting' : thank ? 'thanks' : null;
 }
