@@ -543,8 +543,10 @@ class Run<C> {
     if (this.active[key]) return [];
     this.active[key] = true;
     const out: Parse[] = [];
+    // The empty state every rule starts from (states are never changed, so one serves them all).
+    const from: State = { end: start, caps: null, score: 0 };
     for (const r of this.g.startableId(id, this.input, this.ctx, start)) {
-      for (const st of this.match(r.node, start, { end: start, caps: null, score: 0 })) {
+      for (const st of this.match(r.node, start, from)) {
         if (st.end === start) continue; // a rule must consume something
         const m: RuleMatch = { rule: name, start, end: st.end, caps: capsMap(st.caps), weight: r.weight };
         let value: unknown = m;
