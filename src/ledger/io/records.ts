@@ -39,6 +39,14 @@ export const recordSchema = z.object({
   note: text,
 });
 
+/** The taxonomy detail a file's own detail words name within the same primary, or null. */
+function namedDetail(path: string, primary: Primary, categorize: Categorizer): { primary: Primary; detail: string | null } | null {
+  const words = path.split('/').slice(1).join(' ').replace(/[_-]+/g, ' ').trim();
+  if (!words) return null;
+  const c = categorize({ item: words, merchant: null });
+  return c.primary === primary && c.detail ? c : null;
+}
+
 export type ExchangeRecord = z.input<typeof recordSchema>;
 
 export interface Categorizer {
@@ -55,8 +63,12 @@ export function recordToDraft(raw: unknown, categorize: Categorizer): { ok: true
     const c = categorize({ item: v.item, merchant: v.merchant, context: v.note ?? undefined });
     cat = { primary: c.primary, detail: c.detail };
   } else if (!cat.detail) {
-    // Keep the given primary, but learn a detail when the categorizer agrees on the primary.
-    const c = categorize({ item: v.item, merchant: v.merchant, context: v.note ?? undefined });
+    // Keep the given primary, but learn a detail when the categorizer agrees on the primary. A
+    // detail the file names in its own words ("food/fast food", "transport/transit") is read as a
+    // category name first: the file's filing says more than a guess from the item ("chicken
+    // fingers" filed under fast food is not groceries).
+    const named = namedDetail(v.category!, cat.primary, categorize);
+    const c = named ?? categorize({ item: v.item, merchant: v.merchant, context: v.note ?? undefined });
     if (c.primary === cat.primary) cat = { primary: c.primary, detail: c.detail };
   }
   return {
