@@ -35,6 +35,16 @@ describe('compileMatcher', () => {
     expect(vehicle.test(row('bike helmet', 'shopping', 'sports'))).toBe(true);
     expect(vehicle.test(row('bike wash', 'transport', null))).toBe(true);
   });
+  it('does not let a concept\'s shop pull in a row filed as something else there', () => {
+    const groceries = compileMatcher({ categories: [{ primary: 'food', detail: 'groceries' }], terms: ['milk'], merchants: ['Target'], names: ['groceries'] });
+    expect(groceries.test(row('headphones target', 'shopping', 'electronics', 'Target'))).toBe(false);
+    expect(groceries.test(row('diesel target', 'transport', 'fuel', 'Target'))).toBe(false);
+    // An unfiled row at the shop, or one filed as the concept, still counts.
+    expect(groceries.test(row('weekly shop target', 'food', null, 'Target'))).toBe(true);
+    expect(groceries.test(row('weekly shop target', 'food', 'groceries', 'Target'))).toBe(true);
+    // A shop asked for by itself (no categories) keeps every row there.
+    expect(compileMatcher({ categories: [], terms: [], merchants: ['Target'] }).test(row('headphones target', 'shopping', 'electronics', 'Target'))).toBe(true);
+  });
   it('keeps each matcher\'s veto to itself when several are OR-ed', () => {
     const any = compileAny([
       { categories: [{ primary: 'food', detail: 'coffee' }], terms: ['latte'], merchants: [] },

@@ -9,7 +9,7 @@
  * "rapido bike taxi", filed Transport › Taxi, is not a vehicle cost). And a concept tied to
  * categories pulls in rows filed elsewhere (with a detail of their own) only by the words the
  * owner used (`names`), not by its wide family of member words ("oil" in a bike service is not
- * groceries).
+ * groceries), nor by its shops (fuel bought at a warehouse club is not groceries).
  */
 import type { CategoryRef } from './types.js';
 
@@ -93,7 +93,9 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
   const also = (m.also ?? []).map(compileMatcher);
   const base = (row: MatchableRow): boolean => {
     for (const c of cats) if (row.category === c.primary && (c.detail === null || row.detail === c.detail)) return true;
-    if (merchants.size && row.merchant && merchants.has(normTerm(row.merchant))) return true;
+    // A concept's shops ("groceries": Costco, Walmart) do not pull in what the row was filed as
+    // something else ("gas (Costco)" under Fuel, "tv (Walmart)" under Electronics).
+    if (merchants.size && row.merchant && merchants.has(normTerm(row.merchant)) && !(familyBound && row.detail !== null)) return true;
     if (row.detail !== null && cats.some((c) => c.primary === row.category)) return false;
     if (names !== null && names.test(row.search_text)) return true;
     if (familyBound && row.detail !== null) return false;
