@@ -39,7 +39,9 @@ describe('compileMatcher', () => {
     const groceries = compileMatcher({ categories: [{ primary: 'food', detail: 'groceries' }], terms: ['milk'], merchants: ['Target'], names: ['groceries'] });
     expect(groceries.test(row('headphones target', 'shopping', 'electronics', 'Target'))).toBe(false);
     expect(groceries.test(row('diesel target', 'transport', 'fuel', 'Target'))).toBe(false);
-    // An unfiled row at the shop, or one filed as the concept, still counts.
+    expect(groceries.test(row('bagels target', 'food', 'snacks', 'Target'))).toBe(false);
+    // An unfiled row at the shop, one filed as the concept, or one in its primary naming a member, still counts.
+    expect(groceries.test(row('milk and bagels target', 'food', 'snacks', 'Target'))).toBe(true);
     expect(groceries.test(row('weekly shop target', 'food', null, 'Target'))).toBe(true);
     expect(groceries.test(row('weekly shop target', 'food', 'groceries', 'Target'))).toBe(true);
     // A shop asked for by itself (no categories) keeps every row there.

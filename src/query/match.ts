@@ -94,8 +94,13 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
   const base = (row: MatchableRow): boolean => {
     for (const c of cats) if (row.category === c.primary && (c.detail === null || row.detail === c.detail)) return true;
     // A concept's shops ("groceries": Costco, Walmart) do not pull in what the row was filed as
-    // something else ("gas (Costco)" under Fuel, "tv (Walmart)" under Electronics).
-    if (merchants.size && row.merchant && merchants.has(normTerm(row.merchant)) && !(familyBound && row.detail !== null)) return true;
+    // something else ("gas (Costco)" under Fuel, "candy (Walmart)" under Snacks), unless the row is
+    // in the concept's primary and names one of its members (a coffee shop's "cappuccino and
+    // croissant" filed as a snack is coffee).
+    if (merchants.size && row.merchant && merchants.has(normTerm(row.merchant))) {
+      if (!familyBound || row.detail === null) return true;
+      if (cats.some((c) => c.primary === row.category) && re !== null && re.test(row.search_text)) return true;
+    }
     if (row.detail !== null && cats.some((c) => c.primary === row.category)) return false;
     if (names !== null && names.test(row.search_text)) return true;
     if (familyBound && row.detail !== null) return false;
