@@ -5,7 +5,7 @@
  * Numbers always come from SQL over all matches; a question that cannot be planned gets an honest
  * "I can't answer that yet", never an invented number.
  */
-import { formatDay, localDate, type IsoDate } from '../core/dates.js';
+import { daysBetween, formatDay, localDate, type IsoDate } from '../core/dates.js';
 import type { OwnerSettings } from '../core/types.js';
 import { categoryLabel, isPrimary } from '../categories/taxonomy.js';
 import {
@@ -14,7 +14,7 @@ import {
 import { planNext } from './next/plan.js';
 import { contextFromSettings, type LanguageContext } from '../language/context.js';
 import { categoriesFor, categoryNamed } from '../categories/index.js';
-import { normTerm } from './match.js';
+import { compileMatcher, normTerm } from './match.js';
 import { parsePlan } from './plan-schema.js';
 import { isStrayWord, resolveFilters, type ConceptSource, type ExpandConcept, type ResolvedPlanFilters } from './resolve.js';
 import {
@@ -126,6 +126,7 @@ async function run(queries: ExpenseQueries, plan: QueryPlan, ctx: QueryContext, 
   const exec: ExecContext = { owner: ctx.owner, today, defaultCurrency: currency };
   const deps = { queries, owner: ctx.owner, concepts: ctx.concepts === undefined ? defaultConcepts((ctx.language ?? contextFromSettings(ctx.now, ctx.settings)).pack.regions) : ctx.concepts, expandConcept: ctx.expandConcept };
 
+  plan = await narrowToTrips(queries, exec, plan);
   let main = await resolveFilters(deps, plan.filters);
   const relaxed = await relaxPlaceWords(queries, exec, plan, main, (f) => resolveFilters(deps, f));
   if (relaxed) main = relaxed.filters;
@@ -293,6 +294,39 @@ async function relaxPlaceWords(
   const without = await resolve({ ...f, within: f.within.filter((w) => !loose.includes(normTerm(w))) });
   if (without.unknown.length || !without.what || (await count(without)) === 0) return null;
   return { filters: without, dropped: loose };
+}
+
+/** Days between two rows in a place's currency that still make one trip. */
+const TRIP_GAP_DAYS = 4;
+
+/**
+ * "What did I spend in Barcelona": the rows in the place's currency, on the trips (runs of days
+ * with such rows, at most TRIP_GAP_DAYS apart) where some row mentions the place; a Dublin weekend
+ * in euros is another trip. When no row in that currency mentions the place, every row in it counts.
+ * The plan's period is narrowed to the span of those trips.
+ */
+async function narrowToTrips(queries: ExpenseQueries, exec: ExecContext, plan: QueryPlan): Promise<QueryPlan> {
+  const f = plan.filters;
+  if (!f.place || !f.currency) return plan;
+  const rows = await queries.select(exec, ALL_TIME, { groups: [], exclude: [], minAmount: null, maxAmount: null, currency: f.currency }).rows();
+  if (!rows.length) return plan;
+  const place = compileMatcher({ categories: [], terms: [f.place], merchants: [] });
+  const mentions = (r: Row) => place.test({ category: r.category, detail: r.detail, merchant: r.merchant, search_text: normTerm([r.item, r.merchant, r.note].filter(Boolean).join(' ')) });
+  const days = [...new Set(rows.map((r) => r.date))].sort();
+  const named = new Set(rows.filter(mentions).map((r) => r.date));
+  if (!named.size) return plan;
+  const trips: { from: string; to: string; named: boolean }[] = [];
+  for (const d of days) {
+    const last = trips[trips.length - 1];
+    if (last && daysBetween(last.to as IsoDate, d as IsoDate) <= TRIP_GAP_DAYS) {
+      last.to = d;
+      last.named ||= named.has(d);
+    } else trips.push({ from: d, to: d, named: named.has(d) });
+  }
+  const kept = trips.filter((t) => t.named);
+  const from = kept[0]!.from, to = kept[kept.length - 1]!.to;
+  const clip = (p: Period): Period => ({ ...p, from: p.from && p.from > from ? p.from : from, to: p.to && p.to < to ? p.to : to });
+  return { ...plan, periods: plan.periods.length ? plan.periods.map(clip) : [{ from, to, label: `in ${cap(f.place)}` } as Period] };
 }
 
 function familyNote(r: ResolvedPlanFilters): string | null {

@@ -37,6 +37,7 @@ export const filtersSchema = z.object({
   minAmount: z.number().nonnegative().nullable(),
   maxAmount: z.number().nonnegative().nullable(),
   currency: z.string().refine((c) => KNOWN_CURRENCIES.has(c), 'an ISO 4217 code').nullable(),
+  place: z.string().min(1).max(60).optional().describe('a place abroad asked about, with currency = its money'),
 });
 
 export const queryPlanSchema = z.object({

@@ -41,6 +41,11 @@ export interface Filters {
   maxAmount: number | null;
   /** ISO code when the question names one ("in dollars"); null = every currency, kept apart. */
   currency: string | null;
+  /**
+   * A place abroad the question names ("in Barcelona", "the Bali trip"), asked about through
+   * `currency` (the money of the place): only the trips in that currency whose rows mention it.
+   */
+  place?: string;
 }
 
 export type Operation =

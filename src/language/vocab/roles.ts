@@ -91,8 +91,9 @@ export const ROLES = {
   postp: 'a postposition after its chunk (Hindi and friends); value = place|purpose|in|via|drop|time',
   separator: 'separates expenses or list items ("and", "aur", "then", "plus")',
   // ---- looked up by role, never tagged in messages (LOOKUP_ONLY below)
-  subject_edge: 'a word at the edge of a phrase that names a thing asked about or paid, not the thing itself; value = lead (trimmed from the start of a concept phrase: "my", "the", "spent"), trail (trimmed from its end: "expenses", "bills"), occasion (one occasion of the thing, trimmed from a narrower concept\'s phrase: "rides", "dinners"), shop (says "a shop" rather than which one, beside a merchant\'s name: "pump", "store", "app")',
+  subject_edge: 'a word at the edge of a phrase that names a thing asked about or paid, not the thing itself; value = lead (trimmed from the start of a concept phrase: "my", "the", "spent"), trail (trimmed from its end: "expenses", "bills"), occasion (one occasion of the thing, trimmed from a narrower concept\'s phrase: "rides", "dinners"), shop (says "a shop" rather than which one, beside a merchant\'s name: "pump", "store", "app"), trip (a journey to a place: "trip", "visit", "holiday")',
   not_named: 'a word that never names an item or a merchant (function, number, money, time, verb, people and payment words): the categories lexicon never spell-corrects one into a lexicon word, and a one-word brand that is one is known only by its longer aliases',
+  place_currency: 'a country or city abroad and the currency spent there; value = ISO code ("bali" IDR, "prague" CZK): a question about spending in a place whose currency is not the owner\'s asks about the rows in that currency',
   category_alias: 'an everyday word for a category in budget and recurring commands that the taxonomy\'s labels do not spell out; value = primary or primary/detail ("eating out" food/restaurant, "petrol" transport/fuel)',
   possessive: 'a possessive particle between a thing and what it owns, skipped when phrases are matched ("bijli ka bill", "bacchon ki fees")',
   // ---- talking to munshi
@@ -137,7 +138,7 @@ export type Role = keyof typeof ROLES;
  * exactly the readings the other roles give them, so adding one of these rows never changes how a
  * message is read.
  */
-export const LOOKUP_ONLY: ReadonlySet<Role> = new Set<Role>(['subject_edge', 'possessive', 'not_named', 'category_alias']);
+export const LOOKUP_ONLY: ReadonlySet<Role> = new Set<Role>(['subject_edge', 'possessive', 'not_named', 'category_alias', 'place_currency']);
 
 export const ROLE_NAMES = Object.keys(ROLES) as Role[];
 

@@ -70,12 +70,13 @@ const VALUE_CHECKS: Partial<Record<Role, (v: string) => boolean>> = {
   postp: (v) => ['place', 'purpose', 'in', 'via', 'drop', 'time', 'dest'].includes(v),
   label: (v) => /^[a-z_]+:(after|before|both)(:\d+(-\d+)?)?$/.test(v),
   command: (v) => /^[a-z_]+$/.test(v),
-  subject_edge: (v) => ['lead', 'trail', 'occasion', 'shop'].includes(v),
+  subject_edge: (v) => ['lead', 'trail', 'occasion', 'shop', 'trip'].includes(v),
+  place_currency: (v) => /^[A-Z]{3}$/.test(v),
   category_alias: (v) => /^[a-z_]+(\/[a-z_]+)?$/.test(v),
 };
 
 /** Roles whose rows must carry a value. */
-const NEEDS_VALUE: ReadonlySet<Role> = new Set(['number', 'magnitude', 'fraction', 'money_word', 'currency', 'weekday', 'month', 'relative_day', 'period_unit', 'ordinal', 'label', 'command', 'prep', 'postp', 'holiday', 'half', 'season', 'clock', 'unit', 'part_of_day', 'emoji', 'group_by', 'subunit', 'num_adjust', 'ago', 'time_since', 'time_until', 'weekday_set', 'quarter', 'period_part', 'time_prep', 'homograph', 'subject_edge', 'category_alias']);
+const NEEDS_VALUE: ReadonlySet<Role> = new Set(['number', 'magnitude', 'fraction', 'money_word', 'currency', 'weekday', 'month', 'relative_day', 'period_unit', 'ordinal', 'label', 'command', 'prep', 'postp', 'holiday', 'half', 'season', 'clock', 'unit', 'part_of_day', 'emoji', 'group_by', 'subunit', 'num_adjust', 'ago', 'time_since', 'time_until', 'weekday_set', 'quarter', 'period_part', 'time_prep', 'homograph', 'subject_edge', 'category_alias', 'place_currency']);
 
 export const VOCAB_COLUMNS = ['phrase', 'role', 'value', 'lang', 'region'] as const;
 

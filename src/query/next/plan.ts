@@ -13,6 +13,7 @@ import type { LanguageContext } from '../../language/context.js';
 import { analyze } from '../../language/context.js';
 import type { Tag, Tagged } from '../../language/tagger.js';
 import type { Role } from '../../language/vocab/roles.js';
+import { allVocabEntries, wordsOf } from '../../language/vocab/vocabulary.js';
 import type { Primary } from '../../categories/taxonomy.js';
 import { readNumbers, type MoneyReading } from '../../understanding/next/numbers.js';
 import type { TimeReading } from '../../language/time/index.js';
@@ -90,6 +91,8 @@ interface Read {
   names: number;
   /** A run of names was split into a list of examples. */
   listed: boolean;
+  /** A place abroad asked about through its currency ("bali trip"). */
+  place?: string;
 }
 
 const has = (t: Tagged, role: Role): boolean => t.roles.has(role);
@@ -378,6 +381,17 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
       if (!r.categories.includes(cat.primary)) r.categories.push(cat.primary);
     } else if (!r.subjects.includes(phrase)) r.subjects.push(phrase);
   }
+  // "what did I spend in Canada", "Dubai trip mein kitna gaya": a place abroad asks about the money
+  // spent there, the rows in its currency (a place in the owner's own currency stays words).
+  for (const list of [r.subjects, r.within]) {
+    for (let q = list.length - 1; q >= 0; q--) {
+      const place = placeAbroad(list[q]!);
+      if (!place || place.currency === lc.currency || (r.currency !== null && r.currency !== place.currency)) continue;
+      r.currency = place.currency;
+      r.place ??= place.name;
+      list.splice(q, 1);
+    }
+  }
   // "compare food and transport": with at most one period, "and" joins the two sides.
   if (r.op === 'compare' && r.sides.length < 2 && r.periods.length < 2 && r.categories.length + r.subjects.length >= 2) {
     r.sides = [...r.categories, ...r.subjects].map((s) => [s]);
@@ -387,6 +401,20 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   }
   r.onlyShowAll = t.tokens.every((k, x) => k.kind !== 'word' || t.tags.some((g) => covers(g, x) && (g.role === 'show_all' || g.role === 'follow_up' || g.role === 'q_glue' || g.role === 'glue' || g.role === 'op_list' || g.role === 'spend_noun' || g.role === 'ack' || g.role === 'command')));
   return r;
+}
+
+const PLACE_CURRENCY = new Map(allVocabEntries().filter((e) => e.role === 'place_currency').map((e) => [e.phrase, e.value!]));
+const TRIP = wordsOf('subject_edge', 'trip');
+const LEAD = wordsOf('subject_edge', 'lead');
+
+/** The place abroad a subject names ("bali", "the cancun trip", "india visit") and its currency, or null. */
+export function placeAbroad(phrase: string): { name: string; currency: string } | null {
+  const w = phrase.split(' ');
+  while (w.length > 1 && LEAD.has(w[0]!)) w.shift();
+  while (w.length > 1 && TRIP.has(w[w.length - 1]!)) w.pop();
+  const name = w.join(' ');
+  const currency = PLACE_CURRENCY.get(name);
+  return currency ? { name, currency } : null;
 }
 
 /** A word inside a subject phrase that joins one thing ("wash the car", "marks & spencer"). */
@@ -463,6 +491,7 @@ function build(r: Read, today: IsoDate, ownCurrency: string): QueryPlan {
     minAmount: r.minAmount,
     maxAmount: r.maxAmount,
     currency: r.currency,
+    ...(r.place ? { place: r.place } : {}),
   };
   const op: Operation = r.op ?? 'sum';
   const foreign = !!filters.currency && filters.currency !== ownCurrency;
