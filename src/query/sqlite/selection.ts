@@ -339,6 +339,17 @@ function prefilter(eb: EB, m: Matcher, withWords: boolean): Expression<SqlBool> 
   const merchants = m.merchants.flatMap(merchantVariants);
   if (merchants.length) ors.push(eb('merchant', 'in', merchants));
   // A merchant in unusual casing still shows in search_text, which is lower case.
-  if (withWords) for (const t of new Set([...m.terms, ...m.merchants].map(normTerm))) if (t) ors.push(sql<SqlBool>`instr(search_text, ${t}) > 0`);
+  if (withWords) for (const t of new Set([...m.terms, ...m.merchants].map(normTerm).map(instrPiece))) if (t) ors.push(sql<SqlBool>`instr(search_text, ${t}) > 0`);
   return ors.length ? eb.or(ors) : sql<SqlBool>`0`;
+}
+
+/**
+ * What instr() may look for so that every spelling match.ts accepts is found: a term of several
+ * words also matches with hyphens ("chick fil a" = "Chick-fil-A") and "7up" also as "7 up", so
+ * such a term is looked for by its longest piece.
+ */
+function instrPiece(t: string): string {
+  if (!/[\s-]|\p{N}\p{L}|\p{L}\p{N}/u.test(t)) return t;
+  const pieces = t.split(/[\s-]+/).flatMap((w) => w.split(/(?<=\p{N})(?=\p{L})|(?<=\p{L})(?=\p{N})/u)).filter(Boolean);
+  return pieces.sort((a, b) => b.length - a.length)[0] ?? t;
 }
