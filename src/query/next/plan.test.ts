@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryNamed, findKnownTerms, isKnownWord } from '../../categories/index.js';
+import { categoriesFor, categoryNamed, findKnownTerms, isKnownWord } from '../../categories/index.js';
 import { contextFromSettings } from '../../language/context.js';
 import { planNext } from './plan.js';
 
@@ -33,5 +33,23 @@ describe('"in total" without a period', () => {
     if (all.kind !== 'plan' || month.kind !== 'plan') throw new Error('no plan');
     expect(all.plan.periods).toEqual([]);
     expect(month.plan.periods.map((p) => p.label)).toEqual(['this month']);
+  });
+});
+
+describe('a lexicon name written with glue words or hyphens', () => {
+  // The owner's regions' lexicon, as query/answer.ts passes it.
+  const us = categoriesFor(language.pack.regions);
+  const usOpts = {
+    language, categoryNamed, isThing: us.isKnownWord,
+    isTerm: (p: string) => us.findKnownTerms(p.split(' ')).length > 0,
+    isName: (p: string) => { const w = p.split(' '); return us.findKnownTerms(w).some((k) => k.start === 0 && k.end === w.length); },
+  };
+  const usSubjects = (q: string) => {
+    const r = planNext(q, usOpts);
+    return r.kind === 'plan' ? r.plan.filters.subjects : [];
+  };
+  it('is one subject, not its content words alone', () => {
+    expect(usSubjects('what did we spend at save a lot last month')).toEqual(['save a lot']);
+    expect(usSubjects('Chick-fil-A spending this year?')).toEqual(['chick fil a']);
   });
 });

@@ -300,7 +300,27 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   for (const g of ex) use(g.start, g.end);
 
   // ---- subjects: what is left
+  // A lexicon name written across words that are glue or separators elsewhere ("chick fil a",
+  // "Chick-fil-A") is one subject: its words are content, whatever else they are.
+  const inName = new Array<boolean>(n).fill(false);
+  if (opts.isName) {
+    for (let a = 0; a < n; a++) {
+      if (used[a] || t.tokens[a]!.kind !== 'word') continue;
+      for (let b = Math.min(n, a + 7); b > a + 1; b--) {
+        const span = t.tokens.slice(a, b);
+        if (span.some((k, x) => used[a + x] || (k.kind !== 'word' && k.text !== '-')) || span[span.length - 1]!.kind !== 'word') continue;
+        const words = span.filter((k) => k.kind === 'word').map((k) => k.norm);
+        if (words.length < 2 || !opts.isName(words.join(' '))) continue;
+        // Only worth it when some word inside would not be read as content otherwise.
+        if (!span.some((k, x) => k.kind !== 'word' || t.tags.some((g) => covers(g, a + x) && NOT_SUBJECT.has(g.role)))) break;
+        for (let x = a; x < b; x++) inName[x] = true;
+        a = b - 1;
+        break;
+      }
+    }
+  }
   const content = (i: number): boolean => {
+    if (inName[i]) return true;
     if (used[i]) return false;
     const k = t.tokens[i]!;
     if (k.kind !== 'word' && !(k.kind === 'num' && (k.glued || t.tokens[i + 1]?.glued || /^(up|eleven)$/.test(t.tokens[i + 1]?.norm ?? '')))) return false;
