@@ -289,6 +289,11 @@ async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean, mo
   if (concept && namesConcept(forms, concept)) {
     return { phrase: p, how: 'concept', label: concept.label, matcher: conceptMatcher(concept, forms) };
   }
+  // "maccas", "mcd": another name of a shop the owner has paid is that shop, not the rows that happen to say it.
+  if (concept && concept.merchants.length && !concept.categories.length) {
+    const shop = await knownMerchant(deps, concept.merchants);
+    if (shop) return { phrase: p, how: 'merchant', label: shop, matcher: { categories: [], terms: forms, merchants: [shop] } };
+  }
   if (mode === 'strong') return unknown;
   if (await literalExists(deps, forms)) return { phrase: p, how: 'literal', label: p, matcher: { categories: [], terms: forms, merchants: [] } };
   if (concept) {

@@ -5,13 +5,16 @@ import { askEval, openTempLedger, type EvalRecord } from '../../test/support/led
 
 const settings: OwnerSettings = { timeZone: 'America/Chicago', currency: 'USD', locale: 'en-US', dayFirst: false, weekStartsOn: 0 };
 const ctx: QueryContext = { owner: 'me', now: new Date('2026-05-20T18:00:00Z'), settings };
-const R = (date: string, amount: number, item: string, merchant: string | null = null): EvalRecord =>
-  ({ date, amount, currency: 'USD', category: 'food', item, merchant, note: null });
+const R = (date: string, amount: number, item: string, merchant: string | null = null, note: string | null = null): EvalRecord =>
+  ({ date, amount, currency: 'USD', category: 'food', item, merchant, note });
 const LEDGER: EvalRecord[] = [
   R('2026-05-02', 2.5, 'coca-cola zero'),
   R('2026-05-09', 1.99, 'diet coca cola'),
   R('2026-05-11', 3.1, 'seven up', 'Wawa'),
   R('2026-04-11', 9, 'coca-cola 12 pack'),
+  R('2026-05-03', 8.4, 'big mac', "McDonald's"),
+  R('2026-05-12', 5.1, 'mcflurry', "McDonald's"),
+  R('2026-05-14', 6, 'fries', null, 'mcd drive thru'),
 ];
 
 let ledger: Awaited<ReturnType<typeof openTempLedger>>;
@@ -23,5 +26,15 @@ describe('a name of several words within a bounded period', () => {
     const a = await askEval(ledger.opened.queries, 'how much on coca cola this month', ctx);
     expect(a.result.total).toBe(4.49);
     expect(a.result.count).toBe(2);
+  });
+});
+
+describe('another name of a shop the owner has paid', () => {
+  it('is that shop, not only the rows that happen to say the name', async () => {
+    const a = await askEval(ledger.opened.queries, 'what did mcdonalds cost me in may', ctx);
+    expect(a.result.total).toBe(13.5);
+    const b = await askEval(ledger.opened.queries, 'how much at mcd in may', ctx);
+    expect(b.result.total).toBe(19.5);
+    expect(b.result.count).toBe(3);
   });
 });
