@@ -49,6 +49,9 @@ const NOT_SUBJECT: ReadonlySet<Role> = new Set<Role>([
   'time_since', 'time_until', 'plan', 'each', 'ref_last', 'edit_cue', 'separator',
 ]);
 
+/** Roles of words that may sit inside a name ("chick fil a", "save a lot"). */
+const NAME_GLUE: ReadonlySet<Role> = new Set<Role>(['glue', 'q_glue', 'number', 'separator']);
+
 /** Roles that ask for a figure (an operation, spending, a share), besides question words. */
 const ASKING: readonly Role[] = ['op_sum', 'op_kinds', 'op_list', 'op_count', 'op_avg', 'op_top', 'op_compare', 'op_breakdown', 'op_last', 'spend_verb', 'spend_noun', 'percent'];
 
@@ -311,8 +314,11 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
         if (span.some((k, x) => used[a + x] || (k.kind !== 'word' && k.text !== '-')) || span[span.length - 1]!.kind !== 'word') continue;
         const words = span.filter((k) => k.kind === 'word').map((k) => k.norm);
         if (words.length < 2 || !opts.isName(words.join(' '))) continue;
-        // Only worth it when some word inside would not be read as content otherwise.
-        if (!span.some((k, x) => k.kind !== 'word' || t.tags.some((g) => covers(g, a + x) && NOT_SUBJECT.has(g.role)))) break;
+        // Only worth it when some word inside would not be read as content otherwise, and only for
+        // glue words and hyphens: "travel expenses" and "food item" keep their edge words out.
+        const blocked = (x: number): Tag[] => t.tags.filter((g) => covers(g, a + x) && NOT_SUBJECT.has(g.role));
+        if (!span.some((k, x) => k.kind !== 'word' || blocked(x).length)) break;
+        if (!span.every((k, x) => k.kind !== 'word' || blocked(x).every((g) => NAME_GLUE.has(g.role)))) break;
         for (let x = a; x < b; x++) inName[x] = true;
         a = b - 1;
         break;
@@ -341,7 +347,7 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     let join: 'or' | 'and' | 'vs' = 'or';
     if (between.some((w) => VERSUS.has(w) || w === 'vs.' ) || t.tags.some((g) => g.role === 'op_compare' && g.start >= prevEnd && g.end <= i && /vs|versus|against|compared/.test(g.phrase))) join = 'vs';
     else if (between.some((w) => OR_JOIN.has(w))) join = 'or';
-    else if (between.some((w) => /^(at|from|to|in|on|via|through|se|pe|par|mein|me|with)$/.test(w))) join = 'and';
+    else if (between.some((w) => /^(at|from|to|in|on|via|through|se|pe|par|mein|me|with|for)$/.test(w))) join = 'and';
     const excluded = ex.some((g) => g.end <= i && !t.tokens.slice(g.end, i).some((k) => k.kind === 'punct' || OR_JOIN.has(k.norm) && false)) || excludedAfter(t, j);
     phrases.push({ a: i, b: j, join, excluded });
     i = j;
@@ -374,6 +380,9 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     while (idx.length > 1 && trim(idx[idx.length - 1]!)) idx = idx.slice(0, -1);
     const words = idx.map((x) => t.tokens[x]!.norm);
     if (words.length === 1 && trim(idx[0]!) && !opts.categoryNamed(words[0]!)) continue;
+    // "Tata Play ke recharge", "metro card kitni baar recharge karwaya": a verb that is also one
+    // occasion of a thing says what was done to the other subject, not a second thing.
+    if (words.length === 1 && phrases.length > 1 && t.tags.some((g) => covers(g, idx[0]!) && isVerb(g)) && t.tags.some((g) => covers(g, idx[0]!) && g.role === 'occasion')) continue;
     const phrase = words.join(' ');
     if (!phrase) continue;
     // "quick", "bro", "mom" alone are chatter, not something bought.

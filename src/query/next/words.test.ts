@@ -51,3 +51,15 @@ describe('everyday names of what is asked about', () => {
     expect(defaultConcepts(['US']).resolve('tag renewal')?.label).toBe('vehicle');
   });
 });
+
+describe('a second phrase that only says what the first was for or what was done to it', () => {
+  it('"for the X" narrows, it does not add X', () => {
+    const p = plan('how much diesel for the truck last month', 'en-AU', 'AUD', 'Australia/Sydney');
+    expect(p.filters.subjects).toEqual(['diesel']);
+    expect(p.filters.within).toEqual(['truck']);
+  });
+  it('a verb that is also an occasion ("recharge", "order") beside a subject is no second thing', () => {
+    expect(plan('airtel ka recharge kitne ka hua sep mein').filters.subjects).toEqual(['airtel']);
+    expect(plan('recharge pe kitna gaya').filters.subjects).toEqual(['recharge']);
+  });
+});
