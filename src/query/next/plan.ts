@@ -325,6 +325,31 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
       }
     }
   }
+  // "fill up the ute", "priciest fill-ups": a verb phrase (with its hyphenated or plural form)
+  // that is the everyday name of what is asked about.
+  const namedDoing = (i: number): number => {
+    const words: string[] = [];
+    for (let x = i; x < n && words.length < 3; x++) {
+      const k = t.tokens[x]!;
+      if (k.text === '-') continue;
+      if (k.kind !== 'word' || used[x]) break;
+      words.push(k.norm);
+      if ((words.length >= 2 || /-/.test(k.norm)) && opts.categoryNamed(words.join(' '))) return x + 1;
+    }
+    return -1;
+  };
+  for (let i = 0; i < n; i++) {
+    if (used[i] || !t.tags.some((g) => covers(g, i) && isVerb(g))) continue;
+    const end = namedDoing(i);
+    if (end < 0) continue;
+    // "fill up gas": a verb before a thing that names itself is only the verb.
+    let obj = end;
+    while (obj < n && /^(the|a|an|my|our|some)$/.test(t.tokens[obj]!.norm)) obj++;
+    const next = t.tokens[obj];
+    if (next?.kind === 'word' && (opts.isThing?.(next.norm) || opts.categoryNamed(next.norm))) continue;
+    for (let x = i; x < end; x++) inName[x] = true;
+    if (end > i) i = end - 1;
+  }
   const content = (i: number): boolean => {
     if (inName[i]) return true;
     if (used[i]) return false;
@@ -377,7 +402,9 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     const trim = (x: number): boolean => t.tags.some((g) => g.role === 'occasion' && g.value === 'trim' && covers(g, x));
     let idx: number[] = [];
     for (let x = p.a; x < p.b; x++) if (t.tokens[x]!.kind === 'word' || t.tokens[x]!.kind === 'num') idx.push(x);
-    while (idx.length > 1 && trim(idx[idx.length - 1]!)) idx = idx.slice(0, -1);
+    // ... unless only the whole names something ("fill-ups", not "fill"; but "pharmacy bills" is "pharmacy").
+    const namesAll = (xs: number[]): boolean => !!opts.categoryNamed(xs.map((x) => t.tokens[x]!.norm).join(' '));
+    while (idx.length > 1 && trim(idx[idx.length - 1]!) && !(namesAll(idx) && !namesAll(idx.slice(0, -1)))) idx = idx.slice(0, -1);
     const words = idx.map((x) => t.tokens[x]!.norm);
     if (words.length === 1 && trim(idx[0]!) && !opts.categoryNamed(words[0]!)) continue;
     // "Tata Play ke recharge", "metro card kitni baar recharge karwaya": a verb that is also one

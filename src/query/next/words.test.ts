@@ -63,3 +63,11 @@ describe('a second phrase that only says what the first was for or what was done
     expect(plan('recharge pe kitna gaya').filters.subjects).toEqual(['recharge']);
   });
 });
+
+describe('a verb phrase that is the everyday name of what is asked about', () => {
+  it('"fill-ups" is fuel asked about; before a thing it is only the verb', () => {
+    expect(plan('most expensive fill-up this year', 'en-AU', 'AUD', 'Australia/Sydney').filters.subjects).toEqual(['fill up']);
+    expect(plan('how many fill ups since march', 'en-AU', 'AUD', 'Australia/Sydney').filters.subjects).toEqual(['fill ups']);
+    expect(plan('how often did we fill up diesel last week', 'en-AU', 'AUD', 'Australia/Sydney').filters.subjects).toEqual(['diesel']);
+  });
+});
