@@ -372,7 +372,9 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     let join: 'or' | 'and' | 'vs' = 'or';
     if (between.some((w) => VERSUS.has(w) || w === 'vs.' ) || t.tags.some((g) => g.role === 'op_compare' && g.start >= prevEnd && g.end <= i && /vs|versus|against|compared/.test(g.phrase))) join = 'vs';
     else if (between.some((w) => OR_JOIN.has(w))) join = 'or';
-    else if (between.some((w) => /^(at|from|to|in|on|via|through|se|pe|par|mein|me|with|for)$/.test(w))) join = 'and';
+    else if (between.some((w) => /^(at|from|to|in|on|via|through|se|pe|par|mein|me|with)$/.test(w))) join = 'and';
+    // "petrol for the ute": what it was for narrows it (only right before the phrase, not "total for April? Rewe").
+    else if (between.filter((w) => !/^(the|a|an|my|our|his|her|their)$/.test(w)).pop() === 'for') join = 'and';
     const excluded = ex.some((g) => g.end <= i && !t.tokens.slice(g.end, i).some((k) => k.kind === 'punct' || OR_JOIN.has(k.norm) && false)) || excludedAfter(t, j);
     phrases.push({ a: i, b: j, join, excluded });
     i = j;

@@ -57,6 +57,8 @@ describe('a second phrase that only says what the first was for or what was done
     const p = plan('how much diesel for the truck last month', 'en-AU', 'AUD', 'Australia/Sydney');
     expect(p.filters.subjects).toEqual(['diesel']);
     expect(p.filters.within).toEqual(['truck']);
+    // Only right before the phrase: a period in between leaves a list of shops a list.
+    expect(plan('grocery total for may? woolies, coles etc', 'en-AU', 'AUD', 'Australia/Sydney').filters.within).toEqual([]);
   });
   it('a verb that is also an occasion ("recharge", "order") beside a subject is no second thing', () => {
     expect(plan('airtel ka recharge kitne ka hua sep mein').filters.subjects).toEqual(['airtel']);
