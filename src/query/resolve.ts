@@ -11,6 +11,7 @@ import type { ExpenseQueries, ResolvedFilters } from './execute.js';
 import { merchantVariants, normTerm, singularForms, type Matcher } from './match.js';
 import type { CategoryRef, Filters } from './types.js';
 import { wordsOf } from '../language/vocab/vocabulary.js';
+import { fold } from '../language/normalize.js';
 
 /** A concept below the category, as the categories module describes it. */
 export interface ConceptLike {
@@ -148,6 +149,13 @@ function joinOr(xs: string[]): string {
 
 /** Resolves one subject phrase; multi-word phrases fall back to their longest resolvable part. */
 export async function resolveSubject(deps: ResolveDeps, phrase: string): Promise<Resolution> {
+  const r = await resolveSpelled(deps, phrase);
+  // "döner" as the owner wrote it; when no row has those letters, the folded word ("doner").
+  const plain = fold(phrase);
+  return r.how === 'unknown' && plain !== normTerm(phrase) ? resolveSpelled(deps, plain) : r;
+}
+
+async function resolveSpelled(deps: ResolveDeps, phrase: string): Promise<Resolution> {
   const p = normTerm(phrase);
   const words = p.split(' ');
   const whole = await resolveOne(deps, p, true, 'all');

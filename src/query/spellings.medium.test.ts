@@ -15,6 +15,9 @@ const LEDGER: EvalRecord[] = [
   R('2026-05-03', 8.4, 'big mac', "McDonald's"),
   R('2026-05-12', 5.1, 'mcflurry', "McDonald's"),
   R('2026-05-14', 6, 'fries', null, 'mcd drive thru'),
+  R('2026-05-15', 2.4, 'Brötchen'),
+  R('2026-05-16', 1.8, 'Brötchen und Kaffee'),
+  R('2026-05-17', 7, 'creme brulee'),
 ];
 
 let ledger: Awaited<ReturnType<typeof openTempLedger>>;
@@ -36,5 +39,14 @@ describe('another name of a shop the owner has paid', () => {
     const b = await askEval(ledger.opened.queries, 'how much at mcd in may', ctx);
     expect(b.result.total).toBe(19.5);
     expect(b.result.count).toBe(3);
+  });
+});
+
+describe('a word with accents', () => {
+  it('finds the rows that write it with the same letters, and else the plain spelling', async () => {
+    const a = await askEval(ledger.opened.queries, 'how many Brötchen this month', ctx);
+    expect(a.result.count).toBe(2);
+    const b = await askEval(ledger.opened.queries, 'what did the crème brûlée cost', ctx);
+    expect(b.result.total).toBe(7);
   });
 });

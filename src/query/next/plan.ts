@@ -11,6 +11,7 @@ import type { IsoDate } from '../../core/dates.js';
 import { addMonths, endOfMonth, startOfMonth } from '../../core/dates.js';
 import type { LanguageContext } from '../../language/context.js';
 import { analyze } from '../../language/context.js';
+import { fold } from '../../language/normalize.js';
 import type { Tag, Tagged } from '../../language/tagger.js';
 import type { Role } from '../../language/vocab/roles.js';
 import { allVocabEntries, wordsOf } from '../../language/vocab/vocabulary.js';
@@ -420,7 +421,9 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     if (idx.length === 1 && t.tags.some((g) => covers(g, idx[0]!) && ((g.role === 'descriptive' && !named) || g.role === 'filler' || g.role === 'ping' || (g.role === 'kin' && g.value !== 'help' && g.value !== 'other')))) continue;
     r.names += words.length;
     const cat = opts.categoryNamed(phrase);
-    const name = cat && cat.detail === null ? cat.primary : phrase;
+    // The owner's own letters ("döner", "bäckerei") go to the ledger; the folded words read the vocabulary.
+    const asWritten = idx.map((x) => spelled(t.tokens[x]!)).join(' ');
+    const name = cat && cat.detail === null ? cat.primary : asWritten;
     if (p.excluded) {
       r.exclude.push(name);
       continue;
@@ -437,7 +440,7 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     }
     if (cat && cat.detail === null) {
       if (!r.categories.includes(cat.primary)) r.categories.push(cat.primary);
-    } else if (!r.subjects.includes(phrase)) r.subjects.push(phrase);
+    } else if (!r.subjects.includes(asWritten)) r.subjects.push(asWritten);
   }
   // "what did I spend in Canada", "Dubai trip mein kitna gaya": a place abroad asks about the money
   // spent there, the rows in its currency (a place in the owner's own currency stays words).
@@ -473,6 +476,13 @@ export function placeAbroad(phrase: string): { name: string; currency: string } 
   const name = w.join(' ');
   const currency = PLACE_CURRENCY.get(name);
   return currency ? { name, currency } : null;
+}
+
+/** A word as the owner wrote it, lower-cased, when only its accents differ from the folded form. */
+function spelled(k: Tagged['tokens'][number]): string {
+  if (k.kind !== 'word') return k.norm;
+  const low = k.text.toLowerCase().normalize('NFC').replace(/['’]/g, '');
+  return low !== k.norm && fold(low) === k.norm ? low : k.norm;
 }
 
 /** A word inside a subject phrase that joins one thing ("wash the car", "marks & spencer"). */
