@@ -44,6 +44,8 @@ describe('compileMatcher', () => {
     expect(groceries.test(row('milk and bagels target', 'food', 'snacks', 'Target'))).toBe(true);
     expect(groceries.test(row('weekly shop target', 'food', null, 'Target'))).toBe(true);
     expect(groceries.test(row('weekly shop target', 'food', 'groceries', 'Target'))).toBe(true);
+    // Filed by how it was bought, not what it was.
+    expect(groceries.test(row('big order target', 'shopping', 'online', 'Target'))).toBe(true);
     // A shop asked for by itself (no categories) keeps every row there.
     expect(compileMatcher({ categories: [], terms: [], merchants: ['Target'] }).test(row('headphones target', 'shopping', 'electronics', 'Target'))).toBe(true);
   });

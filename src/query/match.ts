@@ -38,6 +38,12 @@ export interface MatchableRow {
   search_text: string;
 }
 
+/**
+ * Details that say how something was bought rather than what it was: a grocery shop's "weekly shop"
+ * filed as online shopping is still groceries.
+ */
+const CHANNELS: ReadonlySet<string> = new Set(['shopping/online', 'food/delivery']);
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Lower-cases and trims a phrase the way search_text is written. */
@@ -94,11 +100,11 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
   const base = (row: MatchableRow): boolean => {
     for (const c of cats) if (row.category === c.primary && (c.detail === null || row.detail === c.detail)) return true;
     // A concept's shops ("groceries": Costco, Walmart) do not pull in what the row was filed as
-    // something else ("gas (Costco)" under Fuel, "candy (Walmart)" under Snacks), unless the row is
-    // in the concept's primary and names one of its members (a coffee shop's "cappuccino and
+    // something else ("gas (Costco)" under Fuel, "candy (Walmart)" under Snacks), unless that only
+    // says how it was bought (CHANNELS), or the row is in the concept's primary and names one of its members (a coffee shop's "cappuccino and
     // croissant" filed as a snack is coffee).
     if (merchants.size && row.merchant && merchants.has(normTerm(row.merchant))) {
-      if (!familyBound || row.detail === null) return true;
+      if (!familyBound || row.detail === null || CHANNELS.has(`${row.category}/${row.detail}`)) return true;
       if (cats.some((c) => c.primary === row.category) && re !== null && re.test(row.search_text)) return true;
     }
     if (row.detail !== null && cats.some((c) => c.primary === row.category)) return false;
