@@ -98,6 +98,12 @@ export interface ExpenseRepository {
   count(owner?: string): Promise<number>;
   /** Every live expense in a date range (inclusive), oldest first, for export and summaries. */
   between(opts: { owner?: string; from?: IsoDate; to?: IsoDate }): Promise<Expense[]>;
+  /**
+   * The same rows as `between`, in the same order, handed to `visit` one at a time and read a page
+   * (`pageSize` rows, default 1000) at a time, so a caller that only aggregates holds one page, not
+   * the range: a summary over a range of 20,000 rows kept them all live at once. Resolves with the count.
+   */
+  eachBetween(opts: { owner?: string; from?: IsoDate; to?: IsoDate; pageSize?: number }, visit: (e: Expense) => void): Promise<number>;
   /** The owner's earliest live expense date. */
   firstDate(owner: string): Promise<IsoDate | null>;
   /**

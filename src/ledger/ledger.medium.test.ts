@@ -95,6 +95,24 @@ describe.each(adapters)('expense and preference repositories (%s)', (_name, open
     expect(await repos.expenses.update(999_999, { amountMinor: 1 }, 'now')).toBeNull();
   });
 
+  it('hands over a range a page at a time: the same live rows in the same (date, id) order as between, pages splitting one day', async () => {
+    const dates = ['2026-01-03', '2026-01-01', '2026-01-02', '2026-01-02', '2026-01-02', '2026-01-02', '2026-01-05', '2026-01-02', '2026-01-04'];
+    const ids: number[] = [];
+    for (const [i, date] of dates.entries()) ids.push(...(await repos.expenses.record([draft({ date, amountMinor: 100 + i })], meta(`p${i}`))).expenses.map((e) => e.id));
+    await repos.expenses.record([draft({ date: '2026-01-02' })], meta('other', 'spouse'));
+    await repos.expenses.softDelete([ids[3]!], '2026-01-15T15:00:00.000Z');
+    for (const range of [{ owner: 'me' }, { owner: 'me', from: '2026-01-02', to: '2026-01-04' }, {}]) {
+      const all = await repos.expenses.between(range);
+      for (const pageSize of [1, 2, 3, 1000]) {
+        const seen: { id: number; date: string }[] = [];
+        const n = await repos.expenses.eachBetween({ ...range, pageSize }, (e) => seen.push({ id: e.id, date: e.date }));
+        expect(n).toBe(all.length);
+        expect(seen).toEqual(all.map((e) => ({ id: e.id, date: e.date })));
+      }
+    }
+    expect((await repos.expenses.between({ owner: 'me', from: '2026-01-02', to: '2026-01-04' })).length).toBe(6);
+  });
+
   it('keeps owners apart, filters by date range, and lists owners who spent', async () => {
     await repos.expenses.record([draft({ date: '2026-01-01' })], meta('o1', 'me', '2026-01-01T10:00:00.000Z'));
     await repos.expenses.record([draft({ date: '2026-01-10', merchant: 'Chaayos' })], meta('o2', 'me'));

@@ -136,6 +136,11 @@ export class MemoryLedger {
         .filter((r) => live(r) && (!o.owner || r.owner === o.owner) && (!o.from || r.date >= o.from) && (!o.to || r.date <= o.to))
         .sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)
         .map(copy),
+    eachBetween: async (o, visit) => {
+      const rows = await this.expenses.between(o);
+      for (const e of rows) visit(e);
+      return rows.length;
+    },
     firstDate: async (owner) => {
       const dates = this.rows.filter((r) => live(r) && r.owner === owner).map((r) => r.date).sort();
       return (dates[0] as IsoDate | undefined) ?? null;

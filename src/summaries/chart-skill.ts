@@ -13,7 +13,7 @@ import { captionText } from './text.js';
 import { namedWindow } from './windows.js';
 
 export interface ChartSkillDeps {
-  expenses: Pick<ExpenseRepository, 'between' | 'firstDate'>;
+  expenses: Pick<ExpenseRepository, 'eachBetween' | 'firstDate'>;
   renderChart: ChartRenderer;
 }
 

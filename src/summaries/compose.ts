@@ -24,7 +24,7 @@ export interface ComposedSummary {
 }
 
 export async function composeSummary(
-  expenses: Pick<ExpenseRepository, 'between' | 'firstDate'>,
+  expenses: Pick<ExpenseRepository, 'eachBetween' | 'firstDate'>,
   owner: string,
   window: SummaryWindow,
   settings: Pick<OwnerSettings, 'currency' | 'locale'>,

@@ -17,7 +17,7 @@ import { SUMMARY_SETTING, type SummaryConfig } from './config.js';
 import { scheduledWindow, type SummaryKind } from './windows.js';
 
 export interface SummaryJobDeps {
-  expenses: Pick<ExpenseRepository, 'between' | 'firstDate' | 'owners'>;
+  expenses: Pick<ExpenseRepository, 'eachBetween' | 'firstDate' | 'owners'>;
   preferences: Pick<PreferenceRepository, 'settings'>;
   notifier: Notifier;
   /** Settings of an owner (defaults merged with what they changed). */

@@ -14,7 +14,7 @@ import { namedPeriodIn } from './period-words.js';
 import { namedWindow } from './windows.js';
 
 export interface SummarySkillDeps {
-  expenses: Pick<ExpenseRepository, 'between' | 'firstDate'>;
+  expenses: Pick<ExpenseRepository, 'eachBetween' | 'firstDate'>;
   preferences: Pick<PreferenceRepository, 'setSetting'>;
   /** Attach the chart to on-demand summaries too. */
   renderChart?: ChartRenderer;

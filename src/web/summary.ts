@@ -32,7 +32,7 @@ export interface PeriodSummary {
 }
 
 export async function periodSummary(
-  expenses: Pick<ExpenseRepository, 'between' | 'firstDate'>,
+  expenses: Pick<ExpenseRepository, 'eachBetween' | 'firstDate'>,
   owner: string,
   range: { from: IsoDate; to: IsoDate; label: string },
   settings: Pick<OwnerSettings, 'currency' | 'locale'>,

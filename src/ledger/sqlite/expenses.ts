@@ -189,6 +189,26 @@ export function sqliteExpenses(store: SqliteStore): ExpenseRepository {
       return (await q.orderBy('date').orderBy('id').execute()).map(rowToExpense);
     },
 
+    async eachBetween(opts, visit) {
+      const pageSize = Math.max(1, opts.pageSize ?? 1000);
+      let after: { date: string; id: number } | null = null;
+      let n = 0;
+      for (;;) {
+        let q = db.selectFrom('expenses').selectAll().where('deleted_at', 'is', null);
+        if (opts.owner) q = q.where('owner', '=', opts.owner);
+        if (opts.from) q = q.where('date', '>=', opts.from);
+        if (opts.to) q = q.where('date', '<=', opts.to);
+        // Keyset, not OFFSET: each page starts where the last ended, in between()'s (date, id) order.
+        if (after) q = q.where(sql<boolean>`(date, id) > (${after.date}, ${after.id})`);
+        const page = await q.orderBy('date').orderBy('id').limit(pageSize).execute();
+        for (const r of page) visit(rowToExpense(r));
+        n += page.length;
+        if (page.length < pageSize) return n;
+        const last = page[page.length - 1]!;
+        after = { date: last.date, id: last.id };
+      }
+    },
+
     async firstDate(owner) {
       const r = await db.selectFrom('expenses').select((eb) => eb.fn.min('date').as('first')).where('owner', '=', owner).where('deleted_at', 'is', null).executeTakeFirst();
       return (r?.first as string | null | undefined) ?? null;
