@@ -25,16 +25,20 @@ export async function benchSoak(total = Number(process.env.npm_config_messages ?
   const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('dist/ could not be built');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munshi-soak-'));
-  const lines: string[] = [`node --optimize-for-size dist/main.js, console transport, ${total.toLocaleString('en')} messages + a question every 100, each sent when the previous was answered${process.env.MUNSHI_SOAK_ENV ? `; daemon environment ${process.env.MUNSHI_SOAK_ENV}` : ''}`];
+  const lines: string[] = [`node --optimize-for-size dist/main.js, console transport, ${total.toLocaleString('en')} messages + a question every 100, each sent when the previous was answered${process.env.MUNSHI_SOAK_FLAGS ? `; extra node flags ${process.env.MUNSHI_SOAK_FLAGS}` : ''}${process.env.MUNSHI_SOAK_ENV ? `; daemon environment ${process.env.MUNSHI_SOAK_ENV}` : ''}`];
   try {
     // --trace-gc lines: "... Mark-Compact 45.1 (52.3) -> 40.2 (50.1) MB, ...": live heap after the last full GC.
     let heapAfterFullGc = NaN;
     let heapCommitted = NaN;
+    // MUNSHI_SOAK_GCLOG=file: every --trace-gc line with the number of messages sent before it.
+    const gcLog = process.env.MUNSHI_SOAK_GCLOG ? fs.openSync(process.env.MUNSHI_SOAK_GCLOG, 'w') : null;
+    let sent = 0;
     const d = launch([], dir, {
       // Port 0: two soaks at once (or a daemon already on 8080) still each get their web page.
       env: { MUNSHI_WEB_PORT: '0', ...soakEnv() },
-      nodeFlags: ['--trace-gc'],
+      nodeFlags: ['--trace-gc', ...extraFlags()],
       onOtherLine: (l) => {
+        if (gcLog !== null) fs.writeSync(gcLog, `${sent} ${l}\n`);
         const m = /Mark-Compact[^\n]*?-> ([\d.]+) \(([\d.]+)\) MB/.exec(l);
         if (m) heapAfterFullGc = Number(m[1]);
         const any = /-> [\d.]+ \(([\d.]+)\) MB/.exec(l);
@@ -52,6 +56,7 @@ export async function benchSoak(total = Number(process.env.npm_config_messages ?
     for (let i = 0; i < texts.length; i++) {
       const t = performance.now();
       d.say(texts[i]!);
+      sent = i + 1;
       await d.nextReply();
       lat.push(performance.now() - t);
       if ((i + 1) % 100 === 0) {
@@ -70,6 +75,7 @@ export async function benchSoak(total = Number(process.env.npm_config_messages ?
         );
         mark = now;
         lat = [];
+        process.stderr.write(`soak: ${lines.at(-1)}\n`);
       }
     }
     await d.stop();
@@ -87,6 +93,11 @@ function memoryOf(pid: number): { anon: number; file: number } {
   const st = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+) kB`).exec(st)?.[1] ?? NaN) / 1024;
   return { anon: kb('RssAnon'), file: kb('RssFile') + kb('RssShmem') };
+}
+
+/** MUNSHI_SOAK_FLAGS="--flag --flag2": node flags besides the start script's (to try V8 settings before adopting them). */
+function extraFlags(): string[] {
+  return (process.env.MUNSHI_SOAK_FLAGS ?? '').split(/\s+/).filter(Boolean);
 }
 
 /** MUNSHI_SOAK_ENV="K=V K2=V2": extra environment for the daemon (to try allocator or cache settings). */
