@@ -78,9 +78,14 @@ export async function benchSoak(total = Number(process.env.npm_config_messages ?
         process.stderr.write(`soak: ${lines.at(-1)}\n`);
       }
     }
+    // A chat falls quiet after a burst: V8's memory reducer collects on its own (no --expose-gc)
+    // some seconds later. What the daemon then sits at, apart from the criterion's samples.
+    await new Promise((r) => setTimeout(r, 20_000));
+    const idle = rssOf(d.child.pid!) / MIB;
     await d.stop();
     const first = rss[0]!;
     const last = rss.at(-1)!;
+    lines.push(`idle 20 s after the last message: RSS ${idle.toFixed(0)} MiB, heap ${heapAfterFullGc.toFixed(0)} (${heapCommitted.toFixed(0)}) MiB`);
     lines.push(`RSS after ${total.toLocaleString('en')} / after 1,000: ${last.toFixed(0)} / ${first.toFixed(0)} MiB = ${((last / first - 1) * 100).toFixed(1)}% (target ≤ +20%); peak ${Math.max(...rss).toFixed(0)} MiB; ${((performance.now() - t0) / 1000).toFixed(0)} s; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
