@@ -387,6 +387,13 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     const idx: number[] = [];
     for (let x = p.a; x < p.b; x++) if (t.tokens[x]!.kind === 'word') idx.push(x);
     const whole = idx.map((x) => t.tokens[x]!.norm).join(' ');
+    // "gifts & donations": categories joined by "&" that make no name together are either of them.
+    if (idx.length === 2 && p.b - p.a === 3 && t.tokens[idx[0]! + 1]!.text === '&' && !(opts.isName ?? knownName)(whole) && !opts.categoryNamed(whole)
+      && idx.every((x) => opts.categoryNamed(t.tokens[x]!.norm))) {
+      phrases.splice(q, 1, ...idx.map((x, n) => ({ a: x, b: x + 1, join: n === 0 ? p.join : ('or' as const), excluded: p.excluded })));
+      r.listed = true;
+      continue;
+    }
     if (idx.length < 2 || idx.length !== p.b - p.a || (opts.isName ?? knownName)(whole) || opts.categoryNamed(whole)) continue;
     // Closed by "etc" / "all of it", a run with a known name among them and no two-word name inside
     // ("coned spectrum verizon etc") is a list too; the ledger decides what the unknown ones are.

@@ -73,3 +73,11 @@ describe('a verb phrase that is the everyday name of what is asked about', () =>
     expect(plan('how often did we fill up diesel last week', 'en-AU', 'AUD', 'Australia/Sydney').filters.subjects).toEqual(['diesel']);
   });
 });
+
+describe('two category names joined by "&"', () => {
+  it('mean either of them when together they name nothing', () => {
+    const p = plan('show rent & repairs since june', 'en-AU', 'AUD', 'Australia/Sydney');
+    expect(p.filters.subjects.length + p.filters.categories.length).toBe(2);
+    expect(plan('how much at marks & spencer', 'en-GB', 'GBP', 'Europe/London').filters.subjects).toEqual(['marks spencer']);
+  });
+});
