@@ -31,6 +31,12 @@ export interface Tagged {
   roles: ReadonlySet<Role>;
 }
 
+/**
+ * Roles a possessive takes from the word it is made of: "friday's coffee", "last night's menulog",
+ * "monday's top up" are that day; "fridays" without the apostrophe stays a recurring day.
+ */
+const FROM_POSSESSIVE: ReadonlySet<Role> = new Set<Role>(['weekday', 'relative_day', 'part_of_day', 'homograph']);
+
 /** Roles a word may take when written glued to a number ("1.2k", "20rs", "2kg", "9pm"); "3rd" is not "rd". */
 const GLUED_TO_NUMBER: ReadonlySet<Role> = new Set<Role>(['magnitude', 'unit', 'currency', 'clock', 'month', 'money_word', 'label', 'each', 'period_unit', 'subunit', 'approx', 'times']);
 
@@ -89,12 +95,25 @@ export function tag(text: string, tokens: readonly Token[], vocab: Vocabulary): 
       let seen = false;
       for (let q = 0; q < k && !seen; q++) seen = keys[q]!.key === key;
       if (seen) continue;
+      // "friday's": the possessive of a time word is that time, never the plural.
+      const possessive = /'s$/.test(tokens[end - 1]!.text.toLowerCase()) && key.endsWith('s');
       for (const e of vocab.lookup(key)) {
         if (afterNumber && !GLUED_TO_NUMBER.has(e.role)) continue;
+        if (possessive && e.role === 'weekday_set') continue;
         const tg: Tag = { role: e.role, value: e.value, start: i, end, phrase: key, entry: e };
         tags.push(tg);
         at[i]!.push(tg);
         roles.add(e.role);
+      }
+      if (possessive) {
+        const base = key.slice(0, -1);
+        for (const e of vocab.lookup(base)) {
+          if (!FROM_POSSESSIVE.has(e.role) || at[i]!.some((g) => g.role === e.role && g.end === end)) continue;
+          const tg: Tag = { role: e.role, value: e.value, start: i, end, phrase: base, entry: e };
+          tags.push(tg);
+          at[i]!.push(tg);
+          roles.add(e.role);
+        }
       }
     }
   }

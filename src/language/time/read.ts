@@ -159,6 +159,12 @@ function cueBefore(t: Tagged, i: number): boolean {
   return prev.norm === 'of' || prev.norm === 'the' && i >= 2 && t.tags.some((g) => g.end === i - 1 && CUE_ROLES.has(g.role));
 }
 
+/** Marks after a phrase that make it a heading ("black friday: …", "diwali - …"). */
+const HEADING_MARKS: ReadonlySet<string> = new Set([':', '-', '–', '—']);
+
+/** Roles of the word before a strong homograph that keep it an everyday word ("the sun", "we wed"). */
+const STRONG_NOT_AFTER: ReadonlySet<string> = new Set(['glue', 'self', 'third_party', 'kin', 'prep', 'spend_verb', 'obtain_verb', 'negation', 'plan', 'time_prep']);
+
 function homograph(t: Tagged, i: number): 'strong' | 'weak' | null {
   for (const g of t.at[i] ?? []) if (g.role === 'homograph' && g.end === i + 1) return g.value === 'weak' ? 'weak' : 'strong';
   return null;
@@ -398,10 +404,10 @@ const ACTIONS: Record<string, A> = {
     const d = valueOf<Dom>(cap(m, 'd'))!;
     if (!d.ord) return null;
     const q = qOf(m);
-    // "3rd floor", "2nd installment": an ordinal that ranks the word after it is no date.
+    // "3rd floor", "2nd installment", "3rd night shift": an ordinal that ranks the word after it is no date.
     const next = t.tokens[m.end];
     const cued = cueBefore(t, m.start) || !!q;
-    if (!cued && next && next.kind === 'word' && !(t.at[m.end] ?? []).some((g) => (TIME_ROLES.has(g.role) && g.role !== 'period_unit') || g.role === 'separator' || g.role === 'prep' || g.role === 'spend_verb')) return null;
+    if (!cued && next && next.kind === 'word' && !(t.at[m.end] ?? []).some((g) => (TIME_ROLES.has(g.role) && g.role !== 'period_unit' && g.role !== 'part_of_day') || g.role === 'separator' || g.role === 'prep' || g.role === 'spend_verb')) return null;
     // "3rd of 12" counts installments.
     if (!q && next?.norm === 'of' && t.tokens[m.end + 1]?.kind === 'num') return null;
     // "jess's 30th", "mom's 60th": a birthday, not a day of the month.
@@ -432,6 +438,8 @@ const ACTIONS: Record<string, A> = {
   this_pod: (m, t, c) => day(c.today, c, m.weight),
   weekday: (m, t, c) => {
     const w = cap(m, 'w')!;
+    // "black friday", "good friday": a day inside a holiday's name is the holiday's, not a weekday.
+    if (t.tags.some((g) => g.role === 'holiday' && g.start <= w.start && g.end >= w.end && g.end - g.start > w.end - w.start)) return null;
     const wd = Number(w.tag!.value);
     const q = qOf(m);
     const h = homograph(t, w.start);
@@ -440,7 +448,12 @@ const ACTIONS: Record<string, A> = {
       // ("brunch sat 44", "nyquil 13.49 wed"); "sat down", "the sun" are not.
       const prevNum = t.tokens[w.start - 1]?.kind === 'num', nextNum = t.tokens[w.end]?.kind === 'num';
       const last = !t.tokens.slice(w.end).some((k) => k.kind === 'word' || k.kind === 'num');
-      const beside = c.mode === 'record' && (h === 'weak' ? prevNum || nextNum || last : prevNum && last);
+      // A strong one ("wed", "sun") closes a record after an amount or a noun ("curry for dinner
+      // wed"), never after a function word or a doer ("in the sun", "we wed").
+      const prev = t.at[w.start - 1] ?? [];
+      const afterNoun = t.tokens[w.start - 1]?.kind === 'word' && !prev.some((g) => STRONG_NOT_AFTER.has(g.role));
+      const onDay = prev.some((g) => g.role === 'time_prep' && g.value === 'pre');
+      const beside = c.mode === 'record' && (h === 'weak' ? prevNum || nextNum || last : last && (prevNum || afterNoun || onDay));
       const ok = (h === 'weak' ? atMessageStart(t, w.start) || cueBefore(t, w.start) : false) || beside;
       if (!ok) return null;
     }
@@ -535,7 +548,9 @@ const ACTIONS: Record<string, A> = {
     const y = yearOf(m);
     const over = !!cap(m, 'o') || !!cap(m, 'u');
     // "diwali crackers", "christmas tree": in a record a holiday's name alone says what, not when.
-    if ((homograph(t, h.start) || c.mode === 'record') && !q && y === null && !over && !cueBefore(t, h.start)) return null;
+    // A holiday heading the message ("black friday: old navy 64") says when.
+    const heading = atMessageStart(t, h.start) && HEADING_MARKS.has(t.tokens[h.end]?.text ?? '');
+    if ((homograph(t, h.start) || c.mode === 'record') && !q && y === null && !over && !heading && !cueBefore(t, h.start)) return null;
     const info = holidayInfo(key, c.lc.pack.regions);
     if (!info) return null;
     const sp = yearlySpan(key, y, q, over, c);

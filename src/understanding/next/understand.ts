@@ -68,10 +68,17 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
   const t = analyze(text, lc);
   if (!t.tokens.some((k) => k.kind === 'word' || k.kind === 'num' || k.kind === 'emoji') || garbled(t.text)) return { intent: 'other', kind: 'noise', confidence: 0.9 };
 
-  const nums = readNumbers(t, lc);
+  const read = readNumbers(t, lc);
   const pastVerb = t.tags.some((g) => (g.role === 'spend_verb' || g.role === 'obtain_verb') && g.value === 'past');
   const tense = pastVerb ? 'past' : t.roles.has('plan') ? 'future' : null;
-  const times = bestTimes(readTimes(t, lc, { mode: 'record', tense }));
+  const fn = functionTokens(t);
+  const terms = findTerms(t, lex, fn);
+  // A number inside a known name ("Apollo 24/7", "7-Eleven") is part of the name, never a date.
+  const namedNum = (r: TimeReading): boolean => terms.some((k) => k.start < r.end && r.start < k.end && t.tokens.slice(Math.max(k.start, r.start), Math.min(k.end, r.end)).some((x) => x.kind === 'num'));
+  // Likewise no amount: "7-Eleven" is a shop, not 11.
+  const inName = (m: { start: number; end: number; currencyWritten?: boolean }): boolean => !m.currencyWritten && terms.some((k) => k.start <= m.start && m.end <= k.end && (k.start < m.start || m.end < k.end));
+  const nums = read.money.some(inName) ? { ...read, money: read.money.filter((m) => !inName(m)) } : read;
+  const times = bestTimes(readTimes(t, lc, { mode: 'record', tense }).filter((r) => !namedNum(r)));
   const moneyBest = bestCover(nums.money.filter((m) => m.currencyWritten || !times.some((r) => r.start < m.end && m.start < r.end)), (m) => m.score * (m.end - m.start));
 
   const cmd = readCommand({ t, money: moneyBest, times, categoryNamed: lex.categoryNamed, isItemPhrase: (p) => lex.findKnownTerms(p.split(' ')).length > 0 });
@@ -83,8 +90,6 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
   if (asksAboutMunshi(t)) return { intent: 'other', kind: 'capabilities', confidence: 0.8 };
   if (isPing(t)) return { intent: 'other', kind: 'noise', confidence: 0.85 };
 
-  const fn = functionTokens(t);
-  const terms = findTerms(t, lex, fn);
   const prep = prepare(t, nums, times, terms);
   const rr = readExpenses(prep);
   const futureDate = times.some((r) => r.future);
