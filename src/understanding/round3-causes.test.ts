@@ -66,3 +66,31 @@ describe('time words', () => {
     expect(f.amountMinor).toBe(320);
   });
 });
+
+describe('notepad numbers are not expenses', () => {
+  it.each([
+    ['9,310 steps so far today', US],
+    ['71.5 kg after the run', US],
+    ['it was 41 degrees in the car', AU],
+    ['sugar fasting 104, bp 132/86', IN],
+    ['tyre pressure 32 all round', AU],
+    ['bike locker code 3391 20', AU],
+    ['guest wifi pwd chai@1234', IN],
+    ['PNR 4410293381 waitlisted', IN],
+    ['odometer 48,221 at the service', US],
+    ['ship to: 88 Peach Orchard Ln, Marietta GA 30062', US],
+    ['C-17, Sector 21, Noida', IN],
+  ])('%s', (text, ctx) => {
+    const r = understand(text, ctx);
+    expect(r.intent).not.toBe('add_expense');
+  });
+
+  it('a flat number beside the rent is a label, the rent still an amount', () => {
+    expect(one('flat B-202 maintenance 3500', IN).amountMinor).toBe(350000);
+  });
+
+  it('a number only a label word names is asked about, not stored silently', () => {
+    const r = understand('boarding at 7:10, seat 23', US);
+    if (r.intent === 'add_expense') expect(r.ask).toBeDefined();
+  });
+});

@@ -45,7 +45,7 @@ const MONEYISH: ReadonlySet<Role> = new Set<Role>(['magnitude', 'currency', 'sub
 const BEFORE_ROLES: ReadonlySet<Role> = new Set<Role>(['currency', 'approx', 'each', 'times', 'time_at', 'month']);
 
 /** Label kinds that make a number surely not money; the others only make money less likely. */
-const SURE_LABELS = new Set(['ref', 'code', 'card', 'phone', 'flight', 'percent', 'date', 'time', 'id', 'store']);
+const SURE_LABELS = new Set(['ref', 'code', 'card', 'phone', 'flight', 'percent', 'date', 'time', 'id', 'store', 'measure']);
 const SURE = 0.95;
 const WEAK = 0.6;
 
@@ -368,9 +368,10 @@ function numberAfter(cx: Cx, j: number): number {
   let k = j;
   for (let n = 0; n < 4 && cx.toks[k]; n++) {
     const tk = cx.toks[k]!;
-    const mark = (tk.kind === 'punct' || tk.kind === 'sym') && /^[:#\-.=]$/.test(tk.text);
+    const mark = (tk.kind === 'punct' || tk.kind === 'sym') && /^[:#\-.=@_]$/.test(tk.text);
     const glue = tk.kind === 'word' && hasRole(cx, k, 'glue') && !hasRole(cx, k, 'currency');
-    const prefix = tk.kind === 'word' && cx.toks[k + 1]?.kind === 'num' && cx.toks[k + 1]!.glued;
+    // Letters written against the digits, directly or through a mark: "abc12345", "Sharma@2026".
+    const prefix = tk.kind === 'word' && !hasRole(cx, k, 'currency') && !!cx.toks[k + 1]?.glued && (cx.toks[k + 1]!.kind === 'num' || /^[@_#\-.]$/.test(cx.toks[k + 1]!.text));
     if (!mark && !glue && !prefix) break;
     k++;
   }
@@ -392,8 +393,23 @@ function labelsFromVocabulary(cx: Cx, labels: LabelReading[]): void {
         const capsOk = !(short && lv.kind === 'flight') || upper(cx.toks[g.start]) || /\d/.test(g.phrase);
         if (d >= lv.min && d <= lv.max && capsOk) {
           let end = k + 1;
-          while (cx.toks[end]?.glued && (cx.toks[end]!.kind === 'word' || cx.toks[end]!.kind === 'num') && !hasRole(cx, end, 'currency')) end++;
+          for (;;) {
+            const nx = cx.toks[end];
+            if (nx?.glued && (nx.kind === 'word' || nx.kind === 'num') && !hasRole(cx, end, 'currency')) end++;
+            // "BP 128/82", "flat 12/3": a reading or a number written as two parts.
+            else if (nx?.glued && nx.text === '/' && cx.toks[end + 1]?.glued && cx.toks[end + 1]!.kind === 'num') end += 2;
+            // "locker code 482 117": a code written in groups.
+            else if (lv.kind === 'code' && nx?.kind === 'num' && !nx.glued && /^\d{2,4}$/.test(nx.text) && /^\d{2,4}$/.test(cx.toks[end - 1]!.text)) end++;
+            else break;
+          }
           addLabel(labels, { start: k, end, kind: lv.kind, score, cue: { start: g.start, end: g.end } });
+          // "tyre pressure: 35 front, 33 rear": a reading's label covers the numbers of its clause.
+          if (lv.kind === 'measure') {
+            for (let j = end; j < cx.toks.length; j++) {
+              if (cx.t.tags.some((x) => x.start === j && (x.role === 'currency' || x.role === 'separator' || x.role === 'spend_verb'))) break;
+              if (cx.toks[j]!.kind === 'num' && !cx.toks[j]!.glued) addLabel(labels, { start: j, end: j + 1, kind: lv.kind, score, cue: { start: g.start, end: g.end } });
+            }
+          }
         }
       }
     }
@@ -405,7 +421,8 @@ function labelsFromVocabulary(cx: Cx, labels: LabelReading[]): void {
         if (lv.kind !== 'street' || !cx.toks[k]?.cap) continue;
       }
       while (k >= 0 && cx.toks[k]!.kind === 'word' && cx.toks[k]!.glued && cx.toks[k - 1]?.kind === 'num') k--; // "221B"
-      if (k >= 0 && cx.toks[k]!.kind === 'word' && cx.toks[k]!.cap && lv.kind === 'street') {
+      // Up to three capitalised words between: "221B Baker St", "1450 Magnolia Ridge Dr".
+      for (let n = 0; n < 3 && k >= 0 && cx.toks[k]!.kind === 'word' && cx.toks[k]!.cap && lv.kind === 'street'; n++) {
         k--;
         while (k >= 0 && cx.toks[k]!.kind === 'word' && cx.toks[k]!.glued && cx.toks[k - 1]?.kind === 'num') k--;
       }
@@ -444,9 +461,23 @@ function centsAfter(cx: Cx, at: number): { cents: number; end: number } | null {
  * is the code, and the street and flat numbers are surely labels, not money.
  */
 function addressContext(cx: Cx, labels: LabelReading[]): void {
+  // "B-42": a block letter and a house number written together.
+  for (let i = 2; i < cx.toks.length; i++) {
+    const [a, d, n] = [cx.toks[i - 2]!, cx.toks[i - 1]!, cx.toks[i]!];
+    if (a.kind === 'word' && a.text.length === 1 && a.cap && d.text === '-' && d.glued && n.kind === 'num' && n.glued && !(cx.toks[i + 1]?.glued && cx.toks[i + 1]!.kind === 'num')) addLabel(labels, { start: i, end: i + 1, kind: 'place', score: WEAK });
+  }
   const places = labels.filter((l) => l.kind === 'street' || l.kind === 'place');
   if (!places.length) return;
-  const code = cx.toks.findIndex((tk, i) => tk.kind === 'num' && /^\d{5,6}$/.test(tk.text) && !labels.some((l) => l.start <= i && i < l.end)
+  // Two place numbers ("B-42, Sector 46") or an address word ("address: 1450 Magnolia Ridge Dr") make an address.
+  const addressWord = cx.t.tags.some((g) => g.role === 'label' && g.value?.startsWith('address'));
+  if (places.length >= 2 || addressWord) for (const l of places) l.score = SURE;
+  // The code follows a town, a state or a comma ("Suwanee GA 30024", "gurgaon 122001"), not a word
+  // it prices ("flat C-404 rent 25000").
+  const afterTown = (i: number): boolean => {
+    const p = cx.toks[i - 1];
+    return !p || p.kind === 'punct' || (p.kind === 'word' && (p.cap || p.text.length <= 2 || hasRole(cx, i - 1, 'city')));
+  };
+  const code = cx.toks.findIndex((tk, i) => tk.kind === 'num' && /^\d{5,6}$/.test(tk.text) && afterTown(i) && !labels.some((l) => l.start <= i && i < l.end)
     && !hasRole(cx, i + 1, 'currency') && !(i > 0 && hasRole(cx, i - 1, 'currency')));
   if (code < 0) return;
   addLabel(labels, { start: code, end: code + 1, kind: 'code', score: SURE });

@@ -95,6 +95,13 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
   const futureDate = times.some((r) => r.future);
   const cue = readCues({ t, hasMoney: !!rr.best, futureDate, hasTime: times.some((r) => !r.future), hasPeriod: times.some((r) => r.kind === 'range' && !r.future), hasThing: terms.length > 0, termSpans: terms });
 
+  // Numbers that only label or measure ("11,842 steps today", "82.4 kg this morning", "PNR 2456781930
+  // status check") in a message that names nothing bought and asks nothing: a note to self.
+  // A known word that is the label itself ("BP 128/82", "PNR 2456…") names nothing bought.
+  const named = terms.filter((k) => !nums.labels.some((l) => l.cue && l.cue.start <= k.start && k.end <= l.cue.end));
+  const measuredOnly = !nums.money.length && named.length === 0 && (nums.labels.length > 0 || nums.quantities.length > 0)
+    && !t.roles.has('question_word') && !t.text.includes('?');
+  if (measuredOnly && !t.roles.has('spend_verb')) return { intent: 'other', kind: 'note', confidence: 0.75 };
   if (cue?.kind === 'question') {
     // A question about money: spending words, amounts, known things; a date alone counts only when
     // nothing else unknown is asked about ("what's the weather today?" is not about money).
@@ -196,6 +203,8 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
     });
     if ((im.unknownItem || cat0.primary === 'other') && !im.merchantTerm && cat0.confidence <= 0.5) ask ??= 'unknown_item';
     if (f.money.alternatives?.some((a) => a.score >= f.money.score - 0.15)) ask ??= 'ambiguous_amount';
+    // The only amount is a number a label word names ("gate 34", "room 204") and no currency says it is money.
+    if (!f.money.currencyWritten && nums.labels.some((l) => l.start <= f.money.start && f.money.end <= l.end)) ask ??= 'ambiguous_amount';
     if (implausible(f.money.minor, f.money.currency, cat.primary, cat.detail)) ask = 'implausible';
     confidence = Math.min(confidence, cat0.confidence >= 0.9 ? 1 : 0.5 + cat0.confidence / 2);
   });
