@@ -94,3 +94,32 @@ describe('notepad numbers are not expenses', () => {
     if (r.intent === 'add_expense') expect(r.ask).toBeDefined();
   });
 });
+
+describe('not the owner spending, or not yet', () => {
+  it.each([
+    ['Verma ji ne nayi bike li 1.2 lakh ki', IN],
+    ['Neha ne 800 ka cake bheja', IN],
+    ['Uber 640 dikha raha station ka, auto se jaunga', IN],
+    ['FD maturity 50k aayegi next month', IN],
+    ['doodh lana hai, 100 alag rakh diye', IN],
+    ['the dentist needs $150 upfront for the crown', US],
+    ['saving 50 a week for the cruise', US],
+    ['zelle from mike 30 for the tickets', US],
+    ['paycheck hit, 1,840.22', US],
+    ['grocery list: bread, eggs, 2 lemons', US],
+    ["didn't end up buying the boots, 180 was too steep", US],
+    ['bulk-billed at the clinic, nothing to pay', AU],
+    ['saw the dyson for 649, holding off till boxing day', AU],
+  ])('%s', (text, ctx) => {
+    expect(understand(text, ctx).intent).not.toBe('add_expense');
+  });
+
+  it('the owner saying "mai ne" is still the owner', () => {
+    expect(one('mai ne samosa liye 40', IN).amountMinor).toBe(4000);
+  });
+
+  it('a delete names its expense in its own clause', () => {
+    const r = understand('remove the target one from monday, i entered it twice', US);
+    expect(r.intent).toBe('command');
+  });
+});

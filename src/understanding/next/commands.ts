@@ -84,7 +84,10 @@ export function readCommand(x: CommandInput): Command | null {
   if (del && del.start <= 2 && (x.money.length === 0 || amountSays)) {
     const m = amountSays ? x.money[0]! : null;
     const inMoney = (i: number): boolean => !!m && m.start <= i && i < m.end;
-    const others = rest(t, (i) => i >= del.end && !covered(t, i, WEAK) && !inMoney(i));
+    // The description ends with its clause: "delete the starbucks one from yesterday, it got logged twice".
+    const stop = t.tokens.findIndex((tk, i) => i >= del.end && ((tk.kind === 'punct' && /^[,.;]$/.test(tk.text)) || tk.kind === 'newline' || covered(t, i, ROLE('clause_break'))));
+    const clauseEnd = stop < 0 ? t.tokens.length : stop;
+    const others = rest(t, (i) => i >= del.end && i < clauseEnd && !covered(t, i, WEAK) && !inMoney(i));
     const before = rest(t, (i) => i < del.start && !covered(t, i, WEAK) && !covered(t, i, ROLE('edit_cue')));
     if (before.length === 0 && others.length === 0 && !m) return { kind: 'undo' };
     if (before.length === 0 && del.value === 'delete') {

@@ -153,7 +153,7 @@ export function readCues(x: CueInput): Cue | null {
   const strongNeg = roleTags(t, 'negation').find((g) => g.end - g.start > 1 || /cancel|called off|skipped|changed|forgot|didnt|didn|never|nahi liya|nahi liye/.test(g.phrase));
   // "didn't buy", "didnt pay": a negation that holds the verb itself is as sure as one before it.
   const holdsVerb = (g: Tag): boolean => t.tags.some((h) => (h.role === 'spend_verb' || h.role === 'obtain_verb') && g.start <= h.start && h.end <= g.end);
-  if (strongNeg && !vs.some((v) => past(v) && v.at > strongNeg.end)) return { kind: 'negated', strong: !x.hasMoney || vs.length > 0 || roleTags(t, 'negation').some(holdsVerb), why: `"${strongNeg.phrase}"` };
+  if (strongNeg && !vs.some((v) => past(v) && v.at > strongNeg.end)) return { kind: 'negated', strong: !x.hasMoney || vs.length > 0 || roleTags(t, 'negation').some((g) => g.end - g.start > 1) || roleTags(t, 'negation').some(holdsVerb), why: `"${strongNeg.phrase}"` };
 
   // Money that came to the owner: "jess venmoed me 40", "dad sent us 500" (a verb of paying, then "me").
   const toOwner = vs.find((v) => v.role === 'spend_verb' && (t.at[v.end] ?? []).some((g) => g.role === 'self' && g.value === 'object') && !t.tags.some((g) => g.role === 'self' && g.value !== 'object' && g.end <= v.at));
@@ -162,6 +162,11 @@ export function readCues(x: CueInput): Cue | null {
   const byOther = vs.find((v) => v.role === 'spend_verb' && (t.at[v.end] ?? []).some((g) => g.role === 'prep' && g.value === 'agent') && (t.at[v.end + 1] ?? []).some((g) => g.role === 'kin' || g.role === 'third_party'));
   if (byOther) return { kind: 'third_party', strong: true, why: 'paid by someone else' };
 
+  // Hinglish: "papa ne petrol dalwaya", "Gupta ji ne nayi Creta li": the ergative "ne" follows the doer,
+  // and the owner says "maine"/"humne" instead; any other doer is someone else.
+  const ergative = t.tokens.findIndex((tk, i) => i > 0 && tk.norm === 'ne' && (t.at[i] ?? []).some((g) => g.role === 'glue' && g.entry.lang === 'hi'));
+  if (ergative > 0 && !t.tags.some((g) => g.role === 'self' && g.start < ergative && ergative <= g.end) && t.tokens[ergative - 1]!.kind === 'word') return { kind: 'third_party', strong: true, why: `"${t.tokens[ergative - 1]!.text} ne": someone else did it` };
+
   // Someone else as the doer: kin or a third-party pronoun before the first verb.
   if (vs.length) {
     const v0 = vs[0]!;
@@ -169,10 +174,7 @@ export function readCues(x: CueInput): Cue | null {
     const noAmountBetween = (g: Tag): boolean => !t.tokens.slice(g.end, v0.at).some((k) => k.kind === 'num');
     const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && g.end <= v0.at && v0.at - g.end <= 2 && noAmountBetween(g) && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0) && !insideTerm(x, g));
     const selfFirst = t.tags.some((g) => g.role === 'self' && g.end <= v0.at);
-    // Hinglish: "papa ne petrol dalwaya" (ergative "ne" after the doer).
-    const ergative = t.tokens.findIndex((tk) => tk.norm === 'ne');
-    const ergDoer = ergative > 0 && t.tags.some((g) => (g.role === 'kin' || g.role === 'third_party') && g.end === ergative);
-    if ((subject && !selfFirst) || ergDoer) return { kind: 'third_party', strong: true, why: 'someone else spent it' };
+    if (subject && !selfFirst) return { kind: 'third_party', strong: true, why: 'someone else spent it' };
     // A name the vocabulary does not know, opening the message right before a past verb of paying
     // ("maya spent like 200 at sephora", "Jess paid for the takeaway", "raghu's office paid"): a
     // capitalised name or a possessive decides; a bare lower-case word only makes munshi ask.
