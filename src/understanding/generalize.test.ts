@@ -16,7 +16,6 @@ const it = gapAware([
   "namma yatri auto ride 95 -> item auto, merchant namma yatri",
   "best bus pass 750 -> item bus, merchant best",
   "paid loan interest 1200 is a payment",
-  "masks 10 for 150 at the chemist -> 150",
   "drops it from phrases the lexicon does not know",
   "house help salary 6500 is an expense",
   "keeps a phrase whole when the brand inside it is from another trade",

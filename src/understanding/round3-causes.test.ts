@@ -123,3 +123,34 @@ describe('not the owner spending, or not yet', () => {
     expect(r.intent).toBe('command');
   });
 });
+
+describe('counts and amounts', () => {
+  it('"N for M" prices a lot; the count is no amount', () => {
+    const r = understand('donuts 3 for 4 and a coffee 2.50', US);
+    if (r.intent !== 'add_expense') throw new Error(JSON.stringify(r));
+    expect(r.expenses.map((e) => e.amountMinor)).toEqual([400, 250]);
+  });
+
+  it.each([
+    ['brunch for 3 at the diner 64', 6400],
+    ['dinner for 6 at mainland china 4200', 420000],
+  ])('a party size after a meal is no amount: %s', (text, minor) => {
+    const ctx = minor > 100000 ? IN : US;
+    expect(one(text, ctx).amountMinor).toBe(minor);
+  });
+
+  it('Hindi container words and "hzr" read as a count and thousands', () => {
+    expect(one('kaju katli 3 dabbe 1500', IN).amountMinor).toBe(150000);
+    expect(one('5 hzr diye plumber ko', IN).amountMinor).toBe(500000);
+  });
+
+  it('a capitalised name owning the thing is a person, not a shop or a misspelt item', () => {
+    const e = one('Ritu ki dance class 2000', IN);
+    expect(e.merchant ?? null).toBeNull();
+    expect(e.item).not.toMatch(/ritu/);
+  });
+
+  it('a bare quarter in a record says what was paid for, not when', () => {
+    expect(one('advance tax Q3 bhar diya 15000', IN).date).toBe('2026-12-05');
+  });
+});

@@ -930,6 +930,11 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
     const prev = reads[n - 1];
     if (deal && prev && prev.countable && prev.core.end === deal.start && r.money.minor > 0) {
       out.rates.push({ start: prev.core.start, end: e, each: { ...r.money, minor: Math.round(r.money.minor / prev.core.value) }, count: prev.core.value });
+      // "samosas 2 for 5": the count is no amount of its own.
+      if (prev.money && !prev.money.currencyWritten) {
+        prev.money = null;
+        prev.qty = { start: prev.core.start, end: prev.core.end, count: prev.core.value, unit: null, unitKind: 'count', score: 0.9 };
+      }
     }
   }
   // "x4", "4x": a count written with a times mark.

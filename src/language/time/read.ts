@@ -526,6 +526,8 @@ const ACTIONS: Record<string, A> = {
     const g = tagOf(cap(m, 'q')) ?? tagOf(cap(m, 'o'));
     const q = Number(g?.value);
     if (!(q >= 1 && q <= 4)) return null;
+    // "school fees Q3 28,400", "Q4 advance tax": in a record a bare quarter says what was paid for, not when.
+    if (c.mode === 'record' && yearOf(m) === null && !cueBefore(t, m.start)) return null;
     const cq = Math.floor((c.tm - 1) / 3) + 1;
     const y = yearOf(m) ?? (c.ahead ? (q >= cq ? c.ty : c.ty + 1) : q <= cq ? c.ty : c.ty - 1);
     const from = ymd(y, (q - 1) * 3 + 1, 1);

@@ -10,6 +10,7 @@ import type { KnownTerm } from '../../categories/index.js';
 import type { Primary } from '../../categories/taxonomy.js';
 import type { Role } from '../../language/vocab/roles.js';
 import { repaired } from './terms.js';
+import { POSSESSIVES } from '../../categories/lexicon.js';
 
 export type ChunkRole = 'main' | 'place' | 'source' | 'purpose' | 'dest' | 'with' | 'in' | 'via' | 'time' | 'benefit';
 
@@ -229,7 +230,10 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       // A possessive is a name too: "joe's slice", "raju's momos".
       const possessive = ws.length > 0 && /\p{L}['’]s$/u.test(t.tokens[ws[0]!]!.text);
       const nameLike = k >= 2 || end > k || t.tokens[ws[0]!]?.cap === true || possessive;
-      if (k > 0 && follows && nameLike && t.tokens[ws[0]!]!.norm.length >= 3) {
+      // "Pihu ke tuition sir", "Kamla ki salary": a Hindi possessive after an unknown name makes it
+      // a person the thing was for, not a shop (a known brand, "Haldiram ki soan papdi", is a term).
+      const personOf = k > 0 && POSSESSIVES.has(t.tokens[ws[k - 1]! + 1]?.norm ?? '');
+      if (k > 0 && follows && nameLike && !personOf && t.tokens[ws[0]!]!.norm.length >= 3) {
         merchantIdx = ws.slice(0, end);
         merchant = titleCase(text(t, merchantIdx));
       }
@@ -271,7 +275,9 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       if (!inChunk.length) continue;
       // English compounds put the head last; the last item of the chunk decides.
       itemTerm = inChunk[inChunk.length - 1]!;
-      itemIdx = words(t, c.idx, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i) && !extras.has(i));
+      // "Pihu ke tuition": the unknown name that owns the item is whom it was for, not part of it.
+      const owner = (i: number): boolean => !termAt[i] && t.tokens[i]!.cap && POSSESSIVES.has(t.tokens[i + 1]?.norm ?? '') && i < itemTerm!.start;
+      itemIdx = words(t, c.idx, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i) && !extras.has(i) && !owner(i));
       // "gave the car for servicing": the work done on the thing is what was paid for.
       const next = chunks[chunks.indexOf(c) + 1];
       if (next && next.role === 'purpose') {

@@ -4,6 +4,7 @@
  * with token indices into the message. A match made only of function words (verbs, glue, date and
  * money words) is dropped, so "spent" never becomes "sprite" and "last" never an item.
  */
+import { POSSESSIVES } from '../../categories/lexicon.js';
 import type { KnownTerm } from '../../categories/index.js';
 import type { Tagged } from '../../language/tagger.js';
 import type { Role } from '../../language/vocab/roles.js';
@@ -74,6 +75,8 @@ export function findTerms(t: Tagged, lex: TermFinder, fn: ReadonlySet<number>): 
       if (vocab.has(i)) anyVocab = true;
     }
     if (allFn) return false;
+    // "Kamla ki salary": a capitalised word owning the next thing is a name, never a misspelt item.
+    if (repaired(k) && t.tokens[k.start]!.cap && POSSESSIVES.has(t.tokens[k.end]?.norm ?? '')) return false;
     return !(anyVocab && repaired(k));
   });
 }

@@ -77,7 +77,15 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
   const namedNum = (r: TimeReading): boolean => terms.some((k) => k.start < r.end && r.start < k.end && t.tokens.slice(Math.max(k.start, r.start), Math.min(k.end, r.end)).some((x) => x.kind === 'num'));
   // Likewise no amount: "7-Eleven" is a shop, not 11.
   const inName = (m: { start: number; end: number; currencyWritten?: boolean }): boolean => !m.currencyWritten && terms.some((k) => k.start <= m.start && m.end <= k.end && (k.start < m.start || m.end < k.end));
-  const nums = read.money.some(inName) ? { ...read, money: read.money.filter((m) => !inName(m)) } : read;
+  // "dinner for 4 at big chill 2860", "tickets for 2, 30": a small count after "for" and a meal or a
+  // ticket is the party's size when a larger amount is written too.
+  const partySize = (m: (typeof read.money)[number]): boolean => {
+    const f = m.start - 1;
+    if (m.currencyWritten || m.minor % 100 !== 0 || m.minor > 1200 || m.start < 2 || t.tokens[f]?.norm !== 'for') return false;
+    const k = terms.find((x) => x.end === f);
+    return !!k && (k.detail === 'meals' || k.detail === 'restaurant' || k.primary === 'entertainment') && read.money.some((o) => o !== m && o.minor > m.minor * 3);
+  };
+  const nums = read.money.some((m) => inName(m) || partySize(m)) ? { ...read, money: read.money.filter((m) => !inName(m) && !partySize(m)) } : read;
   const times = bestTimes(readTimes(t, lc, { mode: 'record', tense }).filter((r) => !namedNum(r)));
   const moneyBest = bestCover(nums.money.filter((m) => m.currencyWritten || !times.some((r) => r.start < m.end && m.start < r.end)), (m) => m.score * (m.end - m.start));
 
