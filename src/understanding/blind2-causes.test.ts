@@ -19,7 +19,6 @@ const it = gapAware([
   "jalebi 2 sharma pe 80 -> one ₹80 jalebi at the stall",
   "kachori 3 rawat par 75 -> one ₹75 kachori at the stall",
   "rent 18000, light 1400 and water 250 -> a bill sibling makes utilities",
-  "bijli 1650 + paani 200 -> a bill sibling makes utilities",
   "maintenance 2500 and gas 880 -> a bill sibling makes utilities",
   "a garbage collection fee is still an expense",
   "old monk 2 at the shack 600 -> one ₹600",

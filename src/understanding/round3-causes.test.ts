@@ -154,3 +154,27 @@ describe('counts and amounts', () => {
     expect(one('advance tax Q3 bhar diya 15000', IN).date).toBe('2026-12-05');
   });
 });
+
+describe('a shop said once, a bill beside a bill', () => {
+  it('a shop opening the message covers the things of its kind', () => {
+    const r = understand('walgreens tylenol 8.99 + bandaids 4.50', US);
+    if (r.intent !== 'add_expense') throw new Error(JSON.stringify(r));
+    expect(r.expenses.map((e) => e.merchant)).toEqual(["Walgreens", "Walgreens"]);
+  });
+
+  it('a shop header with a dash covers every line', () => {
+    const r = understand('Tesco - bread 1.20, milk 1.45', ctxOf('Europe/London', 'GBP', 'en-GB', true, '2026-12-05'));
+    if (r.intent !== 'add_expense') throw new Error(JSON.stringify(r));
+    expect(r.expenses.every((e) => e.merchant === 'Tesco')).toBe(true);
+  });
+
+  it('a thing that also names a bill is that bill beside another bill', () => {
+    const r = understand('internet 60 and water 45', US);
+    if (r.intent !== 'add_expense') throw new Error(JSON.stringify(r));
+    expect(r.expenses.map((e) => e.category)).toEqual(['utilities', 'utilities']);
+  });
+
+  it('a bank as the doer charged the owner', () => {
+    expect(one('bank ne 250 ka fine kaat liya', IN).amountMinor).toBe(25000);
+  });
+});

@@ -153,7 +153,7 @@ export function readCues(x: CueInput): Cue | null {
   const strongNeg = roleTags(t, 'negation').find((g) => g.end - g.start > 1 || /cancel|called off|skipped|changed|forgot|didnt|didn|never|nahi liya|nahi liye/.test(g.phrase));
   // "didn't buy", "didnt pay": a negation that holds the verb itself is as sure as one before it.
   const holdsVerb = (g: Tag): boolean => t.tags.some((h) => (h.role === 'spend_verb' || h.role === 'obtain_verb') && g.start <= h.start && h.end <= g.end);
-  if (strongNeg && !vs.some((v) => past(v) && v.at > strongNeg.end)) return { kind: 'negated', strong: !x.hasMoney || vs.length > 0 || roleTags(t, 'negation').some((g) => g.end - g.start > 1) || roleTags(t, 'negation').some(holdsVerb), why: `"${strongNeg.phrase}"` };
+  if (strongNeg && !vs.some((v) => past(v) && v.at > strongNeg.end)) return { kind: 'negated', strong: !x.hasMoney || vs.length > 0 || roleTags(t, 'negation').some((g) => g.end - g.start > 1 && /\b(?:didnt|not|never|nothing|no)\b/.test(g.phrase)) || roleTags(t, 'negation').some(holdsVerb), why: `"${strongNeg.phrase}"` };
 
   // Money that came to the owner: "jess venmoed me 40", "dad sent us 500" (a verb of paying, then "me").
   const toOwner = vs.find((v) => v.role === 'spend_verb' && (t.at[v.end] ?? []).some((g) => g.role === 'self' && g.value === 'object') && !t.tags.some((g) => g.role === 'self' && g.value !== 'object' && g.end <= v.at));
@@ -165,7 +165,11 @@ export function readCues(x: CueInput): Cue | null {
   // Hinglish: "papa ne petrol dalwaya", "Gupta ji ne nayi Creta li": the ergative "ne" follows the doer,
   // and the owner says "maine"/"humne" instead; any other doer is someone else.
   const ergative = t.tokens.findIndex((tk, i) => i > 0 && tk.norm === 'ne' && (t.at[i] ?? []).some((g) => g.role === 'glue' && g.entry.lang === 'hi'));
-  if (ergative > 0 && !t.tags.some((g) => g.role === 'self' && g.start < ergative && ergative <= g.end) && t.tokens[ergative - 1]!.kind === 'word') return { kind: 'third_party', strong: true, why: `"${t.tokens[ergative - 1]!.text} ne": someone else did it` };
+  // A shop or a bank as the doer ("bank ne 590 charges kaat liye") charged the owner.
+  const byShop = (x.termSpans ?? []).some((k) => k.start <= ergative - 1 && ergative - 1 < k.end);
+  // The doer is a person: kin, a pronoun, or a name ("Gupta ji ne", "Kamla ne").
+  const person = (i: number): boolean => i >= 0 && (t.tokens[i]!.cap || t.tags.some((g) => (g.role === 'kin' || g.role === 'third_party') && g.start <= i && i < g.end));
+  if (ergative > 0 && !byShop && (person(ergative - 1) || person(ergative - 2)) && !t.tags.some((g) => g.role === 'self' && g.start < ergative && ergative <= g.end) && t.tokens[ergative - 1]!.kind === 'word') return { kind: 'third_party', strong: true, why: `"${t.tokens[ergative - 1]!.text} ne": someone else did it` };
 
   // Someone else as the doer: kin or a third-party pronoun before the first verb.
   if (vs.length) {

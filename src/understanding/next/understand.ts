@@ -107,8 +107,9 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
   // status check") in a message that names nothing bought and asks nothing: a note to self.
   // A known word that is the label itself ("BP 128/82", "PNR 2456…") names nothing bought.
   const named = terms.filter((k) => !nums.labels.some((l) => l.cue && l.cue.start <= k.start && k.end <= l.cue.end));
-  const measuredOnly = !nums.money.length && named.length === 0 && (nums.labels.length > 0 || nums.quantities.length > 0)
-    && !t.roles.has('question_word') && !t.text.includes('?');
+  const asks = (['question_word', 'op_sum', 'op_list', 'op_top', 'op_count', 'op_avg', 'op_compare', 'op_breakdown', 'op_kinds', 'op_last', 'spend_noun', 'command'] as const).some((r) => t.roles.has(r));
+  const measured = nums.quantities.filter((q) => !times.some((r) => r.start < q.end && q.start < r.end));
+  const measuredOnly = !nums.money.length && named.length === 0 && (nums.labels.length > 0 || measured.length > 0) && !asks && !t.text.includes('?');
   if (measuredOnly && !t.roles.has('spend_verb')) return { intent: 'other', kind: 'note', confidence: 0.75 };
   if (cue?.kind === 'question') {
     // A question about money: spending words, amounts, known things; a date alone counts only when
@@ -162,8 +163,16 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
     const k = ims.findIndex((m) => m.merchant);
     const f = frames[k]!, im = ims[k]!;
     const trailing = k === frames.length - 1 && im.merchantIdx.length > 0 && im.merchantIdx.every((i) => i > f.money.end) && im.itemIdx.every((i) => i < im.merchantIdx[0]!);
-    const header = k === 0 && im.merchantIdx.length > 0 && t.tokens.slice(im.merchantIdx[im.merchantIdx.length - 1]! + 1, f.money.start).some((x) => x.text === ':' || x.kind === 'newline');
+    const header = k === 0 && im.merchantIdx.length > 0 && t.tokens.slice(im.merchantIdx[im.merchantIdx.length - 1]! + 1, f.money.start).some((x) => x.text === ':' || x.text === '-' || x.text === '–' || x.kind === 'newline');
+    // A shop opening the message ("mcdonalds sweet tea 1.29 + hash brown 1.89", "kal Mother Dairy se
+    // doodh 68 aur bread 45") covers the other things when they are the kind of thing it sells.
+    const firstWord = t.tokens.find((x) => (x.kind === 'word' || x.kind === 'num') && !transparent.has(x.i));
+    const opening = k === 0 && !!im.merchantTerm && im.merchantIdx[0] === firstWord?.i;
     if (trailing || header) sharedMerchant = im;
+    else if (opening) {
+      const sells = (m: (typeof ims)[number]): boolean => !!m.item && lex.categorize({ item: m.item, merchant: null, context: m.item }, ctx.overrides).primary === im.merchantTerm!.primary;
+      if (ims.every((m, j) => j === 0 || sells(m))) sharedMerchant = im;
+    }
   }
   // "sathyam 2 tickets 380": with nothing else named, a counted thing ("tickets") is the item.
   frames.forEach((f, k) => {
@@ -216,6 +225,15 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
     if (implausible(f.money.minor, f.money.currency, cat.primary, cat.detail)) ask = 'implausible';
     confidence = Math.min(confidence, cat0.confidence >= 0.9 ? 1 : 0.5 + cat0.confidence / 2);
   });
+  // "electricity 2,100 and water 380", "power 210, water 88": beside a bill, a thing that also names
+  // a bill ("water bill") is that bill.
+  if (expenses.some((e) => e.category === 'utilities')) {
+    for (const e of expenses) {
+      if (e.category === 'utilities' || !e.item || e.merchant) continue;
+      const bill = lex.categorize({ item: `${e.item} bill`, merchant: null, context: `${e.item} bill` }, ctx.overrides);
+      if (bill.primary === 'utilities' && bill.confidence >= 0.9) { e.category = bill.primary; e.detail = bill.detail; }
+    }
+  }
   if (rr.margin < CLOSE_MARGIN) ask ??= 'two_amounts';
   if (cue && !cue.strong) ask = 'maybe_not_spent';
   const future = expenses.some((e) => e.date > today);
