@@ -221,7 +221,9 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
     if ((im.unknownItem || cat0.primary === 'other') && !im.merchantTerm && cat0.confidence <= 0.5) ask ??= 'unknown_item';
     if (f.money.alternatives?.some((a) => a.score >= f.money.score - 0.15)) ask ??= 'ambiguous_amount';
     // The only amount is a number a label word names ("gate 34", "room 204") and no currency says it is money.
-    if (!f.money.currencyWritten && nums.labels.some((l) => l.start <= f.money.start && f.money.end <= l.end)) ask ??= 'ambiguous_amount';
+    // ("oyo room 1,450": a known thing named by the label word, or a grouped number, is a price.)
+    const labelled = nums.labels.some((l) => l.start <= f.money.start && f.money.end <= l.end && !(l.cue && terms.some((k) => k.start < l.cue!.end && l.cue!.start < k.end)));
+    if (!f.money.currencyWritten && labelled && /^\d{1,3}$/.test(t.tokens[f.money.start]?.text ?? '')) ask ??= 'ambiguous_amount';
     if (implausible(f.money.minor, f.money.currency, cat.primary, cat.detail)) ask = 'implausible';
     confidence = Math.min(confidence, cat0.confidence >= 0.9 ? 1 : 0.5 + cat0.confidence / 2);
   });
