@@ -81,3 +81,25 @@ describe('two category names joined by "&"', () => {
     expect(plan('how much at marks & spencer', 'en-GB', 'GBP', 'Europe/London').filters.subjects).toEqual(['marks spencer']);
   });
 });
+
+describe('Marathi and Bengali question words (round-4 sets, other sentences)', () => {
+  it('Marathi: "magchya aathavdyat petrol var kiti gele"', () => {
+    const p = plan('magchya aathavdyat petrol var kiti gele');
+    expect(p.op).toBe('sum');
+    expect(p.filters.subjects).toEqual(['petrol']);
+    expect(p.periods[0]!.from).toBe('2026-11-09');
+    expect(p.periodAssumed).toBe(false);
+  });
+  it('Marathi: "october pasun saglyat mothe 3 kharche" ranks since October', () => {
+    const p = plan('october pasun saglyat mothe 3 kharche');
+    expect(p.op).toBe('top');
+    expect(p.limit).toBe(3);
+    expect(p.periods[0]!.from).toBe('2026-10-01');
+  });
+  it('Bengali: "gato mashe bajar e koto khoroch holo"', () => {
+    const p = plan('gato mashe bajar e koto khoroch holo');
+    expect(p.op).toBe('sum');
+    expect(p.periods[0]!.from).toBe('2026-10-01');
+    expect(p.periodAssumed).toBe(false);
+  });
+});
