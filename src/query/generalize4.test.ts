@@ -8,7 +8,6 @@ import { gapAware } from '../../test/support/gaps.js';
 const it = gapAware([
   "spent from new year",
   "pona maasam uber ku evlo selavu aachu",
-  "ei mase swiggy te koto holo",
   "ager mashe koto bar auto niyechi",
 ]);
 
