@@ -42,6 +42,8 @@ export const defaultLexicon: Lexicon = {
 const MAX_NOTE_CHARS = 200;
 /** Below this margin over the next reading, munshi asks which was meant. */
 const CLOSE_MARGIN = 0.25;
+/** Roles that make a message ask or command something: its numbers are then no note to self. */
+const ASKING_ROLES = ['question_word', 'op_sum', 'op_list', 'op_top', 'op_count', 'op_avg', 'op_compare', 'op_breakdown', 'op_kinds', 'op_last', 'spend_noun', 'command'] as const;
 
 /**
  * Understands one message.
@@ -76,12 +78,13 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
   // A number inside a known name ("Apollo 24/7", "7-Eleven") is part of the name, never a date.
   const namedNum = (r: TimeReading): boolean => terms.some((k) => k.start < r.end && r.start < k.end && t.tokens.slice(Math.max(k.start, r.start), Math.min(k.end, r.end)).some((x) => x.kind === 'num'));
   // Likewise no amount: "7-Eleven" is a shop, not 11.
-  const inName = (m: { start: number; end: number; currencyWritten?: boolean }): boolean => !m.currencyWritten && terms.some((k) => k.start <= m.start && m.end <= k.end && (k.start < m.start || m.end < k.end));
+  const inName = (m: (typeof read.money)[number]): boolean => !m.currencyWritten && terms.some((k) => k.start <= m.start && m.end <= k.end && (k.start < m.start || m.end < k.end));
   // "dinner for 4 at big chill 2860", "tickets for 2, 30": a small count after "for" and a meal or a
   // ticket is the party's size when a larger amount is written too.
   const partySize = (m: (typeof read.money)[number]): boolean => {
     const f = m.start - 1;
-    if (m.currencyWritten || m.minor % 100 !== 0 || m.minor > 1200 || m.start < 2 || t.tokens[f]?.norm !== 'for') return false;
+    const forWhom = (t.at[f] ?? []).some((g) => g.role === 'prep' && g.value === 'purpose' && g.end === m.start);
+    if (m.currencyWritten || m.minor % 100 !== 0 || m.minor > 1200 || m.start < 2 || !forWhom) return false;
     const k = terms.find((x) => x.end === f);
     return !!k && (k.detail === 'meals' || k.detail === 'restaurant' || k.primary === 'entertainment') && read.money.some((o) => o !== m && o.minor > m.minor * 3);
   };
@@ -107,7 +110,7 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
   // status check") in a message that names nothing bought and asks nothing: a note to self.
   // A known word that is the label itself ("BP 128/82", "PNR 2456…") names nothing bought.
   const named = terms.filter((k) => !nums.labels.some((l) => l.cue && l.cue.start <= k.start && k.end <= l.cue.end));
-  const asks = (['question_word', 'op_sum', 'op_list', 'op_top', 'op_count', 'op_avg', 'op_compare', 'op_breakdown', 'op_kinds', 'op_last', 'spend_noun', 'command'] as const).some((r) => t.roles.has(r));
+  const asks = ASKING_ROLES.some((r) => t.roles.has(r));
   const measured = nums.quantities.filter((q) => !times.some((r) => r.start < q.end && q.start < r.end));
   const measuredOnly = !nums.money.length && named.length === 0 && (nums.labels.length > 0 || measured.length > 0) && !asks && !t.text.includes('?');
   if (measuredOnly && !t.roles.has('spend_verb')) return { intent: 'other', kind: 'note', confidence: 0.75 };
@@ -271,9 +274,8 @@ function asksAboutMunshi(t: Tagged): boolean {
   // Most messages address nobody: no word set to build for them.
   if (!t.tokens.some((k) => k.kind === 'word' && ADDRESS.has(k.norm))) return false;
   const w = new Set(t.tokens.filter((k) => k.kind === 'word').map((k) => k.norm));
-  const addressed = w.has('you') || w.has('u') || w.has('munshi') || w.has('bot');
   const asking = t.roles.has('question_word') || w.has('can') || w.has('could');
-  return addressed && asking && (w.has('do') || w.has('track') || w.has('help') || w.has('work') || w.has('understand') || w.has('record') || w.has('handle') || w.has('are'));
+  return asking && (w.has('do') || w.has('track') || w.has('help') || w.has('work') || w.has('understand') || w.has('record') || w.has('handle') || w.has('are'));
 }
 
 /**
