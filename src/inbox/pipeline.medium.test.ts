@@ -199,7 +199,7 @@ describe.each(backends)('pipeline (%s)', (_name, open) => {
     expect(await opened.inbox.stats()).toMatchObject({ failed: 1 });
   });
 
-  it('keeps order within a chat and lets other chats through while one is slow', async () => {
+  it("keeps one sender's order across the forms of their chat, and lets other people through while one is slow", async () => {
     const order: string[] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
@@ -211,14 +211,16 @@ describe.each(backends)('pipeline (%s)', (_name, open) => {
       },
     };
     const p = createPipeline({ inbox: opened.inbox, bot, sender: recordingSender(), clock, logger: memoryLogger(), maxAgeMs: 0 });
-    await p.accept(msg('a1', 'slow', { chatId: 'a@c.us' }));
-    await p.accept(msg('a2', 'fast', { chatId: 'a@c.us' }));
-    await p.accept(msg('b1', 'fast', { chatId: 'b@c.us' }));
+    // The owner's own chat arrives as the phone id and as the privacy id: one lane.
+    await p.accept(msg('a1', 'slow', { chatId: '919800000001@c.us' }));
+    await p.accept(msg('a2', 'fast', { chatId: '111122223333444@lid' }));
+    await p.accept(msg('a3', 'fast', { chatId: '919800000001@c.us' }));
+    await p.accept(msg('b1', 'fast', { chatId: 'b@c.us', senderId: 'b', owner: 'b' }));
     await new Promise((r) => setTimeout(r, 50));
     expect(order).toEqual(['b1']);
     release();
     await p.drain();
-    expect(order).toEqual(['b1', 'a1', 'a2']);
+    expect(order).toEqual(['b1', 'a1', 'a2', 'a3']);
   });
 
   it('sends interim and unprompted messages through the outbox', async () => {

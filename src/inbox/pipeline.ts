@@ -9,8 +9,12 @@
  *
  * A crash anywhere leaves a row that `recover()` finishes: the ledger is idempotent per message
  * id, the bot is not asked again once its replies are stored, and a sent reply is never re-sent.
- * Messages of one chat are processed in order; different chats do not wait for each other (a long
- * voice note in one chat does not freeze another).
+ * Messages of one sender are processed in the order they were handed in, whichever form of their
+ * chat they came by (WhatsApp delivers the owner's own chat under both the phone "@c.us" and the
+ * privacy "@lid" id); different people do not wait for each other (a long voice note of one does
+ * not freeze another). Per chat was not enough: an "undo" in the @lid form ran beside the expenses
+ * still waiting in the @c.us lane after a restart and asked about one of those instead of the
+ * expense right before it (scripts/replay.ts, test/e2e/whatsapp-replay.test.ts).
  *
  * When the disk refuses (full, read-only, I/O errors, another process holding the ledger too long):
  * a message that cannot even be written to the inbox is held in memory, in arrival order, and later
@@ -88,15 +92,20 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   let stopped = false;
   const iso = () => deps.clock.now().toISOString();
 
-  function enqueue(chatId: string, work: () => Promise<void>): Promise<void> {
-    const prev = chains.get(chatId) ?? Promise.resolve();
+  /** The lane a message waits in: its sender's (see the module comment). */
+  const laneOf = (m: { senderId: string }) => `from:${m.senderId}`;
+  /** The lane of a message nobody sent (a summary, an alert): its chat's. */
+  const chatLane = (chatId: string) => `chat:${chatId}`;
+
+  function enqueue(lane: string, work: () => Promise<void>): Promise<void> {
+    const prev = chains.get(lane) ?? Promise.resolve();
     const next = prev.then(work).catch((err) => {
-      log.error({ err, chatId }, 'pipeline work failed');
+      log.error({ err, lane }, 'pipeline work failed');
       deps.onError?.(errorText(err));
     });
-    chains.set(chatId, next);
+    chains.set(lane, next);
     void next.then(() => {
-      if (chains.get(chatId) === next) chains.delete(chatId);
+      if (chains.get(lane) === next) chains.delete(lane);
     });
     return next;
   }
@@ -142,7 +151,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return 'held';
     }
     if (msg.media) media.set(msg.id, msg.media);
-    void enqueue(msg.chatId, () => processOne(msg.id, msg.chatId));
+    void enqueue(laneOf(msg), () => processOne(msg.id, msg.chatId));
     return 'accepted';
   }
 
@@ -212,7 +221,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       held.shift();
       if (inserted) {
         if (msg.media) media.set(msg.id, msg.media);
-        void enqueue(msg.chatId, () => processOne(msg.id, msg.chatId));
+        void enqueue(laneOf(msg), () => processOne(msg.id, msg.chatId));
       }
     }
     await recover();
@@ -335,10 +344,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         await deps.inbox.finish(r.id, 'failed', iso(), r.lastError ?? 'too many attempts');
         continue;
       }
-      work.push(enqueue(r.chatId, () => processOne(r.id, r.chatId)));
+      work.push(enqueue(laneOf(r), () => processOne(r.id, r.chatId)));
     }
     const unprompted = await deps.inbox.unsent(null);
-    for (const r of unprompted) work.push(enqueue(r.chatId, async () => void (await sendRow(r))));
+    for (const r of unprompted) work.push(enqueue(chatLane(r.chatId), async () => void (await sendRow(r))));
     if (rows.length || unprompted.length) log.info({ messages: rows.length, replies: unprompted.length }, 'finishing work left by the last run');
     await Promise.all(work);
     return { messages: work.length - unprompted.length, replies: unprompted.length };
@@ -346,7 +355,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
   async function sendUnprompted(chatId: string, reply: OutboundReply): Promise<void> {
     const r = await deps.inbox.addOutbound(null, chatId, reply, iso());
-    await enqueue(chatId, async () => void (await sendRow(r)));
+    await enqueue(chatLane(chatId), async () => void (await sendRow(r)));
   }
 
   async function drain(): Promise<void> {
