@@ -64,6 +64,8 @@ interface TV {
 interface Dom {
   d: number;
   ord: boolean;
+  /** Written after an article that marks a day of the month in the grammar row ("el 30"). */
+  det?: boolean;
 }
 
 const TIME_ROLES: ReadonlySet<Role> = new Set<Role>([
@@ -296,6 +298,12 @@ const ACTIONS: Record<string, A> = {
     if (!(d >= 1 && d <= 31)) return null;
     return { d, ord: m.end - c.end > 0 };
   },
+  // "el 30": a grammar row whose article before a bare day number says a day, as a suffix would.
+  dom_det: (m, t): Dom | null => {
+    const c = cap(m, 'n')!;
+    const d = num(t.tokens[c.start]);
+    return d >= 1 && d <= 31 ? { d, ord: true, det: true } : null;
+  },
   dom_word: (m): Dom | null => {
     const g = tagOf(cap(m, 'o'));
     const d = Number(g?.value);
@@ -406,7 +414,7 @@ const ACTIONS: Record<string, A> = {
     const q = qOf(m);
     // "3rd floor", "2nd installment", "3rd night shift": an ordinal that ranks the word after it is no date.
     const next = t.tokens[m.end];
-    const cued = cueBefore(t, m.start) || !!q;
+    const cued = cueBefore(t, m.start) || !!q || !!d.det;
     if (!cued && next && next.kind === 'word' && !(t.at[m.end] ?? []).some((g) => (TIME_ROLES.has(g.role) && g.role !== 'period_unit' && g.role !== 'part_of_day') || g.role === 'separator' || g.role === 'prep' || g.role === 'spend_verb')) return null;
     // "3rd of 12" counts installments.
     if (!q && next?.norm === 'of' && t.tokens[m.end + 1]?.kind === 'num') return null;
@@ -423,7 +431,7 @@ const ACTIONS: Record<string, A> = {
       }
     }
     if (!validDay(y, mo, d.d)) return null;
-    const cue = cueBefore(t, m.start) || t.tokens[m.start]!.norm === 'the' || !!q;
+    const cue = cueBefore(t, m.start) || t.tokens[m.start]!.norm === 'the' || !!q || !!d.det;
     return day(ymd(y, mo, d.d), c, m.weight * (cue ? 1.2 : 1));
   },
 
@@ -803,7 +811,7 @@ export function readTimes(t: Tagged, lc: LanguageContext, opts: TimeOptions): Ti
   const content: number[] = [];
   for (let i = 0; i < n; i++) {
     const k = t.tokens[i]!;
-    if (k.kind === 'num' ? DOTTED.test(k.text) || dateLike(t, i) || (YEAR4.test(k.text) && i > 0 && (cueBefore(t, i) || t.tokens[i - 1]!.norm === 'year')) : hasRoleIn(t.at[i], CONTENT_ROLES, false)) content.push(i);
+    if (k.kind === 'num' ? DOTTED.test(k.text) || dateLike(t, i) || afterTimePrep(t, i) || (YEAR4.test(k.text) && i > 0 && (cueBefore(t, i) || t.tokens[i - 1]!.norm === 'year')) : hasRoleIn(t.at[i], CONTENT_ROLES, false)) content.push(i);
   }
   if (!content.length) return [];
   // Where a time phrase can start: a time word, a number, or a word a rule opens with ("the", "every")
@@ -841,6 +849,13 @@ export function readTimes(t: Tagged, lc: LanguageContext, opts: TimeOptions): Ti
 function hasRoleIn(at: readonly Tag[] | undefined, roles: ReadonlySet<Role>, number: boolean): boolean {
   if (!at) return false;
   for (let j = 0; j < at.length; j++) if (roles.has(at[j]!.role) || (number && at[j]!.role === 'number')) return true;
+  return false;
+}
+
+/** A number right after a word that opens a time phrase ("el 30"): the grammar's rows decide whether it is a day. */
+function afterTimePrep(t: Tagged, i: number): boolean {
+  if (i === 0) return false;
+  for (const g of t.at[i - 1] ?? []) if (g.role === 'time_prep' && g.value === 'pre' && g.end === i) return true;
   return false;
 }
 
