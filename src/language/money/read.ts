@@ -835,6 +835,8 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
       for (let k = q.core.end; k < r.core.start; k++) if (clauseBreak(k)) broken = true;
       if (broken) break;
       if (q.money?.currencyWritten) break;
+      // An article read as a number only before a magnitude ("a" in "3 pastelitos a 1.25 cada uno") is neither.
+      if (!q.money && !q.qty) continue;
       if (q.qty && (unitKind ? q.qty.unitKind === unitKind : (q.countable || (q.qty.unit && q.qty.unitKind !== 'time')))) return q;
       if (!q.qty) break;
     }
