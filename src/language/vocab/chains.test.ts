@@ -120,6 +120,10 @@ describe('everyday words beside brand names stay items', () => {
     ['boost drink 3', AU, null],
     ['oyster 8', GB, null],
     ['bottle of water 2', AU, null],
+    // a first name or a house brand is no chain of that name
+    ['gift for freddy 20', OH, 'gifts/gifts'],
+    ['gift for mavis 20', OH, 'gifts/gifts'],
+    ['kirkland paper towels 20', OH, 'shopping/household'],
   ] as const)('%s', (text, ctx, cat) => {
     const r = one(text, ctx);
     expect(r.merchant).toBeNull();
