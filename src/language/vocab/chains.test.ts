@@ -93,6 +93,18 @@ describe('a chain written bare is that merchant in its category', () => {
   });
 });
 
+describe('a chain spelt out in small words', () => {
+  it('"in n out" is In-N-Out, though each of its words is a function word', () => {
+    expect(one('in n out 11', SF)).toMatchObject({ merchant: 'In-N-Out', cat: 'food/restaurant' });
+    expect(one('double double at in n out 9', SF).merchant).toBe('In-N-Out');
+  });
+
+  it('function words that name no chain stay function words', () => {
+    expect(understand('in and out 20', SF).intent).not.toBe('add_expense');
+    expect(one('went in and out of the store 20', SF).merchant).toBeNull();
+  });
+});
+
 describe("a store's named food is still food", () => {
   it.each([
     ['speedway coffee 2', 'Speedway', 'food/coffee'],

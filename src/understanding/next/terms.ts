@@ -74,7 +74,8 @@ export function findTerms(t: Tagged, lex: TermFinder, fn: ReadonlySet<number>): 
       if (!fn.has(i)) allFn = false;
       if (vocab.has(i)) anyVocab = true;
     }
-    if (allFn) return false;
+    // A chain spelt out in three or more small words ("in n out") is still that chain, written as is.
+    if (allFn && !(k.kind === 'merchant' && k.end - k.start >= 3 && !repaired(k))) return false;
     // "Kamla ki salary": a capitalised word owning the next thing is a name, never a misspelt item.
     if (repaired(k) && t.tokens[k.start]!.cap && POSSESSIVES.has(t.tokens[k.end]?.norm ?? '')) return false;
     return !(anyVocab && repaired(k));
