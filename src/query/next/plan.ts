@@ -58,6 +58,7 @@ const ASKING: readonly Role[] = ['op_sum', 'op_kinds', 'op_list', 'op_count', 'o
 
 /** Roles that join two subject phrases as "either" (food and transport, food or transport). */
 const OR_JOIN: ReadonlySet<string> = new Set(['and', 'or', 'aur', 'ya', 'plus', ',', '&', '+', 'n']);
+const ARTICLE = new Set(['a', 'an']);
 const VERSUS = new Set(['vs', 'v/s', 'versus', 'against', 'compared to', 'compared with', 'or', 'ya']);
 
 interface Read {
@@ -210,9 +211,15 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   for (let i = 0; i < n; i++) if (t.tokens[i]!.norm === 'between' && (r.minAmount !== null)) used[i] = true;
 
   // "top 5", "5 biggest", "last 3 swiggy orders", "second biggest"
+  // A count is written in digits or as a number word ("five most expensive", "top three"); "a"
+  // and "an" are numbers only before a magnitude.
   const numAt = (i: number): number | null => {
     const k = t.tokens[i];
-    return k && k.kind === 'num' && /^\d{1,3}$/.test(k.text) && !used[i] ? Number(k.text) : null;
+    if (!k || used[i]) return null;
+    if (k.kind === 'num') return /^\d{1,3}$/.test(k.text) ? Number(k.text) : null;
+    if (k.kind !== 'word' || ARTICLE.has(k.norm)) return null;
+    const w = (t.at[i] ?? []).find((g) => g.role === 'number' && g.end === i + 1 && /^\d{1,3}$/.test(g.value ?? ''));
+    return w ? Number(w.value) : null;
   };
   for (const g of tagsOf(t, 'op_top')) {
     const after = numAt(g.end), before = numAt(g.start - 1);
@@ -261,7 +268,7 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   // "which merchant did I spend the most at": grouped, the biggest group first.
   if (has(t, 'group_by') && (r.op === null || r.op === 'sum' || r.op === 'list' || r.op === 'top')) r.op = 'breakdown';
   // "how many dollars / pesos": an amount, not a count.
-  const curWord = t.tags.find((g) => g.role === 'currency' && !money.some((m) => m.start <= g.start && g.end <= m.end));
+  const curWord = mostSpecific(t.tags.filter((g) => g.role === 'currency' && !money.some((m) => m.start <= g.start && g.end <= m.end)));
   if (curWord) {
     const code = resolveCurrency(curWord.value, lc.currency);
     if (code) {
@@ -407,6 +414,17 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     phrases.splice(q, 1, ...idx.map((x, n) => ({ a: x, b: x + 1, join: n === 0 ? p.join : ('or' as const), excluded: p.excluded })));
     r.listed = true;
   }
+  // "dmart che bills", "uber er sob ride gulo": an occasion word joined to the name before it by a
+  // possessive or question glue is that name's occasions, even when it could name a category.
+  const ofPrevious = (k: number): boolean => {
+    if (k === 0) return false;
+    const gap = t.tokens.slice(phrases[k - 1]!.b, phrases[k]!.a);
+    return gap.length > 0 && gap.every((tk, x) => {
+      const at = phrases[k - 1]!.b + x;
+      if (tk.kind !== 'word' || OR_JOIN.has(tk.norm) || VERSUS.has(tk.norm)) return false;
+      return POSSESSIVE.has(tk.norm) || t.tags.some((g) => covers(g, at) && (g.role === 'q_glue' || g.role === 'show_all'));
+    });
+  };
   for (const [k, p] of phrases.entries()) {
     // "swiggy orders", "rapido rides", "petrol fill-up": a word for one occasion after a name is not the thing.
     const trim = (x: number): boolean => t.tags.some((g) => g.role === 'occasion' && g.value === 'trim' && covers(g, x));
@@ -416,7 +434,7 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     const namesAll = (xs: number[]): boolean => !!opts.categoryNamed(xs.map((x) => t.tokens[x]!.norm).join(' '));
     while (idx.length > 1 && trim(idx[idx.length - 1]!) && !(namesAll(idx) && !namesAll(idx.slice(0, -1)))) idx = idx.slice(0, -1);
     const words = idx.map((x) => t.tokens[x]!.norm);
-    if (words.length === 1 && trim(idx[0]!) && !opts.categoryNamed(words[0]!)) continue;
+    if (words.length === 1 && trim(idx[0]!) && (!opts.categoryNamed(words[0]!) || ofPrevious(k))) continue;
     // "Tata Play ke recharge", "metro card kitni baar recharge karwaya": a verb that is also one
     // occasion of a thing says what was done to the other subject, not a second thing.
     if (words.length === 1 && phrases.length > 1 && t.tags.some((g) => covers(g, idx[0]!) && isVerb(g)) && t.tags.some((g) => covers(g, idx[0]!) && g.role === 'occasion')) continue;
@@ -473,6 +491,7 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
 
 const PLACE_CURRENCY = new Map(allVocabEntries().filter((e) => e.role === 'place_currency').map((e) => [e.phrase, e.value!]));
 const TRIP = wordsOf('subject_edge', 'trip');
+const POSSESSIVE = wordsOf('possessive');
 const LEAD = wordsOf('subject_edge', 'lead');
 
 /** The place abroad a subject names ("bali", "the cancun trip", "india visit") and its currency, or null. */
@@ -514,6 +533,17 @@ function periodAfter(t: Tagged, i: number): boolean {
 
 function shadowedBy(t: Tagged, g: Tag): boolean {
   return t.tags.some((h) => h !== g && h.role !== g.role && h.start <= g.start && g.end <= h.end && h.end - h.start > g.end - g.start && !h.role.startsWith('op_') && !(h.role === 'show_all' && g.role === 'op_list'));
+}
+
+/**
+ * The first currency word, read by its most specific row: a row limited to the owner's region beats
+ * a general one ("taka" is rupees to a Bengali speaker in India, not Bangladeshi taka), a row of the
+ * owner's languages beats an English one, a longer phrase a shorter.
+ */
+function mostSpecific(tags: readonly Tag[]): Tag | undefined {
+  const first = Math.min(...tags.map((g) => g.start));
+  const rank = (g: Tag): number => (g.entry.regions.length ? 100 : 0) + (g.entry.lang !== 'en' ? 10 : 0) + (g.end - g.start);
+  return tags.filter((g) => g.start === first).sort((a, b) => rank(b) - rank(a))[0];
 }
 
 function clamp(n: number): number {
