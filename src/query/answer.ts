@@ -21,7 +21,7 @@ import {
   averageReply, breakdownReply, cannotAnswerReply, compareReply, DETAIL_LINES, kindsReply, newestReply, sumReply, topReply, unknownReply,
 } from './reply.js';
 import type { Period, QueryPlan } from './types.js';
-import { defaultConcepts } from './concepts.js';
+import { defaultConcepts, isConceptName } from './concepts.js';
 
 export interface QueryContext {
   owner: string;
@@ -98,7 +98,7 @@ export function planWith(text: string, ctx: QueryContext, previous: QueryPlan | 
   return planNext(text, {
     language, previous, categoryNamed, isThing: cats.isKnownWord,
     isTerm: (p) => cats.findKnownTerms(p.split(' ')).length > 0,
-    isName: (p) => { const w = p.split(' '); return cats.findKnownTerms(w).some((k) => k.start === 0 && k.end === w.length); },
+    isName: (p) => { const w = p.split(' '); return cats.findKnownTerms(w).some((k) => k.start === 0 && k.end === w.length) || isConceptName(p); },
   });
 }
 

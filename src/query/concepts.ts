@@ -9,6 +9,7 @@ import { resolveConcept, suggestConcepts } from '../categories/index.js';
 import { normTerm, singularForms } from './match.js';
 import type { ConceptLike, ConceptSource } from './resolve.js';
 import { wordsOf } from '../language/vocab/vocabulary.js';
+import { loadConcepts } from '../categories/data/load.js';
 
 const list = (s: string): string[] => s.split(',').map((x) => x.trim().replace(/\s+/g, ' ')).filter(Boolean);
 
@@ -101,4 +102,16 @@ export function defaultConcepts(regions?: readonly string[]): ConceptSource {
     sources.set(key, source);
   }
   return source;
+}
+
+/** Concept names written with glue words inside ("meals out", "gas for the car"): one subject, not two. */
+const GLUED_NAMES: ReadonlySet<string> = new Set(
+  [...loadConcepts().flatMap((c) => [c.label, ...c.aliases.split(',')]), ...NARROWER.flatMap((n) => n.names)]
+    .map((p) => normTerm(p))
+    .filter((p) => p.includes(' ')),
+);
+
+/** Whether a phrase of several words is the name or an alias of a concept. e.g. isConceptName('meals out') === true */
+export function isConceptName(phrase: string): boolean {
+  return GLUED_NAMES.has(normTerm(phrase));
 }

@@ -51,7 +51,7 @@ const NOT_SUBJECT: ReadonlySet<Role> = new Set<Role>([
 ]);
 
 /** Roles of words that may sit inside a name ("chick fil a", "save a lot"). */
-const NAME_GLUE: ReadonlySet<Role> = new Set<Role>(['glue', 'q_glue', 'number', 'separator']);
+const NAME_GLUE: ReadonlySet<Role> = new Set<Role>(['glue', 'q_glue', 'number', 'separator', 'prep', 'each']);
 
 /** Roles that ask for a figure (an operation, spending, a share), besides question words. */
 const ASKING: readonly Role[] = ['op_sum', 'op_kinds', 'op_list', 'op_count', 'op_avg', 'op_top', 'op_compare', 'op_breakdown', 'op_last', 'spend_verb', 'spend_noun', 'percent'];
@@ -147,7 +147,7 @@ export function planNext(text: string, opts: NextPlanOptions): PlanOutcome {
   // "and last month?" with nothing before it: a follow-up of no question.
   if (!prev && r.followUp && r.op === null && names === 0) return { kind: 'none', reason: 'no_previous' };
   // "what is the capital of france?": only a question word, about nothing munshi knows, no period.
-  if (r.onlyQuestionWord && !r.periods.length && !r.weekdays && r.categories.length === 0 && r.minAmount === null && r.maxAmount === null
+  if (r.onlyQuestionWord && !r.periods.length && !r.weekdays && r.categories.length === 0 && r.minAmount === null && r.maxAmount === null && !r.place
     && !r.subjects.some((p) => (opts.isTerm ?? opts.isThing)?.(p))) {
     return { kind: 'none', reason: 'not_a_question' };
   }
@@ -281,7 +281,7 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   // Two periods set against each other ("food last week or this week?") compare.
   if ((r.op === null || r.op === 'sum') && r.periods.length === 2 && t.tokens.some((k) => VERSUS.has(k.norm))) r.op = 'compare';
   // "more on swiggy or zomato?", "kispe zyada, ola ya uber": which of two (an unbound "more" and an "or").
-  if ((r.op === null || r.op === 'sum') && tagsOf(t, 'comparative').some((g) => g.value === 'which' && !money.some((m) => m.start - g.end <= 1 && m.start >= g.end)) && t.tokens.some((k) => VERSUS.has(k.norm))) r.op = 'compare';
+  if ((r.op === null || r.op === 'sum' || r.op === 'list' || r.op === 'kinds') && tagsOf(t, 'comparative').some((g) => g.value === 'which' && !money.some((m) => m.start - g.end <= 1 && m.start >= g.end)) && t.tokens.some((k) => VERSUS.has(k.norm))) r.op = 'compare';
   if (r.topN !== null && (r.op === null || r.op === 'list' || r.op === 'sum')) r.op = 'top';
   if (r.newest !== null && r.op !== 'compare' && r.op !== 'breakdown' && r.op !== 'average') r.op = 'list';
   r.plural = t.tokens.some((k) => /^(expenses|purchases|items|spends|things|payments|transactions|ones|entries|kharche)$/.test(k.norm)) || tagsOf(t, 'op_top').some((g) => g.phrase === 'top');
@@ -365,7 +365,7 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     if (k.kind !== 'word' && !(k.kind === 'num' && (k.glued || t.tokens[i + 1]?.glued || /^(up|eleven)$/.test(t.tokens[i + 1]?.norm ?? '')))) return false;
     return !t.tags.some((g) => covers(g, i) && NOT_SUBJECT.has(g.role) && !(isVerb(g) && opts.isThing?.(k.norm)));
   };
-  const phrases: { a: number; b: number; join: 'or' | 'and' | 'vs'; excluded: boolean }[] = [];
+  const phrases: { a: number; b: number; join: 'or' | 'and' | 'vs'; excluded: boolean; joined?: boolean }[] = [];
   let i = 0;
   while (i < n) {
     if (!content(i)) {
@@ -384,7 +384,10 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     // "petrol for the ute": what it was for narrows it (only right before the phrase, not "total for April? Rewe").
     else if (between.filter((w) => !/^(the|a|an|my|our|his|her|their)$/.test(w)).pop() === 'for') join = 'and';
     const excluded = ex.some((g) => g.end <= i && !t.tokens.slice(g.end, i).some((k) => k.kind === 'punct' || OR_JOIN.has(k.norm) && false)) || excludedAfter(t, j);
-    phrases.push({ a: i, b: j, join, excluded });
+    // "gifts and donations", "doctor/medicine/test - sob health": named side by side with a
+    // joining word, a category and the things beside it are all wanted, not one inside the other.
+    const joined = join === 'or' && phrases.length > 0 && t.tokens.slice(prevEnd, i).some((k, x) => OR_JOIN.has(k.norm) || k.text === '/' || t.tags.some((g) => g.role === 'separator' && covers(g, prevEnd + x)));
+    phrases.push({ a: i, b: j, join, excluded, joined });
     i = j;
   }
   // "haircuts toiletries", "coned spectrum verizon": a run of names that is no name itself is a list of them.
@@ -409,7 +412,9 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     // "wash the car" is one thing done: words joined by glue stay together.
     if (idx.some((x) => t.tags.some((g) => covers(g, x) && (g.role === 'glue' || g.role === 'q_glue')))) continue;
     const tail = t.tags.some((g) => g.role === 'q_glue' && g.value === 'list' && g.start === p.b);
-    const list = tail && (idx.every((x) => knownName(t.tokens[x]!.norm)) || (ws.some(knownName) && !pairName));
+    // Three or more names the lexicon knows, no two of them one name ("ola uber rapido"), are a list without "etc".
+    const list = (tail && (idx.every((x) => knownName(t.tokens[x]!.norm)) || (ws.some(knownName) && !pairName)))
+      || (idx.length >= 3 && !pairName && idx.every((x) => (opts.isName ?? knownName)(t.tokens[x]!.norm)));
     if (!list) continue;
     phrases.splice(q, 1, ...idx.map((x, n) => ({ a: x, b: x + 1, join: n === 0 ? p.join : ('or' as const), excluded: p.excluded })));
     r.listed = true;
@@ -466,6 +471,22 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     if (cat && cat.detail === null) {
       if (!r.categories.includes(cat.primary)) r.categories.push(cat.primary);
     } else if (!r.subjects.includes(asWritten)) r.subjects.push(asWritten);
+  }
+  if (phrases.some((p, k) => k > 0 && p.joined && !p.excluded)) r.listed = true;
+  // "koto baar cha kheyechi": with nothing else asked about, a word that is glue in one of the
+  // owner's languages (Marathi "cha", of) but a thing in another (Bengali "cha", tea) is the thing.
+  if (!r.subjects.length && !r.categories.length && !r.within.length && !r.exclude.length && opts.isName) {
+    for (let x = 0; x < n; x++) {
+      const k = t.tokens[x]!;
+      const on = t.tags.filter((g) => covers(g, x));
+      // After a period it is that period's ("last week cha total"), glue after all.
+      if (times.some((tm) => tm.end === x)) continue;
+      if (used[x] || k.kind !== 'word' || !on.length || !on.every((g) => g.role === 'q_glue' && g.entry.lang !== 'en' && g.end - g.start === 1)) continue;
+      if (!opts.isName(k.norm)) continue;
+      r.subjects.push(k.norm);
+      r.names += 1;
+      break;
+    }
   }
   // "what did I spend in Canada", "Dubai trip mein kitna gaya": a place abroad asks about the money
   // spent there, the rows in its currency (a place in the owner's own currency stays words).
