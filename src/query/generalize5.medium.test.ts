@@ -72,3 +72,12 @@ describe('round-4 causes on a real ledger', () => {
     expect(a.result.expenses.map((e) => e.amount)).toEqual([1200, 1100]);
   });
 });
+
+describe('part of what is asked, on a real ledger', () => {
+  it('"Uber, rides included" is Uber only; "taxi, counting the Ola ride" is every taxi', async () => {
+    const a = await ask('how much at uber, rides included?');
+    expect(a.result.total).toBe(240 + 310);
+    const b = await ask('transport this month, counting the ola ride');
+    expect(b.result.total).toBe(240 + 310 + 200);
+  });
+});

@@ -46,7 +46,7 @@ describe('Marathi question words', () => {
     expect(p.periods[0]).toMatchObject({ from: '2025-12-01', to: '2025-12-31' });
   });
   it('"roj sarasari" is an average per day', () => {
-    expect(planOf('ya aathavdyat roj sarasari kiti kharch zala')).toMatchObject({ op: 'average', averagePer: 'day' });
+    expect(planOf('ya aathavdyat roj sarasari kiti kharch zala')).toMatchObject({ op: 'average', averagePer: 'day', filters: { subjects: [] } });
   });
   it('"ha mahina vs magcha mahina" compares this month with the last', () => {
     const p = planOf('ha mahina vs magcha mahina, kiti?');
@@ -115,9 +115,24 @@ describe('glue in one language, a thing in another', () => {
 });
 
 describe('a place abroad alone is a question', () => {
-  it('"dubai te ki ki kinlam" asks about the dirham rows', () => {
-    const r = planQuestion('dubai te ki ki kinlam');
+  it('"singapore e ki ki kheyechi" asks about the Singapore dollar rows', () => {
+    const r = planQuestion('singapore e ki ki kheyechi');
     expect(r.kind).toBe('plan');
-    if (r.kind === 'plan') expect(r.plan.filters).toMatchObject({ currency: 'AED', place: 'dubai' });
+    if (r.kind === 'plan') expect(r.plan.filters).toMatchObject({ currency: 'SGD', place: 'singapore', subjects: [] });
+  });
+});
+
+describe('a thing said to be part of what is asked', () => {
+  it('beside a shop it is counted already ("X included")', () => {
+    expect(planOf('what went at dmart, vegetables included').filters).toMatchObject({ subjects: ['dmart'], categories: [] });
+  });
+  it('beside a category alone it is counted with it ("counting the X")', () => {
+    expect(planOf('transport in december, counting the metro card').filters).toMatchObject({ categories: [{ primary: 'transport' }], subjects: ['metro card'], examples: true });
+  });
+  it('"plus" still adds a second thing', () => {
+    expect(planOf('uber plus rapido this month').filters.subjects).toEqual(['uber', 'rapido']);
+  });
+  it('a place abroad beside an unknown word is still no question about spending', () => {
+    expect(planQuestion('what is the capital of thailand?').kind).toBe('none');
   });
 });

@@ -147,7 +147,7 @@ export function planNext(text: string, opts: NextPlanOptions): PlanOutcome {
   // "and last month?" with nothing before it: a follow-up of no question.
   if (!prev && r.followUp && r.op === null && names === 0) return { kind: 'none', reason: 'no_previous' };
   // "what is the capital of france?": only a question word, about nothing munshi knows, no period.
-  if (r.onlyQuestionWord && !r.periods.length && !r.weekdays && r.categories.length === 0 && r.minAmount === null && r.maxAmount === null && !r.place
+  if (r.onlyQuestionWord && !r.periods.length && !r.weekdays && r.categories.length === 0 && r.minAmount === null && r.maxAmount === null && !(r.place && !r.subjects.length)
     && !r.subjects.some((p) => (opts.isTerm ?? opts.isThing)?.(p))) {
     return { kind: 'none', reason: 'not_a_question' };
   }
@@ -430,6 +430,11 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
       return POSSESSIVE.has(tk.norm) || t.tags.some((g) => covers(g, at) && (g.role === 'q_glue' || g.role === 'show_all'));
     });
   };
+  // A phrase said to be part of what is asked: "including X", "counting the X", "X included".
+  const part = tagsOf(t, 'include').filter((g) => g.value === 'part');
+  const glueOnly = (a: number, b: number): boolean => t.tokens.slice(a, b).every((_, x) => t.tags.some((g) => covers(g, a + x) && (g.role === 'glue' || g.role === 'q_glue')));
+  const partOf = (p: { a: number; b: number }): boolean => part.some((g) => (g.end <= p.a && glueOnly(g.end, p.a)) || g.start === p.b);
+  const parts: string[] = [];
   for (const [k, p] of phrases.entries()) {
     // "swiggy orders", "rapido rides", "petrol fill-up": a word for one occasion after a name is not the thing.
     const trim = (x: number): boolean => t.tags.some((g) => g.role === 'occasion' && g.value === 'trim' && covers(g, x));
@@ -458,6 +463,10 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
       r.exclude.push(name);
       continue;
     }
+    if (partOf(p) && !(cat && cat.detail === null)) {
+      parts.push(asWritten);
+      continue;
+    }
     if (r.op === 'compare' && (p.join === 'vs' || (p.join === 'or' && k > 0)) && r.periods.length < 2) {
       if (!r.sides.length) r.sides.push([...(r.categories.length || r.subjects.length ? [...r.categories, ...r.subjects] : [])].filter(Boolean));
       if (r.sides.length === 1 && r.sides[0]!.length === 0) r.sides[0] = [];
@@ -471,6 +480,15 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     if (cat && cat.detail === null) {
       if (!r.categories.includes(cat.primary)) r.categories.push(cat.primary);
     } else if (!r.subjects.includes(asWritten)) r.subjects.push(asWritten);
+  }
+  // "costco, gas included": what the subject asked about counts already; beside a category alone
+  // ("health, counting the Y membership") it is counted with it; alone it is the subject.
+  if (parts.length) {
+    if (!r.subjects.length && !r.categories.length) r.subjects.push(...parts);
+    else if (!r.subjects.length) {
+      r.subjects.push(...parts);
+      r.listed = true;
+    }
   }
   if (phrases.some((p, k) => k > 0 && p.joined && !p.excluded)) r.listed = true;
   // "koto baar cha kheyechi": with nothing else asked about, a word that is glue in one of the
