@@ -104,11 +104,16 @@ export function defaultConcepts(regions?: readonly string[]): ConceptSource {
   return source;
 }
 
-/** Concept names written with glue words inside ("meals out", "gas for the car"): one subject, not two. */
+/**
+ * Concept names written with glue words inside ("meals out", "gas for the car"): one subject, not
+ * two. Names ending in a word the planner trims anyway ("housing costs", "car expenses") are left
+ * to it: kept whole they would name the wider concept ("home") instead of the category.
+ */
+const TRAIL = wordsOf('subject_edge', 'trail');
 const GLUED_NAMES: ReadonlySet<string> = new Set(
   [...loadConcepts().flatMap((c) => [c.label, ...c.aliases.split(',')]), ...NARROWER.flatMap((n) => n.names)]
     .map((p) => normTerm(p))
-    .filter((p) => p.includes(' ')),
+    .filter((p) => p.includes(' ') && !TRAIL.has(p.split(' ').pop()!) && !OCCASION.has(p.split(' ').pop()!)),
 );
 
 /** Whether a phrase of several words is the name or an alias of a concept. e.g. isConceptName('meals out') === true */

@@ -82,6 +82,9 @@ describe('names written with glue words', () => {
     expect(planOf('priciest meals out in december').filters.subjects).toEqual(['meals out']);
     expect(planOf('gas for the car in december?').filters.subjects).toEqual(['gas for the car']);
   });
+  it('an alias ending in a trimmed word still names the category', () => {
+    expect(planOf('housing costs in december').filters).toMatchObject({ categories: [{ primary: 'housing' }], subjects: [] });
+  });
 });
 
 describe('which of two, averaged, joined lists', () => {
@@ -134,5 +137,27 @@ describe('a thing said to be part of what is asked', () => {
   });
   it('a place abroad beside an unknown word is still no question about spending', () => {
     expect(planQuestion('what is the capital of thailand?').kind).toBe('none');
+  });
+});
+
+describe('"the week before", "the month before" beside a stretch', () => {
+  it('is the same unit just before it', () => {
+    const m = planOf('spend this month vs the month before');
+    expect(m.op).toBe('compare');
+    expect(m.periods.map((p) => [p.from, p.to])).toEqual([['2026-01-01', '2026-01-15'], ['2025-12-01', '2025-12-31']]);
+    const w = planOf('groceries last week or the week before?');
+    expect(w.op).toBe('compare');
+    expect(w.periods.map((p) => [p.from, p.to])).toEqual([['2026-01-05', '2026-01-11'], ['2025-12-29', '2026-01-04']]);
+  });
+});
+
+describe('the words of a period do not join the names around it', () => {
+  it('"X in december - A and B" lists A and B beside X', () => {
+    const p = planOf('phone bills in december - airtel and jio together?');
+    expect(p.filters.within).toEqual([]);
+    expect(p.filters.subjects).toEqual(expect.arrayContaining(['airtel', 'jio']));
+  });
+  it('"at" still narrows', () => {
+    expect(planOf('coffee at starbucks in december').filters).toMatchObject({ subjects: ['coffee'], within: ['starbucks'] });
   });
 });

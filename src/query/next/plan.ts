@@ -8,7 +8,7 @@
  * month?", "only Swiggy", "show all") reuse the previous plan. Pure and fast.
  */
 import type { IsoDate } from '../../core/dates.js';
-import { addMonths, endOfMonth, startOfMonth } from '../../core/dates.js';
+import { addDays, addMonths, endOfMonth, startOfMonth } from '../../core/dates.js';
 import type { LanguageContext } from '../../language/context.js';
 import { analyze } from '../../language/context.js';
 import { fold } from '../../language/normalize.js';
@@ -183,6 +183,20 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
       r.weekdayLabel = weekdayLabel(x.weekdays);
     }
     if (x.from || x.to) r.periods.push({ from: x.from, to: x.to, label: x.label });
+  }
+  // "last month vs the month before", "this week or the week before": the same stretch just before
+  // the one named (no time reading has it: "before" there has nothing after it).
+  if (r.periods.length === 1 && r.periods[0]!.from) {
+    for (let i = 0; i < n; i++) {
+      const unit = used[i] ? undefined : (t.at[i] ?? []).find((g) => g.role === 'period_unit' && g.end === i + 1 && g.value);
+      const after = unit && t.tags.find((g) => g.start === i + 1 && (g.role === 'ago' || (g.role === 'time_until' && g.value === 'before')));
+      if (!unit || !after) continue;
+      const earlier = stretchBefore(r.periods[0]!.from!, unit.value!, unit.phrase);
+      if (!earlier) continue;
+      r.periods.push(earlier);
+      use(t.tokens[i - 1]?.norm === 'the' ? i - 1 : i, after.end);
+      break;
+    }
   }
   r.allTime = has(t, 'all_time') && r.periods.length === 0;
   for (const g of tagsOf(t, 'all_time')) use(g.start, g.end);
@@ -365,6 +379,7 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     if (k.kind !== 'word' && !(k.kind === 'num' && (k.glued || t.tokens[i + 1]?.glued || /^(up|eleven)$/.test(t.tokens[i + 1]?.norm ?? '')))) return false;
     return !t.tags.some((g) => covers(g, i) && NOT_SUBJECT.has(g.role) && !(isVerb(g) && opts.isThing?.(k.norm)));
   };
+  const timeWord = (x: number): boolean => times.some((tm) => covers(tm, x) || (tm.start === x + 1 && t.tags.some((g) => g.start === x && g.end === x + 1 && (g.role === 'time_prep' || g.role === 'time_since' || g.role === 'time_until'))));
   const phrases: { a: number; b: number; join: 'or' | 'and' | 'vs'; excluded: boolean; joined?: boolean }[] = [];
   let i = 0;
   while (i < n) {
@@ -376,7 +391,8 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     while (j < n && (content(j) || (joinsOneThing(t, j) && j + 1 < n && content(j + 1) && j > i))) j++;
     // How it joins the previous phrase, from the words between.
     const prevEnd = phrases.length ? phrases[phrases.length - 1]!.b : 0;
-    const between = t.tokens.slice(prevEnd, i).map((k) => k.norm);
+    // Words of a time reading between ("in" of "in November") say when, not how the phrases join.
+    const between = t.tokens.slice(prevEnd, i).filter((_, x) => !timeWord(prevEnd + x)).map((k) => k.norm);
     let join: 'or' | 'and' | 'vs' = 'or';
     if (between.some((w) => VERSUS.has(w) || w === 'vs.' ) || t.tags.some((g) => g.role === 'op_compare' && g.start >= prevEnd && g.end <= i && /vs|versus|against|compared/.test(g.phrase))) join = 'vs';
     else if (between.some((w) => OR_JOIN.has(w))) join = 'or';
@@ -616,6 +632,16 @@ function amountPart(r: Read): Partial<Filters> {
   if (r.maxAmount !== null) out.maxAmount = r.maxAmount;
   if (r.currency) out.currency = r.currency;
   return out;
+}
+
+/** The whole unit (day, week, month, year) just before the one that starts on `from`. */
+function stretchBefore(from: IsoDate, unit: string, word: string): Period | null {
+  const label = `the ${word} before`;
+  if (unit === 'day') return { from: addDays(from, -1), to: addDays(from, -1), label };
+  if (unit === 'week') return { from: addDays(from, -7), to: addDays(from, -1), label };
+  if (unit === 'month') return { from: startOfMonth(addMonths(from, -1)), to: addDays(startOfMonth(from), -1), label };
+  if (unit === 'year') return { from: addMonths(from, -12), to: addDays(from, -1), label };
+  return null;
 }
 
 const thisMonth = (today: IsoDate): Period => ({ from: startOfMonth(today), to: today, label: 'this month' });
