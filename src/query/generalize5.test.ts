@@ -161,3 +161,9 @@ describe('the words of a period do not join the names around it', () => {
     expect(planOf('coffee at starbucks in december').filters).toMatchObject({ subjects: ['coffee'], within: ['starbucks'] });
   });
 });
+
+describe('"top ups" is an occasion, not "top"', () => {
+  it('sums the top ups', () => {
+    expect(planOf('how much have the fastag top ups come to since december')).toMatchObject({ op: 'sum', limit: null });
+  });
+});
