@@ -167,3 +167,32 @@ describe('"top ups" is an occasion, not "top"', () => {
     expect(planOf('how much have the fastag top ups come to since december')).toMatchObject({ op: 'sum', limit: null });
   });
 });
+
+describe('"everything" after a question about one thing', () => {
+  it('asks about every expense of the new period', () => {
+    const prev = planOf('swiggy this month');
+    const p = planOf('everything from last week pls', prev);
+    expect(p.filters.subjects).toEqual([]);
+    expect(p.periods[0]).toMatchObject({ from: '2026-01-05', to: '2026-01-11' });
+  });
+  it('a bare new period still follows up', () => {
+    const prev = planOf('swiggy this month');
+    expect(planOf('and last week?', prev).filters.subjects).toEqual(['swiggy']);
+  });
+});
+
+describe('a place word far before a list', () => {
+  it('"spent on - A, B etc" lists them beside the category', () => {
+    const p = planOf('what medical stuff have we spent on - doctor, medicines etc');
+    expect(p.filters.within).toEqual([]);
+    expect(p.filters.subjects).toEqual(['doctor', 'medicines']);
+  });
+});
+
+describe('concept rows', () => {
+  it('fast food knows the big chains; coffee drinks are coffee', async () => {
+    const { defaultConcepts } = await import('./concepts.js');
+    expect(defaultConcepts(['US']).resolve('fast food')!.merchants).toEqual(expect.arrayContaining(["Arby's", 'In-N-Out']));
+    expect(defaultConcepts(['US']).resolve('coffee drinks')!.label).toBe('coffee');
+  });
+});

@@ -129,7 +129,9 @@ export function planNext(text: string, opts: NextPlanOptions): PlanOutcome {
     }
     // A subject with no lead word ("parking in december?") is a whole new question; only a bare
     // new period or a lead word ("and", "what about") carries the last operation over.
-    const wholeQuestion = names > 0 && !r.followUp;
+    // "everything from yesterday" asks about every expense, whatever the last question was about.
+    const everything = !r.followUp && names === 0 && tagsOf(t, 'show_all').some((g) => g.value === 'everything');
+    const wholeQuestion = (names > 0 && !r.followUp) || everything;
     if (!r.asks && !wholeQuestion && (r.periods.length > 0 || names > 0)) {
       const changedTime = r.periods.length > 0;
       const changedWhat = names > 0;
@@ -396,7 +398,9 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     let join: 'or' | 'and' | 'vs' = 'or';
     if (between.some((w) => VERSUS.has(w) || w === 'vs.' ) || t.tags.some((g) => g.role === 'op_compare' && g.start >= prevEnd && g.end <= i && /vs|versus|against|compared/.test(g.phrase))) join = 'vs';
     else if (between.some((w) => OR_JOIN.has(w))) join = 'or';
-    else if (between.some((w) => /^(at|from|to|in|on|via|through|se|pe|par|mein|me|with)$/.test(w))) join = 'and';
+    // "coffee at starbucks": a place word right before the phrase narrows; one further back
+    // ("spent on - doctor, medicines") belongs to the question, not to the phrase.
+    else if (/^(at|from|to|in|on|via|through|se|pe|par|mein|me|with)$/.test(between.filter((w) => !/^(the|a|an|my|our|his|her|their)$/.test(w)).pop() ?? '')) join = 'and';
     // "petrol for the ute": what it was for narrows it (only right before the phrase, not "total for April? Rewe").
     else if (between.filter((w) => !/^(the|a|an|my|our|his|her|their)$/.test(w)).pop() === 'for') join = 'and';
     const excluded = ex.some((g) => g.end <= i && !t.tokens.slice(g.end, i).some((k) => k.kind === 'punct' || OR_JOIN.has(k.norm) && false)) || excludedAfter(t, j);
