@@ -26,6 +26,9 @@ const records: EvalRecord[] = [
   rec('2026-01-12', 1200, 'gifts/gifts', 'wedding gift'),
   rec('2026-01-13', 501, 'gifts/donations', 'temple donation'),
   rec('2025-12-20', 60, 'food/restaurant', 'dinner', null, 'BDT'),
+  rec('2025-12-15', 90, 'food/meals', 'misal pav'),
+  rec('2025-12-16', 250, 'food/snacks', 'cashews'),
+  rec('2025-12-17', 60, 'food/snacks', 'dabeli'),
 ];
 let opened: Repositories;
 let dispose: () => Promise<void>;
@@ -51,7 +54,7 @@ describe('round-4 causes on a real ledger', () => {
     expect(a.result.count).toBe(3);
   });
   it('"taka" asks in rupees: a Bangladeshi taka row is not the answer', async () => {
-    const a = await ask('ekhon obdi restaurant e koto taka?');
+    const a = await ask('ekhon obdi dinner e koto taka?');
     expect(a.result.currency).toBe('INR');
     expect(a.result.total).toBe(0);
   });
@@ -70,6 +73,13 @@ describe('round-4 causes on a real ledger', () => {
   it('the two most expensive, written as a word', async () => {
     const a = await ask('two most expensive things this month');
     expect(a.result.expenses.map((e) => e.amount)).toEqual([1200, 1100]);
+  });
+});
+
+describe('street food is the dishes, wherever they were filed', () => {
+  it('counts misal and dabeli, not cashews', async () => {
+    const a = await ask('street food e ki ki khelam?');
+    expect(a.result.expenses.map((e) => e.item).sort()).toEqual(['dabeli', 'misal pav']);
   });
 });
 
