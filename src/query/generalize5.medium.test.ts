@@ -29,6 +29,7 @@ const records: EvalRecord[] = [
   rec('2025-12-15', 90, 'food/meals', 'misal pav'),
   rec('2025-12-16', 250, 'food/snacks', 'cashews'),
   rec('2025-12-17', 60, 'food/snacks', 'dabeli'),
+  rec('2026-01-09', 450, 'food/delivery', 'biryani', 'Uber Eats'),
 ];
 let opened: Repositories;
 let dispose: () => Promise<void>;
@@ -73,6 +74,15 @@ describe('round-4 causes on a real ledger', () => {
   it('the two most expensive, written as a word', async () => {
     const a = await ask('two most expensive things this month');
     expect(a.result.expenses.map((e) => e.amount)).toEqual([1200, 1100]);
+  });
+});
+
+describe('a shop asked about by name', () => {
+  it('is not another shop whose name holds the same word', async () => {
+    const a = await ask('uber this month?');
+    expect(a.result.expenses.map((e) => e.amount).sort()).toEqual([240, 310]);
+    const b = await ask('uber eats this month?');
+    expect(b.result.expenses.map((e) => e.amount)).toEqual([450]);
   });
 });
 

@@ -29,6 +29,11 @@ export interface Matcher {
    * category word narrows it, never falls back to the whole category.
    */
   also?: Matcher[];
+  /**
+   * A shop the owner has paid, asked about by name: a row at another shop whose name holds the
+   * same word matches only by its own item and note ("uber" is not an "Uber Eats" order).
+   */
+  shop?: boolean;
 }
 
 export interface MatchableRow {
@@ -97,7 +102,9 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
   // Only a matcher tied to details has a family to keep in bounds; a whole primary has no words.
   const familyBound = m.names !== undefined && cats.some((c) => c.detail !== null);
   const also = (m.also ?? []).map(compileMatcher);
-  const base = (row: MatchableRow): boolean => {
+  const base = (row0: MatchableRow): boolean => {
+    const other = m.shop && row0.merchant && !merchants.has(normTerm(row0.merchant));
+    const row = other ? { ...row0, search_text: row0.search_text.replace(normTerm(row0.merchant!), ' ') } : row0;
     for (const c of cats) if (row.category === c.primary && (c.detail === null || row.detail === c.detail)) return true;
     // A concept's shops ("groceries": Costco, Walmart) do not pull in what the row was filed as
     // something else ("gas (Costco)" under Fuel, "candy (Walmart)" under Snacks), unless that only

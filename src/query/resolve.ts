@@ -173,7 +173,7 @@ async function resolveSpelled(deps: ResolveDeps, phrase: string): Promise<Resolu
   }
   // "HP pump", "Hindustan Petroleum" when the owner's rows say "HP": a shop the owner has paid.
   const shop = await ownerMerchantLike(deps, p, whole.how === 'family' ? whole.label : null);
-  if (shop.length) return { phrase: p, how: 'merchant', label: shop[0]!, matcher: { categories: [], terms: [], merchants: shop } };
+  if (shop.length) return { phrase: p, how: 'merchant', label: shop[0]!, matcher: { categories: [], terms: [], merchants: shop, shop: true } };
   if (whole.how !== 'unknown' && !partial) return whole;
   // "washed the car", "the car got washed": every word the ledger has (under some verb form), in any order.
   if (words.length > 1) {
@@ -289,7 +289,7 @@ async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean, mo
   const forms = singularForms(p);
   const unknown: Resolution = { phrase: p, how: 'unknown', label: p, suggestions: [] };
   const merchant = await knownMerchant(deps, forms);
-  if (merchant) return { phrase: p, how: 'merchant', label: merchant, matcher: { categories: [], terms: forms, merchants: [merchant] } };
+  if (merchant) return { phrase: p, how: 'merchant', label: merchant, matcher: { categories: [], terms: forms, merchants: [merchant], shop: true } };
 
   let concept = deps.concepts?.resolve(p) ?? null;
   // A "concept" that is only the phrase itself adds nothing; its parts may say more.
@@ -300,7 +300,7 @@ async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean, mo
   // "maccas", "mcd": another name of a shop the owner has paid is that shop, not the rows that happen to say it.
   if (concept && concept.merchants.length && !concept.categories.length) {
     const shop = await knownMerchant(deps, concept.merchants);
-    if (shop) return { phrase: p, how: 'merchant', label: shop, matcher: { categories: [], terms: forms, merchants: [shop] } };
+    if (shop) return { phrase: p, how: 'merchant', label: shop, matcher: { categories: [], terms: forms, merchants: [shop], shop: true } };
   }
   if (mode === 'strong') return unknown;
   if (await literalExists(deps, forms)) return { phrase: p, how: 'literal', label: p, matcher: { categories: [], terms: forms, merchants: [] } };
