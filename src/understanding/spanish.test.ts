@@ -51,6 +51,19 @@ describe('Spanish verbs, articles and prepositions stay out of the item', () => 
     expect(one('eché gasolina 45 en el Chevron').merchant).toBe('Chevron');
   });
 
+  it('a Spanish article opening a shop\'s name is part of it; before a kind of place it is not', () => {
+    expect(one('compré pan en La Estrella 5').merchant).toBe('La Estrella');
+    expect(one('tacos at el farolito 9').merchant).toBe('El Farolito');
+    expect(one('corte de pelo en la barbería 25').merchant).toBeNull();
+    expect(one('compré empanadas en la panadería 9.50').merchant).toBeNull();
+  });
+
+  it('"al pastor" is no destination', () => {
+    const e = one('3 al pastor tacos 9 bucks');
+    expect(e.amountMinor).toBe(900);
+    expect(e.item).toBe('al pastor tacos');
+  });
+
   it('"dólares" is the owner\'s dollars', () => {
     const e = one('me compré unos zapatos en Ross 35 dólares');
     expect(e.amountMinor).toBe(3500);

@@ -86,7 +86,7 @@ export const ROLES = {
   clause_break: 'opens a clause that explains rather than names the purchase ("because", "coz", "kyunki")',
   emoji: 'an emoji that stands for a word; value = the word ("☕" coffee)',
   // ---- structure
-  glue: 'a function word that is never an item ("the", "a", "ka", "ke")',
+  glue: 'a function word that is never an item ("the", "a", "ka", "ke"); value name for an article that is part of a shop\'s name it opens (Spanish "La Carreta", "El Farolito")',
   prep: 'a preposition before its chunk; value = place|purpose|dest|with|in|via|time|benefit|source|agent ("paid by dad")',
   postp: 'a postposition after its chunk (Hindi and friends); value = place|purpose|in|via|drop|time',
   separator: 'separates expenses or list items ("and", "aur", "then", "plus")',

@@ -195,10 +195,16 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       const article = c.idx.some((i) => i < ws[0]! && has(t, i, 'glue'));
       const itemBefore = chunks.some((o) => o !== c && o.role === 'main' && o.idx.some((i) => termAt[i]?.kind === 'item'));
       const nameOfThings = ws.length >= 2 && !article && itemBefore && !ws.some((i) => has(t, i, 'generic_place') || has(t, i, 'city'));
-      const named = ws.some(unknown) || ws.every((i) => !termAt[i] && !has(t, i, 'generic_place')) || nameOfThings;
+      // "en La Carreta", "at el farolito": an article that starts a name (glue valued "name") belongs to
+      // it and makes the words after it a name, unless they say a kind of place ("en la farmacia").
+      const lead = ws[0]! - 1;
+      const nameArticle = c.idx.includes(lead) && t.tags.some((g) => g.role === 'glue' && g.value === 'name' && g.start === lead && g.end === ws[0]);
+      const placeKind = ws.some((i) => has(t, i, 'generic_place') || has(t, i, 'city') || has(t, i, 'local_spot'));
+      const named = ws.some(unknown) || ws.every((i) => !termAt[i] && !has(t, i, 'generic_place')) || nameOfThings || (nameArticle && !placeKind);
       if (!named) continue;
-      merchant = titleCase(text(t, ws));
-      merchantIdx = ws;
+      const nameIdx = nameArticle && !placeKind ? [lead, ...ws] : ws;
+      merchant = titleCase(text(t, nameIdx));
+      merchantIdx = nameIdx;
       break;
     }
   }
