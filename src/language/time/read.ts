@@ -66,15 +66,17 @@ interface Dom {
   ord: boolean;
   /** Written after an article that marks a day of the month in the grammar row ("el 30"). */
   det?: boolean;
+  /** Said with a word for "date" ("15 tarikh"): a day of the month whatever follows. */
+  named?: boolean;
 }
 
 const TIME_ROLES: ReadonlySet<Role> = new Set<Role>([
   'weekday', 'month', 'relative_day', 'part_of_day', 'period_unit', 'this', 'last', 'next', 'ago', 'half', 'season', 'holiday',
-  'time_from', 'time_to', 'time_since', 'time_until', 'time_at', 'clock', 'weekday_set', 'quarter', 'period_part', 'time_prep', 'ordinal',
+  'time_from', 'time_to', 'time_since', 'time_until', 'time_at', 'clock', 'weekday_set', 'quarter', 'period_part', 'time_prep', 'ordinal', 'date_word',
 ]);
 /** Roles that mean a time by themselves: every time phrase holds one (or a number written like a date). */
 const CONTENT_ROLES: ReadonlySet<Role> = new Set<Role>([
-  'weekday', 'month', 'relative_day', 'part_of_day', 'period_unit', 'season', 'holiday', 'weekday_set', 'quarter', 'clock', 'time_at',
+  'weekday', 'month', 'relative_day', 'part_of_day', 'period_unit', 'season', 'holiday', 'weekday_set', 'quarter', 'clock', 'time_at', 'date_word',
 ]);
 /** Words before a time word that make it one ("on sat", "since may", "last mar"). */
 const CUE_ROLES: ReadonlySet<Role> = new Set<Role>(['time_prep', 'time_since', 'time_until', 'time_from', 'time_to', 'this', 'last', 'next', 'half', 'period_part']);
@@ -296,7 +298,8 @@ const ACTIONS: Record<string, A> = {
     const c = cap(m, 'n')!;
     const d = num(t.tokens[c.start]);
     if (!(d >= 1 && d <= 31)) return null;
-    return { d, ord: m.end - c.end > 0 };
+    const after = t.tokens[c.end];
+    return { d, ord: m.end - c.end > 0, named: !!after && !after.glued && m.end > c.end };
   },
   // "el 30": a grammar row whose article before a bare day number says a day, as a suffix would.
   dom_det: (m, t): Dom | null => {
@@ -414,7 +417,7 @@ const ACTIONS: Record<string, A> = {
     const q = qOf(m);
     // "3rd floor", "2nd installment", "3rd night shift": an ordinal that ranks the word after it is no date.
     const next = t.tokens[m.end];
-    const cued = cueBefore(t, m.start) || !!q || !!d.det;
+    const cued = cueBefore(t, m.start) || !!q || !!d.det || !!d.named;
     if (!cued && next && next.kind === 'word' && !(t.at[m.end] ?? []).some((g) => (TIME_ROLES.has(g.role) && g.role !== 'period_unit' && g.role !== 'part_of_day') || g.role === 'separator' || g.role === 'prep' || g.role === 'spend_verb')) return null;
     // "3rd of 12" counts installments.
     if (!q && next?.norm === 'of' && t.tokens[m.end + 1]?.kind === 'num') return null;

@@ -49,6 +49,7 @@ export const ROLES = {
   quarter: 'a quarter of the year by name ("Q1", "Q4"); value = 1..4',
   period_part: 'a part of a period ("early", "mid", "late", "end of", "beginning of"); value = early|mid|late',
   time_prep: 'a word that opens (pre) or closes (post) a time expression and belongs to it ("on", "in", "during", "over", "am", Hindi "ko"); value = pre|post',
+  date_word: 'a word for the day of the month after a day number ("15 tarikh", Marathi "3 tarkhela"): the number before is a date',
   ordinal_suffix: 'the letters written glued after a day number to make it an ordinal ("3rd", "21st", French "1er")',
   homograph: 'a time word that is also an everyday word: its time reading needs context; value strong ("may", "sun", "mar", "pongal": even "on" is not enough) or weak ("sat", "thu": a day also when it opens a message)',
   // ---- expense words

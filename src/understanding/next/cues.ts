@@ -150,9 +150,9 @@ export function readCues(x: CueInput): Cue | null {
     const neg = before(t, 'negation', v.at, 2);
     if (neg) return { kind: 'negated', strong: true, why: `"${neg.phrase}" before "${t.tokens[v.at]!.text}"` };
   }
-  const strongNeg = roleTags(t, 'negation').find((g) => g.end - g.start > 1 || /cancel|called off|skipped|changed|forgot|didnt|didn|never|nahi liya|nahi liye/.test(g.phrase));
-  // "didn't buy", "didnt pay": a negation that holds the verb itself is as sure as one before it.
+  // "didn't buy", "didnt pay", Bengali "kinini": a negation that holds the verb itself is as sure as one before it.
   const holdsVerb = (g: Tag): boolean => t.tags.some((h) => (h.role === 'spend_verb' || h.role === 'obtain_verb') && g.start <= h.start && h.end <= g.end);
+  const strongNeg = roleTags(t, 'negation').find((g) => g.end - g.start > 1 || /cancel|called off|skipped|changed|forgot|didnt|didn|never|nahi liya|nahi liye/.test(g.phrase) || holdsVerb(g));
   if (strongNeg && !vs.some((v) => past(v) && v.at > strongNeg.end)) return { kind: 'negated', strong: !x.hasMoney || vs.length > 0 || roleTags(t, 'negation').some((g) => g.end - g.start > 1 && /\b(?:didnt|not|never|nothing|no)\b/.test(g.phrase)) || roleTags(t, 'negation').some(holdsVerb), why: `"${strongNeg.phrase}"` };
 
   // Money that came to the owner: "jess venmoed me 40", "dad sent us 500" (a verb of paying, then "me").
@@ -179,6 +179,8 @@ export function readCues(x: CueInput): Cue | null {
     const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && g.end <= v0.at && v0.at - g.end <= 2 && noAmountBetween(g) && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0) && !insideTerm(x, g));
     const selfFirst = t.tags.some((g) => g.role === 'self' && g.end <= v0.at);
     if (subject && !selfFirst) return { kind: 'third_party', strong: true, why: 'someone else spent it' };
+    // Bengali "baba 2000 dilo", "bou saree kinlo": a verb conjugated for someone else names the doer.
+    if (!selfFirst && t.tags.some((g) => g.role === 'third_party' && g.start <= v0.at && v0.at < g.end)) return { kind: 'third_party', strong: true, why: `"${t.tokens[v0.at]!.text}": someone else did it` };
     // A name the vocabulary does not know, opening the message right before a past verb of paying
     // ("maya spent like 200 at sephora", "Jess paid for the takeaway", "raghu's office paid"): a
     // capitalised name or a possessive decides; a bare lower-case word only makes munshi ask.
