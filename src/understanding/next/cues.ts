@@ -6,6 +6,7 @@
  * spent 2k on shoes"). Read from the vocabulary's roles and where they sit relative to the verb;
  * each cue is strong (decides) or weak (munshi asks rather than records).
  */
+import { POSSESSIVES } from '../../categories/lexicon.js';
 import type { Tag, Tagged } from '../../language/tagger.js';
 import type { Role } from '../../language/vocab/roles.js';
 import type { OtherKind } from '../types.js';
@@ -97,7 +98,8 @@ export function readCues(x: CueInput): Cue | null {
   const endsQ = t.tokens.some((tk) => tk.text === '?');
   // "monthly pass 210": an operation word that also describes the thing bought does not open a question.
   const describes = (t.at[first] ?? []).some((g) => g.role === 'descriptive' && g.value === 'periodic') && x.hasMoney;
-  const startsQ = first >= 0 && !describes && (t.at[first] ?? []).some((g) => g.role === 'question_word' || g.role === 'op_sum' || g.role === 'op_list' || g.role === 'op_count' || g.role === 'op_avg' || g.role === 'op_top' || g.role === 'op_compare' || g.role === 'op_breakdown');
+  // "Big Bazaar e masala …": an operation word inside a shop's name opens no question.
+  const startsQ = first >= 0 && !describes && (t.at[first] ?? []).some((g) => (g.role === 'question_word' || g.role === 'op_sum' || g.role === 'op_list' || g.role === 'op_count' || g.role === 'op_avg' || g.role === 'op_top' || g.role === 'op_compare' || g.role === 'op_breakdown') && !insideTerm(x, g));
 
   // ---- questions
   const asks = hasRole(t, 'op_sum') || hasRole(t, 'op_count') || hasRole(t, 'op_avg') || hasRole(t, 'op_compare') || hasRole(t, 'op_breakdown') || hasRole(t, 'op_top') || hasRole(t, 'op_list');
@@ -113,7 +115,9 @@ export function readCues(x: CueInput): Cue | null {
     if (x.hasTime && !(x.hasThing && pastVerb) && onlyFunctionWords(t, [])) return { kind: 'question', strong: true, why: 'only a date' };
   }
   // "last 5 transactions", "top 3 expenses": the number counts what is asked for.
-  if (x.hasMoney && hasRole(t, 'spend_noun') && !pastVerb && t.tags.some((g) => (g.phrase === 'last' || g.phrase === 'top' || g.role === 'op_top') && t.tokens[g.end]?.kind === 'num')) return { kind: 'question', strong: true, why: 'a count of things asked for' };
+  // "top 5 kharche", "top 5 khoroch dekhao": a word that is both spending and a past verb is the noun here.
+  const pastDeed = vs.some((v) => past(v) && !t.tags.some((g) => g.role === 'spend_noun' && g.start === v.at));
+  if (x.hasMoney && hasRole(t, 'spend_noun') && !pastDeed && t.tags.some((g) => (g.phrase === 'last' || g.phrase === 'top' || g.role === 'op_top') && t.tokens[g.end]?.kind === 'num')) return { kind: 'question', strong: true, why: 'a count of things asked for' };
   // "any expenses above 2000 this month?", "show spends over 500": the amount is a filter.
   // The comparative stands before the amount ("above 2000"); "lamb over rice … 12 total" is a record.
   const filter = roleTags(t, 'comparative').some((g) => t.tokens.slice(g.end, g.end + 3).some((k) => k.kind === 'num'));
@@ -174,23 +178,25 @@ export function readCues(x: CueInput): Cue | null {
   // Someone else as the doer: kin or a third-party pronoun before the first verb.
   if (vs.length) {
     const v0 = vs[0]!;
-    // The doer sits right before the verb, with no amount between ("spotify family 179 diya" is not the family's).
+    // The doer sits right before the verb, with no amount between ("spotify family 179 diya" is not the family's);
+    // a person who owns the next thing ("didi r meye r birthday gift") is whom it was for.
     const noAmountBetween = (g: Tag): boolean => !t.tokens.slice(g.end, v0.at).some((k) => k.kind === 'num');
-    const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && g.end <= v0.at && v0.at - g.end <= 2 && noAmountBetween(g) && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0) && !insideTerm(x, g));
+    const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && g.end <= v0.at && v0.at - g.end <= 2 && noAmountBetween(g) && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0) && !insideTerm(x, g) && !POSSESSIVES.has(t.tokens[g.end]?.norm ?? ''));
     const selfFirst = t.tags.some((g) => g.role === 'self' && g.end <= v0.at);
     if (subject && !selfFirst) return { kind: 'third_party', strong: true, why: 'someone else spent it' };
     // Bengali "baba 2000 dilo", "bou saree kinlo": a verb conjugated for someone else names the doer.
     if (!selfFirst && t.tags.some((g) => g.role === 'third_party' && g.start <= v0.at && v0.at < g.end)) return { kind: 'third_party', strong: true, why: `"${t.tokens[v0.at]!.text}": someone else did it` };
     // A name the vocabulary does not know, opening the message right before a past verb of paying
     // ("maya spent like 200 at sephora", "Jess paid for the takeaway", "raghu's office paid"): a
-    // capitalised name or a possessive decides; a bare lower-case word only makes munshi ask.
+    // capitalised name or a possessive decides; a bare lower-case word only makes munshi ask. A name
+    // with a postposition after it is a place ("Kalighat e pujo dilam", "Dmart se liya").
     const lead = t.tokens.slice(0, v0.at).filter((k) => k.kind === 'word' || k.kind === 'num');
     const untagged = (i: number): boolean => !(t.at[i] ?? []).length && !(x.termSpans ?? []).some((k) => k.start <= i && i < k.end);
     const possessive = t.tokens.slice(0, v0.at).some((k) => k.text === "'s" || k.text === '’s' || /['’]s$/.test(k.text));
     // "Rahul paid for dinner, my share 400": the owner's share is the owner's expense.
     // "jess got us a chinese": a verb of getting with the owner as the one it was got for.
     const forOwner = v0.role === 'obtain_verb' && (t.at[v0.end] ?? []).some((g) => g.role === 'self' && g.value === 'object');
-    if (!selfFirst && !hasRole(t, 'share') && past(v0) && (v0.role === 'spend_verb' || forOwner) && lead.length >= 1 && lead.length <= 3 && first === lead[0]!.i && untagged(lead[0]!.i) && lead[0]!.kind === 'word') {
+    if (!selfFirst && !hasRole(t, 'share') && past(v0) && (v0.role === 'spend_verb' || forOwner) && lead.length >= 1 && lead.length <= 3 && first === lead[0]!.i && untagged(lead[0]!.i) && lead[0]!.kind === 'word' && !(t.at[lead[0]!.i + 1] ?? []).some((g) => g.role === 'postp')) {
       const named = /^\p{Lu}\p{Ll}/u.test(lead[0]!.text) || possessive;
       return { kind: 'third_party', strong: named, why: `"${lead[0]!.text}" before "${t.tokens[v0.at]!.text}"` };
     }
