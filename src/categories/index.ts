@@ -10,7 +10,7 @@ import type { Primary } from './taxonomy.js';
 import { TAXONOMY } from './taxonomy.js';
 import type { CategoryOverride } from './overrides.js';
 import { overrideKey } from './overrides.js';
-import { DEFAULT_REGIONS, LEXICON, lexiconFor, POSSESSIVES, type LexEntry, type Lexicon } from './lexicon.js';
+import { DEFAULT_REGIONS, LEXICON, lexiconFor, POSSESSIVE_WORDS, POSSESSIVES, type LexEntry, type Lexicon } from './lexicon.js';
 import { correctPhraseWord, correctSpelling as correctWith, isVariantEnding } from './spelling.js';
 import { damerau, normToken, singulars, tokenize } from './text.js';
 import { wordnetCategory, wordsBelow } from './hypernyms.js';
@@ -135,7 +135,9 @@ function scan(lex: Lexicon, tokens: readonly string[]): { entry: LexEntry; key: 
   const pos: number[] = [];
   tokens.forEach((t, k) => {
     const w = lexWord(lex, t);
-    if (w && !POSSESSIVES.has(w)) {
+    // Marathi "bai cha pagar": "cha" between two words is a possessive, alone it is tea.
+    const between = POSSESSIVE_WORDS.has(w) && k > 0 && k < tokens.length - 1 && /\p{L}/u.test(tokens[k - 1]!) && /\p{L}/u.test(tokens[k + 1]!);
+    if (w && !POSSESSIVES.has(w) && !between) {
       norm.push(w);
       pos.push(k);
     }

@@ -57,7 +57,9 @@ export interface Lexicon {
  * Hindi/Punjabi possessive particles ("bijli ka bill", "bacchon ki fees"): scans skip them, so
  * "paani ka bill" meets "paani bill".
  */
-export const POSSESSIVES: ReadonlySet<string> = wordsOf('possessive');
+/** Possessives that are also words of their own (Marathi "cha", Bengali tea): read as possessive only between two words. */
+export const POSSESSIVE_WORDS: ReadonlySet<string> = wordsOf('possessive', 'also_word');
+export const POSSESSIVES: ReadonlySet<string> = new Set([...wordsOf('possessive')].filter((w) => !POSSESSIVE_WORDS.has(w)));
 
 /** Every lexicon row (src/language/vocab/lexicon/*.tsv), one group per row, in file order. */
 export const ALL_GROUPS: readonly LexGroup[] = loadLexiconRows();

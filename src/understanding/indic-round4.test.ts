@@ -123,3 +123,21 @@ describe('regional vocabulary', () => {
     expect(understand('top 3 khoroch dekhao', IN).intent).toBe('query');
   });
 });
+
+describe('Marathi "cha" between two words is a possessive, alone it is tea', () => {
+  it.each([
+    ['mali cha pagar 2000', 'housing'],
+    ['aaji cha chashma 1800', 'health'],
+  ])('%s', (text, primary) => {
+    expect(one(text).category).not.toBe('food');
+    expect(one(text).category).toBe(primary);
+  });
+
+  it.each(['cha 12', 'lebu cha 15', '3 cup cha 45'])('tea: %s', (text) => {
+    expect(one(text).category).toBe('food');
+  });
+
+  it('a person who owns the thing with "cha" is whom it was for, not the payer', () => {
+    expect(understand('mulga cha cricket bat 1200', IN).intent).toBe('add_expense');
+  });
+});

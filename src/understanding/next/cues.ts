@@ -6,7 +6,7 @@
  * spent 2k on shoes"). Read from the vocabulary's roles and where they sit relative to the verb;
  * each cue is strong (decides) or weak (munshi asks rather than records).
  */
-import { POSSESSIVES } from '../../categories/lexicon.js';
+import { POSSESSIVE_WORDS, POSSESSIVES } from '../../categories/lexicon.js';
 import type { Tag, Tagged } from '../../language/tagger.js';
 import type { Role } from '../../language/vocab/roles.js';
 import type { OtherKind } from '../types.js';
@@ -181,7 +181,7 @@ export function readCues(x: CueInput): Cue | null {
     // The doer sits right before the verb, with no amount between ("spotify family 179 diya" is not the family's);
     // a person who owns the next thing ("didi r meye r birthday gift") is whom it was for.
     const noAmountBetween = (g: Tag): boolean => !t.tokens.slice(g.end, v0.at).some((k) => k.kind === 'num');
-    const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && g.end <= v0.at && v0.at - g.end <= 2 && noAmountBetween(g) && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0) && !insideTerm(x, g) && !POSSESSIVES.has(t.tokens[g.end]?.norm ?? ''));
+    const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && g.end <= v0.at && v0.at - g.end <= 2 && noAmountBetween(g) && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0) && !insideTerm(x, g) && !POSSESSIVES.has(t.tokens[g.end]?.norm ?? '') && !POSSESSIVE_WORDS.has(t.tokens[g.end]?.norm ?? ''));
     const selfFirst = t.tags.some((g) => g.role === 'self' && g.end <= v0.at);
     if (subject && !selfFirst) return { kind: 'third_party', strong: true, why: 'someone else spent it' };
     // Bengali "baba 2000 dilo", "bou saree kinlo": a verb conjugated for someone else names the doer.

@@ -4,7 +4,7 @@
  * with token indices into the message. A match made only of function words (verbs, glue, date and
  * money words) is dropped, so "spent" never becomes "sprite" and "last" never an item.
  */
-import { POSSESSIVES } from '../../categories/lexicon.js';
+import { POSSESSIVE_WORDS, POSSESSIVES } from '../../categories/lexicon.js';
 import type { KnownTerm } from '../../categories/index.js';
 import type { Tagged } from '../../language/tagger.js';
 import type { Role } from '../../language/vocab/roles.js';
@@ -76,6 +76,9 @@ export function findTerms(t: Tagged, lex: TermFinder, fn: ReadonlySet<number>): 
     }
     // A chain spelt out in three or more small words ("in n out") is still that chain, written as is.
     if (allFn && !(k.kind === 'merchant' && k.end - k.start >= 3 && !repaired(k))) return false;
+    // "bai cha pagar", "bayko cha recharge": a one-word term that is also a possessive, between a
+    // person or another word and the next word, is the possessive (alone, "cha 15" is tea).
+    if (k.end - k.start === 1 && POSSESSIVE_WORDS.has(t.tokens[k.start]!.norm) && k.start > 0 && t.tokens[k.start - 1]!.kind === 'word' && t.tokens[k.end]?.kind === 'word' && !fn.has(k.end)) return false;
     // "Kamla ki salary": a capitalised word owning the next thing is a name, never a misspelt item.
     if (repaired(k) && t.tokens[k.start]!.cap && POSSESSIVES.has(t.tokens[k.end]?.norm ?? '')) return false;
     return !(anyVocab && repaired(k));
