@@ -141,3 +141,24 @@ describe('Marathi "cha" between two words is a possessive, alone it is tea', () 
     expect(understand('mulga cha cricket bat 1200', IN).intent).toBe('add_expense');
   });
 });
+
+describe('glue and labels of Bengali and Marathi talk', () => {
+  it('"tarpor" (then) separates two expenses and "ferar pothe" (on the way back) is never the item', () => {
+    const r = understand('college theke ferar pothe jhalmuri 20 tarpor rickshaw 40', IN);
+    if (r.intent !== 'add_expense') throw new Error(JSON.stringify(r));
+    expect(r.expenses.map((e) => e.amountMinor)).toEqual([2000, 4000]);
+    expect(r.expenses[0]!.item).toBe('jhalmuri');
+  });
+
+  it('a term or phase number is never money', () => {
+    expect(one('college fees 42000 sem 3').amountMinor).toBe(4200000);
+  });
+
+  it('"atta" is flour, whatever Marathi "now" sounds like', () => {
+    expect(one('DMart se atta 5 kg 260').item).toBe('atta');
+  });
+
+  it('"tapri var" is where, so the cutting is what', () => {
+    expect(one('station javal tapri var cutting 12').category).toBe('food');
+  });
+});
