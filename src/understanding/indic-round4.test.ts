@@ -162,3 +162,27 @@ describe('glue and labels of Bengali and Marathi talk', () => {
     expect(one('station javal tapri var cutting 12').category).toBe('food');
   });
 });
+
+describe('an Indian-language negation follows what it negates', () => {
+  it.each([
+    ['300 nahi 350 tha, theek karo', 35000],
+    ['700 nahi 750 hota, te change kar', 75000],
+  ])('the new amount is the one after "nahi": %s', (text, minor) => {
+    const r = understand(text, IN);
+    if (r.intent !== 'command' || r.command.kind !== 'edit_amount') throw new Error(JSON.stringify(r));
+    expect(r.command.amountMinor).toBe(minor);
+  });
+
+  it('"samosa 40 na, 45 chhilo" corrects the samosa from 40 to 45', () => {
+    const r = understand('samosa 40 na, 45 chhilo, thik kore dao', IN);
+    if (r.intent !== 'command' || r.command.kind !== 'edit_matching') throw new Error(JSON.stringify(r));
+    expect(r.command.amountMinor).toBe(4500);
+    expect(r.command.oldMinor).toBe(4000);
+  });
+
+  it('English still negates what follows: "that was 90 not 60"', () => {
+    const r = understand('that was 90 not 60', IN);
+    if (r.intent !== 'command' || r.command.kind !== 'edit_amount') throw new Error(JSON.stringify(r));
+    expect(r.command.amountMinor).toBe(9000);
+  });
+});

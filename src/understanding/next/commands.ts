@@ -114,7 +114,8 @@ export function readCommand(x: CommandInput): Command | null {
   if (x.money.length >= 1 && x.money.length <= 2 && x.times.length === 0) {
     // "no, 60", "make it 450", "wrong amount, make it 450", "edit: that was 250 not 205": the new amount
     // is the one not negated.
-    const m = x.money.find((mm) => !t.tags.some((g) => g.role === 'negation' && g.end === mm.start)) ?? x.money[0]!;
+    // An Indian-language negation follows what it negates ("450 nahi 540 tha": 450 was wrong).
+    const m = x.money.find((mm) => !t.tags.some((g) => g.role === 'negation' && (g.value === 'after' ? g.start === mm.end : g.end === mm.start))) ?? x.money[0]!;
     const others = rest(t, (i) => !x.money.some((mm) => mm.start <= i && i < mm.end) && !editWord(i));
     const hasCue = t.tags.some((g) => g.role === 'edit_cue' || (g.role === 'command' && g.value === 'edit'));
     if (others.length === 0 && (hasCue || (words.length <= 2 && x.money.length === 1 && words[0]!.i < m.start))) {
@@ -199,7 +200,7 @@ function editDescribed(x: CommandInput): Command | null {
   if (money.length < 1 || money.length > 2) return null;
   const words = t.tokens.filter((tk) => tk.kind === 'word' || tk.kind === 'num');
   const edit = t.tags.find((g) => g.role === 'command' && g.value === 'edit' && g.start === words[0]!.i);
-  const negated = (m: MoneyReading): boolean => t.tags.some((g) => g.role === 'negation' && g.end === m.start);
+  const negated = (m: MoneyReading): boolean => t.tags.some((g) => g.role === 'negation' && (g.value === 'after' ? g.start === m.end : g.end === m.start));
   let next: MoneyReading | undefined, old: MoneyReading | undefined;
   if (edit) {
     // "change … to 4.50": the amount after "to" is the new one; one before it names the old.
