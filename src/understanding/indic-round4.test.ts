@@ -72,6 +72,11 @@ describe('a day of the month said with the word for date', () => {
     expect(one('5 din aage auto 80').date).toBe('2026-11-30');
     expect(one('4 divas purvi chashma 2200').date).toBe('2026-12-01');
   });
+
+  it('Marathi writes the unit and "ago" as one word: "3 divsapurvi", "1 aathavdyapurvi"', () => {
+    expect(one('3 divsapurvi bhaji 90').date).toBe('2026-12-02');
+    expect(one('1 aathavdyapurvi haircut 300').date).toBe('2026-11-28');
+  });
 });
 
 describe('who paid, and whether it happened', () => {

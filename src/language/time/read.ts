@@ -497,12 +497,14 @@ const ACTIONS: Record<string, A> = {
   },
   ago: (m, t, c) => {
     const n = valueOf<number>(cap(m, 'n'))!;
-    const u = tagOf(cap(m, 'u'))!.value!;
     const a = tagOf(cap(m, 'a'))!;
+    // Marathi "2 divsapurvi": one word holds the unit and "ago".
+    const u = (cap(m, 'u') ? tagOf(cap(m, 'u')) : t.tags.find((g) => g.role === 'period_unit' && g.start === cap(m, 'a')!.start && g.end === cap(m, 'a')!.end))?.value;
+    if (!u) return null;
     const post = cap(m, 'a')!.start > cap(m, 'n')!.start;
     if ((a.value === 'post') !== post) return null;
     // "200 day before yesterday": the unit belongs to a longer time phrase, so the number is no count.
-    if (t.tags.some((g) => g.start <= cap(m, 'u')!.start && g.end > m.end && g.role === 'relative_day')) return null;
+    if (t.tags.some((g) => g.start <= (cap(m, 'u') ?? cap(m, 'a'))!.start && g.end > m.end && g.role === 'relative_day')) return null;
     let d: IsoDate;
     if (u === 'day') d = addDays(c.today, -n);
     else if (u === 'week') d = addDays(c.today, -7 * n);
