@@ -191,3 +191,16 @@ describe('an Indian-language negation follows what it negates', () => {
     expect(r.command.amountMinor).toBe(9000);
   });
 });
+
+describe('a generic last word does not outrank the thing it renews', () => {
+  it.each([
+    ['gym membership renewal 6,000', 'health'],
+    ['bike insurance renewal 1,900', 'fees'],
+  ])('%s', (text, primary) => {
+    expect(one(text).category).toBe(primary);
+  });
+
+  it('"renewal" alone still reads as a subscription', () => {
+    expect(one('hotstar renewal 299').category).toBe('entertainment');
+  });
+});
