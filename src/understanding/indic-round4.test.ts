@@ -204,3 +204,21 @@ describe('a generic last word does not outrank the thing it renews', () => {
     expect(one('hotstar renewal 299').category).toBe('entertainment');
   });
 });
+
+describe('Hindi words that were read as something else', () => {
+  it('"aaya" (came) is a verb, not a nanny', () => {
+    expect(one('naya cooler aaya, 9000 diye').category).toBe('shopping');
+  });
+
+  it('"khana banane wali" is household help, so her salary is paid out', () => {
+    expect(one('safai wali ki salary 2500').category).toBe('housing');
+  });
+
+  it('"annual plan" is a subscription, not a plan to spend later', () => {
+    expect(one('spotify annual plan 1189').category).toBe('entertainment');
+  });
+
+  it('"paani ki tanki" is the house\'s water tank, not a drink', () => {
+    expect(one('paani ki tanki repair 1500').category).toBe('housing');
+  });
+});
