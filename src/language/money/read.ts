@@ -456,6 +456,37 @@ function centsAfter(cx: Cx, at: number): { cents: number; end: number } | null {
 }
 
 /**
+ * "four and a half", "2 and a half": "and", an article and a fraction after a whole number add
+ * the fraction ("and a half" is the English way to say what "saadhe" says before the number).
+ */
+function andAFraction(cx: Cx, at: number): { add: number; end: number } | null {
+  if (cx.toks[at]?.text.toLowerCase() !== 'and') return null;
+  const art = numberTag(cx, at + 1);
+  if (!art || Number(art.value) !== 1 || !isWeakWord(cx, at + 1)) return null;
+  const fr = tagsAt(cx, at + 2, 'fraction')[0];
+  if (!fr || !(Number(fr.value) < 1)) return null;
+  return { add: Number(fr.value), end: fr.end };
+}
+
+/**
+ * Cents named after the currency word: "thirty-four dollars and sixty cents", "12 dollars and 5
+ * cents". The subunit word closes it, so nothing else needs to end the amount.
+ */
+function andCents(cx: Cx, at: number): { cents: number; end: number } | null {
+  if (cx.toks[at]?.text.toLowerCase() !== 'and') return null;
+  const tk = cx.toks[at + 1];
+  let cents: number | null = null, stop = at + 2;
+  if (tk?.kind === 'num' && /^\d{1,2}$/.test(tk.text)) cents = Number(tk.text);
+  else if (tk?.kind === 'word') {
+    const w = wordNumber(cx, at + 1);
+    if (w && !w.mag && isInt(w.value)) { cents = w.value; stop = w.end; }
+  }
+  if (cents === null || cents < 1 || cents > 99) return null;
+  const sub = tagsAt(cx, stop, 'subunit').find((g) => !shortWord(g));
+  return sub ? { cents, end: sub.end } : null;
+}
+
+/**
  * An address: a street or a flat number together with a postal code ("412 Nostrand Ave apt 3R
  * brooklyn ny 11216", "Flat 3B, 14 Kamarajar Salai, Chennai 600004"). The five- or six-digit number
  * is the code, and the street and flat numbers are surely labels, not money.
@@ -683,6 +714,10 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
       }
     }
     if (!c) continue;
+    if (!c.magnitude && isInt(c.value) && c.form !== 'spoken') {
+      const f = andAFraction(cx, c.end);
+      if (f) c = { ...c, end: f.end, value: c.value + f.add, plainInt: false };
+    }
     cores.push(c);
     i = c.end - 1;
   }
@@ -744,7 +779,7 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
         }
         // "1.5 pounds of apples": a currency name that is also a unit stays a quantity as well.
         unitTag = tagsAt(cx, after.start, 'unit')[0];
-        const ct = isInt(value) && !c.magnitude && alphaCurrency(after) ? centsAfter(cx, end) : null;
+        const ct = isInt(value) && !c.magnitude && alphaCurrency(after) ? centsAfter(cx, end) ?? andCents(cx, end) : null;
         if (ct) {
           for (let k = end; k < ct.end; k++) eaten.add(k);
           value += ct.cents / 100;
@@ -793,7 +828,7 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
       score -= toks[c.end - 1]!.cap ? 0.05 : 0.3;
     }
     let money: MoneyReading | null = null;
-    const bareSmallWord = c.form === 'words' && !c.magnitude && value < 10;
+    const bareSmallWord = c.form === 'words' && !c.magnitude && value < 10 && !currency;
     // A time unit after a large number is rather a price and its period ("rent 15000 month").
     const unitOnly = !!unit && !unitTag && !currency && !(unit.value === 'time' && value >= 100);
     if (!unitOnly && !(c.weak && !currency) && !bareSmallWord) {

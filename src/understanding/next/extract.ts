@@ -19,6 +19,8 @@ export interface Chunk {
   idx: number[];
   /** The preposition that opened the chunk ("for", "on"), when one did. */
   prep?: string;
+  /** A verb of buying opened it ("… I picked up a lamp"): its words are what was bought. */
+  bought?: boolean;
 }
 
 export interface ItemMerchant {
@@ -89,6 +91,12 @@ export function chunksOf(t: Tagged, content: readonly number[], termAt: readonly
       cur = { role: (prep === 'in' ? 'in' : prep) as ChunkRole, idx: [], prep: tk.norm };
       continue;
     }
+    // "at the farmers market I got apples", "while I was there I bought lotion": a verb of buying
+    // after a place or a time opens what was bought; the place ended before it.
+    if (cur.role !== 'main' && cur.idx.length && (has(t, i, 'spend_verb') || has(t, i, 'obtain_verb'))) {
+      flush();
+      cur = { role: 'main', idx: [], bought: true };
+    }
     const post = valueAt(t, i, 'postp');
     if (post) {
       if (post !== 'drop' && cur.role === 'main') cur.role = (post === 'purpose' ? 'purpose' : post === 'place' ? 'source' : post) as ChunkRole;
@@ -118,8 +126,11 @@ export function chunksOf(t: Tagged, content: readonly number[], termAt: readonly
 
 const ITEM_ORDER: ChunkRole[] = ['main', 'purpose', 'in', 'dest', 'with', 'source', 'place', 'via', 'benefit'];
 
+/** "a bag of apples", "a tube of toothpaste": the container before "of" measures the thing, it is not the thing. */
+const containerOf = (t: Tagged, i: number): boolean => t.tokens[i + 1]?.norm === 'of' && (t.at[i] ?? []).some((g) => g.role === 'unit' && g.end === i + 1);
+
 function words(t: Tagged, idx: readonly number[], termAt: readonly (KnownTerm | null)[]): number[] {
-  const out = idx.filter((i) => !dropped(t, i, termAt));
+  const out = idx.filter((i) => !dropped(t, i, termAt) && !(containerOf(t, i) && idx.includes(i + 2) && (!termAt[i] || termAt[i]!.end === i + 1)));
   // Trim separators and generic places at the edges.
   while (out.length && has(t, out[0]!, 'separator') && !termAt[out[0]!]) out.shift();
   while (out.length && has(t, out[out.length - 1]!, 'separator') && !termAt[out[out.length - 1]!]) out.pop();
@@ -239,7 +250,9 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       // "Pihu ke tuition sir", "Kamla ki salary": a Hindi possessive after an unknown name makes it
       // a person the thing was for, not a shop (a known brand, "Haldiram ki soan papdi", is a term).
       const personOf = k > 0 && POSSESSIVES.has(t.tokens[ws[k - 1]! + 1]?.norm ?? '');
-      if (k > 0 && follows && nameLike && !personOf && t.tokens[ws[0]!]!.norm.length >= 3) {
+      // "a bag of Honeycrisp apples", "an Alphonso mango": after an article or "of" a capital names a kind of the thing.
+      const kindOf = k > 0 && /^(of|a|an)$/.test(t.tokens[ws[0]! - 1]?.norm ?? '');
+      if (k > 0 && follows && nameLike && !personOf && !kindOf && t.tokens[ws[0]!]!.norm.length >= 3) {
         merchantIdx = ws.slice(0, end);
         merchant = titleCase(text(t, merchantIdx));
       }
@@ -259,7 +272,7 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
     }
   }
 
-  const items0 = termsIn.filter((k) => k.kind === 'item' && !merchantIdx.includes(k.start));
+  const items0 = termsIn.filter((k) => k.kind === 'item' && !merchantIdx.includes(k.start) && !(k.end - k.start === 1 && containerOf(t, k.start) && content.includes(k.start + 2)));
   // "dinner 1200 incl tip": a tip or a tax beside the thing bought is part of its price, not the thing.
   const extra = (k: KnownTerm): boolean => has(t, k.start, 'tip') || has(t, k.start, 'tax');
   const items = items0.some((k) => !extra(k)) ? items0.filter((k) => !extra(k)) : items0;
@@ -272,7 +285,11 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
   // What was bought is named outside the place chunks first ("lunch at the office canteen"), and a
   // specific item beats a generic one ("bill", "order") in a better-placed chunk.
   const where = (c: Chunk): boolean => c.role === 'place' || c.role === 'source';
+  // "at the flea market I picked up a vintage lamp": words after the verb of buying, even unknown
+  // ones, name the thing better than a known place word before it.
+  const boughtWords = chunks.find((c) => c.bought && !c.idx.some((i) => termAt[i]?.kind === 'item'))?.idx.filter((i) => unknown(i) && !merchantIdx.includes(i)) ?? [];
   for (const [inPlace, pass] of [[false, false], [false, true], [true, false], [true, true]] as const) {
+    if (inPlace && boughtWords.length) break;
     for (const c of ordered) {
       if (c.role === 'benefit' || c.role === 'via' || c.role === 'time') continue;
       if (where(c) !== inPlace) continue;
