@@ -79,3 +79,22 @@ describe('what was bought in a sentence', () => {
     expect(one('old records at a yard sale 10', US).merchant).toBeNull();
   });
 });
+
+describe('presents for someone\'s day', () => {
+  it.each([
+    ['got my niece a puzzle for her birthday 24'],
+    ["Maya's bday scarf 30"],
+    ['anniversary perfume for my wife 85'],
+    ['grandpas birthday sweater 40'],
+  ])('a thing bought for someone\'s celebration is a gift: %s', (text) => {
+    expect(one(text, US).category).toBe('gifts');
+  });
+
+  it.each([
+    ['bday dinner for mom 80', 'food'],
+    ['my birthday shoes 60', 'shopping'],
+    ['birthday cake 30', 'food'],
+  ])('a meal, or a thing for one\'s own day, stays what it is: %s', (text, primary) => {
+    expect(one(text, US).category).toBe(primary);
+  });
+});

@@ -34,6 +34,9 @@ export interface ItemMerchant {
   merchantIdx: number[];
   /** The words told a present ("gifted", "gift for"). */
   gift: boolean;
+  /** A celebration and the person it was for ("a candle for her bday", "Lily's birthday"): a
+   * present when the thing is one people give (the caller decides by its category). */
+  celebrated: boolean;
   /** A ride to another city. */
   intercity: boolean;
   /** Kin the expense was for ("for mom"). */
@@ -342,10 +345,14 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
   if (itemTerm) while (itemIdx.length > 1 && has(t, itemIdx[0]!, 'descriptive') && !termAt[itemIdx[0]!]) itemIdx = itemIdx.slice(1);
   const item = itemIdx.length ? capItem(dedupe(text(t, itemIdx, termAt))) : null;
   const gift = content.some((i) => has(t, i, 'gift_word'));
+  // Whose day it was: kin ("mom's bday"), a pronoun ("her birthday") or a name owning it ("Lily's birthday").
+  const PERSON_WORDS = /^(her|his|their|hers)$/;
+  const forSomeone = (i: number): boolean => (isKin(t, i) && !has(t, i, 'self')) || PERSON_WORDS.test(t.tokens[i]!.norm) || (t.tokens[i]!.cap && /\p{L}['’]s$/u.test(t.tokens[i]!.text) && !termAt[i]);
+  const celebrated = content.some((i) => has(t, i, 'celebration')) && t.tokens.some((_, i) => forSomeone(i));
   const beneficiary = chunks.some((c) => c.role === 'benefit');
   const moving = (itemTerm && (itemTerm.primary === 'transport' || itemTerm.primary === 'travel')) || (merchantTerm && merchantTerm.primary === 'transport');
   const intercity = !!moving && chunks.some((c) => c.role === 'dest' && c.idx.some((i) => has(t, i, 'city')) && !c.idx.some((i) => has(t, i, 'local_spot')));
-  return { item, itemTerm, merchant, merchantTerm, itemIdx, merchantIdx, gift, intercity, beneficiary, unknownItem };
+  return { item, itemTerm, merchant, merchantTerm, itemIdx, merchantIdx, gift, celebrated, intercity, beneficiary, unknownItem };
 }
 
 /** A generic lexicon word ("bill", "order", "ticket"): filed under other, or marked weak. */

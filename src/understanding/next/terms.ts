@@ -68,7 +68,8 @@ export function findTerms(t: Tagged, lex: TermFinder, fn: ReadonlySet<number>): 
     i = j - 1;
   }
   const vocab = vocabTokens(t);
-  return lex.findKnownTerms(words).map((k) => (runEnd[k.end - 1]! > k.end ? { ...k, end: runEnd[k.end - 1]! } : k)).filter((k) => {
+  const all = lex.findKnownTerms(words).map((k) => (runEnd[k.end - 1]! > k.end ? { ...k, end: runEnd[k.end - 1]! } : k));
+  return all.filter((k) => {
     let allFn = true, anyVocab = false;
     for (let i = k.start; i < k.end; i++) {
       if (!fn.has(i)) allFn = false;
@@ -81,6 +82,12 @@ export function findTerms(t: Tagged, lex: TermFinder, fn: ReadonlySet<number>): 
     if (k.end - k.start === 1 && POSSESSIVE_WORDS.has(t.tokens[k.start]!.norm) && k.start > 0 && t.tokens[k.start - 1]!.kind === 'word' && t.tokens[k.end]?.kind === 'word' && !fn.has(k.end)) return false;
     // "Kamla ki salary": a capitalised word owning the next thing is a name, never a misspelt item.
     if (repaired(k) && t.tokens[k.start]!.cap && POSSESSIVES.has(t.tokens[k.end]?.norm ?? '')) return false;
+    // "Donatos pizza", "Graeters cone": a capitalised word before a thing of another kind is the
+    // shop's name, not a misspelt "donation" ("Cofee beans" keeps its repair: both are food).
+    if (repaired(k) && t.tokens[k.start]!.cap) {
+      const next = all.find((o) => o.start === k.end && o.kind === 'item' && !repaired(o));
+      if (next && next.primary !== k.primary) return false;
+    }
     return !(anyVocab && repaired(k));
   });
 }

@@ -24,6 +24,9 @@ import { implausible } from './plausible.js';
 import { withShares } from '../shares/apply.js';
 import { bestTimes, readTimes, type TimeReading } from '../../language/time/index.js';
 
+/** Categories of things people give as presents (see the celebration role). */
+const GIVEN_THINGS: ReadonlySet<Primary> = new Set<Primary>(['shopping', 'personal_care', 'other', 'entertainment']);
+
 /** What understanding needs from src/categories; injected so tests can swap it. */
 export interface Lexicon {
   findKnownTerms(tokens: string[]): categories.KnownTerm[];
@@ -211,6 +214,9 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
     const cat0 = lex.categorize({ item: im.item, merchant, context }, ctx.overrides);
     let cat: { primary: Primary; detail: string | null } = { primary: cat0.primary, detail: cat0.detail };
     if (im.gift && cat.primary !== 'gifts') cat = { primary: 'gifts', detail: 'gifts' };
+    // "a candle for her bday", "Lily's birthday lego": a thing people give, bought for someone's day.
+    // A meal, a trip or a ticket for the day stays what it is ("bday dinner for mom").
+    if (im.celebrated && GIVEN_THINGS.has(cat.primary)) cat = { primary: 'gifts', detail: 'gifts' };
     if (im.intercity && cat.primary === 'transport') cat = { primary: 'travel', detail: 'trips' };
     // Each expense owns the tokens from its first word or amount up to where the next one starts.
     const lo = k === 0 ? 0 : Math.min(f.money.start, ...f.content);
