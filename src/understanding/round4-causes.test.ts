@@ -98,3 +98,65 @@ describe('presents for someone\'s day', () => {
     expect(one(text, US).category).toBe(primary);
   });
 });
+
+describe('money going out that read as coming in', () => {
+  it('a collection at church is given, not income', () => {
+    expect(one('put 20 in the collection plate at mass', US).category).toBe('gifts');
+    expect(one('sunday collection 15', GB).category).toBe('gifts');
+  });
+
+  it('"charged us" is what the owner paid', () => {
+    const r = understand('the electrician charged us 140', US);
+    expect(r.intent).toBe('add_expense');
+  });
+
+  it('"plan" as a noun is a thing paid for, not a plan', () => {
+    expect(one('hulu basic plan 7.99', US).category).toBe('entertainment');
+    expect(understand('plan to get a new couch 900', US).intent).toBe('other');
+  });
+
+  it('Medicare and its supplements are health costs', () => {
+    expect(one('medigap premium 160', US).category).toBe('health');
+  });
+
+  it('two payments named in one line are a list, not a bank alert', () => {
+    const r = understand('Paid Comcast $80.10 and PG&E $120.55 today', US);
+    if (r.intent !== 'add_expense') throw new Error(JSON.stringify(r));
+    expect(r.expenses.map((e) => e.amountMinor)).toEqual([8010, 12055]);
+  });
+});
+
+describe('Scots', () => {
+  it.each([
+    ['a pie fae Greggs 1.50', 'Greggs'],
+    ['taxi tae the station, a fiver', null],
+  ])('"fae" and "tae" are "from" and "to": %s', (text, merchant) => {
+    const e = one(text, GB);
+    if (merchant) expect(e.merchant).toBe(merchant);
+    expect(e.item).not.toMatch(/fae|tae/);
+  });
+
+  it('"didnae buy" did not happen', () => {
+    expect(understand('didnae buy the jacket, £60 wis too much', GB).intent).toBe('other');
+  });
+
+  it('"three hunner quid" is 300 pounds', () => {
+    expect(one('new washer, three hunner quid', GB).amountMinor).toBe(30000);
+  });
+
+  it('"the messages" is the grocery shopping', () => {
+    expect(one('the messages fae Lidl 42.10', GB).category).toBe('food');
+  });
+});
+
+describe('everyday dishes and shop names', () => {
+  it.each(['tamales 12', 'churros 6', 'cheesesteak 14', 'a slice of pecan pie 5', 'gumbo 16'])('%s is food', (text) => {
+    expect(one(text, US).category).toBe('food');
+  });
+
+  it('a capitalised unknown word before a dish of another kind is the shop, not a repair of it', () => {
+    const e = one('Donatos pizza 21', US);
+    expect(e.merchant).toBe('Donatos');
+    expect(e.category).toBe('food');
+  });
+});

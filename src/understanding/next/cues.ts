@@ -160,7 +160,8 @@ export function readCues(x: CueInput): Cue | null {
   if (strongNeg && !vs.some((v) => past(v) && v.at > strongNeg.end)) return { kind: 'negated', strong: !x.hasMoney || vs.length > 0 || roleTags(t, 'negation').some((g) => g.end - g.start > 1 && /\b(?:didnt|not|never|nothing|no)\b/.test(g.phrase)) || roleTags(t, 'negation').some(holdsVerb), why: `"${strongNeg.phrase}"` };
 
   // Money that came to the owner: "jess venmoed me 40", "dad sent us 500" (a verb of paying, then "me").
-  const toOwner = vs.find((v) => v.role === 'spend_verb' && (t.at[v.end] ?? []).some((g) => g.role === 'self' && g.value === 'object') && !t.tags.some((g) => g.role === 'self' && g.value !== 'object' && g.end <= v.at));
+  // ("charged us 75", "billed me 40" is the other way round: the owner paid.)
+  const toOwner = vs.find((v) => v.role === 'spend_verb' && !/^(charged|billed|cost|costs|set|ran)$/.test(t.tokens[v.at]!.norm) && (t.at[v.end] ?? []).some((g) => g.role === 'self' && g.value === 'object') && !t.tags.some((g) => g.role === 'self' && g.value !== 'object' && g.end <= v.at));
   if (toOwner) return { kind: 'income', strong: true, why: `"${t.tokens[toOwner.at]!.text} ${t.tokens[toOwner.end]!.text}": paid to the owner` };
   // "paid by dad", "invoice paid by client": the doer named after the verb.
   const byOther = vs.find((v) => v.role === 'spend_verb' && (t.at[v.end] ?? []).some((g) => g.role === 'prep' && g.value === 'agent') && (t.at[v.end + 1] ?? []).some((g) => g.role === 'kin' || g.role === 'third_party'));
@@ -183,7 +184,8 @@ export function readCues(x: CueInput): Cue | null {
     const noAmountBetween = (g: Tag): boolean => !t.tokens.slice(g.end, v0.at).some((k) => k.kind === 'num');
     const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && g.end <= v0.at && v0.at - g.end <= 2 && noAmountBetween(g) && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0) && !insideTerm(x, g) && !POSSESSIVES.has(t.tokens[g.end]?.norm ?? '') && !POSSESSIVE_WORDS.has(t.tokens[g.end]?.norm ?? ''));
     const selfFirst = t.tags.some((g) => g.role === 'self' && g.end <= v0.at);
-    if (subject && !selfFirst) return { kind: 'third_party', strong: true, why: 'someone else spent it' };
+    // ("grandson birthday gift 2000": a bare "gift" after kin is the thing, not their doing.)
+    if (subject && !selfFirst && !(v0.tense === 'base' && subject.end < v0.at)) return { kind: 'third_party', strong: true, why: 'someone else spent it' };
     // Bengali "baba 2000 dilo", "bou saree kinlo": a verb conjugated for someone else names the doer.
     if (!selfFirst && t.tags.some((g) => g.role === 'third_party' && g.start <= v0.at && v0.at < g.end)) return { kind: 'third_party', strong: true, why: `"${t.tokens[v0.at]!.text}": someone else did it` };
     // A name the vocabulary does not know, opening the message right before a past verb of paying

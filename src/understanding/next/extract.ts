@@ -62,7 +62,12 @@ function dropped(t: Tagged, i: number, termAt: readonly (KnownTerm | null)[]): b
   const tk = t.tokens[i]!;
   if (tk.kind === 'num' && tk.glued) return false;
   if (tk.kind !== 'word' && tk.kind !== 'emoji') return true;
-  for (const g of t.tags) if (g.start <= i && i < g.end && DROP.has(g.role)) return true;
+  for (const g of t.tags) {
+    if (!(g.start <= i && i < g.end && DROP.has(g.role))) continue;
+    // "collection" (income) inside "sunday collection" (a gift): the longer phrase of another role decides.
+    if (t.tags.some((h) => !DROP.has(h.role) && h.start <= g.start && g.end <= h.end && h.end - h.start > g.end - g.start)) continue;
+    return true;
+  }
   return false;
 }
 
