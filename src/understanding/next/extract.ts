@@ -57,6 +57,9 @@ const DROP: ReadonlySet<Role> = new Set<Role>([
   'part_of_day', 'clock', 'currency', 'magnitude', 'question_word', 'transfer', 'income', 'refund', 'debt', 'back', 'edit_cue', 'ping', 'share', 'tip', 'tax', 'include', 'exclude',
 ]);
 
+/** Words that say which way money went; inside a longer phrase of another role they are that phrase's words. */
+const MONEY_FLOW: ReadonlySet<Role> = new Set<Role>(['income', 'refund', 'transfer', 'debt', 'back']);
+
 function dropped(t: Tagged, i: number, termAt: readonly (KnownTerm | null)[]): boolean {
   if (termAt[i]) return false;
   const tk = t.tokens[i]!;
@@ -65,7 +68,7 @@ function dropped(t: Tagged, i: number, termAt: readonly (KnownTerm | null)[]): b
   for (const g of t.tags) {
     if (!(g.start <= i && i < g.end && DROP.has(g.role))) continue;
     // "collection" (income) inside "sunday collection" (a gift): the longer phrase of another role decides.
-    if (t.tags.some((h) => !DROP.has(h.role) && h.start <= g.start && g.end <= h.end && h.end - h.start > g.end - g.start)) continue;
+    if (MONEY_FLOW.has(g.role) && t.tags.some((h) => !DROP.has(h.role) && h.start <= g.start && g.end <= h.end && h.end - h.start > g.end - g.start)) continue;
     return true;
   }
   return false;
