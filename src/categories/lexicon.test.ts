@@ -56,14 +56,4 @@ describe('lexicon data', () => {
   it('stores items in lower case', () => {
     for (const e of LEXICON.entries) if (e.kind === 'item') expect(e.canonical).toBe(e.canonical.toLowerCase());
   });
-
-  it("builds one region's lexicon in well under a second (best of three, the machine may be busy)", () => {
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      buildLexicon(ALL_GROUPS, GLUE_WORDS, ['US']);
-      best = Math.min(best, performance.now() - t0);
-    }
-    expect(best).toBeLessThan(500);
-  });
 });

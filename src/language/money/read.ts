@@ -391,7 +391,9 @@ function labelsFromVocabulary(cx: Cx, labels: LabelReading[]): void {
         const short = g.phrase.replace(/[^\p{L}\p{N}]/gu, '').length <= 2 && /\p{L}/u.test(g.phrase);
         // Airline codes and other two-letter labels count only in capitals ("AI 302", not "ai 302").
         const capsOk = !(short && lv.kind === 'flight') || upper(cx.toks[g.start]) || /\d/.test(g.phrase);
-        if (d >= lv.min && d <= lv.max && capsOk) {
+        // "access code 89.99": a number with cents is a price; no code or PIN is written so.
+        const priced = lv.kind === 'code' && /^\d+[.,]\d{2}$/.test(tk.text);
+        if (d >= lv.min && d <= lv.max && capsOk && !priced) {
           let end = k + 1;
           for (;;) {
             const nx = cx.toks[end];

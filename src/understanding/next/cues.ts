@@ -83,7 +83,7 @@ const past = (v: Verb): boolean => v.tense === 'past';
 
 /** Whether some tag of `role` lies within `window` tokens before token `i`. */
 function before(t: Tagged, role: Role, i: number, window: number): Tag | undefined {
-  return t.tags.find((g) => g.role === role && g.end <= i && i - g.end <= window);
+  return t.tags.find((g) => g.role === role && g.end <= i && i - g.end <= window && !(role === 'negation' && shadowed(t, g)));
 }
 
 /**
