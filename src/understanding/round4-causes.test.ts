@@ -160,3 +160,48 @@ describe('everyday dishes and shop names', () => {
     expect(e.category).toBe('food');
   });
 });
+
+describe('notes that only look like spending', () => {
+  it.each([
+    ['BP after lunch 128 over 79'],
+    ['weighed in at 181 this morning'],
+    ['fasting glucose this morning 97'],
+    ['took 20 mg of atorvastatin'],
+    ['odometer says 102,344 miles'],
+    ['the truck has 64,010 miles on it'],
+  ])('a reading is no expense: %s', (text) => {
+    expect(understand(text, US).intent).not.toBe('add_expense');
+  });
+
+  it('a purchase decided against was not made', () => {
+    expect(understand('passed on the concert tickets, $150 each is too steep', US).intent).toBe('other');
+  });
+
+  it('a wish for someday is no purchase', () => {
+    expect(understand("we'd love to get a hot tub someday, about $6,000", US).intent).toBe('other');
+  });
+
+  it("someone else's payment told with \"can you believe it\" is chat, not a bank alert", () => {
+    expect(understand('my cousin paid $300 for a scarf, can you believe that?', US).intent).toBe('other');
+  });
+
+  it('"forgot I paid" and "forgot to log" happened; "forgot to buy" did not', () => {
+    expect(one('forgot i paid 14 for parking yesterday', US).date).toBe('2026-12-04');
+    expect(understand('forgot to pick up the dry cleaning 12', US).intent).toBe('other');
+  });
+
+  it('a price is never a code', () => {
+    expect(one('access code for bio 64.99', US).category).toBe('education');
+  });
+});
+
+describe('what a car or a deposit is for', () => {
+  it('filling up a named car is fuel', () => {
+    expect(one('filled up the camry 38', US).category).toBe('transport');
+  });
+
+  it('a deposit on something else is that thing', () => {
+    expect(one('deposit for the wine tour 75', US).category).toBe('travel');
+    expect(one('security deposit 1500', US).category).toBe('housing');
+  });
+});

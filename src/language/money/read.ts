@@ -364,12 +364,15 @@ function addLabel(labels: LabelReading[], l: LabelReading): void {
  * The number after a label word, skipping ":", "#", "-", ".", glue words ("OTP is 482913", "code for
  * the app: 4411") and letters glued to the digits ("password is abc12345").
  */
-function numberAfter(cx: Cx, j: number): number {
+function numberAfter(cx: Cx, j: number, readings = false): number {
   let k = j;
   for (let n = 0; n < 4 && cx.toks[k]; n++) {
     const tk = cx.toks[k]!;
     const mark = (tk.kind === 'punct' || tk.kind === 'sym') && /^[:#\-.=@_]$/.test(tk.text);
-    const glue = tk.kind === 'word' && hasRole(cx, k, 'glue') && !hasRole(cx, k, 'currency');
+    // "blood pressure this morning 132 over 84": a reading may name when it was taken first.
+    // ("BP after lunch 128 over 79", "weighed in at 181"): a preposition and the meal or time after it too.
+    const when = readings && tk.kind === 'word' && (hasRole(cx, k, 'part_of_day') || hasRole(cx, k, 'relative_day') || hasRole(cx, k, 'this') || hasRole(cx, k, 'clock') || hasRole(cx, k, 'prep') || (hasRole(cx, k - 1, 'prep') && !hasRole(cx, k, 'currency')));
+    const glue = when || (tk.kind === 'word' && hasRole(cx, k, 'glue') && !hasRole(cx, k, 'currency'));
     // Letters written against the digits, directly or through a mark: "abc12345", "Sharma@2026".
     const prefix = tk.kind === 'word' && !hasRole(cx, k, 'currency') && !!cx.toks[k + 1]?.glued && (cx.toks[k + 1]!.kind === 'num' || /^[@_#\-.]$/.test(cx.toks[k + 1]!.text));
     if (!mark && !glue && !prefix) break;
@@ -384,7 +387,7 @@ function labelsFromVocabulary(cx: Cx, labels: LabelReading[]): void {
     const lv = labelValue(g.value);
     const score = SURE_LABELS.has(lv.kind) ? SURE : WEAK;
     if (lv.side === 'after' || lv.side === 'both') {
-      const k = numberAfter(cx, g.end);
+      const k = numberAfter(cx, g.end, lv.kind === 'measure');
       if (k >= 0) {
         const tk = cx.toks[k]!;
         const d = digitCount(tk);
@@ -400,6 +403,8 @@ function labelsFromVocabulary(cx: Cx, labels: LabelReading[]): void {
             if (nx?.glued && (nx.kind === 'word' || nx.kind === 'num') && !hasRole(cx, end, 'currency')) end++;
             // "BP 128/82", "flat 12/3": a reading or a number written as two parts.
             else if (nx?.glued && nx.text === '/' && cx.toks[end + 1]?.glued && cx.toks[end + 1]!.kind === 'num') end += 2;
+            // "132 over 84": a blood pressure said aloud.
+            else if (lv.kind === 'measure' && nx?.norm === 'over' && cx.toks[end + 1]?.kind === 'num') end += 2;
             // "locker code 482 117": a code written in groups.
             else if (lv.kind === 'code' && nx?.kind === 'num' && !nx.glued && /^\d{2,4}$/.test(nx.text) && /^\d{2,4}$/.test(cx.toks[end - 1]!.text)) end++;
             else break;
@@ -816,7 +821,7 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
     // A unit after the number makes it a quantity ("5 kg", "2 plates", "3 months").
     // Not a grouped number ("1,860 mahine ka"), not the first word of a longer phrase ("200 day before yesterday").
     const unitNext = !currency && !c.magnitude ? unitAt(cx, end) : undefined;
-    const unit = unitTag ?? (unitNext && (unitNext.value === 'measure' || !/[,.]\d{3}/.test(toks[c.start]!.text)) ? unitNext : undefined);
+    const unit = unitTag ?? (unitNext && (unitNext.value === 'measure' || unitNext.value === 'distance' || !/[,.]\d{3}/.test(toks[c.start]!.text)) ? unitNext : undefined);
     let qty: QuantityReading | null = null;
     // "for a pint", "a kg of onions": an article before a unit counts nothing the reader needs, and
     // must not hide the thing named.

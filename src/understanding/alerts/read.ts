@@ -330,6 +330,11 @@ export function readAlert(raw: string, lc: LanguageContext): Alert | null {
   // person listing what they paid, for the chat reader.
   const printed = accounts.length || refs.length || labelled.length || payees.some((p) => p.value.vpa) || cues.some((c) => c.value === 'sign_off') || fields.some((f) => f.value === 'bank' || f.value === 'app') || /\b(?:https?:\/\/|www\.)/i.test(t.text);
   if (!printed && money.filter(isMarked).length >= 2) return null;
+  // With nothing printed, only an alert's own voice makes one: "You paid $12.50 to Starbucks". A
+  // person's "paid $189 for her glasses, can you believe it?" is chat.
+  // (A request records nothing either way: "Jane Doe requests $25.00" may stay an alert.)
+  const addressed = t.tokens.some((k) => k.kind === 'word' && /^(you|youve|you've|u)$/.test(k.norm) && cues.some((c) => c.start >= k.i && c.start - k.i <= 2));
+  if (!printed && !addressed && !cueKinds.has('request')) return null;
 
   // -------- which event: the first amount an event names, read in its own sentence
   const clause = clauses(t.tokens);

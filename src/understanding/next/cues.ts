@@ -157,7 +157,7 @@ export function readCues(x: CueInput): Cue | null {
   // "didn't buy", "didnt pay", Bengali "kinini": a negation that holds the verb itself is as sure as one before it.
   const holdsVerb = (g: Tag): boolean => t.tags.some((h) => (h.role === 'spend_verb' || h.role === 'obtain_verb') && g.start <= h.start && h.end <= g.end);
   const strongNeg = roleTags(t, 'negation').find((g) => g.end - g.start > 1 || /cancel|called off|skipped|changed|forgot|didnt|didn|never|nahi liya|nahi liye/.test(g.phrase) || holdsVerb(g));
-  if (strongNeg && !vs.some((v) => past(v) && v.at > strongNeg.end)) return { kind: 'negated', strong: !x.hasMoney || vs.length > 0 || roleTags(t, 'negation').some((g) => g.end - g.start > 1 && /\b(?:didnt|not|never|nothing|no)\b/.test(g.phrase)) || roleTags(t, 'negation').some(holdsVerb), why: `"${strongNeg.phrase}"` };
+  if (strongNeg && !vs.some((v) => past(v) && v.at > strongNeg.end)) return { kind: 'negated', strong: !x.hasMoney || vs.length > 0 || strongNeg.value === 'strong' || roleTags(t, 'negation').some((g) => g.end - g.start > 1 && /\b(?:didnt|not|never|nothing|no)\b/.test(g.phrase)) || roleTags(t, 'negation').some(holdsVerb), why: `"${strongNeg.phrase}"` };
 
   // Money that came to the owner: "jess venmoed me 40", "dad sent us 500" (a verb of paying, then "me").
   // ("charged us 75", "billed me 40" is the other way round: the owner paid.)
