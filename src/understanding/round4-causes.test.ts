@@ -205,3 +205,13 @@ describe('what a car or a deposit is for', () => {
     expect(one('security deposit 1500', US).category).toBe('housing');
   });
 });
+
+describe('a generic word with the thing said beside it', () => {
+  it('"Walmart order, a desk fan" is the fan', () => {
+    expect(one('Walmart order, a desk fan for $24.99', US).item).toBe('desk fan');
+  });
+
+  it('alone the generic word stays', () => {
+    expect(one('walmart order 24.99', US).item).toBe('order');
+  });
+});

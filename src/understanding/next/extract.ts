@@ -322,7 +322,21 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
     }
     if (itemTerm) break;
   }
-  if (!itemTerm) {
+  // "Amazon order, a reading lamp for $34.99": a generic word ("order", "bill") with the thing
+  // itself said beside it in words the lexicon lacks; the thing is the item.
+  let besideItem = false;
+  if (itemTerm && weakTerm(itemTerm)) {
+    const own = chunks.find((c) => c.idx.includes(itemTerm!.start));
+    const beside = chunks.find((c) => c !== own && (c.role === 'main' || c.bought) && t.tokens[c.idx[0]! - 1]?.text === ',');
+    const ws = beside ? words(t, beside.idx, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i)) : [];
+    if (ws.length && ws.length <= 3 && ws.every(unknown) && ws.some((i) => /^(a|an|the|some)$/.test(t.tokens[ws[0]! - 1]?.norm ?? ''))) {
+      itemTerm = null;
+      itemIdx = ws;
+      unknownItem = true;
+      besideItem = true;
+    }
+  }
+  if (!itemTerm && !besideItem) {
     for (const c of ordered) {
       if (c.role === 'benefit' || c.role === 'via' || c.role === 'time' || c.role === 'with') continue;
       if ((c.role === 'dest' || c.role === 'place' || c.role === 'source') && (merchant || c.role !== 'dest')) continue;
