@@ -9,6 +9,7 @@
  */
 import type { IsoDate } from '../../core/dates.js';
 import { addDays, addMonths, endOfMonth, startOfMonth } from '../../core/dates.js';
+import { familyCurrency } from '../../core/money.js';
 import type { LanguageContext } from '../../language/context.js';
 import { analyze } from '../../language/context.js';
 import { fold } from '../../language/normalize.js';
@@ -555,7 +556,8 @@ const LEAD = wordsOf('subject_edge', 'lead');
 
 /** The place abroad a subject names ("bali", "the cancun trip", "india visit") and its currency, or null. */
 export function placeAbroad(phrase: string): { name: string; currency: string } | null {
-  const w = phrase.split(' ');
+  // Folded: the owner's own letters ("cancún") name the same place as the row ("cancun").
+  const w = fold(phrase).split(' ');
   while (w.length > 1 && LEAD.has(w[0]!)) w.shift();
   while (w.length > 1 && TRIP.has(w[w.length - 1]!)) w.pop();
   const name = w.join(' ');
@@ -612,15 +614,9 @@ function clamp(n: number): number {
 function resolveCurrency(value: string | null, own: string): string | null {
   if (!value) return null;
   if (/^[A-Z]{3}$/.test(value)) return value;
-  const local: Record<string, [string[], string]> = {
-    'LOCAL:RUPEE': [['INR', 'PKR', 'LKR', 'NPR'], 'INR'],
-    'LOCAL:DOLLAR': [['USD', 'SGD', 'AUD', 'CAD', 'NZD', 'HKD'], 'USD'],
-    'LOCAL:POUND': [['GBP', 'EGP'], 'GBP'],
-    'LOCAL:PESO': [['MXN', 'PHP', 'ARS', 'CLP', 'COP'], 'MXN'],
-  };
-  const l = local[value];
-  if (!l) return null;
-  return l[0].includes(own) ? own : l[1];
+  // LOCAL:<FAMILY>: the owner's own member of the family, else its default (core/money.ts), so every
+  // family a currency row names ("dirham", "riyal", "krone") is asked about, not only four.
+  return value.startsWith('LOCAL:') ? familyCurrency(value.slice(6).toLowerCase(), own) : null;
 }
 
 const WD_LABEL = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];

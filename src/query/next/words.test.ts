@@ -103,3 +103,138 @@ describe('Marathi and Bengali question words (round-4 sets, other sentences)', (
     expect(p.periodAssumed).toBe(false);
   });
 });
+
+describe('Gujarati question words, glue and periods (round-5 Mumbai set, other sentences)', () => {
+  it('"ketlu" asks a total and is never a subject the speller turns into "katla"', () => {
+    const p = plan('aa mahine dudh par ketlu gayu');
+    expect(p.op).toBe('sum');
+    expect(p.filters.subjects).toEqual(['dudh']);
+    expect(p.periods[0]).toMatchObject({ from: '2026-11-01', to: '2026-11-20' });
+    expect(p.periodAssumed).toBe(false);
+  });
+  it('"chhella 10 divas" is the last ten days', () => {
+    const p = plan('chhella 10 divas ma rickshaw par ketla vaparya');
+    expect(p.filters.subjects).toEqual(['rickshaw']);
+    expect(p.periods[0]).toMatchObject({ to: '2026-11-20' });
+    expect(p.periods[0]!.from).toMatch(/^2026-11-1[01]$/);
+  });
+  it('"X thi Y sudhi" is a range, "X thi atyar sudhi" runs to today', () => {
+    expect(plan('aug thi oct sudhi kapda par ketla').periods[0]).toMatchObject({ from: '2026-08-01', to: '2026-10-31' });
+    expect(plan('september thi atyar sudhi doodh no kharcho').periods[0]).toMatchObject({ from: '2026-09-01', to: '2026-11-20' });
+  });
+  it('"ketli vaar" counts, "sauthi mota" ranks, "dekhad" lists, "sarkhamni" compares', () => {
+    expect(plan('aa mahine ola ketli vaar bolavi').op).toBe('count');
+    const top = plan('october na sauthi mota 4 kharcha');
+    expect(top.op).toBe('top');
+    expect(top.limit).toBe(4);
+    expect(plan('kapda na badha kharcha dekhad').op).toBe('list');
+    expect(plan('kirana kharch august ane october ni sarkhamni').op).toBe('compare');
+  });
+  it('"roj nu average" is a day\'s average, "mahine nu average" a month\'s', () => {
+    expect(plan('october ma roj nu average ketlu').averagePer).toBe('day');
+    expect(plan('mobile bill nu mahine nu average').averagePer).toBe('month');
+  });
+  it('"khaava pivaa" is food and "bhanai" education', () => {
+    expect(plan('khaava pivaa par ketla').filters.categories.map((c) => c.primary)).toEqual(['food']);
+    expect(plan('bhanai par ketlo kharch').filters.categories.map((c) => c.primary)).toEqual(['education']);
+  });
+  it('"dirham" (any currency family, not only four) asks about rows in that currency', () => {
+    expect(plan('dirham ma shu shu lidhu').filters.currency).toBe('AED');
+  });
+});
+
+describe('Telugu question words, glue and periods (round-5 Hyderabad set, other sentences)', () => {
+  it('"motham entha" totals; "lo", "ki" and the verbs are glue', () => {
+    const p = plan('ee nela petrol ki motham entha kattanu');
+    expect(p.op).toBe('sum');
+    expect(p.filters.subjects).toEqual(['petrol']);
+    expect(p.periods[0]).toMatchObject({ from: '2026-11-01' });
+  });
+  it('"X nundi" is since X and "ippati varaku" till now', () => {
+    expect(plan('september nundi ippati varaku auto ki entha').periods[0]).toMatchObject({ from: '2026-09-01', to: '2026-11-20' });
+    expect(plan('aug nundi sept varaku kirana lo entha').periods[0]).toMatchObject({ from: '2026-08-01', to: '2026-09-30' });
+  });
+  it('"enni sarlu" counts, "chupinchu" and "evi evi" list, "roju ki" is a day\'s average', () => {
+    expect(plan('ola enni sarlu ekkanu').op).toBe('count');
+    expect(plan('bigbasket orders anni chupinchu').op).toBe('list');
+    expect(plan('october lo roju ki avg entha').averagePer).toBe('day');
+  });
+});
+
+describe('Scots question words, glue and ranges (round-5 Glasgow set, other sentences)', () => {
+  const gb = (q: string) => plan(q, 'en-GB', 'GBP', 'Europe/London');
+  it('"whit" is "what", not "white"; "tae" and "fae" are glue', () => {
+    const p = gb('whit did the chippy come tae in October');
+    expect(p.filters.subjects).toEqual(['chippy']);
+    expect(p.periods[0]).toMatchObject({ from: '2026-10-01', to: '2026-10-31' });
+    expect(gb('whit have we spent fae Boots').filters.subjects).toEqual(['boots']);
+  });
+  it('"fae the 3rd tae the 9th" is a range', () => {
+    expect(gb('whit went oot fae the 3rd tae the 9th of November').periods[0]).toMatchObject({ from: '2026-11-03', to: '2026-11-09' });
+  });
+  it('"v" compares, "dearest" ranks, "thegither" totals', () => {
+    expect(gb('transport October v November').op).toBe('compare');
+    const top = gb('the 4 dearest things in October');
+    expect(top.op).toBe('top');
+    expect(top.limit).toBe(4);
+    expect(gb('Tesco and Asda thegither').op).toBe('sum');
+  });
+  it('"the messages" is the grocery shopping, the "dug" is the dog', () => {
+    expect(categoryNamed('the messages')).toEqual({ primary: 'food', detail: 'groceries' });
+    expect(defaultConcepts(['GB']).resolve('the dug')?.label).toBe('pets');
+    expect(defaultConcepts(['GB']).resolve('nights oot')?.label).toBe('going out');
+  });
+  it('a Canaries holiday is spent in euros', () => {
+    expect(gb('how much did Lanzarote cost').filters.currency).toBe('EUR');
+  });
+});
+
+describe('Spanish question words in Spanglish (round-5 Miami set, other sentences)', () => {
+  const us = (q: string) => plan(q, 'en-US', 'USD', 'America/New_York');
+  it('"cuánto" asks a total, the verbs and articles are glue', () => {
+    const p = us('cuánto he gastado en la gasolinera este mes');
+    expect(p.op).toBe('sum');
+    expect(p.filters.subjects).toEqual(['gasolinera']);
+    expect(p.periods[0]).toMatchObject({ from: '2026-11-01' });
+  });
+  it('"cuántas veces" and "cuántos" count; "cuántos dólares" is an amount', () => {
+    expect(us('cuántas veces fuimos a Sedanos').op).toBe('count');
+    expect(us('cuántos pastelitos compré').op).toBe('count');
+    expect(us('cuántos pesos mexicanos en total').filters.currency).toBe('MXN');
+  });
+  it('"promedio diario" is a day\'s average, "más caros" ranks', () => {
+    expect(us('promedio diario en octubre').averagePer).toBe('day');
+    expect(us('los 3 más caros en octubre').op).toBe('top');
+  });
+  it('"not X" leaves X out', () => {
+    const p = us('starbucks since june, not the mobile orders');
+    expect(p.filters.subjects).toEqual(['starbucks']);
+    expect(p.filters.exclude.length).toBe(1);
+  });
+  it('"transporte" and "comida" name their categories, "energy drinks" its own concept', () => {
+    expect(categoryNamed('transporte')).toEqual({ primary: 'transport', detail: null });
+    expect(categoryNamed('comida')).toEqual({ primary: 'food', detail: null });
+    expect(defaultConcepts(['US']).resolve('energy drinks')?.label).toBe('energy drinks');
+  });
+  it('a place abroad written with its accent is still abroad', () => {
+    expect(us('how much in Cancún').filters.currency).toBe('MXN');
+  });
+});
+
+describe('everyday Indian names of what was paid (round-5 sets, other sentences)', () => {
+  it('"chandlo" is a gift; the Telugu "pani amma" is the maid', () => {
+    expect(plan('lagna ma chandlo par ketla aapya').filters.categories.map((c) => c.primary)).toEqual(['gifts']);
+    const p = plan('pani amma ki ee nela entha');
+    expect(p.filters.subjects).toEqual(['pani amma']);
+  });
+});
+
+describe('"mahine ka" after a period word is that period\'s, not "per month"', () => {
+  it('"pichle hafte ka total" is a total; "mahine ka average" still a monthly average', () => {
+    expect(plan('pichle hafte ka total kitna').op).toBe('sum');
+    expect(plan('is mahine ka petrol kitna').op).toBe('sum');
+    const p = plan('mahine ka average bijli bill');
+    expect(p.op).toBe('average');
+    expect(p.averagePer).toBe('month');
+  });
+});
