@@ -238,3 +238,10 @@ describe('"mahine ka" after a period word is that period\'s, not "per month"', (
     expect(p.averagePer).toBe('month');
   });
 });
+
+describe('Gujarati words that are glue here but look like things elsewhere', () => {
+  it('"kharcho" asks about spending and "motta" is no Tamil egg', () => {
+    expect(plan('aa mahine no kharcho').filters.subjects).toEqual([]);
+    expect(plan('october na 2 motta kharcha').filters.subjects).toEqual([]);
+  });
+});
