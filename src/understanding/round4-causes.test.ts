@@ -215,3 +215,17 @@ describe('a generic word with the thing said beside it', () => {
     expect(one('walmart order 24.99', US).item).toBe('order');
   });
 });
+
+describe('round 6: counts and car parts', () => {
+  it('"2 x $30" is a count times a price, the currency between them', () => {
+    expect(one('parking passes, 3 x $12', US).amountMinor).toBe(3600);
+  });
+
+  it.each(['BRAKE PADS 64.99', 'serpentine belt 38', 'wiper blades 22'])('a car part is the vehicle: %s', (text) => {
+    expect(one(text, US).category).toBe('transport');
+  });
+
+  it('a snow cone is a sweet, not a repaired drink mix', () => {
+    expect(one('snow cone 3', US).category).toBe('food');
+  });
+});

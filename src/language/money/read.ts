@@ -916,7 +916,8 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
     // "2x190", "2 x 190", "190 × 2", "2*190".
     const op = tagsAt(cx, e, 'times')[0];
     const nxt = reads[n + 1];
-    if (op && nxt && nxt.core.start === op.end && nxt.money) {
+    // ("2 x $30": the currency may stand between the mark and the number.)
+    if (op && nxt && nxt.money && (nxt.core.start === op.end || nxt.money.start === op.end)) {
       const aCount = r.countable, bCount = nxt.countable;
       if (aCount || bCount) {
         const countIsA = aCount && (!bCount || r.core.value <= nxt.core.value);
