@@ -229,3 +229,11 @@ describe('round 6: counts and car parts', () => {
     expect(one('snow cone 3', US).category).toBe('food');
   });
 });
+
+describe('round 6: a date before a priced amount', () => {
+  it('"3/6 $76.12": the dollar sign belongs to the price after it, the date stays a date', () => {
+    const e = one('qfc 3/2 $54.10 groceries', US);
+    expect(e.amountMinor).toBe(5410);
+    expect(e.date).toBe('2026-03-02');
+  });
+});

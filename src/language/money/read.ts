@@ -546,7 +546,9 @@ function labelsFromNotation(cx: Cx, labels: LabelReading[]): void {
       }
       const n = parts.map(Number);
       const after = toks[end];
-      const moneyAfter = !!after && (hasRole(cx, end, 'magnitude') || hasRole(cx, end, 'currency'));
+      // ("3/6 $76.12": a symbol written against the next number prices that one, not this.)
+      const symOfNext = !!after && after.kind === 'sym' && !after.glued && toks[end + 1]?.kind === 'num' && !!toks[end + 1]!.glued;
+      const moneyAfter = !!after && !symOfNext && (hasRole(cx, end, 'magnitude') || hasRole(cx, end, 'currency'));
       const dm = n[0]! >= 1 && n[1]! >= 1 && n[0]! <= 31 && n[1]! <= 31 && (n[0]! <= 12 || n[1]! <= 12) && parts[0]!.length <= 2 && parts[1]!.length <= 2;
       const iso = parts.length === 3 && parts[0]!.length === 4 && n[1]! <= 12 && n[2]! <= 31;
       const yearOk = parts.length < 3 || parts[2]!.length === 2 || parts[2]!.length === 4;
@@ -772,7 +774,9 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
     // After: "20rs", "500 rupees", "12,50 €", "50p", "99 cents", "20 EUR".
     let unitTag: Tag | undefined;
     if (!currency) {
-      const after = mostSpecific(tagsAt(cx, end, 'currency').filter((g) => !shortWord(g) || toks[end]!.glued));
+      // "3/6 $76.12": a symbol written against the next number is that number's, not this one's.
+      const ownsNext = (g: Tag): boolean => !toks[g.start]!.glued && toks[g.end]?.kind === 'num' && !!toks[g.end]!.glued && toks[g.start]!.kind === 'sym';
+      const after = mostSpecific(tagsAt(cx, end, 'currency').filter((g) => (!shortWord(g) || toks[end]!.glued) && !ownsNext(g)));
       const sub = tagsAt(cx, end, 'subunit').find((g) => !shortWord(g) || toks[end]!.glued);
       if (after?.value) {
         currency = resolveCurrency(after.value, ctx);

@@ -287,6 +287,9 @@ function unitAfter(t: Tagged, end: number, deal = true): boolean {
   const next = t.tokens[end];
   if (!next) return false;
   if (next.kind === 'num' && next.glued) return true;
+  // "3/6 $76.12": a symbol written against the next number prices that number.
+  const after = t.tokens[end + 1];
+  if (next.kind === 'sym' && !next.glued && after?.kind === 'num' && after.glued) return false;
   // "2 for 700" makes a number a count, unless a clock marker said otherwise ("at 9 for 1200").
   return (t.at[end] ?? []).some((g) => (g.role === 'magnitude' || g.role === 'currency' || g.role === 'unit' || (g.role === 'each' && (deal || g.value !== 'deal'))) && (next.glued || g.role !== 'magnitude'));
 }
