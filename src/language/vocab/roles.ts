@@ -77,6 +77,7 @@ export const ROLES = {
   tax: 'a tax or charge added to a price ("tax", "gst", "vat", "service charge")',
   share: 'the owner\'s part of a shared bill ("my share", "my half", "split")',
   gift_word: 'says the thing was a present ("gift", "gifted", "shagun")',
+  charge_verb: 'a verb of paying whose object is the one who paid ("charged us", "billed me", "cost me"), never money coming in',
   celebration: 'a day people give presents on ("birthday", "bday", "anniversary"): with a person it was for, a thing bought is a present',
   payment_method: 'how it was paid ("upi", "card", "cash", "gpay"); never an item',
   generic_place: 'a generic place that is not a merchant name ("stall", "shop", "canteen")',

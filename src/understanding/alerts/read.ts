@@ -323,12 +323,13 @@ export function readAlert(raw: string, lc: LanguageContext): Alert | null {
   if (liveTxns.some((x) => x.value.amount.marked)) score += SIGNS.markedTxn;
   if (liveTxns.some((x) => x.value.person) || payees.some((p) => p.value.person)) score += SIGNS.p2p;
   if (t.tokens.some((k) => k.kind === 'word' && (k.norm === 'you' || k.norm === 'your' || k.norm === 'youve'))) score += SIGNS.secondPerson;
-  if (/\b(?:https?:\/\/|www\.|bit\.ly\/)|\b[a-z0-9-]+\.(?:com|in|co)\/\S/i.test(t.text)) score += SIGNS.link;
+  const linked = /\b(?:https?:\/\/|www\.|bit\.ly\/)|\b[a-z0-9-]+\.(?:com|in|co)\/\S/i.test(t.text);
+  if (linked) score += SIGNS.link;
   if (score < ALERT_AT || (distinctCues === 0 && !labelled.length)) return null;
   // "Paid Verizon $68.40 and AEP $104.12": several payments and nothing only a bank prints (an
   // account, a reference, a labelled balance, a VPA, a sign-off, a bank or app name, a link) is a
   // person listing what they paid, for the chat reader.
-  const printed = accounts.length || refs.length || labelled.length || payees.some((p) => p.value.vpa) || cues.some((c) => c.value === 'sign_off') || fields.some((f) => f.value === 'bank' || f.value === 'app') || /\b(?:https?:\/\/|www\.)/i.test(t.text);
+  const printed = accounts.length || refs.length || labelled.length || payees.some((p) => p.value.vpa) || cues.some((c) => c.value === 'sign_off') || fields.some((f) => f.value === 'bank' || f.value === 'app') || linked;
   if (!printed && money.filter(isMarked).length >= 2) return null;
   // With nothing printed, only an alert's own voice makes one: "You paid $12.50 to Starbucks". A
   // person's "paid $189 for her glasses, can you believe it?" is chat.

@@ -161,7 +161,7 @@ export function readCues(x: CueInput): Cue | null {
 
   // Money that came to the owner: "jess venmoed me 40", "dad sent us 500" (a verb of paying, then "me").
   // ("charged us 75", "billed me 40" is the other way round: the owner paid.)
-  const toOwner = vs.find((v) => v.role === 'spend_verb' && !/^(charged|billed|cost|costs|set|ran)$/.test(t.tokens[v.at]!.norm) && (t.at[v.end] ?? []).some((g) => g.role === 'self' && g.value === 'object') && !t.tags.some((g) => g.role === 'self' && g.value !== 'object' && g.end <= v.at));
+  const toOwner = vs.find((v) => v.role === 'spend_verb' && !t.tags.some((g) => g.role === 'charge_verb' && g.start <= v.at && v.at < g.end) && (t.at[v.end] ?? []).some((g) => g.role === 'self' && g.value === 'object') && !t.tags.some((g) => g.role === 'self' && g.value !== 'object' && g.end <= v.at));
   if (toOwner) return { kind: 'income', strong: true, why: `"${t.tokens[toOwner.at]!.text} ${t.tokens[toOwner.end]!.text}": paid to the owner` };
   // "paid by dad", "invoice paid by client": the doer named after the verb.
   const byOther = vs.find((v) => v.role === 'spend_verb' && (t.at[v.end] ?? []).some((g) => g.role === 'prep' && g.value === 'agent') && (t.at[v.end + 1] ?? []).some((g) => g.role === 'kin' || g.role === 'third_party'));

@@ -137,6 +137,9 @@ export function chunksOf(t: Tagged, content: readonly number[], termAt: readonly
 
 const ITEM_ORDER: ChunkRole[] = ['main', 'purpose', 'in', 'dest', 'with', 'source', 'place', 'via', 'benefit'];
 
+/** Pronouns that own a day ("her birthday"): whose celebration it was. */
+const PERSON_WORDS = /^(her|his|their|hers)$/;
+
 /** "a bag of apples", "a tube of toothpaste": the container before "of" measures the thing, it is not the thing. */
 const containerOf = (t: Tagged, i: number): boolean => t.tokens[i + 1]?.norm === 'of' && (t.at[i] ?? []).some((g) => g.role === 'unit' && g.end === i + 1);
 
@@ -368,7 +371,6 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
   const item = itemIdx.length ? capItem(dedupe(text(t, itemIdx, termAt))) : null;
   const gift = content.some((i) => has(t, i, 'gift_word'));
   // Whose day it was: kin ("mom's bday"), a pronoun ("her birthday") or a name owning it ("Lily's birthday").
-  const PERSON_WORDS = /^(her|his|their|hers)$/;
   const forSomeone = (i: number): boolean => (isKin(t, i) && !has(t, i, 'self')) || PERSON_WORDS.test(t.tokens[i]!.norm) || (t.tokens[i]!.cap && /\p{L}['’]s$/u.test(t.tokens[i]!.text) && !termAt[i]);
   const celebrated = content.some((i) => has(t, i, 'celebration')) && t.tokens.some((_, i) => forSomeone(i));
   const beneficiary = chunks.some((c) => c.role === 'benefit');
