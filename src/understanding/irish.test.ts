@@ -1,0 +1,137 @@
+/**
+ * Irish (and shared Irish-British) English through the real reader, for an owner in Dublin (en-IE,
+ * regions IE and EU): Irish chains, transit, utilities, insurers and taxes of
+ * vocab/lexicon/97-ie-chains.tsv, the UK rows that trade in Ireland too (region GB,IE in 92-gb.tsv
+ * and 97-gb-chains.tsv), and Hiberno-English words ("the messages", "a naggin", "runners"). Phrasings
+ * of our own, none taken from an evaluation set. The last block checks that the Irish rows stay out
+ * of other owners' packs.
+ */
+import { describe, expect, it } from 'vitest';
+import { zonedInstant } from '../core/dates.js';
+import type { OwnerSettings } from '../core/types.js';
+import type { UnderstandContext } from './types.js';
+import { understandNext as understand } from './next/understand.js';
+
+function ctxOf(timeZone: string, currency: string, locale: string, dayFirst: boolean): UnderstandContext {
+  const settings: OwnerSettings = { timeZone, currency, locale, dayFirst, weekStartsOn: 1 };
+  return { now: zonedInstant('2026-12-05', { hour: 19, minute: 30 }, timeZone), settings };
+}
+const IE = ctxOf('Europe/Dublin', 'EUR', 'en-IE', true);
+const GB = ctxOf('Europe/London', 'GBP', 'en-GB', true);
+const US = ctxOf('America/New_York', 'USD', 'en-US', false);
+const IN = ctxOf('Asia/Kolkata', 'INR', 'en-IN', true);
+
+function one(s: string, ctx: UnderstandContext = IE) {
+  const r = understand(s, ctx);
+  if (r.intent !== 'add_expense') throw new Error(`${s}: expected add_expense, got ${JSON.stringify(r)}`);
+  expect(r.expenses).toHaveLength(1);
+  const e = r.expenses[0]!;
+  return { cat: e.detail ? `${e.category}/${e.detail}` : e.category, merchant: e.merchant, item: e.item, ask: 'ask' in r ? r.ask : undefined };
+}
+
+describe('an Irish chain, agency, utility or insurer written bare is that merchant', () => {
+  it.each([
+    ['dunnes 41 for the week', 'Dunnes', 'food/groceries'],
+    ['supervalu 23.10', 'SuperValu', 'food/groceries'],
+    ['maxol diesel 50', 'Maxol', 'transport/fuel'],
+    ['applegreen 45', 'Applegreen', 'transport/fuel'],
+    ['luas into town 2.10', 'Luas', 'transport/commute'],
+    ['dart home 3', 'DART', 'transport/commute'],
+    ['bus eireann to kilkenny 16', 'Bus Éireann', 'travel/buses'],
+    ['irish rail return to sligo 38', 'Irish Rail', 'travel/trains'],
+    ['energia 96', 'Energia', 'utilities/electricity'],
+    ['bord gais energy 70', 'Bord Gáis Energy', 'utilities/gas'],
+    ['eir 55 phone and broadband', 'Eir', 'utilities/internet'],
+    ['laya healthcare 110', 'Laya', 'health/insurance'],
+    ['vhi renewal 1400', 'VHI', 'health/insurance'],
+    ['supermacs 11', "Supermac's", 'food/restaurant'],
+    ['eddie rockets 27 for the two of us', "Eddie Rocket's", 'food/restaurant'],
+    ['insomnia 3.60', 'Insomnia', 'food/coffee'],
+    ['easons 9.99 magazine and a card', 'Eason', 'shopping/books'],
+    ['omniplex 12', 'Omniplex', 'entertainment/movies'],
+    ['flyefit 30', 'FLYEfit', 'health/gym'],
+    ['trocaire box 25', 'Trócaire', 'gifts/donations'],
+    ['penneys 15', 'Penneys', 'shopping/clothes'],
+    ['woodies paint 38', "Woodie's", 'shopping/household'],
+  ])('%s', (text, merchant, category) => {
+    const e = one(text);
+    expect(e.merchant).toBe(merchant);
+    expect(e.cat).toBe(category);
+  });
+});
+
+describe('Irish words for things', () => {
+  it.each([
+    ['the messages 58', 'food/groceries'],
+    ['naggin of gin 12', 'food/alcohol'],
+    ['spice bag for the two of us 19', 'food/meals'],
+    ['ham sambo 4.50', 'food/snacks'],
+    ['new runners for the young lad 45', 'shopping/clothes'],
+    ['bag of taytos 1.20', 'food/snacks'],
+    ['club orange 1.60', 'food/soft_drinks'],
+    ['topped up the leap card 30', 'transport/commute'],
+    ['phone credit 20', 'utilities/mobile'],
+    ['local property tax 90', 'fees/taxes'],
+    ['motor tax 190', 'fees/taxes'],
+    ['nct retest 28', 'transport/vehicle'],
+    ['m50 toll 3.10', 'transport/tolls'],
+    ['tv licence 160', 'utilities/dth'],
+    ['apartment management fee 1200', 'housing/maintenance'],
+    ['hairdresser 45 incl the tip', 'personal_care/salon'],
+    ['got a 99 on the prom 3', 'food/sweets'],
+  ])('%s', (text, category) => {
+    expect(one(text).cat).toBe(category);
+  });
+
+  it('a leap card top up is transit, a phone top up stays mobile', () => {
+    expect(one('leap card top up 10').cat).toBe('transport/commute');
+    expect(one('phone top up 10').cat).toBe('utilities/mobile');
+  });
+
+  it('the tip said with the price is not the thing bought', () => {
+    expect(one('hairdresser 45 incl the tip').item).toBe('hairdresser');
+  });
+
+  it('"a 99" is the cone, not ninety-nine euro', () => {
+    const r = understand('got a 99 on the prom 3', IE);
+    expect(r.intent).toBe('add_expense');
+    if (r.intent !== 'add_expense') return;
+    expect(r.expenses.map((e) => e.amountMinor)).toEqual([300]);
+  });
+});
+
+describe('Boots: the chemist bare or beside toiletries, footwear with an article, owner or kind', () => {
+  it.each([
+    ['nurofen in boots 6', IE, 'Boots', 'health/pharmacy'],
+    ['boots toothpaste 3.50', IE, 'Boots', 'personal_care/cosmetics'],
+    ['boots 8.40', GB, 'Boots', 'health/pharmacy'],
+  ])('%s is the chemist', (text, ctx, merchant, category) => {
+    const e = one(text, ctx);
+    expect(e.merchant).toBe(merchant);
+    expect(e.cat).toBe(category);
+  });
+
+  it.each([
+    ['new boots for the winter 70', IE],
+    ['pair of walking boots 90', GB],
+    ['got the boots from zalando 80', GB],
+    ['football boots for the young lad 55', IE],
+  ])('%s is footwear', (text, ctx) => {
+    const e = one(text, ctx);
+    expect(e.merchant).not.toBe('Boots');
+    expect(e.cat.startsWith('shopping/')).toBe(true);
+  });
+});
+
+describe("Ireland's rows stay in Ireland", () => {
+  it('an Indian or British owner does not meet the Luas or Penneys', () => {
+    expect(one('luas 2', IN).merchant).not.toBe('Luas');
+    expect(one('luas 2', GB).merchant).not.toBe('Luas');
+    expect(one('penneys 20', GB).merchant).not.toBe('Penneys');
+  });
+
+  it('the US keeps its own DART, insomnia is no café outside Ireland', () => {
+    expect(one('dart 2.50', US).merchant).not.toBe('DART');
+    expect(one('insomnia cookies 8', US).merchant).not.toBe('Insomnia');
+  });
+});
