@@ -245,3 +245,26 @@ describe('Gujarati words that are glue here but look like things elsewhere', () 
     expect(plan('october na 2 motta kharcha').filters.subjects).toEqual([]);
   });
 });
+
+describe('Malayalam (Manglish) questions', () => {
+  it('"ethra", "chilavu", "motham" ask for a total and are no subject', () => {
+    const p = plan('ee aazhcha auto kku ethra chilavaayi');
+    expect(p.op).toBe('sum');
+    expect(p.filters.subjects).toEqual(['auto']);
+    expect(plan('innu ethra poyi motham').filters.subjects).toEqual([]);
+  });
+  it('"kazhinja maasam" is last month, "muthal" since, "ithuvare" so far', () => {
+    expect(plan('kazhinja maasam biryani kku ethra aayi').periods[0]).toMatchObject({ from: '2026-10-01', to: '2026-10-31' });
+    expect(plan('September muthal medicine nu ethra').periods[0]).toMatchObject({ from: '2026-09-01', to: '2026-11-20' });
+    expect(plan('ithuvare gym nu ethra chilavu').filters.subjects).toEqual(['gym']);
+  });
+  it('"ettavum valiya" ranks, "enthokke" lists, "ethra thavana" counts, weekdays are read', () => {
+    const top = plan('October il ettavum valiya 4 chilavukal');
+    expect(top.op).toBe('top');
+    expect(top.limit).toBe(4);
+    const list = plan('kazhinja velliyazhcha enthokke vaangi');
+    expect(list.op).toBe('list');
+    expect(list.periods[0]).toMatchObject({ from: '2026-11-13', to: '2026-11-13' });
+    expect(plan('auto ethra thavana vilichu').op).toBe('count');
+  });
+});
