@@ -348,3 +348,23 @@ describe('ordinals that are no dates', () => {
     expect(when('paid rent on the 30th', 'en-GB')).toBe('2026-11-30');
   });
 });
+
+describe('a weekday written before its date', () => {
+  it('only restates the date: one day, not two', () => {
+    expect(q('what went out on Tuesday 17th November', 'en-GB')).toBe('2026-11-17');
+    expect(q('spent on wed, nov 11', 'en-US')).toBe('2026-11-11');
+    expect(read('food on Friday the 4th of September', 'en-GB', { mode: 'question' }).filter((r) => r.from)).toHaveLength(1);
+  });
+});
+
+describe('a month that is also an everyday word, set beside another month', () => {
+  it('"may" and "mayo" are months in a comparison or after "de"', () => {
+    const lc = CTX['en-US']!;
+    const months = (s: string) => bestTimes(readTimes(analyze(s, lc), lc, { mode: 'question' })).filter((r) => r.from).map((r) => r.from);
+    expect(months('dining out May versus June')).toEqual(['2026-05-01', '2026-06-01']);
+    expect(months('gas march or may')).toEqual(['2026-03-01', '2026-05-01']);
+    expect(months('cuanto en comida de mayo')).toEqual(['2026-05-01']);
+    // Alone, "may" is still the verb.
+    expect(months('may I see my coffee total')).toEqual([]);
+  });
+});

@@ -163,6 +163,22 @@ function cueBefore(t: Tagged, i: number): boolean {
   return prev.norm === 'of' || prev.norm === 'the' && i >= 2 && t.tags.some((g) => g.end === i - 1 && CUE_ROLES.has(g.role));
 }
 
+/** Words that set two months side by side ("May vs July", "april or may", "mayo y julio"). */
+const MONTH_JOIN: ReadonlySet<Role> = new Set<Role>(['op_compare', 'time_to', 'time_from']);
+const JOIN_WORDS: ReadonlySet<string> = new Set(['and', 'or', '&', ',', 'y', 'o', 'aur', 'ya']);
+
+/**
+ * Whether the month word at `i` is set beside another month across a joining word ("May vs July",
+ * "April vs May"), or follows the Spanish "de" of a date ("gastos de mayo"): in a question that
+ * makes a homograph ("may", "mayo") the month.
+ */
+function besideMonth(t: Tagged, i: number): boolean {
+  const joins = (x: number): boolean => JOIN_WORDS.has(t.tokens[x]?.norm ?? '') || (t.at[x] ?? []).some((g) => MONTH_JOIN.has(g.role));
+  const month = (x: number): boolean => x >= 0 && (t.at[x] ?? []).some((g) => g.role === 'month' && g.start === x) && !homograph(t, x);
+  if (t.tokens[i - 1]?.norm === 'de' || t.tokens[i - 1]?.norm === 'del') return true;
+  return (joins(i + 1) && month(i + 2)) || (i >= 2 && joins(i - 1) && month(i - 2));
+}
+
 /** Marks after a phrase that make it a heading ("black friday: …", "diwali - …"). */
 const HEADING_MARKS: ReadonlySet<string> = new Set([':', '-', '–', '—']);
 
@@ -524,7 +540,7 @@ const ACTIONS: Record<string, A> = {
     const q = qOf(m);
     const y = yearOf(m);
     // A record's bare month names what it paid for ("november rent"); a date needs a cue there.
-    if ((homograph(t, mg.start) || c.mode === 'record') && !q && y === null && !cueBefore(t, mg.start)) return null;
+    if ((homograph(t, mg.start) || c.mode === 'record') && !q && y === null && !cueBefore(t, mg.start) && !(c.mode === 'question' && besideMonth(t, mg.start))) return null;
     // "may" needs a cue even with "in" when the next word is a verb-ish word; a strong homograph after "in" is fine.
     return monthRange(mo, y, q, c, m.weight * (q || y !== null || cueBefore(t, mg.start) ? 1.1 : 1));
   },
