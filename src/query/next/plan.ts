@@ -51,6 +51,9 @@ const NOT_SUBJECT: ReadonlySet<Role> = new Set<Role>([
   'time_since', 'time_until', 'plan', 'each', 'ref_last', 'edit_cue', 'separator',
 ]);
 
+/** Roles of a word after a number that make the number something else than a count of things. */
+const NOT_COUNTED: ReadonlySet<Role> = new Set<Role>(['period_unit', 'currency', 'magnitude', 'unit', 'subunit', 'ordinal_suffix', 'clock', 'time_at', 'month', 'times', 'each']);
+
 /** Roles of words that may sit inside a name ("chick fil a", "save a lot"). */
 const NAME_GLUE: ReadonlySet<Role> = new Set<Role>(['glue', 'q_glue', 'number', 'separator', 'prep', 'each']);
 
@@ -207,8 +210,10 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   // ---- numbers: bounds ("over 500", "between 200 and 500"), counts ("top 3", "last 5")
   const nums = readNumbers(t, lc);
   const money = bestCover(nums.money.filter((m) => !times.some((x) => x.start < m.end && m.start < x.end)), (m) => m.score * (m.end - m.start));
+  // "ettavum kooduthal 3": a comparative inside a longer ranking phrase ranks, it bounds nothing.
+  const inRanking = (g: Tag): boolean => t.tags.some((h) => h.role === 'op_top' && h.start <= g.start && g.end <= h.end && h.end - h.start > g.end - g.start);
   for (const m of money) {
-    const before = t.tags.find((g) => g.role === 'comparative' && g.end <= m.start && m.start - g.end <= 1);
+    const before = t.tags.find((g) => g.role === 'comparative' && g.end <= m.start && m.start - g.end <= 1 && !inRanking(g));
     const after = t.tags.find((g) => g.role === 'comparative' && g.start >= m.end && g.start - m.end <= 1 && /^(or more|and above|plus|\+)/.test(g.phrase));
     const between = t.tokens[m.start - 1]?.norm === 'between' || t.tokens[m.start - 2]?.norm === 'between';
     const digits = m.currency === 'JPY' || m.currency === 'KRW' ? 0 : 2;
@@ -299,6 +304,18 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   if ((r.op === null || r.op === 'sum') && r.periods.length === 2 && t.tokens.some((k) => VERSUS.has(k.norm))) r.op = 'compare';
   // "more on swiggy or zomato?", "kispe zyada, ola ya uber": which of two (an unbound "more" and an "or").
   if ((r.op === null || r.op === 'sum' || r.op === 'list' || r.op === 'kinds') && tagsOf(t, 'comparative').some((g) => g.value === 'which' && !money.some((m) => m.start - g.end <= 1 && m.start >= g.end)) && t.tokens.some((k) => VERSUS.has(k.norm))) r.op = 'compare';
+  // "which two utility bills were the highest", "mis 5 gastos más grandes": the count stands before
+  // the things ranked, away from the ranking word.
+  if (r.op === 'top' && r.topN === null && r.rank === null) {
+    for (let i = 0; i < n; i++) {
+      const c = numAt(i);
+      const next = t.tokens[i + 1];
+      if (c === null || c < 2 || next?.kind !== 'word' || used[i + 1] || (t.at[i + 1] ?? []).some((g) => g.start === i + 1 && NOT_COUNTED.has(g.role))) continue;
+      r.topN = clamp(c);
+      used[i] = true;
+      break;
+    }
+  }
   if (r.topN !== null && (r.op === null || r.op === 'list' || r.op === 'sum')) r.op = 'top';
   if (r.newest !== null && r.op !== 'compare' && r.op !== 'breakdown' && r.op !== 'average') r.op = 'list';
   r.plural = t.tokens.some((k) => /^(expenses|purchases|items|spends|things|payments|transactions|ones|entries|kharche)$/.test(k.norm)) || tagsOf(t, 'op_top').some((g) => g.phrase === 'top');
@@ -308,7 +325,10 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     // "average swiggy order", "usual grocery bill": an occasion divides by expenses, not days.
     // "per petrol refuel", "per visit": "per" before a thing rather than a period unit divides by expenses.
     const perThing = tagsOf(t, 'each').some((g) => t.tokens[g.end]?.kind === 'word' && !(t.at[g.end] ?? []).some((h) => h.role === 'period_unit' || h.role.startsWith('op_')));
-    r.averagePer = per === 'occasion' ? 'expense' : (per as QueryPlan['averagePer']) ?? (has(t, 'occasion') || perThing ? 'expense' : null);
+    // "how much is a tank of gas on average", "average cost of a shop": one of them, named with "a", is an occasion.
+    const oneThing = t.tokens.some((k, i) => ARTICLE.has(k.norm) && t.tokens[i + 1]?.kind === 'word' && !used[i + 1] && !times.some((x) => covers(x, i + 1))
+      && !(t.at[i + 1] ?? []).some((g) => g.start === i + 1 && (g.role.startsWith('op_') || g.role === 'period_unit' || g.role === 'number' || g.role === 'vague' || g.role === 'each' || g.role === 'approx')));
+    r.averagePer = per === 'occasion' ? 'expense' : (per as QueryPlan['averagePer']) ?? (has(t, 'occasion') || perThing || oneThing ? 'expense' : null);
     for (const g of tagsOf(t, 'op_avg')) use(g.start, g.end);
   }
   if (r.op === 'breakdown') r.breakdownBy = (tagsOf(t, 'group_by')[0]?.value as QueryPlan['breakdownBy']) ?? 'category';
@@ -456,6 +476,7 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   const glueOnly = (a: number, b: number): boolean => t.tokens.slice(a, b).every((_, x) => t.tags.some((g) => covers(g, a + x) && (g.role === 'glue' || g.role === 'q_glue')));
   const partOf = (p: { a: number; b: number }): boolean => part.some((g) => (g.end <= p.a && glueOnly(g.end, p.a)) || g.start === p.b);
   const parts: string[] = [];
+  let occasionOnly = false;
   for (const [k, p] of phrases.entries()) {
     // "swiggy orders", "rapido rides", "petrol fill-up": a word for one occasion after a name is not the thing.
     const trim = (x: number): boolean => t.tags.some((g) => g.role === 'occasion' && g.value === 'trim' && covers(g, x));
@@ -498,9 +519,22 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
       r.within.push(name);
       continue;
     }
+    // "3 dearest shops for the messages": a lone word for one occasion, with what it was for after it.
+    if (idx.length === 1 && !cat && !r.subjects.length && !r.categories.length && t.tags.some((g) => covers(g, idx[0]!) && g.role === 'occasion')
+      && phrases.slice(k + 1).some((q) => q.join === 'and' && !q.excluded)) {
+      occasionOnly = true;
+      continue;
+    }
     if (cat && cat.detail === null) {
       if (!r.categories.includes(cat.primary)) r.categories.push(cat.primary);
     } else if (!r.subjects.includes(asWritten)) r.subjects.push(asWritten);
+  }
+  // ... the thing it was for is what is asked about.
+  if (occasionOnly && !r.subjects.length && !r.categories.length && r.within.length) {
+    for (const w of r.within.splice(0)) {
+      if ((['food', 'transport', 'shopping', 'housing', 'utilities', 'health', 'entertainment', 'travel', 'education', 'personal_care', 'gifts', 'fees', 'other'] as string[]).includes(w)) r.categories.push(w as Primary);
+      else r.subjects.push(w);
+    }
   }
   // "costco, gas included": what the subject asked about counts already; beside a category alone
   // ("health, counting the Y membership") it is counted with it; alone it is the subject.

@@ -268,3 +268,37 @@ describe('Malayalam (Manglish) questions', () => {
     expect(plan('auto ethra thavana vilichu').op).toBe('count');
   });
 });
+
+const us = (q: string) => plan(q, 'en-US', 'USD', 'America/Chicago');
+const gb = (q: string) => plan(q, 'en-GB', 'GBP', 'Europe/London');
+
+describe('ranking: the count may stand before the things ranked', () => {
+  it('"which three ... were the biggest", "mis 4 gastos más caros"', () => {
+    expect(us('which three restaurant bills were the biggest in october').limit).toBe(3);
+    expect(us('mis 4 gastos más caros de octubre').limit).toBe(4);
+    // A number of days is a period, not a count.
+    expect(us('biggest expense in the last 10 days').limit).toBe(1);
+  });
+  it('a comparative inside a ranking phrase bounds nothing', () => {
+    const p = plan('ettavum kooduthal vila koodiya 4 chilavukal');
+    expect(p.filters.minAmount).toBeNull();
+    expect(p.limit).toBe(4);
+  });
+});
+
+describe('a lone word for one occasion, with what it was for after it', () => {
+  it('"the two priciest orders for pizza" asks about pizza', () => {
+    const p = gb('2 dearest shops for the groceries in May');
+    expect(p.filters.subjects.length + p.filters.categories.length).toBe(1);
+    expect(p.filters.within).toEqual([]);
+    expect(p.filters.subjects).not.toContain('shops');
+  });
+});
+
+describe('an average of one thing named with "a"', () => {
+  it('divides by expenses, not days', () => {
+    expect(us('on average what does a haircut cost me').averagePer).toBe('expense');
+    expect(gb('average price of a pint this year').averagePer).toBe('expense');
+    expect(us('average a day on food').averagePer).toBe('day');
+  });
+});
