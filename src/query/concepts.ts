@@ -98,6 +98,7 @@ export function defaultConcepts(regions?: readonly string[]): ConceptSource {
     source = {
       resolve: (phrase) => narrowerConcept(phrase) ?? resolveConcept(phrase, regions),
       suggest: (phrase, limit) => suggestConcepts(phrase, limit, regions),
+      isName: (phrase) => isConceptName(phrase),
     };
     sources.set(key, source);
   }

@@ -27,6 +27,8 @@ export interface ConceptSource {
   resolve(phrase: string): ConceptLike | null;
   /** Close concept names for an unknown phrase, best first. */
   suggest(phrase: string, limit: number): string[];
+  /** Whether a phrase of several words is itself a listed name of a concept ("fizzy juice"). */
+  isName?(phrase: string): boolean;
 }
 
 export type ExpandConcept = (phrase: string) => Promise<{ terms: string[]; merchants: string[] } | null>;
@@ -227,6 +229,8 @@ function reachedViaPart(deps: ResolveDeps, p: string, r: Resolution): boolean {
   const c = deps.concepts;
   if (!c) return false;
   const forms = new Set(singularForms(p));
+  // "fizzy juice" is a name of soft drinks, though "fizzy" alone reaches them too.
+  if (c.isName?.(p)) return false;
   const own = c.resolve(p);
   // The phrase is the concept's own name or one of its words: understood whole.
   if (own && (singularForms(normTerm(own.label)).some((f) => forms.has(f)) || own.terms.some((t) => forms.has(normTerm(t))))) return false;

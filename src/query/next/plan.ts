@@ -317,6 +317,15 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     }
   }
   if (r.topN !== null && (r.op === null || r.op === 'list' || r.op === 'sum')) r.op = 'top';
+  // "what beer did we buy", "which sweets have we had": a question word with the thing right after
+  // it asks which ones (the rows), not how much.
+  if (r.op === null && !has(t, 'spend_noun')) {
+    const first = t.tokens.findIndex((k) => k.kind === 'word');
+    const qw = first >= 0 ? (t.at[first] ?? []).find((g) => g.role === 'question_word' && g.start === first && g.end === first + 1 && (g.value === 'what' || g.value === 'which')) : undefined;
+    const next = t.tokens[first + 1];
+    const verbAfter = t.tags.some((g) => g.start > first + 1 && isVerb(g));
+    if (qw && verbAfter && next?.kind === 'word' && !used[first + 1] && !(t.at[first + 1] ?? []).some((g) => NOT_SUBJECT.has(g.role) || g.role === 'glue')) r.op = 'list';
+  }
   if (r.newest !== null && r.op !== 'compare' && r.op !== 'breakdown' && r.op !== 'average') r.op = 'list';
   r.plural = t.tokens.some((k) => /^(expenses|purchases|items|spends|things|payments|transactions|ones|entries|kharche)$/.test(k.norm)) || tagsOf(t, 'op_top').some((g) => g.phrase === 'top');
   if (t.tokens.some((k) => k.norm === 'single')) r.plural = false;
@@ -391,7 +400,15 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     let obj = end;
     while (obj < n && /^(the|a|an|my|our|some)$/.test(t.tokens[obj]!.norm)) obj++;
     const next = t.tokens[obj];
-    if (next?.kind === 'word' && (opts.isThing?.(next.norm) || opts.categoryNamed(next.norm))) continue;
+    if (next?.kind === 'word' && (opts.isThing?.(next.norm) || opts.categoryNamed(next.norm))) {
+      // ... unless verb and thing together are a name of what is asked ("fill up the car": fuel).
+      const whole = t.tokens.slice(i, obj + 1).filter((k) => k.kind === 'word').map((k) => k.norm).join(' ');
+      if (!used.slice(i, obj + 1).some(Boolean) && opts.isName?.(whole)) {
+        for (let x = i; x <= obj; x++) inName[x] = true;
+        i = obj;
+      }
+      continue;
+    }
     for (let x = i; x < end; x++) inName[x] = true;
     if (end > i) i = end - 1;
   }
