@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoryNamed, categoriesFor } from '../../categories/index.js';
 import { contextFromSettings } from '../../language/context.js';
-import { defaultConcepts } from '../concepts.js';
+import { defaultConcepts, isConceptName } from '../concepts.js';
 import { planNext } from './plan.js';
 
 // Question words met in the round-3 sets, each checked here in other sentences than the sets'.
@@ -11,7 +11,7 @@ const plan = (q: string, locale = 'en-IN', currency = 'INR', timeZone = 'Asia/Ko
   const r = planNext(q, {
     language, categoryNamed, isThing: cats.isKnownWord,
     isTerm: (p) => cats.findKnownTerms(p.split(' ')).length > 0,
-    isName: (p) => { const w = p.split(' '); return cats.findKnownTerms(w).some((k) => k.start === 0 && k.end === w.length); },
+    isName: (p) => { const w = p.split(' '); return cats.findKnownTerms(w).some((k) => k.start === 0 && k.end === w.length) || isConceptName(p); },
   });
   if (r.kind !== 'plan') throw new Error(`${q}: ${JSON.stringify(r)}`);
   return r.plan;
@@ -300,5 +300,22 @@ describe('an average of one thing named with "a"', () => {
     expect(us('on average what does a haircut cost me').averagePer).toBe('expense');
     expect(gb('average price of a pint this year').averagePer).toBe('expense');
     expect(us('average a day on food').averagePer).toBe('day');
+  });
+});
+
+describe('"what X did we buy" asks which ones', () => {
+  it('lists; "what have X cost" and "what did we spend" still sum', () => {
+    expect(us('what wine did we get last month').op).toBe('list');
+    expect(gb('which crisps have we had').op).toBe('list');
+    expect(us('what have diapers cost us this year').op).toBe('sum');
+    expect(us('what food this month').op).toBe('sum');
+  });
+});
+
+describe('a verb and its object that are one name', () => {
+  it('"fill up the truck" is fuel, "fill up diesel" only the verb', () => {
+    expect(us('how often did I fill up the truck in october').filters.subjects).toEqual(['fill up the truck']);
+    expect(us('how many times did we fill gas this month').filters.subjects).toEqual(['fill gas']);
+    expect(defaultConcepts(['US']).resolve('fill up the truck')?.label).toBe('fuel');
   });
 });
