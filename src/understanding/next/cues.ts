@@ -169,12 +169,18 @@ export function readCues(x: CueInput): Cue | null {
 
   // Hinglish: "papa ne petrol dalwaya", "Gupta ji ne nayi Creta li": the ergative "ne" follows the doer,
   // and the owner says "maine"/"humne" instead; any other doer is someone else.
-  const ergative = t.tokens.findIndex((tk, i) => i > 0 && tk.norm === 'ne' && (t.at[i] ?? []).some((g) => g.role === 'glue' && g.entry.lang === 'hi'));
+  // Other languages' ergative markers are glue rows valued "agent" (Gujarati "bhabhi e saree lidhi");
+  // a short one can also be a place postposition (Bengali "Flurys e"), so only kin or a pronoun before
+  // it makes it the doer.
+  const agentMark = (i: number): boolean => (t.at[i] ?? []).some((g) => g.role === 'glue' && g.value === 'agent');
+  const ergative = t.tokens.findIndex((tk, i) => i > 0 && ((tk.norm === 'ne' && (t.at[i] ?? []).some((g) => g.role === 'glue' && g.entry.lang === 'hi')) || agentMark(i)));
+  const kinAt = (i: number): boolean => i >= 0 && t.tags.some((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && g.start <= i && i < g.end);
   // A shop or a bank as the doer ("bank ne 590 charges kaat liye") charged the owner.
   const byShop = (x.termSpans ?? []).some((k) => k.start <= ergative - 1 && ergative - 1 < k.end);
   // The doer is a person: kin, a pronoun, or a name ("Gupta ji ne", "Kamla ne").
   const person = (i: number): boolean => i >= 0 && (t.tokens[i]!.cap || t.tags.some((g) => (g.role === 'kin' || g.role === 'third_party') && g.start <= i && i < g.end));
-  if (ergative > 0 && !byShop && (person(ergative - 1) || person(ergative - 2)) && !t.tags.some((g) => g.role === 'self' && g.start < ergative && ergative <= g.end) && t.tokens[ergative - 1]!.kind === 'word') return { kind: 'third_party', strong: true, why: `"${t.tokens[ergative - 1]!.text} ne": someone else did it` };
+  const doer = t.tokens[ergative]?.norm === 'ne' ? person : kinAt;
+  if (ergative > 0 && !byShop && (doer(ergative - 1) || doer(ergative - 2)) && !t.tags.some((g) => g.role === 'self' && g.start < ergative && ergative <= g.end) && t.tokens[ergative - 1]!.kind === 'word') return { kind: 'third_party', strong: true, why: `"${t.tokens[ergative - 1]!.text} ne": someone else did it` };
 
   // Someone else as the doer: kin or a third-party pronoun before the first verb.
   if (vs.length) {
@@ -182,7 +188,10 @@ export function readCues(x: CueInput): Cue | null {
     // The doer sits right before the verb, with no amount between ("spotify family 179 diya" is not the family's);
     // a person who owns the next thing ("didi r meye r birthday gift") is whom it was for.
     const noAmountBetween = (g: Tag): boolean => !t.tokens.slice(g.end, v0.at).some((k) => k.kind === 'num');
-    const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && g.end <= v0.at && v0.at - g.end <= 2 && noAmountBetween(g) && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0) && !insideTerm(x, g) && !POSSESSIVES.has(t.tokens[g.end]?.norm ?? '') && !POSSESSIVE_WORDS.has(t.tokens[g.end]?.norm ?? ''));
+    // Gujarati "activa ma petrol", "3,200 ma order karyu": a kin word that is also a postposition after
+    // a word or an amount ("ma": mother, in) is the postposition.
+    const postpAfterWord = (g: Tag): boolean => g.start > 0 && (t.tokens[g.start - 1]!.kind === 'word' || t.tokens[g.start - 1]!.kind === 'num') && (t.at[g.start] ?? []).some((h) => h.role === 'postp');
+    const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && !postpAfterWord(g) && g.end <= v0.at && v0.at - g.end <= 2 && noAmountBetween(g) && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0) && !insideTerm(x, g) && !POSSESSIVES.has(t.tokens[g.end]?.norm ?? '') && !POSSESSIVE_WORDS.has(t.tokens[g.end]?.norm ?? ''));
     const selfFirst = t.tags.some((g) => g.role === 'self' && g.end <= v0.at);
     // ("grandson birthday gift 2000": a bare "gift" after kin is the thing, not their doing.)
     if (subject && !selfFirst && !(v0.tense === 'base' && subject.end < v0.at)) return { kind: 'third_party', strong: true, why: 'someone else spent it' };
