@@ -69,8 +69,8 @@ export function findTerms(t: Tagged, lex: TermFinder, fn: ReadonlySet<number>): 
   }
   const vocab = vocabTokens(t);
   // "ticket book kiya", "book cheythu": a noun made a verb by the light verb after it is that verb,
-  // not a thing bought. English phrasal verbs ("gas up", "picked up the tab") name their object and
-  // keep it.
+  // not a thing bought. Verb phrases that end in their object keep it ("eché gasolina"), and so do
+  // English phrasal verbs ("gas up", "picked up the tab").
   const lightVerb = t.tags.filter((g) => (g.role === 'spend_verb' || g.role === 'obtain_verb') && g.end - g.start >= 2 && g.entry.lang !== 'en');
   const all = lex.findKnownTerms(words).map((k) => (runEnd[k.end - 1]! > k.end ? { ...k, end: runEnd[k.end - 1]! } : k));
   return all.filter((k) => {
@@ -81,7 +81,7 @@ export function findTerms(t: Tagged, lex: TermFinder, fn: ReadonlySet<number>): 
     }
     // A chain spelt out in three or more small words ("in n out") is still that chain, written as is.
     if (allFn && !(k.kind === 'merchant' && k.end - k.start >= 3 && !repaired(k))) return false;
-    if (lightVerb.some((g) => g.start <= k.start && k.end <= g.end)) return false;
+    if (lightVerb.some((g) => g.start === k.start && k.end < g.end)) return false;
     // "bai cha pagar", "bayko cha recharge": a one-word term that is also a possessive, between a
     // person or another word and the next word, is the possessive (alone, "cha 15" is tea).
     if (k.end - k.start === 1 && POSSESSIVE_WORDS.has(t.tokens[k.start]!.norm) && k.start > 0 && t.tokens[k.start - 1]!.kind === 'word' && t.tokens[k.end]?.kind === 'word' && !fn.has(k.end)) return false;
