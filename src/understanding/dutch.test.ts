@@ -1,0 +1,165 @@
+/**
+ * Dutch and Dutch-English through the real reader, for owners whose locale pack switches Dutch on
+ * (nl-NL reads "nl" and the regions NL, BE): the words of vocab/words/*.tsv (lang nl) and
+ * vocab/lexicon/96-nl.tsv (NL) and 97-nl-chains.tsv (NL, BE). Phrasings of our own, none taken from
+ * an evaluation set. The last block checks that owners whose packs do not read Dutch keep their
+ * readings, and that English words that look Dutch stay English.
+ */
+import { describe, expect, it } from 'vitest';
+import { zonedInstant } from '../core/dates.js';
+import type { OwnerSettings } from '../core/types.js';
+import type { UnderstandContext } from './types.js';
+import { understandNext as understand } from './next/understand.js';
+
+function ctxOf(timeZone: string, currency: string, locale: string, dayFirst: boolean, day: string): UnderstandContext {
+  const settings: OwnerSettings = { timeZone, currency, locale, dayFirst, weekStartsOn: 1 };
+  return { now: zonedInstant(day, { hour: 19, minute: 30 }, timeZone), settings };
+}
+// Saturday 5 December 2026.
+const NL = ctxOf('Europe/Amsterdam', 'EUR', 'nl-NL', true, '2026-12-05');
+const GB = ctxOf('Europe/London', 'GBP', 'en-GB', true, '2026-12-05');
+const FR = ctxOf('Europe/Paris', 'EUR', 'fr-FR', true, '2026-12-05');
+const IN = ctxOf('Asia/Kolkata', 'INR', 'en-IN', true, '2026-12-05');
+
+function one(s: string, ctx: UnderstandContext = NL) {
+  const r = understand(s, ctx);
+  if (r.intent !== 'add_expense') throw new Error(`${s}: expected add_expense, got ${JSON.stringify(r)}`);
+  expect(r.expenses).toHaveLength(1);
+  return { ...r.expenses[0]!, ask: r.ask };
+}
+
+function cat(e: { category: string; detail?: string | null }): string {
+  return e.detail ? `${e.category}/${e.detail}` : e.category;
+}
+
+describe('Dutch everyday things', () => {
+  it.each([
+    ['tosti ham kaas 4,50', 'food/snacks'],
+    ['pilsjes 7,20', 'food/alcohol'],
+    ['theetje 2,80', 'food/tea'],
+    ['parkeergeld 6', 'transport/parking'],
+    ['fietslamp 12,99', 'transport/vehicle'],
+    ['mondhygiënist 62', 'health/doctor'],
+    ['afvalstoffenheffing 31,15', 'fees/taxes'],
+    ['parkeerboete 75', 'fees/fines'],
+    ['reisverzekering 39', 'fees/insurance'],
+    ['tandenborstel 3,99', 'personal_care/cosmetics'],
+    ['regenjas 60', 'shopping/clothes'],
+    ['glazenwasser 25', 'housing/help'],
+    ['elektricien 140', 'housing/repairs'],
+    ['rijles 55', 'education/courses'],
+    ['kraamcadeau 30', 'gifts/gifts'],
+    ['collecte 5', 'gifts/donations'],
+  ])('%s', (text, category) => {
+    const e = one(text);
+    expect(cat(e)).toBe(category);
+  });
+});
+
+describe('Dutch and Belgian chains', () => {
+  it.each([
+    ['Dirk van den Broek 23,10', 'Dirk van den Broek', 'food/groceries'],
+    ['trekpleister 5,49', 'Trekpleister', 'personal_care/cosmetics'],
+    ['Eneco 98', 'Eneco', 'utilities/electricity'],
+    ['Menzis 131,50', 'Menzis', 'health/insurance'],
+    ['Blokker 14,99', 'Blokker', 'shopping/household'],
+    ['RET 4,20', 'RET', 'transport/commute'],
+    ['Kinepolis 13,50', 'Kinepolis', 'entertainment/movies'],
+    ['Odido 20', 'Odido', 'utilities/mobile'],
+  ])('%s', (text, merchant, category) => {
+    const e = one(text);
+    expect(e.merchant).toBe(merchant);
+    expect(cat(e)).toBe(category);
+  });
+
+  it('an item said at a chain keeps its own category, the chain stays the merchant', () => {
+    const e = one('Blokker pannenkoeken 3');
+    expect(cat(e)).toBe('food/sweets');
+    expect(e.merchant).toBe('Blokker');
+  });
+});
+
+describe('Dutch amounts', () => {
+  it.each([
+    ['kapsel 25,-', 2500],
+    ['wasmachine € 1.049,00', 104900],
+    ['spijkerbroek 49,95 euro', 4995],
+    ['trui twintig euro', 2000],
+  ])('%s', (text, minor) => {
+    expect(one(text).amountMinor).toBe(minor);
+  });
+
+  it('"een vijfje" is five euros', () => {
+    expect(one('een vijfje voor de krant').amountMinor).toBe(500);
+  });
+});
+
+describe('Dutch time words', () => {
+  it.each([
+    ['eergisteren slager 18,40', '2026-12-03'],
+    ['gisteren parkeergeld 6', '2026-12-04'],
+    ['gisteravond kroeg 22', '2026-12-04'],
+    ['afgelopen dinsdag kapper 30', '2026-12-01'],
+    ['woensdag fietslamp 12', '2026-12-02'],
+    ['op 3 november tandarts 70', '2026-11-03'],
+    ['2 dagen geleden wasmiddel 9', '2026-12-03'],
+  ])('%s', (text, date) => {
+    expect(one(text).date).toBe(date);
+  });
+});
+
+describe('Dutch verbs, articles and prepositions stay out of the item', () => {
+  it.each([
+    ['pannenkoeken gegeten bij de buurvrouw 12', 'food/sweets'],
+    ['nieuwe regenjas gekocht 60', 'shopping/clothes'],
+    ['voor mijn neefje een kinderboek 15', 'shopping/books'],
+  ])('%s', (text, category) => {
+    const e = one(text);
+    expect(cat(e)).toBe(category);
+    expect(e.item ?? '').not.toMatch(/\b(gegeten|gekocht|bij|de|voor|mijn|een)\b/);
+  });
+
+  it('"bij" before a shop names it', () => {
+    expect(one('tandpasta bij Trekpleister 2,99').merchant).toBe('Trekpleister');
+  });
+});
+
+describe('not the owner\'s spending, or not spent yet', () => {
+  it.each([
+    ['salaris ontvangen 2900', 'income'],
+    ['de schoenen toch niet gekocht, 80', 'negated'],
+    ['ga volgende week een fiets kopen 300', 'plan'],
+  ])('%s', (text, kind) => {
+    const r = understand(text, NL);
+    expect(r.intent).toBe('other');
+    if (r.intent === 'other') expect(r.kind).toBe(kind);
+  });
+});
+
+describe('Dutch questions are questions', () => {
+  it.each([
+    'hoeveel heb ik vorige maand aan kleding uitgegeven?',
+    'wat heb ik deze week bij de Blokker gekocht',
+    'hoe vaak naar de kapper dit jaar?',
+    'gemiddeld per week aan eten?',
+  ])('%s', (text) => {
+    expect(understand(text, NL).intent).toBe('query');
+  });
+});
+
+describe('other owners and English words keep their readings', () => {
+  it('a Dutch item word is not known to a British, French or Indian owner', () => {
+    expect(cat(one('huur 900', GB))).not.toBe('housing/rent');
+    expect(cat(one('les 30', FR))).not.toBe('education/courses');
+    expect(cat(one('pont 5', FR))).not.toBe('transport/commute');
+    expect(cat(one('kaas 300', IN))).not.toBe('food/groceries');
+  });
+
+  it('English written to a Dutch owner reads as it does for a British one ("van", "in", "op" aside)', () => {
+    for (const text of ['van hire 80', 'two pints in the pub 11', 'coffee on the train 3']) {
+      const nl = one(text, NL);
+      const gb = one(text, GB);
+      expect([nl.amountMinor, cat(nl), nl.item]).toEqual([gb.amountMinor, cat(gb), gb.item]);
+    }
+  });
+});
