@@ -185,8 +185,10 @@ const HEADING_MARKS: ReadonlySet<string> = new Set([':', '-', '–', '—']);
 /** Roles of the word before a strong homograph that keep it an everyday word ("the sun", "we wed"). */
 const STRONG_NOT_AFTER: ReadonlySet<string> = new Set(['glue', 'self', 'third_party', 'kin', 'prep', 'spend_verb', 'obtain_verb', 'negation', 'plan', 'time_prep']);
 
-function homograph(t: Tagged, i: number): 'strong' | 'weak' | null {
-  for (const g of t.at[i] ?? []) if (g.role === 'homograph' && g.end === i + 1) return g.value === 'weak' ? 'weak' : 'strong';
+/** How much context a day name that is also an everyday word needs: 'weak' little, 'start' (a day when it
+ * opens a record) some, 'strong' most. */
+function homograph(t: Tagged, i: number): 'strong' | 'start' | 'weak' | null {
+  for (const g of t.at[i] ?? []) if (g.role === 'homograph' && g.end === i + 1) return g.value === 'weak' ? 'weak' : g.value === 'start' ? 'start' : 'strong';
   return null;
 }
 
@@ -436,7 +438,11 @@ const ACTIONS: Record<string, A> = {
     const q = qOf(m);
     // "3rd floor", "2nd installment", "3rd night shift": an ordinal that ranks the word after it is no date.
     const next = t.tokens[m.end];
-    const cued = cueBefore(t, m.start) || !!q || !!d.det || !!d.named;
+    // "the 19th jims 8.25": an article opening the message before the ordinal says a day as "on" would.
+    const opened = t.tokens[m.start - 1]?.norm === 'the' && atMessageStart(t, m.start - 1);
+    const cued = cueBefore(t, m.start) || !!q || !!d.det || !!d.named || opened;
+    // "the shop on 18th st": an ordinal naming a street is an address, cue or not.
+    if (next && (t.at[m.end] ?? []).some((g) => g.role === 'label' && g.value === 'street:before')) return null;
     if (!cued && next && next.kind === 'word' && !(t.at[m.end] ?? []).some((g) => (TIME_ROLES.has(g.role) && g.role !== 'period_unit' && g.role !== 'part_of_day') || g.role === 'separator' || g.role === 'prep' || g.role === 'spend_verb')) return null;
     // "3rd of 12" counts installments.
     if (!q && next?.norm === 'of' && t.tokens[m.end + 1]?.kind === 'num') return null;
@@ -484,7 +490,12 @@ const ACTIONS: Record<string, A> = {
       const afterNoun = t.tokens[w.start - 1]?.kind === 'word' && !prev.some((g) => STRONG_NOT_AFTER.has(g.role));
       const onDay = prev.some((g) => g.role === 'time_prep' && g.value === 'pre');
       const beside = c.mode === 'record' && (h === 'weak' ? prevNum || nextNum || last : last && (prevNum || afterNoun || onDay));
-      const ok = (h === 'weak' ? atMessageStart(t, w.start) || cueBefore(t, w.start) : false) || beside;
+      // "cubs game sat: ticket 28", "sox game fri, tix 18": a short day name closing a heading or a
+      // phrase before a comma is the day of what follows.
+      const closes = c.mode === 'record' && h === 'weak' && (HEADING_MARKS.has(t.tokens[w.end]?.text ?? '') || t.tokens[w.end]?.text === ',');
+      // "wed ventra 20": a day opening a record, unless a celebration follows ("wed anniversary gift").
+      const opens = h === 'start' && c.mode === 'record' && atMessageStart(t, w.start) && !(t.at[w.end] ?? []).some((g) => g.role === 'celebration');
+      const ok = (h === 'weak' ? atMessageStart(t, w.start) || cueBefore(t, w.start) : false) || beside || closes || opens;
       if (!ok) return null;
     }
     const r = weekdayDate(wd, q, c);

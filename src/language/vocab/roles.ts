@@ -51,7 +51,7 @@ export const ROLES = {
   time_prep: 'a word that opens (pre) or closes (post) a time expression and belongs to it ("on", "in", "during", "over", "am", Hindi "ko"); value = pre|post',
   date_word: 'a word for the day of the month after a day number ("15 tarikh", Marathi "3 tarkhela"): the number before is a date',
   ordinal_suffix: 'the letters written glued after a day number to make it an ordinal ("3rd", "21st", French "1er")',
-  homograph: 'a time word that is also an everyday word: its time reading needs context; value strong ("may", "sun", "mar", "pongal": even "on" is not enough) or weak ("sat", "thu": a day also when it opens a message)',
+  homograph: 'a time word that is also an everyday word: its time reading needs context; value strong ("may", "sun", "mar", "pongal": even "on" is not enough), start ("wed": a day also when it opens a record, unless a celebration follows) or weak ("sat", "thu": a day also when it opens a message)',
   // ---- expense words
   spend_verb: 'a verb of paying or buying; value = past|present|future|base when the tense is clear',
   obtain_verb: 'a verb of getting that implies paying only with an amount ("got", "grabbed", "had", "took")',

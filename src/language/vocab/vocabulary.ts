@@ -63,7 +63,7 @@ const VALUE_CHECKS: Partial<Record<Role, (v: string) => boolean>> = {
   quarter: (v) => /^[1-4]$/.test(v),
   period_part: (v) => ['early', 'mid', 'late'].includes(v),
   time_prep: (v) => v === 'pre' || v === 'post',
-  homograph: (v) => v === 'strong' || v === 'weak',
+  homograph: (v) => v === 'strong' || v === 'start' || v === 'weak',
   prep: (v) => ['place', 'purpose', 'dest', 'with', 'in', 'via', 'time', 'benefit', 'source', 'agent'].includes(v),
   group_by: (v) => ['category', 'merchant', 'day', 'item'].includes(v),
   op_avg: (v) => ['day', 'week', 'month', 'occasion'].includes(v),

@@ -20,6 +20,7 @@ import { itemAndMerchant } from './extract.js';
 import { prepare, readExpenses, type FrameTokens } from './frames.js';
 import { readNumbers, type MoneyReading } from './numbers.js';
 import { functionTokens, findTerms } from './terms.js';
+import { sells } from './lines.js';
 import { implausible } from './plausible.js';
 import { withShares } from '../shares/apply.js';
 import { bestTimes, readTimes, type TimeReading } from '../../language/time/index.js';
@@ -168,16 +169,22 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
   if (frames.length > 1 && ims.filter((m) => m.merchant).length === 1) {
     const k = ims.findIndex((m) => m.merchant);
     const f = frames[k]!, im = ims[k]!;
-    const trailing = k === frames.length - 1 && im.merchantIdx.length > 0 && im.merchantIdx.every((i) => i > f.money.end) && im.itemIdx.every((i) => i < im.merchantIdx[0]!);
+    const trailing = k === frames.length - 1 && im.merchantIdx.length > 0 && im.merchantIdx.every((i) => i >= f.money.end) && im.itemIdx.every((i) => i < im.merchantIdx[0]!);
     const header = k === 0 && im.merchantIdx.length > 0 && t.tokens.slice(im.merchantIdx[im.merchantIdx.length - 1]! + 1, f.money.start).some((x) => x.text === ':' || x.text === '-' || x.text === '–' || x.kind === 'newline');
-    // A shop opening the message ("mcdonalds sweet tea 1.29 + hash brown 1.89", "kal Mother Dairy se
-    // doodh 68 aur bread 45") covers the other things when they are the kind of thing it sells.
-    const firstWord = t.tokens.find((x) => (x.kind === 'word' || x.kind === 'num') && !transparent.has(x.i));
-    const opening = k === 0 && !!im.merchantTerm && im.merchantIdx[0] === firstWord?.i;
+    // A known shop named before the first amount ("mcdonalds sweet tea 1.29 + hash brown 1.89", "kal
+    // Mother Dairy se doodh 68 aur bread 45", "went to CVS … lotion 8.49 and toothpaste 4.79") covers
+    // the other things when they are things that kind of shop sells (vocab/merchant-lines.tsv).
+    // A shop alone before its amount ("dmart 1200, chai 20", "aldi 19.84, jewel 12.40") was one errand; the next things are others.
+    const before = k === 0 && !!im.merchantTerm && !!im.item && im.merchantIdx.length > 0 && im.merchantIdx.every((i) => i < f.money.start);
     if (trailing || header) sharedMerchant = im;
-    else if (opening) {
-      const sells = (m: (typeof ims)[number]): boolean => !!m.item && lex.categorize({ item: m.item, merchant: null, context: m.item }, ctx.overrides).primary === im.merchantTerm!.primary;
-      if (ims.every((m, j) => j === 0 || sells(m))) sharedMerchant = im;
+    else if (before) {
+      const shop = im.merchantTerm!;
+      const sold = (m: (typeof ims)[number]): boolean => {
+        if (!m.item) return false;
+        const c = lex.categorize({ item: m.item, merchant: null, context: m.item }, ctx.overrides);
+        return sells(shop.primary, shop.detail, c.primary, c.detail);
+      };
+      if (ims.every((m, j) => j === 0 || sold(m))) sharedMerchant = im;
     }
   }
   // "sathyam 2 tickets 380": with nothing else named, a counted thing ("tickets") is the item.
