@@ -56,3 +56,24 @@ describe('a shop named once covers the things it sells', () => {
     expect(records('kroger 61.20, coffee 4.50', US).map((e) => e.merchant)).toEqual(['Kroger', null]);
   });
 });
+
+describe('the words an amount is tied to name what it paid for', () => {
+  it('"X was $Y" names X over the outing said before', () => {
+    expect(one('county fair today! the funnel cake was $9', US).item).toBe('funnel cake');
+    expect(one('brewery tour sat, parking was 12', US).item).toBe('parking');
+  });
+
+  it('an unknown thing tied to its price beats a meal word', () => {
+    expect(one('had brunch at the diner, my shakshuka was 16', US).item).toBe('shakshuka');
+  });
+
+  it('a generic word tied to the price names nothing ("the total was")', () => {
+    expect(one('dinner at the diner, the total was 38', US).item).toBe('dinner');
+  });
+
+  it('presents said in a heading make every thing of the list a present', () => {
+    const es = records('christmas presents for the nephews, a slinky for $5 and a kite for $12', US);
+    expect(es.map((e) => e.category)).toEqual(['gifts', 'gifts']);
+    expect(es[0]!.item).toBe('slinky');
+  });
+});

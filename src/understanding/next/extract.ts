@@ -190,7 +190,7 @@ function titleCase(s: string): string {
  * Item and merchant of one expense.
  * e.g. "spent 500 on a latte at Starbucks" → item "latte", merchant "Starbucks"
  */
-export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: readonly (KnownTerm | null)[], isKnownWord: (w: string) => boolean, findKnownTerms?: (tokens: string[]) => KnownTerm[], transparent?: ReadonlySet<number>): ItemMerchant {
+export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: readonly (KnownTerm | null)[], isKnownWord: (w: string) => boolean, findKnownTerms?: (tokens: string[]) => KnownTerm[], transparent?: ReadonlySet<number>, priced: readonly number[] = []): ItemMerchant {
   const chunks = chunksOf(t, content, termAt, transparent);
   const roleOf = new Map<number, ChunkRole>();
   for (const c of chunks) for (const i of c.idx) roleOf.set(i, c.role);
@@ -335,6 +335,23 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
     if (ws.length && ws.length <= 3 && ws.every(unknown) && ws.some((i) => /^(a|an|the|some)$/.test(t.tokens[ws[0]! - 1]?.norm ?? ''))) {
       itemTerm = null;
       itemIdx = ws;
+      unknownItem = true;
+      besideItem = true;
+    }
+  }
+  // "we had supper at Skyline, my three-way was $9.75", "game on Saturday! Parking was $40": the
+  // words the amount is tied to ("X was $Y", "X for $Y") name what it paid for, before a meal, a
+  // place or an occasion said elsewhere; a generic word there ("the total was") names nothing.
+  if (priced.length && !itemIdx.some((i) => priced.includes(i))) {
+    const np = words(t, priced, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i) && !has(t, i, 'city') && !has(t, i, 'generic_place') && !has(t, i, 'local_spot'));
+    const npItems = items.filter((k) => np.includes(k.start) && !isWeak(k));
+    if (npItems.length) {
+      itemTerm = npItems[npItems.length - 1]!;
+      itemIdx = np;
+      unknownItem = false;
+    } else if (np.length && np.length <= 3 && np.every(unknown) && (!itemTerm || isWeak(itemTerm) || itemIdx.some((i) => has(t, i, 'gift_word')))) {
+      itemTerm = null;
+      itemIdx = np;
       unknownItem = true;
       besideItem = true;
     }

@@ -162,7 +162,14 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
   const sharedTime = times.filter((r) => r.from).length === 1 ? times.find((r) => r.from)! : null;
   const transparent = new Set<number>();
   for (const r of times) for (let i = r.start; i < r.end; i++) transparent.add(i);
-  const ims = frames.map((f) => itemAndMerchant(t, f.content, prep.termAt, lex.isKnownWord, lex.findKnownTerms, transparent));
+  const priced = frames.map((f) => pricedPhrase(t, f, prep.cls));
+  const ims = frames.map((f, k) => itemAndMerchant(t, f.content, prep.termAt, lex.isKnownWord, lex.findKnownTerms, transparent, priced[k]));
+  // "got presents for the twins, a doll for $24.99 and a truck for $34.99": presents said in a heading
+  // before the first priced thing make every thing of the list a present.
+  if (frames.length > 1 && ims[0]!.gift && priced[0]!.length) {
+    const heading = frames[0]!.content.filter((i) => i < priced[0]![0]!);
+    if (heading.some((i) => t.tags.some((g) => g.role === 'gift_word' && g.start <= i && i < g.end))) for (const im of ims) im.gift = true;
+  }
   // A merchant said once for several expenses: a trailing "at X" after the last amount, or a header
   // before the first ("dmart: milk 60, bread 40").
   let sharedMerchant: (typeof ims)[number] | null = null;
@@ -271,6 +278,27 @@ function dateFor(times: readonly TimeReading[], f: FrameTokens | null, today: st
   if (shared?.day ?? shared?.from) return (shared.day ?? shared.from)!;
   const any = times.find((r) => r.day ?? r.from);
   return any ? (any.day ?? any.from)! : today;
+}
+
+/**
+ * The words an amount is tied to by a word right before it ("parking was $40", "a doll for $24.99",
+ * "tix were 18"): back from the link to the phrase's edge (punctuation, a preposition, a verb, a
+ * date, another number). Empty when no link stands right before the amount.
+ */
+function pricedPhrase(t: Tagged, f: FrameTokens, cls: readonly string[]): number[] {
+  const link = t.tags.find((g) => g.role === 'price_link' && g.end === f.money.start);
+  if (!link) return [];
+  const out: number[] = [];
+  const own = new Set(f.content);
+  for (let j = link.start - 1; j >= 0 && own.has(j); j--) {
+    const c = cls[j];
+    // "my three-way was": a hyphen inside a word keeps the phrase going.
+    const inner = t.tokens[j]!.text === '-' && t.tokens[j]!.glued && t.tokens[j + 1]?.glued === true;
+    if (!inner && (c === 'punct' || c === 'nl' || c === 'prep' || c === 'postp' || c === 'verb' || c === 'time' || c === 'num' || c === 'label')) break;
+    if (c === 'sep' && t.tokens[j]!.kind !== 'word') break;
+    out.unshift(j);
+  }
+  return out;
 }
 
 function frameText(t: Tagged, f: FrameTokens): string {
