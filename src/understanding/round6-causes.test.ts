@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ctxOf, one, records } from '../../test/support/understanding.js';
+import { understandNext as understand } from './next/understand.js';
 
 // Saturday 5 December 2026.
 const US = ctxOf('America/New_York', 'USD', 'en-US', false, '2026-12-05');
@@ -75,5 +76,37 @@ describe('the words an amount is tied to name what it paid for', () => {
     const es = records('christmas presents for the nephews, a slinky for $5 and a kite for $12', US);
     expect(es.map((e) => e.category)).toEqual(['gifts', 'gifts']);
     expect(es[0]!.item).toBe('slinky');
+  });
+});
+
+describe('amounts said aloud', () => {
+  it('named cents follow a whole amount said with hundreds', () => {
+    expect(one('car insurance, three hundred twelve dollars and twenty cents', US).amountMinor).toBe(31220);
+  });
+
+  it('"one forty-five" is asked about: $1.45 at a counter, $145 for a service', () => {
+    const r = understand('the plumber came, one forty-five', US);
+    expect(r.intent === 'add_expense' && r.ask).toBeTruthy();
+  });
+
+  it('a whole said after a tip or a rate is the one expense', () => {
+    const a = one('got my nails done, sixty plus the tip, so seventy total', US);
+    expect([a.amountMinor, a.category]).toEqual([7000, 'personal_care']);
+    expect(one('massage 90 and tipped 15 = 105', US).amountMinor).toBe(10500);
+    expect(one('3 lunches at 12 each, 36 total', US).amountMinor).toBe(3600);
+  });
+
+  it('a list of things with its sum keeps the things', () => {
+    expect(records('soup 6 salad 8 total 14', US).map((e) => e.amountMinor)).toEqual([600, 800]);
+  });
+});
+
+describe('codes in capitals', () => {
+  it('in a message written in capitals an everyday word is no currency code', () => {
+    expect(records('WATER 40.10 GAS 55.20 ALL PAID', US).map((e) => e.currency)).toEqual(['USD', 'USD']);
+  });
+
+  it('a code with no other reading still is one', () => {
+    expect(one('TAXI 30 EUR IN ROME', US).currency).toBe('EUR');
   });
 });

@@ -310,7 +310,8 @@ function wordCore(cx: Cx, i: number): Core | null {
         const hundreds = a.value * 100 + b.value, decimal = a.value + b.value / 100;
         const style = spokenPairs(cx.ctx);
         const [main, other] = style === 'hundreds' ? [hundreds, decimal] : [decimal, hundreds];
-        const drop = style === 'ambiguous' ? S.altAmbiguous : S.altDrop;
+        // "one sixty-five" is $1.65 at a counter and $165 for a handyman: said with "one", ask.
+        const drop = style === 'ambiguous' || (style === 'decimal' && a.value === 1) ? S.altAmbiguous : S.altDrop;
         return { start: i, end: b.end, value: main, form: 'spoken', score: S.spoken, alt: { value: other, drop }, plainInt: false, weak: false, magnitude: false };
       }
     }
@@ -637,6 +638,11 @@ function labelsFromNotation(cx: Cx, labels: LabelReading[]): void {
 export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
   const out: NumberAnalysis = { money: [], quantities: [], labels: [], rates: [], vague: [], bad: [] };
   const toks = t.tokens;
+  // "APS 126.14 COX 94.99 ALL PAID TODAY": in a message written in capitals an ISO code that is also an
+  // everyday word (ALL, TOP, CUP, PEN) is the word; a code with no other reading (EUR, CAD) is money.
+  const letterWords = toks.filter((k) => k.kind === 'word' && k.text.length >= 2);
+  const shouting = letterWords.length >= 3 && letterWords.filter(upper).length * 4 >= letterWords.length * 3;
+  const isoCode = (i: number): boolean => toks[i]?.kind === 'word' && /^[A-Z]{3}$/.test(toks[i]!.text) && KNOWN_CURRENCIES.has(toks[i]!.text) && !(shouting && (t.at[i] ?? []).length > 0);
   if (!toks.some((k) => k.kind === 'num') && !t.roles.has('money_word') && !t.roles.has('vague') && !t.roles.has('fraction') && !t.roles.has('num_adjust')) {
     // Words alone: only number words or magnitudes that are no other word ("twenty", "do hazaar") can be amounts.
     const wordsMayCount = t.tags.some((g) => (g.role === 'number' || (g.role === 'magnitude' && !shortWord(g))) && (t.at[g.start] ?? []).every((o) => o.role === 'number' || o.role === 'magnitude'));
@@ -765,7 +771,7 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
         currency = resolveCurrency(before.value, ctx);
         score += weakMarker(before) ? S.weakCurrency : S.currency;
         start = before.start;
-      } else if (start > 0 && toks[start - 1]!.kind === 'word' && /^[A-Z]{3}$/.test(toks[start - 1]!.text) && KNOWN_CURRENCIES.has(toks[start - 1]!.text)) {
+      } else if (start > 0 && isoCode(start - 1)) {
         currency = toks[start - 1]!.text;
         score += (t.at[start - 1] ?? []).length ? S.weakCurrency : S.currency;
         start--;
@@ -790,7 +796,9 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
         }
         // "1.5 pounds of apples": a currency name that is also a unit stays a quantity as well.
         unitTag = tagsAt(cx, after.start, 'unit')[0];
-        const ct = isInt(value) && !c.magnitude && alphaCurrency(after) ? centsAfter(cx, end) ?? andCents(cx, end) : null;
+        // "two hundred sixty-one dollars and fifty cents": named cents follow any whole amount; bare
+        // spoken cents ("a buck fifty") only a plain one.
+        const ct = isInt(value) && alphaCurrency(after) ? (c.magnitude ? null : centsAfter(cx, end)) ?? andCents(cx, end) : null;
         if (ct) {
           for (let k = end; k < ct.end; k++) eaten.add(k);
           value += ct.cents / 100;
@@ -803,7 +811,7 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
         subunit = true;
         score += shortWord(sub) ? S.weakCurrency : S.currency;
         end = sub.end;
-      } else if (toks[end]?.kind === 'word' && /^[A-Z]{3}$/.test(toks[end]!.text) && KNOWN_CURRENCIES.has(toks[end]!.text)) {
+      } else if (isoCode(end)) {
         currency = toks[end]!.text;
         score += (t.at[end] ?? []).length ? S.weakCurrency : S.currency;
         end++;

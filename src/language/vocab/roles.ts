@@ -77,6 +77,7 @@ export const ROLES = {
   tax: 'a tax or charge added to a price ("tax", "gst", "vat", "service charge")',
   share: 'the owner\'s part of a shared bill ("my share", "my half", "split")',
   gift_word: 'says the thing was a present ("gift", "gifted", "shagun")',
+  total_word: 'says an amount is the whole of what came before ("so 55 total", "twenty altogether"); value pre (before the amount) or post (after it)',
   price_link: 'a word right before an amount that ties it to the words before ("parking was $40", "a doll for $24.99", "tix were 18"): those words name what was bought',
   charge_verb: 'a verb of paying whose object is the one who paid ("charged us", "billed me", "cost me"), never money coming in',
   celebration: 'a day people give presents on ("birthday", "bday", "anniversary"): with a person it was for, a thing bought is a present',

@@ -38,6 +38,7 @@ export const W = {
   moneyCountPosition: -1.5, // a bare small whole number opening a phrase, right before a thing, read as money
   frameOnlyPlace: -1.2, // an expense whose words only say where it was
   shareBonus: 2.0, // "my share 400": that amount is the expense and the bill's total is not
+  totalBonus: 1.6, // "forty-five plus the tip, so fifty-five total": the whole is the expense, its parts are not
 } as const;
 
 export interface FrameTokens {
@@ -73,6 +74,8 @@ interface Site {
   inTime: boolean;
   /** Right after "my share", "my half": the owner's part of a shared bill. */
   share: boolean;
+  /** Marked as the whole of what came before ("so 55 total") in a message that priced a tip or a rate. */
+  total: boolean;
 }
 
 interface Prepared {
@@ -131,7 +134,7 @@ function sitesOf(nums: NumberAnalysis, times: readonly TimeReading[], termAt: re
       if (c.qty && (!last.qty || c.qty.score > last.qty.score)) last.qty = c.qty;
       continue;
     }
-    sites.push({ start: c.start, end: c.end, money: c.money, qty: c.qty, labelScore: 0, inTerm: false, inTime: false, share: false });
+    sites.push({ start: c.start, end: c.end, money: c.money, qty: c.qty, labelScore: 0, inTerm: false, inTime: false, share: false, total: false });
   }
   for (const s of sites) {
     for (const l of nums.labels) if (l.start < s.end && s.start < l.end) s.labelScore = Math.max(s.labelScore, l.score);
@@ -141,6 +144,16 @@ function sitesOf(nums: NumberAnalysis, times: readonly TimeReading[], termAt: re
     }
     for (const r of times) if (r.start < s.end && s.start < r.end && !(s.money?.currencyWritten)) s.inTime = true;
     s.share = t.tags.some((g) => g.role === 'share' && g.end <= s.start && s.start - g.end <= 2 && /^(my|mera|meri)\b|half|share|part|cut|portion/.test(g.phrase) && /^(my|mera)/.test(g.phrase));
+  }
+  // "a pedicure, forty-five plus the tip, so fifty-five total", "ten dollars apiece, twenty total": the
+  // last amount, marked as the whole, covers a tip or a rate said before it (not a list of things:
+  // "burger 12 fries 4 total 16" keeps its things).
+  const partial = t.tags.some((g) => g.role === 'tip' || g.role === 'each');
+  const last = sites[sites.length - 1];
+  if (partial && last?.money && sites.length > 1) {
+    const marked = t.tags.some((g) => g.role === 'total_word' && ((g.value === 'pre' && g.end === last.start) || (g.value === 'post' && g.start === last.end)));
+    const whole = sites.slice(0, -1).every((x) => !x.money || x.money.minor <= last.money!.minor);
+    last.total = marked && whole;
   }
   return sites;
 }
@@ -169,6 +182,12 @@ function countPosition(p: Prepared, s: Site): boolean {
 
 function siteScore(p: Prepared, s: Site, c: Choice): number {
   const shared = p.sites.some((x) => x.share);
+  // A whole said after its parts: the whole is the expense, the parts are read as nothing.
+  if (p.sites.some((x) => x.total)) {
+    if (s.total) return c === 'M' ? W.money * s.money!.score + W.totalBonus : c === 'X' ? -W.totalBonus : -Infinity;
+    if (s.money && c === 'X') return 0;
+    if (s.money && c === 'M') return -2 * W.totalBonus;
+  }
   if (c === 'M') {
     if (!s.money || s.inTime || s.inTerm) return -Infinity;
     // "dinner 1200, my share 400": the owner's share is the expense; the bill is not.
