@@ -110,3 +110,15 @@ describe('codes in capitals', () => {
     expect(one('TAXI 30 EUR IN ROME', US).currency).toBe('EUR');
   });
 });
+
+describe('words the lexicon lacked', () => {
+  it('a tip said after a service is part of its price', () => {
+    const e = one('got my hair done today. it was 95 with the tip', US);
+    expect([e.category, e.item]).toEqual(['personal_care', 'hair done']);
+  });
+
+  it('games people pay to play', () => {
+    expect(records('green fees 60 cart fee 20', US).map((e) => e.category)).toEqual(['entertainment', 'entertainment']);
+    expect(one('bingo at the church hall 15', US).category).toBe('entertainment');
+  });
+});

@@ -360,7 +360,7 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
     for (const c of ordered) {
       if (c.role === 'benefit' || c.role === 'via' || c.role === 'time' || c.role === 'with') continue;
       if ((c.role === 'dest' || c.role === 'place' || c.role === 'source') && (merchant || c.role !== 'dest')) continue;
-      const ws = words(t, c.idx, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i) && !has(t, i, 'city'));
+      const ws = words(t, c.idx, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i) && !has(t, i, 'city') && !extras.has(i));
       if (!ws.length) continue;
       itemIdx = ws;
       unknownItem = ws.every((i) => !termAt[i] && !isKnownWord(t.tokens[i]!.norm));
