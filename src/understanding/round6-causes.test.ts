@@ -122,3 +122,19 @@ describe('words the lexicon lacked', () => {
     expect(one('bingo at the church hall 15', US).category).toBe('entertainment');
   });
 });
+
+describe('prices per measure and verbs the lexicon filed as things', () => {
+  it('a price per gallon beside what was paid is no expense', () => {
+    const e = one('diesel was $3.89 a gallon at the truck stop, filled up for $62.10', US);
+    expect([e.amountMinor, e.category]).toEqual([6210, 'transport']);
+  });
+
+  it('"a pound" after a price is its measure, not a pound sterling', () => {
+    const e = one('cherries 4.99 a pound, got 2 pounds for 9.98', US);
+    expect([e.amountMinor, e.currency]).toEqual([998, 'USD']);
+  });
+
+  it('a verb of giving yields the item to what was given to', () => {
+    expect(one('donated 30 to the food pantry', US).item).toBe('food pantry');
+  });
+});

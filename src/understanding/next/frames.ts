@@ -76,6 +76,8 @@ interface Site {
   share: boolean;
   /** Marked as the whole of what came before ("so 55 total") in a message that priced a tip or a rate. */
   total: boolean;
+  /** A price per measure ("$2.79 a gallon", "1.99 per lb"): what things cost, not what was paid. */
+  rate: boolean;
 }
 
 interface Prepared {
@@ -134,7 +136,7 @@ function sitesOf(nums: NumberAnalysis, times: readonly TimeReading[], termAt: re
       if (c.qty && (!last.qty || c.qty.score > last.qty.score)) last.qty = c.qty;
       continue;
     }
-    sites.push({ start: c.start, end: c.end, money: c.money, qty: c.qty, labelScore: 0, inTerm: false, inTime: false, share: false, total: false });
+    sites.push({ start: c.start, end: c.end, money: c.money, qty: c.qty, labelScore: 0, inTerm: false, inTime: false, share: false, total: false, rate: false });
   }
   for (const s of sites) {
     for (const l of nums.labels) if (l.start < s.end && s.start < l.end) s.labelScore = Math.max(s.labelScore, l.score);
@@ -148,6 +150,11 @@ function sitesOf(nums: NumberAnalysis, times: readonly TimeReading[], termAt: re
   // "a pedicure, forty-five plus the tip, so fifty-five total", "ten dollars apiece, twenty total": the
   // last amount, marked as the whole, covers a tip or a rate said before it (not a list of things:
   // "burger 12 fries 4 total 16" keeps its things).
+  for (const s of sites) {
+    const per = t.tokens[s.end];
+    const perWord = !!per && (/^(a|an|per|\/)$/.test(per.norm) || per.text === '/');
+    s.rate = !!s.money && perWord && (t.at[s.end + 1] ?? []).some((g) => g.role === 'unit' && (g.value === 'mass' || g.value === 'volume' || g.value === 'distance'));
+  }
   const partial = t.tags.some((g) => g.role === 'tip' || g.role === 'each');
   const last = sites[sites.length - 1];
   if (partial && last?.money && sites.length > 1) {
@@ -182,6 +189,13 @@ function countPosition(p: Prepared, s: Site): boolean {
 
 function siteScore(p: Prepared, s: Site, c: Choice): number {
   const shared = p.sites.some((x) => x.share);
+  // "1.99 a pound": the measure of a price per measure is no amount of its own (not £1).
+  if (c === 'M' && p.sites.some((x) => x.rate && s.start >= x.end && s.start <= x.end + 1)) return -Infinity;
+  // "gas was $2.79 a gallon, I filled up for $41.85": beside an amount paid, a price per measure is no expense.
+  if (s.rate && p.sites.some((x) => x !== s && x.money && !x.rate)) {
+    if (c === 'X') return 0;
+    if (c === 'M') return -2 * W.totalBonus;
+  }
   // A whole said after its parts: the whole is the expense, the parts are read as nothing.
   if (p.sites.some((x) => x.total)) {
     if (s.total) return c === 'M' ? W.money * s.money!.score + W.totalBonus : c === 'X' ? -W.totalBonus : -Infinity;
