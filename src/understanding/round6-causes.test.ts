@@ -138,3 +138,10 @@ describe('prices per measure and verbs the lexicon filed as things', () => {
     expect(one('donated 30 to the food pantry', US).item).toBe('food pantry');
   });
 });
+
+describe('hardware talk', () => {
+  it('lumber sizes are things, and "at home depot" is Home Depot, not a shop called "at home"', () => {
+    const e = one('picked up 2x6 at home depot 44', US);
+    expect([e.item, e.merchant]).toEqual(['2x6', 'Home Depot']);
+  });
+});
