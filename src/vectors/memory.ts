@@ -227,9 +227,13 @@ export function createSemanticMemory(o: SemanticMemoryOptions): SemanticMemory {
     }
   }
 
+  // The catch-up at start runs on the next turn; idle() waits for it, so "idle" never means "not begun".
+  let starting: Promise<void> | null = null;
   if (o.catchUpOnStart ?? true) {
-    const t = setTimeout(() => void catchUp().catch((e) => logger?.warn({ err: String(e) }, 'semantic memory catch-up failed')), 0);
-    t.unref?.();
+    starting = new Promise<void>((resolve) => {
+      const t = setTimeout(() => void catchUp().catch((e) => logger?.warn({ err: String(e) }, 'semantic memory catch-up failed')).finally(resolve), 0);
+      t.unref?.();
+    });
   }
 
   return {
@@ -304,6 +308,7 @@ export function createSemanticMemory(o: SemanticMemoryOptions): SemanticMemory {
     },
 
     async idle() {
+      if (starting) await starting;
       for (let i = 0; i < 10_000; i++) {
         if (!running && (!queue.size || retryTimer || closed || reindexing)) return;
         if (running) await running;
