@@ -145,3 +145,14 @@ describe('hardware talk', () => {
     expect([e.item, e.merchant]).toEqual(['2x6', 'Home Depot']);
   });
 });
+
+describe('people paid for work', () => {
+  it('a name after "paid" is who was paid; "for X" names the work', () => {
+    const e = one('paid Marta 70 for cleaning the house', US);
+    expect([e.item, e.category]).toEqual(['cleaning the house', 'housing']);
+  });
+
+  it('a name before a verb of work is no shop', () => {
+    expect(one('Tomas mowed the lawn, paid him 40', US).merchant).toBeNull();
+  });
+});

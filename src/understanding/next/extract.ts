@@ -362,6 +362,10 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       if ((c.role === 'dest' || c.role === 'place' || c.role === 'source') && (merchant || c.role !== 'dest')) continue;
       const ws = words(t, c.idx, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i) && !has(t, i, 'city') && !extras.has(i));
       if (!ws.length) continue;
+      // "paid Rosa $90 for cleaning the house": a name right after the verb of paying is who was paid;
+      // what for names the thing.
+      const payee = c.role === 'main' && ws.length <= 2 && ws.every((i) => unknown(i) && t.tokens[i]!.cap) && has(t, ws[0]! - 1, 'spend_verb');
+      if (payee && chunks.some((o) => o.role === 'purpose' && o.prep === 'for' && words(t, o.idx, termAt).length > 0)) continue;
       itemIdx = ws;
       unknownItem = ws.every((i) => !termAt[i] && !isKnownWord(t.tokens[i]!.norm));
       break;
