@@ -100,3 +100,17 @@ export function foldedWords(tokens: readonly Token[], from: number, to: number):
   }
   return w.join(' ');
 }
+
+/**
+ * Whether a message is written in capitals ("COSTCO PAPER TOWELS 23.99"): three or more words of two
+ * letters or more, three in four of them all upper case. A capital then says nothing of a name.
+ */
+export function shouting(tokens: readonly Token[]): boolean {
+  let words = 0, upper = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'word' || t.text.length < 2) continue;
+    words++;
+    if (t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase()) upper++;
+  }
+  return words >= 3 && upper * 4 >= words * 3;
+}

@@ -156,3 +156,10 @@ describe('people paid for work', () => {
     expect(one('Tomas mowed the lawn, paid him 40', US).merchant).toBeNull();
   });
 });
+
+describe('messages written in capitals', () => {
+  it('a capital says nothing of a shop when every word has one', () => {
+    const es = records('KROGER PAPER PLATES 6.49 ROAST CHICKEN 7.99', US);
+    expect(es.map((e) => e.merchant)).toEqual(['Kroger', 'Kroger']);
+  });
+});

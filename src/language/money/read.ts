@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { familyCurrency, KNOWN_CURRENCIES, MAX_MAJOR_AMOUNT, toMinor } from '../../core/money.js';
 import type { LanguageContext } from '../context.js';
 import type { Tag, Tagged } from '../tagger.js';
-import type { Token } from '../tokens.js';
+import { shouting, type Token } from '../tokens.js';
 import type { Role } from '../vocab/roles.js';
 import { readTsvFile } from '../vocab/tsv.js';
 import { readDigits } from './digits.js';
@@ -640,9 +640,8 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
   const toks = t.tokens;
   // "APS 126.14 COX 94.99 ALL PAID TODAY": in a message written in capitals an ISO code that is also an
   // everyday word (ALL, TOP, CUP, PEN) is the word; a code with no other reading (EUR, CAD) is money.
-  const letterWords = toks.filter((k) => k.kind === 'word' && k.text.length >= 2);
-  const shouting = letterWords.length >= 3 && letterWords.filter(upper).length * 4 >= letterWords.length * 3;
-  const isoCode = (i: number): boolean => toks[i]?.kind === 'word' && /^[A-Z]{3}$/.test(toks[i]!.text) && KNOWN_CURRENCIES.has(toks[i]!.text) && !(shouting && (t.at[i] ?? []).length > 0);
+  const loud = shouting(toks);
+  const isoCode = (i: number): boolean => toks[i]?.kind === 'word' && /^[A-Z]{3}$/.test(toks[i]!.text) && KNOWN_CURRENCIES.has(toks[i]!.text) && !(loud && (t.at[i] ?? []).length > 0);
   if (!toks.some((k) => k.kind === 'num') && !t.roles.has('money_word') && !t.roles.has('vague') && !t.roles.has('fraction') && !t.roles.has('num_adjust')) {
     // Words alone: only number words or magnitudes that are no other word ("twenty", "do hazaar") can be amounts.
     const wordsMayCount = t.tags.some((g) => (g.role === 'number' || (g.role === 'magnitude' && !shortWord(g))) && (t.at[g.start] ?? []).every((o) => o.role === 'number' || o.role === 'magnitude'));

@@ -11,6 +11,7 @@ import type { Primary } from '../../categories/taxonomy.js';
 import type { Role } from '../../language/vocab/roles.js';
 import { repaired } from './terms.js';
 import { POSSESSIVES } from '../../categories/lexicon.js';
+import { shouting } from '../../language/tokens.js';
 
 export type ChunkRole = 'main' | 'place' | 'source' | 'purpose' | 'dest' | 'with' | 'in' | 'via' | 'time' | 'benefit';
 
@@ -205,6 +206,9 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
   let merchant: string | null = merchantTerm?.canonical ?? null;
   let merchantIdx: number[] = merchantTerm ? range(merchantTerm.start, merchantTerm.end) : [];
 
+  // In a message written in capitals a capital says nothing of a name ("COSTCO ROTISSERIE CHICKEN").
+  const loud = shouting(t.tokens);
+  const capital = (i: number): boolean => !loud && t.tokens[i]!.cap;
   // A word nobody has filed: not in the lexicon and with no vocabulary role.
   const unknown = (i: number): boolean => !termAt[i] && t.tokens[i]!.kind === 'word' && !t.tags.some((g) => g.start <= i && i < g.end);
   const nameWords = (c: Chunk): number[] => words(t, c.idx, termAt).filter((i) => !isKin(t, i) && !has(t, i, 'city') && !has(t, i, 'local_spot') && !has(t, i, 'payment_method'));
@@ -260,7 +264,7 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       const follows = ws[end] !== undefined && termAt[ws[end]!]?.kind === 'item';
       // A possessive is a name too: "joe's slice", "raju's momos".
       const possessive = ws.length > 0 && /\p{L}['’]s$/u.test(t.tokens[ws[0]!]!.text);
-      const nameLike = k >= 2 || end > k || t.tokens[ws[0]!]?.cap === true || possessive;
+      const nameLike = k >= 2 || end > k || (ws[0] !== undefined && capital(ws[0])) || possessive;
       // "Pihu ke tuition sir", "Kamla ki salary": a Hindi possessive after an unknown name makes it
       // a person the thing was for, not a shop (a known brand, "Haldiram ki soan papdi", is a term).
       const personOf = k > 0 && POSSESSIVES.has(t.tokens[ws[k - 1]! + 1]?.norm ?? '');
@@ -364,7 +368,7 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       if (!ws.length) continue;
       // "paid Rosa $90 for cleaning the house": a name right after the verb of paying is who was paid;
       // what for names the thing.
-      const payee = c.role === 'main' && ws.length <= 2 && ws.every((i) => unknown(i) && t.tokens[i]!.cap) && has(t, ws[0]! - 1, 'spend_verb');
+      const payee = c.role === 'main' && ws.length <= 2 && ws.every((i) => unknown(i) && capital(i)) && has(t, ws[0]! - 1, 'spend_verb');
       if (payee && chunks.some((o) => o.role === 'purpose' && o.prep === 'for' && words(t, o.idx, termAt).length > 0)) continue;
       itemIdx = ws;
       unknownItem = ws.every((i) => !termAt[i] && !isKnownWord(t.tokens[i]!.norm));
