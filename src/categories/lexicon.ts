@@ -77,7 +77,7 @@ function shownItem(phrase: string, tokens: readonly string[]): string {
   const key = tokens.join(' ');
   const own = phrase.toLowerCase().replace(/\s+/g, ' ').trim();
   if (own === key || !/[^\x00-\x7f]/.test(own)) return key;
-  return own.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC') === key ? own.normalize('NFC') : key;
+  return own.normalize('NFKD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC') === key ? own.normalize('NFC') : key;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 
 /**
- * The form a single token is looked up under: lower case, accents and apostrophes dropped,
+ * The form a single token is looked up under: lower case, Latin accents and apostrophes dropped,
  * hyphens and dots removed so "D-Mart", "dmart" and "McDonald's" meet their lexicon keys.
  * e.g. normToken("McDonald's") === 'mcdonalds'
  */
@@ -13,9 +13,12 @@ export function normToken(token: string): string {
   let t = token.toLowerCase();
   // Fast path: plain ASCII letters/digits are by far the common case on the message path.
   if (/^[a-z0-9]+$/.test(t)) return t;
-  t = t.normalize('NFKD').replace(/\p{M}/gu, '');
-  return t.replace(/['’`.\-]/g, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  // Only Latin accents go: Devanagari vowel signs are letters of the word ("मटर" is not "मेट्रो").
+  t = t.normalize('NFKD').replace(LATIN_MARKS, '$1').normalize('NFC');
+  return t.replace(/['’`.\-]/g, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, '');
 }
+
+const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
 
 /** Splits free text into normalized tokens. e.g. tokenize("Cafe Coffee-Day!") → ['cafe','coffeeday'] */
 export function tokenize(text: string): string[] {

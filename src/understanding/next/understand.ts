@@ -337,7 +337,7 @@ function garbled(text: string): boolean {
 }
 
 const SPACE = 0, PLAIN = 1, ODD = 2;
-const PLAIN_CHAR = /[\p{L}\p{N}\p{Sc}\p{Extended_Pictographic}.,'’\-\/:!?]/u;
+const PLAIN_CHAR = /[\p{L}\p{M}\p{N}\p{Sc}\p{Extended_Pictographic}.,'’\-\/:!?]/u;
 /** Each character's class, remembered: the two Unicode tests per character were most of garbled's cost. */
 const charClasses = new Map<string, number>();
 function charClass(c: string): number {
