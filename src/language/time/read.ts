@@ -495,7 +495,9 @@ const ACTIONS: Record<string, A> = {
       const closes = c.mode === 'record' && h === 'weak' && (HEADING_MARKS.has(t.tokens[w.end]?.text ?? '') || t.tokens[w.end]?.text === ',');
       // "wed ventra 20": a day opening a record, unless a celebration follows ("wed anniversary gift").
       const opens = h === 'start' && c.mode === 'record' && atMessageStart(t, w.start) && !(t.at[w.end] ?? []).some((g) => g.role === 'celebration');
-      const ok = (h === 'weak' ? atMessageStart(t, w.start) || cueBefore(t, w.start) : false) || beside || closes || opens;
+      // A postposition after it does what "on" does before it ("Mangal ko dentist", "dentist budh ko").
+      const dayPost = (t.at[w.end] ?? []).some((g) => g.role === 'time_prep' && g.value === 'post');
+      const ok = (h === 'weak' ? atMessageStart(t, w.start) || cueBefore(t, w.start) : false) || dayPost || beside || closes || opens;
       if (!ok) return null;
     }
     const r = weekdayDate(wd, q, c);
