@@ -119,3 +119,42 @@ describe('Lucknow shops named like people', () => {
     expect(one(text).merchant).toBe(merchant);
   });
 });
+
+describe('what is not a record', () => {
+  it.each([
+    ['gas ka bill aa gaya 950 ka, bhara nahi abhi', 'negated'],
+    ['दूधवाले को 1200 देने हैं', 'plan'],
+    ['kal Chowk chalna hai ammi ke saath', 'plan'],
+    ['chandi ka bhaav 95,000 kilo', 'price'],
+  ])('%s', (text, kind) => {
+    expect(understand(text, IN)).toMatchObject({ intent: 'other', kind });
+  });
+
+  it('a Muslim or Hindu greeting is a greeting, not a shop ("Assalam" is not Arsalan)', () => {
+    expect(understand('walaikum assalam', IN)).toMatchObject({ intent: 'other', kind: 'greeting' });
+    expect(understand('adaab', IN)).toMatchObject({ intent: 'other', kind: 'greeting' });
+  });
+});
+
+describe('Hindi-Urdu phrasings of a record', () => {
+  it('"ke bina" (without) negates nothing: what was missing is not what was paid', () => {
+    const e = one('licence ke bina roka, 2000 ka challan');
+    expect(e.category).toBe('fees');
+  });
+
+  it('"ke saath" (with) is no sixty, and whom it was with is not the thing', () => {
+    const e = one('bhai ke saath lunch 450');
+    expect(e.amountMinor).toBe(45000);
+    expect(e.category).toBe('food');
+  });
+
+  it('"book ki" is booked, not a book', () => {
+    expect(one('Lucknow ki train book ki 640').category).toBe('travel');
+  });
+
+  it('"28 ko" after a month is its day', () => {
+    const e = one('pichhle mahine 14 ko Jio recharge 299 kiya tha');
+    expect(e.date).toBe('2026-11-14');
+    expect(e.amountMinor).toBe(29900);
+  });
+});

@@ -93,7 +93,7 @@ export const ROLES = {
   // ---- structure
   glue: 'a function word that is never an item ("the", "a", "ka", "ke"); value name for an article that is part of a shop\'s name it opens (Spanish "La Carreta", "El Farolito")',
   prep: 'a preposition before its chunk; value = place|purpose|dest|with|in|via|time|benefit|source|agent ("paid by dad")',
-  postp: 'a postposition after its chunk (Hindi and friends); value = place|purpose|in|via|drop|time|dest',
+  postp: 'a postposition after its chunk (Hindi and friends); value = place|purpose|in|via|drop|time|dest|with',
   separator: 'separates expenses or list items ("and", "aur", "then", "plus")',
   // ---- looked up by role, never tagged in messages (LOOKUP_ONLY below)
   subject_edge: 'a word at the edge of a phrase that names a thing asked about or paid, not the thing itself; value = lead (trimmed from the start of a concept phrase: "my", "the", "spent"), trail (trimmed from its end: "expenses", "bills"), occasion (one occasion of the thing, trimmed from a narrower concept\'s phrase: "rides", "dinners"), shop (says "a shop" rather than which one, beside a merchant\'s name: "pump", "store", "app"), trip (a journey to a place: "trip", "visit", "holiday")',

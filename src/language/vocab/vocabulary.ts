@@ -67,7 +67,7 @@ const VALUE_CHECKS: Partial<Record<Role, (v: string) => boolean>> = {
   prep: (v) => ['place', 'purpose', 'dest', 'with', 'in', 'via', 'time', 'benefit', 'source', 'agent'].includes(v),
   group_by: (v) => ['category', 'merchant', 'day', 'item'].includes(v),
   op_avg: (v) => ['day', 'week', 'month', 'occasion'].includes(v),
-  postp: (v) => ['place', 'purpose', 'in', 'via', 'drop', 'time', 'dest'].includes(v),
+  postp: (v) => ['place', 'purpose', 'in', 'via', 'drop', 'time', 'dest', 'with'].includes(v),
   label: (v) => /^[a-z_]+:(after|before|both)(:\d+(-\d+)?)?$/.test(v),
   command: (v) => /^[a-z_]+$/.test(v),
   subject_edge: (v) => ['lead', 'trail', 'occasion', 'shop', 'trip'].includes(v),
