@@ -9,6 +9,8 @@ import { zonedInstant } from '../core/dates.js';
 import type { OwnerSettings } from '../core/types.js';
 import type { UnderstandContext } from './types.js';
 import { understandNext as understand } from './next/understand.js';
+import { planOf } from '../../test/support/plan.js';
+import { resolveConcept } from '../categories/index.js';
 
 // Friday 4 December 2026, Lucknow.
 const settings: OwnerSettings = { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 };
@@ -156,5 +158,35 @@ describe('Hindi-Urdu phrasings of a record', () => {
     const e = one('pichhle mahine 14 ko Jio recharge 299 kiya tha');
     expect(e.date).toBe('2026-11-14');
     expect(e.amountMinor).toBe(29900);
+  });
+});
+
+// Questions (planned on Thursday 2026-01-15, Kolkata): Hindi-Urdu question words are vocabulary rows.
+describe('Hindi-Urdu question words', () => {
+  it('"farq" compares', () => {
+    expect(planOf('is mahine aur pichhle mahine ke kharche mein farq').op).toBe('compare');
+  });
+  it('"jo jo" lists everything and is no subject', () => {
+    const p = planOf('is hafte jo jo kharcha hua dikhao');
+    expect(['list', 'kinds']).toContain(p.op);
+    expect(p.filters.subjects).toEqual([]);
+  });
+  it.each([
+    ['sehat', ['health']],
+    ['meetha', ['food/sweets']],
+    ['phalon', ['food/fruits']],
+  ])('everyday words for what is asked about: %s', (phrase, cats) => {
+    const c = resolveConcept(phrase);
+    expect(c?.categories.map((x) => (x.detail ? `${x.primary}/${x.detail}` : x.primary)).sort()).toEqual(cats);
+  });
+  it('"baal katwane" finds the haircuts', () => {
+    expect(resolveConcept('baal katwane')?.terms).toEqual(expect.arrayContaining(['haircut']));
+  });
+  it('non-veg covers the kababs and nihari', () => {
+    const terms = resolveConcept('non veg')?.terms ?? [];
+    expect(terms).toEqual(expect.arrayContaining(['nihari', 'kabab']));
+  });
+  it('a question in Devanagari is planned', () => {
+    expect(planOf('पिछले हफ्ते कितना खर्च हुआ').op).toBe('sum');
   });
 });
