@@ -404,6 +404,8 @@ function labelsFromVocabulary(cx: Cx, labels: LabelReading[]): void {
             if (nx?.glued && (nx.kind === 'word' || nx.kind === 'num') && !hasRole(cx, end, 'currency')) end++;
             // "BP 128/82", "flat 12/3": a reading or a number written as two parts.
             else if (nx?.glued && nx.text === '/' && cx.toks[end + 1]?.glued && cx.toks[end + 1]!.kind === 'num') end += 2;
+            // "reg 191-D-45872", "ref AB-1234-X": a code written in parts joined by hyphens.
+            else if (nx?.glued && nx.text === '-' && cx.toks[end + 1]?.glued && (cx.toks[end + 1]!.kind === 'word' || cx.toks[end + 1]!.kind === 'num') && lv.kind !== 'measure') end += 2;
             // "132 over 84": a blood pressure said aloud.
             else if (lv.kind === 'measure' && nx?.norm === 'over' && cx.toks[end + 1]?.kind === 'num') end += 2;
             // "locker code 482 117": a code written in groups.
