@@ -123,6 +123,53 @@ describe('Boots: the chemist bare or beside toiletries, footwear with an article
   });
 });
 
+describe('money coming in, and numbers that name things, are no expense', () => {
+  it.each([
+    ['won 40 on the lotto last night', IE],
+    ['overtime came to 230 this month', IE],
+    ["dad's pension's in, 1,100", GB],
+    ['expenses claim for 56.20 paid', GB],
+    ['car reg is 11-KY-9023', IE],
+    ['nectar points 1,250', GB],
+  ])('%s', (text, ctx) => {
+    expect(understand(text, ctx).intent).not.toBe('add_expense');
+  });
+
+  it('a registration keeps its number out of the price', () => {
+    const r = understand('nct for reg 08-D-12345 was 55', IE);
+    expect(r.intent).toBe('add_expense');
+    if (r.intent !== 'add_expense') return;
+    expect(r.expenses.map((e) => e.amountMinor)).toEqual([5500]);
+  });
+});
+
+describe('British and Irish words the Glasgow and Manchester owners use', () => {
+  it.each([
+    ['sun cream 7.50', GB, 'personal_care/cosmetics'],
+    ['nail varnish 3', IE, 'personal_care/cosmetics'],
+    ['percy pigs 2', GB, 'food/sweets'],
+    ['a bit of tablet 2.50', GB, 'food/sweets'],
+    ['tesco dine in for two 12', GB, 'food/groceries'],
+    ['tapas in seville 38', IE, 'food/meals'],
+    ['sponsored her fun run 10', GB, 'gifts/donations'],
+    ['food bank collection 15', GB, 'gifts/donations'],
+    ['whip round for jane 10', IE, 'gifts/gifts'],
+  ])('%s', (text, ctx, category) => {
+    expect(one(text, ctx).cat).toBe(category);
+  });
+
+  it('a meal deal from Boots is food, bought at Boots', () => {
+    const e = one('boots meal deal 4.25', GB);
+    expect(e.cat).toBe('food/snacks');
+    expect(e.merchant).toBe('Boots');
+  });
+
+  it('bare "octopus" in the UK is the energy supplier, the dish by its kind', () => {
+    expect(one('octopus 72', GB)).toMatchObject({ merchant: 'Octopus', cat: 'utilities/electricity' });
+    expect(one('fried octopus 9', GB).cat).toBe('food/meals');
+  });
+});
+
 describe("Ireland's rows stay in Ireland", () => {
   it('an Indian or British owner does not meet the Luas or Penneys', () => {
     expect(one('luas 2', IN).merchant).not.toBe('Luas');
