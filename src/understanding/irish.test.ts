@@ -131,6 +131,8 @@ describe('money coming in, and numbers that name things, are no expense', () => 
     ['expenses claim for 56.20 paid', GB],
     ['car reg is 11-KY-9023', IE],
     ['nectar points 1,250', GB],
+    ['your login code is 731 208, it expires in 10 minutes', IE],
+    ['mind and pay the window cleaner', GB],
   ])('%s', (text, ctx) => {
     expect(understand(text, ctx).intent).not.toBe('add_expense');
   });
@@ -156,6 +158,15 @@ describe('British and Irish words the Glasgow and Manchester owners use', () => 
     ['whip round for jane 10', IE, 'gifts/gifts'],
   ])('%s', (text, ctx, category) => {
     expect(one(text, ctx).cat).toBe(category);
+  });
+
+  it('"a bottle of red" is wine', () => {
+    expect(one('bottle of red for the dinner 11', IE).cat).toBe('food/alcohol');
+  });
+
+  it('forgetting a thing is not undoing the purchase: "forgot my lunch" still records', () => {
+    const r = understand('got a wrap for 4.20 cos I forgot my lunch', IE);
+    expect(r.intent).toBe('add_expense');
   });
 
   it('a meal deal from Boots is food, bought at Boots', () => {
