@@ -181,6 +181,18 @@ describe('British and Irish words the Glasgow and Manchester owners use', () => 
   });
 });
 
+describe('a message that opens on "the" and a day is dated that day', () => {
+  it.each([
+    ['the 2nd centra 12.40', '2026-12-02'],
+    ['the 28th electric ireland 96', '2026-11-28'],
+  ])('%s', (text, date) => {
+    const r = understand(text, IE);
+    expect(r.intent).toBe('add_expense');
+    if (r.intent !== 'add_expense') return;
+    expect(r.expenses[0]!.date).toBe(date);
+  });
+});
+
 describe("Ireland's rows stay in Ireland", () => {
   it('an Indian or British owner does not meet the Luas or Penneys', () => {
     expect(one('luas 2', IN).merchant).not.toBe('Luas');
