@@ -10,6 +10,7 @@ import { normTerm, singularForms } from './match.js';
 import type { ConceptLike, ConceptSource } from './resolve.js';
 import { wordsOf } from '../language/vocab/vocabulary.js';
 import { loadConcepts } from '../categories/data/load.js';
+import { lexiconFor } from '../categories/lexicon.js';
 
 const list = (s: string): string[] => s.split(',').map((x) => x.trim().replace(/\s+/g, ' ')).filter(Boolean);
 
@@ -85,7 +86,56 @@ export function narrowerConcept(phrase: string): ConceptLike | null {
   return null;
 }
 
+/** Per region list: every word → the lexicon's names of several words that hold it. */
+const namesByWord = new Map<string, Map<string, { key: string; cat: string; shop: boolean }[]>>();
+function longerNames(regions: readonly string[] | undefined): Map<string, { key: string; cat: string; shop: boolean }[]> {
+  const k = regions?.join(',') ?? '';
+  let idx = namesByWord.get(k);
+  if (!idx) {
+    idx = new Map();
+    for (const [key, e] of lexiconFor(regions).phrases) {
+      if (!key.includes(' ')) continue;
+      for (const w of new Set(key.split(' '))) {
+        const list = idx.get(w) ?? [];
+        list.push({ key, cat: e.detail ? `${e.primary}/${e.detail}` : e.primary, shop: e.kind === 'merchant' });
+        idx.set(w, list);
+      }
+    }
+    namesByWord.set(k, idx);
+  }
+  return idx;
+}
+
+/**
+ * The lexicon's names of other things that hold one of a concept's member words as a word of
+ * their own ("dr pepper" holds groceries' "pepper", "ice cream" its "cream", "bill miller bbq"
+ * beer's "miller"): neither a member nor filed under one of the concept's categories. A plural
+ * name is given in the singular too ("bill millers" is also "bill miller").
+ * e.g. conceptBlockers(groceries, ['US']) includes 'dr pepper' and 'ice cream', not 'chicken biryani'
+ */
+export function conceptBlockers(c: ConceptLike, regions?: readonly string[]): string[] {
+  const idx = longerNames(regions);
+  const members = new Set(c.terms.map(normTerm));
+  const cats = new Set(c.categories.map((x) => (x.detail ? `${x.primary}/${x.detail}` : x.primary)));
+  const inCats = (cat: string): boolean => cats.has(cat) || cats.has(cat.split('/')[0]!);
+  const out = new Set<string>();
+  for (const term of members) {
+    const tw = term.split(' ');
+    for (const n of idx.get(tw[0]!) ?? []) {
+      if (members.has(n.key) || inCats(n.cat) || n.key.split(' ').length <= tw.length) continue;
+      // A member word that ends another thing's name is that thing's ("ice cream", "root beer"); one
+      // that opens it only says what is in it ("chicken biryani" is still chicken). Any word of a
+      // shop's name is the shop's.
+      const forms = singularForms(n.key);
+      if (!forms.some((f) => ` ${f} `.includes(` ${term} `) && (n.shop || !f.startsWith(`${term} `)))) continue;
+      for (const f of forms) out.add(f);
+    }
+  }
+  return [...out];
+}
+
 const sources = new Map<string, ConceptSource>();
+const blockerCache = new Map<string, string[]>();
 
 /**
  * The categories module's concepts for the owner's regions (their locale pack's; default en-IN's),
@@ -99,6 +149,12 @@ export function defaultConcepts(regions?: readonly string[]): ConceptSource {
       resolve: (phrase) => narrowerConcept(phrase) ?? resolveConcept(phrase, regions),
       suggest: (phrase, limit) => suggestConcepts(phrase, limit, regions),
       isName: (phrase) => isConceptName(phrase),
+      blockers: (c) => {
+        const ck = `${key}|${c.label}|${c.terms.length}`;
+        let b = blockerCache.get(ck);
+        if (!b) blockerCache.set(ck, (b = conceptBlockers(c, regions)));
+        return b;
+      },
     };
     sources.set(key, source);
   }

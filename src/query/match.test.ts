@@ -83,3 +83,17 @@ describe('ftsQuery', () => {
     expect(ftsQuery(['', '!!'])).toBe(null);
   });
 });
+
+describe('member words inside the name of another thing', () => {
+  it('blockers hide them from the member words, not from the owner\'s own words', () => {
+    const m = compileMatcher({ categories: [{ primary: 'food', detail: 'groceries' }], terms: ['pepper', 'vanilla', 'groceries'], merchants: [], names: ['groceries'], blockers: ['dr pepper'] });
+    expect(m.test(row('dr pepper 2 liter', 'other'))).toBe(false);
+    expect(m.test(row('black pepper', 'other'))).toBe(true);
+    expect(m.test(row('dr pepper and groceries', 'other'))).toBe(true);
+  });
+  it('at a concept\'s shop, a row filed elsewhere counts by what it bought, not its note', () => {
+    const m = compileMatcher({ categories: [{ primary: 'food', detail: 'groceries' }], terms: ['vanilla', 'flour'], merchants: ['Kroger'], names: ['groceries'] });
+    expect(m.test({ ...row('frozen custard kroger french vanilla', 'food', 'sweets', 'Kroger'), item: 'frozen custard' })).toBe(false);
+    expect(m.test({ ...row('flour and sugar kroger', 'food', 'sweets', 'Kroger'), item: 'flour and sugar' })).toBe(true);
+  });
+});

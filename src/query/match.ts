@@ -30,6 +30,12 @@ export interface Matcher {
    */
   also?: Matcher[];
   /**
+   * Names of other things that hold a member word ("pepper" in "dr pepper", "cream" in "ice cream",
+   * "miller" in "bill miller"): blanked out of a row's text before the member words are looked for.
+   * The owner's own words (`names`) still see the whole text.
+   */
+  blockers?: string[];
+  /**
    * A shop the owner has paid, asked about by name: a row at another shop whose name holds the
    * same word matches only by its own item and note ("uber" is not an "Uber Eats" order).
    */
@@ -41,6 +47,8 @@ export interface MatchableRow {
   detail: string | null;
   merchant: string | null;
   search_text: string;
+  /** What was bought, when known: at a concept's shop it alone says whether a row filed elsewhere is a member. */
+  item?: string | null;
 }
 
 /**
@@ -102,6 +110,9 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
   // Only a matcher tied to details has a family to keep in bounds; a whole primary has no words.
   const familyBound = m.names !== undefined && cats.some((c) => c.detail !== null);
   const also = (m.also ?? []).map(compileMatcher);
+  const blocked = wordsRegex([...new Set((m.blockers ?? []).map(normTerm).filter((t) => t.length > 0))], 'gu');
+  /** The row's text as the member words see it: names of other things blanked out. */
+  const family = (text: string): string => (blocked ? text.replace(blocked, ' ') : text);
   const base = (row0: MatchableRow): boolean => {
     const other = m.shop && row0.merchant && !merchants.has(normTerm(row0.merchant));
     const row = other ? { ...row0, search_text: row0.search_text.replace(normTerm(row0.merchant!), ' ') } : row0;
@@ -112,12 +123,14 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
     // croissant" filed as a snack is coffee).
     if (merchants.size && row.merchant && merchants.has(normTerm(row.merchant))) {
       if (!familyBound || row.detail === null || CHANNELS.has(`${row.category}/${row.detail}`)) return true;
-      if (cats.some((c) => c.primary === row.category) && re !== null && re.test(row.search_text)) return true;
+      // What the row bought says it, not the note ("Blue Bell ice cream", "homemade vanilla", is no grocery).
+      const bought = row.item ? normTerm(row.item) : row.search_text;
+      if (cats.some((c) => c.primary === row.category) && re !== null && re.test(family(bought))) return true;
     }
     if (row.detail !== null && cats.some((c) => c.primary === row.category)) return false;
     if (names !== null && names.test(row.search_text)) return true;
     if (familyBound && row.detail !== null) return false;
-    return re !== null && re.test(row.search_text);
+    return re !== null && re.test(family(row.search_text));
   };
   return {
     // SQL pre-filters by the base words only; the modifiers are always decided here.
@@ -126,9 +139,9 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
   };
 }
 
-function wordsRegex(terms: string[]): RegExp | null {
+function wordsRegex(terms: string[], flags = 'u'): RegExp | null {
   return terms.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...terms].sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`, 'u')
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...terms].sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`, flags)
     : null;
 }
 

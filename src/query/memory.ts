@@ -13,7 +13,7 @@ import {
 import { compileAny, compileMatcher, type MatchableRow } from './match.js';
 import type { Period } from './types.js';
 
-const matchable = (r: StoredExpense): MatchableRow => ({ category: r.category, detail: r.detail, merchant: r.merchant, search_text: r.searchText });
+const matchable = (r: StoredExpense): MatchableRow => ({ category: r.category, detail: r.detail, merchant: r.merchant, search_text: r.searchText, item: r.item });
 
 const toRow = (r: StoredExpense): Row => ({
   id: r.id, date: r.date, amountMinor: r.amountMinor, currency: r.currency, category: r.category, detail: r.detail,

@@ -29,6 +29,8 @@ export interface ConceptSource {
   suggest(phrase: string, limit: number): string[];
   /** Whether a phrase of several words is itself a listed name of a concept ("fizzy juice"). */
   isName?(phrase: string): boolean;
+  /** Names of other things that hold one of the concept's member words ("dr pepper" for groceries' "pepper"). */
+  blockers?(c: ConceptLike): string[];
 }
 
 export type ExpandConcept = (phrase: string) => Promise<{ terms: string[]; merchants: string[] } | null>;
@@ -299,7 +301,7 @@ async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean, mo
   // A "concept" that is only the phrase itself adds nothing; its parts may say more.
   if (concept && !concept.categories.length && !concept.merchants.length && concept.terms.every((t) => forms.includes(normTerm(t)))) concept = null;
   if (concept && namesConcept(forms, concept)) {
-    return { phrase: p, how: 'concept', label: concept.label, matcher: conceptMatcher(concept, forms) };
+    return { phrase: p, how: 'concept', label: concept.label, matcher: conceptMatcher(concept, forms, deps.concepts?.blockers?.(concept)) };
   }
   // "maccas", "mcd": another name of a shop the owner has paid is that shop, not the rows that happen to say it.
   if (concept && concept.merchants.length && !concept.categories.length) {
@@ -309,7 +311,7 @@ async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean, mo
   if (mode === 'strong') return unknown;
   if (await literalExists(deps, forms)) return { phrase: p, how: 'literal', label: p, matcher: { categories: [], terms: forms, merchants: [] } };
   if (concept) {
-    return { phrase: p, how: 'family', label: concept.label, matcher: conceptMatcher(concept, forms) };
+    return { phrase: p, how: 'family', label: concept.label, matcher: conceptMatcher(concept, forms, deps.concepts?.blockers?.(concept)) };
   }
   // "physio" for "physiotherapy", "pharma" for "pharmacy": words in the ledger that begin with it.
   const words = await wordsStartingWith(deps, p);
@@ -324,9 +326,9 @@ async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean, mo
 }
 
 /** A concept's matcher: its categories and merchants, its member words, and the owner's own words as names. */
-function conceptMatcher(c: ConceptLike, forms: string[]): Matcher {
+function conceptMatcher(c: ConceptLike, forms: string[], blockers?: string[]): Matcher {
   const names = [...new Set([...forms, ...singularForms(normTerm(c.label))])];
-  return { categories: [...c.categories], terms: [...c.terms, ...names], merchants: [...c.merchants], names };
+  return { categories: [...c.categories], terms: [...c.terms, ...names], merchants: [...c.merchants], names, ...(blockers?.length ? { blockers } : {}) };
 }
 
 /**

@@ -319,3 +319,19 @@ describe('a verb and its object that are one name', () => {
     expect(defaultConcepts(['US']).resolve('fill up the truck')?.label).toBe('fuel');
   });
 });
+
+describe('names that hold a member word of a concept', () => {
+  it('"dr pepper" and "ice cream" are no groceries, "chicken biryani" is still meat', () => {
+    const src = defaultConcepts(['US']);
+    const groceries = src.resolve('groceries')!;
+    const b = src.blockers!(groceries);
+    expect(b).toContain('dr pepper');
+    expect(b).toContain('ice cream');
+    const meat = defaultConcepts(['IN']).resolve('non veg')!;
+    expect(defaultConcepts(['IN']).blockers!(meat)).not.toContain('chicken biryani');
+  });
+  it('a kind of a drink is not the whole family: "lattes", "cutting chai"', () => {
+    expect(defaultConcepts(['US']).resolve('lattes')?.label).not.toBe('coffee');
+    expect(defaultConcepts(['IN']).resolve('cutting chai')?.label).not.toBe('tea');
+  });
+});
