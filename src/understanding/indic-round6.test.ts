@@ -100,6 +100,8 @@ describe('day words', () => {
     ['budhvare bhel 50', '2026-10-14'],
     ['gaya somvare dhokla 80', '2026-10-12'],
     ['3 divas pehla shaving 60', '2026-10-12'],
+    ['24 sep raat party 2,000', '2026-09-24'],
+    ['14/10 night biryani 600', '2026-10-14'],
   ])('%s', (text, date) => {
     expect(one(text).date).toBe(date);
   });

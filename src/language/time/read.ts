@@ -312,6 +312,9 @@ function unitAfter(t: Tagged, end: number, deal = true): boolean {
   return (t.at[end] ?? []).some((g) => (g.role === 'magnitude' || g.role === 'currency' || g.role === 'unit' || (g.role === 'each' && (deal || g.value !== 'deal'))) && (next.glued || g.role !== 'magnitude'));
 }
 
+/** "31 dec night", "14/10 raat": a part of the day after a date is when on that day, though "night" and "raat" are also units ("3 nights"). */
+const partOfDayAfter = (t: Tagged, end: number): boolean => (t.at[end] ?? []).some((g) => g.role === 'part_of_day' && g.start === end);
+
 const ACTIONS: Record<string, A> = {
   pass: (m) => valueOf<TV>(cap(m, 'x')) ?? null,
 
@@ -350,7 +353,7 @@ const ACTIONS: Record<string, A> = {
   dmy: (m, t, c) => {
     const d = valueOf<Dom>(cap(m, 'd'))!;
     const mo = Number(tagOf(cap(m, 'm'))?.value);
-    if (!cap(m, 'y') && unitAfter(t, m.end)) return null;
+    if (!cap(m, 'y') && unitAfter(t, m.end) && !partOfDayAfter(t, m.end)) return null;
     const date = monthDay(mo, d.d, yearOf(m), c);
     return date ? withYear(day(date, c, m.weight * (d.ord ? 1 : 0.97)), m) : null;
   },
@@ -368,7 +371,7 @@ const ACTIONS: Record<string, A> = {
     // "28/02/2031": a year is written, so the date is not "28/02" without it.
     if (!yc && t.tokens[m.end]?.text === '/' && t.tokens[m.end]!.glued && t.tokens[m.end + 1]?.kind === 'num' && t.tokens[m.end + 1]!.glued) return null;
     // "1/2 kg" is a fraction; "24/7" a word of its own.
-    if (unitAfter(t, m.end)) return null;
+    if (unitAfter(t, m.end) && !partOfDayAfter(t, m.end)) return null;
     if (t.tags.some((g) => g.start === m.start && g.end === m.end && !TIME_ROLES.has(g.role))) return null;
     const aT = t.tokens[cap(m, 'a')!.start]!.text, bT = t.tokens[cap(m, 'b')!.start]!.text;
     // "1/2 kg", "3/4 cake": a common fraction before a word measures it.
