@@ -33,6 +33,15 @@ describe('postpositions written apart from the shop name make it the merchant', 
     expect(one(text).merchant).toBe(merchant);
   });
 
+  it.each([
+    ['kurta Fabindia se 1800', 'kurta', 'Fabindia'],
+    ['saree Nalli il ninnu 5000', 'saree', 'Nalli'],
+  ])('a postposition after a thing and a shop closes only the shop: %s', (text, item, merchant) => {
+    const e = one(text);
+    expect(e.item).toBe(item);
+    expect(e.merchant).toBe(merchant);
+  });
+
   it('a place postposition after a city is where, and the thing stays the item', () => {
     const e = one('Chennai lo shirt 900');
     expect(e.item).toBe('shirt');

@@ -111,6 +111,21 @@ export function chunksOf(t: Tagged, content: readonly number[], termAt: readonly
     }
     const post = valueAt(t, i, 'postp');
     if (post) {
+      // "kurta Fabindia se", "dress Max il ninnu": a place postposition after a thing and a name
+      // closes only the name; the thing before it stays what was bought (unless the thing is named
+      // after it: "fruit bandi lo danimma").
+      if (post === 'place' && cur.role === 'main' && !content.some((j) => j > i && termAt[j]?.kind === 'item')) {
+        let last = -1;
+        cur.idx.forEach((j, k) => {
+          if (termAt[j]?.kind === 'item' && termAt[j]!.end - 1 === j) last = k;
+        });
+        const name = last >= 0 ? cur.idx.slice(last + 1) : [];
+        if (name.length && name.length <= 3 && name.every((j) => t.tokens[j]!.kind === 'word' && (termAt[j]?.kind === 'merchant' || (!termAt[j] && !has(t, j, 'generic_place') && !has(t, j, 'local_spot') && !has(t, j, 'city'))))) {
+          cur.idx = cur.idx.slice(0, last + 1);
+          flush();
+          cur = { role: 'main', idx: name };
+        }
+      }
       if (post !== 'drop' && cur.role === 'main') cur.role = (post === 'purpose' ? 'purpose' : post === 'place' ? 'source' : post) as ChunkRole;
       flush();
       cur = { role: 'main', idx: [] };
