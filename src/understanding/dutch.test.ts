@@ -10,6 +10,7 @@ import { zonedInstant } from '../core/dates.js';
 import type { OwnerSettings } from '../core/types.js';
 import type { UnderstandContext } from './types.js';
 import { understandNext as understand } from './next/understand.js';
+import { planWith, type QueryContext } from '../query/answer.js';
 
 function ctxOf(timeZone: string, currency: string, locale: string, dayFirst: boolean, day: string): UnderstandContext {
   const settings: OwnerSettings = { timeZone, currency, locale, dayFirst, weekStartsOn: 1 };
@@ -144,6 +145,35 @@ describe('Dutch questions are questions', () => {
     'gemiddeld per week aan eten?',
   ])('%s', (text) => {
     expect(understand(text, NL).intent).toBe('query');
+  });
+});
+
+describe('Dutch questions plan what they ask', () => {
+  const Q: QueryContext = { owner: 'me', now: NL.now, settings: NL.settings };
+  const planOf = (text: string) => {
+    const r = planWith(text, Q, null);
+    if (r.kind === 'none') throw new Error(`no plan for "${text}"`);
+    return r.plan;
+  };
+  it.each([
+    ['zorgkosten vorige maand?', 'health'],
+    ['hoeveel aan persoonlijke verzorging dit jaar', 'personal_care'],
+    ['vaste lasten deze maand', 'utilities'],
+    ['wat gaat er naar uitgaan?', 'entertainment'],
+  ])('a Dutch category name is the category: %s', (text, primary) => {
+    expect(planOf(text).filters.categories.map((c) => c.primary)).toEqual([primary]);
+  });
+  it('a place in England asks about the rows in pounds', () => {
+    expect(planOf('uitgaven in Engeland').filters.currency).toBe('GBP');
+  });
+  it('"duurste" ranks, "hoe vaak" counts, "gemiddeld per week" averages', () => {
+    expect(planOf('de 3 duurste etentjes')).toMatchObject({ op: 'top', limit: 3 });
+    expect(planOf('hoe vaak naar de bioscoop dit jaar')).toMatchObject({ op: 'count' });
+    expect(planOf('gemiddeld per week aan eten')).toMatchObject({ op: 'average', averagePer: 'week' });
+  });
+  it('"vorige maand" and "sinds maandag" are periods', () => {
+    expect(planOf('uitgaven vorige maand').periods[0]).toMatchObject({ from: '2026-11-01', to: '2026-11-30' });
+    expect(planOf('uitgaven sinds maandag').periods[0]).toMatchObject({ from: '2026-11-30', to: '2026-12-05' });
   });
 });
 
