@@ -44,6 +44,9 @@ export function normalizeText(raw: unknown): string {
     s = s.normalize('NFKC').replace(INVISIBLE, '').replace(/\r\n?/g, '\n').replace(CONTROL, ' ');
     s = s.replace(SPACES, ' ').replace(QUOTES, "'").replace(DQUOTES, '"').replace(DASHES, '-');
     s = s.replace(NON_ASCII_DIGIT, asciiDigit);
+    // "2 koffie à 3,60", "3 croissants à 1,20 €": a lone "à" before a price is the rate marker "@"
+    // (folded, it would be the English article "a"); before anything else it stays French "to".
+    if (s.includes('à')) s = s.replace(A_PRICE, '$1@');
   }
   // Markup is not what anyone bought: script and style bodies and the tags themselves go.
   if (s.includes('<')) s = s.replace(SCRIPT, ' ').replace(TAG, ' ');
@@ -51,6 +54,7 @@ export function normalizeText(raw: unknown): string {
   return s.trim();
 }
 
+const A_PRICE = /(^|\s)à(?=\s*(?:[€$£]\s*\d|\d+(?:[.,]\d{2}\b|,-)))/g;
 const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
 const SPECIAL: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i' };
 const SPECIAL_RE = /[ßæœøđłı]/g;

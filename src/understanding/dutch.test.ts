@@ -90,6 +90,17 @@ describe('Dutch amounts', () => {
     expect(one(text).amountMinor).toBe(minor);
   });
 
+  it('"à" before a price is each: the count times the price', () => {
+    expect(one('3x tompouce à 2,10').amountMinor).toBe(630);
+    expect(one('2 croissants à €1,20').amountMinor).toBe(240);
+    expect(one('cadeau à Paris 20').amountMinor).toBe(2000);
+  });
+
+  it('"AH" is Albert Heijn for a Dutch owner; "ah" is still a filler for an Indian one', () => {
+    expect(one('AH tosti 3,50').merchant).toBe('Albert Heijn');
+    expect(one('ah ok chai 20', IN).merchant).toBeNull();
+  });
+
   it('"een vijfje" is five euros', () => {
     expect(one('een vijfje voor de krant').amountMinor).toBe(500);
   });
