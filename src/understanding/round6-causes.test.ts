@@ -163,3 +163,10 @@ describe('messages written in capitals', () => {
     expect(es.map((e) => e.merchant)).toEqual(['Kroger', 'Kroger']);
   });
 });
+
+describe('a serving that is the thing', () => {
+  it('"2 pints 8.90" is two pints, a drink', () => {
+    const e = one('2 pints 8.90', ctxOf('Europe/London', 'GBP', 'en-GB', true, '2026-12-05'));
+    expect([e.category, e.item]).toEqual(['food', 'pints']);
+  });
+});

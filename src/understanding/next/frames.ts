@@ -372,7 +372,7 @@ function evaluate(p: Prepared, sites: readonly Site[], choice: readonly Choice[]
           if (atSep) s += W.sepBoundary;
           else if (sepInRegion) s += W.cutWithoutSep;
         }
-        const q = qtys.find((x) => content.length && x.site.start >= Math.min(from, anchors[j]!.site.start) && x.site.end <= Math.max(c, anchors[j]!.site.end));
+        const q = qtys.find((x) => x.site.start >= Math.min(from, anchors[j]!.site.start) && x.site.end <= Math.max(c, anchors[j]!.site.end));
         const frame: FrameTokens = { money: anchors[j]!.money, content, qty: q?.qty ?? null };
         const key = region ? c : n;
         const old = next.get(key);
