@@ -450,15 +450,10 @@ function labelsFromVocabulary(cx: Cx, labels: LabelReading[]): void {
  * or a preposition or glue word follows ("a buck fifty for a coke"); "2 bucks 30 coffees" is a count.
  */
 function centsAfter(cx: Cx, at: number): { cents: number; end: number } | null {
-  const tk = cx.toks[at];
-  if (!tk || tk.glued) return null;
-  let cents: number | null = null, stop = at + 1;
-  if (tk.kind === 'num' && /^\d{1,2}$/.test(tk.text)) cents = Number(tk.text);
-  else if (tk.kind === 'word') {
-    const w = wordNumber(cx, at);
-    if (w && !w.mag && isInt(w.value)) { cents = w.value; stop = w.end; }
-  }
-  if (cents === null || cents < 10 || cents > 99) return null;
+  if (cx.toks[at]?.glued) return null;
+  const c = centsAt(cx, at);
+  if (!c || c.cents < 10) return null;
+  const { cents, end: stop } = c;
   const nx = cx.toks[stop];
   const ends = !nx || nx.kind === 'punct' || nx.kind === 'newline'
     || (nx.kind === 'word' && (hasRole(cx, stop, 'prep') || hasRole(cx, stop, 'glue')) && !(hasRole(cx, stop, 'each') && cx.toks[stop + 1]?.kind === 'num'));
@@ -484,16 +479,21 @@ function andAFraction(cx: Cx, at: number): { add: number; end: number } | null {
  */
 function andCents(cx: Cx, at: number): { cents: number; end: number } | null {
   if (cx.toks[at]?.text.toLowerCase() !== 'and') return null;
-  const tk = cx.toks[at + 1];
-  let cents: number | null = null, stop = at + 2;
+  const c = centsAt(cx, at + 1);
+  const sub = c ? tagsAt(cx, c.end, 'subunit').find((g) => !shortWord(g)) : undefined;
+  return c && sub ? { cents: c.cents, end: sub.end } : null;
+}
+
+/** A number of cents at a token: two digits or a whole number word, 1 to 99, and where it ends. */
+function centsAt(cx: Cx, at: number): { cents: number; end: number } | null {
+  const tk = cx.toks[at];
+  let cents: number | null = null, end = at + 1;
   if (tk?.kind === 'num' && /^\d{1,2}$/.test(tk.text)) cents = Number(tk.text);
   else if (tk?.kind === 'word') {
-    const w = wordNumber(cx, at + 1);
-    if (w && !w.mag && isInt(w.value)) { cents = w.value; stop = w.end; }
+    const w = wordNumber(cx, at);
+    if (w && !w.mag && isInt(w.value)) { cents = w.value; end = w.end; }
   }
-  if (cents === null || cents < 1 || cents > 99) return null;
-  const sub = tagsAt(cx, stop, 'subunit').find((g) => !shortWord(g));
-  return sub ? { cents, end: sub.end } : null;
+  return cents !== null && cents >= 1 && cents <= 99 ? { cents, end } : null;
 }
 
 /**

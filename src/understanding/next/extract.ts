@@ -346,7 +346,8 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
   }
   // "Amazon order, a reading lamp for $34.99": a generic word ("order", "bill") with the thing
   // itself said beside it in words the lexicon lacks; the thing is the item.
-  let besideItem = false;
+  // The item was chosen from words the lexicon lacks (beside a generic word, or tied to the price).
+  let wordsChosen = false;
   if (itemTerm && weakTerm(itemTerm)) {
     const own = chunks.find((c) => c.idx.includes(itemTerm!.start));
     const beside = chunks.find((c) => c !== own && (c.role === 'main' || c.bought) && t.tokens[c.idx[0]! - 1]?.text === ',');
@@ -355,7 +356,7 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       itemTerm = null;
       itemIdx = ws;
       unknownItem = true;
-      besideItem = true;
+      wordsChosen = true;
     }
   }
   // "we had supper at Skyline, my three-way was $9.75", "game on Saturday! Parking was $40": the
@@ -372,10 +373,10 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       itemTerm = null;
       itemIdx = np;
       unknownItem = true;
-      besideItem = true;
+      wordsChosen = true;
     }
   }
-  if (!itemTerm && !besideItem) {
+  if (!itemTerm && !wordsChosen) {
     for (const c of ordered) {
       if (c.role === 'benefit' || c.role === 'via' || c.role === 'time' || c.role === 'with') continue;
       if ((c.role === 'dest' || c.role === 'place' || c.role === 'source') && (merchant || c.role !== 'dest')) continue;

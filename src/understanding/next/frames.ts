@@ -38,7 +38,8 @@ export const W = {
   moneyCountPosition: -1.5, // a bare small whole number opening a phrase, right before a thing, read as money
   frameOnlyPlace: -1.2, // an expense whose words only say where it was
   shareBonus: 2.0, // "my share 400": that amount is the expense and the bill's total is not
-  totalBonus: 1.6, // "forty-five plus the tip, so fifty-five total": the whole is the expense, its parts are not
+  totalBonus: 1.6, // "forty-five plus the tip, so fifty-five total": the whole is the expense
+  partAsMoney: 3.2, // ... and its parts (or a price per gallon beside what was paid) are no expense of their own
 } as const;
 
 export interface FrameTokens {
@@ -147,14 +148,14 @@ function sitesOf(nums: NumberAnalysis, times: readonly TimeReading[], termAt: re
     for (const r of times) if (r.start < s.end && s.start < r.end && !(s.money?.currencyWritten)) s.inTime = true;
     s.share = t.tags.some((g) => g.role === 'share' && g.end <= s.start && s.start - g.end <= 2 && /^(my|mera|meri)\b|half|share|part|cut|portion/.test(g.phrase) && /^(my|mera)/.test(g.phrase));
   }
+  // "$2.79 a gallon", "1.99 per lb": a price per measure.
+  for (const s of sites) {
+    const perWord = /^(a|an|per|\/)$/.test(t.tokens[s.end]?.norm ?? '');
+    s.rate = !!s.money && perWord && (t.at[s.end + 1] ?? []).some((g) => g.role === 'unit' && (g.value === 'mass' || g.value === 'volume' || g.value === 'distance'));
+  }
   // "a pedicure, forty-five plus the tip, so fifty-five total", "ten dollars apiece, twenty total": the
   // last amount, marked as the whole, covers a tip or a rate said before it (not a list of things:
   // "burger 12 fries 4 total 16" keeps its things).
-  for (const s of sites) {
-    const per = t.tokens[s.end];
-    const perWord = !!per && (/^(a|an|per|\/)$/.test(per.norm) || per.text === '/');
-    s.rate = !!s.money && perWord && (t.at[s.end + 1] ?? []).some((g) => g.role === 'unit' && (g.value === 'mass' || g.value === 'volume' || g.value === 'distance'));
-  }
   const partial = t.tags.some((g) => g.role === 'tip' || g.role === 'each');
   const last = sites[sites.length - 1];
   if (partial && last?.money && sites.length > 1) {
@@ -191,17 +192,13 @@ function siteScore(p: Prepared, s: Site, c: Choice): number {
   const shared = p.sites.some((x) => x.share);
   // "1.99 a pound": the measure of a price per measure is no amount of its own (not £1).
   if (c === 'M' && p.sites.some((x) => x.rate && s.start >= x.end && s.start <= x.end + 1)) return -Infinity;
-  // "gas was $2.79 a gallon, I filled up for $41.85": beside an amount paid, a price per measure is no expense.
-  if (s.rate && p.sites.some((x) => x !== s && x.money && !x.rate)) {
-    if (c === 'X') return 0;
-    if (c === 'M') return -2 * W.totalBonus;
-  }
-  // A whole said after its parts: the whole is the expense, the parts are read as nothing.
-  if (p.sites.some((x) => x.total)) {
-    if (s.total) return c === 'M' ? W.money * s.money!.score + W.totalBonus : c === 'X' ? -W.totalBonus : -Infinity;
-    if (s.money && c === 'X') return 0;
-    if (s.money && c === 'M') return -2 * W.totalBonus;
-  }
+  // A whole said after its parts is the expense ("so fifty-five total"). Its parts, and a price per
+  // measure beside an amount paid ("$2.79 a gallon, filled up for $41.85"), are read as nothing.
+  const whole = p.sites.some((x) => x.total);
+  if (s.total) return c === 'M' ? W.money * s.money!.score + W.totalBonus : c === 'X' ? -W.totalBonus : -Infinity;
+  const part = !!s.money && (whole || (s.rate && p.sites.some((x) => x !== s && x.money && !x.rate)));
+  if (part && c === 'X') return 0;
+  if (part && c === 'M') return -W.partAsMoney;
   if (c === 'M') {
     if (!s.money || s.inTime || s.inTerm) return -Infinity;
     // "dinner 1200, my share 400": the owner's share is the expense; the bill is not.

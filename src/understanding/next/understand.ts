@@ -198,9 +198,11 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
   frames.forEach((f, k) => {
     const im = ims[k]!;
     const measure = ['mass', 'volume', 'serving', 'container', 'time', 'distance', 'person'];
+    if (im.item || !f.qty?.unit) return;
+    const known = lex.findKnownTerms([f.qty.unit]).find((x) => x.kind === 'item');
     // "2 pints 13.80": a serving that is itself a drink or a dish names what was bought.
-    const serving = f.qty?.unitKind === 'serving' && !!f.qty.unit && lex.findKnownTerms([f.qty.unit]).some((x) => x.kind === 'item' && x.primary === 'food');
-    if (!im.item && f.qty?.unit && (serving || !measure.includes(f.qty.unitKind ?? '')) && lex.findKnownTerms([f.qty.unit]).some((x) => x.kind === 'item')) im.item = f.qty.unit;
+    const serving = f.qty.unitKind === 'serving' && known?.primary === 'food';
+    if (known && (serving || !measure.includes(f.qty.unitKind ?? ''))) im.item = f.qty.unit;
   });
   // "hotstar 299", "uber 14.50": with only a merchant named, its name as written is also the item.
   frames.forEach((f, k) => {
