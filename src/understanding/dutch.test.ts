@@ -6,28 +6,18 @@
  * readings, and that English words that look Dutch stay English.
  */
 import { describe, expect, it } from 'vitest';
-import { zonedInstant } from '../core/dates.js';
-import type { OwnerSettings } from '../core/types.js';
 import type { UnderstandContext } from './types.js';
 import { understandNext as understand } from './next/understand.js';
 import { planWith, type QueryContext } from '../query/answer.js';
+import { ctxOf, one as oneOf } from '../../test/support/understanding.js';
 
-function ctxOf(timeZone: string, currency: string, locale: string, dayFirst: boolean, day: string): UnderstandContext {
-  const settings: OwnerSettings = { timeZone, currency, locale, dayFirst, weekStartsOn: 1 };
-  return { now: zonedInstant(day, { hour: 19, minute: 30 }, timeZone), settings };
-}
 // Saturday 5 December 2026.
 const NL = ctxOf('Europe/Amsterdam', 'EUR', 'nl-NL', true, '2026-12-05');
 const GB = ctxOf('Europe/London', 'GBP', 'en-GB', true, '2026-12-05');
 const FR = ctxOf('Europe/Paris', 'EUR', 'fr-FR', true, '2026-12-05');
 const IN = ctxOf('Asia/Kolkata', 'INR', 'en-IN', true, '2026-12-05');
 
-function one(s: string, ctx: UnderstandContext = NL) {
-  const r = understand(s, ctx);
-  if (r.intent !== 'add_expense') throw new Error(`${s}: expected add_expense, got ${JSON.stringify(r)}`);
-  expect(r.expenses).toHaveLength(1);
-  return { ...r.expenses[0]!, ask: r.ask };
-}
+const one = (s: string, ctx: UnderstandContext = NL) => oneOf(s, ctx);
 
 function cat(e: { category: string; detail?: string | null }): string {
   return e.detail ? `${e.category}/${e.detail}` : e.category;

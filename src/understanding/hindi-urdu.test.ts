@@ -11,17 +11,13 @@ import type { UnderstandContext } from './types.js';
 import { understandNext as understand } from './next/understand.js';
 import { planOf } from '../../test/support/plan.js';
 import { resolveConcept } from '../categories/index.js';
+import { one as oneOf } from '../../test/support/understanding.js';
 
 // Friday 4 December 2026, Lucknow.
 const settings: OwnerSettings = { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 };
 const IN: UnderstandContext = { now: zonedInstant('2026-12-04', { hour: 19, minute: 30 }, 'Asia/Kolkata'), settings };
 
-function one(s: string) {
-  const r = understand(s, IN);
-  if (r.intent !== 'add_expense') throw new Error(`${s}: expected add_expense, got ${JSON.stringify(r)}`);
-  expect(r.expenses).toHaveLength(1);
-  return r.expenses[0]!;
-}
+const one = (s: string) => oneOf(s, IN);
 
 describe('Devanagari', () => {
   it.each([

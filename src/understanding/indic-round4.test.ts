@@ -9,17 +9,13 @@ import { zonedInstant } from '../core/dates.js';
 import type { OwnerSettings } from '../core/types.js';
 import type { UnderstandContext } from './types.js';
 import { understandNext as understand } from './next/understand.js';
+import { one as oneOf } from '../../test/support/understanding.js';
 
 // Saturday 5 December 2026, Kolkata.
 const settings: OwnerSettings = { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 };
 const IN: UnderstandContext = { now: zonedInstant('2026-12-05', { hour: 19, minute: 30 }, 'Asia/Kolkata'), settings };
 
-function one(s: string) {
-  const r = understand(s, IN);
-  if (r.intent !== 'add_expense') throw new Error(`${s}: expected add_expense, got ${JSON.stringify(r)}`);
-  expect(r.expenses).toHaveLength(1);
-  return r.expenses[0]!;
-}
+const one = (s: string) => oneOf(s, IN);
 
 describe('Bengali and Marathi postpositions', () => {
   it.each([

@@ -7,27 +7,16 @@
  * of other owners' packs.
  */
 import { describe, expect, it } from 'vitest';
-import { zonedInstant } from '../core/dates.js';
-import type { OwnerSettings } from '../core/types.js';
 import type { UnderstandContext } from './types.js';
 import { understandNext as understand } from './next/understand.js';
+import { ctxOf, oneBrief } from '../../test/support/understanding.js';
 
-function ctxOf(timeZone: string, currency: string, locale: string, dayFirst: boolean): UnderstandContext {
-  const settings: OwnerSettings = { timeZone, currency, locale, dayFirst, weekStartsOn: 1 };
-  return { now: zonedInstant('2026-12-05', { hour: 19, minute: 30 }, timeZone), settings };
-}
-const IE = ctxOf('Europe/Dublin', 'EUR', 'en-IE', true);
-const GB = ctxOf('Europe/London', 'GBP', 'en-GB', true);
-const US = ctxOf('America/New_York', 'USD', 'en-US', false);
-const IN = ctxOf('Asia/Kolkata', 'INR', 'en-IN', true);
+const IE = ctxOf('Europe/Dublin', 'EUR', 'en-IE', true, '2026-12-05');
+const GB = ctxOf('Europe/London', 'GBP', 'en-GB', true, '2026-12-05');
+const US = ctxOf('America/New_York', 'USD', 'en-US', false, '2026-12-05');
+const IN = ctxOf('Asia/Kolkata', 'INR', 'en-IN', true, '2026-12-05');
 
-function one(s: string, ctx: UnderstandContext = IE) {
-  const r = understand(s, ctx);
-  if (r.intent !== 'add_expense') throw new Error(`${s}: expected add_expense, got ${JSON.stringify(r)}`);
-  expect(r.expenses).toHaveLength(1);
-  const e = r.expenses[0]!;
-  return { cat: e.detail ? `${e.category}/${e.detail}` : e.category, merchant: e.merchant, item: e.item, ask: 'ask' in r ? r.ask : undefined };
-}
+const one = (s: string, ctx: UnderstandContext = IE) => oneBrief(s, ctx);
 
 describe('an Irish chain, agency, utility or insurer written bare is that merchant', () => {
   it.each([

@@ -3,26 +3,16 @@
  * with phrasings of our own (none of these lines is in an eval set).
  */
 import { describe, expect, it } from 'vitest';
-import { zonedInstant } from '../core/dates.js';
-import type { OwnerSettings } from '../core/types.js';
 import type { UnderstandContext } from './types.js';
 import { understandNext as understand } from './next/understand.js';
+import { ctxOf, one as oneOf } from '../../test/support/understanding.js';
 
-function ctxOf(timeZone: string, currency: string, locale: string, dayFirst: boolean, day: string): UnderstandContext {
-  const settings: OwnerSettings = { timeZone, currency, locale, dayFirst, weekStartsOn: 1 };
-  return { now: zonedInstant(day, { hour: 19, minute: 30 }, timeZone), settings };
-}
 // Saturday 5 December 2026.
 const US = ctxOf('America/New_York', 'USD', 'en-US', false, '2026-12-05');
 const AU = ctxOf('Australia/Sydney', 'AUD', 'en-AU', true, '2026-12-05');
 const IN = ctxOf('Asia/Kolkata', 'INR', 'en-IN', true, '2026-12-05');
 
-function one(s: string, ctx: UnderstandContext) {
-  const r = understand(s, ctx);
-  if (r.intent !== 'add_expense') throw new Error(`${s}: expected add_expense, got ${JSON.stringify(r)}`);
-  expect(r.expenses).toHaveLength(1);
-  return r.expenses[0]!;
-}
+const one = (s: string, ctx: UnderstandContext) => oneOf(s, ctx);
 
 describe('time words', () => {
   it.each([

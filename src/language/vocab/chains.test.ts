@@ -8,31 +8,20 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { zonedInstant } from '../../core/dates.js';
-import type { OwnerSettings } from '../../core/types.js';
 import type { UnderstandContext } from '../../understanding/types.js';
 import { understandNext as understand } from '../../understanding/next/understand.js';
+import { ctxOf, oneBrief } from '../../../test/support/understanding.js';
 
-function ctxOf(timeZone: string, currency: string, locale: string, dayFirst: boolean): UnderstandContext {
-  const settings: OwnerSettings = { timeZone, currency, locale, dayFirst, weekStartsOn: 1 };
-  return { now: zonedInstant('2026-12-05', { hour: 19, minute: 30 }, timeZone), settings };
-}
-const OH = ctxOf('America/New_York', 'USD', 'en-US', false);
-const SF = ctxOf('America/Los_Angeles', 'USD', 'en-US', false);
-const TX = ctxOf('America/Chicago', 'USD', 'en-US', false);
-const GB = ctxOf('Europe/London', 'GBP', 'en-GB', true);
-const CA = ctxOf('America/Toronto', 'CAD', 'en-CA', false);
-const AU = ctxOf('Australia/Sydney', 'AUD', 'en-AU', true);
-const NZ = ctxOf('Pacific/Auckland', 'NZD', 'en-NZ', true);
-const IN = ctxOf('Asia/Kolkata', 'INR', 'en-IN', true);
+const OH = ctxOf('America/New_York', 'USD', 'en-US', false, '2026-12-05');
+const SF = ctxOf('America/Los_Angeles', 'USD', 'en-US', false, '2026-12-05');
+const TX = ctxOf('America/Chicago', 'USD', 'en-US', false, '2026-12-05');
+const GB = ctxOf('Europe/London', 'GBP', 'en-GB', true, '2026-12-05');
+const CA = ctxOf('America/Toronto', 'CAD', 'en-CA', false, '2026-12-05');
+const AU = ctxOf('Australia/Sydney', 'AUD', 'en-AU', true, '2026-12-05');
+const NZ = ctxOf('Pacific/Auckland', 'NZD', 'en-NZ', true, '2026-12-05');
+const IN = ctxOf('Asia/Kolkata', 'INR', 'en-IN', true, '2026-12-05');
 
-function one(s: string, ctx: UnderstandContext) {
-  const r = understand(s, ctx);
-  if (r.intent !== 'add_expense') throw new Error(`${s}: expected add_expense, got ${JSON.stringify(r)}`);
-  expect(r.expenses).toHaveLength(1);
-  const e = r.expenses[0]!;
-  return { cat: e.detail ? `${e.category}/${e.detail}` : e.category, merchant: e.merchant, item: e.item, ask: 'ask' in r ? r.ask : undefined };
-}
+const one = (s: string, ctx: UnderstandContext) => oneBrief(s, ctx);
 
 describe('a chain written bare is that merchant in its category', () => {
   it.each([
