@@ -145,15 +145,19 @@ function scan(lex: Lexicon, tokens: readonly string[]): { entry: LexEntry; key: 
   const out: { entry: LexEntry; key: string; start: number; end: number }[] = [];
   let i = 0;
   while (i < norm.length) {
-    const max = Math.min(lex.maxWords.get(norm[i]!) ?? 0, norm.length - i);
+    // A word that only ends longer names has no phrase of its own, but its singular may ("burritos").
+    const max = Math.min(lex.maxWords.get(norm[i]!) ?? (singulars(norm[i]!).length ? 1 : 0), norm.length - i);
     let matched = 0;
     for (let n = max; n >= 1; n--) {
       const key = n === 1 ? norm[i]! : norm.slice(i, i + n).join(' ');
       let key2 = key;
       let e = lex.phrases.get(key);
       // "exam fees": the last word is a known word in its own right ("fees"), so it was not
-      // singularized above, but the phrase is stored as "exam fee".
-      if (!e && n > 1) {
+      // singularized above, but the phrase is stored as "exam fee". Alone too: "cheesesteaks" is a
+      // word of a brand's name ("charleys cheesesteaks"), yet the item is stored as "cheesesteak".
+      if (!e && n === 1) {
+        for (const s of singulars(key)) if ((e = lex.phrases.get((key2 = s)))) break;
+      } else if (!e) {
         const head = norm.slice(i, i + n - 1).join(' ');
         for (const s of singulars(norm[i + n - 1]!)) if ((e = lex.phrases.get((key2 = `${head} ${s}`)))) break;
       }
