@@ -20,7 +20,6 @@ const it = gapAware([
   "kachori 3 rawat par 75 -> one ₹75 kachori at the stall",
   "rent 18000, light 1400 and water 250 -> a bill sibling makes utilities",
   "maintenance 2500 and gas 880 -> a bill sibling makes utilities",
-  "a garbage collection fee is still an expense",
   "old monk 2 at the shack 600 -> one ₹600",
   "felix 12 pouches 420 -> one ₹420",
 ]);

@@ -106,6 +106,10 @@ export function readCues(x: CueInput): Cue | null {
   const qWord = hasRole(t, 'question_word');
   if (startsQ && (!x.hasMoney || endsQ || !pastVerb)) return { kind: 'question', strong: true, why: 'opens like a question' };
   if (endsQ && (!x.hasMoney || asks || qWord)) return { kind: 'question', strong: true, why: 'asks' };
+  // "need to pay rent by the 1st", "gotta buy diapers friday": a plan word right before a verb of
+  // paying, with no amount and no question word, is a to-do, not a question about a date.
+  const planned = roleTags(t, 'plan').some((p) => !insideTerm(x, p) && t.tags.some((v) => v.role === 'spend_verb' && v.value === 'base' && p.start < v.start && v.start <= p.end));
+  if (!x.hasMoney && planned && !qWord && !asks && !endsQ && !pastVerb) return { kind: 'plan', strong: true, why: 'a to-do' };
   if (!x.hasMoney) {
     // No amount written: a question word, a request for a figure, spending named with a date, or a
     // bare period ("last month", "aaj ka kharcha", "my expenses", "coffee this month").
@@ -124,11 +128,14 @@ export function readCues(x: CueInput): Cue | null {
   if (x.hasMoney && (asks || hasRole(t, 'spend_noun')) && filter && !pastVerb) return { kind: 'question', strong: true, why: 'an amount as a filter' };
 
   // ---- money that is not spending
-  if (hasRole(t, 'refund')) return { kind: 'refund', strong: true, why: 'refund' };
+  // "just got back from star market": coming home from a place is no money back ("got back 20 from amazon" is).
+  const cameHome = (g: Tag): boolean => /^(got|came|just got) back$/.test(g.phrase) && (t.at[g.end] ?? []).some((h) => h.role === 'prep' && h.value === 'source');
+  if (roleTags(t, 'refund').some((g) => !cameHome(g))) return { kind: 'refund', strong: true, why: 'refund' };
   // "got 200 back from rahul", "paid me back": a verb of getting or paying with "back" after it.
   const back = roleTags(t, 'back').find((g) => vs.some((v) => v.end <= g.start && g.start - v.end <= 3));
   if (back) return { kind: 'refund', strong: true, why: `"${back.phrase}" after a verb` };
-  const income = roleTags(t, 'income');
+  // "whole foods 63.27 ugh whole paycheck": an income word inside a shop's nickname is the shop.
+  const income = roleTags(t, 'income').filter((g) => !insideTerm(x, g));
   if (income.length) {
     // "paid the maid's salary", "wages for the gardener": money going out under an income word.
     const paidOut = pastVerb && vs.some((v) => v.role === 'spend_verb' && !income.some((g) => g.start <= v.at && v.at < g.end)) && !income.some((g) => /paid|credited|received/.test(g.phrase));
@@ -208,7 +215,12 @@ export function readCues(x: CueInput): Cue | null {
     // "jess got us a chinese": a verb of getting with the owner as the one it was got for.
     const forOwner = v0.role === 'obtain_verb' && (t.at[v0.end] ?? []).some((g) => g.role === 'self' && g.value === 'object');
     if (!selfFirst && !hasRole(t, 'share') && past(v0) && (v0.role === 'spend_verb' || forOwner) && lead.length >= 1 && lead.length <= 3 && first === lead[0]!.i && untagged(lead[0]!.i) && lead[0]!.kind === 'word' && !(t.at[lead[0]!.i + 1] ?? []).some((g) => g.role === 'postp')) {
-      const named = /^\p{Lu}\p{Ll}/u.test(lead[0]!.text) || possessive;
+      // A lower-case word is as sure when the verb cannot open an owner's own note: "spent" and
+      // "dropped" want a spender before them, "paid for" a payer ("dev paid for dinner"); "rnt paid
+      // 1200" (a misspelt thing, then its amount) stays a question.
+      const amountNext = t.tokens[v0.end]?.kind === 'num' || (t.at[v0.end] ?? []).some((g) => g.role === 'currency');
+      const wantsSpender = /^(spent|dropped|blew|splurged)$/.test(t.tokens[v0.at]!.norm) || !amountNext;
+      const named = /^\p{Lu}\p{Ll}/u.test(lead[0]!.text) || possessive || (lead.length === 1 && wantsSpender);
       return { kind: 'third_party', strong: named, why: `"${lead[0]!.text}" before "${t.tokens[v0.at]!.text}"` };
     }
   }

@@ -130,6 +130,8 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
     return { intent: 'other', kind: 'unknown', confidence: 0.6 };
   }
   if (cue && cue.strong) return { intent: 'other', kind: cue.kind, confidence: 0.8 };
+  const seen = rr.best && !t.roles.has('spend_verb') && !t.roles.has('obtain_verb') ? priceSeen(t, nums, rr.best.frames) : null;
+  if (seen === 'strong') return { intent: 'other', kind: 'price', confidence: 0.75 };
 
   const note = noteOf(t.text);
   const today = lc.today;
@@ -264,7 +266,7 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
     }
   }
   if (rr.margin < CLOSE_MARGIN) ask ??= 'two_amounts';
-  if (cue && !cue.strong) ask = 'maybe_not_spent';
+  if ((cue && !cue.strong) || seen === 'weak') ask = 'maybe_not_spent';
   const future = expenses.some((e) => e.date > today);
   if (future) ask ??= 'future';
   const u: Understanding = { intent: 'add_expense', expenses, confidence };
@@ -303,6 +305,24 @@ function pricedPhrase(t: Tagged, f: FrameTokens, cls: readonly string[]): number
     out.unshift(j);
   }
   return out;
+}
+
+/**
+ * A price seen, not paid, in a message with no verb of paying or getting: every amount is the price of
+ * one measure ("tomatoes 1.99/lb at patel this week", "gas is $3.19 a gallon at costco") → strong;
+ * a thing said to be ("is", "are") its amount ("gas is 3.39 at the wawa") → weak, munshi asks.
+ */
+function priceSeen(t: Tagged, nums: { rates: readonly { start: number; end: number; count: number | null; unit?: string | null }[] }, frames: readonly FrameTokens[]): 'strong' | 'weak' | null {
+  const measure = (i: number): boolean => (t.at[i] ?? []).some((g) => g.role === 'unit' && (g.value === 'mass' || g.value === 'volume'));
+  const perMeasure = (f: FrameTokens): boolean => {
+    if (nums.rates.some((r) => r.count === null && !!r.unit && r.start <= f.money.start && f.money.end <= r.end)) return true;
+    const k = f.money.end;
+    const per = t.tokens[k]?.text === '/' || (t.at[k] ?? []).some((g) => g.phrase === 'a' || g.phrase === 'per' || g.phrase === 'an');
+    return per && measure(k + 1);
+  };
+  if (frames.length > 0 && frames.every(perMeasure)) return 'strong';
+  const isLink = (f: FrameTokens): boolean => t.tags.some((g) => g.role === 'price_link' && g.end === f.money.start && /^(is|are|s)$/.test(t.tokens[g.start]!.norm));
+  return frames.some(isLink) ? 'weak' : null;
 }
 
 function frameText(t: Tagged, f: FrameTokens): string {
