@@ -155,8 +155,10 @@ function scan(lex: Lexicon, tokens: readonly string[]): { entry: LexEntry; key: 
       // "exam fees": the last word is a known word in its own right ("fees"), so it was not
       // singularized above, but the phrase is stored as "exam fee". Alone too: "cheesesteaks" is a
       // word of a brand's name ("charleys cheesesteaks"), yet the item is stored as "cheesesteak".
+      // (Only to a specific thing: "frys" is a shop's name, not a generic "fry".)
       if (!e && n === 1) {
-        for (const s of singulars(key)) if ((e = lex.phrases.get((key2 = s)))) break;
+        for (const s of singulars(key)) if ((e = lex.phrases.get((key2 = s))) && !e.weak) break;
+        if (e?.weak) e = undefined;
       } else if (!e) {
         const head = norm.slice(i, i + n - 1).join(' ');
         for (const s of singulars(norm[i + n - 1]!)) if ((e = lex.phrases.get((key2 = `${head} ${s}`)))) break;

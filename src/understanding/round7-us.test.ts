@@ -73,6 +73,12 @@ describe('plurals of things whose plural is also a word of some brand', () => {
   });
 });
 
+describe('readings that are not money', () => {
+  it('a tyre pressure is a measure', () => {
+    expect(understand('front tires 32 psi now', US).intent).toBe('other');
+  });
+});
+
 describe('American words and shops', () => {
   it('a grinder is a sandwich; a coffee grinder stays a gadget', () => {
     expect(one('meatball grinder from the sub shop 9.75', US).category).toBe('food');
@@ -109,6 +115,15 @@ describe('verbs are never the thing', () => {
   it('"put $X on my card" loads a card', () => {
     expect(one('put $15 on my clipper card', US).item).not.toBe('put');
     expect(one('reloaded my ventra card 20', US).item).not.toMatch(/reloaded/);
+  });
+
+  it('"put" moves money or a record, it names nothing', () => {
+    expect(understand('remove the wawa one, i put it in twice', US).intent).not.toBe('add_expense');
+  });
+
+  it('a past verb that is also a lexicon word yields to the thing named beside it', () => {
+    expect(one('diesel was 4.10 a gallon at pilot, filled up for 88', US).item).toBe('diesel');
+    expect(one('filled up the minivan at bjs 55', US).item).not.toBe('filled up');
   });
 
   it('"finally" is how it felt, not what was bought', () => {

@@ -308,7 +308,11 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
   const items0 = termsIn.filter((k) => k.kind === 'item' && !merchantIdx.includes(k.start) && !(k.end - k.start === 1 && containerOf(t, k.start) && content.includes(k.start + 2)));
   // "dinner 1200 incl tip": a tip or a tax beside the thing bought is part of its price, not the thing.
   const extra = (k: KnownTerm): boolean => has(t, k.start, 'tip') || has(t, k.start, 'tax');
-  const items = items0.some((k) => !extra(k)) ? items0.filter((k) => !extra(k)) : items0;
+  const items1 = items0.some((k) => !extra(k)) ? items0.filter((k) => !extra(k)) : items0;
+  // "gas at the H-E-B was 2.79 a gallon, I filled up for 41.85": a past verb of paying that is also
+  // a lexicon word ("filled up", "donated") names the thing only when nothing else does.
+  const deed = (k: KnownTerm): boolean => t.tags.some((g) => g.role === 'spend_verb' && g.value === 'past' && g.start <= k.start && k.end <= g.end);
+  const items = items1.some((k) => !deed(k) && !weakTerm(k)) ? items1.filter((k) => !deed(k)) : items1;
   const extras = new Set(items0.filter((k) => !items.includes(k)).flatMap((k) => Array.from({ length: k.end - k.start }, (_, j) => k.start + j)));
   let itemTerm: KnownTerm | null = null;
   let itemIdx: number[] = [];
