@@ -9,7 +9,7 @@
  */
 import type { IsoDate } from '../../core/dates.js';
 import { addDays, addMonths, endOfMonth, startOfMonth } from '../../core/dates.js';
-import { familyCurrency } from '../../core/money.js';
+import { currencyFamily, familyCurrency } from '../../core/money.js';
 import type { LanguageContext } from '../../language/context.js';
 import { analyze } from '../../language/context.js';
 import { fold } from '../../language/normalize.js';
@@ -102,6 +102,8 @@ interface Read {
   listed: boolean;
   /** A place abroad asked about through its currency ("bali trip"). */
   place?: string;
+  /** The currency was read from a family word ("dollar"), not a code: a place abroad of that family says which. */
+  familyWord?: string;
 }
 
 const has = (t: Tagged, role: Role): boolean => t.roles.has(role);
@@ -295,6 +297,8 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     const code = resolveCurrency(curWord.value, lc.currency);
     if (code) {
       r.currency = code;
+      // "kinne dollar ... canada ch": a family word alone names no country; a place abroad may.
+      if (curWord.value?.startsWith('LOCAL:') && code !== lc.currency) r.familyWord = curWord.value.slice(6).toLowerCase();
       use(curWord.start, curWord.end);
       if (r.op === 'count' && tagsOf(t, 'op_count').some((g) => g.end === curWord.start || g.end + 1 === curWord.start)) r.op = 'sum';
     }
@@ -583,7 +587,8 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   for (const list of [r.subjects, r.within]) {
     for (let q = list.length - 1; q >= 0; q--) {
       const place = placeAbroad(list[q]!);
-      if (!place || place.currency === lc.currency || (r.currency !== null && r.currency !== place.currency)) continue;
+      const sameFamily = r.familyWord !== undefined && currencyFamily(place?.currency ?? '') === r.familyWord;
+      if (!place || place.currency === lc.currency || (r.currency !== null && r.currency !== place.currency && !sameFamily)) continue;
       r.currency = place.currency;
       r.place ??= place.name;
       list.splice(q, 1);
@@ -652,7 +657,10 @@ function shadowedBy(t: Tagged, g: Tag): boolean {
  * a general one ("taka" is rupees to a Bengali speaker in India, not Bangladeshi taka), a row of the
  * owner's languages beats an English one, a longer phrase a shorter.
  */
-function mostSpecific(tags: readonly Tag[]): Tag | undefined {
+function mostSpecific(tags0: readonly Tag[]): Tag | undefined {
+  // A code written out ("CAD ch dasso") says more than a family word before it ("kinne dollar").
+  const coded = tags0.filter((g) => g.value !== null && /^[A-Z]{3}$/.test(g.value));
+  const tags = coded.length ? coded : tags0;
   const first = Math.min(...tags.map((g) => g.start));
   const rank = (g: Tag): number => (g.entry.regions.length ? 100 : 0) + (g.entry.lang !== 'en' ? 10 : 0) + (g.end - g.start);
   return tags.filter((g) => g.start === first).sort((a, b) => rank(b) - rank(a))[0];
