@@ -48,7 +48,7 @@ export const ROLES = {
   weekday_set: 'days of the week that recur ("saturdays", "weekends", "weekdays"); value = days 0..6 joined by "," (Sunday = 0)',
   quarter: 'a quarter of the year by name ("Q1", "Q4"); value = 1..4',
   period_part: 'a part of a period ("early", "mid", "late", "end of", "beginning of"); value = early|mid|late',
-  time_prep: 'a word that opens (pre) or closes (post) a time expression and belongs to it ("on", "in", "during", "over", "am", Hindi "ko"); value = pre|post',
+  time_prep: 'a word that opens (pre) or closes (post) a time expression and belongs to it ("on", "in", "during", "over", "am", Hindi "ko"); value = pre|post, or det for an article that before a bare day number says a day of the month (French "le 14")',
   date_word: 'a word for the day of the month after a day number ("15 tarikh", Marathi "3 tarkhela"): the number before is a date',
   ordinal_suffix: 'the letters written glued after a day number to make it an ordinal ("3rd", "21st", French "1er")',
   homograph: 'a time word that is also an everyday word: its time reading needs context; value strong ("may", "sun", "mar", "pongal": even "on" is not enough), start ("wed": a day also when it opens a record, unless a celebration follows) or weak ("sat", "thu": a day also when it opens a message)',

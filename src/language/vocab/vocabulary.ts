@@ -62,7 +62,7 @@ const VALUE_CHECKS: Partial<Record<Role, (v: string) => boolean>> = {
   weekday_set: (v) => /^[0-6](,[0-6])*$/.test(v),
   quarter: (v) => /^[1-4]$/.test(v),
   period_part: (v) => ['early', 'mid', 'late'].includes(v),
-  time_prep: (v) => v === 'pre' || v === 'post',
+  time_prep: (v) => v === 'pre' || v === 'post' || v === 'det',
   homograph: (v) => v === 'strong' || v === 'start' || v === 'weak',
   prep: (v) => ['place', 'purpose', 'dest', 'with', 'in', 'via', 'time', 'benefit', 'source', 'agent'].includes(v),
   group_by: (v) => ['category', 'merchant', 'day', 'item'].includes(v),
