@@ -318,7 +318,11 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
   let itemIdx: number[] = [];
   let unknownItem = false;
   const ordered = [...chunks].sort((a, b) => ITEM_ORDER.indexOf(a.role) - ITEM_ORDER.indexOf(b.role));
-  const isWeak = (k: KnownTerm): boolean => weakTerm(k);
+  // "pharmacy 14.70 paracetamol", "boulangerie: baguette 1,30": a place word that is also an item
+  // names what was bought only when no specific thing of its own kind is named beside it.
+  const placeItem = (k: KnownTerm): boolean => range(k.start, k.end).every((i) => has(t, i, 'generic_place'));
+  const soldThere = (k: KnownTerm): boolean => items.some((o) => o !== k && !placeItem(o) && !weakTerm(o) && o.primary === k.primary);
+  const isWeak = (k: KnownTerm): boolean => weakTerm(k) || (placeItem(k) && soldThere(k));
   // What was bought is named outside the place chunks first ("lunch at the office canteen"), and a
   // specific item beats a generic one ("bill", "order") in a better-placed chunk.
   const where = (c: Chunk): boolean => c.role === 'place' || c.role === 'source';
