@@ -567,6 +567,13 @@ function labelsFromNotation(cx: Cx, labels: LabelReading[]): void {
       if (d >= 1 && d <= 31 && m >= 1 && m <= 12) addLabel(labels, { start: i, end: i + 1, kind: 'date', score: 0.95 });
       continue;
     }
+    // A number written in pairs, as France and Belgium write phones ("06 12 34 56 78"): five groups
+    // of two digits, the first with its leading zero, are never an amount.
+    if (/^0\d$/.test(tk.text) && [1, 2, 3, 4].every((j) => toks[i + j]?.kind === 'num' && /^\d\d$/.test(toks[i + j]!.text))) {
+      addLabel(labels, { start: i, end: i + 5, kind: 'phone', score: SURE });
+      i += 4;
+      continue;
+    }
     // A phone number: ten to thirteen digits in groups ("98765 43210", "+1 312-555-0199").
     {
       let k = i, total = 0, groups = 0, joined = false;
