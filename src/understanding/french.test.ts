@@ -103,6 +103,18 @@ describe('French money', () => {
     expect(e.currency).toBe('EUR');
   });
 
+  it.each([
+    ['lave-linge 1 049 €', 104900],
+    ['€ 2 300 pour la voiture', 230000],
+    ['canapé 1 199,90 €', 119990],
+  ])('a space sets thousands apart: %s', (text, minor) => {
+    expect(one(text).amountMinor).toBe(minor);
+  });
+
+  it('a phone written in pairs is not money', () => {
+    expect(understand('le numéro du plombier 07 81 22 40 19', FR).intent).not.toBe('add_expense');
+  });
+
   it('"balles" is money, not the thing bought', () => {
     expect(one('vin 14 balles').item).toBe('vin');
   });

@@ -266,6 +266,20 @@ function digitCore(cx: Cx, i: number, bad: NumberAnalysis['bad']): Core | null {
   let value = Number(r.value);
   let end = i + 1;
   let score = (r.grouped ? S.grouped : r.decimals ? S.decimal : S.digits) - r.penalty;
+  // "1 299 €", "3 200 €", "11 402 pas": where the comma is the decimal mark, thousands are also set
+  // apart with a space; three digits after one to three digits continue the number when a currency
+  // or a unit closes it (or a currency opens it), so "2 100" alone stays two numbers.
+  const nx = cx.toks[i + 1];
+  if (cx.ctx.pack.decimal === ',' && /^\d{1,3}$/.test(tk.text) && cx.toks[i - 1]?.kind !== 'num' && nx?.kind === 'num' && !nx.glued && /^\d{3}(,\d{1,2})?$/.test(nx.text)) {
+    const closed = hasRole(cx, i + 2, 'currency') || hasRole(cx, i + 2, 'unit') || hasRole(cx, i - 1, 'currency');
+    const rest = readDigits(nx.text, ',');
+    if (closed && cx.toks[i + 2]?.kind !== 'num' && !('malformed' in rest)) {
+      value = value * 1000 + Number(rest.value);
+      end = i + 2;
+      score = S.grouped;
+      return { start: i, end, value, form: 'digits', score, plainInt: false, weak: false, magnitude: false };
+    }
+  }
   if (!r.grouped && !r.decimals && /^0\d/.test(tk.text)) score -= S.leadingZero;
   let mag = false;
   const m = magnitudeAt(cx, end, true);
