@@ -180,6 +180,18 @@ describe('French questions are questions', () => {
     if (r.kind === 'none') throw new Error(`no plan for "${text}"`);
     return r.plan;
   };
+  it.each([
+    ['combien en santé cette année ?', 'health'],
+    ['mes loisirs le mois dernier', 'entertainment'],
+    ['total logement depuis janvier', 'housing'],
+  ])('a French category name is the category: %s', (text, primary) => {
+    expect(planOf(text).filters.categories.map((c) => c.primary)).toEqual([primary]);
+  });
+  it('"ce mois-ci" is the period, not what is asked about', () => {
+    const p = planOf('combien pour le coiffeur ce mois-ci');
+    expect(p.periods[0]).toMatchObject({ from: '2026-12-01' });
+    expect(p.filters.subjects.join(' ')).not.toMatch(/\bci\b/);
+  });
   it('"combien" sums and "moyenne par semaine" averages', () => {
     expect(planOf('combien pour le coiffeur cette année')).toMatchObject({ op: 'sum' });
     expect(planOf('moyenne par semaine pour les courses')).toMatchObject({ op: 'average', averagePer: 'week' });
