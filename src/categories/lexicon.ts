@@ -15,6 +15,7 @@ import type { LexGroup } from './data/types.js';
 import { loadLexiconRows } from './data/load.js';
 import { GLUE_WORDS } from './data/glue.js';
 import { wordsOf } from '../language/vocab/vocabulary.js';
+import { splitElisions } from '../language/normalize.js';
 
 export interface LexEntry {
   kind: 'item' | 'merchant';
@@ -118,6 +119,9 @@ export function buildLexicon(groups: readonly LexGroup[], glueText: string, regi
   const display = new Map<string, string>();
   const tierOfEntry = new Map<LexEntry, number>();
   let rank = 0;
+  // Packs that read France read "l'essence" as "l' essence" (language/tokens.ts): their phrases are
+  // also registered with the elision apart.
+  const elide = !!regions && (regions.includes('FR') || regions.includes('BE'));
 
   const register = (tokens: string[], entry: LexEntry, aliasesOut?: string[], shown?: string): void => {
     if (tokens.length === 0) return;
@@ -148,6 +152,10 @@ export function buildLexicon(groups: readonly LexGroup[], glueText: string, regi
     });
     for (const t of tokens) if (!glue.has(t)) words.add(t);
   };
+  const registerApart = (phrase: string, entry: LexEntry, aliasesOut?: string[], shown?: string): void => {
+    const apart = splitElisions(phrase);
+    if (apart !== phrase) register(tokenize(apart), entry, aliasesOut, shown);
+  };
 
   for (const g of ordered) {
     const tier = tierOf.get(g) ?? 0;
@@ -162,6 +170,7 @@ export function buildLexicon(groups: readonly LexGroup[], glueText: string, regi
       tierOfEntry.set(entry, tier);
       if (!phrases.has(entry.key)) entries.push(entry);
       register(tokens, entry);
+      if (elide) registerApart(phrase, entry);
     }
     for (const spec of splitList(g.merchants)) {
       const parts = spec.split('|').map((x) => x.trim()).filter(Boolean);
@@ -178,9 +187,13 @@ export function buildLexicon(groups: readonly LexGroup[], glueText: string, regi
       if (!reuse) tierOfEntry.set(entry, tier);
       const aliases: string[] = reuse?.aliases ?? [];
       if (bareName) register(tokens, entry, aliases, canonical);
+      if (bareName && elide) registerApart(canonical, entry, aliases, canonical);
       // An alias the row capitalises is a name in its own right ("Comcast|Xfinity"), shown as
       // written; a lower-case alias is an informal spelling of the brand ("ccd"), shown as the brand.
-      for (const alias of parts.slice(1)) register(tokenize(alias), entry, aliases, /\p{Lu}/u.test(alias) ? alias : canonical);
+      for (const alias of parts.slice(1)) {
+        register(tokenize(alias), entry, aliases, /\p{Lu}/u.test(alias) ? alias : canonical);
+        if (elide) registerApart(alias, entry, aliases, /\p{Lu}/u.test(alias) ? alias : canonical);
+      }
       if (!reuse && aliases.length > 0 && !merchants.has(canonical.toLowerCase())) {
         merchants.set(canonical.toLowerCase(), { entry, aliases });
         entries.push(entry);

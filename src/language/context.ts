@@ -78,5 +78,10 @@ export function contextFromSettings(now: Date, s: OwnerSettings, localeChosen = 
 /** Normalize, tokenize and tag a message for this context. */
 export function analyze(raw: string, ctx: LanguageContext): Tagged {
   const text = normalizeText(raw);
-  return tag(text, tokenize(text), ctx.vocab);
+  return tag(text, tokenize(text, readsFrance(ctx.pack)), ctx.vocab);
+}
+
+/** Whether a pack reads France or Belgium, where French elisions ("l'essence") are written apart. */
+export function readsFrance(pack: LocalePack): boolean {
+  return pack.regions.includes('FR') || pack.regions.includes('BE');
 }

@@ -71,3 +71,16 @@ export function fold(s: string): string {
   if (t.includes('  ') || t.startsWith(' ') || t.endsWith(' ')) t = t.replace(/\s+/g, ' ').trim();
   return t;
 }
+
+/**
+ * French elision: an article, pronoun or "que" run into the next word when it opens with a vowel or
+ * an h ("l'essence", "d'eau", "j'ai", "qu'est"). Read apart, the word is the word the vocabulary
+ * knows. Only packs that read France split them (see tokenize); rows are given both ways.
+ */
+export const ELISION = /^(?:[cdjlmnst]|qu)'(?=[aeiouyhàâäéèêëîïôöùûüœæ])/iu;
+const ELISIONS = /(^|[\s(])((?:[cdjlmnst]|qu)')(?=[aeiouyhàâäéèêëîïôöùûüœæ])/giu;
+
+/** The phrase with its elisions written apart. e.g. splitElisions("plein d'essence") === "plein d' essence" */
+export function splitElisions(s: string): string {
+  return s.includes("'") ? s.replace(ELISIONS, '$1$2 ') : s;
+}

@@ -7,7 +7,7 @@
  * so the grammars can read "1.2k" as a number with a multiplier and "abc12345" as a code, and the
  * lexicon can still find "7up". Nothing here knows any word: that is the tagger's job.
  */
-import { fold } from './normalize.js';
+import { ELISION, fold } from './normalize.js';
 
 export type TokenKind = 'word' | 'num' | 'sym' | 'punct' | 'newline' | 'emoji';
 
@@ -50,7 +50,7 @@ const UPPER_FIRST = /^\p{Lu}/u;
  * Tokens of a normalized message.
  * e.g. tokenize('chai ₹20') → word "chai", sym "₹", num "20" (glued)
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, elide = false): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -70,6 +70,16 @@ export function tokenize(text: string): Token[] {
     // A trailing apostrophe is a quote or a plural possessive ("the kids'"), not part of the word.
     if (kind === 'word' && t.endsWith("'")) t = t.slice(0, -1);
     if (kind === 'num' && NUM_TRAIL.test(t)) t = t.replace(NUM_TRAILS, '');
+    // "l'essence", "d'eau": for packs that read France, the elided word is a token of its own.
+    const el = elide && kind === 'word' ? ELISION.exec(t) : null;
+    if (el && t.length - el[0].length >= 2) {
+      const k = el[0].length;
+      out.push({ i: out.length, kind, text: t.slice(0, k), norm: fold(t.slice(0, k)), start, end: start + k, glued: start === prevEnd, cap: UPPER_FIRST.test(t) });
+      const rest = t.slice(k);
+      out.push({ i: out.length, kind, text: rest, norm: fold(rest), start: start + k, end: start + t.length, glued: true, cap: UPPER_FIRST.test(rest) });
+      prevEnd = start + t.length;
+      continue;
+    }
     out.push({
       i: out.length,
       kind,

@@ -13,7 +13,7 @@
  *   region   only for these regions (comma-separated, e.g. "GB" for "quid"); empty = everywhere
  */
 import { fileURLToPath } from 'node:url';
-import { fold } from '../normalize.js';
+import { fold, splitElisions } from '../normalize.js';
 import { isLang, isRegion, isRole, LOOKUP_ONLY, type Lang, type Region, type Role } from './roles.js';
 import { readTsvDir, VocabError, type TsvRow } from './tsv.js';
 import { holidayVocabRows } from './holidays.js';
@@ -97,7 +97,8 @@ export function entriesFromRows(rows: readonly TsvRow[]): VocabEntry[] {
     const regions = (c.region ?? '').split(',').map((x) => x.trim()).filter(Boolean);
     for (const g of regions) if (!isRegion(g)) throw new VocabError(`${where}: unknown region "${g}"`);
     // Spellings that fold alike ("didn't", "didnt") are one entry.
-    const spellings = [...new Set((c.phrase ?? '').split('|').map((p) => fold(p)).filter(Boolean))];
+    // A French elision is also read apart ("j'ai payé" as "j ai paye"), as packs that read France tokenize it.
+    const spellings = [...new Set((c.phrase ?? '').split('|').flatMap((p) => [fold(p), fold(splitElisions(p))]).filter(Boolean))];
     if (spellings.length === 0) throw new VocabError(`${where}: empty phrase`);
     for (const p of spellings) {
       out.push({ phrase: p, words: p.split(' '), role, value, lang, regions: regions as Region[], source: where });
