@@ -181,7 +181,9 @@ describe('Dutch questions plan what they ask', () => {
 describe('other owners and English words keep their readings', () => {
   it('a Dutch item word is not known to a British, French or Indian owner', () => {
     expect(cat(one('huur 900', GB))).not.toBe('housing/rent');
-    expect(cat(one('les 30', FR))).not.toBe('education/courses');
+    // ("les 30" alone is French glue and an amount for a French owner, so it may be no expense at all.)
+    const les = understand('les 30', FR);
+    expect(les.intent === 'add_expense' && les.expenses.some((e) => cat(e) === 'education/courses')).toBe(false);
     expect(cat(one('pont 5', FR))).not.toBe('transport/commute');
     expect(cat(one('kaas 300', IN))).not.toBe('food/groceries');
   });
