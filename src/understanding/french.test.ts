@@ -133,6 +133,22 @@ describe('French time words', () => {
   });
 });
 
+describe('French elisions', () => {
+  it.each([
+    ['26€ d\'essence', 'essence', 'transport/fuel'],
+    ['l\'apéro 19', 'apero', 'food/alcohol'],
+    ['j\'ai payé l\'ostéo 55', 'osteo', 'health/doctor'],
+  ])('%s', (text, item, category) => {
+    const e = one(text);
+    expect(e.item).toBe(item);
+    expect(cat(e)).toBe(category);
+  });
+
+  it('"qu\'est-ce que j\'ai acheté" asks', () => {
+    expect(understand('qu\'est-ce que j\'ai acheté chez Franprix ?', FR).intent).toBe('query');
+  });
+});
+
 describe('French words that join expenses', () => {
   it('"et" between two priced things makes two expenses', () => {
     const r = understand('Engie 64 et Sosh 9,99', FR);
