@@ -46,6 +46,8 @@ describe('French everyday things', () => {
     ['facture d\'eau 31', 'utilities/water'],
     ['clopes 12', 'other/tobacco'],
     ['denier du culte 50', 'gifts/donations'],
+    ['boucher 27', 'food/groceries'],
+    ['pot de peinture 38', 'shopping/household'],
   ])('%s', (text, category) => {
     expect(cat(one(text))).toBe(category);
   });
@@ -61,6 +63,7 @@ describe('French chains', () => {
     ['Basic Fit 29,99', 'Basic-Fit', 'health/gym'],
     ['Heetch 18', 'Heetch', 'transport/taxi'],
     ['Secours Populaire 15', 'Secours Populaire', 'gifts/donations'],
+    ['parking Indigo 9', 'Indigo Parking', 'transport/parking'],
   ])('%s', (text, merchant, category) => {
     const e = one(text);
     expect(e.merchant).toBe(merchant);
@@ -97,6 +100,7 @@ describe('French money', () => {
     ['tarte aux pommes 12,50 euros', 1250],
     ['pot de départ 20 balles', 2000],
     ['jambon-beurre 5,90€', 590],
+    ['ostéo 3 séances 150', 15000],
   ])('%s', (text, minor) => {
     const e = one(text);
     expect(e.amountMinor).toBe(minor);
