@@ -129,6 +129,19 @@ describe('recording', () => {
     expect((await ledger()).map((e) => e.amountMinor)).toEqual([10_00_00_000_00, 4000]);
   });
 
+  it('asks when a word nobody has filed was taken for the shop, and gives it back to the thing on "not a shop"', async () => {
+    const b = bot();
+    expect(await say(b, 'kamath dosa 90')).toBe('Is that the shop? I took it for one:\n📝 ₹90 · Food › Meals · dosa · Kamath · today\nReply "ok" to record it, "not a shop" if it isn\'t one, or "cancel".');
+    expect(await ledger()).toEqual([]);
+    expect(await say(b, 'not a shop')).toBe('₹90 · Food › Meals · kamath dosa · today\nReply "ok" to record it.');
+    expect(await say(b, 'ok')).toBe('✅ ₹90 · Food › Meals · kamath dosa · today');
+    expect((await ledger()).map((e) => [e.item, e.merchant])).toEqual([['kamath dosa', null]]);
+    // Named after it was recorded: the last expense takes the shop.
+    await say(b, 'filter coffee 40');
+    expect(await say(b, 'shop was Brahmin Cafe')).toMatch(/₹40 · Food › Coffee · (filter coffee · )?Brahmin Cafe · today/);
+    expect((await ledger()).find((e) => e.amountMinor === 4000)?.merchant).toBe('Brahmin Cafe');
+  });
+
   it('asks the model about an unsure reading first, but keeps a doubt about the amount itself', async () => {
     const huge = draft({ amountMinor: 10_00_00_000_00 });
     const b = bot({

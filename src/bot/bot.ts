@@ -586,6 +586,32 @@ export function createBot(botDeps: BotDeps): Bot {
         state.lastIds = targets.map((e) => e.id);
         return text(changedAny ? R.changedAll(out, today, settings) : R.unchanged(out, today, settings));
       }
+      case 'edit_merchant': {
+        // "shop was Tatte" names the shop; "not a shop" (the answer to "Is that the shop?") gives the word
+        // back to what was bought: "jasuben pizza" without a shop.
+        const fix = (e: { item: string | null; merchant: string | null }): { item: string | null; merchant: string | null } =>
+          c.merchant !== null ? { item: e.item, merchant: c.merchant } : { item: e.merchant ? [e.merchant.toLowerCase(), e.item].filter(Boolean).join(' ') : e.item, merchant: null };
+        const p = state.pending;
+        if (p?.kind === 'confirm') {
+          p.drafts = p.drafts.map((d) => (c.merchant === null && !d.merchant ? d : { ...d, ...fix(d) }));
+          return text(`${p.drafts.map((d) => R.expenseLine(d, today, settings)).join('\n')}\nReply "ok" to record it.`);
+        }
+        const targets = await correctionTargets(state, owner);
+        if (!targets.length) return text(R.NOTHING_TO_CHANGE);
+        const out: Expense[] = [];
+        let changedAny = false;
+        for (const e of targets) {
+          const next = fix(e);
+          if (next.merchant === e.merchant && next.item === e.item) {
+            out.push(e);
+            continue;
+          }
+          changedAny = true;
+          out.push((await deps.expenses.update(e.id, next, stamp))!);
+        }
+        state.lastIds = targets.map((e) => e.id);
+        return text(changedAny ? R.changedAll(out, today, settings) : R.unchanged(out, today, settings));
+      }
       case 'list_recent':
         return text(R.recentList(await deps.expenses.recent(owner, Math.min(Math.max(c.limit, 1), 20)), today, settings));
       case 'help':

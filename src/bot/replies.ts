@@ -139,6 +139,7 @@ const DOUBT: Record<AskReason, string> = {
   ambiguous_amount: 'Not sure how to read the amount:',
   maybe_not_spent: 'Did you pay for this?',
   implausible: 'That amount looks unusual:',
+  maybe_shop: 'Is that the shop? I took it for one:',
   future: 'That date is in the future:',
 };
 
@@ -147,7 +148,7 @@ export function askDraft(expenses: Shown[], why: AskReason, today: string, setti
   return [
     DOUBT[why],
     ...expenses.map((e) => `📝 ${expenseLine(e, today, settings)}`),
-    'Reply "ok" to record it, send the right amount, or "cancel".',
+    why === 'maybe_shop' ? 'Reply "ok" to record it, "not a shop" if it isn\'t one, or "cancel".' : 'Reply "ok" to record it, send the right amount, or "cancel".',
   ].join('\n');
 }
 

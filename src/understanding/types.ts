@@ -32,6 +32,7 @@ export type Command =
   | { kind: 'edit_date'; date: string } // "that was yesterday"
   | { kind: 'edit_category'; category: Primary; detail: string | null } // "that was transport"
   | { kind: 'edit_item'; item: string } // "it was a latte"
+  | { kind: 'edit_merchant'; merchant: string | null } // "shop was Tatte", "not a shop"
   | { kind: 'list_recent'; limit: number } // "recent", "last 5"
   | { kind: 'help' }
   | { kind: 'confirm' } // "ok", "yes" (confirms a draft)
@@ -64,6 +65,7 @@ export type AskReason =
   | 'ambiguous_amount' // one amount reads two ways ("ten fifty", "1.200")
   | 'maybe_not_spent' // a weak cue says it may not be a purchase
   | 'implausible' // the amount is implausible for the item ("chai 10 crore")
+  | 'maybe_shop' // a word nobody has filed, before a known thing, was taken for the shop ("jasuben pizza")
   | 'future'; // a date ahead
 
 export type Understanding =

@@ -123,7 +123,7 @@ export const ROLES = {
   group_by: 'what a breakdown groups by; value = category|merchant|day|item',
   percent: 'asks for a share of the whole ("percentage", "what share", "proportion")',
   occasion: 'one occasion of spending ("order", "bill", "ride", "visit", "fill-up"): an average per occasion divides by expenses',
-  command: 'a command word; value = undo|delete|edit|recent|help|settings|set|confirm|cancel|dashboard|summary|chart|budgets|recurring|stop',
+  command: 'a command word; value = undo|delete|edit|recent|help|settings|set|confirm|cancel|dashboard|summary|chart|budgets|recurring|stop|not_shop|shop_is',
   edit_cue: 'opens a correction of the last expense ("no", "actually", "make it", "it was", "that was", "should be")',
   ref_last: 'points at the last expense in a command ("that", "it", "last one", "the entry", "wala")',
   greeting: 'a greeting ("hi", "gm", "namaste")',

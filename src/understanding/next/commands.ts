@@ -48,6 +48,9 @@ const only = (t: Tagged, role: Role, value: string): boolean => {
 
 const ROLE = (r: Role): ReadonlySet<Role> => new Set([r]);
 
+/** Words that may stand beside "not a shop" in the answer ("no, it isn't a shop"). */
+const NOT_SHOP_BESIDE: ReadonlySet<Role> = new Set<Role>([...WEAK, 'edit_cue', 'negation']);
+
 /**
  * The command a message gives, or null.
  * e.g. "no, 60" → edit_amount 6000; "that was yesterday" → edit_date; "set currency usd" → set_currency
@@ -63,6 +66,22 @@ export function readCommand(x: CommandInput): Command | null {
     if (only(t, 'command', 'cancel')) return { kind: 'cancel' };
     if (only(t, 'command', 'help')) return { kind: 'help' };
     if (only(t, 'command', 'settings')) return { kind: 'show_settings' };
+  }
+  // "not a shop", "no, it isn't a shop": the answer to "Is that the shop?".
+  const notShop = t.tags.filter((g) => g.role === 'command' && g.value === 'not_shop');
+  if (notShop.length && words.length <= 6) {
+    const left = rest(t, (i) => !notShop.some((g) => g.start <= i && i < g.end) && !covered(t, i, NOT_SHOP_BESIDE) && !covered(t, i, ROLE('command'), 'cancel'));
+    if (left.length === 0) return { kind: 'edit_merchant', merchant: null };
+  }
+  // "shop was Tatte", "no, the store was Star Market": the words after name the shop.
+  const shopIs = t.tags.find((g) => g.role === 'command' && g.value === 'shop_is');
+  if (shopIs && x.money.length === 0) {
+    const before = rest(t, (i) => i < shopIs.start && !covered(t, i, new Set<Role>(['edit_cue', 'filler', 'glue', 'ref_last', 'ack', 'negation'])));
+    const name = rest(t, (i) => i >= shopIs.end && !(i === shopIs.end && covered(t, i, ROLE('glue'))));
+    if (before.length === 0 && name.length > 0 && name.length <= 4) {
+      const words = name.map((i) => t.tokens[i]!.text);
+      return { kind: 'edit_merchant', merchant: words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ') };
+    }
   }
   // "recent", "last 5", "show last 10"
   const recent = t.tags.find((g) => (g.role === 'command' && g.value === 'recent') || (g.role === 'ref_last' && g.phrase === 'last'));

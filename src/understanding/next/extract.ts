@@ -12,6 +12,7 @@ import type { Role } from '../../language/vocab/roles.js';
 import { repaired } from './terms.js';
 import { POSSESSIVES } from '../../categories/lexicon.js';
 import { shouting } from '../../language/tokens.js';
+import { isDictionaryWord } from '../../categories/wordnet.js';
 
 export type ChunkRole = 'main' | 'place' | 'source' | 'purpose' | 'dest' | 'with' | 'in' | 'via' | 'time' | 'benefit';
 
@@ -44,6 +45,8 @@ export interface ItemMerchant {
   beneficiary: boolean;
   /** Words the lexicon does not know that carry the item. */
   unknownItem: boolean;
+  /** The merchant is a guess: one word nobody has filed, written before a known thing ("jasuben pizza"). */
+  guessedShop: boolean;
 }
 
 const has = (t: Tagged, i: number, role: Role): boolean => t.tags.some((g) => g.role === role && g.start <= i && i < g.end);
@@ -266,6 +269,7 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       }
     }
   }
+  let guessedShop = false;
   if (!merchant) {
     // A shop's name before what it sold: "Burma Burma lunch", "Karachi bakery fruit biscuits",
     // "Pulla Reddy sweets". Unknown words open the main chunk and a known item follows.
@@ -285,9 +289,15 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       const personOf = k > 0 && POSSESSIVES.has(t.tokens[ws[k - 1]! + 1]?.norm ?? '');
       // "a bag of Honeycrisp apples", "an Alphonso mango": after an article or "of" a capital names a kind of the thing.
       const kindOf = k > 0 && /^(of|a|an)$/.test(t.tokens[ws[0]! - 1]?.norm ?? '');
-      if (k > 0 && follows && nameLike && !personOf && !kindOf && t.tokens[ws[0]!]!.norm.length >= 3) {
-        merchantIdx = ws.slice(0, end);
-        merchant = titleCase(text(t, merchantIdx));
+      if (k > 0 && follows && !personOf && !kindOf && t.tokens[ws[0]!]!.norm.length >= 3) {
+        // A dictionary word ("giant pumpkin", "purple shirt", "express shipping") describes the thing.
+        if (nameLike || (k === 1 && !isDictionaryWord(t.tokens[ws[0]!]!.norm))) {
+          merchantIdx = ws.slice(0, end);
+          merchant = titleCase(text(t, merchantIdx));
+          // One lower-case word before a known thing may be a shop ("tatte lunch") or a kind of it
+          // ("achari paneer"): the reading is a guess, and munshi asks.
+          guessedShop = !nameLike;
+        }
       }
     }
   }
@@ -425,7 +435,7 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
   const beneficiary = chunks.some((c) => c.role === 'benefit');
   const moving = (itemTerm && (itemTerm.primary === 'transport' || itemTerm.primary === 'travel')) || (merchantTerm && merchantTerm.primary === 'transport');
   const intercity = !!moving && chunks.some((c) => c.role === 'dest' && c.idx.some((i) => has(t, i, 'city')) && !c.idx.some((i) => has(t, i, 'local_spot')));
-  return { item, itemTerm, merchant, merchantTerm, itemIdx, merchantIdx, gift, celebrated, intercity, beneficiary, unknownItem };
+  return { item, itemTerm, merchant, merchantTerm, itemIdx, merchantIdx, gift, celebrated, intercity, beneficiary, unknownItem, guessedShop };
 }
 
 /** A generic lexicon word ("bill", "order", "ticket"): filed under other, or marked weak. */

@@ -136,6 +136,10 @@ describe('commands', () => {
     ['change that auto 120 to 130', { kind: 'edit_matching', text: 'auto', amountMinor: 13000, oldMinor: 12000 }],
     ['the rapido one was 95 not 85', { kind: 'edit_matching', text: 'rapido', amountMinor: 9500, oldMinor: 8500 }],
     ["change yesterday's zomato to 560", { kind: 'edit_matching', text: 'zomato', amountMinor: 56000, from: '2026-01-14' }],
+    ['not a shop', { kind: 'edit_merchant', merchant: null }],
+    ["no, it isn't a shop", { kind: 'edit_merchant', merchant: null }],
+    ['shop was Kamath Cafe', { kind: 'edit_merchant', merchant: 'Kamath Cafe' }],
+    ['no, the store was star market', { kind: 'edit_merchant', merchant: 'Star Market' }],
   ])('%s', (text, cmd) => {
     const r = u(text);
     expect(r.intent).toBe('command');

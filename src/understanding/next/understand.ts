@@ -249,6 +249,7 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
     });
     if ((im.unknownItem || cat0.primary === 'other') && !im.merchantTerm && cat0.confidence <= 0.5) ask ??= 'unknown_item';
     if (f.money.alternatives?.some((a) => a.score >= f.money.score - 0.15)) ask ??= 'ambiguous_amount';
+    if (im.guessedShop && merchant === im.merchant) ask ??= 'maybe_shop';
     // The only amount is a number a label word names ("gate 34", "room 204") and no currency says it is money.
     // ("oyo room 1,450": a known thing named by the label word, or a grouped number, is a price.)
     const labelled = nums.labels.some((l) => l.start <= f.money.start && f.money.end <= l.end && !(l.cue && terms.some((k) => k.start < l.cue!.end && l.cue!.start < k.end)));
