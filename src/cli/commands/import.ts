@@ -11,6 +11,9 @@ import { parseArgs, stdinChunks, str } from '../args.js';
 import { cliConfig, cliServices } from '../services.js';
 import { importChunks } from '../../ledger/io/transfer.js';
 import { categorize } from '../../categories/index.js';
+import type { CategoryOverride } from '../../categories/overrides.js';
+import { resolveLocale } from '../../language/locale.js';
+import type { Categorizer } from '../../ledger/io/records.js';
 import { debtCsvRecords, importDebts } from '../../debts/transfer.js';
 
 export const summary = 'import expenses (or --what debts) from JSONL or CSV on stdin: --db FILE [--format jsonl|csv] [--what expenses|debts] [--owner me]';
@@ -51,11 +54,12 @@ export async function run(argv: string[]): Promise<number> {
   try {
     // Rows without a category are filed the way this owner taught munshi; corrections in the file are taught again.
     const overrides = await services.repos.preferences.overrides(owner);
+    const stored = await services.repos.preferences.settings(owner);
     r = await importChunks(services.repos.expenses, stdinChunks(), {
       format,
       owner,
       now,
-      categorize: (input) => categorize(input, overrides),
+      categorize: importCategorizer(overrides, stored),
       onOverride: async (o) => {
         await services.repos.preferences.setOverride(owner, o.key, o.category, o.detail, now);
         overrides.set(o.key, o);
@@ -77,6 +81,18 @@ export async function run(argv: string[]): Promise<number> {
   const debtNote = debtResult ? `, debts ${debtResult.added} (already present ${debtResult.present}, rejected ${debtResult.rejected})` : '';
   process.stderr.write(`imported ${r.added}, already present ${r.present}, rejected ${r.rejected}${taught ? `, category corrections ${taught}` : ''}${debtNote}\n`);
   return r.rejected && !r.added && !r.present && !taught ? 1 : 0;
+}
+
+/**
+ * Files rows that carry no category with the words of the owner's region: their saved locale, zone and
+ * currency, else the row's own currency ("gas" in a dollar ledger is fuel, in a rupee one cooking gas).
+ */
+export function importCategorizer(overrides: ReadonlyMap<string, CategoryOverride>, stored: Readonly<Record<string, string | undefined>>): Categorizer {
+  return (input) => {
+    const currency = stored['currency'] ?? input.currency ?? '';
+    const regions = resolveLocale({ locale: stored['locale'] ?? null, timeZone: stored['timeZone'] ?? '', currency }).regions;
+    return categorize(input, overrides, regions);
+  };
 }
 
 function jsonLines(text: string): { line: number; value: unknown }[] {

@@ -40,17 +40,18 @@ export const recordSchema = z.object({
 });
 
 /** The taxonomy detail a file's own detail words name within the same primary, or null. */
-function namedDetail(path: string, primary: Primary, categorize: Categorizer): { primary: Primary; detail: string | null } | null {
+function namedDetail(path: string, primary: Primary, categorize: Categorizer, currency: string): { primary: Primary; detail: string | null } | null {
   const words = path.split('/').slice(1).join(' ').replace(/[_-]+/g, ' ').trim();
   if (!words) return null;
-  const c = categorize({ item: words, merchant: null });
+  const c = categorize({ item: words, merchant: null, currency });
   return c.primary === primary && c.detail ? c : null;
 }
 
 export type ExchangeRecord = z.input<typeof recordSchema>;
 
 export interface Categorizer {
-  (input: { item: string | null; merchant: string | null; context?: string }): { primary: Primary; detail: string | null };
+  /** currency: the row's own, for a file that says nothing else of where it was spent. */
+  (input: { item: string | null; merchant: string | null; context?: string; currency?: string }): { primary: Primary; detail: string | null };
 }
 
 /** Validates one outside record into a draft; categorizes when the category is missing or unknown. */
@@ -60,15 +61,15 @@ export function recordToDraft(raw: unknown, categorize: Categorizer): { ok: true
   const v = r.data;
   let cat = v.category ? parseCategoryPath(v.category) : null;
   if (!cat) {
-    const c = categorize({ item: v.item, merchant: v.merchant, context: v.note ?? undefined });
+    const c = categorize({ item: v.item, merchant: v.merchant, context: v.note ?? undefined, currency: v.currency });
     cat = { primary: c.primary, detail: c.detail };
   } else if (!cat.detail) {
     // Keep the given primary, but learn a detail when the categorizer agrees on the primary. A
     // detail the file names in its own words ("food/fast food", "transport/transit") is read as a
     // category name first: the file's filing says more than a guess from the item ("chicken
     // fingers" filed under fast food is not groceries).
-    const named = namedDetail(v.category!, cat.primary, categorize);
-    const c = named ?? categorize({ item: v.item, merchant: v.merchant, context: v.note ?? undefined });
+    const named = namedDetail(v.category!, cat.primary, categorize, v.currency);
+    const c = named ?? categorize({ item: v.item, merchant: v.merchant, context: v.note ?? undefined, currency: v.currency });
     if (c.primary === cat.primary) cat = { primary: c.primary, detail: c.detail };
   }
   return {

@@ -70,7 +70,7 @@ export async function importChunks(expenses: Pick<ExpenseRepository, 'importBatc
   // Forgotten when the file teaches a correction, which may change what a name is filed under.
   const filed = new Map<string, ReturnType<Categorizer>>();
   const categorize: Categorizer = (input) => {
-    const key = `${input.item ?? ''}\u0000${input.merchant ?? ''}\u0000${input.context ?? ''}`;
+    const key = `${input.item ?? ''}\u0000${input.merchant ?? ''}\u0000${input.context ?? ''}\u0000${input.currency ?? ''}`;
     let c = filed.get(key);
     if (!c) {
       if (filed.size >= CATEGORY_MEMO) filed.clear();
