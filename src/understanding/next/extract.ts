@@ -290,8 +290,13 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       // "a bag of Honeycrisp apples", "an Alphonso mango": after an article or "of" a capital names a kind of the thing.
       const kindOf = k > 0 && /^(of|a|an)$/.test(t.tokens[ws[0]! - 1]?.norm ?? '');
       if (k > 0 && follows && !personOf && !kindOf && t.tokens[ws[0]!]!.norm.length >= 3) {
-        // A dictionary word ("giant pumpkin", "purple shirt", "express shipping") describes the thing.
-        if (nameLike || (k === 1 && !isDictionaryWord(t.tokens[ws[0]!]!.norm))) {
+        // A dictionary word ("giant pumpkin", "purple shirt", "express shipping") describes the thing;
+        // before a lesson, a fee, a ticket or a stay an unknown word is a child, a place or a team
+        // ("aarav drawing class", "hoboken parking", "sox game tix") more often than a shop.
+        const sold = termAt[ws[end]!]?.primary;
+        // "bought dev flowers": right after the verb of buying, a name is whom it was bought for.
+        const recipient = has(t, ws[0]! - 1, 'spend_verb') || has(t, ws[0]! - 1, 'obtain_verb');
+        if (nameLike || (k === 1 && (sold === 'food' || sold === 'shopping') && !recipient && !isDictionaryWord(t.tokens[ws[0]!]!.norm))) {
           merchantIdx = ws.slice(0, end);
           merchant = titleCase(text(t, merchantIdx));
           // One lower-case word before a known thing may be a shop ("tatte lunch") or a kind of it
