@@ -510,6 +510,15 @@ const ACTIONS: Record<string, A> = {
     return tv;
   },
 
+  weekday_of_week: (m, t, c) => {
+    const qg = tagOf(cap(m, 'q'))!;
+    if (qg.value === 'post' || qg.value === 'rolling') return null;
+    const wd = Number(tagOf(cap(m, 'w'))!.value);
+    const which = qg.role === 'last' ? -1 : qg.role === 'next' ? 1 : 0;
+    const start = addDays(startOfWeek(c.today, c.lc.weekStartsOn), 7 * which);
+    const d = addDays(start, (wd - weekday(start) + 7) % 7);
+    return day(d, c, m.weight);
+  },
   period: (m, t, c) => {
     const u = tagOf(cap(m, 'u'))!;
     const qg = tagOf(cap(m, 'q'))!;
