@@ -15,6 +15,8 @@ export interface SpellingIndex {
   order: Map<string, number>;
   /** Words of item phrases (the rest only occur in brand names). */
   itemWords: Set<string>;
+  /** An item word's romanization key ("gevar") → the word, or null when two item words share it. */
+  roman: Map<string, string | null>;
 }
 
 function deletesOf(word: string, depth: number, out: Set<string>): void {
@@ -53,7 +55,26 @@ export function buildSpellingIndex(lex: Lexicon): SpellingIndex {
       else had.push(w);
     }
   }
-  return { deletes, order, itemWords };
+  // Two item words on one key are spellings of one word when every phrase of each is of one category
+  // ("sabzi"/"sabji"); otherwise ("latte" of coffee, "late" of "late fee") the key answers nothing.
+  // A word that is an item on its own is of that item's category ("paneer", whatever "paneer tikka" is).
+  const kindOf = new Map<string, string | null>();
+  const alone = new Set<string>();
+  for (const e of lex.entries) {
+    if (e.kind !== 'item') continue;
+    const c = `${e.primary}/${e.detail ?? ''}`;
+    if (!e.key.includes(' ')) { if (!alone.has(e.key)) kindOf.set(e.key, c); alone.add(e.key); continue; }
+    for (const w of e.key.split(' ')) if (!alone.has(w)) kindOf.set(w, kindOf.has(w) && kindOf.get(w) !== c ? null : c);
+  }
+  const roman = new Map<string, string | null>();
+  for (const w of itemWords) {
+    if (w.length < 4 || !/^[a-z]+$/.test(w)) continue;
+    const k = romanKey(w);
+    const had = roman.get(k);
+    if (had === undefined) roman.set(k, kindOf.get(w) ? w : null);
+    else if (had !== null && kindOf.get(had) !== kindOf.get(w)) roman.set(k, null);
+  }
+  return { deletes, order, itemWords, roman };
 }
 
 /** A dropped or doubled letter is as common as a wrong one, so lengths within one cost the same. */
@@ -95,13 +116,37 @@ function addsEnding(t: string, w: string): boolean {
 }
 
 /**
- * Whether two words differ only in their final vowel ("archane"/"archana", "gappe"/"gappa"):
- * the same word in another transliteration or inflection, not a typo. Such a word reaches its
+ * Whether two words differ only in their final vowel ("archane"/"archana", "gappe"/"gappa") or are
+ * one word in two romanizations ("ghewar"/"ghevar"): the same word in another transliteration or
+ * inflection, not a typo. Such a word reaches its
  * lexicon entry for the category, but is shown and stored as written.
  */
 export function isVariantEnding(t: string, w: string): boolean {
   const n = t.length;
-  return n === w.length && n >= 4 && t.slice(0, -1) === w.slice(0, -1) && VOWELS.has(t[n - 1]!) && VOWELS.has(w[n - 1]!);
+  return (n === w.length && n >= 4 && t.slice(0, -1) === w.slice(0, -1) && VOWELS.has(t[n - 1]!) && VOWELS.has(w[n - 1]!)) || sameRomanization(t, w);
+}
+
+/**
+ * A word of an Indian language written in Latin letters, folded to what its spellings share: w and v
+ * are one sound, so are z and j, ph and f; an aspirate "h" after a consonant ("chh", "bh", "dh") and a
+ * long vowel written twice ("aa", "ee", "oo") are often left out. A doubled consonant is kept: that is
+ * how English typos differ ("cofee" is a slip for coffee, shown as coffee).
+ * e.g. romanKey("ghewar") === romanKey("ghevar"), romanKey("chaach") === romanKey("chhach")
+ */
+function romanKey(w: string): string {
+  return w.replace(/ee/g, 'i').replace(/oo/g, 'u').replace(/aa/g, 'a').replace(/ii/g, 'i').replace(/uu/g, 'u')
+    .replace(/w/g, 'v').replace(/z/g, 'j').replace(/ph/g, 'f').replace(/chh/g, 'ch').replace(/([bdgjkpt])h/g, '$1');
+}
+
+/** The one item word spelt `t` in another romanization, or null. */
+function romanTwin(t: string, idx: SpellingIndex): string | null {
+  const w = idx.roman.get(romanKey(t));
+  return w && w !== t ? w : null;
+}
+
+/** Two spellings of one word in another romanization ("ghewar"/"ghevar", "chaach"/"chhach"), not a typo. */
+function sameRomanization(t: string, w: string): boolean {
+  return t.length >= 4 && w.length >= 4 && t !== w && romanKey(t) === romanKey(w);
 }
 
 function isTransposition(a: string, b: string): boolean {
@@ -202,6 +247,8 @@ export function closestWord(
       }
     }
   }
+  // "panir", "sabzee", "bhindee": an item word in another romanization, however many letters apart.
+  if (best === null) best = romanTwin(t, idx);
   if (best === null) return null;
   // A real English word that happens to sit near a lexicon word ("pain" ~ "paan") is left alone.
   if (isWord(t)) return null;
