@@ -7,6 +7,7 @@
  * each cue is strong (decides) or weak (munshi asks rather than records).
  */
 import { POSSESSIVE_WORDS, POSSESSIVES } from '../../categories/lexicon.js';
+import { isDictionaryWord } from '../../categories/wordnet.js';
 import type { Tag, Tagged } from '../../language/tagger.js';
 import type { Role } from '../../language/vocab/roles.js';
 import type { OtherKind } from '../types.js';
@@ -98,8 +99,11 @@ export function readCues(x: CueInput): Cue | null {
   const endsQ = t.tokens.some((tk) => tk.text === '?');
   // "monthly pass 210": an operation word that also describes the thing bought does not open a question.
   const describes = (t.at[first] ?? []).some((g) => g.role === 'descriptive' && g.value === 'periodic') && x.hasMoney;
+  // "EMI 5 tareekh ko due hai 12,500": a word that is also a thing paid for (Telugu "emi", what) opens
+  // no question beside an amount.
+  const alsoPaid = x.hasMoney && (t.at[first] ?? []).some((g) => g.role === 'installment');
   // "Big Bazaar e masala …": an operation word inside a shop's name opens no question.
-  const startsQ = first >= 0 && !describes && (t.at[first] ?? []).some((g) => (g.role === 'question_word' || g.role === 'op_sum' || g.role === 'op_list' || g.role === 'op_count' || g.role === 'op_avg' || g.role === 'op_top' || g.role === 'op_compare' || g.role === 'op_breakdown') && !insideTerm(x, g));
+  const startsQ = first >= 0 && !describes && !alsoPaid && (t.at[first] ?? []).some((g) => (g.role === 'question_word' || g.role === 'op_sum' || g.role === 'op_list' || g.role === 'op_count' || g.role === 'op_avg' || g.role === 'op_top' || g.role === 'op_compare' || g.role === 'op_breakdown') && !insideTerm(x, g));
 
   // ---- questions
   const asks = hasRole(t, 'op_sum') || hasRole(t, 'op_count') || hasRole(t, 'op_avg') || hasRole(t, 'op_compare') || hasRole(t, 'op_breakdown') || hasRole(t, 'op_top') || hasRole(t, 'op_list');
@@ -184,8 +188,10 @@ export function readCues(x: CueInput): Cue | null {
   const kinAt = (i: number): boolean => i >= 0 && t.tags.some((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && g.start <= i && i < g.end);
   // A shop or a bank as the doer ("bank ne 590 charges kaat liye") charged the owner.
   const byShop = (x.termSpans ?? []).some((k) => k.start <= ergative - 1 && ergative - 1 < k.end);
-  // The doer is a person: kin, a pronoun, or a name ("Gupta ji ne", "Kamla ne").
-  const person = (i: number): boolean => i >= 0 && (t.tokens[i]!.cap || t.tags.some((g) => (g.role === 'kin' || g.role === 'third_party') && g.start <= i && i < g.end));
+  // The doer is a person: kin, a pronoun, or a name ("Gupta ji ne", "Kamla ne", typed in lower case
+  // as "arjun ne": a word no vocabulary row, lexicon term or dictionary knows; "bank ne" is a charge).
+  const unknownWord = (i: number): boolean => t.tokens[i]!.kind === 'word' && !(t.at[i] ?? []).length && !(x.termSpans ?? []).some((k) => k.start <= i && i < k.end) && !isDictionaryWord(t.tokens[i]!.norm);
+  const person = (i: number): boolean => i >= 0 && (t.tokens[i]!.cap || unknownWord(i) || t.tags.some((g) => (g.role === 'kin' || g.role === 'third_party') && g.start <= i && i < g.end));
   const doer = t.tokens[ergative]?.norm === 'ne' ? person : kinAt;
   if (ergative > 0 && !byShop && (doer(ergative - 1) || doer(ergative - 2)) && !t.tags.some((g) => g.role === 'self' && g.start < ergative && ergative <= g.end) && t.tokens[ergative - 1]!.kind === 'word') return { kind: 'third_party', strong: true, why: `"${t.tokens[ergative - 1]!.text} ne": someone else did it` };
 
