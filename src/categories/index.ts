@@ -128,6 +128,12 @@ function reachesFurther(lex: Lexicon, norm: readonly string[], at: number, end: 
   return false;
 }
 
+/** Whether a scan match was reached through spelling repair of one of its tokens. */
+function repairedIn(lex: Lexicon, tokens: readonly string[], m: { start: number; end: number }): boolean {
+  const { repairedWords } = wordState(lex);
+  return tokens.slice(m.start, m.end).some((t) => repairedWords.has(t));
+}
+
 function scan(lex: Lexicon, tokens: readonly string[]): { entry: LexEntry; key: string; start: number; end: number }[] {
   // Punctuation-only tokens ("&", "-") and possessives ("ka") are skipped; `pos` maps back to
   // the caller's indices.
@@ -265,7 +271,8 @@ function categorizeIn(
   // Planet Fitness) says nothing of its own: the merchant decides.
   const itemTokens = input.item && !insideName(tokenize(input.item), merchantTokens) ? tokenize(input.item) : [];
   const itemFound = itemTokens.length ? scan(lex, itemTokens) : [];
-  const merchantFound = merchantTokens.length ? scan(lex, merchantTokens) : [];
+  // A shop's own name is never a misspelt thing ("Handi" is a restaurant, not haldi).
+  const merchantFound = merchantTokens.length ? scan(lex, merchantTokens).filter((m) => !(m.entry.kind === 'item' && repairedIn(lex, merchantTokens, m))) : [];
 
   const item = pickHead(itemFound, 'item');
   // A merchant named by its exact brand spelling is that brand, even one whose bare name is an everyday
@@ -296,7 +303,8 @@ function categorizeIn(
   if (fromWordNet && !(weak && weak.primary !== 'other')) return fromWordNet;
 
   if (input.context) {
-    const ctxFound = scan(lex, tokenize(input.context));
+    const ctxTokens = tokenize(input.context);
+    const ctxFound = scan(lex, ctxTokens).filter((m) => !(repairedIn(lex, ctxTokens, m) && ctxTokens.slice(m.start, m.end).every((w) => merchantTokens.includes(w))));
     const ctx = pickHead(ctxFound, 'item') ?? pickHead(ctxFound, 'merchant');
     if (ctx && !(weak && weak.primary !== 'other' && weak.primary !== ctx.primary)) return result(ctx, CONF.context, 'lexicon');
   }

@@ -15,9 +15,6 @@ import { gapAware } from '../../test/support/gaps.js';
 // Written for the v1 rules; they now test the language-layer reader (understanding/next). The cases it does not read
 // yet (measured when v1 was removed) run as known gaps: they must still fail until it learns them.
 const it = gapAware([
-  "samosa 4 gupta ji pe 60 -> one ₹60 samosa at the stall",
-  "jalebi 2 sharma pe 80 -> one ₹80 jalebi at the stall",
-  "kachori 3 rawat par 75 -> one ₹75 kachori at the stall",
   "rent 18000, light 1400 and water 250 -> a bill sibling makes utilities",
   "maintenance 2500 and gas 880 -> a bill sibling makes utilities",
   "old monk 2 at the shack 600 -> one ₹600",

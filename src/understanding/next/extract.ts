@@ -120,16 +120,24 @@ export function chunksOf(t: Tagged, content: readonly number[], termAt: readonly
       if (post === 'place' && cur.role === 'main' && !content.some((j) => j > i && termAt[j]?.kind === 'item')) {
         let last = -1;
         cur.idx.forEach((j, k) => {
-          if (termAt[j]?.kind === 'item' && termAt[j]!.end - 1 === j) last = k;
+          if (termAt[j]?.kind === 'item' && termAt[j]!.end - 1 === j && !has(t, j, 'generic_place')) last = k;
         });
-        const name = last >= 0 ? cur.idx.slice(last + 1) : [];
-        if (name.length && name.length <= 3 && name.every((j) => t.tokens[j]!.kind === 'word' && (termAt[j]?.kind === 'merchant' || (!termAt[j] && !has(t, j, 'generic_place') && !has(t, j, 'local_spot') && !has(t, j, 'city'))))) {
-          cur.idx = cur.idx.slice(0, last + 1);
+        // The verb between the thing and the name is neither ("saree li Johari Bazaar se"); a kind of
+        // place closing a name is part of it ("Johari Bazaar", "Sadar Market").
+        const name = last >= 0 ? cur.idx.slice(last + 1).filter((j) => !dropped(t, j, termAt)) : [];
+        const nameWord = (j: number, k: number): boolean => termAt[j]?.kind === 'merchant' || (!termAt[j] || k > 0 && k === name.length - 1 && has(t, j, 'generic_place')) && (!has(t, j, 'generic_place') || k > 0 && k === name.length - 1) && !has(t, j, 'local_spot') && !has(t, j, 'city');
+        if (name.length && name.length <= 3 && name.every((j, k) => t.tokens[j]!.kind === 'word' && nameWord(j, k))) {
+          cur.idx = cur.idx.filter((j) => !name.includes(j));
           flush();
           cur = { role: 'main', idx: name };
         }
       }
       if (post !== 'drop' && cur.role === 'main') cur.role = (post === 'purpose' ? 'purpose' : post === 'place' ? 'source' : post) as ChunkRole;
+      // "district pe 2 movie tickets", "dhabe pe parathe": "pe" after words that name no thing, or
+      // after a kind of place, when the thing bought is named elsewhere, says where it was bought
+      // ("petrol pe 500": the chunk before it is the thing).
+      if (post === 'drop' && cur.role === 'main' && cur.idx.length && cur.idx.every((j) => termAt[j]?.kind !== 'item' || has(t, j, 'generic_place') || termAt[j]!.primary === 'food' && termAt[j]!.detail === 'restaurant')
+        && content.some((j) => !cur.idx.includes(j) && termAt[j]?.kind === 'item' && !weakTerm(termAt[j]!))) cur.role = 'source';
       flush();
       cur = { role: 'main', idx: [] };
       continue;
@@ -205,6 +213,14 @@ function titleCase(s: string): string {
   return s.replace(/(^|[\s\-/&])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 }
 
+/** A shop's name from its words: title case, but a short name typed in capitals stays so ("LMB", "HP", "PHED"). */
+function nameText(t: Tagged, idx: readonly number[]): string {
+  const acronyms = new Map<string, string>();
+  if (!shouting(t.tokens)) for (const i of idx) if (/^[A-Z]{2,5}$/.test(t.tokens[i]!.text)) acronyms.set(titleCase(t.tokens[i]!.norm), t.tokens[i]!.text);
+  const s = titleCase(text(t, idx));
+  return acronyms.size ? s.split(' ').map((w) => acronyms.get(w) ?? w).join(' ') : s;
+}
+
 /**
  * Item and merchant of one expense.
  * e.g. "spent 500 on a latte at Starbucks" → item "latte", merchant "Starbucks"
@@ -229,7 +245,10 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
   const capital = (i: number): boolean => !loud && t.tokens[i]!.cap;
   // A word nobody has filed: not in the lexicon and with no vocabulary role.
   const unknown = (i: number): boolean => !termAt[i] && t.tokens[i]!.kind === 'word' && !t.tags.some((g) => g.start <= i && i < g.end);
-  const nameWords = (c: Chunk): number[] => words(t, c.idx, termAt).filter((i) => !isKin(t, i) && !has(t, i, 'city') && !has(t, i, 'local_spot') && !has(t, i, 'payment_method'));
+  // "Bapu Bazaar se", "Nehru Place se": a capitalised word before a kind of place names that market,
+  // even one that is also kin ("bapu", father).
+  const marketName = (i: number): boolean => capital(i) && capital(i + 1) && has(t, i + 1, 'generic_place');
+  const nameWords = (c: Chunk): number[] => words(t, c.idx, termAt).filter((i) => (!isKin(t, i) || marketName(i)) && !has(t, i, 'city') && !has(t, i, 'local_spot') && !has(t, i, 'payment_method'));
   if (!merchant) {
     // A name in a place chunk: "sandwich at heathrow", "dmart se", "tea from golden tips". A chunk of
     // known things only ("at the bakery") is a kind of place, not a name.
@@ -247,10 +266,10 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       const lead = ws[0]! - 1;
       const nameArticle = c.idx.includes(lead) && t.tags.some((g) => g.role === 'glue' && g.value === 'name' && g.start === lead && g.end === ws[0]);
       const placeKind = ws.some((i) => has(t, i, 'generic_place') || has(t, i, 'city') || has(t, i, 'local_spot'));
-      const named = ws.some(unknown) || ws.every((i) => !termAt[i] && !has(t, i, 'generic_place')) || nameOfThings || (nameArticle && !placeKind);
+      const named = ws.some(unknown) || ws.some(marketName) || ws.every((i) => !termAt[i] && !has(t, i, 'generic_place')) || nameOfThings || (nameArticle && !placeKind);
       if (!named) continue;
       const nameIdx = nameArticle && !placeKind ? [lead, ...ws] : ws;
-      merchant = titleCase(text(t, nameIdx));
+      merchant = nameText(t, nameIdx);
       merchantIdx = nameIdx;
       break;
     }
@@ -260,16 +279,41 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
     // a spot in town or the ride's destination).
     const last = chunks[chunks.length - 1];
     // "for X" says who it was for, never who was paid.
-    if (last && chunks.length > 1 && (last.role === 'dest' || last.role === 'purpose' || last.role === 'via') && last.prep !== 'for' && chunks[0]!.idx.some((i) => termAt[i]?.kind === 'item')) {
+    if (last && chunks.length > 1 && (last.role === 'dest' || last.role === 'purpose' || last.role === 'via') && last.prep !== 'for' && !(last.role === 'purpose' && !last.prep) && chunks[0]!.idx.some((i) => termAt[i]?.kind === 'item')) {
       const moving = chunks[0]!.idx.some((i) => termAt[i] && (termAt[i]!.primary === 'transport' || termAt[i]!.primary === 'travel'));
       const ws = nameWords(last);
       if (ws.length && ws.length <= 3 && ws.every(unknown) && !(last.role === 'dest' && moving)) {
-        merchant = titleCase(text(t, ws));
+        merchant = nameText(t, ws);
         merchantIdx = ws;
       }
     }
   }
   let guessedShop = false;
+  if (!merchant) {
+    // "lunch Surya Mahal 640", "dinner with buyers 2800 Handi", "petrol 2k HP": capitalised words
+    // nobody has filed, right after a thing bought or closing the message after its amount, name
+    // where it was bought (after a film, a show, a book or a present a capital may be a title or a
+    // person: "movie Jawan", "book Atomic Habits", "gift Priya").
+    const titled = (k: KnownTerm): boolean => k.primary === 'entertainment' || k.primary === 'gifts' || k.primary === 'education' || k.primary === 'other' || (k.primary === 'shopping' && k.detail === 'books');
+    const food = (i: number | undefined): boolean => i !== undefined && termAt[i]?.kind === 'item' && !titled(termAt[i]!);
+    const itemChunk = chunks.findIndex((c) => c.role === 'main' && c.idx.some(food));
+    for (const [ci, c] of chunks.entries()) {
+      if (c.role !== 'main' || itemChunk < 0 || ci < itemChunk) continue;
+      const ws = words(t, c.idx, termAt);
+      // A sector or street after the name is where the shop stands ("HP sec 14").
+      let end = ws.length;
+      while (end > 0 && has(t, ws[end - 1]!, 'label')) end--;
+      let k = end;
+      while (k > 0 && unknown(ws[k - 1]!) && capital(ws[k - 1]!)) k--;
+      const run = ws.slice(k, end);
+      if (!run.length || run.length > 3 || run.some((i) => i === 0 || t.tokens[i - 1]!.kind === 'newline')) continue;
+      const closes = k === 0 ? ci > itemChunk && chunks.slice(ci + 1).every((o) => o.role !== 'main') : food(ws[k - 1]) && !capital(ws[k - 1]!);
+      if (!closes) continue;
+      merchantIdx = run;
+      merchant = nameText(t, run);
+      break;
+    }
+  }
   if (!merchant) {
     // A shop's name before what it sold: "Burma Burma lunch", "Karachi bakery fruit biscuits",
     // "Pulla Reddy sweets". Unknown words open the main chunk and a known item follows.
@@ -298,7 +342,7 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
         const recipient = has(t, ws[0]! - 1, 'spend_verb') || has(t, ws[0]! - 1, 'obtain_verb');
         if (nameLike || (k === 1 && (sold === 'food' || sold === 'shopping') && !recipient && !isDictionaryWord(t.tokens[ws[0]!]!.norm))) {
           merchantIdx = ws.slice(0, end);
-          merchant = titleCase(text(t, merchantIdx));
+          merchant = nameText(t, merchantIdx);
           // One lower-case word before a known thing may be a shop ("tatte lunch") or a kind of it
           // ("achari paneer"): the reading is a guess, and munshi asks.
           guessedShop = !nameLike;
@@ -357,6 +401,9 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       // "Pihu ke tuition": the unknown name that owns the item is whom it was for, not part of it.
       const owner = (i: number): boolean => !termAt[i] && t.tokens[i]!.cap && POSSESSIVES.has(t.tokens[i + 1]?.norm ?? '') && i < itemTerm!.start;
       itemIdx = words(t, c.idx, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i) && !extras.has(i) && !owner(i));
+      // "aaj ka kharcha - breakfast 120": words before a dash set apart, ahead of the thing, are a heading.
+      const dash = c.idx.filter((i) => i < itemTerm!.start && t.tokens[i]!.text === '-' && !t.tokens[i]!.glued && !t.tokens[i + 1]?.glued).pop();
+      if (dash !== undefined) itemIdx = itemIdx.filter((i) => i > dash);
       // "gave the car for servicing": the work done on the thing is what was paid for.
       const next = chunks[chunks.indexOf(c) + 1];
       if (next && next.role === 'purpose') {

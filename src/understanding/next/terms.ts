@@ -92,6 +92,9 @@ export function findTerms(t: Tagged, lex: TermFinder, fn: ReadonlySet<number>): 
     if (repaired(k) && t.tokens[k.start]!.cap) {
       const next = all.find((o) => o.start === k.end && o.kind === 'item' && !repaired(o));
       if (next && next.primary !== k.primary) return false;
+      // "dinner with buyers 2800 Handi": a capitalised word after the thing bought, inside the
+      // message, is a name (the restaurant), not a misspelt second thing ("haldi").
+      if (k.start > 0 && t.tokens[k.start - 1]!.kind !== 'newline' && all.some((o) => o.end <= k.start && o.kind === 'item' && !repaired(o))) return false;
     }
     return !(anyVocab && repaired(k));
   });
