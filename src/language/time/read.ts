@@ -499,7 +499,8 @@ const ACTIONS: Record<string, A> = {
       // "wed ventra 20": a day opening a record, unless a celebration follows ("wed anniversary gift").
       const opens = h === 'start' && c.mode === 'record' && atMessageStart(t, w.start) && !(t.at[w.end] ?? []).some((g) => g.role === 'celebration');
       // A postposition after it does what "on" does before it ("Mangal ko dentist", "dentist budh ko").
-      const dayPost = (t.at[w.end] ?? []).some((g) => g.role === 'time_prep' && g.value === 'post');
+      // ("bhai sun na": a strong one's postposition that also negates, Telugu "na", is Hindi "na".)
+      const dayPost = (t.at[w.end] ?? []).some((g) => g.role === 'time_prep' && g.value === 'post') && !(h === 'strong' && (t.at[w.end] ?? []).some((g) => g.role === 'negation'));
       const ok = (h === 'weak' ? atMessageStart(t, w.start) || cueBefore(t, w.start) : false) || dayPost || beside || closes || opens;
       if (!ok) return null;
     }

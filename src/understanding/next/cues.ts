@@ -163,6 +163,8 @@ export function readCues(x: CueInput): Cue | null {
   // ---- things that did not happen, or not to the owner
   for (const v of vs) {
     const neg = before(t, 'negation', v.at, 2);
+    // "split nahi hua, poora maine diya": the owner named after the negation starts another clause.
+    if (neg && t.tags.some((g) => g.role === 'self' && g.start >= neg.end && g.end <= v.at)) continue;
     if (neg) return { kind: 'negated', strong: true, why: `"${neg.phrase}" before "${t.tokens[v.at]!.text}"` };
   }
   // "didn't buy", "didnt pay", Bengali "kinini": a negation that holds the verb itself is as sure as one before it.
@@ -204,7 +206,10 @@ export function readCues(x: CueInput): Cue | null {
     // Gujarati "activa ma petrol", "3,200 ma order karyu": a kin word that is also a postposition after
     // a word or an amount ("ma": mother, in) is the postposition.
     const postpAfterWord = (g: Tag): boolean => g.start > 0 && (t.tokens[g.start - 1]!.kind === 'word' || t.tokens[g.start - 1]!.kind === 'num') && (t.at[g.start] ?? []).some((h) => h.role === 'postp');
-    const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && !postpAfterWord(g) && g.end <= v0.at && v0.at - g.end <= 2 && noAmountBetween(g) && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0) && !insideTerm(x, g) && !POSSESSIVES.has(t.tokens[g.end]?.norm ?? '') && !POSSESSIVE_WORDS.has(t.tokens[g.end]?.norm ?? ''));
+    // "bro aaj ka kharcha - …", "bhai kal ka hisaab": a word of address (kin that is also a filler)
+    // is the doer only right before the verb ("bro paid").
+    const addressed = (g: Tag): boolean => g.end < v0.at && t.tags.some((h) => h.role === 'filler' && h.start === g.start && h.end === g.end);
+    const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && !postpAfterWord(g) && !addressed(g) && g.end <= v0.at && v0.at - g.end <= 2 && noAmountBetween(g) && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0) && !insideTerm(x, g) && !POSSESSIVES.has(t.tokens[g.end]?.norm ?? '') && !POSSESSIVE_WORDS.has(t.tokens[g.end]?.norm ?? ''));
     const selfFirst = t.tags.some((g) => g.role === 'self' && g.end <= v0.at);
     // ("grandson birthday gift 2000": a bare "gift" after kin is the thing, not their doing.)
     if (subject && !selfFirst && !(v0.tense === 'base' && subject.end < v0.at)) return { kind: 'third_party', strong: true, why: 'someone else spent it' };
@@ -240,7 +245,8 @@ export function readCues(x: CueInput): Cue | null {
   if (roleTags(t, 'plan').some((g) => !insideTerm(x, g)) && !pastVerb) return { kind: 'plan', strong: true, why: 'a plan' };
   if (hasRole(t, 'price_remark') && !pastVerb) return { kind: 'price', strong: true, why: 'a price, not a payment' };
   if (hasRole(t, 'budget') && !pastVerb) return { kind: 'budget', strong: true, why: 'a budget' };
-  if (hasRole(t, 'balance') && !pastVerb) return { kind: 'balance', strong: !x.hasThing, why: 'a balance' };
+  // "fastag balance sirf 85 bacha hai": a balance said with its verb ("bacha hai") is sure even beside a thing.
+  if (hasRole(t, 'balance') && !pastVerb) return { kind: 'balance', strong: !x.hasThing || roleTags(t, 'balance').some((g) => g.end - g.start > 1), why: 'a balance' };
   if (x.futureDate && !pastVerb) return { kind: 'plan', strong: false, why: 'a date ahead' };
   return null;
 }
