@@ -84,3 +84,66 @@ describe('an Indian word in another romanization is that word, kept as the owner
     expect(one('cofee 40', IN).item).toBe('coffee');
   });
 });
+
+describe('where it was bought: "pe" before the thing, named markets, places gone to, names after the thing', () => {
+  it.each([
+    ['olive pe 2 cocktails 1400', 'cocktails', 'olive'],
+    ['Sadar Bazaar se jeans 700', 'jeans', 'sadar bazaar'],
+    ['dupatta li Lal Bazaar se 450', 'dupatta', 'lal bazaar'],
+    ['Bombay Adda gaye the, 1200 ka khana', 'khana', 'adda'],
+    ['thali Shree Thaker 450', 'thali', 'shree thaker'],
+    ['dinner 2200 Olive, kal raat', 'dinner', 'olive'],
+    ['diesel 3k BP sec 56', 'diesel', 'bp'],
+  ])('%s', (text, item, merchant) => {
+    const e = one(text, IN);
+    expect(e.item).toContain(item);
+    expect(e.merchant?.toLowerCase()).toContain(merchant);
+  });
+
+  it('the place gone to is not the thing when the thing is named beside it', () => {
+    const e = one('salon gayi thi, threading 60', IN);
+    expect(e.item).toBe('threading');
+  });
+
+  it('a short name typed in capitals keeps its capitals', () => {
+    expect(one('KMB se barfi 400', IN).merchant).toBe('KMB');
+  });
+
+  it('a dhaba before "pe" is where, and names no shop', () => {
+    const e = one('dhabe pe roti sabzi 120', IN);
+    expect(e.item).toContain('roti');
+    expect(e.merchant).toBeNull();
+  });
+
+  it('"for someone" in Hindi is whom it was for, never the payee', () => {
+    expect(one('chai 20 Rahul ke liye', IN).merchant).toBeNull();
+  });
+
+  it('a word of address opening a heading is not the doer, and the heading is not the item', () => {
+    const es = understand('bhai aaj ka hisaab - chai 20, samosa 30', IN);
+    if (es.intent !== 'add_expense') throw new Error(JSON.stringify(es));
+    expect(es.expenses.map((e) => e.item)).toEqual(['chai', 'samosa']);
+  });
+
+  it("the owner named after a negation paid, in a clause of their own", () => {
+    expect(one('bill split nahi hua, poora maine diya 2400', IN).amountMinor).toBe(240000);
+  });
+
+  it('a balance said with its verb is a balance even beside a thing', () => {
+    expect(kind('wallet mein sirf 200 bacha hai')).toBe('other:balance');
+  });
+
+  it('"sun" before Hindi "na" is listening, not Sunday', () => {
+    expect(one('yaar sun na, kal 300 ka pizza', IN).date).toBe('2026-10-13');
+  });
+});
+
+describe('Indian operators and boards', () => {
+  it.each([
+    ['DJB ka bill 450', 'utilities'],
+    ['Pune Metro 40', 'transport'],
+    ['e-rick 30 station tak', 'transport'],
+  ])('%s', (text, category) => {
+    expect(one(text, IN).category).toBe(category);
+  });
+});
