@@ -147,3 +147,32 @@ describe('Indian operators and boards', () => {
     expect(one(text, IN).category).toBe(category);
   });
 });
+
+describe('headings, lengths and streets, late nights and trailing fillers', () => {
+  it('a heading before a colon names the place, and each thing after it is its own item', () => {
+    const r = understand('chai point: masala chai 60, bun maska 50', IN);
+    if (r.intent !== 'add_expense') throw new Error(JSON.stringify(r));
+    expect(r.expenses.map((e) => e.item)).toEqual(['masala chai', 'bun maska']);
+  });
+
+  it('an outing before a colon is not what was bought', () => {
+    const r = understand('manali trip: volvo 1800 + homestay 4000', IN);
+    if (r.intent !== 'add_expense') throw new Error(JSON.stringify(r));
+    expect(r.expenses[0]!.item).not.toContain('trip');
+  });
+
+  it('a length is a note, not money', () => {
+    expect(kind('beta ki height 112 cm')).toBe('other:note');
+  });
+
+  it('"mi" beside a road in India is MI Road, not miles', () => {
+    expect(one('auto 60 mi road tak', IN).amountMinor).toBe(6000);
+  });
+
+  it.each([
+    ['zomato 450 last nite', '2026-10-13'],
+    ['threading 60 on tue yaar', '2026-10-13'],
+  ])('%s', (text, date) => {
+    expect(one(text, IN).date).toBe(date);
+  });
+});

@@ -486,7 +486,8 @@ const ACTIONS: Record<string, A> = {
       // In a record, a short day name beside the amount or closing the message is its day
       // ("brunch sat 44", "nyquil 13.49 wed"); "sat down", "the sun" are not.
       const prevNum = t.tokens[w.start - 1]?.kind === 'num', nextNum = t.tokens[w.end]?.kind === 'num';
-      const last = !t.tokens.slice(w.end).some((k) => k.kind === 'word' || k.kind === 'num');
+      // ("haircut 200 on wed bro": a filler after it still leaves it closing the message.)
+      const last = !t.tokens.slice(w.end).some((k) => (k.kind === 'word' && !(t.at[k.i] ?? []).some((g) => g.role === 'filler')) || k.kind === 'num');
       // A strong one ("wed", "sun") closes a record after an amount or a noun ("curry for dinner
       // wed"), never after a function word or a doer ("in the sun", "we wed").
       const prev = t.at[w.start - 1] ?? [];

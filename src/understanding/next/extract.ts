@@ -143,6 +143,9 @@ export function chunksOf(t: Tagged, content: readonly number[], termAt: readonly
       continue;
     }
     if (tk.kind === 'punct' && tk.text !== '-' && tk.text !== '/') {
+      // "warehouse cafe: beer 1.2k, nachos 450", "goa trip: flights 9.8k": a heading before a colon,
+      // with the things bought named after it, says where (or on what outing), not what.
+      if (tk.text === ':' && cur.role === 'main' && !chunks.length && content.some((j) => j > i && termAt[j]?.kind === 'item')) cur.role = 'place';
       flush();
       cur = { role: 'main', idx: [] };
       continue;
