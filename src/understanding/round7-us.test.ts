@@ -130,3 +130,20 @@ describe('verbs are never the thing', () => {
     expect(one('finally paid the roofer 900', US).item).toBe('roofer');
   });
 });
+
+describe('round 7, second pass', () => {
+  it('a price turned down is no purchase', () => {
+    expect(understand('saw a pretzel for 8 at the stadium and said nope', US)).toMatchObject({ intent: 'other', kind: 'negated' });
+    expect(understand('looked at boots for 180 and walked away', US)).toMatchObject({ intent: 'other' });
+  });
+
+  it('a numbered field or rink is a place, not an amount: munshi asks', () => {
+    expect(understand('hockey game sun 7:15 rink 2', US)).toMatchObject({ ask: 'ambiguous_amount' });
+  });
+
+  it('a possessive shop before a sandwich is the shop', () => {
+    const e = one("sal's blt 10.50", US);
+    expect(e).toMatchObject({ item: 'blt', category: 'food' });
+    expect(e.merchant).toMatch(/^Sal/);
+  });
+});
