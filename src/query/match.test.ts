@@ -91,6 +91,14 @@ describe('member words inside the name of another thing', () => {
     expect(m.test(row('black pepper', 'other'))).toBe(true);
     expect(m.test(row('dr pepper and groceries', 'other'))).toBe(true);
   });
+  it('a shop asked about by name does not count a longer-named shop, however often its name is written on the row', () => {
+    const uber = compileMatcher({ categories: [], terms: ['uber'], merchants: ['Uber'], shop: true });
+    // The note repeats the merchant ("pad see ew Uber Eats 31"): every copy of the other shop's name is not this shop.
+    expect(uber.test(row('pad see ew uber eats pad see ew uber eats 31', 'food', 'delivery', 'Uber Eats'))).toBe(false);
+    expect(uber.test(row('airport cab uber eats promo used', 'transport', 'taxi', 'Uber Eats'))).toBe(false);
+    expect(uber.test(row('cab to work uber', 'transport', 'taxi', 'Uber'))).toBe(true);
+    expect(uber.test(row('dinner ordered on uber', 'food', 'delivery', 'Uber Eats'))).toBe(true);
+  });
   it('at a concept\'s shop, a row filed elsewhere counts by what it bought, not its note', () => {
     const m = compileMatcher({ categories: [{ primary: 'food', detail: 'groceries' }], terms: ['vanilla', 'flour'], merchants: ['Kroger'], names: ['groceries'] });
     expect(m.test({ ...row('frozen custard kroger french vanilla', 'food', 'sweets', 'Kroger'), item: 'frozen custard' })).toBe(false);

@@ -115,7 +115,7 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
   const family = (text: string): string => (blocked ? text.replace(blocked, ' ') : text);
   const base = (row0: MatchableRow): boolean => {
     const other = m.shop && row0.merchant && !merchants.has(normTerm(row0.merchant));
-    const row = other ? { ...row0, search_text: row0.search_text.replace(normTerm(row0.merchant!), ' ') } : row0;
+    const row = other ? { ...row0, search_text: row0.search_text.replaceAll(normTerm(row0.merchant!), ' ') } : row0;
     for (const c of cats) if (row.category === c.primary && (c.detail === null || row.detail === c.detail)) return true;
     // A concept's shops ("groceries": Costco, Walmart) do not pull in what the row was filed as
     // something else ("gas (Costco)" under Fuel, "candy (Walmart)" under Snacks), unless that only
