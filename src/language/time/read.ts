@@ -165,7 +165,7 @@ function cueBefore(t: Tagged, i: number): boolean {
 
 /** Words that set two months side by side ("May vs July", "april or may", "mayo y julio"). */
 const MONTH_JOIN: ReadonlySet<Role> = new Set<Role>(['op_compare', 'time_to', 'time_from']);
-const JOIN_WORDS: ReadonlySet<string> = new Set(['and', 'or', '&', ',', 'y', 'o', 'aur', 'ya']);
+const JOIN_WORDS: ReadonlySet<string> = new Set(['and', 'or', '&', ',', 'y', 'o', 'aur', 'ya', '+', 'plus', 'n']);
 
 /**
  * Whether the month word at `i` is set beside another month across a joining word ("May vs July",
@@ -176,6 +176,8 @@ function besideMonth(t: Tagged, i: number): boolean {
   const joins = (x: number): boolean => JOIN_WORDS.has(t.tokens[x]?.norm ?? '') || (t.at[x] ?? []).some((g) => MONTH_JOIN.has(g.role));
   const month = (x: number): boolean => x >= 0 && (t.at[x] ?? []).some((g) => g.role === 'month' && g.start === x) && !homograph(t, x);
   if (t.tokens[i - 1]?.norm === 'de' || t.tokens[i - 1]?.norm === 'del') return true;
+  // "utilities for may?", "rent for may": "for" and then nothing more, so no verb can follow it.
+  if (t.tokens[i - 1]?.norm === 'for' && t.tokens.slice(i + 1).every((k) => k.kind === 'punct' || k.kind === 'newline' || k.kind === 'emoji')) return true;
   return (joins(i + 1) && month(i + 2)) || (i >= 2 && joins(i - 1) && month(i - 2));
 }
 

@@ -459,10 +459,13 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     const idx: number[] = [];
     for (let x = p.a; x < p.b; x++) if (t.tokens[x]!.kind === 'word') idx.push(x);
     const whole = idx.map((x) => t.tokens[x]!.norm).join(' ');
-    // "gifts & donations": categories joined by "&" that make no name together are either of them.
-    if (idx.length === 2 && p.b - p.a === 3 && t.tokens[idx[0]! + 1]!.text === '&' && !(opts.isName ?? knownName)(whole) && !opts.categoryNamed(whole)
-      && idx.every((x) => opts.categoryNamed(t.tokens[x]!.norm))) {
-      phrases.splice(q, 1, ...idx.map((x, n) => ({ a: x, b: x + 1, join: n === 0 ? p.join : ('or' as const), excluded: p.excluded })));
+    // "gifts & donations", "gifts n donations": categories joined by "&" or a spoken "n" that make no
+    // name together are either of them ("mac n cheese" joins two things, no categories, and stays one).
+    const ends = [p.a, p.b - 1];
+    const joiner = t.tokens[p.a + 1];
+    if (p.b - p.a === 3 && (joiner?.text === '&' || joiner?.norm === 'n') && ends.every((x) => t.tokens[x]!.kind === 'word') && !(opts.isName ?? knownName)(whole) && !opts.categoryNamed(whole)
+      && ends.every((x) => opts.categoryNamed(t.tokens[x]!.norm))) {
+      phrases.splice(q, 1, ...ends.map((x, n) => ({ a: x, b: x + 1, join: n === 0 ? p.join : ('or' as const), excluded: p.excluded })));
       r.listed = true;
       continue;
     }
