@@ -134,7 +134,29 @@ export function conceptBlockers(c: ConceptLike, regions?: readonly string[]): st
   return [...out];
 }
 
+/**
+ * The primaries a concept's member words are filed under by the lexicon, when it names no category
+ * ("vegetables" by its tag: food), so a member word on a row filed elsewhere is not taken for it.
+ * Null when some member word is unknown to the lexicon or the concept has categories.
+ * e.g. conceptHomes(vegetables, ['IN']) → ['food']
+ */
+export function conceptHomes(c: ConceptLike, regions?: readonly string[]): string[] | null {
+  if (c.categories.length || !c.terms.length) return null;
+  const phrases = lexiconFor(regions).phrases;
+  const out = new Set<string>();
+  let known = 0;
+  for (const term of c.terms) {
+    const e = phrases.get(normTerm(term)) ?? singularForms(normTerm(term)).map((f) => phrases.get(f)).find(Boolean);
+    if (!e) continue;
+    known++;
+    out.add(e.primary);
+  }
+  // Mostly words the lexicon does not file (a curated list of its own): nothing to bound it by.
+  return known * 2 >= c.terms.length && out.size ? [...out] : null;
+}
+
 const sources = new Map<string, ConceptSource>();
+const homeCache = new Map<string, string[] | null>();
 const blockerCache = new Map<string, string[]>();
 
 /**
@@ -146,7 +168,14 @@ export function defaultConcepts(regions?: readonly string[]): ConceptSource {
   let source = sources.get(key);
   if (!source) {
     source = {
-      resolve: (phrase) => narrowerConcept(phrase) ?? resolveConcept(phrase, regions),
+      resolve: (phrase) => {
+        const c: ConceptLike | null = narrowerConcept(phrase) ?? resolveConcept(phrase, regions);
+        if (!c || c.categories.length) return c;
+        const hk = `${key}|${c.label}|${c.terms.length}`;
+        let homes = homeCache.get(hk);
+        if (homes === undefined) homeCache.set(hk, (homes = conceptHomes(c, regions)));
+        return homes ? { ...c, homes } : c;
+      },
       suggest: (phrase, limit) => suggestConcepts(phrase, limit, regions),
       isName: (phrase) => isConceptName(phrase),
       blockers: (c) => {

@@ -91,6 +91,14 @@ describe('member words inside the name of another thing', () => {
     expect(m.test(row('black pepper', 'other'))).toBe(true);
     expect(m.test(row('dr pepper and groceries', 'other'))).toBe(true);
   });
+  it('a concept tied to no category counts its member words only in the primaries they are filed under', () => {
+    const veg = compileMatcher({ categories: [], terms: ['sem', 'lauki', 'sabzi'], merchants: [], names: ['sabzi'], homes: ['food'] });
+    expect(veg.test(row('lauki mandi se', 'food', 'groceries'))).toBe(true);
+    // "sem" (broad beans) inside the note of a college fee ("sem fee") is no vegetable.
+    expect(veg.test(row('college fee riya sem fee', 'education', 'fees'))).toBe(false);
+    // The owner's own word still counts wherever it was filed.
+    expect(veg.test(row('sabzi wala tip', 'other', null))).toBe(true);
+  });
   it('a shop asked about by name does not count a longer-named shop, however often its name is written on the row', () => {
     const uber = compileMatcher({ categories: [], terms: ['uber'], merchants: ['Uber'], shop: true });
     // The note repeats the merchant ("pad see ew Uber Eats 31"): every copy of the other shop's name is not this shop.

@@ -36,6 +36,12 @@ export interface Matcher {
    */
   blockers?: string[];
   /**
+   * The primaries a concept's member words live in, for a concept tied to no category ("vegetables",
+   * "beer"): a member word on a row filed in another primary ("sem" in the note of a college fee) is
+   * not the thing. The owner's own words (`names`) still count anywhere.
+   */
+  homes?: string[];
+  /**
    * A shop the owner has paid, asked about by name: a row at another shop whose name holds the
    * same word matches only by its own item and note ("uber" is not an "Uber Eats" order).
    */
@@ -110,6 +116,7 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
   // Only a matcher tied to details has a family to keep in bounds; a whole primary has no words.
   const familyBound = m.names !== undefined && cats.some((c) => c.detail !== null);
   const also = (m.also ?? []).map(compileMatcher);
+  const homes = m.homes?.length && !cats.length ? new Set(m.homes) : null;
   const blocked = wordsRegex([...new Set((m.blockers ?? []).map(normTerm).filter((t) => t.length > 0))], 'gu');
   /** The row's text as the member words see it: names of other things blanked out. */
   const family = (text: string): string => (blocked ? text.replace(blocked, ' ') : text);
@@ -130,6 +137,7 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
     if (row.detail !== null && cats.some((c) => c.primary === row.category)) return false;
     if (names !== null && names.test(row.search_text)) return true;
     if (familyBound && row.detail !== null) return false;
+    if (homes && !homes.has(row.category)) return false;
     return re !== null && re.test(family(row.search_text));
   };
   return {

@@ -20,6 +20,8 @@ export interface ConceptLike {
   terms: string[];
   merchants: string[];
   via?: string;
+  /** The primaries its member words are filed under in the lexicon (a concept with no categories). */
+  homes?: string[];
 }
 
 /** Where concepts come from (the categories module by default; tests may pass their own). */
@@ -328,7 +330,10 @@ async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean, mo
 /** A concept's matcher: its categories and merchants, its member words, and the owner's own words as names. */
 function conceptMatcher(c: ConceptLike, forms: string[], blockers?: string[]): Matcher {
   const names = [...new Set([...forms, ...singularForms(normTerm(c.label))])];
-  return { categories: [...c.categories], terms: [...c.terms, ...names], merchants: [...c.merchants], names, ...(blockers?.length ? { blockers } : {}) };
+  return {
+    categories: [...c.categories], terms: [...c.terms, ...names], merchants: [...c.merchants], names,
+    ...(blockers?.length ? { blockers } : {}), ...(c.homes?.length && !c.categories.length ? { homes: [...c.homes] } : {}),
+  };
 }
 
 /**
