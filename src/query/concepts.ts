@@ -155,6 +155,37 @@ export function conceptHomes(c: ConceptLike, regions?: readonly string[]): strin
   return known * 2 >= c.terms.length && out.size ? [...out] : null;
 }
 
+/** A region no row names: its lexicon holds only the rows for everyone. */
+const NO_REGION: readonly string[] = ['ZZ'];
+/** The concept of each detail category that one concept covers alone ("transport/fuel" → fuel). */
+const CONCEPT_OF_DETAIL = new Map<string, string>();
+for (const c of loadConcepts()) if (c.cats.length === 1 && c.cats[0]!.includes('/') && !CONCEPT_OF_DETAIL.has(c.cats[0]!)) CONCEPT_OF_DETAIL.set(c.cats[0]!, c.label);
+
+/**
+ * A word whose everyday sense depends on where the owner lives ("gas": fuel to an American, the gas
+ * bill to a Briton): when the owner's regional lexicon files the word itself under a category the
+ * general concept of that word does not cover, the owner means the regional sense, and gets the
+ * concept of that category. Null when the senses agree or the word has no regional row.
+ * e.g. regionalSense('gas', ['US'])?.label === 'fuel'; regionalSense('gas', ['GB']) === null
+ */
+export function regionalSense(phrase: string, regions?: readonly string[]): ConceptLike | null {
+  if (!regions?.length) return null;
+  const p = normTerm(phrase);
+  if (p.includes(' ')) return null;
+  const own = lexiconFor(regions).phrases.get(p);
+  if (!own || own.kind !== 'item' || !own.detail) return null;
+  // Only a row of the owner's regions says so: a row for everyone is the general sense already.
+  const everywhere = lexiconFor(NO_REGION).phrases.get(p);
+  if (everywhere && everywhere.primary === own.primary && everywhere.detail === own.detail) return null;
+  const general = resolveConcept(p, regions);
+  if (!general || !general.categories.length) return null;
+  const cat = `${own.primary}/${own.detail}`;
+  if (general.categories.some((c) => c.primary === own.primary && (c.detail === null || c.detail === own.detail))) return null;
+  const label = CONCEPT_OF_DETAIL.get(cat);
+  const regional = label ? resolveConcept(label, regions) : null;
+  return regional && regional.categories.some((c) => c.primary === own.primary && c.detail === own.detail) ? { ...regional, notIn: general.categories } : null;
+}
+
 const sources = new Map<string, ConceptSource>();
 const homeCache = new Map<string, string[] | null>();
 const blockerCache = new Map<string, string[]>();
@@ -169,7 +200,7 @@ export function defaultConcepts(regions?: readonly string[]): ConceptSource {
   if (!source) {
     source = {
       resolve: (phrase) => {
-        const c: ConceptLike | null = narrowerConcept(phrase) ?? resolveConcept(phrase, regions);
+        const c: ConceptLike | null = narrowerConcept(phrase) ?? regionalSense(phrase, regions) ?? resolveConcept(phrase, regions);
         if (!c || c.categories.length) return c;
         const hk = `${key}|${c.label}|${c.terms.length}`;
         let homes = homeCache.get(hk);

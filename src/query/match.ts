@@ -42,6 +42,11 @@ export interface Matcher {
    */
   homes?: string[];
   /**
+   * Categories of another sense of the owner's word ("gas" to an American is fuel, not the gas bill):
+   * a row filed there is never reached by words.
+   */
+  notIn?: CategoryRef[];
+  /**
    * A shop the owner has paid, asked about by name: a row at another shop whose name holds the
    * same word matches only by its own item and note ("uber" is not an "Uber Eats" order).
    */
@@ -124,6 +129,7 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
     const other = m.shop && row0.merchant && !merchants.has(normTerm(row0.merchant));
     const row = other ? { ...row0, search_text: row0.search_text.replaceAll(normTerm(row0.merchant!), ' ') } : row0;
     for (const c of cats) if (row.category === c.primary && (c.detail === null || row.detail === c.detail)) return true;
+    if (m.notIn?.some((c) => row.category === c.primary && (c.detail === null || row.detail === c.detail))) return false;
     // A concept's shops ("groceries": Costco, Walmart) do not pull in what the row was filed as
     // something else ("gas (Costco)" under Fuel, "candy (Walmart)" under Snacks), unless that only
     // says how it was bought (CHANNELS), or the row is in the concept's primary and names one of its members (a coffee shop's "cappuccino and

@@ -10,6 +10,7 @@ import { isPrimary, primaryDef, type Primary } from '../categories/taxonomy.js';
 import type { ExpenseQueries, ResolvedFilters } from './execute.js';
 import { merchantVariants, normTerm, singularForms, type Matcher } from './match.js';
 import type { CategoryRef, Filters } from './types.js';
+import type { IsoDate } from '../core/dates.js';
 import { wordsOf } from '../language/vocab/vocabulary.js';
 import { fold } from '../language/normalize.js';
 
@@ -22,6 +23,8 @@ export interface ConceptLike {
   via?: string;
   /** The primaries its member words are filed under in the lexicon (a concept with no categories). */
   homes?: string[];
+  /** Categories of another sense of the same word, never reached by its words (see Matcher.notIn). */
+  notIn?: CategoryRef[];
 }
 
 /** Where concepts come from (the categories module by default; tests may pass their own). */
@@ -89,7 +92,19 @@ export async function resolveFilters(deps: ResolveDeps, f: Filters): Promise<Res
     // "utilities in october? coned spectrum verizon etc", "personal care, haircuts toiletries": a
     // category with a list of examples means any of them; names beside a category otherwise narrow
     // it ("zomato food", "BESCOM electricity bills").
-    if (f.examples && f.categories.length && groups.length === 1) groups[0] = [...groups[0]!, ...anyOf];
+    // An example that means something inside the category ("gas" and "phone" beside utilities: the
+    // gas bill, the phone bill) means only that there; one that does not ("the Y membership" beside
+    // health) counts wherever it was filed.
+    if (f.examples && f.categories.length && groups.length === 1) {
+      const cat = groups[0]![0]!;
+      const senses: Matcher[] = [];
+      for (const m of anyOf) {
+        // Beside the category, a word's other sense is the one meant ("gas" beside utilities: the bill).
+        const inside: Matcher = { ...m, notIn: undefined, also: [...(m.also ?? []), cat] };
+        senses.push(m.shop || !(await anyRow(deps, inside)) ? m : inside);
+      }
+      groups[0] = [...groups[0]!, ...senses];
+    }
     else if (anyOf.length || resolutions.some((r) => r.how === 'unknown')) groups.push(anyOf);
   }
   const within: string[] = [];
@@ -168,7 +183,8 @@ async function resolveSpelled(deps: ResolveDeps, phrase: string): Promise<Resolu
   // "car washed" reaches the vehicle concept only through "car": that is a part, not the phrase.
   const partial = whole.how !== 'unknown' && words.length > 1 && whole.how !== 'merchant' && reachedViaPart(deps, p, whole);
   // A shop the lexicon knows ("HP petrol pump" → HP Petrol Pump) under the name the owner's rows use ("HP").
-  if (whole.how === 'concept' && whole.matcher.merchants.length && !whole.matcher.categories.length) {
+  // (Not when the shop is only a part: "kroger groceries" is groceries at Kroger, not all of Kroger.)
+  if (whole.how === 'concept' && whole.matcher.merchants.length && !whole.matcher.categories.length && !partial) {
     const same = await ownerMerchantLike(deps, p, whole.label);
     if (same.length) return { ...whole, label: same[0]!, matcher: { ...whole.matcher, merchants: [...whole.matcher.merchants, ...same] } };
   }
@@ -180,7 +196,6 @@ async function resolveSpelled(deps: ResolveDeps, phrase: string): Promise<Resolu
   // "HP pump", "Hindustan Petroleum" when the owner's rows say "HP": a shop the owner has paid.
   const shop = await ownerMerchantLike(deps, p, whole.how === 'family' ? whole.label : null);
   if (shop.length) return { phrase: p, how: 'merchant', label: shop[0]!, matcher: { categories: [], terms: [], merchants: shop, shop: true } };
-  if (whole.how !== 'unknown' && !partial) return whole;
   // "washed the car", "the car got washed": every word the ledger has (under some verb form), in any order.
   if (words.length > 1) {
     const found: string[][] = [];
@@ -204,8 +219,20 @@ async function resolveSpelled(deps: ResolveDeps, phrase: string): Promise<Resolu
       if (part.length >= 3) parts.push({ text: part, i, len });
     }
   }
-  // "zomato dinners": a shop the owner has paid, named inside the phrase, says it all.
-  if (partial) for (const part of parts) if (await knownMerchant(deps, singularForms(part.text))) return whole;
+  // "Bapu Bazaar shopping", "costco groceries", "zomato dinners": a shop the owner has paid, named
+  // inside the phrase, is where; the other words (when they mean something in the ledger) say what
+  // was bought there. The whole of either alone would count the shop's other rows or other shops'.
+  for (const part of parts) {
+    const shop = await knownMerchant(deps, singularForms(part.text));
+    if (!shop) continue;
+    const at: Resolution = { phrase: p, how: 'merchant', label: shop, matcher: { categories: [], terms: singularForms(part.text), merchants: [shop], shop: true } };
+    const rest = [...words.slice(0, part.i), ...words.slice(part.i + part.len)].filter((w) => w.length >= 3 && !GENERIC_SHOP_WORDS.has(w));
+    if (!rest.length) return at;
+    const mod = await resolveOne(deps, rest.join(' '), false, 'all');
+    if (mod.how === 'unknown' || mod.how === 'family') return partial ? whole : at;
+    return { ...at, label: `${mod.label} at ${shop}`, matcher: { ...at.matcher, also: [mod.matcher] } };
+  }
+  if (whole.how !== 'unknown' && !partial) return whole;
   // Parts, longest first and, at equal length, rightmost first: the head noun carries the meaning
   // ("pain medicine" → medicine). A merchant or a named concept in any part beats a literal word.
   for (const mode of ['strong', 'all'] as const) {
@@ -306,7 +333,8 @@ async function resolveOne(deps: ResolveDeps, p: string, allowExpand: boolean, mo
     return { phrase: p, how: 'concept', label: concept.label, matcher: conceptMatcher(concept, forms, deps.concepts?.blockers?.(concept)) };
   }
   // "maccas", "mcd": another name of a shop the owner has paid is that shop, not the rows that happen to say it.
-  if (concept && concept.merchants.length && !concept.categories.length) {
+  // Only when the phrase is one of the shop's names: "kroger groceries" reaches Kroger through a part.
+  if (concept && concept.merchants.length && !concept.categories.length && concept.terms.some((t) => forms.includes(normTerm(t)))) {
     const shop = await knownMerchant(deps, concept.merchants);
     if (shop) return { phrase: p, how: 'merchant', label: shop, matcher: { categories: [], terms: forms, merchants: [shop], shop: true } };
   }
@@ -332,7 +360,7 @@ function conceptMatcher(c: ConceptLike, forms: string[], blockers?: string[]): M
   const names = [...new Set([...forms, ...singularForms(normTerm(c.label))])];
   return {
     categories: [...c.categories], terms: [...c.terms, ...names], merchants: [...c.merchants], names,
-    ...(blockers?.length ? { blockers } : {}), ...(c.homes?.length && !c.categories.length ? { homes: [...c.homes] } : {}),
+    ...(blockers?.length ? { blockers } : {}), ...(c.homes?.length && !c.categories.length ? { homes: [...c.homes] } : {}), ...(c.notIn?.length ? { notIn: [...c.notIn] } : {}),
   };
 }
 
@@ -351,6 +379,13 @@ function namesConcept(forms: string[], c: ConceptLike): boolean {
 
 async function knownMerchant(deps: ResolveDeps, forms: string[]): Promise<string | null> {
   return deps.queries.knownMerchant(deps.owner, [...new Set(forms.flatMap(merchantVariants))]);
+}
+
+/** Does any live row of the owner, of any date, match? */
+async function anyRow(deps: ResolveDeps, m: Matcher): Promise<boolean> {
+  const all = { from: null, to: null, label: 'so far' };
+  const totals = await deps.queries.select({ owner: deps.owner, today: '9999-12-31' as IsoDate, defaultCurrency: 'XXX' }, all, { groups: [[m]], exclude: [], minAmount: null, maxAmount: null, currency: null }).totals();
+  return totals.some((t) => t.count > 0);
 }
 
 /** Does any live row of the owner mention the words (on word boundaries)? */

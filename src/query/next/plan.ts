@@ -35,6 +35,8 @@ export interface NextPlanOptions {
   isTerm?: (phrase: string) => boolean;
   /** The whole phrase is one lexicon name ("ice cream", not "haircuts toiletries"). */
   isName?: (phrase: string) => boolean;
+  /** The whole phrase is the name of a shop the lexicon knows ("costco", "amazon"). */
+  isShop?: (phrase: string) => boolean;
 }
 
 export type PlanOutcome =
@@ -63,6 +65,10 @@ const ASKING: readonly Role[] = ['op_sum', 'op_kinds', 'op_list', 'op_count', 'o
 /** Roles that join two subject phrases as "either" (food and transport, food or transport). */
 const OR_JOIN: ReadonlySet<string> = new Set(['and', 'or', 'aur', 'ya', 'plus', ',', '&', '+', 'n']);
 const ARTICLE = new Set(['a', 'an']);
+/** Marks that set a clarification off from what it clarifies. */
+const SET_OFF = new Set([',', '-', '–', '—', ':']);
+/** Postpositions that make the phrase before them a place ("mandir mein", "dmart pe"). */
+const POSTPOSED_PLACE = new Set(['mein', 'me', 'mai', 'pe', 'par']);
 const VERSUS = new Set(['vs', 'v/s', 'versus', 'against', 'compared to', 'compared with', 'or', 'ya']);
 
 interface Read {
@@ -443,6 +449,9 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     // "coffee at starbucks": a place word right before the phrase narrows; one further back
     // ("spent on - doctor, medicines") belongs to the question, not to the phrase.
     else if (/^(at|from|to|in|on|via|through|se|pe|par|mein|me|with)$/.test(between.filter((w) => !/^(the|a|an|my|our|his|her|their)$/.test(w)).pop() ?? '')) join = 'and';
+    // "mandir mein kitna daan", "dmart pe kitne ke groceries": a place the postposition right after
+    // the first phrase marks ("in", "at") is where the second was bought.
+    else if (phrases.length > 0 && POSTPOSED_PLACE.has(between[0] ?? '') && !between.slice(1).some((w) => POSTPOSED_PLACE.has(w) || w === 'aur' || w === 'ya')) join = 'and';
     // "petrol for the ute": what it was for narrows it (only right before the phrase, not "total for April? Rewe").
     else if (between.filter((w) => !/^(the|a|an|my|our|his|her|their)$/.test(w)).pop() === 'for') join = 'and';
     const excluded = ex.some((g) => g.end <= i && !t.tokens.slice(g.end, i).some((k) => k.kind === 'punct' || OR_JOIN.has(k.norm) && false)) || excludedAfter(t, j);
@@ -596,6 +605,13 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
       r.place ??= place.name;
       list.splice(q, 1);
     }
+  }
+  // "costco in june, groceries and gas both", "amazon last month - books and toys": a shop, then set
+  // off by a comma or dash the things bought there, is those things at that shop, not any of them.
+  if (opts.isShop && r.op !== 'compare' && !r.categories.length && !r.within.length && r.subjects.length >= 2 && phrases.length === r.subjects.length
+    && opts.isShop(r.subjects[0]!) && r.subjects.slice(1).every((x) => !opts.isShop!(x) && knownName(x))
+    && t.tokens.slice(phrases[0]!.b, phrases[1]!.a).some((k) => SET_OFF.has(k.text))) {
+    r.within.push(r.subjects.shift()!);
   }
   // "compare food and transport": with at most one period, "and" joins the two sides.
   if (r.op === 'compare' && r.sides.length < 2 && r.periods.length < 2 && r.categories.length + r.subjects.length >= 2) {
