@@ -68,7 +68,9 @@ const ARTICLE = new Set(['a', 'an']);
 /** Marks that set a clarification off from what it clarifies. */
 const SET_OFF = new Set([',', '-', '–', '—', ':']);
 /** Postpositions that make the phrase before them a place ("mandir mein", "dmart pe"). */
-const POSTPOSED_PLACE = new Set(['mein', 'me', 'mai', 'pe', 'par']);
+const POSTPOSED_PLACE = new Set(['mein', 'pe', 'par']);
+/** "kitna" and its forms, between a place and what was bought there ("mandir mein kitna daan"). */
+const HOW_MUCH = new Set(['kitna', 'kitni', 'kitne']);
 const VERSUS = new Set(['vs', 'v/s', 'versus', 'against', 'compared to', 'compared with', 'or', 'ya']);
 
 interface Read {
@@ -449,9 +451,9 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     // "coffee at starbucks": a place word right before the phrase narrows; one further back
     // ("spent on - doctor, medicines") belongs to the question, not to the phrase.
     else if (/^(at|from|to|in|on|via|through|se|pe|par|mein|me|with)$/.test(between.filter((w) => !/^(the|a|an|my|our|his|her|their)$/.test(w)).pop() ?? '')) join = 'and';
-    // "mandir mein kitna daan", "dmart pe kitne ke groceries": a place the postposition right after
-    // the first phrase marks ("in", "at") is where the second was bought.
-    else if (phrases.length > 0 && POSTPOSED_PLACE.has(between[0] ?? '') && !between.slice(1).some((w) => POSTPOSED_PLACE.has(w) || w === 'aur' || w === 'ya')) join = 'and';
+    // "mandir mein kitna daan", "dmart pe kitne groceries": a place the postposition right after the
+    // first phrase marks ("in", "at"), then "how much" and the thing, is where the thing was bought.
+    else if (phrases.length > 0 && between.length === 2 && POSTPOSED_PLACE.has(between[0]!) && HOW_MUCH.has(between[1]!)) join = 'and';
     // "petrol for the ute": what it was for narrows it (only right before the phrase, not "total for April? Rewe").
     else if (between.filter((w) => !/^(the|a|an|my|our|his|her|their)$/.test(w)).pop() === 'for') join = 'and';
     const excluded = ex.some((g) => g.end <= i && !t.tokens.slice(g.end, i).some((k) => k.kind === 'punct' || OR_JOIN.has(k.norm) && false)) || excludedAfter(t, j);
