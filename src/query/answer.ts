@@ -99,6 +99,7 @@ export function planWith(text: string, ctx: QueryContext, previous: QueryPlan | 
     language, previous, categoryNamed, isThing: cats.isKnownWord,
     isTerm: (p) => cats.findKnownTerms(p.split(' ')).length > 0,
     isName: (p) => { const w = p.split(' '); return cats.findKnownTerms(w).some((k) => k.start === 0 && k.end === w.length) || isConceptName(p); },
+    isConcept: (p) => defaultConcepts(language.pack.regions).resolve(p)?.via === 'category',
     isShop: (p) => { const w = p.split(' '); return cats.findKnownTerms(w).some((k) => k.kind === 'merchant' && k.start === 0 && k.end === w.length); },
   });
 }

@@ -97,3 +97,41 @@ describe('a Lucknow household', () => {
     expect([a.result.count, a.result.total]).toEqual([3, null]);
   });
 });
+
+describe('kinds asked about on a Boston ledger', () => {
+  const settings: OwnerSettings = { timeZone: 'America/New_York', currency: 'USD', locale: 'en-US', dayFirst: false, weekStartsOn: 0 };
+  const ctx: QueryContext = { owner: 'me', now: new Date('2026-08-20T22:00:00Z'), settings };
+  const records: EvalRecord[] = [
+    rec('2026-07-02', 4.75, 'USD', 'food/snacks', 'cinnamon roll', 'Flour Bakery'),
+    rec('2026-07-09', 6.5, 'USD', 'food/sweets', 'eclair', 'Modern Pastry'),
+    rec('2026-07-11', 13.0, 'USD', 'food/snacks', 'banh mi', 'Pho Basil'),
+    rec('2026-07-12', 11.25, 'USD', 'food/snacks', 'italian sub', 'Galleria Umberto'),
+    rec('2026-07-13', 18.0, 'USD', 'food/restaurant', 'pizza', 'Regina'),
+    rec('2026-07-14', 24.99, 'USD', 'food/alcohol', 'sam adams 12 pack'),
+    rec('2026-07-15', 21.0, 'USD', 'food/alcohol', 'pinot grigio'),
+    rec('2026-07-16', 39.0, 'USD', 'fees/bank', 'wire transfer fee', 'Chase'),
+    rec('2026-07-17', 25.0, 'USD', 'fees/fines', 'late payment fee', 'Comcast'),
+    rec('2026-07-18', 9.99, 'USD', 'entertainment/streaming', 'sling'),
+  ];
+  let opened: Repositories;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ opened, dispose } = await openTempLedger(records, 'g7bos', categorize));
+  });
+  afterAll(() => dispose());
+  const ask = (q: string) => askEval(opened.queries, q, ctx, newConversation());
+  const items = (a: { result: { expenses: { item: string | null }[] } }) => a.result.expenses.map((e) => e.item).sort();
+
+  it('pastries and sandwiches are their kinds, not the bakery\'s other things or pizza', async () => {
+    expect(items(await ask('any pastries this summer?'))).toEqual(['cinnamon roll', 'eclair']);
+    expect(items(await ask('what subs and sandwiches did i buy'))).toEqual(['banh mi', 'italian sub']);
+  });
+  it('a beer brand is beer', async () => {
+    const a = await ask('how much on beer in july');
+    expect([a.result.total, a.result.count]).toEqual([24.99, 1]);
+  });
+  it('late fees are late fees whatever they were filed as', async () => {
+    const a = await ask('late fees so far?');
+    expect([a.result.total, a.result.count]).toEqual([25, 1]);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoryNamed, categoriesFor } from '../categories/index.js';
 import { contextFromSettings } from '../language/context.js';
-import { isConceptName } from './concepts.js';
+import { defaultConcepts, isConceptName } from './concepts.js';
 import { planNext } from './next/plan.js';
 
 // Round-7 causes of wrong answers, each checked on plans in other sentences than the sets'.
@@ -12,6 +12,8 @@ const plan = (q: string, locale = 'en-US', currency = 'USD', timeZone = 'America
     language, categoryNamed, isThing: cats.isKnownWord,
     isTerm: (p) => cats.findKnownTerms(p.split(' ')).length > 0,
     isName: (p) => { const w = p.split(' '); return cats.findKnownTerms(w).some((k) => k.start === 0 && k.end === w.length) || isConceptName(p); },
+    isConcept: (p) => defaultConcepts(language.pack.regions).resolve(p)?.via === 'category',
+    isShop: (p) => { const w = p.split(' '); return cats.findKnownTerms(w).some((k) => k.kind === 'merchant' && k.start === 0 && k.end === w.length); },
   });
   if (r.kind !== 'plan') throw new Error(`${q}: ${JSON.stringify(r)}`);
   return r.plan;
@@ -39,5 +41,14 @@ describe('categories joined by a spoken "n"', () => {
     }
     expect(plan('health n fitness in july?').filters.subjects).toEqual(['fitness']);
     expect(plan('mac n cheese last month').filters.subjects).toEqual(['mac n cheese']);
+  });
+});
+
+describe('kinds people ask about by name', () => {
+  it('a question with no question word about a kind is still a question', () => {
+    expect(plan('shellfish we have had?').filters.subjects).toEqual(['shellfish']);
+  });
+  it('"late fees" keeps the word that makes it a kind, and what happened to the asker is glue', () => {
+    expect(plan('show the late fees we got stung with').filters.subjects).toEqual(['late fees']);
   });
 });

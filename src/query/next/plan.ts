@@ -35,6 +35,8 @@ export interface NextPlanOptions {
   isTerm?: (phrase: string) => boolean;
   /** The whole phrase is one lexicon name ("ice cream", not "haircuts toiletries"). */
   isName?: (phrase: string) => boolean;
+  /** The phrase names one of the curated concepts people ask about ("seafood", "pastries"). */
+  isConcept?: (phrase: string) => boolean;
   /** The whole phrase is the name of a shop the lexicon knows ("costco", "amazon"). */
   isShop?: (phrase: string) => boolean;
 }
@@ -164,7 +166,7 @@ export function planNext(text: string, opts: NextPlanOptions): PlanOutcome {
   if (!prev && r.followUp && r.op === null && names === 0) return { kind: 'none', reason: 'no_previous' };
   // "what is the capital of france?": only a question word, about nothing munshi knows, no period.
   if (r.onlyQuestionWord && !r.periods.length && !r.weekdays && r.categories.length === 0 && r.minAmount === null && r.maxAmount === null && !(r.place && !r.subjects.length)
-    && !r.subjects.some((p) => (opts.isTerm ?? opts.isThing)?.(p))) {
+    && !r.subjects.some((p) => (opts.isTerm ?? opts.isThing)?.(p) || opts.isConcept?.(p))) {
     return { kind: 'none', reason: 'not_a_question' };
   }
   if (r.op === null && !r.asks) {
@@ -518,7 +520,8 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     let idx: number[] = [];
     for (let x = p.a; x < p.b; x++) if (t.tokens[x]!.kind === 'word' || t.tokens[x]!.kind === 'num') idx.push(x);
     // ... unless only the whole names something ("fill-ups", not "fill"; but "pharmacy bills" is "pharmacy").
-    const namesAll = (xs: number[]): boolean => !!opts.categoryNamed(xs.map((x) => t.tokens[x]!.norm).join(' '));
+    // A name of the lexicon counts as well as a category's ("late fees", "oil change").
+    const namesAll = (xs: number[]): boolean => { const w = xs.map((x) => t.tokens[x]!.norm).join(' '); return !!opts.categoryNamed(w) || (xs.length > 1 && !!opts.isName?.(w)); };
     while (idx.length > 1 && trim(idx[idx.length - 1]!) && !(namesAll(idx) && !namesAll(idx.slice(0, -1)))) idx = idx.slice(0, -1);
     const words = idx.map((x) => t.tokens[x]!.norm);
     if (words.length === 1 && trim(idx[0]!) && (!opts.categoryNamed(words[0]!) || ofPrevious(k))) continue;
