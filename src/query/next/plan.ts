@@ -520,9 +520,10 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     let idx: number[] = [];
     for (let x = p.a; x < p.b; x++) if (t.tokens[x]!.kind === 'word' || t.tokens[x]!.kind === 'num') idx.push(x);
     // ... unless only the whole names something ("fill-ups", not "fill"; but "pharmacy bills" is "pharmacy").
-    // A name of the lexicon counts as well as a category's ("late fees", "oil change").
-    const namesAll = (xs: number[]): boolean => { const w = xs.map((x) => t.tokens[x]!.norm).join(' '); return !!opts.categoryNamed(w) || (xs.length > 1 && !!opts.isName?.(w)); };
-    while (idx.length > 1 && trim(idx[idx.length - 1]!) && !(namesAll(idx) && !namesAll(idx.slice(0, -1)))) idx = idx.slice(0, -1);
+    const namesAll = (xs: number[]): boolean => !!opts.categoryNamed(xs.map((x) => t.tokens[x]!.norm).join(' '));
+    // A kind people ask about by that very name keeps its occasion word ("late fees", "card fees").
+    const keepsWhole = (xs: number[]): boolean => xs.length > 1 && !!opts.isConcept?.(xs.map((x) => t.tokens[x]!.norm).join(' '));
+    while (idx.length > 1 && trim(idx[idx.length - 1]!) && !(namesAll(idx) && !namesAll(idx.slice(0, -1))) && !keepsWhole(idx)) idx = idx.slice(0, -1);
     const words = idx.map((x) => t.tokens[x]!.norm);
     if (words.length === 1 && trim(idx[0]!) && (!opts.categoryNamed(words[0]!) || ofPrevious(k))) continue;
     // "Tata Play ke recharge", "metro card kitni baar recharge karwaya": a verb that is also one
