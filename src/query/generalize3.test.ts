@@ -10,6 +10,7 @@ import { gapAware } from '../../test/support/gaps.js';
 const it = gapAware([
   "list more than 2000",
   "fill-up / top-up words are not subjects",
+  "what's the usual electricity bill",
 ]);
 
 // Phrasings of the general causes a second blind question set exposed; none of them is a blind line.

@@ -521,8 +521,10 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     for (let x = p.a; x < p.b; x++) if (t.tokens[x]!.kind === 'word' || t.tokens[x]!.kind === 'num') idx.push(x);
     // ... unless only the whole names something ("fill-ups", not "fill"; but "pharmacy bills" is "pharmacy").
     const namesAll = (xs: number[]): boolean => !!opts.categoryNamed(xs.map((x) => t.tokens[x]!.norm).join(' '));
-    // A kind people ask about by that very name keeps its occasion word ("late fees", "card fees").
-    const keepsWhole = (xs: number[]): boolean => xs.length > 1 && !!opts.isConcept?.(xs.map((x) => t.tokens[x]!.norm).join(' '));
+    // A kind people ask about by that very name keeps its occasion word when the rest alone names
+    // nothing ("late fees", "card fees"; "grocery bills" is groceries).
+    const said = (xs: number[]): string => xs.map((x) => t.tokens[x]!.norm).join(' ');
+    const keepsWhole = (xs: number[]): boolean => xs.length > 1 && !!opts.isConcept?.(said(xs)) && !opts.isConcept(said(xs.slice(0, -1))) && !namesAll(xs.slice(0, -1));
     while (idx.length > 1 && trim(idx[idx.length - 1]!) && !(namesAll(idx) && !namesAll(idx.slice(0, -1))) && !keepsWhole(idx)) idx = idx.slice(0, -1);
     const words = idx.map((x) => t.tokens[x]!.norm);
     if (words.length === 1 && trim(idx[0]!) && (!opts.categoryNamed(words[0]!) || ofPrevious(k))) continue;
