@@ -801,12 +801,16 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
     }
     // After: "20rs", "500 rupees", "12,50 €", "50p", "99 cents", "20 EUR".
     let unitTag: Tag | undefined;
+    let weightTag: Tag | undefined;
     if (!currency) {
       // "3/6 $76.12": a symbol written against the next number is that number's, not this one's.
       const ownsNext = (g: Tag): boolean => !toks[g.start]!.glued && toks[g.end]?.kind === 'num' && !!toks[g.end]!.glued && toks[g.start]!.kind === 'sym';
       const after = mostSpecific(tagsAt(cx, end, 'currency').filter((g) => (!shortWord(g) || toks[end]!.glued) && !ownsNext(g)));
       const sub = tagsAt(cx, end, 'subunit').find((g) => !shortWord(g) || toks[end]!.glued);
-      if (after?.value) {
+      // "weighed 158 pounds", "two pounds of coffee": where the pack reads the word as a weight (the
+      // US), the bare word names no foreign money; "£", "GBP" and "British pounds" still do.
+      weightTag = after?.value && resolveCurrency(after.value, ctx) !== ctx.currency ? tagsAt(cx, after.start, 'unit').find((u) => u.end === after.end) : undefined;
+      if (after?.value && !weightTag) {
         currency = resolveCurrency(after.value, ctx);
         score += weakMarker(after) ? S.weakCurrency : S.currency;
         end = after.end;
@@ -855,12 +859,12 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
     // A unit after the number makes it a quantity ("5 kg", "2 plates", "3 months").
     // Not a grouped number ("1,860 mahine ka"), not the first word of a longer phrase ("200 day before yesterday").
     const unitNext = !currency && !c.magnitude ? unitAt(cx, end) : undefined;
-    const unit = unitTag ?? (unitNext && (unitNext.value === 'measure' || unitNext.value === 'distance' || !/[,.]\d{3}/.test(toks[c.start]!.text)) ? unitNext : undefined);
+    const unit = unitTag ?? weightTag ?? (unitNext && (unitNext.value === 'measure' || unitNext.value === 'distance' || !/[,.]\d{3}/.test(toks[c.start]!.text)) ? unitNext : undefined);
     let qty: QuantityReading | null = null;
     // "for a pint", "a kg of onions": an article before a unit counts nothing the reader needs, and
     // must not hide the thing named.
     const article = c.end - c.start === 1 && c.form === 'words' && hasRole(cx, c.start, 'glue');
-    if (unit && c.form !== 'spoken' && !article) qty = { start: c.start, end: unit.end, count: c.value, unit: unit.phrase, unitKind: unit.value, score: 0.9 };
+    if (unit && (c.form !== 'spoken' || weightTag) && !article) qty = { start: c.start, end: unit.end, count: c.value, unit: unit.phrase, unitKind: unit.value, score: 0.9 };
     // A magnitude that is also a unit ("1.5l": lakh or litres) keeps both readings.
     const magUnit = c.magnitude && toks[c.end - 1]?.kind === 'word' && tagsAt(cx, c.end - 1, 'unit')[0];
     if (magUnit && !currency) {

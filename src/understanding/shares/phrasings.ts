@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { readTsvFile, VocabError } from '../../language/vocab/tsv.js';
 
 export const SHARE_KINDS = [
-  'split_with', 'split_half_with', 'split_ways', 'split_half', 'part_of', 'my_share', 'for_me_and', 'payer',
+  'split_with', 'split_half_with', 'split_ways', 'split_half', 'part_of', 'my_share', 'payer',
   'owes_me', 'owes_me_bare', 'i_owe', 'lent', 'borrowed', 'paid_back_to_me', 'paid_back_by_me', 'settled',
   'q_owed_to_me', 'q_i_owe', 'q_person', 'q_all', 'q_history', 'q_settle', 'q_who_spent',
 ] as const;

@@ -46,8 +46,9 @@ describe('splits in an expense message', () => {
     expect(r.others).toEqual([{ person: 'Rahul', minor: -40000 }]);
   });
 
-  it('"for me and mom" is two shares', () => {
-    expect(read('lunch 800 for me and mom')!.split).toMatchObject({ ownerMinor: 40000, others: [{ person: 'Mom', minor: 40000 }] });
+  it('"for me and mom" is no split: paying for someone else is the owner\'s whole expense', () => {
+    expect(read('lunch 800 for me and mom')?.split).toBeUndefined();
+    expect(read('mere aur papa ke liye chai 40')?.split).toBeUndefined();
   });
 
   it('says when the parts cannot be', () => {

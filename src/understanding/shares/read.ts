@@ -63,7 +63,7 @@ export interface SharedReading {
 }
 
 /** Cheap gate: no word of shared money, no reading (most messages stop here). */
-const GATE = /split|share|part|half|halves|dutch|50\s*[\/-]\s*50|fifty|aadha|owe|lent|lend|loan|borrow|back|return|repaid|settle|square|even|quits|udha|karz|qarz|wapas|waapas|vapas|vaapas|lauta|lene|dene|dena|hisaab|hissa|paid by|\bpaid\b|\bne\b|for me and|aur|debt|balance|iou|dues|history|khata|advance|anyone|anybody|ledger|transactions|entries|who (spent|paid)|kisne|kis ne|mujhe|maine|kitna|baant|banta|logon|advance/i;
+const GATE = /split|share|part|half|halves|dutch|50\s*[\/-]\s*50|fifty|aadha|owe|lent|lend|loan|borrow|back|return|repaid|settle|square|even|quits|udha|karz|qarz|wapas|waapas|vapas|vaapas|lauta|lene|dene|dena|hisaab|hissa|paid by|\bpaid\b|\bne\b|aur|debt|balance|iou|dues|history|khata|advance|anyone|anybody|ledger|transactions|entries|who (spent|paid)|kisne|kis ne|mujhe|maine|kitna|baant|banta|logon|advance/i;
 
 /** Leading and trailing words a question may wear around its phrasing. */
 const FILLER = new Set(['please', 'pls', 'plz', 'munshi', 'hey', 'hi', 'ok', 'okay', 'so', 'and', 'tell', 'me', 'show', 'list', 'now', 'the', 'all', 'my', 'bata', 'batao', 'dikhao', 'yaar', 'bhai', 'currently', 'right', 'still', 'total', 'in', 'full', '?', '.', '!']);
@@ -309,7 +309,6 @@ function readSplit(sk: Skeleton, hs: Hit[]): SharedReading | null {
     const person = (): string => nameAt(sk, h.at.p ?? h.from, h.groups.p!);
     switch (h.kind) {
       case 'split_with':
-      case 'for_me_and':
         if (h.groups.ps) named.push(...people(sk, h.at.ps ?? h.from, h.groups.ps));
         break;
       case 'split_half_with':
