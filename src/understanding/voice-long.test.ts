@@ -38,3 +38,43 @@ describe('pounds that weigh', () => {
     expect(one('cab 12 pounds', GB)).toMatchObject({ amountMinor: 1200, currency: 'GBP' });
   });
 });
+
+describe('talk about money that records nothing', () => {
+  it.each([
+    ['I did six thousand five hundred steps this morning and Harold did twenty one hundred', 'note'],
+    ['milk is three forty nine a gallon at Aldi these days', 'price'],
+    ['the church sent us a check for one hundred twenty dollars for the bake sale', 'income'],
+    ['try to keep the eating out under two hundred dollars a month', 'budget'],
+    ['for his birthday Bobby wants that sixty dollar fishing rod from Bass Pro', 'plan'],
+  ])('%s', (text, kind) => {
+    expect(understand(text, US)).toMatchObject({ intent: 'other', kind });
+  });
+
+  it('a bill sent to the owner, a gallon price beside a fill-up, and steps beside a priced thing still record', () => {
+    expect(one('the roofer sent us a bill for 480 and I paid it', US).amountMinor).toBe(48000);
+    expect(one('filled up for 40 dollars, gas is 3.19 a gallon', US).amountMinor).toBe(4000);
+  });
+});
+
+describe('spoken requests to record', () => {
+  it.each([
+    ['I want to record forty dollars for a haircut on Saturday', 4000, '2026-10-10'],
+    ['put down that I paid twenty two dollars for the newspaper', 2200, '2026-10-15'],
+  ])('%s', (text, minor, date) => {
+    expect(one(text, US)).toMatchObject({ amountMinor: minor, date });
+  });
+});
+
+describe('a holiday that names a thing', () => {
+  it.each([
+    ['Bought a box of Christmas cards at Walgreens, twelve dollars'],
+    ['two tickets to the Easter pageant, thirty dollars'],
+    ['a Thanksgiving turkey at Publix, twenty six dollars'],
+  ])('is no date: %s', (text) => {
+    expect(one(text, US).date).toBe('2026-10-15');
+  });
+
+  it('"on <holiday>" still dates the record', () => {
+    expect(one('on Labor Day we paid 60 for the cookout', US).date).toBe('2026-09-07');
+  });
+});

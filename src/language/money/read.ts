@@ -135,6 +135,12 @@ function unitAt(cx: Cx, j: number): Tag | undefined {
   return undefined;
 }
 
+/** A unit of measure (not a count, a serving or a time) at token j: "steps", "miles", "pounds". */
+function measureAt(cx: Cx, j: number): Tag | undefined {
+  const u = unitAt(cx, j);
+  return u && (u.value === 'measure' || u.value === 'distance' || u.value === 'mass' || u.value === 'volume') ? u : undefined;
+}
+
 /** The plain value of one number token, by the locale's decimal mark (NaN when malformed). */
 function readNumberText(text: string, decimal: '.' | ','): number {
   const r = readDigits(text, decimal);
@@ -858,7 +864,8 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
     }
     // A unit after the number makes it a quantity ("5 kg", "2 plates", "3 months").
     // Not a grouped number ("1,860 mahine ka"), not the first word of a longer phrase ("200 day before yesterday").
-    const unitNext = !currency && !c.magnitude ? unitAt(cx, end) : undefined;
+    // A spelled-out magnitude keeps a measure after it ("four thousand two hundred steps", "a hundred miles").
+    const unitNext = !currency ? (!c.magnitude ? unitAt(cx, end) : c.form === 'words' ? measureAt(cx, end) : undefined) : undefined;
     const unit = unitTag ?? weightTag ?? (unitNext && (unitNext.value === 'measure' || unitNext.value === 'distance' || !/[,.]\d{3}/.test(toks[c.start]!.text)) ? unitNext : undefined);
     let qty: QuantityReading | null = null;
     // "for a pint", "a kg of onions": an article before a unit counts nothing the reader needs, and

@@ -163,6 +163,19 @@ function cueBefore(t: Tagged, i: number): boolean {
   return prev.norm === 'of' || prev.norm === 'the' && i >= 2 && t.tags.some((g) => g.end === i - 1 && CUE_ROLES.has(g.role));
 }
 
+/** Roles of a word after a holiday that leave the holiday a time ("christmas for the kids", "easter sunday"). */
+const NOT_A_THING: ReadonlySet<Role> = new Set<Role>([
+  'prep', 'glue', 'separator', 'clause_break', 'postp', 'spend_verb', 'obtain_verb', 'price_link', 'number', 'magnitude', 'currency',
+  'relative_day', 'weekday', 'month', 'part_of_day', 'period_unit', 'clock', 'time_at', 'time_to', 'time_from', 'date_word', 'holiday',
+  'self', 'third_party', 'kin', 'filler', 'follow_up', 'this', 'last', 'next', 'ago', 'season',
+]);
+
+/** Whether the word at `i` (after a holiday's name) is a thing the name describes: a word with no time or function role. */
+function namesThingAfter(t: Tagged, i: number): boolean {
+  const tk = t.tokens[i];
+  return !!tk && tk.kind === 'word' && !(t.at[i] ?? []).some((g) => NOT_A_THING.has(g.role));
+}
+
 /** Words that set two months side by side ("May vs July", "april or may", "mayo y julio"). */
 const MONTH_JOIN: ReadonlySet<Role> = new Set<Role>(['op_compare', 'time_to', 'time_from']);
 const JOIN_WORDS: ReadonlySet<string> = new Set(['and', 'or', '&', ',', 'y', 'o', 'aur', 'ya', '+', 'plus', 'n']);
@@ -614,6 +627,9 @@ const ACTIONS: Record<string, A> = {
     // A holiday heading the message ("black friday: old navy 64") says when.
     const heading = atMessageStart(t, h.start) && HEADING_MARKS.has(t.tokens[h.end]?.text ?? '');
     if ((homograph(t, h.start) || c.mode === 'record') && !q && y === null && !over && !heading && !cueBefore(t, h.start)) return null;
+    // "a bag of Halloween candy", "tickets to the Christmas show": a holiday's name before a thing
+    // names the thing, even after a cue ("of", "to the").
+    if (c.mode === 'record' && !q && y === null && !over && !heading && namesThingAfter(t, h.end)) return null;
     const info = holidayInfo(key, c.lc.pack.regions);
     if (!info) return null;
     const sp = yearlySpan(key, y, q, over, c);

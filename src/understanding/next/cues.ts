@@ -152,6 +152,9 @@ export function readCues(x: CueInput): Cue | null {
     return { kind: 'income', strong: true, why: 'money from someone' };
   }
   const transfer = roleTags(t, 'transfer');
+  // "the insurance company sent us a check for 250": money sent to the owner (a bill sent is still the owner's to pay).
+  const sentToOwner = transfer.some((g) => (t.at[g.end] ?? []).some((h) => h.role === 'self' && h.value === 'object'));
+  if (sentToOwner && !t.tokens.some((k) => BILL_WORDS.has(k.norm))) return { kind: 'income', strong: true, why: 'sent to the owner' };
   if (transfer.length) {
     // "sent flowers to mom" names a thing bought; "sent 5000 home" does not.
     const specific = transfer.some((g) => g.end - g.start > 1 || !/^(sent|bheje|bheja|transfer|transferred)$/.test(g.phrase));
@@ -244,11 +247,32 @@ export function readCues(x: CueInput): Cue | null {
   // "hoa dues 250", "society dues": a plan word inside a known thing's name is part of the name.
   if (roleTags(t, 'plan').some((g) => !insideTerm(x, g)) && !pastVerb) return { kind: 'plan', strong: true, why: 'a plan' };
   if (hasRole(t, 'price_remark') && !pastVerb) return { kind: 'price', strong: true, why: 'a price, not a payment' };
+  if (!pastVerb && !vs.some((v) => v.role === 'spend_verb') && pricePerMeasure(t)) return { kind: 'price', strong: true, why: 'a price per measure' };
   if (hasRole(t, 'budget') && !pastVerb) return { kind: 'budget', strong: true, why: 'a budget' };
   // "fastag balance sirf 85 bacha hai": a balance said with its verb ("bacha hai") is sure even beside a thing.
   if (hasRole(t, 'balance') && !pastVerb) return { kind: 'balance', strong: !x.hasThing || roleTags(t, 'balance').some((g) => g.end - g.start > 1), why: 'a balance' };
   if (x.futureDate && !pastVerb) return { kind: 'plan', strong: false, why: 'a date ahead' };
   return null;
+}
+
+/** What someone sends the owner to pay, not money: "sent us a bill for 250". */
+const BILL_WORDS = new Set(['bill', 'bills', 'invoice', 'statement', 'quote', 'estimate', 'notice']);
+
+const PRICE_PARTS: ReadonlySet<Role> = new Set<Role>(['number', 'magnitude', 'currency', 'subunit']);
+
+/**
+ * "gas is $3.19 a gallon", "eggs are four dollars a dozen": an amount per measure right after "is"
+ * or "are" says what something costs, not what was paid.
+ */
+function pricePerMeasure(t: Tagged): boolean {
+  for (const g of t.tags) {
+    if (g.role !== 'unit' || !['volume', 'mass', 'count'].includes(g.value ?? '')) continue;
+    if (!/^(a|an|per)$/.test(t.tokens[g.start - 1]?.norm ?? '')) continue;
+    let j = g.start - 2, n = 0;
+    while (j >= 0 && (t.tokens[j]!.kind === 'num' || (t.at[j] ?? []).some((h) => PRICE_PARTS.has(h.role)) || (n > 0 && t.tokens[j]!.norm === 'and'))) { j--; n++; }
+    if (n && (t.at[j] ?? []).some((h) => h.role === 'price_link' && /^(is|are)$/.test(h.phrase))) return true;
+  }
+  return false;
 }
 
 /** A tag inside a longer lexicon term: "family" in "spotify family", "dues" in "hoa dues". */

@@ -116,7 +116,11 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
   const named = terms.filter((k) => !nums.labels.some((l) => l.cue && l.cue.start <= k.start && k.end <= l.cue.end));
   const asks = ASKING_ROLES.some((r) => t.roles.has(r));
   const measured = nums.quantities.filter((q) => !times.some((r) => r.start < q.end && q.start < r.end));
-  const measuredOnly = !nums.money.length && named.length === 0 && (nums.labels.length > 0 || measured.length > 0) && !asks && !t.text.includes('?');
+  // "walked 4,200 steps today, Earl did nineteen hundred": beside a measure, a bare number with no
+  // currency and nothing named measures the same thing.
+  const measures = measured.some((q) => q.unitKind === 'measure' || q.unitKind === 'distance');
+  const bareBeside = measures && nums.money.every((m) => !m.currencyWritten);
+  const measuredOnly = (!nums.money.length || bareBeside) && named.length === 0 && (nums.labels.length > 0 || measured.length > 0) && !asks && !t.text.includes('?');
   if (measuredOnly && !t.roles.has('spend_verb')) return { intent: 'other', kind: 'note', confidence: 0.75 };
   if (cue?.kind === 'question') {
     // A question about money: spending words, amounts, known things; a date alone counts only when
