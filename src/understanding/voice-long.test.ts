@@ -4,7 +4,7 @@
  * of our own (none of these lines is in an eval set).
  */
 import { describe, expect, it } from 'vitest';
-import { ctxOf, one } from '../../test/support/understanding.js';
+import { ctxOf, one, records } from '../../test/support/understanding.js';
 import { understandNext as understand } from './next/understand.js';
 
 // Thursday 15 October 2026.
@@ -76,5 +76,50 @@ describe('a holiday that names a thing', () => {
 
   it('"on <holiday>" still dates the record', () => {
     expect(one('on Labor Day we paid 60 for the cookout', US).date).toBe('2026-09-07');
+  });
+});
+
+describe("the household's money", () => {
+  it.each([
+    ['Harold bought a new hose at Lowes, thirty one dollars, he put it on our Mastercard', 3100],
+    ['my husband got the tires rotated, forty dollars out of our joint account', 4000],
+    ['Harold paid for our breakfast at Shoney\'s with our debit card, twenty six dollars', 2600],
+  ])('someone of the household paying with "our" card or account is the owner\'s expense: %s', (text, minor) => {
+    expect(one(text, US).amountMinor).toBe(minor);
+  });
+
+  it('someone else paying with their own money is still theirs', () => {
+    expect(understand('my neighbor paid 80 at Lowes with his card', US)).toMatchObject({ intent: 'other', kind: 'third_party' });
+  });
+});
+
+describe('the owner speaking without "I"', () => {
+  it('"bought me" with no one before it is the owner buying for themselves', () => {
+    expect(one('Bought me a new fishing reel at Academy for sixty four dollars', US)).toMatchObject({ amountMinor: 6400, merchant: 'Academy' });
+    expect(understand('Jess venmoed me 40', US)).toMatchObject({ intent: 'other', kind: 'income' });
+  });
+
+  it('a negation in a later clause says something else, not that the payment did not happen', () => {
+    expect(one('Paid forty dollars for the eye exam, that is the part the insurance did not pay', US).amountMinor).toBe(4000);
+    expect(one('I had to pay a two dollar fine for a movie I forgot to return', US).amountMinor).toBe(200);
+    expect(understand('ordered the crib but cancelled it', US).intent).toBe('other');
+  });
+});
+
+describe('people named beside the thing', () => {
+  it('a name before its verb or owning the thing is never the item', () => {
+    expect(one('Harold picked up the dry cleaning at Pressto, eighteen dollars', US).item).not.toMatch(/harold/);
+    expect(one("Walgreens, Harold's reading glasses were fourteen dollars", US).item).toBe('reading glasses');
+  });
+
+  it('a name after "for" is whom it was for, even when it is also a word', () => {
+    const [a, b] = records('Walgreens run, a sweater for Rose was twenty dollars and a puzzle for Mason was six dollars', US);
+    expect(a).toMatchObject({ item: 'sweater', merchant: 'Walgreens' });
+    expect(b).toMatchObject({ merchant: 'Walgreens' });
+    expect(b!.item).not.toMatch(/mason/);
+  });
+
+  it('"a birthday present" keeps the present', () => {
+    expect(one('a birthday present for Bobby, twenty dollars', US).item).toBe('birthday present');
   });
 });

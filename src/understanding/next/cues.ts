@@ -163,25 +163,33 @@ export function readCues(x: CueInput): Cue | null {
   // "gave ankit 2000 as loan", "owes me 500"; but "home loan emi 21000" is a payment.
   if (hasRole(t, 'debt') && !hasRole(t, 'installment')) return { kind: 'transfer', strong: true, why: 'a debt or a loan' };
 
+  // "Earl filled up the truck, it came out of our checking account", "he used our card": someone of the
+  // household spending the household's money spends the owner's.
+  const household = t.tokens.some((k, i) => OUR.has(k.norm) && [1, 2].some((d) => (t.at[i + d] ?? []).some((g) => g.role === 'payment_method')));
+
   // ---- things that did not happen, or not to the owner
+  // "Paid 75 at the dentist, that's what Medicare didn't cover", "a late fee for a book I forgot to
+  // bring back": a negation in a later clause than the owner's payment says something else.
+  const paidBefore = (neg: Tag): boolean => vs.some((v) => past(v) && v.role === 'spend_verb' && v.end <= neg.start && laterClause(t, v.end, neg.start));
   for (const v of vs) {
     const neg = before(t, 'negation', v.at, 2);
     // "split nahi hua, poora maine diya": the owner named after the negation starts another clause.
     if (neg && t.tags.some((g) => g.role === 'self' && g.start >= neg.end && g.end <= v.at)) continue;
-    if (neg) return { kind: 'negated', strong: true, why: `"${neg.phrase}" before "${t.tokens[v.at]!.text}"` };
+    if (neg && !paidBefore(neg)) return { kind: 'negated', strong: true, why: `"${neg.phrase}" before "${t.tokens[v.at]!.text}"` };
   }
   // "didn't buy", "didnt pay", Bengali "kinini": a negation that holds the verb itself is as sure as one before it.
   const holdsVerb = (g: Tag): boolean => t.tags.some((h) => (h.role === 'spend_verb' || h.role === 'obtain_verb') && g.start <= h.start && h.end <= g.end);
   const strongNeg = roleTags(t, 'negation').find((g) => g.end - g.start > 1 || /cancel|called off|skipped|changed|forgot|didnt|didn|never|nahi liya|nahi liye/.test(g.phrase) || holdsVerb(g));
-  if (strongNeg && !vs.some((v) => past(v) && v.at > strongNeg.end)) return { kind: 'negated', strong: !x.hasMoney || vs.length > 0 || strongNeg.value === 'strong' || roleTags(t, 'negation').some((g) => g.end - g.start > 1 && /\b(?:didnt|not|never|nothing|no)\b/.test(g.phrase)) || roleTags(t, 'negation').some(holdsVerb), why: `"${strongNeg.phrase}"` };
+  if (strongNeg && !paidBefore(strongNeg) && !vs.some((v) => past(v) && v.at > strongNeg.end)) return { kind: 'negated', strong: !x.hasMoney || vs.length > 0 || strongNeg.value === 'strong' || roleTags(t, 'negation').some((g) => g.end - g.start > 1 && /\b(?:didnt|not|never|nothing|no)\b/.test(g.phrase)) || roleTags(t, 'negation').some(holdsVerb), why: `"${strongNeg.phrase}"` };
 
   // Money that came to the owner: "jess venmoed me 40", "dad sent us 500" (a verb of paying, then "me").
   // ("charged us 75", "billed me 40" is the other way round: the owner paid.)
-  const toOwner = vs.find((v) => v.role === 'spend_verb' && !t.tags.some((g) => g.role === 'charge_verb' && g.start <= v.at && v.at < g.end) && (t.at[v.end] ?? []).some((g) => g.role === 'self' && g.value === 'object') && !t.tags.some((g) => g.role === 'self' && g.value !== 'object' && g.end <= v.at));
+  // ("Bought me a pair of shoes": with no one before the verb, the owner bought for themselves.)
+  const toOwner = vs.find((v) => v.role === 'spend_verb' && v.at > first && !t.tags.some((g) => g.role === 'charge_verb' && g.start <= v.at && v.at < g.end) && (t.at[v.end] ?? []).some((g) => g.role === 'self' && g.value === 'object') && !t.tags.some((g) => g.role === 'self' && g.value !== 'object' && g.end <= v.at));
   if (toOwner) return { kind: 'income', strong: true, why: `"${t.tokens[toOwner.at]!.text} ${t.tokens[toOwner.end]!.text}": paid to the owner` };
   // "paid by dad", "invoice paid by client": the doer named after the verb.
   const byOther = vs.find((v) => v.role === 'spend_verb' && (t.at[v.end] ?? []).some((g) => g.role === 'prep' && g.value === 'agent') && (t.at[v.end + 1] ?? []).some((g) => g.role === 'kin' || g.role === 'third_party'));
-  if (byOther) return { kind: 'third_party', strong: true, why: 'paid by someone else' };
+  if (byOther && !household) return { kind: 'third_party', strong: true, why: 'paid by someone else' };
 
   // Hinglish: "papa ne petrol dalwaya", "Gupta ji ne nayi Creta li": the ergative "ne" follows the doer,
   // and the owner says "maine"/"humne" instead; any other doer is someone else.
@@ -198,7 +206,7 @@ export function readCues(x: CueInput): Cue | null {
   const unknownWord = (i: number): boolean => t.tokens[i]!.kind === 'word' && !(t.at[i] ?? []).length && !(x.termSpans ?? []).some((k) => k.start <= i && i < k.end) && !isDictionaryWord(t.tokens[i]!.norm);
   const person = (i: number): boolean => i >= 0 && (t.tokens[i]!.cap || unknownWord(i) || t.tags.some((g) => (g.role === 'kin' || g.role === 'third_party') && g.start <= i && i < g.end));
   const doer = t.tokens[ergative]?.norm === 'ne' ? person : kinAt;
-  if (ergative > 0 && !byShop && (doer(ergative - 1) || doer(ergative - 2)) && !t.tags.some((g) => g.role === 'self' && g.start < ergative && ergative <= g.end) && t.tokens[ergative - 1]!.kind === 'word') return { kind: 'third_party', strong: true, why: `"${t.tokens[ergative - 1]!.text} ne": someone else did it` };
+  if (!household && ergative > 0 && !byShop && (doer(ergative - 1) || doer(ergative - 2)) && !t.tags.some((g) => g.role === 'self' && g.start < ergative && ergative <= g.end) && t.tokens[ergative - 1]!.kind === 'word') return { kind: 'third_party', strong: true, why: `"${t.tokens[ergative - 1]!.text} ne": someone else did it` };
 
   // Someone else as the doer: kin or a third-party pronoun before the first verb.
   if (vs.length) {
@@ -215,9 +223,9 @@ export function readCues(x: CueInput): Cue | null {
     const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && !postpAfterWord(g) && !addressed(g) && g.end <= v0.at && v0.at - g.end <= 2 && noAmountBetween(g) && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0) && !insideTerm(x, g) && !POSSESSIVES.has(t.tokens[g.end]?.norm ?? '') && !POSSESSIVE_WORDS.has(t.tokens[g.end]?.norm ?? ''));
     const selfFirst = t.tags.some((g) => g.role === 'self' && g.end <= v0.at);
     // ("grandson birthday gift 2000": a bare "gift" after kin is the thing, not their doing.)
-    if (subject && !selfFirst && !(v0.tense === 'base' && subject.end < v0.at)) return { kind: 'third_party', strong: true, why: 'someone else spent it' };
+    if (!household && subject && !selfFirst && !(v0.tense === 'base' && subject.end < v0.at)) return { kind: 'third_party', strong: true, why: 'someone else spent it' };
     // Bengali "baba 2000 dilo", "bou saree kinlo": a verb conjugated for someone else names the doer.
-    if (!selfFirst && t.tags.some((g) => g.role === 'third_party' && g.start <= v0.at && v0.at < g.end)) return { kind: 'third_party', strong: true, why: `"${t.tokens[v0.at]!.text}": someone else did it` };
+    if (!household && !selfFirst && t.tags.some((g) => g.role === 'third_party' && g.start <= v0.at && v0.at < g.end)) return { kind: 'third_party', strong: true, why: `"${t.tokens[v0.at]!.text}": someone else did it` };
     // A name the vocabulary does not know, opening the message right before a past verb of paying
     // ("maya spent like 200 at sephora", "Jess paid for the takeaway", "raghu's office paid"): a
     // capitalised name or a possessive decides; a bare lower-case word only makes munshi ask. A name
@@ -228,7 +236,7 @@ export function readCues(x: CueInput): Cue | null {
     // "Rahul paid for dinner, my share 400": the owner's share is the owner's expense.
     // "jess got us a chinese": a verb of getting with the owner as the one it was got for.
     const forOwner = v0.role === 'obtain_verb' && (t.at[v0.end] ?? []).some((g) => g.role === 'self' && g.value === 'object');
-    if (!selfFirst && !hasRole(t, 'share') && past(v0) && (v0.role === 'spend_verb' || forOwner) && lead.length >= 1 && lead.length <= 3 && first === lead[0]!.i && untagged(lead[0]!.i) && lead[0]!.kind === 'word' && !(t.at[lead[0]!.i + 1] ?? []).some((g) => g.role === 'postp')) {
+    if (!household && !selfFirst && !hasRole(t, 'share') && past(v0) && (v0.role === 'spend_verb' || forOwner) && lead.length >= 1 && lead.length <= 3 && first === lead[0]!.i && untagged(lead[0]!.i) && lead[0]!.kind === 'word' && !(t.at[lead[0]!.i + 1] ?? []).some((g) => g.role === 'postp')) {
       // A lower-case word is as sure when the verb cannot open an owner's own note: "spent" and
       // "dropped" want a spender before them, "paid for" a payer ("dev paid for dinner"); "rnt paid
       // 1200" (a misspelt thing, then its amount) stays a question.
@@ -254,6 +262,18 @@ export function readCues(x: CueInput): Cue | null {
   if (x.futureDate && !pastVerb) return { kind: 'plan', strong: false, why: 'a date ahead' };
   return null;
 }
+
+/** A clause starts between tokens `from` and `to`: a comma or stop, or a new subject ("… a book I forgot"). */
+function laterClause(t: Tagged, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (/^[,.;!]$/.test(t.tokens[i]!.text)) return true;
+    if ((t.at[i] ?? []).some((g) => (g.role === 'self' && g.value !== 'object') || g.role === 'third_party' || g.role === 'clause_break')) return true;
+  }
+  return false;
+}
+
+/** The owner's household owning the means of payment ("our Visa", "our checking account"). */
+const OUR: ReadonlySet<string> = new Set(['our', 'ours', "y'all's"]);
 
 /** What someone sends the owner to pay, not money: "sent us a bill for 250". */
 const BILL_WORDS = new Set(['bill', 'bills', 'invoice', 'statement', 'quote', 'estimate', 'notice']);

@@ -69,6 +69,8 @@ function dropped(t: Tagged, i: number, termAt: readonly (KnownTerm | null)[]): b
   const tk = t.tokens[i]!;
   if (tk.kind === 'num' && tk.glued) return false;
   if (tk.kind !== 'word' && tk.kind !== 'emoji') return true;
+  // "a birthday present": a word for a present is a thing, whatever else it means ("present": now).
+  if (has(t, i, 'gift_word') && !has(t, i, 'spend_verb')) return false;
   for (const g of t.tags) {
     if (!(g.start <= i && i < g.end && DROP.has(g.role))) continue;
     // "collection" (income) inside "sunday collection" (a gift): the longer phrase of another role decides.
@@ -161,6 +163,15 @@ export function chunksOf(t: Tagged, content: readonly number[], termAt: readonly
   // A "for" chunk naming kin is who it was for.
   for (const c of chunks) {
     if (c.role === 'purpose' && c.idx.some((i) => isKin(t, i)) && !c.idx.some((i) => termAt[i]?.kind === 'item')) c.role = 'benefit';
+  }
+  // "a present for Mason", "flowers for Rose": a name after "for", with the thing named before it, is
+  // whom it was for, even when the name is also a word ("mason", "rose").
+  const loud = shouting(t.tokens);
+  const thingBefore = (c: Chunk): boolean => chunks.some((o) => o !== c && o.role === 'main' && o.idx[0]! < c.idx[0]! && words(t, o.idx, termAt).some((i) => termAt[i]?.kind === 'item'));
+  for (const c of chunks) {
+    if (c.role !== 'purpose' || c.prep !== 'for' || loud) continue;
+    const ws = words(t, c.idx, termAt);
+    if (ws.length && ws.length <= 2 && ws.every((i) => t.tokens[i]!.cap && termAt[i]?.kind !== 'merchant') && thingBefore(c)) c.role = 'benefit';
   }
   return chunks;
 }
@@ -435,7 +446,9 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
   // "we had supper at Skyline, my three-way was $9.75", "game on Saturday! Parking was $40": the
   // words the amount is tied to ("X was $Y", "X for $Y") name what it paid for, before a meal, a
   // place or an occasion said elsewhere; a generic word there ("the total was") names nothing.
-  if (priced.length && !itemIdx.some((i) => priced.includes(i))) {
+  // ("a present for Mason was $24": a name after "for" is whom it was for, never what it paid for.)
+  const forName = priced.length > 0 && t.tokens[priced[0]! - 1]?.norm === 'for' && priced.every((i) => capital(i) || dropped(t, i, termAt));
+  if (priced.length && !forName && !itemIdx.some((i) => priced.includes(i))) {
     const np = words(t, priced, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i) && !has(t, i, 'city') && !has(t, i, 'generic_place') && !has(t, i, 'local_spot'));
     const npItems = items.filter((k) => np.includes(k.start) && !isWeak(k));
     if (npItems.length) {
@@ -480,6 +493,13 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
     const inner = findKnownTerms([lastTok.norm]).find((k) => k.kind === 'item');
     if (inner) itemIdx = [merchantTerm.end - 1];
   }
+  // "Earl filled up the truck", "Doris got the oil changed": a name opening a clause right before its
+  // verb is who did it, never what was bought.
+  const doer = (i: number): boolean => unknown(i) && capital(i) && (i === 0 || t.tokens[i - 1]!.kind === 'punct') && (has(t, i + 1, 'spend_verb') || has(t, i + 1, 'obtain_verb'));
+  // "Earl's new work boots": an unknown name owning the next word is whom the thing was for.
+  const ownerName = (i: number): boolean => unknown(i) && capital(i) && /\p{L}['’]s$/u.test(t.tokens[i]!.text) && itemIdx.includes(i + 1);
+  const notThing = (i: number): boolean => doer(i) || ownerName(i);
+  if (itemIdx.some(notThing) && itemIdx.some((i) => !notThing(i))) itemIdx = itemIdx.filter((i) => !notThing(i));
   // "a new phone cover", "a quick bite": describing words before a known thing are not its name.
   if (itemTerm) while (itemIdx.length > 1 && has(t, itemIdx[0]!, 'descriptive') && !termAt[itemIdx[0]!]) itemIdx = itemIdx.slice(1);
   const item = itemIdx.length ? capItem(dedupe(text(t, itemIdx, termAt))) : null;

@@ -183,7 +183,10 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
     const k = ims.findIndex((m) => m.merchant);
     const f = frames[k]!, im = ims[k]!;
     const trailing = k === frames.length - 1 && im.merchantIdx.length > 0 && im.merchantIdx.every((i) => i >= f.money.end) && im.itemIdx.every((i) => i < im.merchantIdx[0]!);
-    const header = k === 0 && im.merchantIdx.length > 0 && t.tokens.slice(im.merchantIdx[im.merchantIdx.length - 1]! + 1, f.money.start).some((x) => x.text === ':' || x.text === '-' || x.text === '–' || x.kind === 'newline');
+    const mEnd = im.merchantIdx[im.merchantIdx.length - 1]! + 1;
+    // "Walmart trip today, boots 59.96, …": a shop named with an errand word, then a comma, heads the list.
+    const errand = (t.at[mEnd] ?? []).some((g) => g.role === 'occasion') && t.tokens.slice(mEnd, f.money.start).some((x) => x.text === ',');
+    const header = k === 0 && im.merchantIdx.length > 0 && (errand || t.tokens.slice(mEnd, f.money.start).some((x) => x.text === ':' || x.text === '-' || x.text === '–' || x.kind === 'newline'));
     // A known shop named before the first amount ("mcdonalds sweet tea 1.29 + hash brown 1.89", "kal
     // Mother Dairy se doodh 68 aur bread 45", "went to CVS … lotion 8.49 and toothpaste 4.79") covers
     // the other things when they are things that kind of shop sells (vocab/merchant-lines.tsv).
