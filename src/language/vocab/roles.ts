@@ -68,7 +68,7 @@ export const ROLES = {
   price_remark: 'talking about a price, not paying it ("costs", "price", "rate", "going for", "is priced")',
   negation: 'negates the verb ("not", "didn\'t", "never", "nahi", "cancelled"); value after when it follows what it negates (Hindi, Bengali, Marathi, Tamil, Kannada: "450 nahi, 540"); value strong: the phrase alone says no purchase was made ("decided against")',
   hypothetical: 'a condition or supposition ("if", "would", "might", "agar", "suppose")',
-  plan: 'the future: intention or obligation ("will", "going to", "need to", "have to", "karna hai")',
+  plan: 'the future: intention or obligation ("will", "going to", "need to", "have to", "karna hai"); value reminder for a note to self that opens a message ("remind me to", "note to self")',
   wish: 'a wish or consideration ("want to", "wanna", "thinking of", "should i", "chahiye")',
   third_party: 'a person other than the owner as the doer ("he", "she", "they", "someone")',
   kin: 'a relation or person ("mom", "bhai", "friend", "boss"); value = a coarse group (family, friend, work, help)',
