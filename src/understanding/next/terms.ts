@@ -79,6 +79,9 @@ export function findTerms(t: Tagged, lex: TermFinder, fn: ReadonlySet<number>): 
       if (!fn.has(i)) allFn = false;
       if (vocab.has(i)) anyVocab = true;
     }
+    // "a present", "my present": after an article or an owner a word that is also a time word ("present"
+    // is "this") is the thing.
+    if (allFn && k.end - k.start === 1 && /^(a|an|my|his|her|their|your|our)$/.test(t.tokens[k.start - 1]?.norm ?? '') && t.tags.every((g) => !(g.start <= k.start && k.start < g.end) || !FUNCTION_ROLES.has(g.role) || g.role === 'this')) allFn = false;
     // A chain spelt out in three or more small words ("in n out") is still that chain, written as is.
     if (allFn && !(k.kind === 'merchant' && k.end - k.start >= 3 && !repaired(k))) return false;
     if (lightVerb.some((g) => g.start === k.start && k.end < g.end)) return false;
@@ -87,6 +90,11 @@ export function findTerms(t: Tagged, lex: TermFinder, fn: ReadonlySet<number>): 
     if (k.end - k.start === 1 && POSSESSIVE_WORDS.has(t.tokens[k.start]!.norm) && k.start > 0 && t.tokens[k.start - 1]!.kind === 'word' && t.tokens[k.end]?.kind === 'word' && !fn.has(k.end)) return false;
     // "Kamla ki salary": a capitalised word owning the next thing is a name, never a misspelt item.
     if (repaired(k) && t.tokens[k.start]!.cap && POSSESSIVES.has(t.tokens[k.end]?.norm ?? '')) return false;
+    // "a present for Bea's hen do": a capitalised word with an apostrophe-s owns what follows; a name.
+    if (repaired(k) && k.end - k.start === 1 && t.tokens[k.start]!.cap && /\p{L}['’]s$/u.test(t.tokens[k.start]!.text)) return false;
+    // "chloe spent 60 on …", "Jo got the pizzas": a word near a lexicon word, opening the message
+    // right before a past verb of paying or getting, is whoever did it, not a misspelt thing.
+    if (repaired(k) && k.end - k.start === 1 && (k.start === 0 || t.tokens[k.start - 1]!.kind === 'punct' || t.tokens[k.start - 1]!.kind === 'newline') && t.tags.some((g) => (g.role === 'spend_verb' || g.role === 'obtain_verb') && g.value === 'past' && g.start === k.end)) return false;
     // "Donatos pizza", "Graeters cone": a capitalised word before a thing of another kind is the
     // shop's name, not a misspelt "donation" ("Cofee beans" keeps its repair: both are food).
     if (repaired(k) && t.tokens[k.start]!.cap) {
