@@ -108,6 +108,10 @@ export function readCues(x: CueInput): Cue | null {
   // ---- questions
   const asks = hasRole(t, 'op_sum') || hasRole(t, 'op_count') || hasRole(t, 'op_avg') || hasRole(t, 'op_compare') || hasRole(t, 'op_breakdown') || hasRole(t, 'op_top') || hasRole(t, 'op_list');
   const qWord = hasRole(t, 'question_word');
+  // "Remind me to cancel Netflix before the 22nd", "Note to self: book the dentist": a reminder opening
+  // the message asks nothing and records nothing.
+  const opening = t.tokens.findIndex((k) => k.kind === 'word');
+  if (!endsQ && !pastVerb && roleTags(t, 'plan').some((g) => g.value === 'reminder' && g.start === opening)) return { kind: 'plan', strong: true, why: 'a reminder' };
   if (startsQ && (!x.hasMoney || endsQ || !pastVerb)) return { kind: 'question', strong: true, why: 'opens like a question' };
   if (endsQ && (!x.hasMoney || asks || qWord)) return { kind: 'question', strong: true, why: 'asks' };
   // "need to pay rent by the 1st", "gotta buy diapers friday": a plan word right before a verb of
@@ -128,7 +132,8 @@ export function readCues(x: CueInput): Cue | null {
   if (x.hasMoney && hasRole(t, 'spend_noun') && !pastDeed && t.tags.some((g) => (g.phrase === 'last' || g.phrase === 'top' || g.role === 'op_top') && t.tokens[g.end]?.kind === 'num')) return { kind: 'question', strong: true, why: 'a count of things asked for' };
   // "any expenses above 2000 this month?", "show spends over 500": the amount is a filter.
   // The comparative stands before the amount ("above 2000"); "lamb over rice … 12 total" is a record.
-  const filter = roleTags(t, 'comparative').some((g) => t.tokens.slice(g.end, g.end + 3).some((k) => k.kind === 'num'));
+  // ("is going up to £162": a comparative inside news of a price is no filter.)
+  const filter = roleTags(t, 'comparative').some((g) => t.tokens.slice(g.end, g.end + 3).some((k) => k.kind === 'num') && !t.tags.some((h) => h.role === 'price_remark' && h.start <= g.start && g.end <= h.end));
   if (x.hasMoney && (asks || hasRole(t, 'spend_noun')) && filter && !pastVerb) return { kind: 'question', strong: true, why: 'an amount as a filter' };
 
   // ---- money that is not spending
@@ -236,13 +241,16 @@ export function readCues(x: CueInput): Cue | null {
     // "Rahul paid for dinner, my share 400": the owner's share is the owner's expense.
     // "jess got us a chinese": a verb of getting with the owner as the one it was got for.
     const forOwner = v0.role === 'obtain_verb' && (t.at[v0.end] ?? []).some((g) => g.role === 'self' && g.value === 'object');
-    if (!household && !selfFirst && !hasRole(t, 'share') && past(v0) && (v0.role === 'spend_verb' || forOwner) && lead.length >= 1 && lead.length <= 3 && first === lead[0]!.i && untagged(lead[0]!.i) && lead[0]!.kind === 'word' && !(t.at[lead[0]!.i + 1] ?? []).some((g) => g.role === 'postp')) {
+    // "Chloe got the pizzas tonight": one capitalised name before a verb of getting is who bought
+    // (an adverb such as "Finally got new trainers" is not a name).
+    const nameGot = v0.role === 'obtain_verb' && lead.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(lead[0]!.text) && !/ly$/.test(lead[0]!.norm);
+    if (!household && !selfFirst && !hasRole(t, 'share') && past(v0) && (v0.role === 'spend_verb' || forOwner || nameGot) && lead.length >= 1 && lead.length <= 3 && first === lead[0]!.i && untagged(lead[0]!.i) && lead[0]!.kind === 'word' && !(t.at[lead[0]!.i + 1] ?? []).some((g) => g.role === 'postp')) {
       // A lower-case word is as sure when the verb cannot open an owner's own note: "spent" and
       // "dropped" want a spender before them, "paid for" a payer ("dev paid for dinner"); "rnt paid
       // 1200" (a misspelt thing, then its amount) stays a question.
       const amountNext = t.tokens[v0.end]?.kind === 'num' || (t.at[v0.end] ?? []).some((g) => g.role === 'currency');
       const wantsSpender = /^(spent|dropped|blew|splurged)$/.test(t.tokens[v0.at]!.norm) || !amountNext;
-      const named = /^\p{Lu}\p{Ll}/u.test(lead[0]!.text) || possessive || (lead.length === 1 && wantsSpender);
+      const named = /^\p{Lu}\p{Ll}/u.test(lead[0]!.text) || possessive || (lead.length === 1 && wantsSpender && v0.role === 'spend_verb');
       return { kind: 'third_party', strong: named, why: `"${lead[0]!.text}" before "${t.tokens[v0.at]!.text}"` };
     }
   }
