@@ -408,13 +408,23 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       if (c.role === 'benefit' || c.role === 'via' || c.role === 'time') continue;
       if (where(c) !== inPlace) continue;
       if ((c.role === 'dest' || where(c)) && merchantTerm) continue;
-      const inChunk = items.filter((k) => c.idx.includes(k.start) && isWeak(k) === pass);
+      // A kind of shop filed as a thing too ("canteen", "offie") names what was bought only when
+      // nothing else does: "canteen: coke 1.20", "crisps from the offie".
+      const shopWord = (k: KnownTerm): boolean => k.end - k.start === 1 && has(t, k.start, 'generic_place') && items.some((o) => o !== k && !has(t, o.start, 'generic_place') && !isWeak(o));
+      const inChunk = items.filter((k) => c.idx.includes(k.start) && (isWeak(k) || shopWord(k)) === pass);
       if (!inChunk.length) continue;
-      // English compounds put the head last; the last item of the chunk decides.
+      // English compounds put the head last; the last item of the chunk decides, unless it is the
+      // container the thing came in ("the big rice bag", "a milk carton").
       itemTerm = inChunk[inChunk.length - 1]!;
+      const held = inChunk.find((k) => k.end === itemTerm!.start);
+      let container = -1;
+      if (held && itemTerm.end - itemTerm.start === 1 && t.tags.some((g) => g.role === 'unit' && g.value === 'container' && g.start === itemTerm!.start && g.end === itemTerm!.end)) {
+        container = itemTerm.start;
+        itemTerm = held;
+      }
       // "Pihu ke tuition": the unknown name that owns the item is whom it was for, not part of it.
       const owner = (i: number): boolean => !termAt[i] && t.tokens[i]!.cap && POSSESSIVES.has(t.tokens[i + 1]?.norm ?? '') && i < itemTerm!.start;
-      itemIdx = words(t, c.idx, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i) && !extras.has(i) && !owner(i));
+      itemIdx = words(t, c.idx, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i) && !extras.has(i) && !owner(i) && i !== container);
       // "aaj ka kharcha - breakfast 120": words before a dash set apart, ahead of the thing, are a heading.
       const dash = c.idx.filter((i) => i < itemTerm!.start && t.tokens[i]!.text === '-' && !t.tokens[i]!.glued && !t.tokens[i + 1]?.glued).pop();
       if (dash !== undefined) itemIdx = itemIdx.filter((i) => i > dash);
@@ -466,7 +476,8 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
     for (const c of ordered) {
       if (c.role === 'benefit' || c.role === 'via' || c.role === 'time' || c.role === 'with') continue;
       if ((c.role === 'dest' || c.role === 'place' || c.role === 'source') && (merchant || c.role !== 'dest')) continue;
-      const ws = words(t, c.idx, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i) && !has(t, i, 'city') && !extras.has(i));
+      // Beside a named shop or service, "there", "home" or "the club" say where, not what ("uber 11.20 there").
+      const ws = words(t, c.idx, termAt).filter((i) => !merchantIdx.includes(i) && !isKin(t, i) && !has(t, i, 'city') && !extras.has(i) && !(merchant && has(t, i, 'generic_place')));
       if (!ws.length) continue;
       // "paid Rosa $90 for cleaning the house": a name right after the verb of paying is who was paid;
       // what for names the thing.
@@ -509,7 +520,10 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
   const celebrated = content.some((i) => has(t, i, 'celebration')) && t.tokens.some((_, i) => forSomeone(i));
   const beneficiary = chunks.some((c) => c.role === 'benefit');
   const moving = (itemTerm && (itemTerm.primary === 'transport' || itemTerm.primary === 'travel')) || (merchantTerm && merchantTerm.primary === 'transport');
-  const intercity = !!moving && chunks.some((c) => c.role === 'dest' && c.idx.some((i) => has(t, i, 'city')) && !c.idx.some((i) => has(t, i, 'local_spot')));
+  // The ride and the city belong to one clause: "made it to amsterdam, tram €3.40" is a tram there.
+  const rideAt = itemTerm && (itemTerm.primary === 'transport' || itemTerm.primary === 'travel') ? itemTerm.start : merchantTerm ? merchantTerm.start : -1;
+  const sameClause = (c: Chunk): boolean => rideAt < 0 || !t.tokens.slice(Math.min(rideAt, c.idx[0]!), Math.max(rideAt, c.idx[c.idx.length - 1]!)).some((k) => k.kind === 'punct' && k.text !== '-' && k.text !== '/');
+  const intercity = !!moving && chunks.some((c) => c.role === 'dest' && c.idx.some((i) => has(t, i, 'city')) && !c.idx.some((i) => has(t, i, 'local_spot')) && sameClause(c));
   return { item, itemTerm, merchant, merchantTerm, itemIdx, merchantIdx, gift, celebrated, intercity, beneficiary, unknownItem, guessedShop };
 }
 

@@ -78,7 +78,8 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
   const pastVerb = t.tags.some((g) => (g.role === 'spend_verb' || g.role === 'obtain_verb') && g.value === 'past');
   const tense = pastVerb ? 'past' : t.roles.has('plan') ? 'future' : null;
   const fn = functionTokens(t);
-  const terms = findTerms(t, lex, fn);
+  // "table for 4", "clubcard points 450": the word that says what a count measures is not a thing bought.
+  const terms = findTerms(t, lex, fn).filter((k) => !read.labels.some((l) => l.kind === 'measure' && l.cue && l.cue.start <= k.start && k.end <= l.cue.end));
   // A number inside a known name ("Apollo 24/7", "7-Eleven") is part of the name, never a date.
   const namedNum = (r: TimeReading): boolean => terms.some((k) => k.start < r.end && r.start < k.end && t.tokens.slice(Math.max(k.start, r.start), Math.min(k.end, r.end)).some((x) => x.kind === 'num'));
   // Likewise no amount: "7-Eleven" is a shop, not 11.
@@ -219,10 +220,12 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
     if (!im.item && im.merchantIdx.length) im.item = im.merchantIdx.map((i) => t.tokens[i]!.norm).join(' ');
     void f;
   });
-  // "ola 320 yesterday and 260 today": an expense that names nothing repeats the one before it.
+  // "ola 320 yesterday and 260 today", "uber 11.20 there and 13.80 back": an expense that names
+  // nothing (only words of time, place or direction) repeats the one before it.
+  const untaggedWord = (i: number): boolean => t.tokens[i]!.kind === 'word' && prep.cls[i] !== 'glue' && prep.cls[i] !== 'sep' && !t.tags.some((g) => g.start <= i && i < g.end);
   frames.forEach((f, k) => {
     const im = ims[k]!;
-    if (k > 0 && !im.item && !im.merchant && !f.content.some((i) => t.tokens[i]!.kind === 'word' && prep.cls[i] !== 'glue' && prep.cls[i] !== 'sep')) {
+    if (k > 0 && !im.item && !im.merchant && !f.content.some(untaggedWord)) {
       const prevIm = ims[k - 1]!;
       ims[k] = { ...im, item: prevIm.item, itemTerm: prevIm.itemTerm, merchant: prevIm.merchant, merchantTerm: prevIm.merchantTerm };
     }
@@ -301,9 +304,9 @@ function dateFor(times: readonly TimeReading[], f: FrameTokens | null, today: st
  */
 function pricedPhrase(t: Tagged, f: FrameTokens, cls: readonly string[]): number[] {
   const link = t.tags.find((g) => g.role === 'price_link' && g.end === f.money.start);
-  if (!link) return [];
-  const out: number[] = [];
   const own = new Set(f.content);
+  if (!link) return paidFor(t, f, cls, own);
+  const out: number[] = [];
   for (let j = link.start - 1; j >= 0 && own.has(j); j--) {
     const c = cls[j];
     // "my three-way was": a hyphen inside a word keeps the phrase going.
@@ -331,6 +334,24 @@ function priceSeen(t: Tagged, nums: { rates: readonly { start: number; end: numb
   if (frames.length > 0 && frames.every(perMeasure)) return 'strong';
   const isLink = (f: FrameTokens): boolean => t.tags.some((g) => g.role === 'price_link' && g.end === f.money.start && /^(is|are|s)$/.test(t.tokens[g.start]!.norm));
   return frames.some(isLink) ? 'weak' : null;
+}
+
+/**
+ * "paid 12 for a lineup, barber was peak tho", "spent 40 on a fade": the words after a verb of paying,
+ * its amount and "for"/"on" name what was paid for, before anything said in another clause.
+ */
+function paidFor(t: Tagged, f: FrameTokens, cls: readonly string[], own: ReadonlySet<number>): number[] {
+  const verb = t.tags.find((g) => g.role === 'spend_verb' && g.end === f.money.start);
+  const prep = t.tags.find((g) => g.role === 'prep' && g.value === 'purpose' && g.start === f.money.end);
+  if (!verb || !prep || !own.has(prep.start)) return [];
+  const out: number[] = [];
+  for (let j = prep.end; j < t.tokens.length && own.has(j); j++) {
+    const c = cls[j];
+    if (c === 'punct' || c === 'nl' || c === 'prep' || c === 'postp' || c === 'verb' || c === 'time' || c === 'num' || c === 'label') break;
+    if (c === 'sep' && t.tokens[j]!.kind !== 'word') break;
+    out.push(j);
+  }
+  return out;
 }
 
 function frameText(t: Tagged, f: FrameTokens): string {
