@@ -125,6 +125,12 @@ describe('one clause, one ride', () => {
     const rs = records('bolt 11.50 there and 15.40 back', GB);
     expect(rs.map((e) => [e.merchant, e.category])).toEqual([['Bolt', 'transport'], ['Bolt', 'transport']]);
   });
+
+  it('a second shop whose name is another word is not the first shop again', () => {
+    const u = understand('h&m 12 and next 25', GB);
+    expect(u.intent).toBe('add_expense');
+    if (u.intent === 'add_expense') expect(u.expenses[1]?.merchant ?? null).not.toBe('H&M');
+  });
 });
 
 describe('messages that record nothing', () => {

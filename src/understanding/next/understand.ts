@@ -222,7 +222,9 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
   });
   // "ola 320 yesterday and 260 today", "uber 11.20 there and 13.80 back": an expense that names
   // nothing (only words of time, place or direction) repeats the one before it.
-  const untaggedWord = (i: number): boolean => t.tokens[i]!.kind === 'word' && prep.cls[i] !== 'glue' && prep.cls[i] !== 'sep' && !t.tags.some((g) => g.start <= i && i < g.end);
+  // ("primark £16 and next £28": a word of another role, "next" here, may be a shop's name; it blocks.)
+  const WHERE: ReadonlySet<string> = new Set(['generic_place', 'local_spot', 'back', 'prep', 'glue', 'filler']);
+  const untaggedWord = (i: number): boolean => t.tokens[i]!.kind === 'word' && prep.cls[i] !== 'glue' && prep.cls[i] !== 'sep' && !transparent.has(i) && !(t.at[i] ?? []).some((g) => WHERE.has(g.role));
   frames.forEach((f, k) => {
     const im = ims[k]!;
     if (k > 0 && !im.item && !im.merchant && !f.content.some(untaggedWord)) {
