@@ -267,7 +267,10 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
     // A name in a place chunk: "sandwich at heathrow", "dmart se", "tea from golden tips". A chunk of
     // known things only ("at the bakery") is a kind of place, not a name.
     for (const c of chunks) {
-      if (c.role !== 'place' && c.role !== 'source') continue;
+      // "2 pints in the Horseshoe", "a pie in the Crown": "in the" before a capitalised name nobody filed
+      // is a venue ("lunch in Soho" is a part of town).
+      const venueIn = c.role === 'in' && !loud && nameWords(c).length > 0 && nameWords(c).every((i) => unknown(i) && capital(i)) && t.tokens[nameWords(c)[0]! - 1]?.norm === 'the';
+      if (c.role !== 'place' && c.role !== 'source' && !venueIn) continue;
       const ws = nameWords(c);
       if (!ws.length || ws.length > 4) continue;
       // "latte at cha cha matcha": two or more words after "at" (no article, no kind of place), when
@@ -483,6 +486,10 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       // what for names the thing.
       const payee = c.role === 'main' && ws.length <= 2 && ws.every((i) => unknown(i) && capital(i)) && has(t, ws[0]! - 1, 'spend_verb');
       if (payee && chunks.some((o) => o.role === 'purpose' && o.prep === 'for' && words(t, o.idx, termAt).length > 0)) continue;
+      // "lime bike 3.20 to work, running late innit": beside a known shop or service, a clause of
+      // unknown words after a comma is a remark about the day, not what was bought.
+      const remark = !!merchantTerm && c.idx[0]! > merchantTerm.end && t.tokens[c.idx[0]! - 1]?.text === ',' && ws.every((i) => !termAt[i]);
+      if (remark) continue;
       itemIdx = ws;
       unknownItem = ws.every((i) => !termAt[i] && !isKnownWord(t.tokens[i]!.norm));
       break;

@@ -208,7 +208,9 @@ function run(text: string, ctx: UnderstandContext, given: Lexicon, lc: LanguageC
   frames.forEach((f, k) => {
     const im = ims[k]!;
     const measure = ['mass', 'volume', 'serving', 'container', 'time', 'distance', 'person'];
-    if (im.item || !f.qty?.unit) return;
+    // "2 pints in the local": a kind of place said beside the count is where, not what.
+    const placeOnly = !im.itemTerm && im.itemIdx.length > 0 && im.itemIdx.every((i) => t.tags.some((g) => g.role === 'generic_place' && g.start <= i && i < g.end));
+    if ((im.item && !placeOnly) || !f.qty?.unit) return;
     const known = lex.findKnownTerms([f.qty.unit]).find((x) => x.kind === 'item');
     // "2 pints 13.80": a serving that is itself a drink or a dish names what was bought.
     const serving = f.qty.unitKind === 'serving' && known?.primary === 'food';
