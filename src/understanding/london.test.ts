@@ -102,6 +102,18 @@ describe('a name is not a misspelt food', () => {
     }
   });
 
+  it('a lower-case name before "got" makes munshi ask rather than record silently', () => {
+    const u = understand('kemi got the shopping in asda, 40 odd', GB);
+    expect(u.intent === 'other' || (u.intent === 'add_expense' && u.ask === 'maybe_not_spent')).toBe(true);
+  });
+
+  it('"mam", "gran" and "our" with a name are family who paid', () => {
+    for (const s of ['gran paid for the takeaway, 28 quid', 'our Shannon paid £30 for the cinema', 'me mam got the tickets, £40']) {
+      expect(understand(s, GB).intent, s).toBe('other');
+    }
+    expect(one("a candle for gran's birthday 14").cat).toBe('gifts/gifts');
+  });
+
   it('an adverb before "got" is not a name', () => {
     const u = understand('Finally got new trainers 60', GB);
     expect(u.intent).toBe('add_expense');

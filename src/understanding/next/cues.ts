@@ -226,7 +226,8 @@ export function readCues(x: CueInput): Cue | null {
     // is the doer only right before the verb ("bro paid").
     const addressed = (g: Tag): boolean => g.end < v0.at && t.tags.some((h) => h.role === 'filler' && h.start === g.start && h.end === g.end);
     const subject = t.tags.find((g) => (g.role === 'kin' || g.role === 'third_party') && g.value !== 'help' && !postpAfterWord(g) && !addressed(g) && g.end <= v0.at && v0.at - g.end <= 2 && noAmountBetween(g) && !before(t, 'prep', g.start, 1) && !before(t, 'postp', g.start, 0) && !insideTerm(x, g) && !POSSESSIVES.has(t.tokens[g.end]?.norm ?? '') && !POSSESSIVE_WORDS.has(t.tokens[g.end]?.norm ?? ''));
-    const selfFirst = t.tags.some((g) => g.role === 'self' && g.end <= v0.at);
+    // ("me mam got the tickets": "me" inside a family word is its owner, not the one who did it.)
+    const selfFirst = t.tags.some((g) => g.role === 'self' && g.end <= v0.at && !t.tags.some((h) => h.role === 'kin' && h.start <= g.start && g.end <= h.end && h.end - h.start > g.end - g.start));
     // ("grandson birthday gift 2000": a bare "gift" after kin is the thing, not their doing.)
     if (!household && subject && !selfFirst && !(v0.tense === 'base' && subject.end < v0.at)) return { kind: 'third_party', strong: true, why: 'someone else spent it' };
     // Bengali "baba 2000 dilo", "bou saree kinlo": a verb conjugated for someone else names the doer.
@@ -235,16 +236,19 @@ export function readCues(x: CueInput): Cue | null {
     // ("maya spent like 200 at sephora", "Jess paid for the takeaway", "raghu's office paid"): a
     // capitalised name or a possessive decides; a bare lower-case word only makes munshi ask. A name
     // with a postposition after it is a place ("Kalighat e pujo dilam", "Dmart se liya").
-    const lead = t.tokens.slice(0, v0.at).filter((k) => k.kind === 'word' || k.kind === 'num');
+    // "our Karen paid £45": a family member named with "our" (northern English, Scots, Irish) is the name.
+    const lead0 = t.tokens.slice(0, v0.at).filter((k) => k.kind === 'word' || k.kind === 'num');
+    const lead = lead0.length === 2 && lead0[0]!.norm === 'our' && /^\p{Lu}/u.test(lead0[1]!.text) ? lead0.slice(1) : lead0;
     const untagged = (i: number): boolean => !(t.at[i] ?? []).length && !(x.termSpans ?? []).some((k) => k.start <= i && i < k.end);
     const possessive = t.tokens.slice(0, v0.at).some((k) => k.text === "'s" || k.text === '’s' || /['’]s$/.test(k.text));
     // "Rahul paid for dinner, my share 400": the owner's share is the owner's expense.
     // "jess got us a chinese": a verb of getting with the owner as the one it was got for.
     const forOwner = v0.role === 'obtain_verb' && (t.at[v0.end] ?? []).some((g) => g.role === 'self' && g.value === 'object');
-    // "Chloe got the pizzas tonight": one capitalised name before a verb of getting is who bought
-    // (an adverb such as "Finally got new trainers" is not a name).
-    const nameGot = v0.role === 'obtain_verb' && lead.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(lead[0]!.text) && !/ly$/.test(lead[0]!.norm);
-    if (!household && !selfFirst && !hasRole(t, 'share') && past(v0) && (v0.role === 'spend_verb' || forOwner || nameGot) && lead.length >= 1 && lead.length <= 3 && first === lead[0]!.i && untagged(lead[0]!.i) && lead[0]!.kind === 'word' && !(t.at[lead[0]!.i + 1] ?? []).some((g) => g.role === 'postp')) {
+    // "Chloe got the pizzas tonight": one name before a verb of getting is who bought; capitalised it
+    // decides, lower-case ("cian got the messages") munshi asks (an adverb such as "Finally got new
+    // trainers" is not a name).
+    const nameGot = v0.role === 'obtain_verb' && lead.length === 1 && /^\p{L}\p{Ll}+$/u.test(lead[0]!.text) && !/ly$/.test(lead[0]!.norm);
+    if (!household && !selfFirst && !hasRole(t, 'share') && past(v0) && (v0.role === 'spend_verb' || forOwner || nameGot) && lead.length >= 1 && lead.length <= 3 && (first === lead[0]!.i || lead !== lead0) && untagged(lead[0]!.i) && lead[0]!.kind === 'word' && !(t.at[lead[0]!.i + 1] ?? []).some((g) => g.role === 'postp')) {
       // A lower-case word is as sure when the verb cannot open an owner's own note: "spent" and
       // "dropped" want a spender before them, "paid for" a payer ("dev paid for dinner"); "rnt paid
       // 1200" (a misspelt thing, then its amount) stays a question.
