@@ -143,6 +143,13 @@ describe('a remark or a place beside the thing is not the thing', () => {
   });
 });
 
+describe('"popped to" and "nipped to" say where it was bought', () => {
+  it('the shop popped to beats a shop only mentioned', () => {
+    expect(one('the asda order was missing eggs so nipped to the co-op, 2.10').merchant).toBe('Co-op');
+    expect(one('popped into boots on the way back from tesco, 6.99 for plasters').merchant).toBe('Boots');
+  });
+});
+
 describe('one clause, one ride', () => {
   it('a tram after arriving in a city is a tram there, a train to the city is a trip', () => {
     expect(one('finally made it to porto, metro €2.40').cat).toBe('transport/commute');

@@ -102,6 +102,8 @@ export function chunksOf(t: Tagged, content: readonly number[], termAt: readonly
       cur.idx.push(i);
       continue;
     }
+    // "popped to Sainsbury's": a word inside a longer preposition that opened the chunk opens nothing.
+    if (t.tags.some((g) => g.role === 'prep' && g.start < i && i < g.end && content.includes(g.start))) continue;
     const prep = valueAt(t, i, 'prep') ?? (tk.text === '@' ? 'place' : null);
     if (prep) {
       flush();
