@@ -128,12 +128,6 @@ describe('what the amount paid for', () => {
 });
 
 describe('a remark or a place beside the thing is not the thing', () => {
-  it('a clause of unknown words after a known ride is a remark', () => {
-    const r = one('bolt 9.60 to the station, absolutely shattered');
-    expect(r.merchant).toBe('Bolt');
-    expect(r.item ?? '').not.toMatch(/shattered/);
-  });
-
   it('a counted drink in a kind of place is the drink; "in the" a name is the venue', () => {
     expect(one('3 pints at the local 15.90').item).toMatch(/pint/);
     const r = one('2 pints in the Albion 11.20');

@@ -254,7 +254,7 @@ export function readCues(x: CueInput): Cue | null {
       // 1200" (a misspelt thing, then its amount) stays a question.
       const amountNext = t.tokens[v0.end]?.kind === 'num' || (t.at[v0.end] ?? []).some((g) => g.role === 'currency');
       const wantsSpender = /^(spent|dropped|blew|splurged)$/.test(t.tokens[v0.at]!.norm) || !amountNext;
-      const named = /^\p{Lu}\p{Ll}/u.test(lead[0]!.text) || possessive || (lead.length === 1 && wantsSpender && v0.role === 'spend_verb');
+      const named = /^\p{Lu}\p{Ll}/u.test(lead[0]!.text) || possessive || (lead.length === 1 && wantsSpender && (v0.role === 'spend_verb' || forOwner));
       return { kind: 'third_party', strong: named, why: `"${lead[0]!.text}" before "${t.tokens[v0.at]!.text}"` };
     }
   }

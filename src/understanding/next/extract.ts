@@ -488,10 +488,6 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       // what for names the thing.
       const payee = c.role === 'main' && ws.length <= 2 && ws.every((i) => unknown(i) && capital(i)) && has(t, ws[0]! - 1, 'spend_verb');
       if (payee && chunks.some((o) => o.role === 'purpose' && o.prep === 'for' && words(t, o.idx, termAt).length > 0)) continue;
-      // "lime bike 3.20 to work, running late innit": beside a known shop or service, a clause of
-      // unknown words after a comma is a remark about the day, not what was bought.
-      const remark = !!merchantTerm && c.idx[0]! > merchantTerm.end && t.tokens[c.idx[0]! - 1]?.text === ',' && ws.every((i) => !termAt[i]);
-      if (remark) continue;
       itemIdx = ws;
       unknownItem = ws.every((i) => !termAt[i] && !isKnownWord(t.tokens[i]!.norm));
       break;
