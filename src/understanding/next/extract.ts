@@ -396,11 +396,11 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
   let itemIdx: number[] = [];
   let unknownItem = false;
   const ordered = [...chunks].sort((a, b) => ITEM_ORDER.indexOf(a.role) - ITEM_ORDER.indexOf(b.role));
-  // "pharmacy 14.70 paracetamol", "boulangerie: baguette 1,30": a place word that is also an item
-  // names what was bought only when no specific thing of its own kind is named beside it.
+  // "pharmacy 14.70 paracetamol", "boulangerie: baguette 1,30", "canteen: coke 1.20", "crisps from the
+  // offie": a kind of shop filed as a thing too names what was bought only when nothing else does.
   const placeItem = (k: KnownTerm): boolean => range(k.start, k.end).every((i) => has(t, i, 'generic_place'));
-  const soldThere = (k: KnownTerm): boolean => items.some((o) => o !== k && !placeItem(o) && !weakTerm(o) && o.primary === k.primary);
-  const isWeak = (k: KnownTerm): boolean => weakTerm(k) || (placeItem(k) && soldThere(k));
+  const thingBeside = (k: KnownTerm): boolean => items.some((o) => o !== k && !placeItem(o) && !weakTerm(o));
+  const isWeak = (k: KnownTerm): boolean => weakTerm(k) || (placeItem(k) && thingBeside(k));
   // What was bought is named outside the place chunks first ("lunch at the office canteen"), and a
   // specific item beats a generic one ("bill", "order") in a better-placed chunk.
   const where = (c: Chunk): boolean => c.role === 'place' || c.role === 'source';
@@ -413,10 +413,7 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       if (c.role === 'benefit' || c.role === 'via' || c.role === 'time') continue;
       if (where(c) !== inPlace) continue;
       if ((c.role === 'dest' || where(c)) && merchantTerm) continue;
-      // A kind of shop filed as a thing too ("canteen", "offie") names what was bought only when
-      // nothing else does: "canteen: coke 1.20", "crisps from the offie".
-      const shopWord = (k: KnownTerm): boolean => k.end - k.start === 1 && has(t, k.start, 'generic_place') && items.some((o) => o !== k && !has(t, o.start, 'generic_place') && !isWeak(o));
-      const inChunk = items.filter((k) => c.idx.includes(k.start) && (isWeak(k) || shopWord(k)) === pass);
+      const inChunk = items.filter((k) => c.idx.includes(k.start) && isWeak(k) === pass);
       if (!inChunk.length) continue;
       // English compounds put the head last; the last item of the chunk decides, unless it is the
       // container the thing came in ("the big rice bag", "a milk carton").
