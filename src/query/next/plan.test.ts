@@ -53,3 +53,24 @@ describe('a lexicon name written with glue words or hyphens', () => {
     expect(usSubjects('Chick-fil-A spending this year?')).toEqual(['chick fil a']);
   });
 });
+
+describe('a word for one occasion after a shop, in other languages', () => {
+  const at = (locale: string, timeZone: string, currency: string) => ({
+    ...opts,
+    language: contextFromSettings(new Date('2026-11-20T12:00:00Z'), { timeZone, currency, locale, dayFirst: true, weekStartsOn: 1 }, true),
+  });
+  const plan = (q: string, o: typeof opts) => {
+    const r = planNext(q, o);
+    if (r.kind !== 'plan') throw new Error(`${q}: ${JSON.stringify(r)}`);
+    return { categories: r.plan.filters.categories.map((c) => c.primary), subjects: r.plan.filters.subjects };
+  };
+  it('Dutch "bestellingen", "aankopen" after a name are that name\'s, not the shopping category', () => {
+    const nl = at('nl-NL', 'Europe/Amsterdam', 'EUR');
+    expect(plan('alle thuisbezorgd bestellingen van mei', nl)).toEqual({ categories: [], subjects: ['thuisbezorgd'] });
+    expect(plan('hoeveel aan hema aankopen deze maand', nl)).toEqual({ categories: [], subjects: ['hema'] });
+  });
+  it('Hindi "saari" (all) before a name asks for all of them, not for a sari', () => {
+    const hi = at('en-IN', 'Asia/Kolkata', 'INR');
+    expect(plan('is mahine ki saari uber rides dikhao', hi).subjects).toEqual(['uber']);
+  });
+});
