@@ -172,6 +172,13 @@ describe('rankings, lists, counts', () => {
     expect(a.result.expenses.map((e) => [e.date, e.amount])).toEqual([['2026-01-03', 1890], ['2026-01-11', 540], ['2026-01-09', 210]]);
     expect(a.reply).toContain('also spent in USD');
   });
+  it('equal amounts rank oldest first, as a list sorted by amount keeps them', async () => {
+    await loadRecords(opened.expenses, [R('2026-01-09', 500, 'fees', 'premium'), R('2026-01-02', 500, 'fees', 'premium'), R('2026-01-05', 300, 'fees', 'late fee')], 'ties');
+    const top = await ask('top 2 expenses this month', ctx({ owner: 'ties' }));
+    expect(top.result.expenses.map((e) => e.date)).toEqual(['2026-01-02', '2026-01-09']);
+    const low = await ask('3 smallest expenses this month', ctx({ owner: 'ties' }));
+    expect(low.result.expenses.map((e) => e.date)).toEqual(['2026-01-05', '2026-01-02', '2026-01-09']);
+  });
   it('smallest', async () => {
     const a = await ask('cheapest expense this month');
     expect(a.result.expenses.map((e) => e.amount)).toEqual([0.1]);

@@ -233,7 +233,7 @@ export class SqliteSelection implements Selection {
     return this.light;
   }
 
-  /** Matching rows, oldest first (or by amount), optionally one currency only, with a cap. */
+  /** Matching rows, oldest first (or by amount, equal amounts oldest first as a list sorted by amount would keep them), optionally one currency only, with a cap. */
   async rows(opts: RowOptions = {}): Promise<Row[]> {
     await this.init();
     const order = opts.order ?? 'date';
@@ -243,7 +243,7 @@ export class SqliteSelection implements Selection {
       const sign = order === 'largest' ? -1 : 1;
       const sorted = order === 'date' ? light
         : order === 'newest' ? [...light].reverse()
-        : [...light].sort((a, b) => sign * (a.amount_minor - b.amount_minor) || b.date.localeCompare(a.date) || b.id - a.id);
+        : [...light].sort((a, b) => sign * (a.amount_minor - b.amount_minor) || a.date.localeCompare(b.date) || a.id - b.id);
       const start = opts.offset ?? 0;
       const ids = sorted.slice(start, start + opts.limit).map((r) => r.id);
       if (!ids.length) return [];
@@ -255,7 +255,7 @@ export class SqliteSelection implements Selection {
       // Rank inside the covering index first, then read only the winning rows.
       let iq = this.db.selectFrom('expenses').select('id').where((eb) => this.where(eb));
       if (opts.currency) iq = iq.where('currency', '=', opts.currency);
-      iq = iq.orderBy('amount_minor', order === 'largest' ? 'desc' : 'asc').orderBy('date', 'desc').orderBy('id', 'desc').limit(opts.limit);
+      iq = iq.orderBy('amount_minor', order === 'largest' ? 'desc' : 'asc').orderBy('date').orderBy('id').limit(opts.limit);
       if (opts.offset) iq = iq.offset(opts.offset);
       const ids = (await iq.execute()).map((r) => r.id);
       if (!ids.length) return [];
@@ -268,7 +268,7 @@ export class SqliteSelection implements Selection {
       if (opts.currency) q = q.where('currency', '=', opts.currency);
       if (order === 'date') q = q.orderBy('date').orderBy('id');
       else if (order === 'newest') q = q.orderBy('date', 'desc').orderBy('id', 'desc');
-      else q = q.orderBy('amount_minor', order === 'largest' ? 'desc' : 'asc').orderBy('date', 'desc').orderBy('id', 'desc');
+      else q = q.orderBy('amount_minor', order === 'largest' ? 'desc' : 'asc').orderBy('date').orderBy('id');
       if (opts.limit != null) q = q.limit(opts.limit);
       if (opts.offset) q = q.offset(opts.offset);
       return ((await q.execute()) as RawRow[]).map(toRow);
@@ -278,7 +278,7 @@ export class SqliteSelection implements Selection {
     if (order === 'newest') rows = [...rows].reverse();
     else if (order !== 'date') {
       const sign = order === 'largest' ? -1 : 1;
-      rows = [...rows].sort((a, b) => sign * (a.amount_minor - b.amount_minor) || b.date.localeCompare(a.date) || b.id - a.id);
+      rows = [...rows].sort((a, b) => sign * (a.amount_minor - b.amount_minor) || a.date.localeCompare(b.date) || a.id - b.id);
     }
     const start = opts.offset ?? 0;
     return rows.slice(start, opts.limit != null ? start + opts.limit : undefined).map(toRow);
