@@ -74,3 +74,19 @@ describe('a word for one occasion after a shop, in other languages', () => {
     expect(plan('is mahine ki saari uber rides dikhao', hi).subjects).toEqual(['uber']);
   });
 });
+
+describe('an order asked for without a count', () => {
+  const ranked = (q: string) => {
+    const r = planNext(q, opts);
+    if (r.kind !== 'plan') throw new Error(q);
+    return { op: r.plan.op, order: r.plan.order, limit: r.plan.limit };
+  };
+  it('"highest to lowest" ranks every match from the biggest; "lowest" inside it is not the smallest', () => {
+    expect(ranked('rank my phone bills this year highest to lowest')).toMatchObject({ op: 'top', order: 'largest' });
+    expect(ranked('rank my phone bills this year highest to lowest').limit).toBeGreaterThan(10);
+    expect(ranked('list the grocery runs in march cheapest first')).toMatchObject({ op: 'top', order: 'smallest' });
+  });
+  it('a plain "lowest" is still the one smallest', () => {
+    expect(ranked('lowest grocery bill in march')).toEqual({ op: 'top', order: 'smallest', limit: 1 });
+  });
+});

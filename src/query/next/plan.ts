@@ -255,7 +255,10 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     const w = (t.at[i] ?? []).find((g) => g.role === 'number' && g.end === i + 1 && /^\d{1,3}$/.test(g.value ?? ''));
     return w ? Number(w.value) : null;
   };
-  for (const g of tagsOf(t, 'op_top')) {
+  const ops = tagsOf(t, 'op_top');
+  for (const g of ops) {
+    // "lowest" inside "highest to lowest" is the longer phrase's.
+    if (ops.some((h) => h !== g && h.start <= g.start && g.end <= h.end && h.end - h.start > g.end - g.start)) continue;
     const after = numAt(g.end), before = numAt(g.start - 1);
     if (after !== null) {
       r.topN = clamp(after);
@@ -264,7 +267,9 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
       r.topN = clamp(before);
       use(g.start - 1, g.start);
     }
-    if (g.value === 'asc') r.smallest = true;
+    if (g.value === 'asc' || g.value === 'asc_all') r.smallest = true;
+    // "rank them highest to lowest": an order asked for, every match in it.
+    if ((g.value === 'desc_all' || g.value === 'asc_all') && r.topN === null) r.topN = ALL_RANKED;
     // "second biggest", "3rd most expensive"
     const ordTok = t.tokens[g.start - 1];
     const ordTag = t.tags.find((h) => h.role === 'ordinal' && h.end === g.start);
@@ -692,6 +697,9 @@ function mostSpecific(tags0: readonly Tag[]): Tag | undefined {
   const rank = (g: Tag): number => (g.entry.regions.length ? 100 : 0) + (g.entry.lang !== 'en' ? 10 : 0) + (g.end - g.start);
   return tags.filter((g) => g.start === first).sort((a, b) => rank(b) - rank(a))[0];
 }
+
+/** How many rows an order asked for without a count shows ("rank my bills highest to lowest"). */
+const ALL_RANKED = 50;
 
 function clamp(n: number): number {
   return Math.max(1, Math.min(100, n));
