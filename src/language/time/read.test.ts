@@ -368,3 +368,14 @@ describe('a month that is also an everyday word, set beside another month', () =
     expect(months('may I see my coffee total')).toEqual([]);
   });
 });
+
+describe('a day counted from the start of a period', () => {
+  it('reads "the first of the year" and "the 1st of the month" as that day, "since" from it', () => {
+    expect(q('spent since the first of the year', 'en-US')).toBe('2026-01-01..2026-12-05');
+    expect(q('total since the 1st of the month', 'en-GB')).toBe('2026-12-01..2026-12-05');
+    expect(when('paid the 2nd of last month', 'en-IN')).toBe('2026-11-02');
+  });
+  it('still reads a named month the usual way', () => {
+    expect(when('the 3rd of june', 'en-GB')).toBe('2026-06-03');
+  });
+});

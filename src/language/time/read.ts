@@ -481,6 +481,15 @@ const ACTIONS: Record<string, A> = {
     return day(ymd(y, mo, d.d), c, m.weight * (cue ? 1.2 : 1));
   },
 
+  nth_day: (m, t, c) => {
+    const d = valueOf<Dom>(cap(m, 'd'))!;
+    const base = valueOf<TV>(cap(m, 'x'));
+    if (!d.ord || !base?.from || !base.to || base.grain === 'day') return null;
+    const date = addDays(base.from, d.d - 1);
+    if (date > fullEnd(base)) return null;
+    return day(date, c, m.weight);
+  },
+
   rel: (m, t, c) => {
     const g = tagOf(cap(m, 'r'))!;
     const vals = (g.value ?? '').split('|').map(Number).filter((n) => Number.isFinite(n));
