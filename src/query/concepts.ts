@@ -210,6 +210,7 @@ export function defaultConcepts(regions?: readonly string[]): ConceptSource {
       },
       suggest: (phrase, limit) => suggestConcepts(phrase, limit, regions),
       isName: (phrase) => isConceptName(phrase),
+      isAlias: (phrase) => isListedConceptName(phrase),
       blockers: (c) => {
         const ck = `${key}|${c.label}|${c.terms.length}`;
         let b = blockerCache.get(ck);
@@ -233,6 +234,16 @@ const GLUED_NAMES: ReadonlySet<string> = new Set(
     .map((p) => normTerm(p))
     .filter((p) => p.includes(' ') && !TRAIL.has(p.split(' ').pop()!) && !OCCASION.has(p.split(' ').pop()!)),
 );
+
+/** Every concept name and alias of several words as listed, occasion word and all ("restaurant meals"). */
+const LISTED_NAMES: ReadonlySet<string> = new Set(
+  [...loadConcepts().flatMap((c) => [c.label, ...c.aliases.split(',')]), ...NARROWER.flatMap((n) => n.names)].map((p) => normTerm(p)).filter((p) => p.includes(' ')),
+);
+
+/** Whether a phrase of several words is written as a concept's name or alias. */
+export function isListedConceptName(phrase: string): boolean {
+  return LISTED_NAMES.has(normTerm(phrase));
+}
 
 /** Whether a phrase of several words is the name or an alias of a concept. e.g. isConceptName('meals out') === true */
 export function isConceptName(phrase: string): boolean {

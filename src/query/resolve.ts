@@ -34,6 +34,8 @@ export interface ConceptSource {
   suggest(phrase: string, limit: number): string[];
   /** Whether a phrase of several words is itself a listed name of a concept ("fizzy juice"). */
   isName?(phrase: string): boolean;
+  /** Whether a phrase is written exactly as a concept's name or alias ("restaurant meals"), occasion word and all. */
+  isAlias?(phrase: string): boolean;
   /** Names of other things that hold one of the concept's member words ("dr pepper" for groceries' "pepper"). */
   blockers?(c: ConceptLike): string[];
 }
@@ -261,7 +263,7 @@ function reachedViaPart(deps: ResolveDeps, p: string, r: Resolution): boolean {
   if (!c) return false;
   const forms = new Set(singularForms(p));
   // "fizzy juice" is a name of soft drinks, though "fizzy" alone reaches them too.
-  if (c.isName?.(p)) return false;
+  if (c.isName?.(p) || c.isAlias?.(p)) return false;
   const own = c.resolve(p);
   // The phrase is the concept's own name or one of its words: understood whole.
   if (own && (singularForms(normTerm(own.label)).some((f) => forms.has(f)) || own.terms.some((t) => forms.has(normTerm(t))))) return false;

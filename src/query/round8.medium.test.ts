@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Repositories } from '../app/repositories.js';
+import { categorize } from '../categories/index.js';
+import type { OwnerSettings } from '../core/types.js';
+import { newConversation, type QueryContext } from './answer.js';
+import { askEval, openTempLedger, type EvalRecord } from '../../test/support/ledgers.js';
+
+// Round-8 question causes end to end on a real SQLite ledger written here (a Tucson couple), in
+// wording that is in no question set. Expected figures are computed from the rows.
+const rec = (date: string, amount: number, category: string, item: string, merchant: string | null = null): EvalRecord => ({ date, amount, currency: 'USD', category, item, merchant, note: null });
+const sum = (xs: number[]) => xs.reduce((a, b) => Math.round((a + b) * 100) / 100, 0);
+
+describe('a Tucson couple', () => {
+  const settings: OwnerSettings = { timeZone: 'America/Phoenix', currency: 'USD', locale: 'en-US', dayFirst: false, weekStartsOn: 0 };
+  // Tue 10 Mar 2026, evening.
+  const ctx: QueryContext = { owner: 'me', now: new Date('2026-03-11T02:00:00Z'), settings };
+  const records: EvalRecord[] = [
+    rec('2025-12-20', 64.1, 'food/restaurant', 'dinner', 'Texas Roadhouse'),
+    rec('2026-01-09', 38.5, 'food/restaurant', 'lunch', 'Eegee\'s'),
+    rec('2026-01-24', 71.25, 'food/restaurant', 'anniversary dinner', 'El Charro'),
+    rec('2026-01-12', 6.4, 'food/coffee', 'latte', 'Starbucks'),
+    rec('2026-02-02', 88.0, 'utilities/electricity', 'electric bill', 'TEP'),
+    rec('2026-02-05', 59.99, 'utilities/internet', 'internet', 'Cox'),
+    rec('2026-02-11', 41.2, 'utilities/water', 'water bill', 'Tucson Water'),
+    rec('2026-02-20', 45.0, 'utilities/mobile', 'phone bill', 'Visible'),
+    rec('2026-01-03', 112.4, 'food/groceries', 'groceries', 'Fry\'s'),
+    rec('2026-02-14', 97.3, 'food/groceries', 'groceries', 'Fry\'s'),
+    rec('2025-12-30', 130.0, 'food/groceries', 'groceries', 'Fry\'s'),
+  ];
+  let opened: Repositories;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ opened, dispose } = await openTempLedger(records, 'r8us', categorize));
+  });
+  afterAll(() => dispose());
+  const ask = (q: string) => askEval(opened.queries, q, ctx, newConversation());
+
+  it('a concept alias that ends in an occasion word is the concept, and "leave X out" leaves it out', async () => {
+    const a = await ask('restaurant meals december vs january - leave the coffee out');
+    expect(a.reply).toContain('64.10');
+    expect(a.reply).toContain(String(sum([38.5, 71.25])));
+  });
+  it('"highest to lowest" ranks every bill of the period', async () => {
+    const a = await ask('put february\'s utility bills in order, highest to lowest');
+    expect(a.result.expenses.map((e) => e.amount)).toEqual([88.0, 59.99, 45.0, 41.2]);
+  });
+  it('"since the first of the year" starts on 1 January', async () => {
+    const a = await ask("what have we spent at fry's since the first of the year");
+    expect([a.result.total, a.result.count]).toEqual([sum([112.4, 97.3]), 2]);
+  });
+});
