@@ -162,7 +162,9 @@ describe('resolveConcept: merchants and items', () => {
     expect(must('cofee').label).toBe('coffee');
     expect(must('on my car').label).toBe('vehicle');
     expect(must('grocery').label).toBe('groceries');
-    expect(must('petrol expenses').label).toBe('fuel');
+    // Petrol is its own kind of fuel (a diesel car's rows are not it), still inside Fuel.
+    expect(must('petrol expenses')).toMatchObject({ label: 'petrol', categories: [{ primary: 'transport', detail: 'fuel' }], unless: expect.arrayContaining(['diesel']) });
+    expect(must('fuel costs').label).toBe('fuel');
   });
 });
 
@@ -298,7 +300,7 @@ describe('resolveConcept: snack and drink families', () => {
 describe('resolveConcept: longer phrasings', () => {
   it.each([
     ['pain medicine', 'painkillers'], ['painkiller tablets', 'painkillers'], ['streaming subscriptions', 'subscriptions'],
-    ['autos and cabs', 'taxis'], ['my petrol bills', 'fuel'], ['rapido rides', 'Rapido'], ['swiggy orders', 'Swiggy'],
+    ['autos and cabs', 'taxis'], ['my petrol bills', 'petrol'], ['rapido rides', 'Rapido'], ['swiggy orders', 'Swiggy'],
     ['uber trips', 'Uber'],
   ])('%s → %s', (phrase, label) => {
     expect(must(phrase).label).toBe(label);

@@ -60,6 +60,8 @@ export interface Concept {
   merchants: string[];
   /** How it was resolved, for honesty in replies. */
   via: 'category' | 'lexicon' | 'wordnet';
+  /** A row whose text names one of these is not the thing, though its category is ("petrol": not the diesel rows of Fuel). */
+  unless?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -482,6 +484,9 @@ function fromSource(lex: Lexicon, s: Source): Concept {
   }
   for (const x of exclude) terms.delete(x);
   const concept: Concept = { label, categories, terms: [...terms], merchants: [...merchants], via: 'category' };
+  // A concept that is one kind inside a category ("petrol", "diesel" inside Fuel) leaves out the
+  // category's rows that name a sibling kind, which its exclude column lists.
+  if (s.kind === 'def' && categories.length && exclude.size) concept.unless = [...exclude];
   conceptCache.set(cacheKey, concept);
   return structuredClone(concept);
 }

@@ -46,6 +46,8 @@ export interface Matcher {
    * a row filed there is never reached by words.
    */
   notIn?: CategoryRef[];
+  /** A row whose text names one of these is never the thing, whatever its category ("petrol" is not a Fuel row saying "diesel"). */
+  unless?: string[];
   /**
    * A shop the owner has paid, asked about by name: a row at another shop whose name holds the
    * same word matches only by its own item and note ("uber" is not an "Uber Eats" order).
@@ -125,7 +127,9 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
   const blocked = wordsRegex([...new Set((m.blockers ?? []).map(normTerm).filter((t) => t.length > 0))], 'gu');
   /** The row's text as the member words see it: names of other things blanked out. */
   const family = (text: string): string => (blocked ? text.replace(blocked, ' ') : text);
+  const unless = wordsRegex([...new Set((m.unless ?? []).map(normTerm).filter((t) => t.length > 0))]);
   const base = (row0: MatchableRow): boolean => {
+    if (unless && unless.test(row0.search_text)) return false;
     const other = m.shop && row0.merchant && !merchants.has(normTerm(row0.merchant));
     const row = other ? { ...row0, search_text: row0.search_text.replaceAll(normTerm(row0.merchant!), ' ') } : row0;
     for (const c of cats) if (row.category === c.primary && (c.detail === null || row.detail === c.detail)) return true;
@@ -148,7 +152,7 @@ export function compileMatcher(m: Matcher): CompiledMatcher {
   };
   return {
     // SQL pre-filters by the base words only; the modifiers are always decided here.
-    sqlExact: terms.length === 0 && merchants.size === 0 && also.length === 0,
+    sqlExact: terms.length === 0 && merchants.size === 0 && also.length === 0 && !unless,
     test: also.length ? (row) => base(row) && also.every((a) => a.test(row)) : base,
   };
 }

@@ -25,6 +25,8 @@ export interface ConceptLike {
   homes?: string[];
   /** Categories of another sense of the same word, never reached by its words (see Matcher.notIn). */
   notIn?: CategoryRef[];
+  /** Rows naming one of these are not the concept (see Matcher.unless). */
+  unless?: string[];
 }
 
 /** Where concepts come from (the categories module by default; tests may pass their own). */
@@ -362,7 +364,7 @@ function conceptMatcher(c: ConceptLike, forms: string[], blockers?: string[]): M
   const names = [...new Set([...forms, ...singularForms(normTerm(c.label))])];
   return {
     categories: [...c.categories], terms: [...c.terms, ...names], merchants: [...c.merchants], names,
-    ...(blockers?.length ? { blockers } : {}), ...(c.homes?.length && !c.categories.length ? { homes: [...c.homes] } : {}), ...(c.notIn?.length ? { notIn: [...c.notIn] } : {}),
+    ...(blockers?.length ? { blockers } : {}), ...(c.homes?.length && !c.categories.length ? { homes: [...c.homes] } : {}), ...(c.notIn?.length ? { notIn: [...c.notIn] } : {}), ...(c.unless?.length ? { unless: [...c.unless] } : {}),
   };
 }
 

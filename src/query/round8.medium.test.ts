@@ -49,3 +49,34 @@ describe('a Tucson couple', () => {
     expect([a.result.total, a.result.count]).toEqual([sum([112.4, 97.3]), 2]);
   });
 });
+
+describe('a Nagpur household with a petrol scooter and a diesel car', () => {
+  const settings: OwnerSettings = { timeZone: 'Asia/Kolkata', currency: 'INR', locale: 'en-IN', dayFirst: true, weekStartsOn: 1 };
+  // Sat 14 Nov 2026, evening.
+  const ctx: QueryContext = { owner: 'me', now: new Date('2026-11-14T14:00:00Z'), settings };
+  const inr = (date: string, amount: number, category: string, item: string, merchant: string | null = null): EvalRecord => ({ date, amount, currency: 'INR', category, item, merchant, note: null });
+  const records: EvalRecord[] = [
+    inr('2026-10-03', 250, 'transport/fuel', 'petrol', 'Indian Oil'),
+    inr('2026-10-11', 3200, 'transport/fuel', 'diesel for the xuv'),
+    inr('2026-10-19', 300, 'transport/fuel', 'scooty petrol'),
+    inr('2026-10-27', 2800, 'transport/fuel', 'diesel', 'HP'),
+    inr('2026-11-02', 280, 'transport/fuel', 'petrol'),
+    inr('2026-11-09', 3000, 'transport/fuel', 'car diesel'),
+  ];
+  let opened: Repositories;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ opened, dispose } = await openTempLedger(records, 'r8in', categorize));
+  });
+  afterAll(() => dispose());
+  const ask = (q: string) => askEval(opened.queries, q, ctx, newConversation());
+
+  it('"petrol" and "diesel" are each their own kind of fuel; "fuel" is both', async () => {
+    const p = await ask('october me petrol kitna gaya');
+    expect([p.result.total, p.result.count]).toEqual([550, 2]);
+    const d = await ask('how many times diesel since october');
+    expect(d.result.count).toBe(3);
+    const f = await ask('total fuel in october');
+    expect([f.result.total, f.result.count]).toEqual([6550, 4]);
+  });
+});
