@@ -190,7 +190,8 @@ function besideMonth(t: Tagged, i: number): boolean {
   const month = (x: number): boolean => x >= 0 && (t.at[x] ?? []).some((g) => g.role === 'month' && g.start === x) && !homograph(t, x);
   if (t.tokens[i - 1]?.norm === 'de' || t.tokens[i - 1]?.norm === 'del') return true;
   // "utilities for may?", "rent for may": "for" and then nothing more, so no verb can follow it.
-  if (t.tokens[i - 1]?.norm === 'for' && t.tokens.slice(i + 1).every((k) => k.kind === 'punct' || k.kind === 'newline' || k.kind === 'emoji')) return true;
+  // ("total for may so far": words that only say "up to now" are no verb either.)
+  if (t.tokens[i - 1]?.norm === 'for' && t.tokens.slice(i + 1).every((k, x) => k.kind === 'punct' || k.kind === 'newline' || k.kind === 'emoji' || t.tags.some((g) => g.role === 'so_far' && g.start <= i + 1 + x && i + 1 + x < g.end))) return true;
   return (joins(i + 1) && month(i + 2)) || (i >= 2 && joins(i - 1) && month(i - 2));
 }
 

@@ -90,3 +90,22 @@ describe('an order asked for without a count', () => {
     expect(ranked('lowest grocery bill in march')).toEqual({ op: 'top', order: 'smallest', limit: 1 });
   });
 });
+
+describe('months and rankings in British and possessive wording', () => {
+  const p = (q: string) => {
+    const r = planNext(q, opts);
+    if (r.kind !== 'plan') throw new Error(q);
+    return r.plan;
+  };
+  it('a month with "\'s" is the month ("october\'s groceries")', () => {
+    const plan = p("what were october's groceries");
+    expect(plan.periods.map((x) => x.label)).toEqual(['in October']);
+    expect(plan.filters.subjects).toEqual(['groceries']);
+  });
+  it('"dearest" ranks like "priciest"', () => {
+    expect(p('the 2 dearest takeaways last month')).toMatchObject({ op: 'top', limit: 2, order: 'largest' });
+  });
+  it('"for may" followed by "so far" is still the month', () => {
+    expect(p('fuel for may so far').periods.map((x) => x.label)).toEqual(['in May']);
+  });
+});
