@@ -26,6 +26,10 @@ describe('a Tucson couple', () => {
     rec('2026-01-03', 112.4, 'food/groceries', 'groceries', 'Fry\'s'),
     rec('2026-02-14', 97.3, 'food/groceries', 'groceries', 'Fry\'s'),
     rec('2025-12-30', 130.0, 'food/groceries', 'groceries', 'Fry\'s'),
+    { date: '2026-02-27', amount: 900, currency: 'MXN', category: 'food/restaurant', item: 'seafood platter', merchant: null, note: 'first night in san carlos' },
+    { date: '2026-02-28', amount: 350, currency: 'MXN', category: 'food/alcohol', item: 'cerveza', merchant: null, note: null },
+    { date: '2026-03-01', amount: 1200, currency: 'MXN', category: 'entertainment', item: 'boat tour', merchant: null, note: null },
+    { date: '2026-01-17', amount: 400, currency: 'MXN', category: 'personal_care', item: 'dentist cleaning', merchant: null, note: 'nogales' },
   ];
   let opened: Repositories;
   let dispose: () => Promise<void>;
@@ -43,6 +47,10 @@ describe('a Tucson couple', () => {
   it('"highest to lowest" ranks every bill of the period', async () => {
     const a = await ask('put february\'s utility bills in order, highest to lowest');
     expect(a.result.expenses.map((e) => e.amount)).toEqual([88.0, 59.99, 45.0, 41.2]);
+  });
+  it('a currency asked for with a place nobody filed is that trip\'s money, not the word', async () => {
+    const a = await ask('how many pesos did we blow in San Carlos');
+    expect([a.result.total, a.result.count]).toEqual([2450, 3]);
   });
   it('"since the first of the year" starts on 1 January', async () => {
     const a = await ask("what have we spent at fry's since the first of the year");

@@ -619,6 +619,13 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
       list.splice(q, 1);
     }
   }
+  // "how many pesos did we spend down in Rocky Point": with money abroad asked for by its currency, a
+  // name the lexicon does not know, right after "in", is where (the trip), not what was bought.
+  if (r.currency !== null && r.currency !== lc.currency && !r.place && r.subjects.length === 1 && !(opts.isTerm ?? opts.isThing)?.(r.subjects[0]!) && !opts.isConcept?.(r.subjects[0]!)) {
+    const words = r.subjects[0]!.toLowerCase().split(/\s+/);
+    const at = t.tokens.findIndex((_, x) => words.every((w: string, y: number) => t.tokens[x + y]?.norm === w || t.tokens[x + y]?.norm === fold(w)));
+    if (at > 0 && PLACE_IN.has(t.tokens[at - 1]!.norm)) r.place = r.subjects.shift()!;
+  }
   // "costco in june, groceries and gas both", "amazon last month - books and toys": a shop, then set
   // off by a comma or dash the things bought there, is those things at that shop, not any of them.
   if (opts.isShop && r.op !== 'compare' && !r.categories.length && !r.within.length && r.subjects.length >= 2 && phrases.length === r.subjects.length
@@ -636,6 +643,9 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   r.onlyShowAll = t.tokens.every((k, x) => k.kind !== 'word' || t.tags.some((g) => covers(g, x) && (g.role === 'show_all' || g.role === 'follow_up' || g.role === 'q_glue' || g.role === 'glue' || g.role === 'op_list' || g.role === 'spend_noun' || g.role === 'ack' || g.role === 'command')));
   return r;
 }
+
+/** Words before a place's name ("in Rocky Point", "en Tulum"). */
+const PLACE_IN: ReadonlySet<string> = new Set(['in', 'en', 'à', 'a', 'mein', 'me', 'ma']);
 
 const PLACE_CURRENCY = new Map(allVocabEntries().filter((e) => e.role === 'place_currency').map((e) => [e.phrase, e.value!]));
 const TRIP = wordsOf('subject_edge', 'trip');
