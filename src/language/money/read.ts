@@ -39,6 +39,9 @@ function spokenPairs(ctx: LanguageContext): Pairs {
 }
 
 /** Roles a word glued after digits may have for the digits to stay a number ("1.2k", "20rs", "2kg", "3rd", "9pm"). */
+/** Units of whole things: a count of them has no fraction. */
+const WHOLE_UNITS: ReadonlySet<string> = new Set(['person', 'count', 'serving', 'ticket', 'container']);
+
 const MONEYISH: ReadonlySet<Role> = new Set<Role>(['magnitude', 'currency', 'subunit', 'unit', 'period_unit', 'approx', 'times', 'label', 'clock', 'each', 'money_word']);
 
 /** Roles read right before a number: currencies, markers, and time words that make a number a date or time. */
@@ -866,7 +869,10 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
     // Not a grouped number ("1,860 mahine ka"), not the first word of a longer phrase ("200 day before yesterday").
     // A spelled-out magnitude keeps a measure after it ("four thousand two hundred steps", "a hundred miles").
     const unitNext = !currency ? (!c.magnitude ? unitAt(cx, end) : c.form === 'words' ? measureAt(cx, end) : undefined) : undefined;
-    const unit = unitTag ?? weightTag ?? (unitNext && (unitNext.value === 'measure' || unitNext.value === 'distance' || !/[,.]\d{3}/.test(toks[c.start]!.text)) ? unitNext : undefined);
+    // Whole things ("kids", "tickets", "plates") are never counted in fractions: "64.20 kids socks" is money.
+    const whole = (u: { value?: string | null } | undefined): boolean => !!u && WHOLE_UNITS.has(u.value ?? '') && !isInt(c.value);
+    const unitNext0 = unitNext && whole(unitNext) ? undefined : unitNext;
+    const unit = unitTag ?? weightTag ?? (unitNext0 && (unitNext0.value === 'measure' || unitNext0.value === 'distance' || !/[,.]\d{3}/.test(toks[c.start]!.text)) ? unitNext0 : undefined);
     let qty: QuantityReading | null = null;
     // "for a pint", "a kg of onions": an article before a unit counts nothing the reader needs, and
     // must not hide the thing named.
