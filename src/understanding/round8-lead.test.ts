@@ -30,6 +30,9 @@ describe('a plan word after every amount is an afterthought', () => {
   it('a plan before the amount is still a plan', () => {
     expect(understand('gonna pay 40 for the gutter guy tomorrow', US).intent).toBe('other');
     expect(understand('need to pay 500 to the plumber, will do it sunday', IN).intent).toBe('other');
+    // A later clause that buys the thing, or a future verb of paying itself, keeps it a plan.
+    expect(understand('saw the air fryer for 89 at costco, will buy it on black friday', US).intent).toBe('other');
+    expect(understand('didi ke liye kurta 900 ka, rakhi pe dungi', IN).intent).toBe('other');
   });
 });
 
