@@ -1,7 +1,7 @@
 /**
  * Round-8 causes the lead fixed in the reader, in phrasings of our own (none from an evaluation set):
- * an amount with cents before a word for people is money, not a head count; a plan word in a clause
- * after every amount is an afterthought; hardware words are not cut into food.
+ * an amount with cents before a word for people is money, not a head count; a plan word after a
+ * price keeps it a plan; hardware words are not cut into food.
  */
 import { describe, expect, it } from 'vitest';
 import { understandNext as understand } from './next/understand.js';
@@ -22,17 +22,13 @@ describe('an amount with cents is never a count of whole things', () => {
   });
 });
 
-describe('a plan word after every amount is an afterthought', () => {
-  it('records what was paid, with the grumble or the rest due after it', () => {
-    expect(records('lowes 18 for paint rollers, this room is gonna take forever', US)[0]!.amountMinor).toBe(1800);
-    expect(records('gave 2000 advance to the carpenter, rest due next week', IN)[0]!.amountMinor).toBe(200000);
-  });
-  it('a plan before the amount is still a plan', () => {
-    expect(understand('gonna pay 40 for the gutter guy tomorrow', US).intent).toBe('other');
-    expect(understand('need to pay 500 to the plumber, will do it sunday', IN).intent).toBe('other');
-    // A later clause that buys the thing, or a future verb of paying itself, keeps it a plan.
-    expect(understand('saw the air fryer for 89 at costco, will buy it on black friday', US).intent).toBe('other');
-    expect(understand('didi ke liye kurta 900 ka, rakhi pe dungi', IN).intent).toBe('other');
+describe('a plan word anywhere keeps a priced thing a plan', () => {
+  // An afterthought rule ("37 bucks in hinges, that fence is gonna bankrupt me" recorded) was tried
+  // and dropped: it also recorded "X has the snowblower for 649, should we?" and "saw a coat for $129
+  // but I'm going to sleep on it". Asking beats a silent record.
+  it('a later "going to" or "should we" leaves a price seen unrecorded', () => {
+    expect(understand('Costco has the pizza oven for 299, should we?', US).intent).toBe('other');
+    expect(understand("saw boots at Nordstrom for $189 but I'm going to think about it", US).intent).toBe('other');
   });
 });
 

@@ -265,18 +265,7 @@ export function readCues(x: CueInput): Cue | null {
     return { kind: 'plan', strong: true, why: 'a wish' };
   }
   // "hoa dues 250", "society dues": a plan word inside a known thing's name is part of the name.
-  // "37 bucks in hinges, that fence is gonna bankrupt me", "paid 300 now, rest due friday": a plan word
-  // in a clause after every amount, with none of its own, is an afterthought, not what the amount was.
-  const afterthought = (g: Tag): boolean => {
-    const nums = t.tokens.map((k, i) => (k.kind === 'num' ? i : -1)).filter((i) => i >= 0);
-    const lastNum = nums.filter((i) => i < g.start).pop();
-    // ("holding off till boxing day", "waiting for the sale": the thing priced is not bought yet.)
-    // Only an auxiliary ("gonna", "due", "will"), never a future verb of paying itself ("dungi",
-    // "lais": will give, will buy) nor one with a verb of buying after it ("will buy it in the sale").
-    const buysAfter = t.tags.some((v) => v.role === 'spend_verb' && v.start >= g.end);
-    return x.hasMoney && g.value !== 'unpaid' && g.entry.lang === 'en' && !buysAfter && lastNum !== undefined && !nums.some((i) => i >= g.start) && laterClause(t, lastNum + 1, g.start);
-  };
-  if (roleTags(t, 'plan').some((g) => !insideTerm(x, g) && !afterthought(g)) && !pastVerb) return { kind: 'plan', strong: true, why: 'a plan' };
+  if (roleTags(t, 'plan').some((g) => !insideTerm(x, g)) && !pastVerb) return { kind: 'plan', strong: true, why: 'a plan' };
   if (hasRole(t, 'price_remark') && !pastVerb) return { kind: 'price', strong: true, why: 'a price, not a payment' };
   if (!pastVerb && !vs.some((v) => v.role === 'spend_verb') && pricePerMeasure(t)) return { kind: 'price', strong: true, why: 'a price per measure' };
   if (hasRole(t, 'budget') && !pastVerb) return { kind: 'budget', strong: true, why: 'a budget' };
