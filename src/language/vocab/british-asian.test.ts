@@ -1,9 +1,11 @@
 /**
  * The British-Asian and West Midlands rows (vocab/lexicon/97-gb8.tsv) read through the real rules
  * reader with a British owner's settings: the dishes of the balti houses, the mosque's collections,
- * the children's classes, the Swift card and the high street's shops. The phrasings are our own, not from an eval set.
+ * the children's classes, the Swift card, the high street's shops; and a road written "rd" is no
+ * recurring deposit outside India. The phrasings are our own, not from an eval set.
  */
 import { describe, expect, it } from 'vitest';
+import { understandNext as understand } from '../../understanding/next/understand.js';
 import { ctxOf, oneBrief } from '../../../test/support/understanding.js';
 
 const GB = ctxOf('Europe/London', 'GBP', 'en-GB', true, '2026-12-05');
@@ -43,5 +45,15 @@ describe('the shops of the British-Asian high street are merchants', () => {
 
   it('Ambala stays a city for an Indian owner', () => {
     expect(oneBrief('ambala to delhi bus 350', IN).merchant).not.toBe('Ambala');
+  });
+});
+
+describe('"rd" is a road outside India', () => {
+  it('a street written "rd" after a purchase leaves the purchase', () => {
+    expect(oneBrief('samosas £3 stratford rd', GB).cat).toBe('food/snacks');
+  });
+
+  it('an Indian owner\'s "rd" is still a recurring deposit, not spending', () => {
+    expect(understand('rd 5000 this month', IN).intent).not.toBe('add_expense');
   });
 });
