@@ -46,6 +46,13 @@ describe('the shops of the British-Asian high street are merchants', () => {
   it('Ambala stays a city for an Indian owner', () => {
     expect(oneBrief('ambala to delhi bus 350', IN).merchant).not.toBe('Ambala');
   });
+
+  it('an Indian owner\'s balti is a bucket and karahi a pan, never a takeaway curry', () => {
+    expect(oneBrief('balti 150', IN).cat).not.toBe('food/meals');
+    expect(oneBrief('karahi 450', IN).cat).not.toBe('food/meals');
+    // nor does a Gujarati verb near the word turn into one ("karavi", got done)
+    expect(oneBrief('scooter service karavi 900', IN).cat).toMatch(/^transport/);
+  });
 });
 
 describe('"rd" is a road outside India', () => {
