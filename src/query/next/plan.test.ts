@@ -53,3 +53,16 @@ describe('a lexicon name written with glue words or hyphens', () => {
     expect(usSubjects('Chick-fil-A spending this year?')).toEqual(['chick fil a']);
   });
 });
+
+describe('a word for one occasion after a shop', () => {
+  const withShops = { ...opts, isShop: (p: string) => { const w = p.split(' '); return findKnownTerms(w).some((k) => k.kind === 'merchant' && k.start === 0 && k.end === w.length); } };
+  const subjectsOf = (q: string) => {
+    const r = planNext(q, withShops);
+    if (r.kind !== 'plan') throw new Error(`${q}: ${JSON.stringify(r)}`);
+    return r.plan.filters.subjects;
+  };
+  it('is the shop ("lyft fare" is Lyft), unless the whole is a name ("bus fare")', () => {
+    expect(subjectsOf('average lyft fare this year')).toEqual(['lyft']);
+    expect(subjectsOf('how much on bus fares this year')).toEqual(['bus fares']);
+  });
+});
