@@ -61,8 +61,9 @@ describe('a word for one occasion after a shop', () => {
     if (r.kind !== 'plan') throw new Error(`${q}: ${JSON.stringify(r)}`);
     return r.plan.filters.subjects;
   };
-  it('is the shop ("lyft fare" is Lyft), unless the whole is a name ("bus fare")', () => {
+  it('a fare is the shop ("lyft fare" is Lyft), unless the whole is a name ("bus fare"); tickets are not', () => {
     expect(subjectsOf('average lyft fare this year')).toEqual(['lyft']);
     expect(subjectsOf('how much on bus fares this year')).toEqual(['bus fares']);
+    expect(subjectsOf('all the yankees tickets i bought')).not.toEqual(['yankees']);
   });
 });
