@@ -311,3 +311,13 @@ describe('resolveConcept: longer phrasings', () => {
     expect(must('chicken biryani').label).toBe('chicken biryani');
   });
 });
+
+describe('resolveConcept: what was bought for university', () => {
+  it('covers course books, calculators and printing, never the whole of education', () => {
+    const c = must('university stuff');
+    expect(c.label).toBe('uni');
+    expect(c.categories).toEqual([]);
+    for (const t of ['textbook', 'scientific calculator', 'print credit', 'lab coat']) expect(c.terms, t).toContain(t);
+    for (const t of ['school uniform', 'school trip', 'quran class']) expect(c.terms, t).not.toContain(t);
+  });
+});

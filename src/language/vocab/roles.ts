@@ -122,7 +122,7 @@ export const ROLES = {
   all_time: 'over all time ("ever", "overall", "all time", "till date", "ab tak")',
   group_by: 'what a breakdown groups by; value = category|merchant|day|item',
   percent: 'asks for a share of the whole ("percentage", "what share", "proportion")',
-  occasion: 'one occasion of spending ("order", "bill", "ride", "visit", "fill-up"): an average per occasion divides by expenses',
+  occasion: 'one occasion of spending ("order", "bill", "ride", "visit", "fill-up"): an average per occasion divides by expenses; value trim when a subject named with it is the subject alone ("swiggy orders"), shop when only after a shop\'s name ("uber fare")',
   command: 'a command word; value = undo|delete|edit|recent|help|settings|set|confirm|cancel|dashboard|summary|chart|budgets|recurring|stop|not_shop|shop_is',
   edit_cue: 'opens a correction of the last expense ("no", "actually", "make it", "it was", "that was", "should be")',
   ref_last: 'points at the last expense in a command ("that", "it", "last one", "the entry", "wala")',

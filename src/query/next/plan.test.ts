@@ -107,5 +107,16 @@ describe('months and rankings in British and possessive wording', () => {
   });
   it('"for may" followed by "so far" is still the month', () => {
     expect(p('fuel for may so far').periods.map((x) => x.label)).toEqual(['in May']);
+describe('a word for one occasion after a shop', () => {
+  const withShops = { ...opts, isShop: (p: string) => { const w = p.split(' '); return findKnownTerms(w).some((k) => k.kind === 'merchant' && k.start === 0 && k.end === w.length); } };
+  const subjectsOf = (q: string) => {
+    const r = planNext(q, withShops);
+    if (r.kind !== 'plan') throw new Error(`${q}: ${JSON.stringify(r)}`);
+    return r.plan.filters.subjects;
+  };
+  it('a fare is the shop ("lyft fare" is Lyft), unless the whole is a name ("bus fare"); tickets are not', () => {
+    expect(subjectsOf('average lyft fare this year')).toEqual(['lyft']);
+    expect(subjectsOf('how much on bus fares this year')).toEqual(['bus fares']);
+    expect(subjectsOf('all the yankees tickets i bought')).not.toEqual(['yankees']);
   });
 });

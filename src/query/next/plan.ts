@@ -531,6 +531,10 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
     const said = (xs: number[]): string => xs.map((x) => t.tokens[x]!.norm).join(' ');
     const keepsWhole = (xs: number[]): boolean => xs.length > 1 && !!opts.isConcept?.(said(xs)) && !opts.isConcept(said(xs.slice(0, -1))) && !namesAll(xs.slice(0, -1));
     while (idx.length > 1 && trim(idx[idx.length - 1]!) && !(namesAll(idx) && !namesAll(idx.slice(0, -1))) && !keepsWhole(idx)) idx = idx.slice(0, -1);
+    // "uber fare": after a shop's name a word for its price (occasion valued shop) is the shop's
+    // (a lexicon name as a whole, "bus fare", stays; "arsenal tickets" are not every row at Arsenal).
+    const occasion = (x: number): boolean => t.tags.some((g) => g.role === 'occasion' && g.value === 'shop' && covers(g, x));
+    if (idx.length > 1 && occasion(idx[idx.length - 1]!) && opts.isShop?.(said(idx.slice(0, -1))) && !opts.isName?.(said(idx))) idx = idx.slice(0, -1);
     const words = idx.map((x) => t.tokens[x]!.norm);
     if (words.length === 1 && trim(idx[0]!) && (!opts.categoryNamed(words[0]!) || ofPrevious(k))) continue;
     // "Tata Play ke recharge", "metro card kitni baar recharge karwaya": a verb that is also one

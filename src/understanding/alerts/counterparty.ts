@@ -4,7 +4,8 @@
  * gateway and order words ("swiggy.order@axis" → "Swiggy"), a card descriptor without processor
  * prefixes, store numbers, cities and legal suffixes ("SQ *BLUE BOTTLE" → "Blue Bottle",
  * "SUNOCO 0731 PHILA" → "Sunoco", "AMAZON MKTPLACE PMTS" → "Amazon"). A known merchant keeps the
- * lexicon's spelling. A bank or a payment app is never the counterparty. Pure.
+ * lexicon's spelling (the owner's regions' lexicon when given: "SHABABS BIRMINGHAM" is a British
+ * chain). A bank or a payment app is never the counterparty. Pure.
  */
 import { findKnownTerms } from '../../categories/index.js';
 import { fold } from '../../language/normalize.js';
@@ -17,12 +18,12 @@ const MAX_WORDS = 4;
  * The cleaned counterparty, or null when nothing name-like is left (a phone-number VPA, a bank).
  * e.g. cleanCounterparty('swiggy.order@axis', true) === 'Swiggy'
  */
-export function cleanCounterparty(raw: string, vpa: boolean): string | null {
+export function cleanCounterparty(raw: string, vpa: boolean, regions?: readonly string[] | null): string | null {
   let s = raw.trim();
   if (!s) return null;
   if (vpa || /^[\w.-]+@[\w.-]+$/.test(s)) {
     s = s.slice(0, s.indexOf('@'));
-    return fromWords(s.split(/[._\-\d]+/).filter(Boolean), true);
+    return fromWords(s.split(/[._\-\d]+/).filter(Boolean), true, regions);
   }
   s = s.replace(/^\$(?=[a-z])/i, ''); // a Cash App $cashtag
   // Bank narrations: "UPI-SWIGGY-merchant@paytm", "NEFT-ACME CORP", "UPI/P2M/…/SWIGGY".
@@ -34,7 +35,11 @@ export function cleanCounterparty(raw: string, vpa: boolean): string | null {
     const afterFirst = after.split(/\s+/)[0] ?? '';
     const afterIsCode = !afterFirst || /\d/.test(afterFirst);
     // "SQ *BLUE BOTTLE": a processor, then the merchant; "UBER *TRIP", "AMZN Mktp US*2K4": the merchant, then a detail.
-    s = before && (!isProcessor(before) || afterIsCode) ? before : after;
+    // "UBER *EATS": a known merchant whose name the star splits keeps both halves.
+    const beforeWords = before.split(/\s+/).filter(Boolean);
+    const joined = [...beforeWords, ...after.split(/\s+/).filter(Boolean)].map((w) => fold(w.replace(/[^\p{L}\p{N}&'-]/gu, '')));
+    const across = findKnownTerms(joined, regions).some((k) => k.kind === 'merchant' && !k.repaired && k.start < beforeWords.length && k.end > beforeWords.length);
+    s = across ? `${before} ${after}` : before && (!isProcessor(before) || afterIsCode) ? before : after;
   }
   // Domains: "AMAZON.IN", "Netflix.com" → the name.
   s = s.replace(/\.(?:com|in|co\.uk|co|net|org|io)\b/gi, ' ');
@@ -47,19 +52,19 @@ export function cleanCounterparty(raw: string, vpa: boolean): string | null {
     const clean = w.replace(/[.,;:\-]+$/, '');
     if (clean) words.push(clean);
   }
-  return fromWords(words, false);
+  return fromWords(words, false, regions);
 }
 
 function isProcessor(s: string): boolean {
   return noiseWords().has(fold(s));
 }
 
-function fromWords(words0: string[], vpa: boolean): string | null {
+function fromWords(words0: string[], vpa: boolean, regions?: readonly string[] | null): string | null {
   const noise = noiseWords();
   let words = words0.map((w) => w.replace(/[^\p{L}\p{N}&'-]/gu, '')).filter(Boolean);
   // A known merchant anywhere in the name keeps the lexicon's spelling ("AMZN Mktp" → "Amazon").
   const folded = words.map((w) => fold(w));
-  const known = findKnownTerms(folded).find((k) => k.kind === 'merchant' && !k.repaired && !k.weak);
+  const known = findKnownTerms(folded, regions).find((k) => k.kind === 'merchant' && !k.repaired && !k.weak);
   if (known && !isBankName(known.canonical)) return known.canonical;
   words = words.filter((w) => !noise.has(fold(w)));
   if (vpa) words = words.slice(0, 1);

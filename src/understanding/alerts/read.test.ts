@@ -71,6 +71,10 @@ const WESTERN: [string, Want, typeof US][] = [
   ['Transfer of $500.00 from Checking ...1234 to Savings ...9876 completed on 01/09/2026.', { kind: 'self_transfer', amountMinor: 50000 }, US],
   ['Wells Fargo: Your available balance in account ending 9574 is $13,089.11 as of 12/31/2025.', { kind: 'balance', amountMinor: 1308911 }, US],
   ['Barclays: A payment of £45.00 was made from your account ending 1234 to TESCO STORES 2231 on 12/01/26.', { kind: 'debit', amountMinor: 4500, currency: 'GBP', counterparty: 'Tesco', date: '2026-01-12', account: '1234' }, GB],
+  // "made a card payment" is a purchase (Lloyds, Halifax), not paying the card bill; HSBC and NatWest
+  // print the shop right after the amount, with its town.
+  ["Halifax: You've made a card payment of £7.45 to COSTA COFFEE", { kind: 'debit', amountMinor: 745, currency: 'GBP', counterparty: 'Costa Coffee' }, GB],
+  ['NatWest: Card purchase GBP 31.60 ITSU MANCHESTER 14JAN', { kind: 'debit', amountMinor: 3160, currency: 'GBP', counterparty: 'Itsu', date: '2026-01-14' }, GB],
 ];
 
 describe('readAlert: formats', () => {
@@ -110,6 +114,16 @@ describe('payees as banks print them', () => {
     ['HDFC Bank', false, null],
   ] as const)('%s → %s', (raw, vpa, want) => {
     expect(cleanCounterparty(raw, vpa)).toBe(want);
+  });
+
+  it('a known merchant split by the star keeps both halves; a detail after it does not', () => {
+    expect(cleanCounterparty('DELIVEROO *ORDER', false)).toBe('Deliveroo');
+    expect(cleanCounterparty('UBER *EATS', false)).toBe('Uber Eats');
+    expect(cleanCounterparty('UBER *TRIP', false)).toBe('Uber');
+  });
+
+  it("a regional chain is found with the owner's regions, and its town is dropped", () => {
+    expect(cleanCounterparty('ITSU MANCHESTER', false, GB.pack.regions)).toBe('Itsu');
   });
 });
 

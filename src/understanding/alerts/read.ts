@@ -411,7 +411,7 @@ export function readAlert(raw: string, lc: LanguageContext): Alert | null {
     kind,
     amountMinor: amount?.minor ?? null,
     currency: amount?.currency ?? null,
-    counterparty: cp ? cleanCounterparty(cp.text, cp.vpa) : null,
+    counterparty: cp ? cleanCounterparty(cp.text, cp.vpa, lc.pack.regions) : null,
     counterpartyRaw: cp?.text ?? null,
     date,
     account: accounts[0]?.value ?? null,
@@ -436,7 +436,7 @@ export function readAlertFor(text: string, ctx: UnderstandContext): Alert | null
 export function understandAlert(text: string, ctx: UnderstandContext): Understanding | null {
   const lc = ctx.language ?? contextFromSettings(ctx.now, ctx.settings, ctx.localeChosen ?? false);
   const a = readAlertFor(text, { ...ctx, language: lc });
-  return a ? alertUnderstanding(a, { today: lc.today, overrides: ctx.overrides }) : null;
+  return a ? alertUnderstanding(a, { today: lc.today, overrides: ctx.overrides, regions: lc.pack.regions }) : null;
 }
 
 /** A currency marker of the alert vocabulary just before token i ("Rs." before "500", "USD" before "34.99"). */

@@ -268,6 +268,7 @@ export function readCues(x: CueInput): Cue | null {
   if (roleTags(t, 'plan').some((g) => !insideTerm(x, g)) && !pastVerb) return { kind: 'plan', strong: true, why: 'a plan' };
   if (hasRole(t, 'price_remark') && !pastVerb) return { kind: 'price', strong: true, why: 'a price, not a payment' };
   if (!pastVerb && !vs.some((v) => v.role === 'spend_verb') && pricePerMeasure(t)) return { kind: 'price', strong: true, why: 'a price per measure' };
+  if (!pastVerb && !vs.some((v) => v.role === 'spend_verb') && fractionalSubunit(t)) return { kind: 'price', strong: true, why: 'a pump price in pence' };
   if (hasRole(t, 'budget') && !pastVerb) return { kind: 'budget', strong: true, why: 'a budget' };
   // "fastag balance sirf 85 bacha hai": a balance said with its verb ("bacha hai") is sure even beside a thing.
   if (hasRole(t, 'balance') && !pastVerb) return { kind: 'balance', strong: !x.hasThing || roleTags(t, 'balance').some((g) => g.end - g.start > 1), why: 'a balance' };
@@ -305,6 +306,16 @@ function pricePerMeasure(t: Tagged): boolean {
     if (n && (t.at[j] ?? []).some((h) => h.role === 'price_link' && /^(is|are)$/.test(h.phrase))) return true;
   }
   return false;
+}
+
+/**
+ * "petrol 139.9p at esso", "diesel 152.9p a litre": pence (or cents) with a fraction are a price per
+ * litre or per unit as a pump or a shelf shows it; nobody pays a tenth of a penny.
+ */
+function fractionalSubunit(t: Tagged): boolean {
+  // ("£27.80p": a pound sign before it makes it pounds written twice, not pence.)
+  return t.tags.some((g) => g.role === 'subunit' && g.start > 0 && t.tokens[g.start - 1]!.kind === 'num' && /^\d+[.,]\d+$/.test(t.tokens[g.start - 1]!.text)
+    && !(t.at[g.start - 2] ?? []).some((h) => h.role === 'currency'));
 }
 
 /** A tag inside a longer lexicon term: "family" in "spotify family", "dues" in "hoa dues". */

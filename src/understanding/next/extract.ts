@@ -175,6 +175,15 @@ export function chunksOf(t: Tagged, content: readonly number[], termAt: readonly
     const ws = words(t, c.idx, termAt);
     if (ws.length && ws.length <= 2 && ws.every((i) => t.tokens[i]!.cap && termAt[i]?.kind !== 'merchant') && thingBefore(c)) c.role = 'benefit';
   }
+  // "uber £38 for Khala's flight", "top up a tenner for mum's phone": after a thing or a shop named
+  // before, "for" someone's thing says whose need it served, not what was bought.
+  const ownerWord = (i: number): boolean => /\p{L}['’]s$/u.test(t.tokens[i]!.text) && termAt[i]?.kind !== 'merchant' && (isKin(t, i) || t.tokens[i]!.cap || !termAt[i]) || /^(her|his|their)$/.test(t.tokens[i]!.norm);
+  const namedBefore = (c: Chunk): boolean => chunks.some((o) => o !== c && o.role === 'main' && o.idx[0]! < c.idx[0]! && words(t, o.idx, termAt).some((i) => termAt[i]?.kind === 'item' || termAt[i]?.kind === 'merchant'));
+  for (const c of chunks) {
+    if (c.role !== 'purpose' || c.prep !== 'for') continue;
+    const ws = words(t, c.idx, termAt);
+    if (ws.length >= 2 && ownerWord(ws[0]!) && ws.slice(1).some((i) => termAt[i]?.kind === 'item') && namedBefore(c)) c.role = 'benefit';
+  }
   return chunks;
 }
 
