@@ -864,8 +864,10 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
     }
     // A unit after the number makes it a quantity ("5 kg", "2 plates", "3 months").
     // Not a grouped number ("1,860 mahine ka"), not the first word of a longer phrase ("200 day before yesterday").
-    // A spelled-out magnitude keeps a measure after it ("four thousand two hundred steps", "a hundred miles").
-    const unitNext = !currency ? (!c.magnitude ? unitAt(cx, end) : c.form === 'words' ? measureAt(cx, end) : undefined) : undefined;
+    // A spelled-out magnitude keeps a measure after it ("four thousand two hundred steps", "a hundred miles");
+    // a written one keeps a count that is never money ("12k steps", "1.5k followers").
+    const measured = c.magnitude ? measureAt(cx, end) : undefined;
+    const unitNext = !currency ? (!c.magnitude ? unitAt(cx, end) : c.form === 'words' ? measured : measured?.value === 'measure' ? measured : undefined) : undefined;
     const unit = unitTag ?? weightTag ?? (unitNext && (unitNext.value === 'measure' || unitNext.value === 'distance' || !/[,.]\d{3}/.test(toks[c.start]!.text)) ? unitNext : undefined);
     let qty: QuantityReading | null = null;
     // "for a pint", "a kg of onions": an article before a unit counts nothing the reader needs, and
