@@ -713,9 +713,9 @@ const ACTIONS: Record<string, A> = {
     if (!x?.from || x.kind === 'clock') return null;
     if (s) {
       const post = cap(m, 's')!.start > cap(m, 'x')!.start;
-      if (post !== (s.value === 'post')) return null;
+      if (post !== (s.value === 'post' || s.value === 'after_post')) return null;
     }
-    const from = s?.value === 'after' ? addDays(rawEnd(x), 1) : x.from;
+    const from = s?.value === 'after' || s?.value === 'after_post' ? addDays(rawEnd(x), 1) : x.from;
     if (from > c.today) return null;
     const tv = range(from, c.today, 'custom', `since ${formatDay(from, c.today)}`, c, m.weight * x.conf);
     tv.open = 'since';
