@@ -368,3 +368,12 @@ describe('a month that is also an everyday word, set beside another month', () =
     expect(months('may I see my coffee total')).toEqual([]);
   });
 });
+
+describe('a day heading the day\'s list', () => {
+  it('is today when written on that weekday, and a week back otherwise', () => {
+    expect(when('sat - auto 40, chai 15')).toBe('2026-12-05');
+    expect(when('saturday: dmart 800, petrol 500')).toBe('2026-12-05');
+    expect(when('saturday dmart 800')).toBe('2026-11-28');
+    expect(when('thu - auto 40')).toBe('2026-12-03');
+  });
+});
