@@ -24,6 +24,10 @@ describe('shared rides and the city bus are transport', () => {
     expect(one(text).cat).toBe(cat);
   });
 
+  it('the rapid-transit bus is its operator', () => {
+    expect(one('janmarg ticket 25')).toMatchObject({ cat: 'transport/commute', merchant: 'BRTS' });
+  });
+
   it('a card topped up for the bus is no phone recharge', () => {
     expect(one('i bus card recharge 300').cat).toBe('transport/commute');
   });
@@ -83,6 +87,9 @@ describe('Steam the game store, for an Indian owner too', () => {
   it('steam store → entertainment, Steam', () => {
     expect(one('steam store se game liya 450')).toMatchObject({ cat: 'entertainment/games', merchant: 'Steam' });
   });
+  it('"on steam" names the store', () => {
+    expect(one('paid 4.99 usd for a skin on steam').merchant).toBe('Steam');
+  });
   it('an American owner reads it as before', () => {
     expect(one('steam games 20', US).merchant).toBe('Steam');
   });
@@ -105,6 +112,10 @@ describe('numbers that count or label are never money', () => {
   it('how many people it fed is no second amount', () => {
     const r = records('rs240 chole bhature 3 logon ka', IN);
     expect(r.map((e) => e.amountMinor)).toEqual([24000]);
+  });
+
+  it('"off" a shop is where it came from, not a discount', () => {
+    expect(records('headphones 1499 off flipkart', IN).map((e) => e.amountMinor)).toEqual([149900]);
   });
 
   it('a discount beside what was paid leaves the price', () => {
