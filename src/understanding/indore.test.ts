@@ -132,3 +132,12 @@ describe('a plan asked of a friend asks nothing of the ledger', () => {
     expect(understand('is mahine chai pe kitna gaya?', IN).intent).toBe('query');
   });
 });
+
+describe('what a thing was for, closed by "ke liye", is not the thing', () => {
+  it('the thing bought beside it is the item, even a generic one', () => {
+    expect(one('bigbasket se snacks 450 hostel ke liye').item).toBe('snacks');
+  });
+  it('alone it is still what was paid for', () => {
+    expect(one('room ke liye 4000 diye').item).toBe('room');
+  });
+});
