@@ -141,3 +141,9 @@ describe('what a thing was for, closed by "ke liye", is not the thing', () => {
     expect(one('room ke liye 4000 diye').item).toBe('room');
   });
 });
+
+describe('a thing before its container is still the thing', () => {
+  it('"thepla nu packet" names the thepla', () => {
+    expect(one('khakhra nu packet 80').item).toBe('khakhra');
+  });
+});

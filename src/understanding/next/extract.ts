@@ -418,9 +418,10 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       if (c.role === 'benefit' || c.role === 'via' || c.role === 'time') continue;
       if (where(c) !== inPlace) continue;
       if ((c.role === 'dest' || where(c)) && merchantTerm) continue;
-      // "dmart se snacks 640 room ke liye": what a thing was for, closed by a postposition, names it
-      // only when no other chunk names a thing, even a generic one (English "for the room" still does).
-      if (c.closed && chunks.some((o) => o !== c && o.role === 'main' && o.idx.some((i) => items.some((k) => k.start === i)))) continue;
+      // "dmart se snacks 640 room ke liye": what a thing named before was for, closed by a postposition,
+      // is not the thing, even beside a generic one (English "for the room" still is; and "thepla nu
+      // packet", a thing before its container, still names the thepla).
+      if (c.closed && chunks.some((o) => o.role === 'main' && o.idx[0]! < c.idx[0]! && o.idx.some((i) => items.some((k) => k.start === i)))) continue;
       const inChunk = items.filter((k) => c.idx.includes(k.start) && isWeak(k) === pass);
       if (!inChunk.length) continue;
       // English compounds put the head last; the last item of the chunk decides, unless it is the
