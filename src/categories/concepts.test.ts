@@ -13,7 +13,14 @@ const must = (phrase: string): Concept => {
 const cats = (c: Concept) => c.categories.map((x) => (x.detail ? `${x.primary}/${x.detail}` : x.primary)).sort();
 
 describe('resolveConcept: soft drinks', () => {
-  it.each(['soft drinks', 'fizzy drinks', 'cold drinks', 'soft drink', 'sodas', 'how much on soft drinks'.split(' ').slice(-2).join(' ')])(
+  it('fizzy drinks are the carbonated ones only: a cola, never a mango drink', () => {
+    const c = must('fizzy drinks');
+    expect(c.label).toBe('fizzy drinks');
+    expect(c.terms).toContain('thums up');
+    expect(c.terms).not.toContain('frooti');
+  });
+
+  it.each(['soft drinks', 'cold drinks', 'soft drink', 'sodas', 'how much on soft drinks'.split(' ').slice(-2).join(' ')])(
     '%s → food/soft_drinks',
     (phrase) => {
       const c = must(phrase);

@@ -237,6 +237,14 @@ describe('money grammar: numbers that label things', () => {
   it('reads measured counts as quantities, grouped digits too, and "a twenty" as a bill', () => {
     expect(read('walked 12,400 steps').money).toEqual([]);
     expect(read('walked 12,400 steps').quantities.map((q) => q.unitKind)).toEqual(['measure']);
+    // a written magnitude keeps a count that is never money; a price in thousands stays one
+    expect(read('hit 8k steps').money).toEqual([]);
+    expect(read('1.5k followers now').money).toEqual([]);
+    expect(best('phone 12k')).toEqual([12000, 'INR']);
+  });
+  it('reads a house number and a numbered scheme together as an address, a lone venue price as money', () => {
+    expect(read('flat address 17 scheme no 114 indore').money).toEqual([]);
+    expect(best('venue 5000')).toEqual([5000, 'INR']);
     expect(best('a twenty on a cab', 'US')).toEqual([20, 'USD']);
     expect(best('a buck fifty for a coke', 'US')).toEqual([1.5, 'USD']);
     expect(best('12 bucks 50 at subway', 'US')).toEqual([12.5, 'USD']);

@@ -530,11 +530,13 @@ function addressContext(cx: Cx, labels: LabelReading[]): void {
     const [a, d, n] = [cx.toks[i - 2]!, cx.toks[i - 1]!, cx.toks[i]!];
     if (a.kind === 'word' && a.text.length === 1 && a.cap && d.text === '-' && d.glued && n.kind === 'num' && n.glued && !(cx.toks[i + 1]?.glued && cx.toks[i + 1]!.kind === 'num')) addLabel(labels, { start: i, end: i + 1, kind: 'place', score: WEAK });
   }
-  const places = labels.filter((l) => l.kind === 'street' || l.kind === 'place');
+  // ("pg address 42 scheme no 54": the number right after the address word is the house's.)
+  const places = labels.filter((l) => l.kind === 'street' || l.kind === 'place' || l.kind === 'address');
   if (!places.length) return;
   // Two place numbers ("B-42, Sector 46") or an address word ("address: 1450 Magnolia Ridge Dr") make an address.
   const addressWord = cx.t.tags.some((g) => g.role === 'label' && g.value?.startsWith('address'));
-  if (places.length >= 2 || addressWord) for (const l of places) l.score = SURE;
+  // (A number after an address word alone stays weak: "venue 5000" is the hall's price.)
+  if (places.length >= 2 || addressWord) for (const l of places) if (l.kind !== 'address' || places.length >= 2) l.score = SURE;
   // The code follows a town, a state or a comma ("Suwanee GA 30024", "gurgaon 122001"), not a word
   // it prices ("flat C-404 rent 25000").
   const afterTown = (i: number): boolean => {
@@ -867,8 +869,10 @@ export function readNumbers(t: Tagged, ctx: LanguageContext): NumberAnalysis {
     }
     // A unit after the number makes it a quantity ("5 kg", "2 plates", "3 months").
     // Not a grouped number ("1,860 mahine ka"), not the first word of a longer phrase ("200 day before yesterday").
-    // A spelled-out magnitude keeps a measure after it ("four thousand two hundred steps", "a hundred miles").
-    const unitNext = !currency ? (!c.magnitude ? unitAt(cx, end) : c.form === 'words' ? measureAt(cx, end) : undefined) : undefined;
+    // A spelled-out magnitude keeps a measure after it ("four thousand two hundred steps", "a hundred miles");
+    // a written one keeps a count that is never money ("12k steps", "1.5k followers").
+    const measured = c.magnitude ? measureAt(cx, end) : undefined;
+    const unitNext = !currency ? (!c.magnitude ? unitAt(cx, end) : c.form === 'words' ? measured : measured?.value === 'measure' ? measured : undefined) : undefined;
     // Whole things ("kids", "tickets", "plates") are never counted in fractions: "64.20 kids socks" is money.
     const whole = (u: { value?: string | null } | undefined): boolean => !!u && WHOLE_UNITS.has(u.value ?? '') && !isInt(c.value);
     const unitNext0 = unitNext && whole(unitNext) ? undefined : unitNext;

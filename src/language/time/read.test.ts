@@ -379,3 +379,12 @@ describe('a day counted from the start of a period', () => {
     expect(when('the 3rd of june', 'en-GB')).toBe('2026-06-03');
   });
 });
+
+describe('a day heading the day\'s list', () => {
+  it('is today when written on that weekday, and a week back otherwise', () => {
+    expect(when('sat - auto 40, chai 15')).toBe('2026-12-05');
+    expect(when('saturday: dmart 800, petrol 500')).toBe('2026-12-05');
+    expect(when('saturday dmart 800')).toBe('2026-11-28');
+    expect(when('thu - auto 40')).toBe('2026-12-03');
+  });
+});

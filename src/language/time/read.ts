@@ -530,7 +530,9 @@ const ACTIONS: Record<string, A> = {
       const ok = (h === 'weak' ? atMessageStart(t, w.start) || cueBefore(t, w.start) : false) || dayPost || beside || closes || opens;
       if (!ok) return null;
     }
-    const r = weekdayDate(wd, q, c);
+    // "wed - rapido 48, chai 15": a day heading the day's list, written on that weekday, is today.
+    const heading = c.mode === 'record' && !q && wd === c.td0 && atMessageStart(t, w.start) && HEADING_MARKS.has(t.tokens[w.end]?.text ?? '');
+    const r = heading ? { date: c.today, future: false } : weekdayDate(wd, q, c);
     const tv = day(r.date, c, m.weight * (h ? 0.9 : 1));
     tv.future = r.future || r.date > c.today;
     if (!q) tv.recurs = [wd];
@@ -723,9 +725,9 @@ const ACTIONS: Record<string, A> = {
     if (!x?.from || x.kind === 'clock') return null;
     if (s) {
       const post = cap(m, 's')!.start > cap(m, 'x')!.start;
-      if (post !== (s.value === 'post')) return null;
+      if (post !== (s.value === 'post' || s.value === 'after_post')) return null;
     }
-    const from = s?.value === 'after' ? addDays(rawEnd(x), 1) : x.from;
+    const from = s?.value === 'after' || s?.value === 'after_post' ? addDays(rawEnd(x), 1) : x.from;
     if (from > c.today) return null;
     const tv = range(from, c.today, 'custom', `since ${formatDay(from, c.today)}`, c, m.weight * x.conf);
     tv.open = 'since';

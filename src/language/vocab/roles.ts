@@ -40,7 +40,7 @@ export const ROLES = {
   holiday: 'a holiday or festival; value = its key in holidays.tsv',
   time_from: 'opens a range or a starting point ("from", "starting", "von"); value between for a range closed by "and" ("between", "zwischen", "entre")',
   time_to: 'closes a range ("to", "till", "until", "through", "thru", "bis")',
-  time_since: 'from a point up to now; value pre ("since monday"), post ("monday se", "1st jan onwards") or after (from the next day: "after diwali")',
+  time_since: 'from a point up to now; value pre ("since monday"), post ("monday se", "1st jan onwards") or after (from the next day: "after diwali"), after_post (the same, written after: "15 aug ke baad")',
   time_until: 'up to a point; value pre ("until friday"), post ("friday tak") or before (up to the day before: "before diwali")',
   time_at: 'a clock-time marker; value pre ("at 9", "um 9") or post ("9 baje", "9 o\'clock", "9 uhr")',
   clock: 'am or pm; value = am|pm',

@@ -56,7 +56,7 @@ const VALUE_CHECKS: Partial<Record<Role, (v: string) => boolean>> = {
   last: (v) => v === 'rolling' || v === 'post',
   next: (v) => v === 'post',
   time_from: (v) => v === 'between',
-  time_since: (v) => ['pre', 'post', 'after'].includes(v),
+  time_since: (v) => ['pre', 'post', 'after', 'after_post'].includes(v),
   time_until: (v) => ['pre', 'post', 'before'].includes(v),
   time_at: (v) => v === 'pre' || v === 'post',
   weekday_set: (v) => /^[0-6](,[0-6])*$/.test(v),

@@ -107,6 +107,9 @@ describe('months and rankings in British and possessive wording', () => {
   });
   it('"for may" followed by "so far" is still the month', () => {
     expect(p('fuel for may so far').periods.map((x) => x.label)).toEqual(['in May']);
+  });
+});
+
 describe('a word for one occasion after a shop', () => {
   const withShops = { ...opts, isShop: (p: string) => { const w = p.split(' '); return findKnownTerms(w).some((k) => k.kind === 'merchant' && k.start === 0 && k.end === w.length); } };
   const subjectsOf = (q: string) => {

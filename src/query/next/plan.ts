@@ -307,7 +307,11 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   // "which merchant did I spend the most at": grouped, the biggest group first.
   if (has(t, 'group_by') && (r.op === null || r.op === 'sum' || r.op === 'list' || r.op === 'top')) r.op = 'breakdown';
   // "how many dollars / pesos": an amount, not a count.
-  const curWord = mostSpecific(t.tags.filter((g) => g.role === 'currency' && !money.some((m) => m.start <= g.start && g.end <= m.end)));
+  // A foreign currency's word inside a longer phrase of another role is part of that phrase ("list kr":
+  // "kar", do; never kronor). The owner's own money word keeps its sense there ("koto taka").
+  const inPhrase = (g: (typeof t.tags)[number]): boolean => !!g.value && resolveCurrency(g.value, lc.currency) !== lc.currency
+    && t.tags.some((o) => o.role !== 'currency' && o.start <= g.start && g.end <= o.end && o.end - o.start > g.end - g.start);
+  const curWord = mostSpecific(t.tags.filter((g) => g.role === 'currency' && !money.some((m) => m.start <= g.start && g.end <= m.end) && !inPhrase(g)));
   if (curWord) {
     const code = resolveCurrency(curWord.value, lc.currency);
     if (code) {

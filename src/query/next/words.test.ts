@@ -335,3 +335,47 @@ describe('names that hold a member word of a concept', () => {
     expect(defaultConcepts(['IN']).resolve('cutting chai')?.label).not.toBe('tea');
   });
 });
+
+describe('Hinglish questions of the Indore student set, in other words', () => {
+  it('"X ke baad se" is from the day after X', () => {
+    const p = plan('10 oct ke baad se swiggy pe kitna gaya');
+    expect(p.periods[0]).toMatchObject({ from: '2026-10-11', to: '2026-11-20' });
+    expect(p.filters.subjects).toEqual(['swiggy']);
+  });
+  it('"ke beech" after a span of days is no subject', () => {
+    const p = plan('5 se 12 nov ke beech kitna kharcha hua');
+    expect(p.periods[0]).toMatchObject({ from: '2026-11-05', to: '2026-11-12' });
+    expect(p.filters.subjects).toEqual([]);
+  });
+  it('"kisme" asks which of the things compared', () => {
+    const p = plan('ola vs uber, kisme zyada gaya');
+    expect(p.op).toBe('compare');
+    expect(p.versus.map((v) => v.subjects)).toEqual([['ola'], ['uber']]);
+  });
+  it('"sabse badi" ranks, "sabse sasti" ranks the other way', () => {
+    expect(plan('is mahine ki sabse badi payment kaunsi thi')).toMatchObject({ op: 'top' });
+    expect(plan('sabse sasti recharge konsi thi').order).toBe('smallest');
+  });
+  it('"list kr" is "list kar", never Swedish kronor', () => {
+    const p = plan('september ke food wale kharche list kr');
+    expect(p.op).toBe('list');
+    expect(p.filters.currency).toBeNull();
+    expect(plan('how much in us dollars').filters.currency).toBe('USD');
+  });
+});
+
+describe('fizzy drinks are the carbonated ones, jewellery is no clothes', () => {
+  it('a mango drink or a lassi is no fizzy drink; a cola is', () => {
+    const c = defaultConcepts(['IN']).resolve('aerated drinks')!;
+    expect(c.label).toBe('fizzy drinks');
+    expect(c.terms).toContain('pepsi');
+    expect(c.terms).not.toContain('maaza');
+    expect(c.terms).not.toContain('lassi');
+    expect(defaultConcepts(['IN']).resolve('cold drinks')?.label).toBe('soft drinks');
+  });
+  it('clothes hold no necklace', () => {
+    const c = defaultConcepts(['IN']).resolve('kapde')!;
+    expect(c.terms).not.toContain('necklace');
+    expect(c.terms).toContain('kurti');
+  });
+});

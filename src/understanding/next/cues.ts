@@ -113,6 +113,10 @@ export function readCues(x: CueInput): Cue | null {
   const opening = t.tokens.findIndex((k) => k.kind === 'word');
   if (!endsQ && !pastVerb && roleTags(t, 'plan').some((g) => g.value === 'reminder' && g.start === opening)) return { kind: 'plan', strong: true, why: 'a reminder' };
   if (startsQ && (!x.hasMoney || endsQ || !pastVerb)) return { kind: 'question', strong: true, why: 'opens like a question' };
+  // "sarafa chalna hai aaj raat?", "movie chalein kal?": a plan asked of a friend, with no amount, no
+  // question word and no word of spending, asks nothing of the ledger.
+  const plansOnly = endsQ && !x.hasMoney && !asks && !qWord && roleTags(t, 'plan').some((g) => !insideTerm(x, g)) && !hasRole(t, 'spend_noun') && !vs.length;
+  if (plansOnly) return { kind: 'plan', strong: true, why: 'a plan asked about' };
   if (endsQ && (!x.hasMoney || asks || qWord)) return { kind: 'question', strong: true, why: 'asks' };
   // "need to pay rent by the 1st", "gotta buy diapers friday": a plan word right before a verb of
   // paying, with no amount and no question word, is a to-do, not a question about a date.

@@ -23,6 +23,8 @@ export interface Chunk {
   prep?: string;
   /** A verb of buying opened it ("… I picked up a lamp"): its words are what was bought. */
   bought?: boolean;
+  /** A postposition closed it ("room ke liye"): its words are what the thing was for. */
+  closed?: boolean;
 }
 
 export interface ItemMerchant {
@@ -136,7 +138,10 @@ export function chunksOf(t: Tagged, content: readonly number[], termAt: readonly
           cur = { role: 'main', idx: name };
         }
       }
-      if (post !== 'drop' && cur.role === 'main') cur.role = (post === 'purpose' ? 'purpose' : post === 'place' ? 'source' : post) as ChunkRole;
+      if (post !== 'drop' && cur.role === 'main') {
+        cur.role = (post === 'purpose' ? 'purpose' : post === 'place' ? 'source' : post) as ChunkRole;
+        if (post === 'purpose') cur.closed = true;
+      }
       // "district pe 2 movie tickets", "dhabe pe parathe": "pe" after words that name no thing, or
       // after a kind of place, when the thing bought is named elsewhere, says where it was bought
       // ("petrol pe 500": the chunk before it is the thing).
@@ -422,6 +427,10 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       if (c.role === 'benefit' || c.role === 'via' || c.role === 'time') continue;
       if (where(c) !== inPlace) continue;
       if ((c.role === 'dest' || where(c)) && merchantTerm) continue;
+      // "dmart se snacks 640 room ke liye": what a thing named before was for, closed by a postposition,
+      // is not the thing, even beside a generic one (English "for the room" still is; and "thepla nu
+      // packet", a thing before its container, still names the thepla).
+      if (c.closed && chunks.some((o) => o.role === 'main' && o.idx[0]! < c.idx[0]! && o.idx.some((i) => items.some((k) => k.start === i)))) continue;
       const inChunk = items.filter((k) => c.idx.includes(k.start) && isWeak(k) === pass);
       if (!inChunk.length) continue;
       // English compounds put the head last; the last item of the chunk decides, unless it is the
