@@ -1,0 +1,82 @@
+/**
+ * Goan English with Konkani words through the real reader, for an owner in India (en-IN reads the
+ * Goan rows of vocab/lexicon/97-goa8.tsv): the market's fish, the poder's breads, feast and Christmas
+ * sweets, the "pilot" bike taxi and GoaMiles, church giving, crib and star decorations, and Goa's
+ * supermarkets. Phrasings of our own, none taken from an evaluation set. The last block checks that
+ * the words that mean something else elsewhere stay out of other owners' packs.
+ */
+import { describe, expect, it } from 'vitest';
+import { ctxOf, one, records } from '../../test/support/understanding.js';
+
+// Wednesday 9 December 2026 in Kolkata.
+const IN = ctxOf('Asia/Kolkata', 'INR', 'en-IN', true, '2026-12-09');
+const US = ctxOf('America/New_York', 'USD', 'en-US', false, '2026-12-09');
+
+const cat = (e: { category: string; detail?: string | null }) => (e.detail ? `${e.category}/${e.detail}` : e.category);
+
+describe('Goan things are filed by what they are, without asking', () => {
+  it.each([
+    ['paplet 2 pcs 700', 700, 'food/groceries', 'paplet'],
+    ['tarlem from the market 120', 120, 'food/groceries', 'tarlem'],
+    ['sungtam 380 for the curry', 380, 'food/groceries', 'sungtam'],
+    ['kurlio 600', 600, 'food/groceries', 'kurlio'],
+    ['8 poie 80', 80, 'food/groceries', 'poie'],
+    ['kakon 30', 30, 'food/groceries', 'kakon'],
+    ['neureos and kulkuls 450', 450, 'food/sweets', 'neureos kulkuls'],
+    ['dodol 1 kg 500', 500, 'food/sweets', 'dodol'],
+    ['chourico 2 strings 560', 560, 'food/groceries', 'chourico'],
+    ['urrak 1 bottle 350', 350, 'food/alcohol', 'urrak'],
+    ['pilot to the station 70', 70, 'transport/taxi', 'pilot'],
+    ['novena 200 at the chapel', 200, 'gifts/donations', 'novena'],
+    ['mass intention for grandpa 300', 300, 'gifts/donations', 'mass intention'],
+    ['tiatr at kala academy 400', 400, 'entertainment/concerts', 'tiatr'],
+    ['nativity set 1200', 1200, 'shopping/household', 'nativity set'],
+    ['crib set 900', 900, 'shopping/household', 'crib set'],
+  ])('%s', (text, amount, category, item) => {
+    const e = one(text, IN);
+    expect(e.amountMinor).toBe(amount * 100);
+    expect(cat(e)).toBe(category);
+    expect(e.item).toBe(item);
+    expect(e.ask).toBeUndefined();
+  });
+});
+
+describe('Goa shops are merchants', () => {
+  it.each([
+    ['delfinos 820', 'Delfinos', 'food/groceries'],
+    ['goa miles to the airport 1450', 'GoaMiles', 'transport/taxi'],
+    ['bread and butter at magsons 260', 'Magsons', 'food'],
+    ['lunch at longuinhos 900', 'Longuinhos', 'food'],
+  ])('%s', (text, merchant, category) => {
+    const e = one(text, IN);
+    expect(e.merchant).toBe(merchant);
+    expect(cat(e).startsWith(category)).toBe(true);
+  });
+});
+
+describe('the plural of the Goan bun is bread though "undo" alone is the command', () => {
+  it('three undos 30', () => {
+    const e = one('three undos 30', IN);
+    expect(cat(e)).toBe('food/groceries');
+    expect(e.item).toBe('undos');
+  });
+});
+
+describe('two priced Goan things are two records', () => {
+  it('tisryo 160 n sungta 300', () => {
+    const es = records('tisryo 160 n sungta 300', IN);
+    expect(es.map((e) => [e.amountMinor / 100, e.item, cat(e)])).toEqual([
+      [160, 'tisryo', 'food/groceries'],
+      [300, 'sungta', 'food/groceries'],
+    ]);
+  });
+});
+
+describe('Goan words that are other things elsewhere stay regional', () => {
+  it('a US owner\'s "pilot" is not a bike taxi', () => {
+    expect(cat(one('pilot 45', US))).not.toBe('transport/taxi');
+  });
+  it('a US owner\'s "star" is not a Christmas decoration', () => {
+    expect(cat(one('star 20', US))).not.toBe('shopping/household');
+  });
+});
