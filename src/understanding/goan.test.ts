@@ -6,6 +6,7 @@
  * the words that mean something else elsewhere stay out of other owners' packs.
  */
 import { describe, expect, it } from 'vitest';
+import { planWith } from '../query/answer.js';
 import { ctxOf, one, records } from '../../test/support/understanding.js';
 
 // Wednesday 9 December 2026 in Kolkata.
@@ -69,6 +70,35 @@ describe('two priced Goan things are two records', () => {
       [160, 'tisryo', 'food/groceries'],
       [300, 'sungta', 'food/groceries'],
     ]);
+  });
+});
+
+describe('Konkani time words date the expense (vocab/words/kok.tsv)', () => {
+  it.each([
+    ['aiz tarlem 90', '2026-12-09'],
+    ['paplet 600 sonvar', '2026-12-05'], // the Saturday before
+    ['birestar chourico 400', '2026-12-03'], // the Thursday before
+    ['kal rati urrak 200', '2026-12-08'],
+  ])('%s', (text, date) => {
+    expect(one(text, IN).date).toBe(date);
+  });
+});
+
+describe('Konkani question words ask for a total', () => {
+  const plan = (q: string) => {
+    const r = planWith(q, { owner: 'me', now: IN.now, settings: IN.settings }, null);
+    if (r.kind !== 'plan') throw new Error(`${q}: ${JSON.stringify(r)}`);
+    return r.plan;
+  };
+  it('"kitlem kharch" is a sum with no subject', () => {
+    const p = plan('november mhoinean kitlem kharch?');
+    expect(p.op).toBe('sum');
+    expect(p.filters.subjects).toEqual([]);
+  });
+  it('"kitle" before a subject is how much, never the subject', () => {
+    const p = plan('kitle on petrol this month?');
+    expect(p.op).toBe('sum');
+    expect(p.filters.subjects).toEqual(['petrol']);
   });
 });
 

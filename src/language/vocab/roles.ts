@@ -163,6 +163,7 @@ export const LANGS = {
   bn: 'Bengali words in Latin script',
   gu: 'Gujarati words in Latin script',
   pa: 'Punjabi words in Latin script',
+  kok: 'Konkani words in Latin script (Goa)',
   ur: 'Urdu words in Latin script',
   de: 'German words',
   fr: 'French words',
