@@ -176,6 +176,11 @@ function namesThingAfter(t: Tagged, i: number): boolean {
   return !!tk && tk.kind === 'word' && !(t.at[i] ?? []).some((g) => NOT_A_THING.has(g.role));
 }
 
+/** Whether the word before `i` is "what" or "which" asking for a kind ("what christmas decorations"). */
+function askedKindBefore(t: Tagged, i: number): boolean {
+  return i > 0 && (t.at[i - 1] ?? []).some((g) => g.role === 'question_word' && (g.value === 'what' || g.value === 'which'));
+}
+
 /** Words that set two months side by side ("May vs July", "april or may", "mayo y julio"). */
 const MONTH_JOIN: ReadonlySet<Role> = new Set<Role>(['op_compare', 'time_to', 'time_from']);
 const JOIN_WORDS: ReadonlySet<string> = new Set(['and', 'or', '&', ',', 'y', 'o', 'aur', 'ya', '+', 'plus', 'n']);
@@ -630,6 +635,10 @@ const ACTIONS: Record<string, A> = {
     // "a bag of Halloween candy", "tickets to the Christmas show": a holiday's name before a thing
     // names the thing, even after a cue ("of", "to the").
     if (c.mode === 'record' && !q && y === null && !over && !heading && namesThingAfter(t, h.end)) return null;
+    // "what christmas decorations did we buy?", "which diwali sweets": in a question a holiday's
+    // name between "what"/"which" and a thing names the kind of thing asked about;
+    // "what did we spend over christmas", "which week of diwali" stay times.
+    if (c.mode === 'question' && !q && y === null && !over && askedKindBefore(t, h.start) && namesThingAfter(t, h.end)) return null;
     const info = holidayInfo(key, c.lc.pack.regions);
     if (!info) return null;
     const sp = yearlySpan(key, y, q, over, c);
