@@ -58,5 +58,7 @@ describe('fish, prawns, bread, decorations and church giving reach their tagged 
     expect(church.test(row('novena', 'gifts'))).toBe(true);
     expect(church.test(row('sunday offering', 'gifts'))).toBe(true);
     expect(church.test(row('wedding gift', 'gifts'))).toBe(false);
+    // A note that only says where a meal was is no giving.
+    expect(matcherOf('church').test(row('brunch after church', 'food'))).toBe(false);
   });
 });
