@@ -282,6 +282,11 @@ describe('holidays and festivals per locale and year', () => {
     expect(when('sweets 500 on diwali')).toBe('2026-11-08');
     expect(when('last christmas gifts 3000', 'en-GB')).toBe('2025-12-25');
   });
+  it('a record\'s "for the month of <month>" says what was paid for, not when', () => {
+    expect(when('paid the cook 6000 for the month of october')).toBeNull();
+    expect(when('rent for month of march 12000')).toBeNull();
+    expect(when('paid 500 on 3 october')).toBe('2026-10-03');
+  });
   it('a question\'s "which <holiday> <thing>" asks for a kind of thing, not a day', () => {
     expect(q('which easter eggs did we buy', 'en-GB')).toBeNull();
     expect(q('what diwali lamps have we bought')).toBeNull();
