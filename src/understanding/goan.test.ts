@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planWith } from '../query/answer.js';
+import { understandNext } from './next/understand.js';
 import { ctxOf, one, records } from '../../test/support/understanding.js';
 
 // Wednesday 9 December 2026 in Kolkata.
@@ -99,6 +100,19 @@ describe('Konkani question words ask for a total', () => {
     const p = plan('kitle on petrol this month?');
     expect(p.op).toBe('sum');
     expect(p.filters.subjects).toEqual(['petrol']);
+  });
+});
+
+describe('money someone sent back is not the owner spending', () => {
+  it.each(['Ravi sent back 450 for the movie tickets', 'mum gave back the 200 I paid for her bus', 'Anil paid me back 1,200 for the dinner'])('%s', (text) => {
+    const r = understandNext(text, IN);
+    expect(r.intent).toBe('other');
+  });
+});
+
+describe('a payment "for the month of" a month is dated today', () => {
+  it('Paid the driver 9000 for the month of October.', () => {
+    expect(one('Paid the driver 9000 for the month of October.', IN).date).toBe('2026-12-09');
   });
 });
 
