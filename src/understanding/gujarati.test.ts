@@ -1,0 +1,31 @@
+/**
+ * Gujarati (Latin script) days and light verbs of vocab/words/gu.tsv through the real reader, for an
+ * owner in India: "gaikale" and "parmdivase" date the expense, never name a shop; "karyu" after a
+ * thing is the doing of it, never the thing. Phrasings of our own, none taken from an evaluation set.
+ */
+import { describe, expect, it } from 'vitest';
+import { ctxOf, one } from '../../test/support/understanding.js';
+
+// Wednesday 9 December 2026 in Kolkata.
+const IN = ctxOf('Asia/Kolkata', 'INR', 'en-IN', true, '2026-12-09');
+
+describe('Gujarati days either side of today date the expense', () => {
+  it.each([
+    ['gaikale thepla 90', '2026-12-08'],
+    ['gai kale sev usal 110 khadhu', '2026-12-08'],
+    ['parmdivase handvo 150', '2026-12-07'],
+  ])('%s', (text, date) => {
+    const e = one(text, IN);
+    expect(e.date).toBe(date);
+    expect(e.merchant ?? null).toBeNull();
+  });
+});
+
+describe('a Gujarati light verb after the thing is not the thing', () => {
+  it.each([
+    ['dth recharge karyu 350', 'dth recharge'],
+    ['car wash karavyo 400', 'car wash'],
+  ])('%s', (text, item) => {
+    expect(one(text, IN).item).toBe(item);
+  });
+});
