@@ -116,6 +116,23 @@ describe('a payment "for the month of" a month is dated today', () => {
   });
 });
 
+describe('formal English: "kindly", balances said in full, and "do not record"', () => {
+  it('"Kindly delete the entry for the taxi." is a delete command', () => {
+    const r = understandNext('Kindly delete the entry for the taxi.', IN);
+    expect(r.intent).toBe('command');
+  });
+  it.each(['Canara balance as on date Rs. 62,410.00', 'ICICI available balance 12,300', 'closing balance 8,450.75'])('%s is a balance, not spending', (text) => {
+    const r = understandNext(text, IN);
+    expect(r.intent).toBe('other');
+  });
+  it.each(['Do not record the concert passes; my son paid for them.', "don't add the 600 for the cab, the office paid"])('%s records nothing', (text) => {
+    expect(understandNext(text, IN).intent).toBe('other');
+  });
+  it('"paid 300 balance amount to the tailor" is still spending', () => {
+    expect(understandNext('paid 300 balance amount to the tailor', IN).intent).toBe('add_expense');
+  });
+});
+
 describe('Goan words that are other things elsewhere stay regional', () => {
   it('a US owner\'s "pilot" is not a bike taxi', () => {
     expect(cat(one('pilot 45', US))).not.toBe('transport/taxi');

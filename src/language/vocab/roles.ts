@@ -66,7 +66,7 @@ export const ROLES = {
   balance: 'a balance or remaining amount ("balance", "left", "bacha")',
   budget: 'a budget or limit ("budget", "limit", "cap")',
   price_remark: 'talking about a price, not paying it ("costs", "price", "rate", "going for", "is priced")',
-  negation: 'negates the verb ("not", "didn\'t", "never", "nahi", "cancelled"); value after when it follows what it negates (Hindi, Bengali, Marathi, Tamil, Kannada: "450 nahi, 540"); value strong: the phrase alone says no purchase was made ("decided against")',
+  negation: 'negates the verb ("not", "didn\'t", "never", "nahi", "cancelled"); value after when it follows what it negates (Hindi, Bengali, Marathi, Tamil, Kannada: "450 nahi, 540"); value strong: the phrase alone says no purchase was made ("decided against"); value record: the owner asks not to record it ("do not record the tickets; Ravi paid"), whatever the rest says',
   hypothetical: 'a condition or supposition ("if", "would", "might", "agar", "suppose")',
   plan: 'the future: intention or obligation ("will", "going to", "need to", "have to", "karna hai"); value reminder for a note to self that opens a message ("remind me to", "note to self")',
   wish: 'a wish or consideration ("want to", "wanna", "thinking of", "should i", "chahiye")',

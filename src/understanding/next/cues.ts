@@ -175,6 +175,9 @@ export function readCues(x: CueInput): Cue | null {
   // ---- things that did not happen, or not to the owner
   // "Paid 75 at the dentist, that's what Medicare didn't cover", "a late fee for a book I forgot to
   // bring back": a negation in a later clause than the owner's payment says something else.
+  // "Do not record the tiatr tickets; Fr. Joaquim paid for them": the owner asks for no record.
+  const noRecord = roleTags(t, 'negation').find((g) => g.value === 'record');
+  if (noRecord) return { kind: 'negated', strong: true, why: `"${noRecord.phrase}"` };
   const paidBefore = (neg: Tag): boolean => vs.some((v) => past(v) && v.role === 'spend_verb' && v.end <= neg.start && laterClause(t, v.end, neg.start));
   for (const v of vs) {
     const neg = before(t, 'negation', v.at, 2);
