@@ -49,6 +49,7 @@ describe('Goa shops are merchants', () => {
     ['goa miles to the airport 1450', 'GoaMiles', 'transport/taxi'],
     ['bread and butter at magsons 260', 'Magsons', 'food'],
     ['lunch at longuinhos 900', 'Longuinhos', 'food'],
+    ['threading at lakme 60', 'Lakme Salon', 'personal_care/salon'],
   ])('%s', (text, merchant, category) => {
     const e = one(text, IN);
     expect(e.merchant).toBe(merchant);
