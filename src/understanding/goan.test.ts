@@ -97,6 +97,10 @@ describe('Konkani question words ask for a total', () => {
     expect(p.op).toBe('sum');
     expect(p.filters.subjects).toEqual([]);
   });
+  it('a formal request ("Kindly inform", "Kindly state") is never the subject', () => {
+    expect(plan('Kindly inform the total expenditure on medicines.').filters.subjects).toEqual(['medicines']);
+    expect(plan('Kindly state the amount paid to the plumber.').filters.subjects).toEqual(['plumber']);
+  });
   it('"kitle" before a subject is how much, never the subject', () => {
     const p = plan('kitle on petrol this month?');
     expect(p.op).toBe('sum');

@@ -4,6 +4,7 @@
  * thing is the doing of it, never the thing. Phrasings of our own, none taken from an evaluation set.
  */
 import { describe, expect, it } from 'vitest';
+import { planWith } from '../query/answer.js';
 import { ctxOf, one } from '../../test/support/understanding.js';
 
 // Wednesday 9 December 2026 in Kolkata.
@@ -27,5 +28,14 @@ describe('a Gujarati light verb after the thing is not the thing', () => {
     ['car wash karavyo 400', 'car wash'],
   ])('%s', (text, item) => {
     expect(one(text, IN).item).toBe(item);
+  });
+});
+
+describe('Gujarati "vaprya" and "kaho" in a question are spending and asking, never the subject', () => {
+  it('petrol par ketla vaprya? kaho', () => {
+    const r = planWith('aa mahine petrol par ketla vaprya? kaho', { owner: 'me', now: IN.now, settings: IN.settings }, null);
+    if (r.kind !== 'plan') throw new Error(JSON.stringify(r));
+    expect(r.plan.op).toBe('sum');
+    expect(r.plan.filters.subjects).toEqual(['petrol']);
   });
 });
