@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planWith } from '../query/answer.js';
+import { understandNext } from './next/understand.js';
 import { ctxOf, one } from '../../test/support/understanding.js';
 
 // Wednesday 9 December 2026 in Kolkata.
@@ -37,5 +38,17 @@ describe('Gujarati "vaprya" and "kaho" in a question are spending and asking, ne
     if (r.kind !== 'plan') throw new Error(JSON.stringify(r));
     expect(r.plan.op).toBe('sum');
     expect(r.plan.filters.subjects).toEqual(['petrol']);
+  });
+});
+
+describe('Gujarati "na" between a person and a thing is "of", not "not"', () => {
+  it.each([
+    ['bhabhi na chappal lidhi 600', 600],
+    ['dikra na school bag lidhi 850', 850],
+  ])('%s', (text, amount) => {
+    expect(one(text, IN).amountMinor).toBe(amount * 100);
+  });
+  it('Hindi "na" before a verb still says no purchase', () => {
+    expect(understandNext('samosa na liya 20', IN).intent).toBe('other');
   });
 });

@@ -84,7 +84,18 @@ const past = (v: Verb): boolean => v.tense === 'past';
 
 /** Whether some tag of `role` lies within `window` tokens before token `i`. */
 function before(t: Tagged, role: Role, i: number, window: number): Tag | undefined {
-  return t.tags.find((g) => g.role === role && g.end <= i && i - g.end <= window && !(role === 'negation' && shadowed(t, g)));
+  return t.tags.find((g) => g.role === role && g.end <= i && i - g.end <= window && !(role === 'negation' && (shadowed(t, g) || possessiveNa(t, g))));
+}
+
+/**
+ * Gujarati "na"/"no" between a word and a thing is "of" ("bhai na birthday", "riya na shoes"), not
+ * Hindi "na" (not): the word after it is no verb and the word before it no number.
+ */
+function possessiveNa(t: Tagged, g: Tag): boolean {
+  if (g.end - g.start !== 1 || !['na', 'no'].includes(t.tokens[g.start]?.norm ?? '') || g.start === 0) return false;
+  const prev = t.tokens[g.start - 1], next = t.tokens[g.end];
+  if (!prev || prev.kind !== 'word' || !next || next.kind !== 'word') return false;
+  return !(t.at[g.end] ?? []).some((h) => h.role === 'spend_verb' || h.role === 'obtain_verb' || h.role === 'negation');
 }
 
 /**
