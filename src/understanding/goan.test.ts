@@ -50,6 +50,7 @@ describe('Goa shops are merchants', () => {
     ['bread and butter at magsons 260', 'Magsons', 'food'],
     ['lunch at longuinhos 900', 'Longuinhos', 'food'],
     ['threading at lakme 60', 'Lakme Salon', 'personal_care/salon'],
+    ['torrent bill 1,940', 'Torrent Power', 'utilities/electricity'],
   ])('%s', (text, merchant, category) => {
     const e = one(text, IN);
     expect(e.merchant).toBe(merchant);
