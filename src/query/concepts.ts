@@ -19,9 +19,11 @@ const list = (s: string): string[] => s.split(',').map((x) => x.trim().replace(/
  * dropping words that only say "an occasion of it" (rides, fares, trips…). No categories: a row
  * counts by its words, so a cab filed under Taxi is not an auto.
  */
-const NARROWER: { names: string[]; concept: ConceptLike }[] = [
+const NARROWER: { names: string[]; concept: ConceptLike; tags?: string[] }[] = [
   {
-    names: list('seafood, sea food, seafoods, fish and seafood, fish and prawns, fish or prawns, shellfish'),
+    names: list('seafood, sea food, seafoods, fish and seafood, fish and prawns, fish or prawns, fish n prawns, fish prawns, shellfish'),
+    // Regional names of fish and shellfish ("bangdo", "chemmeen") are lexicon rows tagged seafood.
+    tags: ['seafood'],
     concept: {
       label: 'seafood',
       categories: [],
@@ -73,16 +75,26 @@ const NARROWER: { names: string[]; concept: ConceptLike }[] = [
 /** Words that name one occasion of the thing, not the thing ("auto rides", "seafood dinners"). */
 const OCCASION = wordsOf('subject_edge', 'occasion');
 
-const narrowerIndex = new Map<string, ConceptLike>();
-for (const n of NARROWER) for (const name of n.names) narrowerIndex.set(name, n.concept);
+const narrowerIndex = new Map<string, { concept: ConceptLike; tags?: string[] }>();
+for (const n of NARROWER) for (const name of n.names) narrowerIndex.set(name, n);
 
-/** The narrower concept a phrase names, if any. */
-export function narrowerConcept(phrase: string): ConceptLike | null {
+/** The item phrases of the owner's lexicon that carry one of these tags. */
+function taggedItems(tags: readonly string[], regions: readonly string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const [key, e] of lexiconFor(regions).phrases) if (e.kind === 'item' && e.tags.some((t) => tags.includes(t))) out.push(key);
+  return out;
+}
+
+/** The narrower concept a phrase names, if any, with the owner's lexicon rows carrying its tags. */
+export function narrowerConcept(phrase: string, regions?: readonly string[]): ConceptLike | null {
   const words = normTerm(phrase).split(' ');
   while (words.length > 1 && OCCASION.has(words[words.length - 1]!)) words.pop();
   for (const f of singularForms(words.join(' '))) {
-    const c = narrowerIndex.get(f);
-    if (c) return structuredClone(c);
+    const n = narrowerIndex.get(f);
+    if (!n) continue;
+    const c = structuredClone(n.concept);
+    if (n.tags) c.terms = [...new Set([...c.terms, ...taggedItems(n.tags, regions)])];
+    return c;
   }
   return null;
 }
@@ -201,7 +213,7 @@ export function defaultConcepts(regions?: readonly string[]): ConceptSource {
   if (!source) {
     source = {
       resolve: (phrase) => {
-        const c: ConceptLike | null = narrowerConcept(phrase) ?? regionalSense(phrase, regions) ?? resolveConcept(phrase, regions);
+        const c: ConceptLike | null = narrowerConcept(phrase, regions) ?? regionalSense(phrase, regions) ?? resolveConcept(phrase, regions);
         if (!c || c.categories.length) return c;
         const hk = `${key}|${c.label}|${c.terms.length}`;
         let homes = homeCache.get(hk);

@@ -168,7 +168,7 @@ describe('money grammar: rates and counts', () => {
     expect(r.rates[0]).toMatchObject({ count: 2 });
     expect(r.rates[0]!.each.minor).toBe(35000);
   });
-  it.each([['3 months', 3, 'months'], ['2 packs', 2, 'packs'], ['5 kg', 5, 'kg'], ['2 plates', 2, 'plates'], ['1.5 litres', 1.5, 'litres']] as const)('%s is a quantity, not money', (text, count, unit) => {
+  it.each([['3 months', 3, 'months'], ['2 packs', 2, 'packs'], ['5 kg', 5, 'kg'], ['2 plates', 2, 'plates'], ['1.5 litres', 1.5, 'litres'], ['3 sets', 3, 'sets'], ['2 strings', 2, 'strings'], ['4 loaves', 4, 'loaves']] as const)('%s is a quantity, not money', (text, count, unit) => {
     const r = read(text);
     expect(r.quantities.some((q) => q.count === count && q.unit === unit)).toBe(true);
     expect(r.money).toEqual([]);

@@ -282,6 +282,22 @@ describe('holidays and festivals per locale and year', () => {
     expect(when('sweets 500 on diwali')).toBe('2026-11-08');
     expect(when('last christmas gifts 3000', 'en-GB')).toBe('2025-12-25');
   });
+  it('a record\'s "for the month of <month>" says what was paid for, not when', () => {
+    expect(when('paid the cook 6000 for the month of october')).toBeNull();
+    expect(when('rent for month of march 12000')).toBeNull();
+    expect(when('paid 500 on 3 october')).toBe('2026-10-03');
+  });
+  it('a question\'s "which <holiday> <thing>" asks for a kind of thing, not a day', () => {
+    expect(q('which easter eggs did we buy', 'en-GB')).toBeNull();
+    expect(q('what diwali lamps have we bought')).toBeNull();
+    expect(q('what did we spend on diwali')).toBe('2026-11-08');
+    expect(q('which things since easter', 'en-GB')).toBe('2026-04-05..2026-12-05');
+  });
+  it('reads the church year: All Souls, Ash Wednesday, Palm Sunday', () => {
+    expect(q('since all souls day')).toBe('2026-11-02..2026-12-05');
+    expect(q('on ash wednesday', 'en-GB')).toBe('2026-02-18');
+    expect(q('palm sunday', 'en-US')).toBe('2026-03-29');
+  });
 });
 
 describe('weekday sets', () => {

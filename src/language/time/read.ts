@@ -176,6 +176,18 @@ function namesThingAfter(t: Tagged, i: number): boolean {
   return !!tk && tk.kind === 'word' && !(t.at[i] ?? []).some((g) => NOT_A_THING.has(g.role));
 }
 
+/** Whether "for (the) month of" stands right before `i` ("salary for the month of march"). */
+function forTheMonthOf(t: Tagged, i: number): boolean {
+  const w = (k: number): string => t.tokens[k]?.norm ?? '';
+  if (w(i - 1) !== 'of' || !['month', 'months'].includes(w(i - 2))) return false;
+  return w(i - 3) === 'for' || (w(i - 3) === 'the' && w(i - 4) === 'for');
+}
+
+/** Whether the word before `i` is "what" or "which" asking for a kind ("what christmas decorations"). */
+function askedKindBefore(t: Tagged, i: number): boolean {
+  return i > 0 && (t.at[i - 1] ?? []).some((g) => g.role === 'question_word' && (g.value === 'what' || g.value === 'which'));
+}
+
 /** Words that set two months side by side ("May vs July", "april or may", "mayo y julio"). */
 const MONTH_JOIN: ReadonlySet<Role> = new Set<Role>(['op_compare', 'time_to', 'time_from']);
 const JOIN_WORDS: ReadonlySet<string> = new Set(['and', 'or', '&', ',', 'y', 'o', 'aur', 'ya', '+', 'plus', 'n']);
@@ -595,6 +607,8 @@ const ACTIONS: Record<string, A> = {
     const y = yearOf(m);
     // A record's bare month names what it paid for ("november rent"); a date needs a cue there.
     if ((homograph(t, mg.start) || c.mode === 'record') && !q && y === null && !cueBefore(t, mg.start) && !(c.mode === 'question' && besideMonth(t, mg.start))) return null;
+    // "paid the maid for the month of November": in a record the month it is for is what was paid for.
+    if (c.mode === 'record' && !q && y === null && forTheMonthOf(t, mg.start)) return null;
     // "may" needs a cue even with "in" when the next word is a verb-ish word; a strong homograph after "in" is fine.
     return monthRange(mo, y, q, c, m.weight * (q || y !== null || cueBefore(t, mg.start) ? 1.1 : 1));
   },
@@ -642,6 +656,10 @@ const ACTIONS: Record<string, A> = {
     // "a bag of Halloween candy", "tickets to the Christmas show": a holiday's name before a thing
     // names the thing, even after a cue ("of", "to the").
     if (c.mode === 'record' && !q && y === null && !over && !heading && namesThingAfter(t, h.end)) return null;
+    // "what christmas decorations did we buy?", "which diwali sweets": in a question a holiday's
+    // name between "what"/"which" and a thing names the kind of thing asked about;
+    // "what did we spend over christmas", "which week of diwali" stay times.
+    if (c.mode === 'question' && !q && y === null && !over && askedKindBefore(t, h.start) && namesThingAfter(t, h.end)) return null;
     const info = holidayInfo(key, c.lc.pack.regions);
     if (!info) return null;
     const sp = yearlySpan(key, y, q, over, c);

@@ -63,7 +63,8 @@ function fromWords(words0: string[], vpa: boolean, regions?: readonly string[] |
   const noise = noiseWords();
   let words = words0.map((w) => w.replace(/[^\p{L}\p{N}&'-]/gu, '')).filter(Boolean);
   // A known merchant anywhere in the name keeps the lexicon's spelling ("AMZN Mktp" → "Amazon").
-  const folded = words.map((w) => fold(w));
+  // A city glued on by a hyphen ("BHARAT PETROLEUM-MARGAO") is looked past: each part is a word.
+  const folded = words.flatMap((w) => fold(w).split('-').filter(Boolean));
   const known = findKnownTerms(folded, regions).find((k) => k.kind === 'merchant' && !k.repaired && !k.weak);
   if (known && !isBankName(known.canonical)) return known.canonical;
   words = words.filter((w) => !noise.has(fold(w)));

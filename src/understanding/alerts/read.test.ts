@@ -112,6 +112,8 @@ describe('payees as banks print them', () => {
     ['WALGREENS #1234', false, 'Walgreens'],
     ['AMAZON.IN', false, 'Amazon'],
     ['HDFC Bank', false, null],
+    ['INDIAN OIL-PUNE', false, 'Indian Oil'],
+    ['DMART-THANE', false, 'DMart'],
   ] as const)('%s → %s', (raw, vpa, want) => {
     expect(cleanCounterparty(raw, vpa)).toBe(want);
   });

@@ -84,7 +84,18 @@ const past = (v: Verb): boolean => v.tense === 'past';
 
 /** Whether some tag of `role` lies within `window` tokens before token `i`. */
 function before(t: Tagged, role: Role, i: number, window: number): Tag | undefined {
-  return t.tags.find((g) => g.role === role && g.end <= i && i - g.end <= window && !(role === 'negation' && shadowed(t, g)));
+  return t.tags.find((g) => g.role === role && g.end <= i && i - g.end <= window && !(role === 'negation' && (shadowed(t, g) || possessiveNa(t, g))));
+}
+
+/**
+ * Gujarati "na"/"no" between a word and a thing is "of" ("bhai na birthday", "riya na shoes"), not
+ * Hindi "na" (not): the word after it is no verb and the word before it no number.
+ */
+function possessiveNa(t: Tagged, g: Tag): boolean {
+  if (g.end - g.start !== 1 || !['na', 'no'].includes(t.tokens[g.start]?.norm ?? '') || g.start === 0) return false;
+  const prev = t.tokens[g.start - 1], next = t.tokens[g.end];
+  if (!prev || prev.kind !== 'word' || !next || next.kind !== 'word') return false;
+  return !(t.at[g.end] ?? []).some((h) => h.role === 'spend_verb' || h.role === 'obtain_verb' || h.role === 'negation');
 }
 
 /**
@@ -179,6 +190,9 @@ export function readCues(x: CueInput): Cue | null {
   // ---- things that did not happen, or not to the owner
   // "Paid 75 at the dentist, that's what Medicare didn't cover", "a late fee for a book I forgot to
   // bring back": a negation in a later clause than the owner's payment says something else.
+  // "Do not record the tiatr tickets; Fr. Joaquim paid for them": the owner asks for no record.
+  const noRecord = roleTags(t, 'negation').find((g) => g.value === 'record');
+  if (noRecord) return { kind: 'negated', strong: true, why: `"${noRecord.phrase}"` };
   const paidBefore = (neg: Tag): boolean => vs.some((v) => past(v) && v.role === 'spend_verb' && v.end <= neg.start && laterClause(t, v.end, neg.start));
   for (const v of vs) {
     const neg = before(t, 'negation', v.at, 2);
