@@ -74,3 +74,55 @@ describe('dues are a fee paid, except in Indian English where they are owed', ()
     expect(understandNext('electricity dues 1200', IN)).toMatchObject({ intent: 'other', kind: 'plan' });
   });
 });
+
+describe('a verb of going by a shop is never the thing bought', () => {
+  it('"swung by" says where, and the thing after it is what', () => {
+    expect(oneBrief('swung by Dunn Brothers for a cold brew 4.85', US)).toMatchObject({ cat: 'food/coffee', merchant: 'Dunn Brothers' });
+    expect(oneBrief('stopped by walgreens for allergy pills 12', US).item).not.toMatch(/stop/);
+  });
+  it('a ride app used as a verb is the ride', () => {
+    expect(oneBrief('we lyfted to the game 18', US)).toMatchObject({ cat: 'transport/taxi', merchant: 'Lyft' });
+  });
+  it('the pump number at a gas station is no second amount', () => {
+    expect(oneBrief('speedway 35 on pump 4', US)).toMatchObject({ cat: 'transport/fuel', merchant: 'Speedway' });
+  });
+});
+
+describe('a forwarded card alert names its payee with the owner\'s regional lexicon', () => {
+  it.each([
+    ['Wells Fargo Card Purchase $61.07 HY-VEE #1398 ROCHESTER MN 11/28', 'food'],
+    ['You made a $12.40 transaction with GRANDMAS SALOON on Nov 20, 2026 at 8:02 PM CT.', 'food'],
+    ['Your debit card ending in 2210 was used for $44.10 at HOLIDAY STATIONSTORE #312 on 11/30/26.', 'transport'],
+  ])('%s', async (s, cat) => {
+    const { understandAlert } = await import('./alerts/read.js');
+    const u = understandAlert(s, US);
+    expect(u).toMatchObject({ intent: 'add_expense' });
+    expect(u && u.intent === 'add_expense' ? u.expenses[0]!.category : null).toBe(cat);
+  });
+});
+
+describe('a fee charged at an ATM is spending, not cash taken out', () => {
+  it('an ATM surcharge alert records the fee', async () => {
+    const { understandAlert } = await import('./alerts/read.js');
+    const u = understandAlert('Chase: A $2.50 ATM surcharge was charged to your account ending in 8812 on 11/30.', US);
+    expect(u).toMatchObject({ intent: 'add_expense', expenses: [{ item: 'atm surcharge', category: 'fees' }] });
+  });
+  it('an overdraft fee alert records the fee under bank charges', async () => {
+    const { understandAlert } = await import('./alerts/read.js');
+    const u = understandAlert('Wells Fargo: An overdraft fee of $35.00 was charged to your checking account ending in 4410 on 11/29.', US);
+    expect(u).toMatchObject({ intent: 'add_expense', expenses: [{ item: 'overdraft fee', category: 'fees', amountMinor: 3500 }] });
+  });
+  it('a withdrawal is still cash', async () => {
+    const { understandAlert } = await import('./alerts/read.js');
+    const u = understandAlert('Chase: ATM withdrawal of $100.00 from your account ending in 8812 on 11/30.', US);
+    expect(u?.intent).toBe('other');
+  });
+});
+
+describe('a card alert\'s payee is read with the owner\'s regional chains', () => {
+  it('a warehouse club\'s gas station is fuel, not groceries', async () => {
+    const { understandAlert } = await import('./alerts/read.js');
+    const u = understandAlert('Capital One: A purchase of $52.18 at COSTCO GAS #0388 was made on 11/28/2026.', US);
+    expect(u).toMatchObject({ intent: 'add_expense', expenses: [{ category: 'transport' }] });
+  });
+});

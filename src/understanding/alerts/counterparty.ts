@@ -17,12 +17,12 @@ const MAX_WORDS = 4;
  * The cleaned counterparty, or null when nothing name-like is left (a phone-number VPA, a bank).
  * e.g. cleanCounterparty('swiggy.order@axis', true) === 'Swiggy'
  */
-export function cleanCounterparty(raw: string, vpa: boolean): string | null {
+export function cleanCounterparty(raw: string, vpa: boolean, regions?: readonly string[]): string | null {
   let s = raw.trim();
   if (!s) return null;
   if (vpa || /^[\w.-]+@[\w.-]+$/.test(s)) {
     s = s.slice(0, s.indexOf('@'));
-    return fromWords(s.split(/[._\-\d]+/).filter(Boolean), true);
+    return fromWords(s.split(/[._\-\d]+/).filter(Boolean), true, regions);
   }
   s = s.replace(/^\$(?=[a-z])/i, ''); // a Cash App $cashtag
   // Bank narrations: "UPI-SWIGGY-merchant@paytm", "NEFT-ACME CORP", "UPI/P2M/…/SWIGGY".
@@ -47,19 +47,20 @@ export function cleanCounterparty(raw: string, vpa: boolean): string | null {
     const clean = w.replace(/[.,;:\-]+$/, '');
     if (clean) words.push(clean);
   }
-  return fromWords(words, false);
+  return fromWords(words, false, regions);
 }
 
 function isProcessor(s: string): boolean {
   return noiseWords().has(fold(s));
 }
 
-function fromWords(words0: string[], vpa: boolean): string | null {
+function fromWords(words0: string[], vpa: boolean, regions?: readonly string[]): string | null {
   const noise = noiseWords();
   let words = words0.map((w) => w.replace(/[^\p{L}\p{N}&'-]/gu, '')).filter(Boolean);
   // A known merchant anywhere in the name keeps the lexicon's spelling ("AMZN Mktp" → "Amazon").
   const folded = words.map((w) => fold(w));
-  const known = findKnownTerms(folded).find((k) => k.kind === 'merchant' && !k.repaired && !k.weak);
+  // Read with the owner's regional lexicon: "COSTCO GAS" is Costco's gas station for an American.
+  const known = findKnownTerms(folded, regions).find((k) => k.kind === 'merchant' && !k.repaired && !k.weak);
   if (known && !isBankName(known.canonical)) return known.canonical;
   words = words.filter((w) => !noise.has(fold(w)));
   if (vpa) words = words.slice(0, 1);
