@@ -18,7 +18,6 @@ const it = gapAware([
   "best bus pass 750 -> item bus, merchant best",
   "paid loan interest 1200 is a payment",
   "drops it from phrases the lexicon does not know",
-  "keeps a phrase whole when the brand inside it is from another trade",
   "sent home school fees 3500 aed is still an expense",
   "size 9 shoes 2499 -> one expense of 2499",
   "class 10 tuition 2000 -> one expense of 2000",

@@ -65,6 +65,7 @@ function fromWords(words0: string[], vpa: boolean, regions?: readonly string[] |
   // A known merchant anywhere in the name keeps the lexicon's spelling ("AMZN Mktp" → "Amazon").
   // A city glued on by a hyphen ("BHARAT PETROLEUM-MARGAO") is looked past: each part is a word.
   const folded = words.flatMap((w) => fold(w).split('-').filter(Boolean));
+  // Read with the owner's regional lexicon: "COSTCO GAS" is Costco's gas station for an American.
   const known = findKnownTerms(folded, regions).find((k) => k.kind === 'merchant' && !k.repaired && !k.weak);
   if (known && !isBankName(known.canonical)) return known.canonical;
   words = words.filter((w) => !noise.has(fold(w)));

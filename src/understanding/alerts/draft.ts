@@ -27,11 +27,12 @@ export interface AlertDraftContext {
  */
 export function alertExpense(a: Alert, ctx: AlertDraftContext): ExpenseDraft | null {
   if (a.amountMinor === null || a.amountMinor <= 0 || !a.currency) return null;
-  const cat = a.counterparty ? categories.categorize({ item: null, merchant: a.counterparty }, ctx.overrides, ctx.regions) : { primary: 'other' as const, detail: null };
+  const item = a.item ?? null;
+  const cat = a.counterparty || item ? categories.categorize({ item, merchant: a.counterparty }, ctx.overrides, ctx.regions) : { primary: 'other' as const, detail: null };
   const raw = a.counterpartyRaw && fold(a.counterpartyRaw) !== fold(a.counterparty ?? '') ? a.counterpartyRaw : null;
   return {
     amountMinor: a.amountMinor, currency: a.currency, category: cat.primary, detail: cat.detail,
-    item: null, merchant: a.counterparty, note: raw, date: a.date ?? ctx.today,
+    item, merchant: a.counterparty, note: raw, date: a.date ?? ctx.today,
   };
 }
 

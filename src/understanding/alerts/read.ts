@@ -37,7 +37,7 @@ interface Ctx {
 }
 
 interface Amount { minor: number; currency: string; marked: boolean; start: number; end: number; moneyStart: number }
-interface Txn { cue: string; cueAt: number; amount: Amount; start: number; end: number; person: Payee | null }
+interface Txn { cue: string; cueAt: number; cueText: string; amount: Amount; start: number; end: number; person: Payee | null }
 interface Labelled { field: 'balance' | 'limit' | 'due'; amount: Amount }
 interface Payee { side: 'at' | 'to' | 'from' | 'info' | 'before'; text: string; vpa: boolean; start: number; end: number; person?: boolean }
 interface ADate { date: IsoDate; swapped: boolean }
@@ -45,7 +45,7 @@ interface ADate { date: IsoDate; swapped: boolean }
 const SYNTHETIC: VocabEntry = { phrase: '', words: [], role: 'alert_field', value: 'money', lang: 'en', regions: [], source: 'money grammar' };
 
 /** Cues that name an event an amount can belong to (not "OTP", "Not you?" or "registered"). */
-const EVENT_CUES: ReadonlySet<string> = new Set(['debit', 'credit', 'refund', 'reversal', 'cashback', 'atm', 'future', 'failed', 'request', 'self', 'card_payment', 'mandate', 'due', 'promo']);
+const EVENT_CUES: ReadonlySet<string> = new Set(['debit', 'fee', 'credit', 'refund', 'reversal', 'cashback', 'atm', 'future', 'failed', 'request', 'self', 'card_payment', 'mandate', 'due', 'promo']);
 
 const GLUE_WORDS = new Set(['no', 'number', 'num', 'ending', 'in', 'with', 'is', 'of', 'linked', 'your', 'a', 'xx']);
 /** Field values and cue values that end a payee's name. */
@@ -121,7 +121,7 @@ const ACTIONS: Record<string, Action<Ctx>> = {
     if (!e || !a || !EVENT_CUES.has(e.value ?? '')) return null;
     const n = cap(m, 'n');
     const person: Payee | null = n ? { side: e.value === 'credit' ? 'from' : 'to', text: text(input, n.start, n.end), vpa: false, start: n.start, end: n.end, person: true } : null;
-    return { cue: e.value ?? '', cueAt: e.start, amount: a, start: m.start, end: m.end, person };
+    return { cue: e.value ?? '', cueAt: e.start, cueText: text(input, e.start, e.end).toLowerCase(), amount: a, start: m.start, end: m.end, person };
   },
   labelled_amount: (m): Labelled | null => {
     const f = cap(m, 'f')?.tag?.value;
@@ -345,7 +345,7 @@ export function readAlert(raw: string, lc: LanguageContext): Alert | null {
   const has = (k: string): boolean => cueKinds.has(k);
   const eventKind = (cue: string): AlertKind | null => {
     switch (cue) {
-      case 'debit': return 'debit';
+      case 'debit': case 'fee': return 'debit';
       case 'credit': return 'credit';
       case 'refund': case 'reversal': case 'cashback': case 'atm': case 'request': case 'due': case 'promo': case 'balance': return cue;
       case 'future': return 'upcoming';
@@ -413,6 +413,8 @@ export function readAlert(raw: string, lc: LanguageContext): Alert | null {
     currency: amount?.currency ?? null,
     counterparty: cp ? cleanCounterparty(cp.text, cp.vpa, lc.pack.regions) : null,
     counterpartyRaw: cp?.text ?? null,
+    // "A $3.00 ATM fee was charged": a fee the bank took names what was paid for.
+    item: kind === 'debit' && main?.cue === 'fee' ? main.cueText : null,
     date,
     account: accounts[0]?.value ?? null,
     ref: refs.map((r) => r.value).find((r) => r.replace(/\D/g, '').length >= 6) ?? refs[0]?.value ?? null,
@@ -436,6 +438,7 @@ export function readAlertFor(text: string, ctx: UnderstandContext): Alert | null
 export function understandAlert(text: string, ctx: UnderstandContext): Understanding | null {
   const lc = ctx.language ?? contextFromSettings(ctx.now, ctx.settings, ctx.localeChosen ?? false);
   const a = readAlertFor(text, { ...ctx, language: lc });
+  // The payee is read with the owner's regional lexicon ("CUB FOODS" is a Minnesota grocer), as the bot does.
   return a ? alertUnderstanding(a, { today: lc.today, overrides: ctx.overrides, regions: lc.pack.regions }) : null;
 }
 

@@ -35,6 +35,8 @@ export interface Alert {
   counterparty: string | null;
   /** The payee as printed. */
   counterpartyRaw: string | null;
+  /** What was paid for, when the alert names it instead of a payee ("a $3.00 ATM fee was charged"). */
+  item?: string | null;
   /** The transaction date written in the alert. */
   date: IsoDate | null;
   /** Last digits of the owner's account or card ("1234"). */

@@ -389,6 +389,10 @@ export function itemAndMerchant(t: Tagged, content: readonly number[], termAt: r
       if (k.kind !== 'item' || k.end - k.start < 2) continue;
       const ws = range(k.start, k.end - 1).map((i) => t.tokens[i]!.norm);
       const head = findKnownTerms(ws).find((h) => h.kind === 'merchant' && h.start === 0);
+      // "holiday cards", "holiday party": a chain named by an everyday word ("Holiday" gas stations)
+      // heading a thing of another kind is that word, not the shop (a shop's own thing, "jio
+      // recharge", and a generic word, "blinkit order", keep it).
+      if (head && head.primary !== k.primary && !weakTerm(k) && head.end === 1 && isDictionaryWord(ws[0]!)) continue;
       if (head) {
         merchant = head.canonical;
         merchantTerm = head;
