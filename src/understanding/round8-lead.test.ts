@@ -38,3 +38,18 @@ describe('hardware is not cut into a food word', () => {
     expect(e!.category).toBe('shopping');
   });
 });
+
+describe('an address with a four-digit postcode is no purchase', () => {
+  const AU = ctxOf('Australia/Sydney', 'AUD', 'en-AU', true, '2026-12-05');
+  it('"14 Smith St Fitzroy 3065" records nothing; a fare after a street still records', () => {
+    expect(understand('new flat: 14 Smith St Fitzroy 3065', AU).intent).toBe('other');
+    expect(records('uber to 5 Park Rd Richmond 24', AU)[0]!.amountMinor).toBe(2400);
+  });
+});
+
+describe('"for someone\'s thing" at a shop of the same kind is what was bought there', () => {
+  const GB = ctxOf('Europe/London', 'GBP', 'en-GB', true, '2026-12-05');
+  it('"boots 6.49 for Amira\'s cough medicine" is the medicine', () => {
+    expect(records("boots 6.49 for Amira's cough medicine", GB)[0]!.item).toMatch(/cough medicine/);
+  });
+});

@@ -543,7 +543,13 @@ function addressContext(cx: Cx, labels: LabelReading[]): void {
     const p = cx.toks[i - 1];
     return !p || p.kind === 'punct' || (p.kind === 'word' && (p.cap || p.text.length <= 2 || hasRole(cx, i - 1, 'city')));
   };
-  const code = cx.toks.findIndex((tk, i) => tk.kind === 'num' && /^\d{5,6}$/.test(tk.text) && afterTown(i) && !labels.some((l) => l.start <= i && i < l.end)
+  // After a street, a four-digit code closing the line after a town is one too ("Enmore Rd Newtown
+  // 2042"; "Dublin 7" stays open: "taxi to 14 Main St Galway 18" is a fare).
+  const streetEnd = Math.max(-1, ...places.filter((l) => l.kind === 'street').map((l) => l.end));
+  const lineEnd = (i: number): boolean => { const nx = cx.toks[i + 1]; return !nx || nx.kind === 'newline' || (nx.kind === 'punct' && !cx.toks[i + 2]); };
+  const shortCode = (tk: { text: string }, i: number): boolean => streetEnd >= 0 && i > streetEnd && lineEnd(i) && cx.toks[i - 1]?.kind === 'word' && !!cx.toks[i - 1]!.cap
+    && /^\d{4}$/.test(tk.text);
+  const code = cx.toks.findIndex((tk, i) => tk.kind === 'num' && (/^\d{5,6}$/.test(tk.text) || shortCode(tk, i)) && afterTown(i) && !labels.some((l) => l.start <= i && i < l.end)
     && !hasRole(cx, i + 1, 'currency') && !(i > 0 && hasRole(cx, i - 1, 'currency')));
   if (code < 0) return;
   addLabel(labels, { start: code, end: code + 1, kind: 'code', score: SURE });

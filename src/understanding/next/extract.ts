@@ -183,11 +183,15 @@ export function chunksOf(t: Tagged, content: readonly number[], termAt: readonly
   // "uber £38 for Khala's flight", "top up a tenner for mum's phone": after a thing or a shop named
   // before, "for" someone's thing says whose need it served, not what was bought.
   const ownerWord = (i: number): boolean => /\p{L}['’]s$/u.test(t.tokens[i]!.text) && termAt[i]?.kind !== 'merchant' && (isKin(t, i) || t.tokens[i]!.cap || !termAt[i]) || /^(her|his|their)$/.test(t.tokens[i]!.norm);
-  const namedBefore = (c: Chunk): boolean => chunks.some((o) => o !== c && o.role === 'main' && o.idx[0]! < c.idx[0]! && words(t, o.idx, termAt).some((i) => termAt[i]?.kind === 'item' || termAt[i]?.kind === 'merchant'));
+  // (Not a thing of the same kind as the shop or thing before it: "pharmacy 11.30 for Julien's cough
+  // syrup", "apollo 380 for paati's bp tablets" name what was bought there.)
+  const namedBefore = (c: Chunk, primaries: ReadonlySet<string>): boolean => chunks.some((o) => o !== c && o.role === 'main' && o.idx[0]! < c.idx[0]!
+    && words(t, o.idx, termAt).some((i) => (termAt[i]?.kind === 'item' || termAt[i]?.kind === 'merchant') && !primaries.has(termAt[i]!.primary)));
   for (const c of chunks) {
     if (c.role !== 'purpose' || c.prep !== 'for') continue;
     const ws = words(t, c.idx, termAt);
-    if (ws.length >= 2 && ownerWord(ws[0]!) && ws.slice(1).some((i) => termAt[i]?.kind === 'item') && namedBefore(c)) c.role = 'benefit';
+    const things = ws.slice(1).filter((i) => termAt[i]?.kind === 'item');
+    if (ws.length >= 2 && ownerWord(ws[0]!) && things.length && namedBefore(c, new Set(things.map((i) => termAt[i]!.primary)))) c.role = 'benefit';
   }
   return chunks;
 }
