@@ -78,10 +78,16 @@ const OCCASION = wordsOf('subject_edge', 'occasion');
 const narrowerIndex = new Map<string, { concept: ConceptLike; tags?: string[] }>();
 for (const n of NARROWER) for (const name of n.names) narrowerIndex.set(name, n);
 
-/** The item phrases of the owner's lexicon that carry one of these tags. */
+const taggedCache = new Map<string, string[]>();
+/** The item phrases of the owner's lexicon that carry one of these tags (a scan of the lexicon, once per regions and tags). */
 function taggedItems(tags: readonly string[], regions: readonly string[] | undefined): string[] {
-  const out: string[] = [];
-  for (const [key, e] of lexiconFor(regions).phrases) if (e.kind === 'item' && e.tags.some((t) => tags.includes(t))) out.push(key);
+  const key = `${regions?.join(',') ?? ''}|${tags.join(',')}`;
+  let out = taggedCache.get(key);
+  if (!out) {
+    out = [];
+    for (const [phrase, e] of lexiconFor(regions).phrases) if (e.kind === 'item' && e.tags.some((t) => tags.includes(t))) out.push(phrase);
+    taggedCache.set(key, out);
+  }
   return out;
 }
 
@@ -235,22 +241,17 @@ export function defaultConcepts(regions?: readonly string[]): ConceptSource {
   return source;
 }
 
+const TRAIL = wordsOf('subject_edge', 'trail');
+/** Every concept name and alias of several words as listed, occasion word and all ("restaurant meals"). */
+const LISTED_NAMES: ReadonlySet<string> = new Set(
+  [...loadConcepts().flatMap((c) => [c.label, ...c.aliases.split(',')]), ...NARROWER.flatMap((n) => n.names)].map((p) => normTerm(p)).filter((p) => p.includes(' ')),
+);
 /**
  * Concept names written with glue words inside ("meals out", "gas for the car"): one subject, not
  * two. Names ending in a word the planner trims anyway ("housing costs", "car expenses") are left
  * to it: kept whole they would name the wider concept ("home") instead of the category.
  */
-const TRAIL = wordsOf('subject_edge', 'trail');
-const GLUED_NAMES: ReadonlySet<string> = new Set(
-  [...loadConcepts().flatMap((c) => [c.label, ...c.aliases.split(',')]), ...NARROWER.flatMap((n) => n.names)]
-    .map((p) => normTerm(p))
-    .filter((p) => p.includes(' ') && !TRAIL.has(p.split(' ').pop()!) && !OCCASION.has(p.split(' ').pop()!)),
-);
-
-/** Every concept name and alias of several words as listed, occasion word and all ("restaurant meals"). */
-const LISTED_NAMES: ReadonlySet<string> = new Set(
-  [...loadConcepts().flatMap((c) => [c.label, ...c.aliases.split(',')]), ...NARROWER.flatMap((n) => n.names)].map((p) => normTerm(p)).filter((p) => p.includes(' ')),
-);
+const GLUED_NAMES: ReadonlySet<string> = new Set([...LISTED_NAMES].filter((p) => !TRAIL.has(p.split(' ').pop()!) && !OCCASION.has(p.split(' ').pop()!)));
 
 /** Whether a phrase of several words is written as a concept's name or alias. */
 export function isListedConceptName(phrase: string): boolean {

@@ -632,7 +632,7 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   if (r.currency !== null && r.currency !== lc.currency && !r.place && r.subjects.length === 1 && !(opts.isTerm ?? opts.isThing)?.(r.subjects[0]!) && !opts.isConcept?.(r.subjects[0]!)) {
     const words = r.subjects[0]!.toLowerCase().split(/\s+/);
     const at = t.tokens.findIndex((_, x) => words.every((w: string, y: number) => t.tokens[x + y]?.norm === w || t.tokens[x + y]?.norm === fold(w)));
-    if (at > 0 && PLACE_IN.has(t.tokens[at - 1]!.norm)) r.place = r.subjects.shift()!;
+    if (at > 0 && t.tags.some((g) => g.role === 'prep' && g.value === 'in' && g.end === at)) r.place = r.subjects.shift()!;
   }
   // "costco in june, groceries and gas both", "amazon last month - books and toys": a shop, then set
   // off by a comma or dash the things bought there, is those things at that shop, not any of them.
@@ -651,9 +651,6 @@ function read(t: Tagged, opts: NextPlanOptions): Read {
   r.onlyShowAll = t.tokens.every((k, x) => k.kind !== 'word' || t.tags.some((g) => covers(g, x) && (g.role === 'show_all' || g.role === 'follow_up' || g.role === 'q_glue' || g.role === 'glue' || g.role === 'op_list' || g.role === 'spend_noun' || g.role === 'ack' || g.role === 'command')));
   return r;
 }
-
-/** Words before a place's name ("in Rocky Point", "en Tulum"). */
-const PLACE_IN: ReadonlySet<string> = new Set(['in', 'en', 'à', 'a', 'mein', 'me', 'ma']);
 
 const PLACE_CURRENCY = new Map(allVocabEntries().filter((e) => e.role === 'place_currency').map((e) => [e.phrase, e.value!]));
 const TRIP = wordsOf('subject_edge', 'trip');
